@@ -1,0 +1,154 @@
+/**
+ * Applying a player's or a policy's action: check it, then change the state, or refuse it.
+ *
+ * An illegal action (wrong shape, out of turn, out of bounds, after the last playable year) comes
+ * back as `{ ok: false, reason }` with a reason a player can read, and leaves the state unchanged.
+ */
+import type { TickScratch } from './money';
+import { cityPays } from './money';
+import { projectType } from './rules/catalogue';
+import { cancelContract, renegotiateContract, signContract } from './rules/contracts';
+import { acceptOffer, counterOffer, openNegotiation, walkAway } from './rules/negotiation';
+import { partnerActive } from './rules/partner';
+import { termsProblem } from './rules/terms';
+import type { Scenario } from './scenario-schema';
+import type { Action, ActionResult, Actor, ContractTerms, SimState } from './types';
+
+const refuse = (reason: string): ActionResult => ({ ok: false, reason });
+const OK: ActionResult = { ok: true };
+
+function isObj(x: unknown): x is Record<string, unknown> {
+  return x !== null && typeof x === 'object' && !Array.isArray(x);
+}
+
+function num(x: unknown, name: string, lo: number, hi: number): string | null {
+  if (typeof x !== 'number' || !Number.isFinite(x)) return `${name}: expected a number, found ${JSON.stringify(x) ?? 'nothing'}`;
+  if (x < lo || x > hi) return `${name}: found ${x}, expected between ${lo} and ${hi}`;
+  return null;
+}
+
+/** Is the simulation still in its playable years (decisions allowed)? */
+export function inPlayableYears(state: SimState, scenario: Scenario): boolean {
+  return state.tick < scenario.playableYears * 12;
+}
+
+/** Who may take this action. */
+export function actorOf(action: Action): Actor {
+  if (action.type === 'propose' || action.type === 'accept' || action.type === 'walkAway') return action.by;
+  return 'city';
+}
+
+export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
+  if (!isObj(action) || typeof action.type !== 'string') return refuse('an action is an object with a "type"');
+  if (!inPlayableYears(state, scenario)) return refuse(`the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
+  const a = action as Action;
+  switch (a.type) {
+    case 'setBudget': {
+      const p = num(a.envelopeEur, 'envelopeEur', 0, 1e10) ?? num(a.taxChange, 'taxChange', -scenario.city.maxTaxChange, scenario.city.maxTaxChange);
+      if (p) return refuse(p);
+      state.city.envelopeLeftEur = a.envelopeEur;
+      state.city.taxLevel = Math.max(0.5, state.city.taxLevel + a.taxChange);
+      return OK;
+    }
+    case 'setConcertation': {
+      const p = num(a.level, 'level', 0, 1);
+      if (p) return refuse(p);
+      state.city.concertation = a.level;
+      return OK;
+    }
+    case 'governance': {
+      const measures = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
+      if (!measures.includes(a.measure)) return refuse(`measure: found ${JSON.stringify(a.measure)}, expected one of ${measures.join(', ')}`);
+      if (typeof a.on !== 'boolean') return refuse('on: expected true or false');
+      state.city.governance[a.measure] = a.on;
+      return OK;
+    }
+    case 'launchAlone': {
+      const type = typeof a.project === 'string' ? projectType(scenario, a.project) : undefined;
+      if (!type) return refuse(`project: unknown "${String(a.project)}"`);
+      if (typeof a.pilot !== 'boolean') return refuse('pilot: expected true or false');
+      const terms: ContractTerms = {
+        form: a.pilot ? 'pilot' : 'procurement',
+        projects: [a.project],
+        districts: Array.isArray(a.districts) ? a.districts : [],
+        pilot: a.pilot,
+        durationYears: a.pilot ? scenario.negotiation.pilotMaxYears : 0,
+        cityCapitalShare: 1,
+        annualPaymentEur: 0,
+        guaranteedSavingShare: 0,
+        penaltyRate: 0,
+        terminationCompensation: 0,
+        dataOwnership: 'city',
+        savingsShareToPartner: 0,
+        grantCalls: Array.isArray(a.grantCalls) ? a.grantCalls : [],
+      };
+      const problem = termsProblem(state, scenario, terms);
+      if (problem) return refuse(problem);
+      signContract(state, scenario, terms, 'suppliers');
+      return OK;
+    }
+    case 'propose': {
+      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
+      if (!isObj(a.terms)) return refuse('terms: expected an object');
+      const n = state.negotiation;
+      if (!n && a.by === 'partner') return refuse('the partner can only counter an offer the city has made');
+      if (n && n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn to answer`);
+      if (n && n.lastMoveTick === state.tick) return refuse('one round a month: wait for next month');
+      if (!partnerActive(state)) return refuse('there is no partner to negotiate with until a new one arrives');
+      const terms = a.terms as ContractTerms;
+      const problem = termsProblem(state, scenario, terms);
+      if (problem) return refuse(problem);
+      if (!n) openNegotiation(state, scenario, terms, String(a.reason ?? ''));
+      else counterOffer(state, a.by, terms, String(a.reason ?? ''));
+      return OK;
+    }
+    case 'accept': {
+      const n = state.negotiation;
+      if (!n) return refuse('there is no offer to accept');
+      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
+      if (n.offeredBy === a.by) return refuse('a side cannot accept its own offer');
+      if (n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn`);
+      if (n.ratificationMonthsLeft > 0) return refuse('the deal is already accepted and awaits ratification');
+      const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
+      if (problem) return refuse(`the offer is no longer lawful: ${problem}`);
+      acceptOffer(state, scenario, a.by, String(a.reason ?? ''));
+      return OK;
+    }
+    case 'walkAway': {
+      const n = state.negotiation;
+      if (!n) return refuse('there is no negotiation to leave');
+      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
+      walkAway(state, a.by, String(a.reason ?? ''));
+      return OK;
+    }
+    case 'scalePilot':
+      return refuse('scale a pilot by proposing a contract for its project in the other districts');
+    case 'cancelContract': {
+      const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
+      if (!c || c.builder !== 'partner') return refuse(`contract ${String(a.contractId)} is not a contract with the partner`);
+      if (c.status !== 'running' && c.status !== 'building') return refuse(`contract ${c.id} is ${c.status}, not running`);
+      cancelContract(state, sc, c);
+      return OK;
+    }
+    case 'renegotiateContract': {
+      const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
+      if (!c || c.builder !== 'partner') return refuse(`contract ${String(a.contractId)} is not a contract with the partner`);
+      if (c.status !== 'running') return refuse(`contract ${c.id} is ${c.status}, not running`);
+      const p = num(a.paymentCut, 'paymentCut', 0, 0.5);
+      if (p) return refuse(p);
+      renegotiateContract(state, c, a.paymentCut);
+      return OK;
+    }
+    default:
+      return refuse(`unknown action type "${String((a as { type: unknown }).type)}"`);
+  }
+}
+
+/** Governance measures cost money every month they are kept (operating section). */
+export function governanceUpkeep(state: SimState, scenario: Scenario, sc: TickScratch): void {
+  const m = scenario.coordination.measures;
+  const g = state.city.governance;
+  if (g.smartCityOffice) cityPays(state, sc, 'suppliers', m.smartCityOffice.costEur / 12, 'smart-city office', 'operating', true);
+  if (g.interCommunalAgreement) cityPays(state, sc, 'suppliers', m.interCommunalAgreement.costEur / 12, 'inter-communal agreement', 'operating', true);
+  if (g.sharedDataPlatform) cityPays(state, sc, 'suppliers', m.sharedDataPlatform.costEur / 12, 'shared data policy', 'operating', true);
+}

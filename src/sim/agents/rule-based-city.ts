@@ -1,0 +1,222 @@
+/**
+ * The rule-based city: a baseline policy for the city (the negotiating computer players of the
+ * next issue replace it; it stays as a named baseline).
+ *
+ * Once a year, at the start of the year:
+ * - budget: the smart-city envelope is the scenario's, halved when the debt-capacity ratio passes
+ *   ¾ of the ceiling and nil above it; taxes rise by the maximum step when gross savings no longer
+ *   cover debt repayment plus 3 % of revenue (but not in the 18 months before an election while
+ *   they still cover it), and fall by a point when a fiscal mayor sees a wide margin;
+ * - governance: it sets up a smart-city office while alignment is under 0.7, an inter-communal
+ *   agreement when an open grant call needs several communes, a shared data policy once a data
+ *   platform is built or planned;
+ * - taxes also rise when the treasury runs below −5 % of revenue;
+ * - projects: when no negotiation is open, it values every candidate deal through its own lens
+ *   (valuation.ts) — a global performance contract with the partner over the districts not yet
+ *   served, the same works bought alone, or a pilot when a pilot-only grant is open or the benefits
+ *   are very uncertain — and keeps those worth more than nothing: it opens a negotiation for the
+ *   most valuable deal with the partner (when none is open) and buys alone the most valuable
+ *   purchase its envelope allows.
+ * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
+ * counters halfway between its last offer and the partner's ask, and walks away after four offers.
+ */
+import { projectType } from '../rules/catalogue';
+import { grantIneligibility } from '../rules/funding';
+import { termsProblem } from '../rules/terms';
+import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
+import type { Action, ContractTerms, Observation, SimState } from '../types';
+import type { Scenario } from '../scenario-schema';
+
+const DURATIONS = [6, 9, 12, 15, 20] as const;
+
+/** The payment the city expects the partner to need (catalogue costs: it does not know the true ones). */
+function expectedAsk(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+  const zero = { ...terms, annualPaymentEur: 0 };
+  const flows = dealFlows(state, scenario, zero, 'partner', 'public');
+  const v0 = valueForPartner(scenario, zero, flows);
+  const a = partnerPaymentAnnuity(scenario, zero, flows);
+  return a > 0 ? Math.max(0, -v0 / a) : Infinity;
+}
+
+function cityValue(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
+  return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder));
+}
+
+function openEligibleCalls(state: SimState, scenario: Scenario, projects: string[], pilot: boolean): string[] {
+  return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, projects, pilot) === null).map((c) => c.id);
+}
+
+/** Districts where a project type already runs (or is being built) at scale. */
+function servedDistricts(state: SimState, typeId: string): Set<number> {
+  const out = new Set<number>();
+  for (const d of state.deployments) if (d.type === typeId && !d.pilot && (d.stage === 'building' || d.stage === 'operating')) out.add(d.district);
+  return out;
+}
+
+interface Candidate {
+  kind: 'negotiate' | 'alone';
+  terms: ContractTerms;
+  value: number;
+  cityMoney: number;
+}
+
+function baseTerms(projects: string[], districts: number[]): ContractTerms {
+  return {
+    form: 'performance',
+    projects,
+    districts,
+    pilot: false,
+    durationYears: 12,
+    cityCapitalShare: 0.3,
+    annualPaymentEur: 0,
+    guaranteedSavingShare: 0,
+    penaltyRate: 0,
+    terminationCompensation: 0.3,
+    dataOwnership: 'city',
+    savingsShareToPartner: 0,
+    grantCalls: [],
+  };
+}
+
+function candidates(state: SimState, scenario: Scenario): Candidate[] {
+  const out: Candidate[] = [];
+  const nd = scenario.territory.districts.length;
+  const envelope = state.city.envelopeLeftEur;
+  const partnerOk = state.tick >= state.partner.activeFromTick;
+  const ids = Object.keys(scenario.projects.catalogue);
+  for (const id of ids) {
+    const type = projectType(scenario, id)!;
+    const served = servedDistricts(state, id);
+    const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
+    if (remaining.length === 0) continue;
+    const energy = type.benefits.energyMWhPerUnit > 0;
+    // A global performance contract with the partner.
+    if (partnerOk) {
+      const t0 = baseTerms([id], remaining);
+      t0.guaranteedSavingShare = energy ? 0.6 : 0;
+      t0.penaltyRate = energy ? 1 : 0;
+      t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
+      const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
+      const years = Math.max(1, buildYearsOf(scenario, t0));
+      t0.cityCapitalShare = Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20;
+      let best: Candidate | null = null;
+      for (const d of DURATIONS) {
+        const terms = { ...t0, durationYears: d };
+        const ask = expectedAsk(state, scenario, terms);
+        if (!Number.isFinite(ask)) continue;
+        const atAsk = { ...terms, annualPaymentEur: ask };
+        const value = cityValue(state, scenario, atAsk);
+        const opening = { ...terms, annualPaymentEur: Math.round((ask * 0.85) / 1000) * 1000 };
+        if (termsProblem(state, scenario, opening) !== null) continue;
+        const money = capex * terms.cityCapitalShare + ask * d;
+        if (!best || value > best.value) best = { kind: 'negotiate', terms: opening, value, cityMoney: money };
+      }
+      if (best) out.push(best);
+    }
+    // Buying the works alone (procurement with local suppliers).
+    const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
+    alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
+    const aloneFlows = dealFlows(state, scenario, alone, 'suppliers');
+    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsProblem(state, scenario, alone) === null) {
+      out.push({ kind: 'alone', terms: alone, value: valueForCity(state, scenario, aloneFlows), cityMoney: aloneFlows.capexEur - aloneFlows.expectedGrantsEur });
+    }
+    // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
+    const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
+    const sigma = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+    if (type.pilot.allowed && !hasPilot && served.size === 0) {
+      const district = remaining.reduce((a, b) => (scenario.territory.districts[b]!.population > scenario.territory.districts[a]!.population ? b : a));
+      const pilot: ContractTerms = {
+        ...baseTerms([id], [district]),
+        form: 'pilot',
+        pilot: true,
+        durationYears: scenario.negotiation.pilotMaxYears,
+        cityCapitalShare: 1,
+      };
+      pilot.grantCalls = openEligibleCalls(state, scenario, [id], true);
+      const pilotOnlyGrant = pilot.grantCalls.some((c) => state.grantCalls.find((g) => g.id === c)?.pilotOnly);
+      if (pilotOnlyGrant || sigma >= 0.35) {
+        const flows = dealFlows(state, scenario, pilot, 'suppliers');
+        const money = flows.capexEur - flows.expectedGrantsEur;
+        // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
+        const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
+        const learning = full ? 0.05 * Math.abs(full.value) : 0;
+        if (money <= envelope && termsProblem(state, scenario, { ...pilot, form: 'pilot' }) === null) {
+          out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function yearlyDecisions(state: SimState, scenario: Scenario): Action[] {
+  const actions: Action[] = [];
+  const c = scenario.city;
+  const city = state.city;
+  const mayor = city.mayor.profile;
+  const revenue = c.taxRevenueEur * city.taxLevel + city.stateGrantEur + c.otherRevenueEur;
+  const principal = city.debtEur / c.debtMaturityYears;
+  const margin = city.grossSavingsEur - principal;
+  let taxChange = 0;
+  const electionSoon = yearsToElection(state) < 1.5;
+  const cash = state.ledger.balancesCents.city / 100;
+  if ((margin < 0.03 * revenue || cash < -0.05 * revenue) && !(electionSoon && margin > 0 && cash > -0.1 * revenue)) taxChange = c.maxTaxChange;
+  else if (mayor.fiscal >= 0.6 && margin > 0.1 * revenue && city.taxLevel > 0.9) taxChange = -Math.min(0.01, c.maxTaxChange);
+  let envelope = c.smartCityEnvelopeEur;
+  if (city.debtCapacityYears > c.debtCeilingYears) envelope = 0;
+  else if (city.debtCapacityYears > 0.75 * c.debtCeilingYears) envelope *= 0.5;
+  actions.push({ type: 'setBudget', envelopeEur: envelope, taxChange });
+
+  const g = city.governance;
+  if (!g.smartCityOffice && state.alignment < 0.7) actions.push({ type: 'governance', measure: 'smartCityOffice', on: true });
+  const needsPooling = state.grantCalls.some((call) => call.minCommunes > 1 && state.tick <= call.deadlineTick);
+  if (!g.interCommunalAgreement && needsPooling) actions.push({ type: 'governance', measure: 'interCommunalAgreement', on: true });
+  const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
+  if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true });
+
+  // Projects: the best deal to negotiate (if none is open) and the best purchase alone that the
+  // envelope still allows, each only if it is worth something to the city as it counts.
+  const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
+  const list = candidates(view, scenario).filter((k) => k.value > 0);
+  list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || a.terms.projects[0]!.localeCompare(b.terms.projects[0]!));
+  const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
+  if (deal) actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
+  const alone = list.find((k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0]);
+  if (alone) actions.push({ type: 'launchAlone', project: alone.terms.projects[0]!, districts: alone.terms.districts, pilot: alone.terms.pilot, grantCalls: alone.terms.grantCalls });
+  return actions;
+}
+
+function respond(state: SimState, scenario: Scenario): Action[] {
+  const n = state.negotiation!;
+  const offer = n.offer;
+  const value = cityValue(state, scenario, offer);
+  if (value > 0 && termsProblem(state, scenario, offer, { atAcceptance: true }) === null) {
+    return [{ type: 'accept', by: 'city', reason: `worth €${(value / 1e6).toFixed(1)} M to the city as we count it` }];
+  }
+  const cityOffers = n.history.filter((h) => h.by === 'city' && h.kind === 'offer');
+  if (cityOffers.length >= 4 || n.round >= n.maxRounds) {
+    return [{ type: 'walkAway', by: 'city', reason: `at these terms the deal costs the city €${(-value / 1e6).toFixed(1)} M as we count it` }];
+  }
+  const last = cityOffers[cityOffers.length - 1]?.terms ?? offer;
+  const flows = dealFlows(state, scenario, offer);
+  // The most the city can pay at the partner's duration and stay at a zero value for itself.
+  const maxPay = offer.annualPaymentEur + value / Math.max(1e-9, cityPaymentAnnuity(state, scenario, offer, flows));
+  const middle = (last.annualPaymentEur + offer.annualPaymentEur) / 2;
+  const counter: ContractTerms = {
+    ...structuredClone(offer),
+    grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)),
+    annualPaymentEur: Math.max(0, Math.round(Math.min(middle, Math.max(maxPay, last.annualPaymentEur)) / 1000) * 1000),
+    terminationCompensation: (last.terminationCompensation + offer.terminationCompensation) / 2,
+  };
+  if (termsProblem(state, scenario, counter) !== null) return [{ type: 'walkAway', by: 'city', reason: 'no lawful counter-offer is left' }];
+  return [{ type: 'propose', by: 'city', terms: counter, reason: `we can pay €${(counter.annualPaymentEur / 1e6).toFixed(2)} M a year at most` }];
+}
+
+export function ruleBasedCity(obs: Observation): Action[] {
+  const state = obs.state as SimState;
+  const n = state.negotiation;
+  const actions: Action[] = [];
+  if (state.tick % 12 === 0) actions.push(...yearlyDecisions(state, obs.scenario));
+  if (n && n.turn === 'city' && n.ratificationMonthsLeft === 0 && n.lastMoveTick < state.tick) actions.push(...respond(state, obs.scenario));
+  return actions;
+}

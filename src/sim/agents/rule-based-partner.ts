@@ -1,0 +1,67 @@
+/**
+ * The rule-based partner: a baseline policy for the industrial partner.
+ *
+ * On its turn in a negotiation it values the city's offer through its own lens (true costs, cost
+ * of capital, political-risk premium; valuation.ts). It accepts when the value covers its
+ * reservation — a bid margin of `marginRate × 30 %` of the capital it puts in, since its outside
+ * option (other cities) earns its cost of capital. Otherwise it counters: it asks for the duration
+ * it needs (at least the offered one, lengthened by 3 years while the payment it would need stays
+ * unlawful), termination compensation of at least 0.8 when political risk is material, and the
+ * annual payment that brings its value to the reservation. When no lawful terms exist it walks
+ * away. It never opens a negotiation (the city does).
+ */
+import { dealFlows, partnerPaymentAnnuity, politicalHazard, valueForPartner } from '../rules/valuation';
+import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
+import type { Action, ContractTerms, Observation } from '../types';
+
+/** The value the partner needs from a deal before it signs (its bid margin), euros. */
+export function partnerReservation(obs: Observation, terms: ContractTerms): number {
+  const flows = dealFlows(obs.state, obs.scenario, terms);
+  return obs.scenario.partner.marginRate * 0.3 * Math.max(0, flows.partnerCapitalEur) + 1;
+}
+
+/** The payment that brings the partner's value to its reservation, for given terms. */
+export function partnerAsk(obs: Observation, terms: ContractTerms): number {
+  const state = obs.state;
+  const zero = { ...terms, annualPaymentEur: 0 };
+  const flows = dealFlows(state, obs.scenario, zero);
+  const v0 = valueForPartner(obs.scenario, zero, flows);
+  const a = partnerPaymentAnnuity(obs.scenario, zero, flows);
+  if (a <= 0) return Infinity;
+  return Math.max(0, (partnerReservation(obs, terms) - v0) / a);
+}
+
+export function ruleBasedPartner(obs: Observation): Action[] {
+  const { state, scenario } = obs;
+  const n = state.negotiation;
+  if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0) return [];
+  const offer = n.offer;
+  const flows = dealFlows(state, scenario, offer);
+  const value = valueForPartner(scenario, offer, flows);
+  const reservation = partnerReservation(obs, offer);
+  const unlawful = termsProblem(state, scenario, offer, { atAcceptance: true });
+  if (value >= reservation && unlawful === null) {
+    return [{ type: 'accept', by: 'partner', reason: `worth €${(value / 1e6).toFixed(1)} M to us at ${(scenario.partner.discountRate * 100).toFixed(1)} %: we sign` }];
+  }
+  const hazard = politicalHazard(scenario, offer);
+  const base: ContractTerms = {
+    ...structuredClone(offer),
+    grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)),
+    terminationCompensation: hazard.cancel > 0.005 ? Math.max(offer.terminationCompensation, 0.8) : offer.terminationCompensation,
+  };
+  for (let d = offer.durationYears; d <= Math.min(MAX_CONTRACT_YEARS, scenario.partner.horizonYears); d += 3) {
+    const terms = { ...base, durationYears: offer.pilot ? offer.durationYears : d };
+    const ask = partnerAsk(obs, terms);
+    if (!Number.isFinite(ask)) continue;
+    const counter = { ...terms, annualPaymentEur: Math.round(ask / 1000) * 1000 + 1000 };
+    if (termsProblem(state, scenario, counter) === null) {
+      const why =
+        d > offer.durationYears
+          ? `${offer.durationYears} years is too short to recover €${(flows.partnerCapitalEur / 1e6).toFixed(1)} M at ${(scenario.partner.discountRate * 100).toFixed(1)} %: we need ${d} years at €${(counter.annualPaymentEur / 1e6).toFixed(2)} M a year`
+          : `at €${(offer.annualPaymentEur / 1e6).toFixed(2)} M a year we lose money: we need €${(counter.annualPaymentEur / 1e6).toFixed(2)} M`;
+      return [{ type: 'propose', by: 'partner', terms: counter, reason: why }];
+    }
+    if (offer.pilot) break;
+  }
+  return [{ type: 'walkAway', by: 'partner', reason: 'no lawful terms cover our costs: we take our capital to other cities' }];
+}

@@ -1,0 +1,13 @@
+/**
+ * The public API of the simulation: what the CLI, the tests, the store and the game call.
+ * The headless runner (`runSimulation`) is the main entry point; the game is one client of it.
+ */
+export { scenarioSchema, PROJECT_FAMILIES, CONTRACT_FORMS, DOMAINS, type Scenario } from './scenario-schema';
+export { parseScenario, applySet, numericPaths, describeValue, type Result } from './scenario';
+export { runSimulation, createRun, type RunOptions, type RunResult, type Run } from './run';
+export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
+export { stateHash } from './hash';
+export { serializeState, deserializeState } from './serialize';
+export { POLICY_NAMES, resolvePolicy } from './agents';
+export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
+export type { SimState, Action, TimedAction, ActionResult, Policy, Observation, ContractTerms } from './types';

@@ -1,0 +1,155 @@
+/**
+ * The initial state of a run: a scenario and a seed give one state, always the same.
+ *
+ * Citizen agents are allotted to districts in proportion to population (largest remainders, no
+ * randomness), then each draws an income band and its preferences from the citizens stream.
+ * Every agent stands for the same number of real inhabitants (population ÷ agents).
+ */
+import { createLedger } from './ledger';
+import { seedStreams, withStream } from './rng';
+import { governanceSimilarity } from './rules/catalogue';
+import { baselineOperatingMonth } from './rules/budget';
+import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
+import type { CitizenArrays, Counters, DistrictState, SimState } from './types';
+
+export function emptyServices(): Record<Domain, number> {
+  const s = {} as Record<Domain, number>;
+  for (const d of DOMAINS) s[d] = 0;
+  return s;
+}
+
+/** Agents per district in proportion to population, by largest remainders. */
+export function allotAgents(populations: readonly number[], agents: number): number[] {
+  const total = populations.reduce((a, b) => a + b, 0);
+  const exact = populations.map((p) => (p / total) * agents);
+  const counts = exact.map((x) => Math.floor(x));
+  let left = agents - counts.reduce((a, b) => a + b, 0);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) counts[order[k]!.i]! += 1;
+  return counts;
+}
+
+export function monthsBetween(a: { year: number; month: number }, b: { year: number; month: number }): number {
+  return b.year * 12 + (b.month - 1) - (a.year * 12 + (a.month - 1));
+}
+
+export function createInitialState(scenario: Scenario, seed: number, agentsOverride?: number): SimState {
+  const agents = agentsOverride ?? scenario.citizens.agents;
+  const districtsSpec = scenario.territory.districts;
+  const counts = allotAgents(
+    districtsSpec.map((d) => d.population),
+    agents,
+  );
+  const citizens: CitizenArrays = {
+    district: new Uint8Array(agents),
+    income: new Uint8Array(agents),
+    prefServices: new Float32Array(agents),
+    prefTaxes: new Float32Array(agents),
+    prefEnvironment: new Float32Array(agents),
+    prefPrivacy: new Float32Array(agents),
+    satisfaction: new Float64Array(agents),
+  };
+  const profile = scenario.politics.mayors.find((m) => m.id === scenario.city.mayor)!;
+  const districts: DistrictState[] = districtsSpec.map((d) => ({
+    id: d.id,
+    services: emptyServices(),
+    nuisance: 0,
+    environment: d.greenSpaceShare * 0.5 + (1 - d.carShare) * 0.5,
+    satisfaction: scenario.citizens.initialSatisfaction,
+    voteIntention: 0.5,
+    visibleThisTerm: 0,
+    heatProtection: 0,
+    serviceExpectation: 0,
+    energyMWh: d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh,
+  }));
+  const counters: Counters = {
+    pilotsStarted: 0,
+    pilotsScaled: 0,
+    contractsSigned: 0,
+    contractsRenegotiated: 0,
+    contractsCancelled: 0,
+    elections: 0,
+    incumbentReelections: 0,
+    grantsWonEur: 0,
+    energySavedMWh: 0,
+    co2AvoidedT: 0,
+    negotiationsOpened: 0,
+    negotiationsFailed: 0,
+    duplicatePilots: 0,
+  };
+  const experience = scenario.partner.experience.reduce(
+    (acc, e) => acc + e.deployments * governanceSimilarity(e.governance, scenario.territory.governance),
+    0,
+  );
+  const base = baselineOperatingMonth(scenario);
+  const state: SimState = {
+    schemaVersion: 1,
+    scenarioId: scenario.id,
+    seed,
+    tick: 0,
+    rng: seedStreams(seed),
+    districts,
+    citizens,
+    satisfactionMean: scenario.citizens.initialSatisfaction,
+    citizenWeight: districtsSpec.reduce((a, d) => a + d.population, 0) / agents,
+    city: {
+      mayor: { profile: { ...profile, name: { ...profile.name } }, sinceTick: 0, terms: 1 },
+      taxLevel: 1,
+      concertation: scenario.city.concertation,
+      governance: { smartCityOffice: false, interCommunalAgreement: false, sharedDataPlatform: false },
+      debtEur: scenario.city.debtEur,
+      stateGrantEur: scenario.city.stateGrantEur,
+      revenueMonths: new Array<number>(12).fill(base.revenue),
+      spendingMonths: new Array<number>(12).fill(base.spending),
+      grossSavingsEur: 12 * (base.revenue - base.spending),
+      debtCapacityYears: 0,
+      smartCitySpentEur: 0,
+      envelopeLeftEur: scenario.city.smartCityEnvelopeEur,
+      privacyShock: 0,
+      heatStress: 0,
+      protest: 0,
+      newMayorTick: -1,
+    },
+    partner: {
+      transferableExperience: experience,
+      reputation: scenario.partner.reputation,
+      trueCostFactor: scenario.partner.trueCostFactor,
+      npvEur: 0,
+      activeFromTick: 0,
+    },
+    deployments: [],
+    contracts: [],
+    negotiation: null,
+    grantCalls: [],
+    grants: [],
+    alignment: scenario.coordination.alignment,
+    energyPriceFactor: 1,
+    nextElectionTick: monthsBetween(scenario.start, scenario.politics.nextElection),
+    lastVoteShare: 0,
+    ledger: createLedger(),
+    counters,
+    nextUid: 1,
+    log: [],
+    monthly: [],
+    yearly: [],
+  };
+  state.city.debtCapacityYears = state.city.grossSavingsEur > 0 ? Math.min(99, state.city.debtEur / state.city.grossSavingsEur) : 99;
+
+  const [low, mid] = scenario.citizens.incomeShares;
+  withStream(state, 'citizens', (rng) => {
+    let i = 0;
+    counts.forEach((n, d) => {
+      for (let k = 0; k < n; k++, i++) {
+        citizens.district[i] = d;
+        const u = rng.next();
+        citizens.income[i] = u < low ? 0 : u < low + mid ? 1 : 2;
+        citizens.prefServices[i] = 0.5 + rng.next();
+        citizens.prefTaxes[i] = 0.5 + rng.next();
+        citizens.prefEnvironment[i] = 0.5 + rng.next();
+        citizens.prefPrivacy[i] = 0.5 + rng.next();
+        citizens.satisfaction[i] = Math.min(1, Math.max(0, scenario.citizens.initialSatisfaction + 0.1 * (rng.next() - 0.5)));
+      }
+    });
+  });
+  return state;
+}

@@ -1,0 +1,217 @@
+/**
+ * Metrics, declared once as reporters: the CLI's JSON and CSV, the tests and the game's charts all
+ * read these declarations. Each reporter computes one number from the state; the summary of a run
+ * is every reporter at its end, the yearly series every reporter at the end of each year.
+ */
+import { meanSatisfaction, districtServiceLevel } from './rules/citizens';
+import type { Scenario } from './scenario-schema';
+import type { SimState } from './types';
+
+export interface Reporter {
+  key: string;
+  label: { fr: string; en: string };
+  unit: string;
+  describe: { fr: string; en: string };
+  compute: (state: SimState, scenario: Scenario) => number;
+}
+
+function servicesDelivered(s: SimState): number {
+  let n = 0;
+  for (const d of s.deployments) if (d.stage === 'operating' && !d.pilot) n += 1;
+  return n;
+}
+
+function orphanPilots(s: SimState): number {
+  let n = 0;
+  for (const d of s.deployments) if (d.pilot && !d.scaled && (d.stage === 'ended' || d.duplicate)) n += 1;
+  return n;
+}
+
+export const REPORTERS: readonly Reporter[] = [
+  {
+    key: 'servicesDelivered',
+    label: { fr: 'Services en fonctionnement', en: 'Services running' },
+    unit: 'services',
+    describe: { fr: 'Projets qui fonctionnent à l\u2019échelle d\u2019un quartier (un projet dans un quartier = un service ; les pilotes ne comptent pas).', en: 'Projects running at scale in a district (one project in one district = one service; pilots do not count).' },
+    compute: servicesDelivered,
+  },
+  {
+    key: 'pilotsStarted',
+    label: { fr: 'Expérimentations lancées', en: 'Pilots started' },
+    unit: 'pilots',
+    describe: { fr: 'Pilotes lancés depuis le début, y compris ceux qu\u2019une commune refait seule.', en: 'Pilots started since the beginning, including copies a commune runs alone.' },
+    compute: (s) => s.counters.pilotsStarted,
+  },
+  {
+    key: 'pilotsScaled',
+    label: { fr: 'Pilotes passés à l\u2019échelle', en: 'Pilots scaled up' },
+    unit: 'pilots',
+    describe: { fr: 'Pilotes dont le projet a ensuite été déployé sur le territoire.', en: 'Pilots whose project was then deployed across the territory.' },
+    compute: (s) => s.counters.pilotsScaled,
+  },
+  {
+    key: 'contractsSigned',
+    label: { fr: 'Contrats signés', en: 'Contracts signed' },
+    unit: 'contracts',
+    describe: { fr: 'Contrats signés avec le partenaire industriel.', en: 'Contracts signed with the industrial partner.' },
+    compute: (s) => s.counters.contractsSigned,
+  },
+  {
+    key: 'contractsRenegotiated',
+    label: { fr: 'Contrats renégociés', en: 'Contracts renegotiated' },
+    unit: 'contracts',
+    describe: { fr: 'Renégociations imposées par une nouvelle majorité.', en: 'Renegotiations imposed by a new majority.' },
+    compute: (s) => s.counters.contractsRenegotiated,
+  },
+  {
+    key: 'contractsCancelled',
+    label: { fr: 'Contrats résiliés', en: 'Contracts cancelled' },
+    unit: 'contracts',
+    describe: { fr: 'Contrats résiliés avant leur terme (avec indemnité de résiliation s\u2019il y en a une).', en: 'Contracts ended early (with termination compensation if the contract has one).' },
+    compute: (s) => s.counters.contractsCancelled,
+  },
+  {
+    key: 'cityMoneySpentEur',
+    label: { fr: 'Argent de la ville dépensé', en: 'City money spent' },
+    unit: 'EUR',
+    describe: { fr: 'Ce que la ville a payé pour ses projets smart city (travaux, loyers, exploitation, indemnités), moins subventions et pénalités reçues.', en: 'What the city paid for smart-city projects (works, payments, operation, compensation), less grants and penalties received.' },
+    compute: (s) => s.city.smartCitySpentEur,
+  },
+  {
+    key: 'servicesPerMillionEur',
+    label: { fr: 'Services par million d\u2019euros', en: 'Services per € million' },
+    unit: 'services/MEUR',
+    describe: { fr: 'Services en fonctionnement par million d\u2019euros d\u2019argent de la ville.', en: 'Services running per million euros of city money.' },
+    compute: (s) => (s.city.smartCitySpentEur > 1e5 ? servicesDelivered(s) / (s.city.smartCitySpentEur / 1e6) : 0),
+  },
+  {
+    key: 'citizenSatisfaction',
+    label: { fr: 'Satisfaction des habitants', en: 'Citizen satisfaction' },
+    unit: '0-1',
+    describe: { fr: 'Satisfaction moyenne des ménages (0 à 1).', en: 'Mean satisfaction of households (0 to 1).' },
+    compute: (s) => meanSatisfaction(s),
+  },
+  {
+    key: 'incumbentReelections',
+    label: { fr: 'Réélections du maire sortant', en: 'Incumbent re-elections' },
+    unit: 'elections',
+    describe: { fr: 'Élections gagnées par la majorité sortante.', en: 'Elections won by the sitting majority.' },
+    compute: (s) => s.counters.incumbentReelections,
+  },
+  {
+    key: 'elections',
+    label: { fr: 'Élections', en: 'Elections' },
+    unit: 'elections',
+    describe: { fr: 'Élections municipales tenues.', en: 'Municipal elections held.' },
+    compute: (s) => s.counters.elections,
+  },
+  {
+    key: 'cityDebtEur',
+    label: { fr: 'Dette de la ville', en: 'City debt' },
+    unit: 'EUR',
+    describe: { fr: 'Encours de dette de la collectivité.', en: 'Outstanding debt of the local authority.' },
+    compute: (s) => s.city.debtEur,
+  },
+  {
+    key: 'debtCapacityYears',
+    label: { fr: 'Capacité de désendettement', en: 'Debt-capacity ratio' },
+    unit: 'years',
+    describe: { fr: 'Dette ÷ épargne brute, en années ; plafond de référence 12 ans.', en: 'Debt ÷ gross savings, in years; reference ceiling 12 years.' },
+    compute: (s) => s.city.debtCapacityYears,
+  },
+  {
+    key: 'partnerNpvEur',
+    label: { fr: 'VAN du partenaire', en: 'Partner NPV' },
+    unit: 'EUR',
+    describe: { fr: 'Valeur actuelle nette, au coût du capital du partenaire, de ses flux avec la ville.', en: 'Net present value, at the partner\u2019s cost of capital, of its flows with the city.' },
+    compute: (s) => s.partner.npvEur,
+  },
+  {
+    key: 'energySavedMWh',
+    label: { fr: 'Énergie économisée', en: 'Energy saved' },
+    unit: 'MWh',
+    describe: { fr: 'Énergie économisée (ou produite) depuis le début.', en: 'Energy saved (or produced) since the beginning.' },
+    compute: (s) => s.counters.energySavedMWh,
+  },
+  {
+    key: 'co2AvoidedT',
+    label: { fr: 'CO₂ évité', en: 'CO₂ avoided' },
+    unit: 't',
+    describe: { fr: 'Émissions évitées depuis le début, en tonnes de CO₂.', en: 'Emissions avoided since the beginning, in tonnes of CO₂.' },
+    compute: (s) => s.counters.co2AvoidedT,
+  },
+  {
+    key: 'grantsWonEur',
+    label: { fr: 'Subventions obtenues', en: 'Grants won' },
+    unit: 'EUR',
+    describe: { fr: 'Subventions (État, Région, FEDER) obtenues depuis le début.', en: 'Grants (State, Region, EU) won since the beginning.' },
+    compute: (s) => s.counters.grantsWonEur,
+  },
+  {
+    key: 'alignment',
+    label: { fr: 'Alignement', en: 'Alignment' },
+    unit: '0-1',
+    describe: { fr: 'Alignement entre services, communes et habitants (0 à 1).', en: 'Alignment between departments, communes and citizens (0 to 1).' },
+    compute: (s) => s.alignment,
+  },
+  {
+    key: 'serviceQuality',
+    label: { fr: 'Qualité de service', en: 'Service quality' },
+    unit: '0-1',
+    describe: { fr: 'Niveau de service moyen des quartiers (0 à 1).', en: 'Mean service level of the districts (0 to 1).' },
+    compute: (s) => s.districts.reduce((a, d) => a + districtServiceLevel(d.services), 0) / Math.max(1, s.districts.length),
+  },
+  {
+    key: 'orphanPilots',
+    label: { fr: 'Pilotes orphelins', en: 'Orphan pilots' },
+    unit: 'pilots',
+    describe: { fr: 'Pilotes terminés sans passage à l\u2019échelle, et copies lancées par une commune seule.', en: 'Pilots that ended without scaling up, and copies a commune ran alone.' },
+    compute: orphanPilots,
+  },
+  {
+    key: 'negotiationsFailed',
+    label: { fr: 'Négociations rompues', en: 'Negotiations broken off' },
+    unit: 'negotiations',
+    describe: { fr: 'Négociations abandonnées par l\u2019un des camps ou bloquées par un veto.', en: 'Negotiations abandoned by one side or blocked by a veto.' },
+    compute: (s) => s.counters.negotiationsFailed,
+  },
+  {
+    key: 'voteShare',
+    label: { fr: 'Score du sortant', en: 'Incumbent vote share' },
+    unit: '0-1',
+    describe: { fr: 'Part des voix du maire sortant à la dernière élection.', en: 'The incumbent\u2019s share of the vote at the last election.' },
+    compute: (s) => s.lastVoteShare,
+  },
+  {
+    key: 'taxLevel',
+    label: { fr: 'Niveau des impôts', en: 'Tax level' },
+    unit: 'x',
+    describe: { fr: 'Impôts locaux par rapport au départ (1 = inchangés).', en: 'Local taxes relative to the start (1 = unchanged).' },
+    compute: (s) => s.city.taxLevel,
+  },
+  {
+    key: 'cityCashEur',
+    label: { fr: 'Trésorerie de la ville', en: 'City cash' },
+    unit: 'EUR',
+    describe: { fr: 'Trésorerie cumulée de la ville (négative : ligne de trésorerie).', en: 'The city\u2019s cumulated cash (negative: a short-term credit line).' },
+    compute: (s) => s.ledger.balancesCents.city / 100,
+  },
+  {
+    key: 'partnerCashEur',
+    label: { fr: 'Trésorerie du partenaire', en: 'Partner cash' },
+    unit: 'EUR',
+    describe: { fr: 'Trésorerie du partenaire : sa trésorerie de départ plus ses flux avec la ville.', en: 'The partner\u2019s cash: its opening cash plus its flows with the city.' },
+    compute: (s, sc) => sc.partner.cashEur + s.ledger.balancesCents.partner / 100,
+  },
+];
+
+export const SUMMARY_KEYS: readonly string[] = REPORTERS.map((r) => r.key);
+
+export type Summary = Record<string, number>;
+
+/** Every reporter now. */
+export function report(state: SimState, scenario: Scenario): Summary {
+  const out: Summary = {};
+  for (const r of REPORTERS) out[r.key] = r.compute(state, scenario);
+  return out;
+}

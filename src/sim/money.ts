@@ -1,0 +1,50 @@
+/**
+ * Booking helpers on top of the ledger, for the city's two budget sections.
+ *
+ * Every payment the city makes or receives is booked in the ledger and tagged with its section
+ * (operating or investment, the French *section de fonctionnement* and *section d'investissement*)
+ * in the tick's scratch totals, from which the finance phase computes gross savings and borrowing.
+ * Payments for smart-city projects also count toward `cityMoneySpentEur`.
+ */
+import { transfer } from './ledger';
+import type { Account, SimState } from './types';
+
+/** Totals of the current tick, rebuilt every tick (not part of the state). */
+export interface TickScratch {
+  operatingRevenue: number;
+  operatingSpending: number;
+  investmentSpending: number;
+  investmentGrants: number;
+  /** Partner's ledger balance at the start of the tick (for its NPV). */
+  partnerBalanceStart: number;
+}
+
+export function newScratch(state: SimState): TickScratch {
+  return {
+    operatingRevenue: 0,
+    operatingSpending: 0,
+    investmentSpending: 0,
+    investmentGrants: 0,
+    partnerBalanceStart: state.ledger.balancesCents.partner / 100,
+  };
+}
+
+export type Section = 'operating' | 'investment';
+
+/** The city pays `eur` to an account; `smart` marks money spent on smart-city projects. */
+export function cityPays(state: SimState, sc: TickScratch, to: Account, eur: number, reason: string, section: Section, smart: boolean): void {
+  if (eur <= 0) return;
+  transfer(state.ledger, 'city', to, eur, reason);
+  if (section === 'operating') sc.operatingSpending += eur;
+  else sc.investmentSpending += eur;
+  if (smart) state.city.smartCitySpentEur += eur;
+}
+
+/** The city receives `eur` from an account; grants to the investment section are flagged. */
+export function cityReceives(state: SimState, sc: TickScratch, from: Account, eur: number, reason: string, section: Section, smart: boolean): void {
+  if (eur <= 0) return;
+  transfer(state.ledger, from, 'city', eur, reason);
+  if (section === 'operating') sc.operatingRevenue += eur;
+  else sc.investmentGrants += eur;
+  if (smart) state.city.smartCitySpentEur -= eur;
+}

@@ -1,0 +1,77 @@
+/**
+ * Project arithmetic: how a catalogue entry scales to a district.
+ *
+ * A deployment's capital cost is its per-unit cost times the district's units (light points,
+ * households, residents, the district itself or its buildings' MWh) plus a share of the fixed cost
+ * in proportion to those units, all times its scale (1 at scale, the pilot scale for a pilot).
+ * Benefits scale the same way. These figures are the catalogue's (the city's estimate); the
+ * partner's true costs multiply them by its private cost factor.
+ */
+import type { District, ProjectType, Scenario } from '../scenario-schema';
+
+/** Units of a project type in a district (what its cost and benefits scale with). */
+export function unitsIn(type: ProjectType, d: District): number {
+  switch (type.unit) {
+    case 'lightingPoint':
+      return d.lightingPoints;
+    case 'household':
+      return d.households;
+    case 'resident':
+      return d.population;
+    case 'district':
+      return 1;
+    case 'buildingMWh':
+      return d.buildingsEnergyMWh;
+  }
+}
+
+export function totalUnits(type: ProjectType, scenario: Scenario): number {
+  let sum = 0;
+  for (const d of scenario.territory.districts) sum += unitsIn(type, d);
+  return sum;
+}
+
+/** Catalogue price of the works for one district at a given scale, euros. */
+export function deploymentCapexEur(type: ProjectType, scenario: Scenario, district: number, scale: number): number {
+  const d = scenario.territory.districts[district]!;
+  const units = unitsIn(type, d);
+  const total = totalUnits(type, scenario);
+  const fixedShare = total > 0 ? type.capexFixedEur * (units / total) : type.capexFixedEur / scenario.territory.districts.length;
+  return (type.capexPerUnitEur * units + fixedShare) * scale;
+}
+
+export interface AnnualBenefits {
+  energyMWh: number;
+  /** Energy saved valued at the base energy price, plus other savings, euros. */
+  savingsEur: number;
+  energyEur: number;
+  co2T: number;
+  /** Welfare value of the service quality added (city's view), euros. */
+  serviceValueEur: number;
+  /** The CO₂ avoided valued at the city's carbon value, euros. */
+  carbonEur: number;
+}
+
+/** Expected annual benefits of a deployment at full realisation. */
+export function deploymentBenefits(type: ProjectType, scenario: Scenario, district: number, scale: number): AnnualBenefits {
+  const d = scenario.territory.districts[district]!;
+  const units = unitsIn(type, d) * scale;
+  const energyMWh = type.benefits.energyMWhPerUnit * units;
+  const energyEur = energyMWh * scenario.energy.priceEurPerMWh;
+  const other = type.benefits.savingsEurPerUnit * units;
+  const co2T = energyMWh * scenario.energy.co2TPerMWh + type.benefits.co2TPerUnit * units;
+  const serviceValueEur = type.benefits.serviceQuality * scale * d.population * scenario.city.serviceValueEurPerResident;
+  return { energyMWh, savingsEur: energyEur + other, energyEur, co2T, serviceValueEur, carbonEur: co2T * scenario.city.carbonValueEurPerT };
+}
+
+export function projectType(scenario: Scenario, id: string): ProjectType | undefined {
+  return Object.prototype.hasOwnProperty.call(scenario.projects.catalogue, id) ? scenario.projects.catalogue[id] : undefined;
+}
+
+/** Similarity of two governance profiles, 0–1 (1 = identical): what lets experience transfer (C8). */
+export function governanceSimilarity(
+  a: { unifiedMetropole: number; inHouseServices: number; openData: number },
+  b: { unifiedMetropole: number; inHouseServices: number; openData: number },
+): number {
+  return 1 - (Math.abs(a.unifiedMetropole - b.unifiedMetropole) + Math.abs(a.inHouseServices - b.inHouseServices) + Math.abs(a.openData - b.openData)) / 3;
+}

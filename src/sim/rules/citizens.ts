@@ -1,0 +1,96 @@
+/**
+ * Citizens: household agents whose satisfaction moves each month toward what they experience.
+ *
+ * For agent i in district d, with preferences p (drawn in 0.5–1.5 around 1) and income band b:
+ *   u = w_S p_S · ½ (S_d + (S_d − X_d)) − w_N · N_d (1 − relief · concertation) − w_T p_T · k_b (tax − 1) · 4
+ *       + w_E p_E · (E_d − E_d⁰) − w_P p_P · privacy − 0.3 · heat · (1 − H_d) − 0.15 · protest
+ *   target = g(logit(s₀) + 3u), g(z) = ½ + ½ z ÷ (1 + |z|)
+ * (g is a cheap S-curve, the "softsign": satisfaction stays in (0, 1) and u = 0 keeps s₀ near its
+ * start; the logistic function would cost an exponential per agent per month),
+ *   s ← s + λ (target − s) + μ (s̄_d − s)
+ * where S_d = min(1, Σ domain qualities ÷ 3) is the district's service level, X_d what its
+ * citizens have come to expect (it follows S_d, closing 1/36 of the gap a month: a new service
+ * pleases most when it is new, and a lost one hurts), N_d its works
+ * nuisance, E_d its environmental quality (E_d⁰ at the start), H_d its heat protection, s̄_d its
+ * mean satisfaction last month (the neighbours' opinion), k_b = 1.3, 1, 0.7 for low, middle and
+ * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
+ * it is the model's hot path (10,000 agents × 360 months).
+ */
+import type { Scenario } from '../scenario-schema';
+import { DOMAINS } from '../scenario-schema';
+import type { SimState } from '../types';
+
+const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
+
+export function districtServiceLevel(services: Record<string, number>): number {
+  let sum = 0;
+  for (const k of DOMAINS) sum += services[k]!;
+  return Math.min(1, sum / 3);
+}
+
+export function citizensPhase(state: SimState, scenario: Scenario): void {
+  const c = scenario.citizens;
+  const w = c.weights;
+  const nd = state.districts.length;
+  const svc = new Float64Array(nd);
+  const nuis = new Float64Array(nd);
+  const env = new Float64Array(nd);
+  const heat = new Float64Array(nd);
+  const mean = new Float64Array(nd);
+  const sums = new Float64Array(nd);
+  const counts = new Float64Array(nd);
+  const relief = 1 - c.concertationRelief * state.city.concertation;
+  for (let d = 0; d < nd; d++) {
+    const dist = state.districts[d]!;
+    const spec = scenario.territory.districts[d]!;
+    const level = districtServiceLevel(dist.services);
+    svc[d] = w.services * (level - 0.5 * dist.serviceExpectation);
+    dist.serviceExpectation += (level - dist.serviceExpectation) / 36;
+    nuis[d] = w.nuisance * dist.nuisance * relief;
+    env[d] = w.environment * (dist.environment - (spec.greenSpaceShare * 0.5 + (1 - spec.carShare) * 0.5));
+    heat[d] = 0.3 * state.city.heatStress * (1 - dist.heatProtection);
+    mean[d] = dist.satisfaction;
+  }
+  const taxGap = 3 * w.taxes * (state.city.taxLevel - 1) * 4;
+  const taxByBand = new Float64Array([taxGap * INCOME_TAX_SENSITIVITY[0], taxGap * INCOME_TAX_SENSITIVITY[1], taxGap * INCOME_TAX_SENSITIVITY[2]]);
+  const privacy = 3 * w.privacy * state.city.privacyShock;
+  const s0 = Math.min(0.99, Math.max(0.01, c.initialSatisfaction));
+  const base = Math.log(s0 / (1 - s0)) - 3 * 0.15 * state.city.protest;
+  // Per district: the constant part of z and the coefficients of the preferences.
+  const constant = new Float64Array(nd);
+  for (let d = 0; d < nd; d++) {
+    constant[d] = base - 3 * (nuis[d]! + heat[d]!);
+    svc[d] = 3 * svc[d]!;
+    env[d] = 3 * env[d]!;
+  }
+  const lambda = c.adjustmentRate;
+  const mu = c.neighbourInfluence;
+  const { district, income, prefServices, prefTaxes, prefEnvironment, prefPrivacy, satisfaction } = state.citizens;
+  const n = satisfaction.length;
+  for (let i = 0; i < n; i++) {
+    const d = district[i]!;
+    const z = constant[d]! + prefServices[i]! * svc[d]! + prefEnvironment[i]! * env[d]! - prefTaxes[i]! * taxByBand[income[i]!]! - prefPrivacy[i]! * privacy;
+    const target = 0.5 + (0.5 * z) / (1 + (z < 0 ? -z : z));
+    const s = satisfaction[i]!;
+    // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
+    const next = s + lambda * (target - s) + mu * (mean[d]! - s);
+    satisfaction[i] = next;
+    sums[d]! += next;
+    counts[d]! += 1;
+  }
+  let total = 0;
+  for (let d = 0; d < nd; d++) total += sums[d]!;
+  state.satisfactionMean = n > 0 ? total / n : 0;
+  const p = scenario.politics;
+  for (let d = 0; d < nd; d++) {
+    const dist = state.districts[d]!;
+    if (counts[d]! > 0) dist.satisfaction = sums[d]! / counts[d]!;
+    const logit = p.incumbencyBias + p.voteSensitivity * (dist.satisfaction - 0.5) + p.visibilityWeight * dist.visibleThisTerm;
+    dist.voteIntention = 1 / (1 + Math.exp(-logit));
+  }
+}
+
+/** Mean satisfaction of all citizens (every agent has the same weight), as of the last month. */
+export function meanSatisfaction(state: SimState): number {
+  return state.satisfactionMean;
+}

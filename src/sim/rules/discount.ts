@@ -1,0 +1,79 @@
+/**
+ * Discounting: how each side weighs a euro in year t.
+ *
+ * The city: a base rate r (France Stratégie's 3.2 %), present bias β (Laibson's quasi-hyperbolic
+ * form: every flow after the present is multiplied by β), and an electoral hazard h added to the
+ * rate for what falls after the next election, Tₑ years away:
+ *   w(t) = β^[t>0] · (1+r)^−min(t,Tₑ) · (1+r+h)^−max(0, t−Tₑ).
+ * As the election nears, Tₑ shrinks and the city's effective horizon with it. With Tₑ = 0 this is
+ * the "mayor who adds a 15 %/yr electoral hazard" of DESIGN §4 (rate r + h on every year).
+ * The hazard applies to benefits only: a majority may not be there to be credited with what comes
+ * after the election, but what the city commits to pay binds the institution whoever governs, and
+ * shows in its accounts and ratios. So costs are weighted by wᶜ(t) = β^[t>0] · (1+r)^−t: the city
+ * fears commitments that outlive the mandate (DESIGN §1), and since r is below the partner's
+ * cost of capital, it prefers short contracts and public money to long private finance.
+ * Flows of year index k (from k to k+1 years from now) are counted at its end, t = k + 1, the
+ * convention of the worked example in DESIGN §4, which a test reproduces.
+ * The partner: its cost of capital plus a risk premium, and nothing beyond its horizon.
+ */
+
+export interface CityLens {
+  rate: number;
+  presentBias: number;
+  electoralHazard: number;
+  /** Years from now to the next election. */
+  yearsToElection: number;
+}
+
+export interface PartnerLens {
+  rate: number;
+  riskPremium: number;
+  horizonYears: number;
+}
+
+/** Weight of a flow t years from now (t may be fractional) for the city. */
+export function cityWeight(lens: CityLens, t: number): number {
+  const beta = t > 0 ? lens.presentBias : 1;
+  const te = Math.max(0, lens.yearsToElection);
+  const before = Math.min(t, te);
+  const after = Math.max(0, t - te);
+  return beta * Math.pow(1 + lens.rate, -before) * Math.pow(1 + lens.rate + lens.electoralHazard, -after);
+}
+
+/** Weight of a cost t years from now for the city (no electoral hazard: commitments bind). */
+export function cityCostWeight(lens: CityLens, t: number): number {
+  return (t > 0 ? lens.presentBias : 1) * Math.pow(1 + lens.rate, -t);
+}
+
+/** Weight of a flow t years from now for the partner. */
+export function partnerWeight(lens: PartnerLens, t: number): number {
+  if (t > lens.horizonYears) return 0;
+  return Math.pow(1 + lens.rate + lens.riskPremium, -t);
+}
+
+/** Present value of a yearly series (flow of year index k counted at the year's end, t = k + 1). */
+export function presentValue(flows: readonly number[], weight: (t: number) => number): number {
+  let v = 0;
+  for (let k = 0; k < flows.length; k++) v += flows[k]! * weight(k + 1);
+  return v;
+}
+
+/** Standard normal CDF (Abramowitz–Stegun 7.1.26, error < 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
+}
+
+/** Expected shortfall E[max(0, g − R)] for R ~ Normal(μ, σ): what a guarantee g costs its giver. */
+export function expectedShortfall(g: number, mu: number, sigma: number): number {
+  if (sigma <= 1e-9) return Math.max(0, g - mu);
+  const z = (g - mu) / sigma;
+  const pdf = Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+  return (g - mu) * normalCdf(z) + sigma * pdf;
+}
+
+export function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}

@@ -1,0 +1,98 @@
+/**
+ * Funding: grant calls with deadlines, co-financing rates and conditions.
+ *
+ * The scenario's calls open every `everyYears` in `monthOpen` and close `deadlineMonths` later;
+ * events can open extra State calls. An offer may name the calls open when it is made; the
+ * application counts if the contract is signed no later than `GRANT_SIGNATURE_GRACE_MONTHS` after
+ * the call's deadline (the file was filed in time; the award needs the signed contract), so a
+ * negotiation that drags on loses its grants.
+ * Eligibility: a pilot-only call funds pilots only; a sustainability call funds only low-tech or
+ * energy-saving projects; a call needing several communes needs an inter-communal agreement (or,
+ * without one, alignment ≥ 0.5 in a territory of enough communes). An eligible application wins
+ * with probability `baseSuccess × (0.4 + 0.6 × alignment)` (coordination makes better files,
+ * DESIGN C4); it then gets `rate × capital`, within what is left of the call and never more than
+ * the city's own share of the capital. The grant is paid as the works are paid.
+ */
+import { withStream } from '../rng';
+import type { Scenario } from '../scenario-schema';
+import type { Contract, GrantCallState, SimState } from '../types';
+import { projectType } from './catalogue';
+import { contractCapex } from './projects';
+
+/** Opens the calls due this month and closes those past their deadline. */
+export const GRANT_SIGNATURE_GRACE_MONTHS = 6;
+
+/** Is the call still taking applications (before its deadline)? */
+export function callOpen(state: SimState, call: GrantCallState): boolean {
+  return state.tick <= call.deadlineTick;
+}
+
+export function updateGrantCalls(state: SimState, scenario: Scenario): void {
+  const month = ((scenario.start.month - 1 + state.tick) % 12) + 1;
+  const yearIndex = Math.floor((scenario.start.month - 1 + state.tick) / 12);
+  state.grantCalls = state.grantCalls.filter((c) => state.tick <= c.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS);
+  for (const call of scenario.funding.calls) {
+    if (call.monthOpen !== month || yearIndex % call.everyYears !== 0) continue;
+    if (state.grantCalls.some((c) => c.id === call.id && callOpen(state, c))) continue;
+    state.grantCalls = state.grantCalls.filter((c) => c.id !== call.id);
+    state.grantCalls.push({
+      id: call.id,
+      funder: call.funder,
+      openTick: state.tick,
+      deadlineTick: state.tick + call.deadlineMonths,
+      budgetLeftEur: call.budgetEur,
+      rate: call.rate ?? scenario.funding.grantShare,
+      pilotOnly: call.pilotOnly,
+      minCommunes: call.minCommunes,
+      sustainabilityOnly: call.sustainabilityOnly,
+    });
+  }
+}
+
+/** Why a contract cannot apply to a call, or null when it can. */
+export function grantIneligibility(state: SimState, scenario: Scenario, call: GrantCallState, projects: string[], pilot: boolean): string | null {
+  if (call.pilotOnly && !pilot) return `call ${call.id} funds pilots only`;
+  if (call.sustainabilityOnly) {
+    const ok = projects.every((p) => {
+      const t = projectType(scenario, p);
+      return t !== undefined && (t.lowTech || t.benefits.energyMWhPerUnit > 0);
+    });
+    if (!ok) return `call ${call.id} funds only low-tech or energy-saving projects`;
+  }
+  if (call.minCommunes > 1) {
+    const pooled = state.city.governance.interCommunalAgreement || (scenario.territory.communes >= call.minCommunes && state.alignment >= 0.5);
+    if (!pooled) return `call ${call.id} needs ${call.minCommunes} communes applying together (an inter-communal agreement)`;
+  }
+  return null;
+}
+
+export function successProbability(state: SimState, scenario: Scenario): number {
+  return scenario.funding.baseSuccess * (0.4 + 0.6 * state.alignment);
+}
+
+/** Applies a newly signed contract to the calls its terms name; returns the euros won. */
+export function applyForGrants(state: SimState, scenario: Scenario, contract: Contract): number {
+  let won = 0;
+  const capex = contractCapex(state, contract);
+  const cityShare = contract.builder === 'suppliers' || contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
+  let room = capex * cityShare;
+  withStream(state, 'funding', (rng) => {
+    for (const id of contract.terms.grantCalls) {
+      const call = state.grantCalls.find((c) => c.id === id);
+      if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
+      if (grantIneligibility(state, scenario, call, contract.terms.projects, contract.terms.pilot) !== null) continue;
+      const success = rng.chance(successProbability(state, scenario));
+      state.log.push({ tick: state.tick, kind: success ? 'grantWon' : 'grantLost', data: { call: id } });
+      if (!success) continue;
+      const amount = Math.min(call.budgetLeftEur, call.rate * capex, room);
+      if (amount <= 0) continue;
+      call.budgetLeftEur -= amount;
+      room -= amount;
+      won += amount;
+      state.grants.push({ callId: id, funder: call.funder, contractId: contract.id, amountEur: amount, paidEur: 0 });
+    }
+  });
+  contract.grantsEur = won;
+  state.counters.grantsWonEur += won;
+  return won;
+}

@@ -1,0 +1,76 @@
+/**
+ * Politics: municipal elections every `termYears`, in the scenario's election month.
+ *
+ * Each citizen agent votes for the incumbent with probability
+ *   σ(incumbencyBias + voteSensitivity · (s_i − 0.5) + visibilityWeight · V_d)
+ * where s_i is its satisfaction and V_d the visible new services delivered in its district during
+ * the term; votes are weighted by the agent's weight. Over half → re-elected. Otherwise a new
+ * mayor takes office, drawn from the other profiles of `politics.mayors`: new priorities, a new
+ * horizon; alignment loses `electionReset` of its value; each governance measure survives with
+ * probability ½. The new majority then reopens each running contract with the partner with
+ * probability reopenProb × (½ + ½ · dislike), where dislike ∈ [0, 1] grows as the contract's projects
+ * fall outside its priorities (a green mayor dislikes digital projects, a digital mayor low-tech
+ * ones). A reopened contract is cancelled with probability cancelShare × (1 − ½ · compensation) —
+ * a termination-compensation clause makes cancelling dear, so it is renegotiated instead — and
+ * the city pays the compensation (DESIGN C5); otherwise its payments are cut by
+ * `renegotiationCut`.
+ */
+import type { TickScratch } from '../money';
+import { withStream, type Stream } from '../rng';
+import type { Scenario } from '../scenario-schema';
+import type { SimState } from '../types';
+import { cancelContract, renegotiateContract } from './contracts';
+import { priorityWeight } from './valuation';
+
+/** How much a mayor dislikes a contract's projects, 0–1 (priority weights run from 0.6 to 1.4). */
+function dislike(state: SimState, scenario: Scenario, projects: string[]): number {
+  const w = projects.reduce((a, p) => a + priorityWeight(state, scenario, p), 0) / Math.max(1, projects.length);
+  return Math.min(1, Math.max(0, (1.4 - w) / 0.8));
+}
+
+function reopenContracts(state: SimState, scenario: Scenario, sc: TickScratch, rng: Stream): void {
+  const p = scenario.politics;
+  for (const c of state.contracts) {
+    if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
+    if (!rng.chance(p.reopenProb * (0.5 + 0.5 * dislike(state, scenario, c.terms.projects)))) continue;
+    if (rng.chance(p.cancelShare * (1 - 0.5 * c.terms.terminationCompensation))) cancelContract(state, sc, c);
+    else if (c.status === 'running') renegotiateContract(state, c, p.renegotiationCut);
+  }
+}
+
+export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScratch): void {
+  if (state.tick !== state.nextElectionTick) return;
+  const p = scenario.politics;
+  const cit = state.citizens;
+  const visible = state.districts.map((d) => p.visibilityWeight * d.visibleThisTerm);
+  let votesFor = 0;
+  withStream(state, 'politics', (rng) => {
+    for (let i = 0; i < cit.satisfaction.length; i++) {
+      const logit = p.incumbencyBias + p.voteSensitivity * (cit.satisfaction[i]! - 0.5) + visible[cit.district[i]!]!;
+      if (rng.next() < 1 / (1 + Math.exp(-logit))) votesFor += 1;
+    }
+    const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
+    state.counters.elections += 1;
+    const reelected = share > 0.5;
+    state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id } });
+    if (reelected) {
+      state.counters.incumbentReelections += 1;
+      state.city.mayor.terms += 1;
+    } else {
+      const others = p.mayors.filter((m) => m.id !== state.city.mayor.profile.id);
+      const next = others[rng.int(others.length)]!;
+      state.city.mayor = { profile: structuredClone(next), sinceTick: state.tick, terms: 1 };
+      state.city.newMayorTick = state.tick;
+      state.alignment *= 1 - scenario.coordination.electionReset;
+      const g = state.city.governance;
+      g.smartCityOffice = g.smartCityOffice && rng.chance(0.5);
+      g.interCommunalAgreement = g.interCommunalAgreement && rng.chance(0.5);
+      g.sharedDataPlatform = g.sharedDataPlatform && rng.chance(0.5);
+      state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
+      reopenContracts(state, scenario, sc, rng);
+    }
+  });
+  for (const d of state.districts) d.visibleThisTerm = 0;
+  state.lastVoteShare = votesFor / Math.max(1, cit.satisfaction.length);
+  state.nextElectionTick += p.termYears * 12;
+}

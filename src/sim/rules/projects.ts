@@ -1,0 +1,226 @@
+/**
+ * Projects on the ground: works, then operation, then the end of their life.
+ *
+ * A deployment is one project type in one district, at scale or as a pilot. While it is built,
+ * its price is paid month by month by whoever the contract makes pay (the city for works it buys,
+ * the partner for the share it finances) and its true cost by the builder, and it causes works
+ * nuisance in its district. When it opens, its benefit realisation is drawn once: a normal draw
+ * around a mean that grows with the builder's transferable experience (DESIGN C8), with the
+ * catalogue's spread times `projects.benefitUncertainty`; a scaled pilot's realisation stays close
+ * to what its pilot showed. Running, it adds service quality in its domain (multiplied by the data
+ * platform's synergy when alignment is high), environmental quality, heat protection, energy and
+ * other savings and avoided CO₂; it may fail for a few months; it ends after its lifetime.
+ */
+import { cityPays, cityReceives, type TickScratch } from '../money';
+import { transfer } from '../ledger';
+import { withStream, type Stream } from '../rng';
+import type { Scenario } from '../scenario-schema';
+import type { Contract, Deployment, SimState } from '../types';
+import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
+import { clamp } from './discount';
+import { partnerCostFactor, partnerFit } from './partner';
+
+/** Creates a deployment in the building stage and returns it (uid = index + 1). */
+export function addDeployment(
+  state: SimState,
+  scenario: Scenario,
+  typeId: string,
+  district: number,
+  pilot: boolean,
+  contractId: number | null,
+  duplicate = false,
+): Deployment {
+  const type = projectType(scenario, typeId)!;
+  const scale = pilot ? type.pilot.scale : 1;
+  const capexEur = deploymentCapexEur(type, scenario, district, scale);
+  const byPartner = contractId !== null && state.contracts[contractId - 1]!.builder === 'partner';
+  const builderFactor = byPartner ? partnerCostFactor(state, scenario) : 1;
+  const buildMonths = pilot ? Math.max(1, Math.round(type.buildMonths / 2)) : type.buildMonths;
+  const d: Deployment = {
+    uid: state.nextUid++,
+    type: typeId,
+    family: type.family,
+    district,
+    pilot,
+    scale,
+    stage: 'building',
+    startTick: state.tick,
+    buildMonthsLeft: buildMonths,
+    buildMonths,
+    capexEur,
+    trueCostEur: capexEur * builderFactor,
+    realisation: 0,
+    ageMonths: 0,
+    lifetimeMonths: (pilot ? Math.min(type.lifetimeYears, scenario.negotiation.pilotMaxYears) : type.lifetimeYears) * 12,
+    contractId,
+    downMonths: 0,
+    duplicate,
+    scaled: false,
+  };
+  state.deployments.push(d);
+  if (pilot) state.counters.pilotsStarted += 1;
+  return d;
+}
+
+export function deploymentByUid(state: SimState, uid: number): Deployment | undefined {
+  return state.deployments[uid - 1];
+}
+
+/** Realisation of a pilot already run for this type (the best one), if any. */
+function pilotEvidence(state: SimState, typeId: string): number | null {
+  let best: number | null = null;
+  for (const d of state.deployments) {
+    if (d.pilot && !d.duplicate && d.type === typeId && d.realisation > 0 && (best === null || d.realisation > best)) best = d.realisation;
+  }
+  return best;
+}
+
+function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng: Stream): number {
+  const type = projectType(scenario, d.type)!;
+  const sd = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+  const evidence = d.pilot ? null : pilotEvidence(state, d.type);
+  if (evidence !== null) return clamp(evidence + 0.3 * sd * rng.normal(), 0, 2);
+  const byPartner = d.contractId !== null && state.contracts[d.contractId - 1]!.builder === 'partner';
+  const mean = byPartner ? 0.85 + 0.15 * partnerFit(state) : 0.85;
+  return clamp(mean + sd * rng.normal(), 0, 2);
+}
+
+/** Construction phase: a month of works on every deployment being built. */
+export function constructionPhase(state: SimState, scenario: Scenario, sc: TickScratch): void {
+  for (const dist of state.districts) dist.nuisance = 0;
+  withStream(state, 'projects', (rng) => {
+    for (const d of state.deployments) {
+      if (d.stage !== 'building') continue;
+      const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+      const price = d.capexEur / d.buildMonths;
+      const cost = d.trueCostEur / d.buildMonths;
+      if (contract === null || contract.builder === 'suppliers') {
+        cityPays(state, sc, 'suppliers', price, 'works (city alone)', 'investment', true);
+        if (contract !== null) payGrants(state, sc, contract, price);
+      } else {
+        const share = contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
+        cityPays(state, sc, 'partner', price * share, 'works (city share)', 'investment', true);
+        transfer(state.ledger, 'partner', 'suppliers', cost, 'works (true cost)');
+        contract.partnerUnrecoveredEur += cost - price * share;
+        payGrants(state, sc, contract, price);
+      }
+      const type = projectType(scenario, d.type)!;
+      const dist = state.districts[d.district]!;
+      dist.nuisance = Math.min(1, dist.nuisance + type.nuisance * (d.pilot ? 0.3 : 1));
+      d.buildMonthsLeft -= 1;
+      if (d.buildMonthsLeft <= 0) {
+        d.stage = 'operating';
+        d.realisation = drawRealisation(state, scenario, d, rng);
+        dist.visibleThisTerm += type.benefits.visibility * type.benefits.serviceQuality * d.scale;
+        state.log.push({ tick: state.tick, kind: 'deploymentOpened', data: { type: d.type, district: dist.id, pilot: d.pilot } });
+      }
+    }
+  });
+}
+
+/** Grants awarded to a contract are paid to the city as the works are paid. */
+function payGrants(state: SimState, sc: TickScratch, contract: Contract, priceThisMonth: number): void {
+  for (const g of state.grants) {
+    if (g.contractId !== contract.id || g.paidEur >= g.amountEur) continue;
+    const pay = Math.min(g.amountEur - g.paidEur, priceThisMonth * (g.amountEur / Math.max(1, contractCapex(state, contract))));
+    cityReceives(state, sc, g.funder, pay, `grant ${g.callId}`, 'investment', true);
+    g.paidEur += pay;
+  }
+}
+
+export function contractCapex(state: SimState, contract: Contract): number {
+  let sum = 0;
+  for (const uid of contract.deployments) sum += state.deployments[uid - 1]!.capexEur;
+  return sum;
+}
+
+/** What running deployments did this month, for the finance and metrics phases. */
+export interface OperationResult {
+  energySavedMWh: number;
+  energyBillEur: number;
+  otherSavingsEur: number;
+  co2AvoidedT: number;
+  /** Energy saved this month by the deployments of each contract, MWh. */
+  savingsByContract: Map<number, number>;
+}
+
+/** Operation phase: running deployments deliver services and savings; operators pay to run them. */
+export function operationPhase(state: SimState, scenario: Scenario, sc: TickScratch): OperationResult {
+  const nd = state.districts.length;
+  const platform = new Array<number>(nd).fill(0);
+  for (const d of state.deployments) {
+    if (d.stage === 'operating' && d.downMonths === 0 && d.family === 'dataPlatform') platform[d.district] = Math.max(platform[d.district]!, d.scale);
+  }
+  const envBase = scenario.territory.districts.map((d) => d.greenSpaceShare * 0.5 + (1 - d.carShare) * 0.5);
+  for (let i = 0; i < nd; i++) {
+    const dist = state.districts[i]!;
+    for (const k of Object.keys(dist.services) as (keyof typeof dist.services)[]) dist.services[k] = 0;
+    dist.environment = envBase[i]!;
+    dist.heatProtection = 0;
+  }
+  let savedMWh = 0;
+  let otherSavings = 0;
+  let co2 = 0;
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const failuresPerMonth = new Map<string, number>();
+  const savingsByContract = new Map<number, number>();
+  const savedByDistrict = new Array<number>(nd).fill(0);
+
+  withStream(state, 'projects', (rng) => {
+    for (const d of state.deployments) {
+      if (d.stage !== 'operating') continue;
+      const type = projectType(scenario, d.type)!;
+      const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+      const partnerOperates =
+        contract !== null && contract.builder === 'partner' && contract.status === 'running' && state.tick < contract.endTick && contract.terms.form !== 'procurement';
+      d.ageMonths += 1;
+      // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
+      const opex = (type.opexShare * d.capexEur) / 12;
+      if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
+      else cityPays(state, sc, 'suppliers', opex * (1 + 0.2 * type.partnerDependence), 'operation', 'operating', true);
+
+      if (d.downMonths > 0) {
+        d.downMonths -= 1;
+      } else {
+        let fp = failuresPerMonth.get(d.type);
+        if (fp === undefined) {
+          fp = 1 - Math.pow(1 - type.uncertainty.failurePerYear, 1 / 12);
+          failuresPerMonth.set(d.type, fp);
+        }
+        if (rng.chance(fp)) {
+          d.downMonths = 3;
+          const repair = 0.05 * d.capexEur;
+          if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
+          else cityPays(state, sc, 'suppliers', repair, 'repair', 'operating', true);
+          state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
+        } else {
+          const units = unitsIn(type, scenario.territory.districts[d.district]!) * d.scale * d.realisation;
+          const mwh = (type.benefits.energyMWhPerUnit * units) / 12;
+          savedMWh += mwh;
+          otherSavings += (type.benefits.savingsEurPerUnit * units) / 12;
+          co2 += mwh * scenario.energy.co2TPerMWh + (type.benefits.co2TPerUnit * units) / 12;
+          const dist = state.districts[d.district]!;
+          const synergy = 1 + type.synergyWithPlatform * state.alignment * platform[d.district]!;
+          dist.services[type.domain] = Math.min(1, dist.services[type.domain] + type.benefits.serviceQuality * d.scale * d.realisation * synergy);
+          dist.environment = Math.min(1, dist.environment + type.benefits.environment * d.scale * d.realisation);
+          dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * d.scale * d.realisation);
+          savedByDistrict[d.district]! += mwh;
+          if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);
+        }
+      }
+      if (d.ageMonths >= d.lifetimeMonths) {
+        d.stage = 'ended';
+        state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: d.pilot } });
+      }
+    }
+  });
+
+  let baseMWh = 0;
+  scenario.territory.districts.forEach((d, i) => {
+    const annual = d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh;
+    baseMWh += annual;
+    state.districts[i]!.energyMWh = Math.max(0, annual - 12 * savedByDistrict[i]!);
+  });
+  const energyBillEur = Math.max(0, baseMWh / 12 - savedMWh) * price;
+  return { energySavedMWh: savedMWh, energyBillEur, otherSavingsEur: otherSavings, co2AvoidedT: co2, savingsByContract };
+}

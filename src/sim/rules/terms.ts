@@ -1,0 +1,110 @@
+/**
+ * What an offer may contain: the legal and physical bounds of contract terms.
+ *
+ * An offer outside them is refused with a reason a player can read, and the state does not change.
+ * Bounds: known projects and districts; shares within 0–1; a pilot in one district, only for
+ * projects that can start as pilots, for at most `pilotMaxYears`; a concession no longer than the
+ * time the partner needs to recover its investment with a return, and never beyond 30 years
+ * (*Code de la commande publique* R3114-2); the golden rule (the city's payments must leave its
+ * operating section in balance after debt repayment); the debt-capacity ceiling (the city's capital
+ * share, net of expected grants, may not push debt ÷ gross savings past `debtCeilingYears`).
+ */
+import type { Scenario } from '../scenario-schema';
+import type { ContractTerms, SimState } from '../types';
+import { projectType } from './catalogue';
+import { callOpen } from './funding';
+import { dealFlows, partnerLens } from './valuation';
+import { partnerWeight } from './discount';
+
+export const MAX_CONTRACT_YEARS = 30;
+
+const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
+
+/** Years the partner needs to recover its investment at its cost of capital under these terms (∞ if never). */
+export function paybackYears(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+  const long: ContractTerms = { ...terms, durationYears: MAX_CONTRACT_YEARS + 10 };
+  const flows = dealFlows(state, scenario, long);
+  const lens = { ...partnerLens(scenario, long), horizonYears: 1000 };
+  let v = 0;
+  for (let k = 0; k < flows.years; k++) {
+    v += flows.partner.net[k]! * partnerWeight(lens, k + 1);
+    if (v >= 0 && k > 0) return k + 1;
+  }
+  return Infinity;
+}
+
+/** Annual payments the city is committed to now (running and building contracts). */
+export function committedPaymentsEur(state: SimState): number {
+  let sum = 0;
+  for (const c of state.contracts) if (c.status === 'running' || c.status === 'building') sum += c.terms.annualPaymentEur;
+  return sum;
+}
+
+/** Why these terms cannot be offered, or null when they can. */
+export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean } = {}): string | null {
+  if (!Array.isArray(terms.projects) || terms.projects.length === 0) return 'the offer names no project';
+  for (const p of terms.projects) if (!projectType(scenario, p)) return `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`;
+  if (new Set(terms.projects).size !== terms.projects.length) return 'a project is named twice';
+  const nd = scenario.territory.districts.length;
+  if (!Array.isArray(terms.districts) || terms.districts.length === 0) return 'the offer covers no district';
+  for (const d of terms.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return `district ${String(d)} does not exist (0 to ${nd - 1})`;
+  if (new Set(terms.districts).size !== terms.districts.length) return 'a district is named twice';
+  const nums: [string, number, number, number][] = [
+    ['duration', terms.durationYears, 0, MAX_CONTRACT_YEARS],
+    ['city capital share', terms.cityCapitalShare, 0, 1],
+    ['annual payment', terms.annualPaymentEur, 0, 1e10],
+    ['guaranteed saving share', terms.guaranteedSavingShare, 0, 1],
+    ['penalty rate', terms.penaltyRate, 0, 3],
+    ['termination compensation', terms.terminationCompensation, 0, 1],
+    ['savings share to the partner', terms.savingsShareToPartner, 0, 1],
+  ];
+  for (const [name, v, lo, hi] of nums) {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return `${name}: found ${String(v)}, expected a number`;
+    if (v < lo || v > hi) return `${name}: found ${v}, expected between ${lo} and ${hi}`;
+  }
+  if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return `data ownership: found ${String(terms.dataOwnership)}, expected city, partner or shared`;
+  if (!Array.isArray(terms.grantCalls)) return 'grant calls: expected a list';
+  // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is
+  // simply missed (the deadline passed while the sides bargained).
+  if (!opts.atAcceptance) {
+    for (const id of terms.grantCalls) {
+      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return `grant call "${String(id)}" is not open now`;
+    }
+  }
+  if (terms.pilot || terms.form === 'pilot') {
+    if (!(terms.pilot && terms.form === 'pilot')) return 'a pilot uses the pilot form, and the pilot form is for pilots';
+    if (terms.districts.length !== 1) return 'a pilot runs in one district';
+    for (const p of terms.projects) if (!projectType(scenario, p)!.pilot.allowed) return `${p} cannot start as a pilot`;
+    if (terms.durationYears < 1 || terms.durationYears > scenario.negotiation.pilotMaxYears) return `a pilot lasts 1 to ${scenario.negotiation.pilotMaxYears} years`;
+  } else if (terms.form !== 'procurement' && terms.durationYears < 1) {
+    return `a ${terms.form} contract lasts at least a year`;
+  }
+  if (terms.form === 'procurement' && (terms.annualPaymentEur > 0 || terms.cityCapitalShare < 1)) {
+    return 'in a procurement contract the city pays the whole price of the works and no annual payment';
+  }
+  if (terms.form === 'concession') {
+    const payback = paybackYears(state, scenario, terms);
+    const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
+    if (terms.durationYears > limit) {
+      return Number.isFinite(payback)
+        ? `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`
+        : 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share';
+    }
+  }
+  // Golden rule: new payments must leave the operating section in balance after debt repayment.
+  const c = scenario.city;
+  const principal = state.city.debtEur / c.debtMaturityYears;
+  const margin = state.city.grossSavingsEur - principal;
+  if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) {
+    return `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)})`;
+  }
+  // Debt ceiling: the city's capital share, if borrowed, must keep the ratio under the ceiling.
+  const flows = dealFlows(state, scenario, terms);
+  const cityCapital = -flows.city.capital.reduce((a, b) => a + b, 0) - flows.expectedGrantsEur;
+  const savingsAfter = state.city.grossSavingsEur - terms.annualPaymentEur;
+  const ratio = savingsAfter > 0 ? (state.city.debtEur + Math.max(0, cityCapital)) / savingsAfter : Infinity;
+  if (ratio > c.debtCeilingYears) {
+    return `the debt ceiling: borrowing ${fmtM(Math.max(0, cityCapital))} would raise debt ÷ gross savings to ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinity'} years, above the ${c.debtCeilingYears}-year ceiling`;
+  }
+  return null;
+}

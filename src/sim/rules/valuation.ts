@@ -1,0 +1,275 @@
+/**
+ * The two lenses: the same deal's cash flows and benefits, year by year, as the city sees them and
+ * as the partner sees them, each discounted its own way (DESIGN §4).
+ *
+ * This is the documented reduced model the policies value offers with: it projects a contract's
+ * flows from the catalogue and the terms (no look-ahead simulation), with expected values.
+ * The city counts its capital share, expected grants, payments, the savings it keeps, the welfare
+ * value of the services (weighted by the mayor's priorities, raised by visibility before the next
+ * election, and by a data platform's synergies) and of the CO₂ avoided (at `carbonValueEurPerT`),
+ * and the running costs it bears after the contract; it discounts uncertain benefits by
+ * `riskAversion × σ`, where a performance guarantee covers the energy part of σ. Costs and
+ * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
+ * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
+ * The partner counts the price it receives for the works against their true cost, the payments
+ * and its savings share against its true running cost and the expected penalties of its
+ * guarantee (its risk aversion widens the spread it fears); it discounts at its cost of capital
+ * plus a political-risk premium: the yearly hazard that a new majority cancels or cuts the
+ * contract, net of the termination compensation.
+ */
+import type { Scenario } from '../scenario-schema';
+import type { ContractTerms, SimState } from '../types';
+import { deploymentBenefits, deploymentCapexEur, projectType } from './catalogue';
+import { cityCostWeight, cityWeight, clamp, expectedShortfall, partnerWeight, presentValue, type CityLens, type PartnerLens } from './discount';
+import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
+import { partnerCostFactor, partnerFit } from './partner';
+
+export interface SideFlows {
+  /** One entry per year from now: year index k covers [k, k+1) years from now. */
+  capital: number[];
+  grants: number[];
+  payments: number[];
+  savings: number[];
+  services: number[];
+  operation: number[];
+  penalties: number[];
+  net: number[];
+}
+
+export interface DealFlows {
+  years: number;
+  city: SideFlows;
+  partner: SideFlows;
+  capexEur: number;
+  partnerCapitalEur: number;
+  expectedGrantsEur: number;
+}
+
+const MAX_YEARS = 45;
+
+function zeros(n: number): number[] {
+  return new Array<number>(n).fill(0);
+}
+
+function emptySide(n: number): SideFlows {
+  return { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: zeros(n), net: zeros(n) };
+}
+
+/** Length of [a, b) that falls in year k, in years. */
+function overlap(k: number, a: number, b: number): number {
+  return Math.max(0, Math.min(k + 1, b) - Math.max(k, a));
+}
+
+/** Months from now to the next election, in years. */
+export function yearsToElection(state: SimState): number {
+  return Math.max(0, (state.nextElectionTick - state.tick) / 12);
+}
+
+/** The city's lens now: the scenario's rate, β and hazard, shifted by the sitting mayor's profile. */
+export function cityLens(state: SimState, scenario: Scenario): CityLens {
+  const first = scenario.politics.mayors.find((m) => m.id === scenario.city.mayor)!;
+  const m = state.city.mayor.profile;
+  return {
+    rate: scenario.city.discountRate,
+    presentBias: clamp(scenario.city.presentBias + (m.presentBias - first.presentBias), 0, 1),
+    electoralHazard: clamp(scenario.city.electoralHazard + (m.electoralHazard - first.electoralHazard), 0, 1),
+    yearsToElection: yearsToElection(state),
+  };
+}
+
+/** Yearly hazard that a new majority cancels (or cuts) a contract, as the partner sees it. */
+export function politicalHazard(scenario: Scenario, terms: ContractTerms): { cancel: number; cut: number } {
+  // The partner assumes an even chance of defeat and an average dislike of ½ (politics.ts).
+  const loseProb = 0.5;
+  const perElection = loseProb * scenario.politics.reopenProb * 0.75;
+  const cancel = (perElection * scenario.politics.cancelShare * (1 - 0.5 * terms.terminationCompensation)) / scenario.politics.termYears;
+  const cut = (perElection * (1 - scenario.politics.cancelShare * (1 - 0.5 * terms.terminationCompensation)) * scenario.politics.renegotiationCut) / scenario.politics.termYears;
+  return { cancel: cancel * (terms.form === 'procurement' ? 0 : 1), cut: cut * (terms.form === 'procurement' ? 0 : 1) };
+}
+
+/** The partner's lens for these terms: its cost of capital plus the political-risk premium. */
+export function partnerLens(scenario: Scenario, terms: ContractTerms): PartnerLens {
+  const h = politicalHazard(scenario, terms);
+  const premium = (h.cancel * (1 - terms.terminationCompensation) + h.cut) * (1 + scenario.partner.riskAversion);
+  return { rate: scenario.partner.discountRate, riskPremium: premium, horizonYears: scenario.partner.horizonYears };
+}
+
+/** Expected grants for the city's capital share, from the calls open now that the terms name. */
+export function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerms, capex: number): number {
+  const cityShare = terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
+  let room = capex * cityShare;
+  let total = 0;
+  const p = successProbability(state, scenario);
+  for (const id of terms.grantCalls) {
+    const call = state.grantCalls.find((c) => c.id === id);
+    if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
+    if (grantIneligibility(state, scenario, call, terms.projects, terms.pilot) !== null) continue;
+    const amount = Math.min(call.budgetLeftEur, call.rate * capex, room);
+    total += p * amount;
+    room -= p * amount;
+  }
+  return total;
+}
+
+/** Mayor's priority weight on a project type: digital projects for a digital mayor, low-tech for a sober one. */
+export function priorityWeight(state: SimState, scenario: Scenario, typeId: string): number {
+  const t = projectType(scenario, typeId);
+  if (!t) return 1;
+  const m = state.city.mayor.profile;
+  if (t.lowTech) return 0.6 + 0.8 * m.sober;
+  if (t.digital) return 0.6 + 0.8 * m.digital;
+  return 1;
+}
+
+/** Years the works of a deal take (the longest of its projects; pilots build in half the time). */
+export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
+  let b = 0;
+  for (const p of terms.projects) {
+    const t = projectType(scenario, p);
+    if (t) b = Math.max(b, (terms.pilot ? Math.max(1, Math.round(t.buildMonths / 2)) : t.buildMonths) / 12);
+  }
+  return b;
+}
+
+/** 1 when a data platform runs (or is in the same deal) in the district, else 0. */
+function platformShare(state: SimState, district: number, terms: ContractTerms): number {
+  if (terms.projects.includes('dataPlatform')) return 1;
+  for (const d of state.deployments) if (d.family === 'dataPlatform' && d.district === district && (d.stage === 'operating' || d.stage === 'building')) return 1;
+  return 0;
+}
+
+/** What a data platform adds to the services already running in a district (synergies × alignment). */
+function platformSynergyValue(state: SimState, scenario: Scenario, district: number): number {
+  let v = 0;
+  for (const d of state.deployments) {
+    if (d.district !== district || d.stage !== 'operating' || d.family === 'dataPlatform') continue;
+    const t = projectType(scenario, d.type)!;
+    v += deploymentBenefits(t, scenario, district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment;
+  }
+  return v;
+}
+
+/** The deal's expected flows for both sides, year by year from now. */
+export function dealFlows(
+  state: SimState,
+  scenario: Scenario,
+  terms: ContractTerms,
+  builder: 'partner' | 'suppliers' = 'partner',
+  /** 'private': the partner's own costs and experience; 'public': the city's estimate (catalogue costs). */
+  view: 'private' | 'public' = 'private',
+): DealFlows {
+  const buildYears = buildYearsOf(scenario, terms);
+  let lifeYears = 0;
+  for (const p of terms.projects) {
+    const t = projectType(scenario, p)!;
+    lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
+  }
+  const n = Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+  const city = emptySide(n);
+  const partner = emptySide(n);
+  const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
+  const duration = isProcurement ? 0 : terms.durationYears;
+  const b = buildYears;
+  const share = isProcurement ? 1 : terms.cityCapitalShare;
+  const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
+  const muPartner = view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9;
+  const muCity = builder === 'partner' ? 1 : 0.85;
+  const priceFactor = state.energyPriceFactor;
+  let capexTotal = 0;
+  for (const p of terms.projects) {
+    const t = projectType(scenario, p)!;
+    const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+    const coverage = Math.min(1, terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate));
+    const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * sigma * (1 - (isProcurement ? 0 : coverage)));
+    const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * sigma);
+    const priority = priorityWeight(state, scenario, p);
+    // Districts differ only in size for one project type: aggregate them, then run the years once.
+    const scale = terms.pilot ? t.pilot.scale : 1;
+    let capex = 0;
+    let energyEur = 0;
+    let otherEur = 0;
+    let serviceValue = 0;
+    for (const d of terms.districts) {
+      capex += deploymentCapexEur(t, scenario, d, scale);
+      const ben = deploymentBenefits(t, scenario, d, scale);
+      energyEur += ben.energyEur * priceFactor;
+      otherEur += ben.savingsEur - ben.energyEur;
+      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(state, d, terms)) + ben.carbonEur;
+      if (t.family === 'dataPlatform') serviceValue += platformSynergyValue(state, scenario, d);
+    }
+    capexTotal += capex;
+    const trueCost = capex * costFactor;
+    const opex = t.opexShare * capex;
+    const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
+    const fearSigma = sigma * (1 + scenario.partner.riskAversion);
+    const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
+    const te = yearsToElection(state);
+    for (let k = 0; k < n; k++) {
+      const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+      const inContract = overlap(k, b, b + Math.min(duration, life));
+      const running = overlap(k, b, b + life);
+      if (works === 0 && running === 0) continue;
+      const afterContract = Math.max(0, running - inContract);
+      city.capital[k]! -= share * capex * works;
+      const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
+      const keep = running > 0 ? 1 - (terms.savingsShareToPartner * inContract) / running : 1;
+      city.savings[k]! += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
+      city.services[k]! += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
+      city.operation[k]! -= opex * (1 + 0.2 * t.partnerDependence) * (isProcurement ? running : afterContract);
+      if (builder === 'partner') {
+        partner.capital[k]! += (share * capex - trueCost) * works;
+        partner.savings[k]! += terms.savingsShareToPartner * energyEur * (muPartner - 0.5 * scenario.partner.riskAversion * sigma) * inContract;
+        partner.operation[k]! -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
+        partner.penalties[k]! -= terms.penaltyRate * energyEur * shortfall * inContract;
+      }
+    }
+  }
+  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
+  for (let k = 0; k < n; k++) {
+    const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+    city.grants[k] = expectedGrantsEur * works;
+    const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+    city.payments[k] = -pay;
+    if (builder === 'partner') partner.payments[k] = pay;
+    city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]!;
+    partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
+  }
+  const partnerCapitalEur = builder === 'partner' ? capexTotal * costFactor - capexTotal * share : 0;
+  return { years: n, city, partner, capexEur: capexTotal, partnerCapitalEur, expectedGrantsEur };
+}
+
+/** The deal's value to the city now, through its own lens (euros). */
+export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlows): number {
+  const lens = cityLens(state, scenario);
+  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]!) * fiscal);
+  const gains = flows.city.savings.map((s, k) => s + flows.city.services[k]!);
+  return presentValue(costs, (t) => cityCostWeight(lens, t)) + presentValue(gains, (t) => cityWeight(lens, t));
+}
+
+/** The deal's value to the partner now, through its own lens (euros). */
+export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
+  const lens = partnerLens(scenario, terms);
+  return presentValue(flows.partner.net, (t) => partnerWeight(lens, t));
+}
+
+/** One euro a year during the contract's operation, year by year (to size a payment). */
+function unitPayments(scenario: Scenario, terms: ContractTerms, n: number): number[] {
+  const b = buildYearsOf(scenario, terms);
+  const out = zeros(n);
+  for (let k = 0; k < n; k++) out[k] = overlap(k, b, b + terms.durationYears);
+  return out;
+}
+
+/** Present value, through the partner's lens, of one euro a year of payment during the contract. */
+export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
+  const lens = partnerLens(scenario, terms);
+  return presentValue(unitPayments(scenario, terms, flows.years), (t) => partnerWeight(lens, t));
+}
+
+/** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
+export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
+  const lens = cityLens(state, scenario);
+  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  return presentValue(unitPayments(scenario, terms, flows.years), (t) => cityCostWeight(lens, t)) * fiscal;
+}

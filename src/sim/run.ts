@@ -1,0 +1,97 @@
+/**
+ * The headless runner: the main API of the simulation. The CLI, the sweep, the tests and the game
+ * all run the model through it.
+ *
+ * A run is a scenario, a seed, a policy per side (by name, or `none` where a person plays) and the
+ * list of outside actions with the tick at which they were taken. The same four things always give
+ * the same states, tick for tick, and the same hashes.
+ */
+import { resolvePolicy } from './agents';
+import { createInitialState } from './init';
+import { stateHash } from './hash';
+import { report, type Summary } from './metrics';
+import type { Scenario } from './scenario-schema';
+import { stepInPlace, type Policies } from './step';
+import type { ActionResult, MetricRow, Policy, SimState, TimedAction } from './types';
+
+export interface RunOptions {
+  seed: number;
+  /** Years to simulate (default: the scenario's horizon). */
+  years?: number;
+  /** Policy name (or function) of each side; default: the scenario's `policies`. */
+  city?: string | Policy;
+  partner?: string | Policy;
+  /** Actions taken from outside (a person's, a save's), with their tick. */
+  actions?: readonly TimedAction[];
+  /** Number of citizen agents (default: the scenario's). */
+  agents?: number;
+  /** Record the state hash at the end of every year (saves and replays need them). */
+  yearlyHashes?: boolean;
+  /** Start from this state instead of the scenario's initial state (a restored save). */
+  from?: SimState;
+}
+
+export interface RunResult {
+  summary: Summary & { stateHash: string };
+  yearly: MetricRow[];
+  yearlyHashes: string[];
+  state: SimState;
+  /** Results of the outside actions, in the order given. */
+  actionResults: ActionResult[];
+}
+
+function policyOf(v: string | Policy | undefined, fallback: string): Policy | null {
+  const x = v ?? fallback;
+  if (typeof x === 'function') return x;
+  const p = resolvePolicy(x);
+  if (!p) throw new Error(`unknown policy "${x}"`);
+  return x === 'none' ? null : p;
+}
+
+/** A run that advances on demand (the browser's store and the replay drive it tick by tick). */
+export interface Run {
+  readonly scenario: Scenario;
+  readonly state: SimState;
+  readonly totalTicks: number;
+  /** One month, with these outside actions; returns their results. */
+  advanceTick(actions?: readonly unknown[]): ActionResult[];
+  isOver(): boolean;
+}
+
+export function createRun(scenario: Scenario, opts: RunOptions): Run {
+  const state = opts.from ?? createInitialState(scenario, opts.seed, opts.agents);
+  const policies: Policies = { city: policyOf(opts.city, scenario.policies.city), partner: policyOf(opts.partner, scenario.policies.partner) };
+  const totalTicks = (opts.years ?? scenario.horizonYears) * 12;
+  return {
+    scenario,
+    state,
+    totalTicks,
+    advanceTick(actions = []) {
+      return stepInPlace(state, scenario, actions, policies);
+    },
+    isOver() {
+      return state.tick >= totalTicks;
+    },
+  };
+}
+
+/** Runs a whole game headless and summarises it. */
+export function runSimulation(scenario: Scenario, opts: RunOptions): RunResult {
+  const run = createRun(scenario, opts);
+  const byTick = new Map<number, unknown[]>();
+  for (const { tick, action } of opts.actions ?? []) {
+    const list = byTick.get(tick) ?? [];
+    list.push(action);
+    byTick.set(tick, list);
+  }
+  const yearlyHashes: string[] = [];
+  const actionResults: ActionResult[] = [];
+  while (!run.isOver()) {
+    const results = run.advanceTick(byTick.get(run.state.tick) ?? []);
+    actionResults.push(...results);
+    if (opts.yearlyHashes && run.state.tick % 12 === 0) yearlyHashes.push(stateHash(run.state));
+  }
+  const state = run.state;
+  const summary = { ...report(state, scenario), stateHash: stateHash(state) } as Summary & { stateHash: string };
+  return { summary, yearly: state.yearly, yearlyHashes, state, actionResults };
+}

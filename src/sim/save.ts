@@ -1,0 +1,121 @@
+/**
+ * Saves: a game is fully described by its scenario (embedded whole, so that a later edit of the
+ * file cannot change a replay), its seed, the policy of each side, its length and the outside
+ * actions with their ticks; the yearly hashes let a replay check every year, and a tampered save
+ * fail loudly at the first year that differs.
+ */
+import { z } from 'zod';
+import { resolvePolicy } from './agents';
+import { runSimulation } from './run';
+import { parseScenario, type Result } from './scenario';
+import type { Scenario } from './scenario-schema';
+import type { TimedAction } from './types';
+
+export const SAVE_FORMAT = 'horizons-save';
+export const SAVE_VERSION = 1;
+
+const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-digit hexadecimal hash');
+const saveSchema = z.strictObject({
+  format: z.literal(SAVE_FORMAT),
+  version: z.literal(SAVE_VERSION),
+  scenario: z.unknown(),
+  seed: z.number().int(),
+  city: z.string(),
+  partner: z.string(),
+  years: z.number().int().min(1).max(60),
+  agents: z.number().int().min(50).max(100_000).optional(),
+  actions: z.array(z.strictObject({ tick: z.number().int().min(0), action: z.record(z.string(), z.unknown()) })),
+  yearlyHashes: z.array(hash),
+  finalHash: hash,
+});
+
+export interface SaveFile {
+  format: typeof SAVE_FORMAT;
+  version: typeof SAVE_VERSION;
+  scenario: Scenario;
+  seed: number;
+  city: string;
+  partner: string;
+  years: number;
+  agents?: number;
+  actions: TimedAction[];
+  yearlyHashes: string[];
+  finalHash: string;
+}
+
+/** Validates a parsed save file; `source` names it in the message. */
+export function parseSave(raw: unknown, source: string): Result<SaveFile> {
+  if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format !== SAVE_FORMAT) {
+    return { ok: false, error: `save ${source}: format is ${JSON.stringify((raw as { format?: unknown }).format) ?? 'missing'}, expected "${SAVE_FORMAT}" (is this a Horizons save?)` };
+  }
+  const parsed = saveSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : '(the whole file)';
+    return { ok: false, error: `save ${source} is not valid: ${where}: ${issue.message}` };
+  }
+  const s = parsed.data;
+  const scenario = parseScenario(s.scenario, `embedded in save ${source}`);
+  if (!scenario.ok) return scenario;
+  for (const [side, name] of [['city', s.city], ['partner', s.partner]] as const) {
+    if (!resolvePolicy(name)) return { ok: false, error: `save ${source}: ${side} policy "${name}" is unknown` };
+  }
+  if (s.yearlyHashes.length !== s.years) {
+    return { ok: false, error: `save ${source}: yearlyHashes has ${s.yearlyHashes.length} entries, expected one per year (${s.years})` };
+  }
+  const tooLate = s.actions.find((a) => a.tick >= s.years * 12);
+  if (tooLate) return { ok: false, error: `save ${source}: an action at tick ${tooLate.tick} lies beyond the game's ${s.years} years` };
+  return { ok: true, value: { ...s, scenario: scenario.value, actions: s.actions as unknown as TimedAction[] } as SaveFile };
+}
+
+/** Builds a save from a finished run's inputs and its yearly hashes. */
+export function createSave(
+  scenario: Scenario,
+  opts: { seed: number; city: string; partner: string; years: number; agents?: number; actions: TimedAction[] },
+  yearlyHashes: string[],
+): SaveFile {
+  return {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    scenario,
+    seed: opts.seed,
+    city: opts.city,
+    partner: opts.partner,
+    years: opts.years,
+    ...(opts.agents !== undefined ? { agents: opts.agents } : {}),
+    actions: opts.actions,
+    yearlyHashes,
+    finalHash: yearlyHashes[yearlyHashes.length - 1] ?? '',
+  };
+}
+
+export interface ReplayReport {
+  ok: boolean;
+  finalHash: string;
+  years: number;
+  mismatches: { year: number; expected: string; got: string }[];
+  error?: string;
+}
+
+/** Replays a save and checks every yearly hash and the final one. */
+export function replaySave(save: SaveFile): ReplayReport {
+  const run = runSimulation(save.scenario, {
+    seed: save.seed,
+    years: save.years,
+    city: save.city,
+    partner: save.partner,
+    actions: save.actions,
+    yearlyHashes: true,
+    ...(save.agents !== undefined ? { agents: save.agents } : {}),
+  });
+  const mismatches: ReplayReport['mismatches'] = [];
+  run.yearlyHashes.forEach((got, i) => {
+    const expected = save.yearlyHashes[i];
+    if (expected !== got) mismatches.push({ year: i + 1, expected: expected ?? '(none)', got });
+  });
+  const finalHash = run.summary.stateHash;
+  let error: string | undefined;
+  if (finalHash !== save.finalHash) error = `final hash ${finalHash} differs from the save's ${save.finalHash}`;
+  else if (mismatches.length > 0) error = `year ${mismatches[0]!.year}: hash ${mismatches[0]!.got} differs from the save's ${mismatches[0]!.expected}`;
+  return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}) };
+}

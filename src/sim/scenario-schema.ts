@@ -1,0 +1,361 @@
+/**
+ * The scenario schema: every parameter of the model, with its bounds.
+ *
+ * A scenario is data (a JSON file in `scenarios/`); this schema is the single declaration of its
+ * shape, so the loader's messages, the `--set` paths and the model's types all come from here.
+ * Money is in euros, energy in MWh, emissions in tonnes of CO₂, time in months or years as named.
+ */
+import { z } from 'zod';
+
+const share = () => z.number().min(0).max(1);
+const eur = () => z.number().min(0);
+const positiveInt = () => z.number().int().min(1);
+const text = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+
+export const PROJECT_FAMILIES = [
+  'streetLighting',
+  'buildingEnergy',
+  'dataPlatform',
+  'smartTraffic',
+  'mobilityServices',
+  'leakDetection',
+  'wasteSensors',
+  'citizenApp',
+  'solarRoofs',
+  'greenInfrastructure',
+  'pedestrianPriority',
+] as const;
+export type ProjectFamily = (typeof PROJECT_FAMILIES)[number];
+
+/** Service domains in which citizens feel a project (one quality index per district and domain). */
+export const DOMAINS = ['lighting', 'energy', 'mobility', 'water', 'waste', 'digital', 'environment'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+/** What a project's capital cost and benefits scale with, counted per district. */
+export const UNITS = ['lightingPoint', 'household', 'resident', 'district', 'buildingMWh'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const CONTRACT_FORMS = ['procurement', 'performance', 'concession', 'pilot'] as const;
+export type ContractForm = (typeof CONTRACT_FORMS)[number];
+
+export const EVENT_KINDS = [
+  'energyPriceShock',
+  'costOverrun',
+  'technicalFailure',
+  'cyberAttack',
+  'stateGrantCall',
+  'stateTransferCut',
+  'partnerMerger',
+  'partnerFailure',
+  'heatwave',
+  'citizenProtest',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+const governanceProfile = z.strictObject({
+  /** One metropolitan authority (1) against scattered communes (0). */
+  unifiedMetropole: share(),
+  /** Services run in-house (1) against outsourced (0). */
+  inHouseServices: share(),
+  /** Open, shared data policy (1) against closed, siloed data (0). */
+  openData: share(),
+});
+export type GovernanceProfile = z.infer<typeof governanceProfile>;
+
+const projectType = z.strictObject({
+  family: z.enum(PROJECT_FAMILIES),
+  domain: z.enum(DOMAINS),
+  unit: z.enum(UNITS),
+  capexPerUnitEur: eur(),
+  capexFixedEur: eur(),
+  /** Annual operating cost as a share of the capital cost. */
+  opexShare: z.number().min(0).max(0.5),
+  buildMonths: positiveInt().max(120),
+  lifetimeYears: positiveInt().max(80),
+  benefits: z.strictObject({
+    /** Energy saved (or produced) per unit per year, MWh. */
+    energyMWhPerUnit: z.number().min(0),
+    /** Other money saved per unit per year (maintenance, water, fuel), euros. */
+    savingsEurPerUnit: z.number().min(0),
+    /** Direct emissions avoided per unit per year beyond the energy saved, t CO₂. */
+    co2TPerUnit: z.number().min(0),
+    /** Service quality added in the district's domain at full realisation, 0–1. */
+    serviceQuality: share(),
+    /** Environmental quality added to the district, 0–1. */
+    environment: share(),
+    /** How visible the project is to voters, 0–1. */
+    visibility: share(),
+    /** Exposure of personal data (raises the privacy backlash of a cyber-attack), 0–1. */
+    privacyRisk: share(),
+    /** Protection against heatwaves, 0–1. */
+    heatProtection: share(),
+  }),
+  uncertainty: z.strictObject({
+    /** Standard deviation of the cost overrun factor. */
+    costOverrunSd: z.number().min(0).max(2),
+    /** Standard deviation of benefit realisation (multiplied by `projects.benefitUncertainty`). */
+    benefitSd: z.number().min(0).max(2),
+    /** Probability per year that a running deployment fails and needs repair. */
+    failurePerYear: share(),
+  }),
+  /** Extra service quality per unit of alignment when a data platform runs in the district. */
+  synergyWithPlatform: z.number().min(0).max(2),
+  digital: z.boolean(),
+  lowTech: z.boolean(),
+  /** Share of operation that only the partner can do (technology lock-in), 0–1. */
+  partnerDependence: share(),
+  /** Works nuisance felt in the district while it is built, 0–1. */
+  nuisance: share(),
+  pilot: z.strictObject({
+    allowed: z.boolean(),
+    /** Size of a pilot as a share of one district's units. */
+    scale: share(),
+    months: positiveInt().max(60),
+  }),
+});
+export type ProjectType = z.infer<typeof projectType>;
+
+const district = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)'),
+  name: z.string().min(1),
+  population: positiveInt(),
+  households: positiveInt(),
+  lightingPoints: z.number().int().min(0),
+  buildingsEnergyMWh: z.number().min(0),
+  greenSpaceShare: share(),
+  carShare: share(),
+  /** Position on the map, 0–1 in each direction. */
+  x: share(),
+  y: share(),
+});
+export type District = z.infer<typeof district>;
+
+const grantCall = z.strictObject({
+  id: z.string().min(1),
+  funder: z.enum(['state', 'region', 'eu']),
+  /** The call opens every N years, in `monthOpen`, from the start year. */
+  everyYears: positiveInt().max(20),
+  monthOpen: z.number().int().min(1).max(12),
+  deadlineMonths: positiveInt().max(24),
+  budgetEur: eur(),
+  /** Co-financing rate; when absent the scenario's `funding.grantShare` applies. */
+  rate: share().optional(),
+  /** The call funds pilots (experiments) only, not deployment at scale. */
+  pilotOnly: z.boolean(),
+  /** Condition: the application must come from at least this many communes together. */
+  minCommunes: positiveInt(),
+  /** Condition: only low-tech or energy-saving projects are eligible. */
+  sustainabilityOnly: z.boolean(),
+});
+
+const mayorProfile = z.strictObject({
+  id: z.string().min(1),
+  name: text,
+  /** Weight on digital services (0–1). */
+  digital: share(),
+  /** Weight on sobriety and environment (0–1). */
+  sober: share(),
+  /** Weight on taxes and debt (0–1). */
+  fiscal: share(),
+  presentBias: share(),
+  electoralHazard: share(),
+});
+export type MayorProfile = z.infer<typeof mayorProfile>;
+
+const event = z.strictObject({
+  id: z.string().min(1),
+  kind: z.enum(EVENT_KINDS),
+  probPerYear: share(),
+  /** Size of the event in its own unit (see docs/MODEL.md, Events). */
+  magnitude: z.number().min(0).max(10),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    schemaVersion: z.literal(1),
+    id: z.string().regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)'),
+    title: text,
+    briefing: text,
+    sources: z.array(z.strictObject({ what: z.string(), source: z.string() })),
+    start: z.strictObject({
+      year: z.number().int().min(2000).max(2100),
+      month: z.number().int().min(1).max(12),
+    }),
+    /** Years in which the players take decisions. */
+    playableYears: positiveInt().max(40),
+    /** Years simulated in all (the late consequences run on without new decisions). */
+    horizonYears: positiveInt().max(60),
+    citizens: z.strictObject({
+      agents: z.number().int().min(50).max(100_000),
+      /** Shares of low, middle and high income households. */
+      incomeShares: z.tuple([share(), share(), share()]),
+      initialSatisfaction: share(),
+      /** Share of the gap to what they experience that citizens close each month. */
+      adjustmentRate: share(),
+      /** Share of the gap to their district's mean opinion closed each month. */
+      neighbourInfluence: share(),
+      weights: z.strictObject({
+        services: z.number().min(0).max(5),
+        nuisance: z.number().min(0).max(5),
+        taxes: z.number().min(0).max(5),
+        environment: z.number().min(0).max(5),
+        privacy: z.number().min(0).max(5),
+      }),
+      /** How much concertation cuts the works-nuisance penalty (0–1). */
+      concertationRelief: share(),
+    }),
+    territory: z.strictObject({
+      communes: positiveInt(),
+      governance: governanceProfile,
+      districts: z.array(district).min(2).max(16),
+    }),
+    energy: z.strictObject({
+      priceEurPerMWh: z.number().min(1).max(2000),
+      co2TPerMWh: z.number().min(0).max(2),
+      lightingMWhPerPoint: z.number().min(0).max(10),
+    }),
+    city: z.strictObject({
+      /** Base public discount rate per year (France Stratégie: 3.2 %). */
+      discountRate: z.number().min(0).max(0.5),
+      /** Quasi-hyperbolic present bias β (1 = none). */
+      presentBias: share(),
+      /** Extra discount per year on what falls after the next election. */
+      electoralHazard: share(),
+      /** How much the city discounts uncertain benefits: value = mean × (1 − riskAversion × sd). */
+      riskAversion: share(),
+      /** What one unit of service quality is worth to one resident for a year, euros (welfare). */
+      serviceValueEurPerResident: z.number().min(0).max(1000),
+      /** What the city counts a tonne of CO₂ avoided as worth, euros (France Stratégie: €250 in 2030). */
+      carbonValueEurPerT: z.number().min(0).max(2000),
+      taxRevenueEur: eur(),
+      stateGrantEur: eur(),
+      otherRevenueEur: eur(),
+      operatingCostEur: eur(),
+      debtEur: eur(),
+      debtRate: z.number().min(0).max(0.3),
+      debtMaturityYears: positiveInt().max(60),
+      baselineInvestmentEur: eur(),
+      baselineGrantShare: share(),
+      debtCeilingYears: z.number().min(1).max(50),
+      /** Annual envelope for smart-city investment (city money), euros. */
+      smartCityEnvelopeEur: eur(),
+      concertation: share(),
+      maxTaxChange: z.number().min(0).max(0.2),
+      /** Starting mayor profile id (see politics.mayors). */
+      mayor: z.string().min(1),
+    }),
+    partner: z.strictObject({
+      name: z.string().min(1),
+      /** Cost of capital (WACC) per year, real. */
+      discountRate: z.number().min(0).max(0.5),
+      /** Risk aversion 0–1: the premium it asks for the risks it bears. */
+      riskAversion: share(),
+      horizonYears: positiveInt().max(60),
+      cashEur: eur(),
+      /** Its true costs as a share of catalogue prices (private: the city only sees 1). */
+      trueCostFactor: z.number().min(0.3).max(2),
+      /** Margin it adds on its costs when it quotes. */
+      marginRate: z.number().min(0).max(1),
+      reputation: share(),
+      /** Most its costs can fall through transferable experience. */
+      learningMax: share(),
+      experience: z.array(
+        z.strictObject({ territory: z.string().min(1), deployments: z.number().int().min(0), governance: governanceProfile }),
+      ),
+    }),
+    funding: z.strictObject({
+      /** Default co-financing rate of grant calls (share of eligible capital). */
+      grantShare: share(),
+      /** Base probability that a well-prepared application wins. */
+      baseSuccess: share(),
+      loanRate: z.number().min(0).max(0.3),
+      greenBondRate: z.number().min(0).max(0.3),
+      /** Extra cost of the partner's private finance over public loans, per year. */
+      privateFinancePremium: z.number().min(0).max(0.3),
+      calls: z.array(grantCall),
+    }),
+    coordination: z.strictObject({
+      /** Structural alignment between departments, communes and citizens, 0–1: the level it starts
+       *  at and falls back to without governance measures. */
+      alignment: share(),
+      /** Share of the gap to its target closed per year. */
+      adjustmentPerYear: share(),
+      measures: z.strictObject({
+        /** Each measure kept raises the alignment target by gain × (1 − alignment), at costEur a year. */
+        smartCityOffice: z.strictObject({ gain: share(), costEur: eur() }),
+        interCommunalAgreement: z.strictObject({ gain: share(), costEur: eur() }),
+        sharedDataPlatform: z.strictObject({ gain: share(), costEur: eur() }),
+      }),
+      concertationGain: share(),
+      /** Share of alignment lost when the majority changes. */
+      electionReset: share(),
+      /** Number of veto players added to a negotiation at zero alignment. */
+      vetoPlayers: z.number().int().min(0).max(20),
+    }),
+    negotiation: z.strictObject({
+      /** Offers a negotiation may take in one year (each round costs a month). */
+      maxRoundsPerYear: positiveInt().max(12),
+      /** Longest pilot contract, years. */
+      pilotMaxYears: positiveInt().max(10),
+    }),
+    projects: z.strictObject({
+      /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */
+      benefitUncertainty: z.number().min(0).max(5),
+      /** Multiplier on every project's cost-overrun uncertainty. */
+      costUncertainty: z.number().min(0).max(5),
+      catalogue: z.record(z.string().regex(/^[a-zA-Z0-9]+$/, 'a camelCase id'), projectType),
+    }),
+    politics: z.strictObject({
+      termYears: positiveInt().max(12),
+      nextElection: z.strictObject({
+        year: z.number().int().min(2000).max(2100),
+        month: z.number().int().min(1).max(12),
+      }),
+      /** Log-odds advantage of the incumbent. */
+      incumbencyBias: z.number().min(-5).max(5),
+      /** Log-odds per unit of satisfaction above 0.5. */
+      voteSensitivity: z.number().min(0).max(50),
+      /** Log-odds per unit of visible new services in the term. */
+      visibilityWeight: z.number().min(0).max(10),
+      campaignMonths: z.number().int().min(0).max(24),
+      /** Probability that a new majority reopens a contract it dislikes. */
+      reopenProb: share(),
+      /** Of reopened contracts, the share cancelled rather than renegotiated. */
+      cancelShare: share(),
+      /** Cut in annual payments obtained by a renegotiation. */
+      renegotiationCut: share(),
+      mayors: z.array(mayorProfile).min(2),
+    }),
+    events: z.array(event),
+    policies: z.strictObject({ city: z.string().min(1), partner: z.string().min(1) }),
+  })
+  .superRefine((s, ctx) => {
+    if (s.horizonYears < s.playableYears) {
+      ctx.addIssue({ code: 'custom', path: ['horizonYears'], message: `must be at least playableYears (${s.playableYears})` });
+    }
+    if (s.citizens.adjustmentRate + s.citizens.neighbourInfluence > 1) {
+      ctx.addIssue({ code: 'custom', path: ['citizens', 'neighbourInfluence'], message: `adjustmentRate + neighbourInfluence must not exceed 1 (they add up to ${s.citizens.adjustmentRate + s.citizens.neighbourInfluence})` });
+    }
+    const sum = s.citizens.incomeShares.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 1) > 1e-6) {
+      ctx.addIssue({ code: 'custom', path: ['citizens', 'incomeShares'], message: `must add up to 1 (they add up to ${sum})` });
+    }
+    const ids = new Set<string>();
+    s.territory.districts.forEach((d, i) => {
+      if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'id'], message: `duplicate district id "${d.id}"` });
+      ids.add(d.id);
+    });
+    if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
+      ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
+    }
+    const startIndex = s.start.year * 12 + s.start.month;
+    const electionIndex = s.politics.nextElection.year * 12 + s.politics.nextElection.month;
+    if (electionIndex <= startIndex) {
+      ctx.addIssue({ code: 'custom', path: ['politics', 'nextElection'], message: 'must come after the start date' });
+    }
+    if (Object.keys(s.projects.catalogue).length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['projects', 'catalogue'], message: 'must hold at least one project' });
+    }
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;

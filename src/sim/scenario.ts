@@ -1,0 +1,108 @@
+/**
+ * Reading a scenario: validation against the schema with messages a person can act on, and the
+ * `--set path=value` overrides that reach every numeric field by its dotted path.
+ *
+ * Nothing here touches the file system: the caller passes the parsed JSON and a label (the file
+ * name or the scenario id) that every message names.
+ */
+import type { z } from 'zod';
+import { scenarioSchema, type Scenario } from './scenario-schema';
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Describes a value briefly for an error message ("a string \"abc\"", "null", "-3"). */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : `the number ${String(v)}`;
+  if (typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `a list of ${v.length}`;
+  return 'an object';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key as string];
+  }
+  return cur;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(the whole file)';
+  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
+}
+
+/** Turns one zod issue into "field: found X, expected Y". */
+function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const found = describeValue(valueAt(raw, issue.path));
+  const where = formatPath(issue.path);
+  switch (issue.code) {
+    case 'invalid_type':
+      return `${where}: found ${found}, expected ${issue.expected === 'tuple' ? 'a list' : issue.expected}`;
+    case 'too_small':
+      return `${where}: found ${found}, expected ${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' items' : (issue.inclusive ? '≥ ' : '> ') + String(issue.minimum)}`;
+    case 'too_big':
+      return `${where}: found ${found}, expected ${issue.origin === 'array' ? 'at most ' + String(issue.maximum) + ' items' : (issue.inclusive ? '≤ ' : '< ') + String(issue.maximum)}`;
+    case 'invalid_value':
+      return `${where}: found ${found}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see scenarios/README.md)`;
+    case 'invalid_format':
+      return `${where}: found ${found}, expected ${issue.message}`;
+    default:
+      return `${where}: found ${found}, ${issue.message}`;
+  }
+}
+
+/** Validates parsed JSON as a scenario; `source` (file or id) heads the message on failure. */
+export function parseScenario(raw: unknown, source: string): Result<Scenario> {
+  const parsed = scenarioSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const lines = parsed.error.issues.slice(0, 8).map((i) => '  ' + formatIssue(i, raw));
+  const more = parsed.error.issues.length > 8 ? `\n  … and ${parsed.error.issues.length - 8} more` : '';
+  return { ok: false, error: `scenario ${source} is not valid:\n${lines.join('\n')}${more}` };
+}
+
+/** Every dotted path that leads to a number in the scenario (what `--set` can reach). */
+export function numericPaths(scenario: Scenario): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown, prefix: string) => {
+    if (typeof v === 'number') out.push(prefix);
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${prefix}.${i}`));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, prefix ? `${prefix}.${k}` : k);
+  };
+  walk(scenario, '');
+  return out;
+}
+
+/**
+ * Returns a copy of the scenario with one numeric field replaced, validated again, so an
+ * override out of bounds gets the same clear message as a bad file.
+ */
+export function applySet(scenario: Scenario, path: string, value: number, source = scenario.id): Result<Scenario> {
+  if (!Number.isFinite(value)) return { ok: false, error: `--set ${path}: found ${String(value)}, expected a finite number` };
+  const keys = path.split('.');
+  const copy = structuredClone(scenario) as unknown as Record<string, unknown>;
+  let cur: Record<string, unknown> = copy;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const next = cur[keys[i]!];
+    if (next === null || typeof next !== 'object') return unknownPath(scenario, path);
+    cur = next as Record<string, unknown>;
+  }
+  const last = keys[keys.length - 1]!;
+  if (!Object.prototype.hasOwnProperty.call(cur, last) || typeof cur[last] !== 'number') return unknownPath(scenario, path);
+  cur[last] = value;
+  const checked = parseScenario(copy, `${source} with --set ${path}=${value}`);
+  return checked;
+}
+
+function unknownPath(scenario: Scenario, path: string): Result<Scenario> {
+  const all = numericPaths(scenario);
+  const head = path.split('.')[0] ?? '';
+  const near = all.filter((p) => p.startsWith(head + '.')).slice(0, 6);
+  const hint = near.length > 0 ? ` Numeric fields under "${head}" include: ${near.join(', ')}.` : ` Examples: city.discountRate, partner.riskAversion, coordination.alignment.`;
+  return { ok: false, error: `--set ${path}: no numeric field of scenario ${scenario.id} has this path.${hint}` };
+}

@@ -1,0 +1,109 @@
+/**
+ * One tick (a month) of the model: a fixed, named list of phases, always in this order.
+ *
+ *   events → decisions → construction → operation → finance → citizens → politics → coordination → metrics
+ *
+ * `decisions` applies the actions given from outside for this tick (a person's, or a save's), then
+ * asks the computer policies: the city at the start of each year, and whichever side must answer
+ * in an open negotiation (one round a month). `operation` includes the execution of contracts
+ * (payments, guarantees, ends). `metrics` records the month and, at the end of a year, the year.
+ * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
+ */
+import { applyAction, governanceUpkeep, inPlayableYears } from './actions';
+import { newScratch } from './money';
+import { report } from './metrics';
+import { financePhase } from './rules/budget';
+import { citizensPhase } from './rules/citizens';
+import { contractsPhase } from './rules/contracts';
+import { coordinationPhase } from './rules/coordination';
+import { eventsPhase } from './rules/events';
+import { updateGrantCalls } from './rules/funding';
+import { negotiationTick, walkAway } from './rules/negotiation';
+import { updatePartnerNpv } from './rules/partner';
+import { politicsPhase } from './rules/politics';
+import { constructionPhase, operationPhase } from './rules/projects';
+import type { Scenario } from './scenario-schema';
+import { cloneState } from './serialize';
+import type { Action, ActionResult, Actor, Policy, SimState } from './types';
+
+export const PHASES = ['events', 'decisions', 'construction', 'operation', 'finance', 'citizens', 'politics', 'coordination', 'metrics'] as const;
+
+/** Computer policies per side; null where a person plays that side. */
+export type Policies = Record<Actor, Policy | null>;
+
+/** Runs one month in place; returns the results of the outside actions, in order. */
+export function stepInPlace(state: SimState, scenario: Scenario, external: readonly unknown[], policies: Policies): ActionResult[] {
+  const sc = newScratch(state);
+
+  // events
+  eventsPhase(state, scenario);
+
+  // decisions
+  updateGrantCalls(state, scenario);
+  const results = external.map((a) => applyAction(state, scenario, sc, a));
+  if (inPlayableYears(state, scenario)) {
+    for (const actor of ['city', 'partner'] as const) {
+      const policy = policies[actor];
+      if (!policy) continue;
+      const n = state.negotiation;
+      const yearStart = actor === 'city' && state.tick % 12 === 0;
+      const mustAnswer = n !== null && n.turn === actor && n.lastMoveTick < state.tick && n.ratificationMonthsLeft === 0;
+      if (!yearStart && !mustAnswer) continue;
+      for (const action of policy({ state, scenario, actor })) {
+        const r = applyAction(state, scenario, sc, action);
+        if (!r.ok) state.log.push({ tick: state.tick, kind: 'refused', data: { actor, action: (action as Action).type, reason: r.reason } });
+      }
+    }
+    negotiationTick(state, scenario);
+  } else if (state.negotiation) {
+    walkAway(state, state.negotiation.turn, 'the playable years are over');
+  }
+
+  // construction
+  constructionPhase(state, scenario, sc);
+
+  // operation (with the execution of contracts)
+  const op = operationPhase(state, scenario, sc);
+  contractsPhase(state, scenario, sc, op.savingsByContract);
+  governanceUpkeep(state, scenario, sc);
+
+  // finance
+  financePhase(state, scenario, sc, op.energyBillEur, op.otherSavingsEur);
+
+  // citizens
+  citizensPhase(state, scenario);
+
+  // politics
+  politicsPhase(state, scenario, sc);
+
+  // coordination
+  coordinationPhase(state, scenario);
+
+  // metrics
+  state.counters.energySavedMWh += op.energySavedMWh;
+  state.counters.co2AvoidedT += op.co2AvoidedT;
+  updatePartnerNpv(state, scenario, sc.partnerBalanceStart);
+  state.monthly.push({
+    tick: state.tick,
+    citizenSatisfaction: state.satisfactionMean,
+    alignment: state.alignment,
+    debtCapacityYears: state.city.debtCapacityYears,
+    energySavedMWh: op.energySavedMWh,
+    energyPriceFactor: state.energyPriceFactor,
+  });
+  state.tick += 1;
+  if (state.tick % 12 === 0) {
+    const yearIndex = state.tick / 12;
+    // A simulated year is named after the calendar year it starts in (April 2026–March 2027: 2026).
+    state.yearly.push({ year: scenario.start.year + yearIndex - 1, yearIndex, ...report(state, scenario) });
+    state.monthly = [];
+  }
+  return results;
+}
+
+/** One month on a copy of the state (the form the store and the tests use). */
+export function step(state: SimState, scenario: Scenario, external: readonly unknown[], policies: Policies): { state: SimState; results: ActionResult[] } {
+  const next = cloneState(state);
+  const results = stepInPlace(next, scenario, external, policies);
+  return { state: next, results };
+}

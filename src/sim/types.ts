@@ -1,0 +1,324 @@
+/**
+ * The simulation state and the actions that change it.
+ *
+ * The state is plain data: numbers, strings, booleans, arrays and objects, with one documented
+ * exception for speed: the citizen agents live in typed arrays (`CitizenArrays`), which
+ * `serialize.ts` turns into plain arrays and back. Nothing here holds a function or a class.
+ */
+import type { ContractForm, Domain, MayorProfile, ProjectFamily, Scenario } from './scenario-schema';
+
+/** The state of one seeded random stream (seedrandom's alea generator). */
+export interface RngState {
+  c: number;
+  s0: number;
+  s1: number;
+  s2: number;
+}
+
+/** Streams are split by subsystem so that a change in one does not shift the others. */
+export const STREAMS = ['events', 'citizens', 'projects', 'politics', 'funding', 'city', 'partner'] as const;
+export type StreamName = (typeof STREAMS)[number];
+
+/** Accounts of the ledger: every euro paid leaves one and enters another. */
+export const ACCOUNTS = ['city', 'partner', 'state', 'region', 'eu', 'lenders', 'citizens', 'suppliers', 'otherCities'] as const;
+export type Account = (typeof ACCOUNTS)[number];
+
+export interface Ledger {
+  /** Balance of each account in cents; they add up to zero at all times. */
+  balancesCents: Record<Account, number>;
+  /** Cumulated cents by reason (`from>to:reason`), for reports and checks. */
+  totalsCents: Record<string, number>;
+  flows: number;
+}
+
+/** Citizen agents, one entry per agent; each agent stands for `weight` real inhabitants. */
+export interface CitizenArrays {
+  district: Uint8Array;
+  income: Uint8Array;
+  prefServices: Float32Array;
+  prefTaxes: Float32Array;
+  prefEnvironment: Float32Array;
+  prefPrivacy: Float32Array;
+  satisfaction: Float64Array;
+}
+
+export interface DistrictState {
+  id: string;
+  /** Service quality by domain, 0–1, recomputed each month from the running deployments. */
+  services: Record<Domain, number>;
+  /** Works nuisance felt this month, 0–1. */
+  nuisance: number;
+  /** Environmental quality, 0–1. */
+  environment: number;
+  /** Mean satisfaction of the district's citizens, 0–1. */
+  satisfaction: number;
+  /** Share of the district's citizens who would vote for the incumbent now. */
+  voteIntention: number;
+  /** Visible new services delivered in the district this term (they sway the vote). */
+  visibleThisTerm: number;
+  /** Protection against heatwaves, 0–1. */
+  heatProtection: number;
+  /** The service level the district's citizens have come to expect, 0–1. */
+  serviceExpectation: number;
+  energyMWh: number;
+}
+
+export type DeploymentStage = 'building' | 'operating' | 'ended' | 'failed' | 'cancelled';
+
+/** One project type deployed in one district, at scale or as a pilot. */
+export interface Deployment {
+  uid: number;
+  type: string;
+  family: ProjectFamily;
+  district: number;
+  pilot: boolean;
+  /** Share of the district's units covered (1 at scale, the pilot scale for a pilot). */
+  scale: number;
+  stage: DeploymentStage;
+  startTick: number;
+  buildMonthsLeft: number;
+  buildMonths: number;
+  /** Price of the works (what the payer is billed), euros. */
+  capexEur: number;
+  /** What the works really cost the builder, euros (private to the partner when it builds). */
+  trueCostEur: number;
+  /** Realised share of the expected benefits, drawn when the deployment starts running. */
+  realisation: number;
+  ageMonths: number;
+  lifetimeMonths: number;
+  contractId: number | null;
+  /** Months it stays broken after a technical failure. */
+  downMonths: number;
+  /** Duplicated by a commune acting alone (low alignment): never scales. */
+  duplicate: boolean;
+  /** A pilot that has been scaled (the scaled deployments carry on from it). */
+  scaled: boolean;
+}
+
+/** The terms that the two sides negotiate (DESIGN §3, Contracts and funding). */
+export interface ContractTerms {
+  form: ContractForm;
+  /** Project types in the scope (catalogue ids). */
+  projects: string[];
+  /** District indices covered. */
+  districts: number[];
+  pilot: boolean;
+  durationYears: number;
+  /** Share of the capital the city pays during the works; the partner finances the rest. */
+  cityCapitalShare: number;
+  /** Annual payment from the city to the partner during the contract, euros. */
+  annualPaymentEur: number;
+  /** Share of the expected energy savings the partner guarantees. */
+  guaranteedSavingShare: number;
+  /** Euros of penalty per euro of savings shortfall. */
+  penaltyRate: number;
+  /** Share of the partner's unrecovered investment that the city pays if it ends the contract early. */
+  terminationCompensation: number;
+  dataOwnership: 'city' | 'partner' | 'shared';
+  /** Share of realised savings paid to the partner. */
+  savingsShareToPartner: number;
+  /** Grant calls applied for with this contract. */
+  grantCalls: string[];
+}
+
+export type ContractStatus = 'building' | 'running' | 'completed' | 'cancelled' | 'failed';
+
+export interface Contract {
+  id: number;
+  /** Who builds and runs it: the partner, or local suppliers when the city acts alone. */
+  builder: 'partner' | 'suppliers';
+  terms: ContractTerms;
+  status: ContractStatus;
+  signedTick: number;
+  /** First month of operation (after the works). */
+  operationStartTick: number;
+  endTick: number;
+  deployments: number[];
+  /** Partner's capital still to recover, euros (for termination compensation). */
+  partnerUnrecoveredEur: number;
+  /** Expected energy savings per year at signature (for the guarantee), MWh. */
+  expectedSavingsMWh: number;
+  renegotiations: number;
+  penaltiesPaidEur: number;
+  grantsEur: number;
+}
+
+export interface GrantCallState {
+  id: string;
+  funder: 'state' | 'region' | 'eu';
+  openTick: number;
+  deadlineTick: number;
+  budgetLeftEur: number;
+  rate: number;
+  pilotOnly: boolean;
+  minCommunes: number;
+  sustainabilityOnly: boolean;
+}
+
+export interface GrantAward {
+  callId: string;
+  funder: 'state' | 'region' | 'eu';
+  contractId: number;
+  amountEur: number;
+  paidEur: number;
+}
+
+export interface Mayor {
+  profile: MayorProfile;
+  sinceTick: number;
+  terms: number;
+}
+
+export interface CityState {
+  mayor: Mayor;
+  taxLevel: number;
+  concertation: number;
+  governance: { smartCityOffice: boolean; interCommunalAgreement: boolean; sharedDataPlatform: boolean };
+  debtEur: number;
+  stateGrantEur: number;
+  /** Operating revenue and spending of the last 12 months (a ring indexed by tick mod 12), euros. */
+  revenueMonths: number[];
+  spendingMonths: number[];
+  /** Gross savings (épargne brute) of the last 12 months: revenue − spending, euros. */
+  grossSavingsEur: number;
+  /** Capacité de désendettement: debt ÷ gross savings, years (capped at 99 when savings ≤ 0). */
+  debtCapacityYears: number;
+  /** City money spent on smart-city projects since the start, euros (capital, payments, operation). */
+  smartCitySpentEur: number;
+  envelopeLeftEur: number;
+  /** Privacy backlash from a data incident, decays over months, 0–1. */
+  privacyShock: number;
+  /** Heatwave stress this month, 0–1. */
+  heatStress: number;
+  protest: number;
+  /** Tick at which a new mayor took office after a defeat (−1: none yet). */
+  newMayorTick: number;
+}
+
+export interface PartnerState {
+  /** Experience carried over from elsewhere and gained here, in deployments weighted by similarity. */
+  transferableExperience: number;
+  reputation: number;
+  /** True cost factor (private). */
+  trueCostFactor: number;
+  /** NPV of its flows with this city, at its own rate, discounted to the start, euros. */
+  npvEur: number;
+  /** The partner can sign again from this tick (after a failure, a new one arrives). */
+  activeFromTick: number;
+}
+
+/** An open negotiation: alternating offers, one round a month. */
+export interface Negotiation {
+  id: number;
+  openedTick: number;
+  turn: 'city' | 'partner';
+  offer: ContractTerms;
+  offeredBy: 'city' | 'partner';
+  round: number;
+  /** Rounds needed before the city side can sign (veto players when alignment is low). */
+  roundsNeeded: number;
+  maxRounds: number;
+  lastMoveTick: number;
+  /** After an acceptance, months of ratification left by the city's veto players (0: none). */
+  ratificationMonthsLeft: number;
+  history: { tick: number; by: 'city' | 'partner'; kind: 'offer' | 'accept' | 'walkAway'; terms?: ContractTerms; reason: string }[];
+}
+
+export interface Counters {
+  pilotsStarted: number;
+  pilotsScaled: number;
+  contractsSigned: number;
+  contractsRenegotiated: number;
+  contractsCancelled: number;
+  elections: number;
+  incumbentReelections: number;
+  grantsWonEur: number;
+  energySavedMWh: number;
+  co2AvoidedT: number;
+  negotiationsOpened: number;
+  negotiationsFailed: number;
+  duplicatePilots: number;
+}
+
+export interface LogEntry {
+  tick: number;
+  kind: string;
+  /** Parameters of the message; the text itself lives in the i18n files. */
+  data: Record<string, string | number | boolean>;
+}
+
+export interface SimState {
+  schemaVersion: 1;
+  scenarioId: string;
+  seed: number;
+  /** Months since the start; tick 0 is the scenario's start month. */
+  tick: number;
+  rng: Record<StreamName, RngState>;
+  districts: DistrictState[];
+  citizens: CitizenArrays;
+  /** Real inhabitants represented by each citizen agent. */
+  citizenWeight: number;
+  /** Mean satisfaction of the citizen agents, as of the last month. */
+  satisfactionMean: number;
+  city: CityState;
+  partner: PartnerState;
+  deployments: Deployment[];
+  contracts: Contract[];
+  negotiation: Negotiation | null;
+  grantCalls: GrantCallState[];
+  grants: GrantAward[];
+  alignment: number;
+  energyPriceFactor: number;
+  nextElectionTick: number;
+  /** The incumbent's vote share at the last election (0 before the first). */
+  lastVoteShare: number;
+  ledger: Ledger;
+  counters: Counters;
+  nextUid: number;
+  log: LogEntry[];
+  /** Metrics of each month of the current year, then one summary row per finished year. */
+  monthly: MetricRow[];
+  yearly: MetricRow[];
+}
+
+export type MetricRow = Record<string, number>;
+
+/** Context a step needs beside the state: the scenario (read-only, never copied into the state). */
+export interface SimContext {
+  scenario: Scenario;
+}
+
+export type Actor = 'city' | 'partner';
+
+/** A player's (or a policy's) action. Every action is a JSON object. */
+export type Action =
+  | { type: 'setBudget'; envelopeEur: number; taxChange: number }
+  | { type: 'setConcertation'; level: number }
+  | { type: 'governance'; measure: 'smartCityOffice' | 'interCommunalAgreement' | 'sharedDataPlatform'; on: boolean }
+  | { type: 'launchAlone'; project: string; districts: number[]; pilot: boolean; grantCalls?: string[] }
+  | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string }
+  | { type: 'accept'; by: Actor; reason?: string }
+  | { type: 'walkAway'; by: Actor; reason?: string }
+  | { type: 'scalePilot'; deployment: number }
+  | { type: 'cancelContract'; contractId: number }
+  | { type: 'renegotiateContract'; contractId: number; paymentCut: number };
+
+/** An action taken at a given tick (the form in which saves record them). */
+export interface TimedAction {
+  tick: number;
+  action: Action;
+}
+
+export type ActionResult = { ok: true } | { ok: false; reason: string };
+
+/** What a policy sees: the state and the scenario, read-only. */
+export interface Observation {
+  state: Readonly<SimState>;
+  scenario: Scenario;
+  actor: Actor;
+}
+
+/** A decision policy: a pure function of an observation returning actions (rule-based or AI). */
+export type Policy = (obs: Observation) => Action[];
+
+export type { Scenario, ContractForm, Domain, MayorProfile, ProjectFamily };
