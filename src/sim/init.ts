@@ -60,6 +60,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     visibleThisTerm: 0,
     heatProtection: 0,
     serviceExpectation: 0,
+    satisfactionAtTermStart: scenario.citizens.initialSatisfaction,
     energyMWh: d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh,
   }));
   const counters: Counters = {

@@ -313,8 +313,10 @@ export const scenarioSchema = z
       }),
       /** Log-odds advantage of the incumbent. */
       incumbencyBias: z.number().min(-5).max(5),
-      /** Log-odds per unit of satisfaction above 0.5. */
+      /** Log-odds per unit of satisfaction gained since the start of the term. */
       voteSensitivity: z.number().min(0).max(50),
+      /** Standard deviation of the swing of each election (log-odds): national mood, campaign. */
+      swingSd: z.number().min(0).max(5),
       /** Log-odds per unit of visible new services in the term. */
       visibilityWeight: z.number().min(0).max(10),
       campaignMonths: z.number().int().min(0).max(24),

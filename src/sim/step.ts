@@ -3,9 +3,10 @@
  *
  *   events → decisions → construction → operation → finance → citizens → politics → coordination → metrics
  *
- * `decisions` applies the actions given from outside for this tick (a person's, or a save's), then
- * asks the computer policies: the city at the start of each year, and whichever side must answer
- * in an open negotiation (one round a month). `operation` includes the execution of contracts
+ * `decisions` opens the grant calls due, applies the actions given from outside for this tick (a
+ * person's, or a save's), then asks the computer policies: the city at the start of each year and
+ * when a grant call opens, and whichever side must answer in an open negotiation (one round a
+ * month). `operation` includes the execution of contracts
  * (payments, guarantees, ends). `metrics` records the month and, at the end of a year, the year.
  * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
  */
@@ -39,7 +40,7 @@ export function stepInPlace(state: SimState, scenario: Scenario, external: reado
   eventsPhase(state, scenario);
 
   // decisions
-  updateGrantCalls(state, scenario);
+  const newGrantCalls = updateGrantCalls(state, scenario);
   const results = external.map((a) => applyAction(state, scenario, sc, a));
   if (inPlayableYears(state, scenario)) {
     for (const actor of ['city', 'partner'] as const) {
@@ -47,9 +48,10 @@ export function stepInPlace(state: SimState, scenario: Scenario, external: reado
       if (!policy) continue;
       const n = state.negotiation;
       const yearStart = actor === 'city' && state.tick % 12 === 0;
+      const calls = actor === 'city' ? newGrantCalls : [];
       const mustAnswer = n !== null && n.turn === actor && n.lastMoveTick < state.tick && n.ratificationMonthsLeft === 0;
-      if (!yearStart && !mustAnswer) continue;
-      for (const action of policy({ state, scenario, actor })) {
+      if (!yearStart && calls.length === 0 && !mustAnswer) continue;
+      for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
         const r = applyAction(state, scenario, sc, action);
         if (!r.ok) state.log.push({ tick: state.tick, kind: 'refused', data: { actor, action: (action as Action).type, reason: r.reason } });
       }

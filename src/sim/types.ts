@@ -58,6 +58,8 @@ export interface DistrictState {
   visibleThisTerm: number;
   /** Protection against heatwaves, 0–1. */
   heatProtection: number;
+  /** Mean satisfaction when the current term began (voting is retrospective). */
+  satisfactionAtTermStart: number;
   /** The service level the district's citizens have come to expect, 0–1. */
   serviceExpectation: number;
   energyMWh: number;
@@ -316,6 +318,9 @@ export interface Observation {
   state: Readonly<SimState>;
   scenario: Scenario;
   actor: Actor;
+  /** Why the policy is asked now: the start of a year, grant calls that opened this month, or an
+   *  offer to answer (several may hold at once). */
+  trigger: { yearStart: boolean; newGrantCalls: string[]; mustAnswer: boolean };
 }
 
 /** A decision policy: a pure function of an observation returning actions (rule-based or AI). */

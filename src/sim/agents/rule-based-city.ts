@@ -2,7 +2,7 @@
  * The rule-based city: a baseline policy for the city (the negotiating computer players of the
  * next issue replace it; it stays as a named baseline).
  *
- * Once a year, at the start of the year:
+ * At the start of each year (and, for projects only, when a grant call opens):
  * - budget: the smart-city envelope is the scenario's, halved when the debt-capacity ratio passes
  *   ¾ of the ceiling and nil above it; taxes rise by the maximum step when gross savings no longer
  *   cover debt repayment plus 3 % of revenue (but not in the 18 months before an election while
@@ -14,7 +14,9 @@
  * - projects: when no negotiation is open, it values every candidate deal through its own lens
  *   (valuation.ts) — a global performance contract with the partner over the districts not yet
  *   served, the same works bought alone, or a pilot when a pilot-only grant is open or the benefits
- *   are very uncertain — and keeps those worth more than nothing: it opens a negotiation for the
+ *   are very uncertain; a deal is affordable when all the annual payments the city has signed fit
+ *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
+ *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
  *   purchase its envelope allows.
  * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
@@ -22,7 +24,7 @@
  */
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
-import { termsProblem } from '../rules/terms';
+import { committedPaymentsEur, termsProblem } from '../rules/terms';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
@@ -83,6 +85,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
   const partnerOk = state.tick >= state.partner.activeFromTick;
+  const committed = committedPaymentsEur(state);
   const ids = Object.keys(scenario.projects.catalogue);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
@@ -106,7 +109,9 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
         if (!Number.isFinite(ask)) continue;
         const atAsk = { ...terms, annualPaymentEur: ask };
         const value = cityValue(state, scenario, atAsk);
-        const opening = { ...terms, annualPaymentEur: Math.round((ask * 0.85) / 1000) * 1000 };
+        const opening = { ...terms, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+        // Affordability: all the annual payments must fit in the yearly smart-city envelope.
+        if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
         if (termsProblem(state, scenario, opening) !== null) continue;
         const money = capex * terms.cityCapitalShare + ask * d;
         if (!best || value > best.value) best = { kind: 'negotiate', terms: opening, value, cityMoney: money };
@@ -149,8 +154,9 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
   return out;
 }
 
-function yearlyDecisions(state: SimState, scenario: Scenario): Action[] {
+function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean): Action[] {
   const actions: Action[] = [];
+  if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur);
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
@@ -174,8 +180,13 @@ function yearlyDecisions(state: SimState, scenario: Scenario): Action[] {
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
   if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true });
 
-  // Projects: the best deal to negotiate (if none is open) and the best purchase alone that the
-  // envelope still allows, each only if it is worth something to the city as it counts.
+  actions.push(...projectDecisions(state, scenario, envelope));
+  return actions;
+}
+
+/** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */
+function projectDecisions(state: SimState, scenario: Scenario, envelope: number): Action[] {
+  const actions: Action[] = [];
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
   const list = candidates(view, scenario).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || a.terms.projects[0]!.localeCompare(b.terms.projects[0]!));
@@ -216,7 +227,7 @@ export function ruleBasedCity(obs: Observation): Action[] {
   const state = obs.state as SimState;
   const n = state.negotiation;
   const actions: Action[] = [];
-  if (state.tick % 12 === 0) actions.push(...yearlyDecisions(state, obs.scenario));
+  if (obs.trigger.yearStart || obs.trigger.newGrantCalls.length > 0) actions.push(...yearlyDecisions(state, obs.scenario, obs.trigger.yearStart));
   if (n && n.turn === 'city' && n.ratificationMonthsLeft === 0 && n.lastMoveTick < state.tick) actions.push(...respond(state, obs.scenario));
   return actions;
 }

@@ -85,7 +85,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   for (let d = 0; d < nd; d++) {
     const dist = state.districts[d]!;
     if (counts[d]! > 0) dist.satisfaction = sums[d]! / counts[d]!;
-    const logit = p.incumbencyBias + p.voteSensitivity * (dist.satisfaction - 0.5) + p.visibilityWeight * dist.visibleThisTerm;
+    const logit = p.incumbencyBias + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart) + p.visibilityWeight * dist.visibleThisTerm;
     dist.voteIntention = 1 / (1 + Math.exp(-logit));
   }
 }

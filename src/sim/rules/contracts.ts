@@ -51,7 +51,12 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     if (!terms.pilot) markPilotScaled(state, p);
   }
   if (builder === 'partner') state.counters.contractsSigned += 1;
-  applyForGrants(state, scenario, contract);
+  const grants = applyForGrants(state, scenario, contract);
+  // The city's own capital this year comes out of its smart-city envelope.
+  const share = builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
+  let capex = 0;
+  for (const uid of contract.deployments) capex += state.deployments[uid - 1]!.capexEur;
+  state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;

@@ -27,7 +27,9 @@ export function callOpen(state: SimState, call: GrantCallState): boolean {
   return state.tick <= call.deadlineTick;
 }
 
-export function updateGrantCalls(state: SimState, scenario: Scenario): void {
+/** Opens this month's calls (returned by id) and forgets those long past their deadline. */
+export function updateGrantCalls(state: SimState, scenario: Scenario): string[] {
+  const opened: string[] = [];
   const month = ((scenario.start.month - 1 + state.tick) % 12) + 1;
   const yearIndex = Math.floor((scenario.start.month - 1 + state.tick) / 12);
   state.grantCalls = state.grantCalls.filter((c) => state.tick <= c.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS);
@@ -46,7 +48,9 @@ export function updateGrantCalls(state: SimState, scenario: Scenario): void {
       minCommunes: call.minCommunes,
       sustainabilityOnly: call.sustainabilityOnly,
     });
+    opened.push(call.id);
   }
+  return opened;
 }
 
 /** Why a contract cannot apply to a call, or null when it can. */

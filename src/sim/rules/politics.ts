@@ -1,10 +1,12 @@
 /**
  * Politics: municipal elections every `termYears`, in the scenario's election month.
  *
- * Each citizen agent votes for the incumbent with probability
- *   σ(incumbencyBias + voteSensitivity · (s_i − 0.5) + visibilityWeight · V_d)
- * where s_i is its satisfaction and V_d the visible new services delivered in its district during
- * the term; votes are weighted by the agent's weight. Over half → re-elected. Otherwise a new
+ * Voting is retrospective: each citizen agent votes for the incumbent with probability
+ *   σ(incumbencyBias + voteSensitivity · (s_i − s̄_d⁰) + visibilityWeight · V_d + swing)
+ * where s_i is its satisfaction, s̄_d⁰ its district's mean satisfaction when the term began (did
+ * things get better?), V_d the visible new services delivered in its district during the term, and
+ * swing ~ Normal(0, swingSd) one draw per election (national mood, the campaign). Every agent has
+ * the same weight. Over half → re-elected. Otherwise a new
  * mayor takes office, drawn from the other profiles of `politics.mayors`: new priorities, a new
  * horizon; alignment loses `electionReset` of its value; each governance measure survives with
  * probability ½. The new majority then reopens each running contract with the partner with
@@ -42,11 +44,12 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
   if (state.tick !== state.nextElectionTick) return;
   const p = scenario.politics;
   const cit = state.citizens;
-  const visible = state.districts.map((d) => p.visibilityWeight * d.visibleThisTerm);
   let votesFor = 0;
   withStream(state, 'politics', (rng) => {
+    const swing = p.swingSd * rng.normal();
+    const shift = state.districts.map((d) => p.incumbencyBias + p.visibilityWeight * d.visibleThisTerm + swing - p.voteSensitivity * d.satisfactionAtTermStart);
     for (let i = 0; i < cit.satisfaction.length; i++) {
-      const logit = p.incumbencyBias + p.voteSensitivity * (cit.satisfaction[i]! - 0.5) + visible[cit.district[i]!]!;
+      const logit = shift[cit.district[i]!]! + p.voteSensitivity * cit.satisfaction[i]!;
       if (rng.next() < 1 / (1 + Math.exp(-logit))) votesFor += 1;
     }
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
@@ -70,7 +73,10 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
       reopenContracts(state, scenario, sc, rng);
     }
   });
-  for (const d of state.districts) d.visibleThisTerm = 0;
+  for (const d of state.districts) {
+    d.visibleThisTerm = 0;
+    d.satisfactionAtTermStart = d.satisfaction;
+  }
   state.lastVoteShare = votesFor / Math.max(1, cit.satisfaction.length);
   state.nextElectionTick += p.termYears * 12;
 }

@@ -94,14 +94,17 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   // Golden rule: new payments must leave the operating section in balance after debt repayment.
   const c = scenario.city;
   const principal = state.city.debtEur / c.debtMaturityYears;
-  const margin = state.city.grossSavingsEur - principal;
+  // Payments of contracts still under works are not yet in gross savings: count them too.
+  let pending = 0;
+  for (const k of state.contracts) if (k.status === 'building' && k.builder === 'partner') pending += k.terms.annualPaymentEur;
+  const margin = state.city.grossSavingsEur - principal - pending;
   if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) {
-    return `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)})`;
+    return `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, payments already signed ${fmtM(pending)})`;
   }
   // Debt ceiling: the city's capital share, if borrowed, must keep the ratio under the ceiling.
   const flows = dealFlows(state, scenario, terms);
   const cityCapital = -flows.city.capital.reduce((a, b) => a + b, 0) - flows.expectedGrantsEur;
-  const savingsAfter = state.city.grossSavingsEur - terms.annualPaymentEur;
+  const savingsAfter = state.city.grossSavingsEur - terms.annualPaymentEur - pending;
   const ratio = savingsAfter > 0 ? (state.city.debtEur + Math.max(0, cityCapital)) / savingsAfter : Infinity;
   if (ratio > c.debtCeilingYears) {
     return `the debt ceiling: borrowing ${fmtM(Math.max(0, cityCapital))} would raise debt ÷ gross savings to ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinity'} years, above the ${c.debtCeilingYears}-year ceiling`;
