@@ -91,6 +91,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     rng: seedStreams(seed),
     districts,
     citizens,
+    citizenDistrictStart: counts.reduce((acc, n) => [...acc, acc[acc.length - 1]! + n], [0]),
     satisfactionMean: scenario.citizens.initialSatisfaction,
     citizenWeight: districtsSpec.reduce((a, d) => a + d.population, 0) / agents,
     city: {

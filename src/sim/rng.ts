@@ -7,12 +7,13 @@
  * (a computer player's look-ahead) forks its streams with it.
  */
 import seedrandom from 'seedrandom';
+import { detLog } from './det-math';
 import { STREAMS, type RngState, type SimState, type StreamName } from './types';
 
 export interface Stream {
   /** Uniform in [0, 1). */
   next(): number;
-  /** Standard normal (Box–Muller, two uniforms per draw). */
+  /** Standard normal (Marsaglia's polar method). */
   normal(): number;
   /** True with probability p. */
   chance(p: number): boolean;
@@ -34,9 +35,13 @@ export function openStream(state: SimState, name: StreamName): Stream & { close(
   return {
     next,
     normal() {
-      const u1 = 1 - next();
-      const u2 = next();
-      return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      // Marsaglia's polar method: only log and sqrt, with the deterministic log (det-math.ts).
+      for (;;) {
+        const u = 2 * next() - 1;
+        const v = 2 * next() - 1;
+        const s = u * u + v * v;
+        if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
+      }
     },
     chance(p: number) {
       return next() < p;

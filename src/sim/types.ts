@@ -260,6 +260,8 @@ export interface SimState {
   citizens: CitizenArrays;
   /** Real inhabitants represented by each citizen agent. */
   citizenWeight: number;
+  /** Index of the first agent of each district (agents are stored district by district), and n. */
+  citizenDistrictStart: number[];
   /** Mean satisfaction of the citizen agents, as of the last month. */
   satisfactionMean: number;
   city: CityState;

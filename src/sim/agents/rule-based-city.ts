@@ -31,15 +31,6 @@ import type { Scenario } from '../scenario-schema';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
-/** The payment the city expects the partner to need (catalogue costs: it does not know the true ones). */
-function expectedAsk(state: SimState, scenario: Scenario, terms: ContractTerms): number {
-  const zero = { ...terms, annualPaymentEur: 0 };
-  const flows = dealFlows(state, scenario, zero, 'partner', 'public');
-  const v0 = valueForPartner(scenario, zero, flows);
-  const a = partnerPaymentAnnuity(scenario, zero, flows);
-  return a > 0 ? Math.max(0, -v0 / a) : Infinity;
-}
-
 function cityValue(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
   return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder));
 }
@@ -102,20 +93,23 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
       const years = Math.max(1, buildYearsOf(scenario, t0));
       t0.cityCapitalShare = Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20;
-      let best: Candidate | null = null;
+      // Values are linear in the payment: one projection per duration gives the partner's
+      // expected ask and the city's value at that ask.
+      const ranked: Candidate[] = [];
       for (const d of DURATIONS) {
-        const terms = { ...t0, durationYears: d };
-        const ask = expectedAsk(state, scenario, terms);
-        if (!Number.isFinite(ask)) continue;
-        const atAsk = { ...terms, annualPaymentEur: ask };
-        const value = cityValue(state, scenario, atAsk);
-        const opening = { ...terms, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+        const zero = { ...t0, durationYears: d };
+        const flows = dealFlows(state, scenario, zero, 'partner', 'public');
+        const a = partnerPaymentAnnuity(scenario, zero, flows);
+        if (a <= 0) continue;
+        const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
         // Affordability: all the annual payments must fit in the yearly smart-city envelope.
         if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
-        if (termsProblem(state, scenario, opening) !== null) continue;
-        const money = capex * terms.cityCapitalShare + ask * d;
-        if (!best || value > best.value) best = { kind: 'negotiate', terms: opening, value, cityMoney: money };
+        const value = valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows);
+        const opening = { ...zero, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+        ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
       }
+      ranked.sort((x, y) => y.value - x.value);
+      const best = ranked.find((k) => termsProblem(state, scenario, k.terms) === null) ?? null;
       if (best) out.push(best);
     }
     // Buying the works alone (procurement with local suppliers).

@@ -16,6 +16,7 @@
  * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
  */
+import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import { DOMAINS } from '../scenario-schema';
 import type { SimState } from '../types';
@@ -55,7 +56,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   const taxByBand = new Float64Array([taxGap * INCOME_TAX_SENSITIVITY[0], taxGap * INCOME_TAX_SENSITIVITY[1], taxGap * INCOME_TAX_SENSITIVITY[2]]);
   const privacy = 3 * w.privacy * state.city.privacyShock;
   const s0 = Math.min(0.99, Math.max(0.01, c.initialSatisfaction));
-  const base = Math.log(s0 / (1 - s0)) - 3 * 0.15 * state.city.protest;
+  const base = detLog(s0 / (1 - s0)) - 3 * 0.15 * state.city.protest;
   // Per district: the constant part of z and the coefficients of the preferences.
   const constant = new Float64Array(nd);
   for (let d = 0; d < nd; d++) {
@@ -65,18 +66,34 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   }
   const lambda = c.adjustmentRate;
   const mu = c.neighbourInfluence;
-  const { district, income, prefServices, prefTaxes, prefEnvironment, prefPrivacy, satisfaction } = state.citizens;
+  const { income, prefServices, prefTaxes, prefEnvironment, prefPrivacy, satisfaction } = state.citizens;
   const n = satisfaction.length;
-  for (let i = 0; i < n; i++) {
-    const d = district[i]!;
-    const z = constant[d]! + prefServices[i]! * svc[d]! + prefEnvironment[i]! * env[d]! - prefTaxes[i]! * taxByBand[income[i]!]! - prefPrivacy[i]! * privacy;
-    const target = 0.5 + (0.5 * z) / (1 + (z < 0 ? -z : z));
-    const s = satisfaction[i]!;
-    // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
-    const next = s + lambda * (target - s) + mu * (mean[d]! - s);
-    satisfaction[i] = next;
-    sums[d]! += next;
-    counts[d]! += 1;
+  const tax0 = taxByBand[0]!;
+  const tax1 = taxByBand[1]!;
+  const tax2 = taxByBand[2]!;
+  // Agents are stored district by district (init.ts): loop over each district's range, with the
+  // district's terms held in locals.
+  const start = state.citizenDistrictStart;
+  for (let d = 0; d < nd; d++) {
+    const cd = constant[d]!;
+    const ad = svc[d]!;
+    const ed = env[d]!;
+    const md = mean[d]!;
+    let sum = 0;
+    const end = start[d + 1]!;
+    for (let i = start[d]!; i < end; i++) {
+      const b = income[i]!;
+      const tax = b === 0 ? tax0 : b === 1 ? tax1 : tax2;
+      const z = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed - prefTaxes[i]! * tax - prefPrivacy[i]! * privacy;
+      const target = 0.5 + (0.5 * z) / (1 + (z < 0 ? -z : z));
+      const s = satisfaction[i]!;
+      // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
+      const next = s + lambda * (target - s) + mu * (md - s);
+      satisfaction[i] = next;
+      sum += next;
+    }
+    sums[d] = sum;
+    counts[d] = end - start[d]!;
   }
   let total = 0;
   for (let d = 0; d < nd; d++) total += sums[d]!;
@@ -86,7 +103,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     const dist = state.districts[d]!;
     if (counts[d]! > 0) dist.satisfaction = sums[d]! / counts[d]!;
     const logit = p.incumbencyBias + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart) + p.visibilityWeight * dist.visibleThisTerm;
-    dist.voteIntention = 1 / (1 + Math.exp(-logit));
+    dist.voteIntention = 1 / (1 + detExp(-logit));
   }
 }
 

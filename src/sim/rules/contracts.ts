@@ -17,6 +17,7 @@
  */
 import { cityPays, cityReceives, type TickScratch } from '../money';
 import { withStream } from '../rng';
+import { detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, SimState } from '../types';
 import { deploymentBenefits, projectType } from './catalogue';
@@ -114,7 +115,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
 /** Contracts phase: payments, guarantees and ends of every contract, this month. */
 export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScratch, savingsByContract: Map<number, number>): void {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const monthlyRate = Math.pow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  const monthlyRate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   for (const c of state.contracts) {
     if (c.status === 'building') {
       const deps = c.deployments.map((uid) => state.deployments[uid - 1]!);

@@ -9,6 +9,7 @@
  * delivers less. The partner's NPV is that of its actual flows with this city, discounted at its
  * cost of capital to the start of the run.
  */
+import { detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
 
@@ -26,7 +27,7 @@ export function partnerCostFactor(state: SimState, scenario: Scenario): number {
 /** Books this tick's change of the partner's balance into its NPV, at its own rate. */
 export function updatePartnerNpv(state: SimState, scenario: Scenario, balanceAtStartEur: number): void {
   const delta = state.ledger.balancesCents.partner / 100 - balanceAtStartEur;
-  if (delta !== 0) state.partner.npvEur += delta * Math.pow(1 + scenario.partner.discountRate, -(state.tick + 1) / 12);
+  if (delta !== 0) state.partner.npvEur += delta * detPow(1 + scenario.partner.discountRate, -(state.tick + 1) / 12);
 }
 
 /** Is the partner able to sign now (it may have failed and not been replaced yet)? */

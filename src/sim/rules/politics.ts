@@ -19,6 +19,7 @@
  */
 import type { TickScratch } from '../money';
 import { withStream, type Stream } from '../rng';
+import { detExp } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
 import { cancelContract, renegotiateContract } from './contracts';
@@ -50,7 +51,7 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
     const shift = state.districts.map((d) => p.incumbencyBias + p.visibilityWeight * d.visibleThisTerm + swing - p.voteSensitivity * d.satisfactionAtTermStart);
     for (let i = 0; i < cit.satisfaction.length; i++) {
       const logit = shift[cit.district[i]!]! + p.voteSensitivity * cit.satisfaction[i]!;
-      if (rng.next() < 1 / (1 + Math.exp(-logit))) votesFor += 1;
+      if (rng.next() < 1 / (1 + detExp(-logit))) votesFor += 1;
     }
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
     state.counters.elections += 1;

@@ -18,6 +18,7 @@ import type { Scenario } from '../scenario-schema';
 import type { Contract, Deployment, SimState } from '../types';
 import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
+import { detPow } from '../det-math';
 import { partnerCostFactor, partnerFit } from './partner';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
@@ -184,7 +185,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
       } else {
         let fp = failuresPerMonth.get(d.type);
         if (fp === undefined) {
-          fp = 1 - Math.pow(1 - type.uncertainty.failurePerYear, 1 / 12);
+          fp = 1 - detPow(1 - type.uncertainty.failurePerYear, 1 / 12);
           failuresPerMonth.set(d.type, fp);
         }
         if (rng.chance(fp)) {

@@ -14,7 +14,7 @@ import type { ContractTerms, SimState } from '../types';
 import { projectType } from './catalogue';
 import { callOpen } from './funding';
 import { dealFlows, partnerLens } from './valuation';
-import { partnerWeight } from './discount';
+import { partnerWeights } from './discount';
 
 export const MAX_CONTRACT_YEARS = 30;
 
@@ -24,10 +24,10 @@ const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
 export function paybackYears(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const long: ContractTerms = { ...terms, durationYears: MAX_CONTRACT_YEARS + 10 };
   const flows = dealFlows(state, scenario, long);
-  const lens = { ...partnerLens(scenario, long), horizonYears: 1000 };
+  const weights = partnerWeights({ ...partnerLens(scenario, long), horizonYears: 1000 }, flows.years);
   let v = 0;
   for (let k = 0; k < flows.years; k++) {
-    v += flows.partner.net[k]! * partnerWeight(lens, k + 1);
+    v += flows.partner.net[k]! * weights[k]!;
     if (v >= 0 && k > 0) return k + 1;
   }
   return Infinity;

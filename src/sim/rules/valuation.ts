@@ -20,7 +20,7 @@
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexEur, projectType } from './catalogue';
-import { cityCostWeight, cityWeight, clamp, expectedShortfall, partnerWeight, presentValue, type CityLens, type PartnerLens } from './discount';
+import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
 
@@ -244,13 +244,13 @@ export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlo
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
   const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]!) * fiscal);
   const gains = flows.city.savings.map((s, k) => s + flows.city.services[k]!);
-  return presentValue(costs, (t) => cityCostWeight(lens, t)) + presentValue(gains, (t) => cityWeight(lens, t));
+  return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
 }
 
 /** The deal's value to the partner now, through its own lens (euros). */
 export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValue(flows.partner.net, (t) => partnerWeight(lens, t));
+  return presentValueWith(flows.partner.net, partnerWeights(lens, flows.partner.net.length));
 }
 
 /** One euro a year during the contract's operation, year by year (to size a payment). */
@@ -264,12 +264,12 @@ function unitPayments(scenario: Scenario, terms: ContractTerms, n: number): numb
 /** Present value, through the partner's lens, of one euro a year of payment during the contract. */
 export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValue(unitPayments(scenario, terms, flows.years), (t) => partnerWeight(lens, t));
+  return presentValueWith(unitPayments(scenario, terms, flows.years), partnerWeights(lens, flows.years));
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
 export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  return presentValue(unitPayments(scenario, terms, flows.years), (t) => cityCostWeight(lens, t)) * fiscal;
+  return presentValueWith(unitPayments(scenario, terms, flows.years), cityCostWeights(lens, flows.years)) * fiscal;
 }
