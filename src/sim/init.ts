@@ -100,6 +100,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
       concertation: scenario.city.concertation,
       governance: { smartCityOffice: false, interCommunalAgreement: false, sharedDataPlatform: false },
       debtEur: scenario.city.debtEur,
+      debtRate: scenario.city.debtRate,
       stateGrantEur: scenario.city.stateGrantEur,
       revenueMonths: new Array<number>(12).fill(base.revenue),
       spendingMonths: new Array<number>(12).fill(base.spending),

@@ -268,10 +268,8 @@ export const scenarioSchema = z
       grantShare: share(),
       /** Base probability that a well-prepared application wins. */
       baseSuccess: share(),
+      /** Rate of new loans from the public bank (the debt's average rate drifts toward it). */
       loanRate: z.number().min(0).max(0.3),
-      greenBondRate: z.number().min(0).max(0.3),
-      /** Extra cost of the partner's private finance over public loans, per year. */
-      privateFinancePremium: z.number().min(0).max(0.3),
       calls: z.array(grantCall),
     }),
     coordination: z.strictObject({

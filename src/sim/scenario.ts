@@ -49,7 +49,7 @@ function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     case 'invalid_value':
       return `${where}: found ${found}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
-      return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see scenarios/README.md)`;
+      return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/SCENARIOS.md)`;
     case 'invalid_format':
       return `${where}: found ${found}, expected ${issue.message}`;
     default:

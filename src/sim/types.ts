@@ -177,6 +177,8 @@ export interface CityState {
   concertation: number;
   governance: { smartCityOffice: boolean; interCommunalAgreement: boolean; sharedDataPlatform: boolean };
   debtEur: number;
+  /** Average interest rate of the debt. */
+  debtRate: number;
   stateGrantEur: number;
   /** Operating revenue and spending of the last 12 months (a ring indexed by tick mod 12), euros. */
   revenueMonths: number[];

@@ -5,8 +5,8 @@
  * At the start of each year (and, for projects only, when a grant call opens):
  * - budget: the smart-city envelope is the scenario's, halved when the debt-capacity ratio passes
  *   ¾ of the ceiling and nil above it; taxes rise by the maximum step when gross savings no longer
- *   cover debt repayment plus 3 % of revenue (but not in the 18 months before an election while
- *   they still cover it), and fall by a point when a fiscal mayor sees a wide margin;
+ *   cover debt repayment plus 3 % of revenue (but not during the campaign and the six months
+ *   before it, while they still cover it), and fall by a point when a fiscal mayor sees a wide margin;
  * - governance: it sets up a smart-city office while alignment is under 0.7, an inter-communal
  *   agreement when an open grant call needs several communes, a shared data policy once a data
  *   platform is built or planned;
@@ -158,7 +158,7 @@ function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean
   const principal = city.debtEur / c.debtMaturityYears;
   const margin = city.grossSavingsEur - principal;
   let taxChange = 0;
-  const electionSoon = yearsToElection(state) < 1.5;
+  const electionSoon = yearsToElection(state) < Math.max(1, scenario.politics.campaignMonths / 12 + 0.5);
   const cash = state.ledger.balancesCents.city / 100;
   if ((margin < 0.03 * revenue || cash < -0.05 * revenue) && !(electionSoon && margin > 0 && cash > -0.1 * revenue)) taxChange = c.maxTaxChange;
   else if (mayor.fiscal >= 0.6 && margin > 0.1 * revenue && city.taxLevel > 0.9) taxChange = -Math.min(0.01, c.maxTaxChange);

@@ -9,7 +9,8 @@
  * State co-financing), the city's share of smart-city works, principal repayment; financed by
  * savings, grants and borrowing. Golden rule (*règle d'or*): a month's borrowing never exceeds its
  * investment spending net of grants, so loans never pay for running costs or for repaying debt.
- * Debt is one pool at `debtRate`, repaid linearly over `debtMaturityYears`. The baseline capital
+ * Debt is one pool, repaid linearly over `debtMaturityYears`, at an average rate that starts at
+ * `city.debtRate` and drifts toward `funding.loanRate` as new loans are added. The baseline capital
  * programme is the city's adjustment variable: it is cut in proportion as the debt-capacity ratio
  * climbs from 80 % of the ceiling to the ceiling (all of it above). A negative treasury costs
  * interest at `debtRate` + 1 point.
@@ -47,7 +48,7 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   cityReceives(state, sc, 'citizens', c.otherRevenueEur / 12, 'fees', 'operating', false);
   cityPays(state, sc, 'suppliers', Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), 'running costs', 'operating', false);
   cityPays(state, sc, 'suppliers', energyBillEur, 'energy bill', 'operating', false);
-  cityPays(state, sc, 'lenders', (city.debtEur * c.debtRate) / 12, 'interest', 'operating', false);
+  cityPays(state, sc, 'lenders', (city.debtEur * city.debtRate) / 12, 'interest', 'operating', false);
   const cash = state.ledger.balancesCents.city / 100;
   if (cash < 0) cityPays(state, sc, 'lenders', (-cash * (c.debtRate + 0.01)) / 12, 'treasury interest', 'operating', false);
 
@@ -78,6 +79,7 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   const borrow = Math.min(need, room);
   if (borrow > 0) {
     transfer(state.ledger, 'lenders', 'city', borrow, 'loan');
+    city.debtRate = (city.debtRate * city.debtEur + scenario.funding.loanRate * borrow) / (city.debtEur + borrow);
     city.debtEur += borrow;
   }
   city.debtCapacityYears = debtCapacity(city.debtEur, city.grossSavingsEur);

@@ -37,6 +37,10 @@ export function addDeployment(
   const byPartner = contractId !== null && state.contracts[contractId - 1]!.builder === 'partner';
   const builderFactor = byPartner ? partnerCostFactor(state, scenario) : 1;
   const buildMonths = pilot ? Math.max(1, Math.round(type.buildMonths / 2)) : type.buildMonths;
+  // Cost overrun: the works cost more than quoted by a draw of the catalogue's spread (× the
+  // scenario's costUncertainty), never less; the builder bears it (the partner under a contract,
+  // the city when it buys alone).
+  const overrun = withStream(state, 'projects', (rng) => 1 + Math.abs(type.uncertainty.costOverrunSd * scenario.projects.costUncertainty * rng.normal()));
   const d: Deployment = {
     uid: state.nextUid++,
     type: typeId,
@@ -48,8 +52,8 @@ export function addDeployment(
     startTick: state.tick,
     buildMonthsLeft: buildMonths,
     buildMonths,
-    capexEur,
-    trueCostEur: capexEur * builderFactor,
+    capexEur: byPartner ? capexEur : capexEur * overrun,
+    trueCostEur: capexEur * builderFactor * overrun,
     realisation: 0,
     ageMonths: 0,
     lifetimeMonths: (pilot ? Math.min(type.lifetimeYears, scenario.negotiation.pilotMaxYears) : type.lifetimeYears) * 12,

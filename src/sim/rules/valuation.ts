@@ -173,7 +173,8 @@ export function dealFlows(
   const share = isProcurement ? 1 : terms.cityCapitalShare;
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
   const muPartner = view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9;
-  const muCity = builder === 'partner' ? 1 : 0.85;
+  // The city expects what the partner's reputation promises; local suppliers alone, 0.85.
+  const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation : 0.85;
   const priceFactor = state.energyPriceFactor;
   let capexTotal = 0;
   for (const p of terms.projects) {
