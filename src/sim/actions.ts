@@ -133,7 +133,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
     case 'renegotiateContract': {
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
       if (!c || c.builder !== 'partner') return refuse(`contract ${String(a.contractId)} is not a contract with the partner`);
-      if (c.status !== 'running') return refuse(`contract ${c.id} is ${c.status}, not running`);
+      if (c.status !== 'running' && c.status !== 'building') return refuse(`contract ${c.id} is ${c.status}, not running`);
       const p = num(a.paymentCut, 'paymentCut', 0, 0.5);
       if (p) return refuse(p);
       renegotiateContract(state, c, a.paymentCut);

@@ -4,7 +4,9 @@
  * Every payment the city makes or receives is booked in the ledger and tagged with its section
  * (operating or investment, the French *section de fonctionnement* and *section d'investissement*)
  * in the tick's scratch totals, from which the finance phase computes gross savings and borrowing.
- * Payments for smart-city projects also count toward `cityMoneySpentEur`.
+ * Payments for smart-city projects (works, payments, savings shares, operation, repairs,
+ * compensation, governance upkeep) count toward `city.smartCitySpentEur` — the reporter
+ * `cityMoneySpentEur` —, net of the grants and penalties received for them.
  */
 import { transfer } from './ledger';
 import type { Account, SimState } from './types';

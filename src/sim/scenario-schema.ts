@@ -110,6 +110,7 @@ const projectType = z.strictObject({
     allowed: z.boolean(),
     /** Size of a pilot as a share of one district's units. */
     scale: share(),
+    /** Months to set a pilot up (its works). */
     months: positiveInt().max(60),
   }),
 });
@@ -291,7 +292,7 @@ export const scenarioSchema = z
       vetoPlayers: z.number().int().min(0).max(20),
     }),
     negotiation: z.strictObject({
-      /** Offers a negotiation may take in one year (each round costs a month). */
+      /** Rounds (offers) a negotiation may take; each costs a month, so 12 is a year. */
       maxRoundsPerYear: positiveInt().max(12),
       /** Longest pilot contract, years. */
       pilotMaxYears: positiveInt().max(10),

@@ -40,7 +40,9 @@ export function stepInPlace(state: SimState, scenario: Scenario, external: reado
   eventsPhase(state, scenario);
 
   // decisions
-  const newGrantCalls = updateGrantCalls(state, scenario);
+  updateGrantCalls(state, scenario);
+  // Calls opened this month, by the calendar or by an event, ask the city for a decision.
+  const newGrantCalls = state.grantCalls.filter((c) => c.openTick === state.tick).map((c) => c.id);
   const results = external.map((a) => applyAction(state, scenario, sc, a));
   if (inPlayableYears(state, scenario)) {
     for (const actor of ['city', 'partner'] as const) {

@@ -187,7 +187,7 @@ export interface CityState {
   grossSavingsEur: number;
   /** Capacité de désendettement: debt ÷ gross savings, years (capped at 99 when savings ≤ 0). */
   debtCapacityYears: number;
-  /** City money spent on smart-city projects since the start, euros (capital, payments, operation). */
+  /** City money spent on smart-city projects since the start, net of grants and penalties, euros (money.ts). */
   smartCitySpentEur: number;
   envelopeLeftEur: number;
   /** Privacy backlash from a data incident, decays over months, 0–1. */

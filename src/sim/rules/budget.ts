@@ -9,11 +9,12 @@
  * State co-financing), the city's share of smart-city works, principal repayment; financed by
  * savings, grants and borrowing. Golden rule (*règle d'or*): a month's borrowing never exceeds its
  * investment spending net of grants, so loans never pay for running costs or for repaying debt.
- * Debt is one pool, repaid linearly over `debtMaturityYears`, at an average rate that starts at
+ * Debt is one pool; each month 1/(12 × `debtMaturityYears`) of what is outstanding is repaid (a
+ * declining balance), at an average rate that starts at
  * `city.debtRate` and drifts toward `funding.loanRate` as new loans are added. The baseline capital
  * programme is the city's adjustment variable: it is cut in proportion as the debt-capacity ratio
  * climbs from 80 % of the ceiling to the ceiling (all of it above). A negative treasury costs
- * interest at `debtRate` + 1 point.
+ * interest at the debt's average rate + 1 point.
  * Debt-capacity ratio (*capacité de désendettement*) = debt ÷ gross savings, in years, capped at 99
  * when gross savings are zero or negative; the city does not borrow past `debtCeilingYears` (12,
  * the reference ceiling for communes, LPFP 2018–2022 art. 29): what it cannot borrow comes out of
@@ -50,7 +51,7 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   cityPays(state, sc, 'suppliers', energyBillEur, 'energy bill', 'operating', false);
   cityPays(state, sc, 'lenders', (city.debtEur * city.debtRate) / 12, 'interest', 'operating', false);
   const cash = state.ledger.balancesCents.city / 100;
-  if (cash < 0) cityPays(state, sc, 'lenders', (-cash * (c.debtRate + 0.01)) / 12, 'treasury interest', 'operating', false);
+  if (cash < 0) cityPays(state, sc, 'lenders', (-cash * (city.debtRate + 0.01)) / 12, 'treasury interest', 'operating', false);
 
   // Investment section: baseline programme, principal, borrowing.
   const pressure = Math.min(1, Math.max(0, (city.debtCapacityYears - 0.8 * c.debtCeilingYears) / (0.2 * c.debtCeilingYears)));

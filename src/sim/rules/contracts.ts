@@ -169,7 +169,8 @@ function endPilotDeployments(state: SimState, c: Contract): void {
 
 /** The city ends a contract early: it pays the termination compensation; the works stop. */
 export function cancelContract(state: SimState, sc: TickScratch, c: Contract): number {
-  const compensation = c.terms.terminationCompensation * c.partnerUnrecoveredEur;
+  const unrecovered = Math.max(0, c.partnerUnrecoveredEur);
+  const compensation = c.terms.terminationCompensation * unrecovered;
   cityPays(state, sc, 'partner', compensation, 'termination compensation', 'operating', true);
   c.status = 'cancelled';
   c.endTick = state.tick;
@@ -179,16 +180,16 @@ export function cancelContract(state: SimState, sc: TickScratch, c: Contract): n
     if (d.pilot && d.stage === 'operating') d.stage = 'ended';
   }
   state.counters.contractsCancelled += 1;
-  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(compensation), partnerLossEur: Math.round(c.partnerUnrecoveredEur - compensation) } });
+  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(compensation), partnerLossEur: Math.round(unrecovered - compensation) } });
   c.partnerUnrecoveredEur = 0;
   return compensation;
 }
 
 /** A renegotiation cuts the annual payment by `cut` and lengthens the contract in proportion. */
 export function renegotiateContract(state: SimState, c: Contract, cut: number): void {
-  const remainingMonths = Math.max(0, c.endTick - state.tick);
   c.terms.annualPaymentEur *= 1 - cut;
-  c.endTick += Math.round(remainingMonths * cut);
+  if (c.status === 'running') c.endTick += Math.round(Math.max(0, c.endTick - state.tick) * cut);
+  else c.terms.durationYears *= 1 + cut;
   c.renegotiations += 1;
   state.counters.contractsRenegotiated += 1;
   state.log.push({ tick: state.tick, kind: 'contractRenegotiated', data: { id: c.id, cut } });

@@ -2,14 +2,14 @@
  * Discounting: how each side weighs a euro in year t.
  *
  * The city: a base rate r (France Stratégie's 3.2 %), present bias β (Laibson's quasi-hyperbolic
- * form: every flow after the present is multiplied by β), and an electoral hazard h added to the
- * rate for what falls after the next election, Tₑ years away:
- *   w(t) = β^[t>0] · (1+r)^−min(t,Tₑ) · (1+r+h)^−max(0, t−Tₑ).
+ * form: the current year is the present, every later year is multiplied by β), and an electoral
+ * hazard h added to the rate for what falls after the next election, Tₑ years away:
+ *   w(t) = β^[t>1] · (1+r)^−min(t,Tₑ) · (1+r+h)^−max(0, t−Tₑ).
  * As the election nears, Tₑ shrinks and the city's effective horizon with it. With Tₑ = 0 this is
  * the "mayor who adds a 15 %/yr electoral hazard" of DESIGN §4 (rate r + h on every year).
  * The hazard applies to benefits only: a majority may not be there to be credited with what comes
  * after the election, but what the city commits to pay binds the institution whoever governs, and
- * shows in its accounts and ratios. So costs are weighted by wᶜ(t) = β^[t>0] · (1+r)^−t: the city
+ * shows in its accounts and ratios. So costs are weighted by wᶜ(t) = β^[t>1] · (1+r)^−t: the city
  * fears commitments that outlive the mandate (DESIGN §1), and since r is below the partner's
  * cost of capital, it prefers short contracts and public money to long private finance.
  * Powers use the deterministic `detPow` (det-math.ts): engines round Math.pow differently.
@@ -36,7 +36,7 @@ export interface PartnerLens {
 
 /** Weight of a flow t years from now (t may be fractional) for the city. */
 export function cityWeight(lens: CityLens, t: number): number {
-  const beta = t > 0 ? lens.presentBias : 1;
+  const beta = t > 1 ? lens.presentBias : 1;
   const te = Math.max(0, lens.yearsToElection);
   const before = Math.min(t, te);
   const after = Math.max(0, t - te);
@@ -45,7 +45,7 @@ export function cityWeight(lens: CityLens, t: number): number {
 
 /** Weight of a cost t years from now for the city (no electoral hazard: commitments bind). */
 export function cityCostWeight(lens: CityLens, t: number): number {
-  return (t > 0 ? lens.presentBias : 1) * detPow(1 + lens.rate, -t);
+  return (t > 1 ? lens.presentBias : 1) * detPow(1 + lens.rate, -t);
 }
 
 /** Weight of a flow t years from now for the partner. */
@@ -76,7 +76,7 @@ export function cityWeights(lens: CityLens, n: number): number[] {
     if (t <= te) f *= a;
     else if (t - 1 < te) f = detPow(1 + lens.rate, -te) * detPow(1 + lens.rate + lens.electoralHazard, -(t - te));
     else f *= b;
-    out[k] = lens.presentBias * f;
+    out[k] = (t > 1 ? lens.presentBias : 1) * f;
   }
   return out;
 }
@@ -88,7 +88,7 @@ export function cityCostWeights(lens: CityLens, n: number): number[] {
   let f = 1;
   for (let k = 0; k < n; k++) {
     f *= a;
-    out[k] = lens.presentBias * f;
+    out[k] = (k + 1 > 1 ? lens.presentBias : 1) * f;
   }
   return out;
 }

@@ -3,8 +3,10 @@
  *
  * An event with yearly probability p happens in a month with probability 1 − (1 − p)^(1/12).
  * Magnitudes, by kind: energyPriceShock — the price rises by that share, then eases back by 5 % of
- * the gap a month; costOverrun — a deployment under works costs that share more (the city pays it
- * for works it buys, the partner for works it builds under a performance contract or concession);
+ * the gap a month; costOverrun — a deployment under works costs more, by a factor
+ * 1 + magnitude × costUncertainty × (0.5 + U), U uniform in [0, 1), on the months of works left
+ * (the city pays it for works it buys, the partner for works it builds under a performance
+ * contract or concession);
  * technicalFailure — a running deployment stops for 3 × magnitude months; cyberAttack — a privacy
  * backlash of magnitude × the highest privacy risk of what runs (× 1.3 if the partner owns the data),
  * and alignment −0.05; stateGrantCall — an extra State call of magnitude € M for 3 months;

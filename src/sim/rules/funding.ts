@@ -19,7 +19,7 @@ import type { Contract, GrantCallState, SimState } from '../types';
 import { projectType } from './catalogue';
 import { contractCapex } from './projects';
 
-/** Opens the calls due this month and closes those past their deadline. */
+/** Months after a call's deadline within which a signature still gets the grant. */
 export const GRANT_SIGNATURE_GRACE_MONTHS = 6;
 
 /** Is the call still taking applications (before its deadline)? */

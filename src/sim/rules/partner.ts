@@ -3,7 +3,7 @@
  *
  * Experience (DESIGN C8): each earlier deployment elsewhere counts in proportion to the similarity
  * of that territory's governance profile with this one (1 − mean absolute difference of the three
- * profile traits); each contract completed here counts fully. The fit f = E / (E + 4) ∈ [0, 1)
+ * profile traits); each contract completed here counts 1 (a pilot 0.3), and a failure halves it. The fit f = E / (E + 4) ∈ [0, 1)
  * lowers its true costs by `learningMax × f` and raises the expected benefit realisation of what it
  * builds from 0.85 to 0.85 + 0.15 f: a package copied onto an unlike territory costs more and
  * delivers less. The partner's NPV is that of its actual flows with this city, discounted at its

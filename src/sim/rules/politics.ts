@@ -9,7 +9,8 @@
  * the same weight. Over half → re-elected. Otherwise a new
  * mayor takes office, drawn from the other profiles of `politics.mayors`: new priorities, a new
  * horizon; alignment loses `electionReset` of its value; each governance measure survives with
- * probability ½. The new majority then reopens each running contract with the partner with
+ * probability ½. The new majority then reopens each contract with the partner (running or under
+ * works) with
  * probability reopenProb × (½ + ½ · dislike), where dislike ∈ [0, 1] grows as the contract's projects
  * fall outside its priorities (a green mayor dislikes digital projects, a digital mayor low-tech
  * ones). A reopened contract is cancelled with probability cancelShare × (1 − ½ · compensation) —
@@ -37,7 +38,7 @@ function reopenContracts(state: SimState, scenario: Scenario, sc: TickScratch, r
     if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
     if (!rng.chance(p.reopenProb * (0.5 + 0.5 * dislike(state, scenario, c.terms.projects)))) continue;
     if (rng.chance(p.cancelShare * (1 - 0.5 * c.terms.terminationCompensation))) cancelContract(state, sc, c);
-    else if (c.status === 'running') renegotiateContract(state, c, p.renegotiationCut);
+    else renegotiateContract(state, c, p.renegotiationCut);
   }
 }
 

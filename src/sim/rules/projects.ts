@@ -36,7 +36,7 @@ export function addDeployment(
   const capexEur = deploymentCapexEur(type, scenario, district, scale);
   const byPartner = contractId !== null && state.contracts[contractId - 1]!.builder === 'partner';
   const builderFactor = byPartner ? partnerCostFactor(state, scenario) : 1;
-  const buildMonths = pilot ? Math.max(1, Math.round(type.buildMonths / 2)) : type.buildMonths;
+  const buildMonths = pilot ? type.pilot.months : type.buildMonths;
   // Cost overrun: the works cost more than quoted by a draw of the catalogue's spread (× the
   // scenario's costUncertainty), never less; the builder bears it (the partner under a contract,
   // the city when it buys alone).
@@ -182,7 +182,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;
       if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
-      else cityPays(state, sc, 'suppliers', opex * (1 + 0.2 * type.partnerDependence), 'operation', 'operating', true);
+      else cityPays(state, sc, 'suppliers', opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), 'operation', 'operating', true);
 
       if (d.downMonths > 0) {
         d.downMonths -= 1;

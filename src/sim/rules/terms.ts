@@ -4,8 +4,8 @@
  * An offer outside them is refused with a reason a player can read, and the state does not change.
  * Bounds: known projects and districts; shares within 0–1; a pilot in one district, only for
  * projects that can start as pilots, for at most `pilotMaxYears`; a concession no longer than the
- * time the partner needs to recover its investment with a return, and never beyond 30 years
- * (*Code de la commande publique* R3114-2); the golden rule (the city's payments must leave its
+ * time the partner needs to recover its investment with a return (*Code de la commande publique*
+ * R3114-2); no contract beyond 30 years (a bound of the model, not of the law); the golden rule (the city's payments must leave its
  * operating section in balance after debt repayment); the debt-capacity ceiling (the city's capital
  * share, net of expected grants, may not push debt ÷ gross savings past `debtCeilingYears`).
  */

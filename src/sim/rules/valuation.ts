@@ -121,12 +121,12 @@ export function priorityWeight(state: SimState, scenario: Scenario, typeId: stri
   return 1;
 }
 
-/** Years the works of a deal take (the longest of its projects; pilots build in half the time). */
+/** Years the works of a deal take (the longest of its projects; a pilot takes its `pilot.months`). */
 export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
   let b = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p);
-    if (t) b = Math.max(b, (terms.pilot ? Math.max(1, Math.round(t.buildMonths / 2)) : t.buildMonths) / 12);
+    if (t) b = Math.max(b, (terms.pilot ? t.pilot.months : t.buildMonths) / 12);
   }
   return b;
 }
@@ -216,7 +216,7 @@ export function dealFlows(
       const keep = running > 0 ? 1 - (terms.savingsShareToPartner * inContract) / running : 1;
       city.savings[k]! += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
       city.services[k]! += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
-      city.operation[k]! -= opex * (1 + 0.2 * t.partnerDependence) * (isProcurement ? running : afterContract);
+      city.operation[k]! -= opex * (1 + (builder === 'partner' ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
       if (builder === 'partner') {
         partner.capital[k]! += (share * capex - trueCost) * works;
         partner.savings[k]! += terms.savingsShareToPartner * energyEur * (muPartner - 0.5 * scenario.partner.riskAversion * sigma) * inContract;
