@@ -92,6 +92,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
       if (!isObj(a.terms)) return refuse('terms: expected an object');
       const n = state.negotiation;
       if (!n && a.by === 'partner') return refuse('the partner can only counter an offer the city has made');
+      if (n && n.ratificationMonthsLeft > 0) return refuse('the deal is accepted and awaits ratification: no new offer now');
       if (n && n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn to answer`);
       if (n && n.lastMoveTick === state.tick) return refuse('one round a month: wait for next month');
       if (!partnerActive(state)) return refuse('there is no partner to negotiate with until a new one arrives');

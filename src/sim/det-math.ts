@@ -3,7 +3,9 @@
  * manipulation only, so that they give the same bits in every JavaScript engine. The engines'
  * Math.exp / log / pow / sin / cos are not correctly rounded, and Node 20 (V8 11.3) and current
  * Chromium disagree in the last bit for several per cent of arguments, which breaks the
- * Node-vs-browser stateHash. Accuracy: about 1 ulp (relative error < 5e-16) over the normal range.
+ * Node-vs-browser stateHash. Accuracy: detExp and detLog about 1 ulp (relative error < 5e-16);
+ * detPow = exp(y ln x) loses about |y ln x| ulps (1e-14 relative while |y ln x| ≤ 30, the range
+ * the model uses).
  */
 const buf = new DataView(new ArrayBuffer(8));
 
@@ -30,7 +32,8 @@ export function detExp(x: number): number {
   // Taylor series of e^r to degree 14 (truncation < 1e-18 on |r| ≤ 0.35), Horner form.
   let p = 1 / 87178291200;
   for (let n = 13; n >= 1; n--) p = p * r + INV_FACT[n]!;
-  return (p * r + 1) * pow2(k);
+  // Near the overflow threshold k reaches 1024: scale in two steps so 2^k itself never overflows.
+  return k > 1023 ? (p * r + 1) * pow2(k - 1) * 2 : (p * r + 1) * pow2(k);
 }
 const INV_FACT: number[] = [1];
 for (let n = 1; n <= 14; n++) INV_FACT.push(INV_FACT[n - 1]! / n);

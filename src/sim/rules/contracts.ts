@@ -131,7 +131,8 @@ export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScra
           c.endTick = state.tick + Math.round(c.terms.durationYears * 12);
         }
       }
-      continue;
+      // A contract that starts running this month is paid for this month (N years: 12N payments).
+      if (c.status !== 'running') continue;
     }
     if (c.terms.pilot && c.status === 'completed' && state.tick === c.endTick) endPilotDeployments(state, c);
     if (c.status !== 'running') continue;

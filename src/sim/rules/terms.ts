@@ -9,7 +9,7 @@
  * operating section in balance after debt repayment); the debt-capacity ceiling (the city's capital
  * share, net of expected grants, may not push debt ÷ gross savings past `debtCeilingYears`).
  */
-import type { Scenario } from '../scenario-schema';
+import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { projectType } from './catalogue';
 import { callOpen } from './funding';
@@ -42,6 +42,8 @@ export function committedPaymentsEur(state: SimState): number {
 
 /** Why these terms cannot be offered, or null when they can. */
 export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean } = {}): string | null {
+  if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return `form: found ${JSON.stringify(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`;
+  if (typeof terms.pilot !== 'boolean') return `pilot: found ${JSON.stringify(terms.pilot)}, expected true or false`;
   if (!Array.isArray(terms.projects) || terms.projects.length === 0) return 'the offer names no project';
   for (const p of terms.projects) if (!projectType(scenario, p)) return `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`;
   if (new Set(terms.projects).size !== terms.projects.length) return 'a project is named twice';
@@ -84,11 +86,12 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   }
   if (terms.form === 'concession') {
     const payback = paybackYears(state, scenario, terms);
+    if (!Number.isFinite(payback)) {
+      return 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share';
+    }
     const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
     if (terms.durationYears > limit) {
-      return Number.isFinite(payback)
-        ? `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`
-        : 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share';
+      return `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`;
     }
   }
   // Golden rule: new payments must leave the operating section in balance after debt repayment.

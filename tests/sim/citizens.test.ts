@@ -1,0 +1,136 @@
+/** Citizens (src/sim/rules/citizens.ts): satisfaction follows services, taxes, nuisance, concertation. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { citizensPhase, districtServiceLevel } from '../../src/sim/rules/citizens';
+import { DOMAINS } from '../../src/sim/scenario-schema';
+import type { SimState } from '../../src/sim/types';
+import { dijon, freshState } from './helpers';
+
+const sc = dijon();
+
+/** Runs the citizens phase `months` times with `setup` applied before each month; returns the mean. */
+function live(setup: (s: SimState) => void, months = 24, seed = 1): SimState {
+  const s = freshState(sc, seed, 400);
+  for (let m = 0; m < months; m++) {
+    setup(s);
+    citizensPhase(s, sc);
+  }
+  return s;
+}
+
+const withServices = (q: number) => (s: SimState) => {
+  for (const d of s.districts) for (const k of DOMAINS) d.services[k] = q;
+};
+
+describe('citizens', () => {
+  it('the service level of a district is the sum of its domain qualities ÷ 3, at most 1', () => {
+    const s = freshState();
+    expect(districtServiceLevel(s.districts[0]!.services)).toBe(0);
+    s.districts[0]!.services.lighting = 0.6;
+    s.districts[0]!.services.mobility = 0.3;
+    expect(districtServiceLevel(s.districts[0]!.services)).toBeCloseTo(0.3, 12);
+    withServices(1)(s);
+    expect(districtServiceLevel(s.districts[0]!.services)).toBe(1);
+  });
+
+  it('with nothing changing, satisfaction stays near where it started', () => {
+    const s = live(() => {});
+    expect(Math.abs(s.satisfactionMean - sc.citizens.initialSatisfaction)).toBeLessThan(0.05);
+  });
+
+  it('more services: satisfaction rises', () => {
+    const none = live(withServices(0));
+    const some = live(withServices(0.2));
+    const many = live(withServices(0.5));
+    expect(some.satisfactionMean).toBeGreaterThan(none.satisfactionMean + 0.01);
+    expect(many.satisfactionMean).toBeGreaterThan(some.satisfactionMean + 0.01);
+  });
+
+  it('services in one district please that district', () => {
+    const s = live((x) => {
+      x.districts[2]!.services.mobility = 0.9;
+    });
+    const others = s.districts.filter((_, i) => i !== 2).map((d) => d.satisfaction);
+    expect(s.districts[2]!.satisfaction).toBeGreaterThan(Math.max(...others) + 0.01);
+  });
+
+  it('higher taxes: satisfaction falls, and hits low incomes hardest', () => {
+    const base = live(() => {});
+    const taxed = live((x) => {
+      x.city.taxLevel = 1.06;
+    });
+    expect(taxed.satisfactionMean).toBeLessThan(base.satisfactionMean - 0.02);
+    const drop = (band: number) => {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < taxed.citizens.income.length; i++) {
+        if (taxed.citizens.income[i] !== band) continue;
+        sum += base.citizens.satisfaction[i]! - taxed.citizens.satisfaction[i]!;
+        n++;
+      }
+      return sum / n;
+    };
+    expect(drop(0)).toBeGreaterThan(drop(2));
+  });
+
+  it('concertation lowers the nuisance penalty of works', () => {
+    const works = (concertation: number) => (x: SimState) => {
+      for (const d of x.districts) d.nuisance = 0.8;
+      x.city.concertation = concertation;
+    };
+    const quiet = live(() => {});
+    const noTalk = live(works(0));
+    const talk = live(works(1));
+    expect(noTalk.satisfactionMean).toBeLessThan(quiet.satisfactionMean - 0.02);
+    expect(talk.satisfactionMean).toBeGreaterThan(noTalk.satisfactionMean + 0.01);
+    expect(talk.satisfactionMean).toBeLessThan(quiet.satisfactionMean);
+  });
+
+  it('a district’s vote intention rises with its satisfaction since the term began', () => {
+    const s = live(withServices(0.5));
+    const flat = live(() => {});
+    expect(s.districts[0]!.voteIntention).toBeGreaterThan(flat.districts[0]!.voteIntention);
+  });
+
+  it('satisfaction stays in [0, 1] under any mix of extreme conditions', () => {
+    const arb = fc.record({
+      services: fc.double({ min: 0, max: 1, noNaN: true }),
+      nuisance: fc.double({ min: 0, max: 1, noNaN: true }),
+      tax: fc.double({ min: 0.5, max: 3, noNaN: true }),
+      concertation: fc.double({ min: 0, max: 1, noNaN: true }),
+      privacy: fc.double({ min: 0, max: 1, noNaN: true }),
+      heat: fc.double({ min: 0, max: 1, noNaN: true }),
+      protest: fc.double({ min: 0, max: 1, noNaN: true }),
+      environment: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(arb, (x) => {
+        const s = live((st) => {
+          withServices(x.services)(st);
+          for (const d of st.districts) {
+            d.nuisance = x.nuisance;
+            d.environment = x.environment;
+          }
+          st.city.taxLevel = x.tax;
+          st.city.concertation = x.concertation;
+          st.city.privacyShock = x.privacy;
+          st.city.heatStress = x.heat;
+          st.city.protest = x.protest;
+        }, 30);
+        for (const v of s.citizens.satisfaction) expect(v >= 0 && v <= 1).toBe(true);
+        for (const d of s.districts) {
+          expect(d.satisfaction >= 0 && d.satisfaction <= 1).toBe(true);
+          expect(d.voteIntention >= 0 && d.voteIntention <= 1).toBe(true);
+        }
+        expect(s.satisfactionMean >= 0 && s.satisfactionMean <= 1).toBe(true);
+      }),
+      { seed: 42, numRuns: 40 },
+    );
+  });
+
+  it('the mean is the mean of the agents', () => {
+    const s = live(withServices(0.3), 5);
+    const mean = s.citizens.satisfaction.reduce((a, b) => a + b, 0) / s.citizens.satisfaction.length;
+    expect(s.satisfactionMean).toBeCloseTo(mean, 12);
+  });
+});

@@ -1,0 +1,172 @@
+/** Funding (src/sim/rules/funding.ts): grant calls, their deadlines, eligibility and awards. */
+import { describe, expect, it } from 'vitest';
+import { signContract } from '../../src/sim/rules/contracts';
+import { applyForGrants, callOpen, GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability, updateGrantCalls } from '../../src/sim/rules/funding';
+import type { GrantCallState, SimState } from '../../src/sim/types';
+import { dijon, freshState, terms, variant } from './helpers';
+
+/** The calls opened at each tick from 0 to `last`, updating the state's list as the model does. */
+function openings(s: SimState, last: number): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (let t = 0; t <= last; t++) {
+    s.tick = t;
+    const opened = updateGrantCalls(s, dijon());
+    if (opened.length > 0) out.set(t, opened);
+  }
+  return out;
+}
+
+const call = (over: Partial<GrantCallState>): GrantCallState => ({
+  id: 'c',
+  funder: 'state',
+  openTick: 0,
+  deadlineTick: 3,
+  budgetLeftEur: 10e6,
+  rate: 0.3,
+  pilotOnly: false,
+  minCommunes: 1,
+  sustainabilityOnly: false,
+  ...over,
+});
+
+describe('grant calls', () => {
+  it('open in their calendar month, every year (the run starts in April)', () => {
+    const o = openings(freshState(), 24);
+    // innovation-pilots in May, region-transition in September, dsil in January, feder in February.
+    expect(Object.fromEntries(o)).toEqual({
+      1: ['innovation-pilots'],
+      5: ['region-transition'],
+      9: ['dsil'],
+      10: ['feder'],
+      13: ['innovation-pilots'],
+      17: ['region-transition'],
+      21: ['dsil'],
+      22: ['feder'],
+    });
+  });
+
+  it('take applications until their deadline, and are forgotten after the grace months', () => {
+    const s = freshState();
+    openings(s, 9);
+    const dsil = s.grantCalls.find((c) => c.id === 'dsil')!;
+    expect(dsil.openTick).toBe(9);
+    expect(dsil.deadlineTick).toBe(9 + 3);
+    expect(dsil.budgetLeftEur).toBe(8e6);
+    expect(dsil.rate).toBe(dijon().funding.grantShare); // no rate of its own: the scenario's grant share
+    s.tick = 12;
+    expect(callOpen(s, dsil)).toBe(true);
+    s.tick = 13;
+    expect(callOpen(s, dsil)).toBe(false);
+    const last = 12 + GRANT_SIGNATURE_GRACE_MONTHS;
+    for (let t = 13; t <= last; t++) {
+      s.tick = t;
+      updateGrantCalls(s, dijon());
+      expect(s.grantCalls.some((c) => c.id === 'dsil'), `tick ${t}`).toBe(true);
+    }
+    s.tick = last + 1;
+    updateGrantCalls(s, dijon());
+    expect(s.grantCalls.some((c) => c.id === 'dsil')).toBe(false);
+  });
+
+  it('a call with its own rate keeps it', () => {
+    const s = freshState();
+    openings(s, 1);
+    expect(s.grantCalls.find((c) => c.id === 'innovation-pilots')!.rate).toBe(0.5);
+  });
+});
+
+describe('eligibility', () => {
+  const sc = dijon();
+  it('a pilot-only call funds pilots only', () => {
+    const s = freshState();
+    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), ['streetLighting'], false)).toMatch(/pilots only/);
+    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), ['streetLighting'], true)).toBeNull();
+  });
+
+  it('a sustainability call funds only low-tech or energy-saving projects', () => {
+    const s = freshState();
+    const c = call({ sustainabilityOnly: true });
+    expect(grantIneligibility(s, sc, c, ['dataPlatform'], false)).toMatch(/low-tech or energy-saving/);
+    expect(grantIneligibility(s, sc, c, ['streetLighting', 'citizenApp'], false)).toMatch(/low-tech or energy-saving/);
+    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull(); // saves energy
+    expect(grantIneligibility(s, sc, c, ['pedestrianPriority'], false)).toBeNull(); // low-tech
+  });
+
+  it('a call for several communes needs an inter-communal agreement, or high alignment', () => {
+    const s = freshState();
+    const c = call({ minCommunes: 2 });
+    s.alignment = 0.4;
+    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toMatch(/2 communes/);
+    s.city.governance.interCommunalAgreement = true;
+    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull();
+    s.city.governance.interCommunalAgreement = false;
+    s.alignment = 0.5;
+    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull();
+    // …but high alignment does not make a territory of too few communes eligible.
+    expect(grantIneligibility(s, sc, call({ minCommunes: 30 }), ['streetLighting'], false)).toMatch(/30 communes/);
+  });
+
+  it('success grows with alignment: baseSuccess × (0.4 + 0.6 a)', () => {
+    const s = freshState();
+    s.alignment = 0;
+    expect(successProbability(s, sc)).toBeCloseTo(0.6 * 0.4, 12);
+    s.alignment = 1;
+    expect(successProbability(s, sc)).toBeCloseTo(0.6, 12);
+  });
+});
+
+describe('awards', () => {
+  // Certain success: baseSuccess 1 and alignment 1.
+  const sure = variant({ 'funding.baseSuccess': 1 });
+  const setup = () => {
+    const s = freshState(sure);
+    s.alignment = 1;
+    s.grantCalls.push(call({ id: 'big', rate: 0.3, budgetLeftEur: 100e6, deadlineTick: 3 }));
+    return s;
+  };
+
+  it('pay rate × capital, at most the city’s share of the capital, and draw down the call', () => {
+    const s = setup();
+    const c = signContract(s, sure, terms({ cityCapitalShare: 0.1, grantCalls: ['big'] }), 'partner');
+    const capex = 1200 * 5200;
+    expect(c.grantsEur).toBeCloseTo(Math.min(0.3 * capex, 0.1 * capex), 4);
+    expect(s.grantCalls[0]!.budgetLeftEur).toBeCloseTo(100e6 - c.grantsEur, 4);
+    expect(s.counters.grantsWonEur).toBeCloseTo(c.grantsEur, 4);
+    const s2 = setup();
+    const c2 = signContract(s2, sure, terms({ cityCapitalShare: 0.5, grantCalls: ['big'] }), 'partner');
+    expect(c2.grantsEur).toBeCloseTo(0.3 * capex, 4);
+  });
+
+  it('never more than what is left in the call', () => {
+    const s = setup();
+    s.grantCalls[0]!.budgetLeftEur = 1e5;
+    const c = signContract(s, sure, terms({ cityCapitalShare: 1, form: 'procurement', annualPaymentEur: 0, grantCalls: ['big'] }), 'partner');
+    expect(c.grantsEur).toBeCloseTo(1e5, 6);
+    expect(s.grantCalls[0]!.budgetLeftEur).toBeCloseTo(0, 6);
+  });
+
+  it('count when the contract is signed up to the grace months after the deadline, not later', () => {
+    const s = setup();
+    s.tick = 3 + GRANT_SIGNATURE_GRACE_MONTHS;
+    expect(signContract(s, sure, terms({ grantCalls: ['big'] }), 'partner').grantsEur).toBeGreaterThan(0);
+    const late = setup();
+    late.tick = 3 + GRANT_SIGNATURE_GRACE_MONTHS + 1;
+    expect(signContract(late, sure, terms({ grantCalls: ['big'] }), 'partner').grantsEur).toBe(0);
+  });
+
+  it('ineligible applications win nothing', () => {
+    const s = setup();
+    s.grantCalls[0]!.pilotOnly = true;
+    const c = signContract(s, sure, terms({ grantCalls: ['big'] }), 'partner');
+    expect(c.grantsEur).toBe(0);
+    expect(applyForGrants(s, sure, c)).toBe(0);
+  });
+
+  it('with zero chance of success, nothing is won', () => {
+    const never = variant({ 'funding.baseSuccess': 0 });
+    const s = freshState(never);
+    s.grantCalls.push(call({ id: 'big' }));
+    expect(signContract(s, never, terms({ grantCalls: ['big'] }), 'partner').grantsEur).toBe(0);
+    expect(s.log.some((e) => e.kind === 'grantLost')).toBe(true);
+  });
+});

@@ -1,0 +1,186 @@
+/**
+ * Helpers of the simulation tests: the reference scenario, small states built from it, variants
+ * through `applySet`, and the invariants that every state must satisfy (DESIGN §8).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applySet, parseScenario, type Scenario } from '../../src/sim';
+import { createInitialState } from '../../src/sim/init';
+import { newScratch, type TickScratch } from '../../src/sim/money';
+import { stepInPlace, type Policies } from '../../src/sim/step';
+import { ACCOUNTS, type ContractTerms, type SimState } from '../../src/sim/types';
+
+export const SCENARIO_PATH = resolve(__dirname, '../../scenarios/dijon-like.json');
+
+let cached: Scenario | null = null;
+
+/** The Dijon-like reference scenario, parsed and validated (a fresh copy each call is not needed: it is never mutated). */
+export function dijon(): Scenario {
+  if (cached) return cached;
+  const parsed = parseScenario(JSON.parse(readFileSync(SCENARIO_PATH, 'utf8')), 'dijon-like.json');
+  if (!parsed.ok) throw new Error(parsed.error);
+  cached = parsed.value;
+  return cached;
+}
+
+/** The scenario with some numeric fields replaced (validated again by `applySet`). */
+export function variant(sets: Record<string, number>, base: Scenario = dijon()): Scenario {
+  let sc = base;
+  for (const [path, value] of Object.entries(sets)) {
+    const r = applySet(sc, path, value);
+    if (!r.ok) throw new Error(r.error);
+    sc = r.value;
+  }
+  return sc;
+}
+
+/** A small initial state (few agents: the rules do not depend on their number). */
+export function freshState(sc: Scenario = dijon(), seed = 1, agents = 300): SimState {
+  return createInitialState(sc, seed, agents);
+}
+
+export function scratch(state: SimState): TickScratch {
+  return newScratch(state);
+}
+
+export const NO_POLICIES: Policies = { city: null, partner: null };
+
+/** Advances a state in place by `months` with no outside action and no computer player. */
+export function advance(state: SimState, sc: Scenario, months: number, policies: Policies = NO_POLICIES): void {
+  for (let i = 0; i < months; i++) stepInPlace(state, sc, [], policies);
+}
+
+/** Lawful terms of a small global performance contract (overridable field by field). */
+export function terms(overrides: Partial<ContractTerms> = {}): ContractTerms {
+  return {
+    form: 'performance',
+    projects: ['streetLighting'],
+    districts: [0],
+    pilot: false,
+    durationYears: 12,
+    cityCapitalShare: 0.3,
+    annualPaymentEur: 500_000,
+    guaranteedSavingShare: 0,
+    penaltyRate: 0,
+    terminationCompensation: 0,
+    dataOwnership: 'city',
+    savingsShareToPartner: 0,
+    grantCalls: [],
+    ...overrides,
+  };
+}
+
+/** Cents moved so far for one `from>to:reason` key of the ledger. */
+export function movedCents(state: SimState, key: string): number {
+  return state.ledger.totalsCents[key] ?? 0;
+}
+
+/** Sum of all ledger balances, in cents (exactly 0 when money is conserved). */
+export function ledgerSum(state: SimState): number {
+  let s = 0;
+  for (const a of ACCOUNTS) s += state.ledger.balancesCents[a];
+  return s;
+}
+
+/** Paths of every number in the state that is NaN or ±Infinity (typed arrays included). */
+export function nonFinitePaths(root: unknown): string[] {
+  const bad: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (v: unknown, path: string) => {
+    if (typeof v === 'number') {
+      if (!Number.isFinite(v)) bad.push(`${path} = ${v}`);
+      return;
+    }
+    if (v === null || typeof v !== 'object' || seen.has(v)) return;
+    seen.add(v);
+    if (ArrayBuffer.isView(v)) {
+      const arr = v as unknown as ArrayLike<number>;
+      for (let i = 0; i < arr.length; i++) if (!Number.isFinite(arr[i]!)) bad.push(`${path}[${i}] = ${arr[i]}`);
+      return;
+    }
+    if (v instanceof Map) {
+      for (const [k, x] of v) walk(x, `${path}.get(${String(k)})`);
+      return;
+    }
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) walk(x, `${path}.${k}`);
+  };
+  walk(root, 'state');
+  return bad;
+}
+
+const in01 = (x: number) => x >= 0 && x <= 1;
+
+/** Every invariant of DESIGN §8 that a state must satisfy; returns the violations (empty: fine). */
+export function invariantViolations(state: SimState): string[] {
+  const out: string[] = [];
+  const sum = ledgerSum(state);
+  if (sum !== 0) out.push(`ledger does not balance: sum of balances ${sum} cents`);
+  for (const a of ACCOUNTS) if (!Number.isSafeInteger(state.ledger.balancesCents[a])) out.push(`ledger.${a} is not a whole number of cents: ${state.ledger.balancesCents[a]}`);
+  out.push(...nonFinitePaths(state).slice(0, 10));
+
+  if (!in01(state.alignment)) out.push(`alignment ${state.alignment}`);
+  if (!in01(state.satisfactionMean)) out.push(`satisfactionMean ${state.satisfactionMean}`);
+  const sat = state.citizens.satisfaction;
+  for (let i = 0; i < sat.length; i++) {
+    if (!in01(sat[i]!)) {
+      out.push(`citizen ${i} satisfaction ${sat[i]}`);
+      break;
+    }
+  }
+  state.districts.forEach((d, i) => {
+    if (!in01(d.satisfaction)) out.push(`district ${i} satisfaction ${d.satisfaction}`);
+    if (!in01(d.voteIntention)) out.push(`district ${i} voteIntention ${d.voteIntention}`);
+    if (!in01(d.nuisance)) out.push(`district ${i} nuisance ${d.nuisance}`);
+    if (!in01(d.environment)) out.push(`district ${i} environment ${d.environment}`);
+    if (!in01(d.heatProtection)) out.push(`district ${i} heatProtection ${d.heatProtection}`);
+    for (const [k, q] of Object.entries(d.services)) if (!in01(q)) out.push(`district ${i} service ${k} ${q}`);
+  });
+  if (!(state.city.taxLevel > 0)) out.push(`taxLevel ${state.city.taxLevel}`);
+  if (!(state.city.debtCapacityYears >= 0 && state.city.debtCapacityYears <= 99)) out.push(`debtCapacityYears ${state.city.debtCapacityYears}`);
+  if (!(state.city.debtEur >= 0)) out.push(`debtEur ${state.city.debtEur}`);
+  if (!in01(state.city.concertation)) out.push(`concertation ${state.city.concertation}`);
+  if (!in01(state.lastVoteShare)) out.push(`lastVoteShare ${state.lastVoteShare}`);
+  for (const [k, v] of Object.entries(state.city.governance)) if (typeof v !== 'boolean') out.push(`governance.${k} is ${JSON.stringify(v)}, not a boolean`);
+
+  // Contracts: honoured (building or running within their dates) or explicitly ended.
+  state.contracts.forEach((c, i) => {
+    if (c.id !== i + 1) out.push(`contract at index ${i} has id ${c.id}`);
+    if (c.signedTick > state.tick) out.push(`contract ${c.id} signed in the future (${c.signedTick})`);
+    switch (c.status) {
+      case 'building':
+        if (c.operationStartTick !== -1) out.push(`contract ${c.id} building but started operating at ${c.operationStartTick}`);
+        break;
+      case 'running':
+        if (!(c.operationStartTick >= c.signedTick && c.operationStartTick < state.tick)) out.push(`contract ${c.id} running but started at ${c.operationStartTick}`);
+        if (!(c.endTick >= state.tick)) out.push(`contract ${c.id} running past its end (${c.endTick} < ${state.tick})`);
+        break;
+      case 'completed':
+      case 'cancelled':
+      case 'failed':
+        if (!(c.endTick >= c.signedTick)) out.push(`contract ${c.id} ${c.status} without an end tick (${c.endTick})`);
+        break;
+      default:
+        out.push(`contract ${c.id} has an unknown status ${String(c.status)}`);
+    }
+    for (const uid of c.deployments) {
+      const d = state.deployments[uid - 1];
+      if (!d || d.contractId !== c.id) out.push(`contract ${c.id} lists deployment ${uid} that is not its own`);
+    }
+    if (c.status === 'cancelled' || c.status === 'failed') {
+      for (const uid of c.deployments) if (state.deployments[uid - 1]?.stage === 'building') out.push(`contract ${c.id} is ${c.status} but deployment ${uid} is still being built`);
+    }
+  });
+  state.deployments.forEach((d, i) => {
+    if (d.uid !== i + 1) out.push(`deployment at index ${i} has uid ${d.uid}`);
+    if (d.contractId !== null) {
+      const c = state.contracts[d.contractId - 1];
+      if (!c || c.id !== d.contractId) out.push(`deployment ${d.uid} points to missing contract ${d.contractId}`);
+      else if (!c.deployments.includes(d.uid)) out.push(`deployment ${d.uid} is not listed by its contract ${c.id}`);
+    }
+    if (!in01(d.scale)) out.push(`deployment ${d.uid} scale ${d.scale}`);
+    if (!(d.realisation >= 0 && d.realisation <= 2)) out.push(`deployment ${d.uid} realisation ${d.realisation}`);
+  });
+  const n = state.negotiation;
+  if (n && !(n.round >= 1 && n.ratificationMonthsLeft >= 0)) out.push(`negotiation round ${n.round}, ratification ${n.ratificationMonthsLeft}`);
+  return out;
+}

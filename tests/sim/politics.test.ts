@@ -1,0 +1,152 @@
+/** Politics (src/sim/rules/politics.ts): elections, defeats, new mayors, reopened contracts. */
+import { describe, expect, it } from 'vitest';
+import { signContract, contractsPhase } from '../../src/sim/rules/contracts';
+import { politicsPhase } from '../../src/sim/rules/politics';
+import type { Scenario } from '../../src/sim/scenario-schema';
+import type { SimState } from '../../src/sim/types';
+import { advance, dijon, freshState, scratch, terms, variant } from './helpers';
+
+const sc = dijon();
+
+/** A state on election day whose citizens feel `now` after starting the term at `before`. */
+function electionDay(now: number, before: number, seed = 1, scenario: Scenario = sc): SimState {
+  const s = freshState(scenario, seed, 400);
+  s.tick = s.nextElectionTick;
+  s.citizens.satisfaction.fill(now);
+  for (const d of s.districts) {
+    d.satisfaction = now;
+    d.satisfactionAtTermStart = before;
+  }
+  return s;
+}
+
+describe('elections', () => {
+  it('the first election falls in March 2032 (71 months after April 2026), then every term', () => {
+    const s = freshState();
+    expect(s.nextElectionTick).toBe(71);
+    advance(s, sc, 71);
+    expect(s.counters.elections).toBe(0);
+    advance(s, sc, 1);
+    expect(s.counters.elections).toBe(1);
+    expect(s.nextElectionTick).toBe(71 + 12 * sc.politics.termYears);
+    expect(s.log.filter((e) => e.kind === 'election')).toHaveLength(1);
+  });
+
+  it('nothing happens on other months', () => {
+    const s = electionDay(0.1, 0.9);
+    s.tick -= 1;
+    const before = JSON.stringify({ ...s, citizens: null });
+    politicsPhase(s, sc, scratch(s));
+    expect(JSON.stringify({ ...s, citizens: null })).toBe(before);
+  });
+
+  it('with very high satisfaction gains the incumbent wins', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = electionDay(0.95, 0.3, seed);
+      politicsPhase(s, sc, scratch(s));
+      expect(s.counters.elections).toBe(1);
+      expect(s.counters.incumbentReelections, `seed ${seed}`).toBe(1);
+      expect(s.city.mayor.profile.id).toBe('builder');
+      expect(s.city.mayor.terms).toBe(2);
+      expect(s.lastVoteShare).toBeGreaterThan(0.5);
+      expect(s.city.newMayorTick).toBe(-1);
+    }
+  });
+
+  it('with a collapse the incumbent loses: a new mayor, alignment cut by electionReset', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = electionDay(0.1, 0.7, seed);
+      const a = s.alignment;
+      politicsPhase(s, sc, scratch(s));
+      expect(s.counters.elections).toBe(1);
+      expect(s.counters.incumbentReelections, `seed ${seed}`).toBe(0);
+      expect(s.lastVoteShare).toBeLessThan(0.5);
+      expect(s.city.mayor.profile.id).not.toBe('builder');
+      expect(['green', 'fiscal']).toContain(s.city.mayor.profile.id);
+      expect(s.city.mayor.sinceTick).toBe(s.tick);
+      expect(s.city.mayor.terms).toBe(1);
+      expect(s.city.newMayorTick).toBe(s.tick);
+      expect(s.alignment).toBeCloseTo(a * (1 - sc.coordination.electionReset), 12);
+    }
+  });
+
+  it('a new term starts: visible services are forgotten, satisfaction is the new reference', () => {
+    const s = electionDay(0.8, 0.5);
+    s.districts[0]!.visibleThisTerm = 2;
+    politicsPhase(s, sc, scratch(s));
+    expect(s.districts[0]!.visibleThisTerm).toBe(0);
+    expect(s.districts[0]!.satisfactionAtTermStart).toBe(0.8);
+  });
+
+  it('visible services sway the vote', () => {
+    const shares = (visible: number) => {
+      const s = electionDay(0.5, 0.5, 3);
+      for (const d of s.districts) d.visibleThisTerm = visible;
+      politicsPhase(s, sc, scratch(s));
+      return s.lastVoteShare;
+    };
+    expect(shares(1)).toBeGreaterThan(shares(0) + 0.1);
+  });
+});
+
+describe('after a defeat', () => {
+  function withRunningContract(scenario: Scenario, compensation: number, seed: number) {
+    const s = electionDay(0.1, 0.7, seed, scenario);
+    const c = signContract(s, scenario, terms({ terminationCompensation: compensation }), 'partner');
+    for (const uid of c.deployments) s.deployments[uid - 1]!.stage = 'operating';
+    contractsPhase(s, scenario, scratch(s), new Map());
+    c.partnerUnrecoveredEur = 1e6;
+    return { s, c };
+  }
+
+  it('the new majority cancels a reopened contract and pays its compensation', () => {
+    const harsh = variant({ 'politics.reopenProb': 1, 'politics.cancelShare': 1 });
+    const { s, c } = withRunningContract(harsh, 0, 1);
+    politicsPhase(s, harsh, scratch(s));
+    expect(c.status).toBe('cancelled');
+    expect(s.counters.contractsCancelled).toBe(1);
+  });
+
+  it('renegotiates instead when it does not cancel', () => {
+    const soft = variant({ 'politics.reopenProb': 1, 'politics.cancelShare': 0 });
+    const { s, c } = withRunningContract(soft, 0, 1);
+    const pay = c.terms.annualPaymentEur;
+    politicsPhase(s, soft, scratch(s));
+    expect(c.status).toBe('running');
+    expect(c.terms.annualPaymentEur).toBeCloseTo(pay * (1 - soft.politics.renegotiationCut), 6);
+    expect(s.counters.contractsRenegotiated).toBe(1);
+  });
+
+  it('termination compensation makes cancelling rarer (C5)', () => {
+    const harsh = variant({ 'politics.reopenProb': 1, 'politics.cancelShare': 1 });
+    let cancelledWithout = 0;
+    let cancelledWith = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const a = withRunningContract(harsh, 0, seed);
+      politicsPhase(a.s, harsh, scratch(a.s));
+      if (a.c.status === 'cancelled') cancelledWithout++;
+      const b = withRunningContract(harsh, 1, seed);
+      politicsPhase(b.s, harsh, scratch(b.s));
+      if (b.c.status === 'cancelled') cancelledWith++;
+    }
+    // Reopened with probability ½ + ½ × dislike; then cancelled with certainty without a clause,
+    // with probability ½ with full compensation.
+    expect(cancelledWithout).toBeGreaterThan(25);
+    expect(cancelledWith).toBeGreaterThan(3);
+    expect(cancelledWith).toBeLessThan(cancelledWithout - 8);
+  });
+
+  it('contracts are left alone when a new majority never reopens them, or when the incumbent wins', () => {
+    const calm = variant({ 'politics.reopenProb': 0 });
+    const { s, c } = withRunningContract(calm, 0, 1);
+    politicsPhase(s, calm, scratch(s));
+    expect(c.status).toBe('running');
+    const harsh = variant({ 'politics.reopenProb': 1, 'politics.cancelShare': 1 });
+    const w = withRunningContract(harsh, 0, 1);
+    w.s.citizens.satisfaction.fill(0.95);
+    for (const d of w.s.districts) d.satisfactionAtTermStart = 0.3;
+    politicsPhase(w.s, harsh, scratch(w.s));
+    expect(w.s.counters.incumbentReelections).toBe(1);
+    expect(w.c.status).toBe('running');
+  });
+});

@@ -1,0 +1,144 @@
+/** The two lenses (src/sim/rules/valuation.ts): the same deal valued by the city and by the partner. */
+import { describe, expect, it } from 'vitest';
+import {
+  cityLens,
+  cityPaymentAnnuity,
+  dealFlows,
+  partnerLens,
+  partnerPaymentAnnuity,
+  politicalHazard,
+  valueForCity,
+  valueForPartner,
+  yearsToElection,
+} from '../../src/sim/rules/valuation';
+import type { Scenario } from '../../src/sim/scenario-schema';
+import type { ContractTerms } from '../../src/sim/types';
+import { dijon, freshState, terms, variant } from './helpers';
+
+const sc = dijon();
+const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
+const lighting = (over: Partial<ContractTerms> = {}) => terms({ districts: ALL, durationYears: 12, cityCapitalShare: 0.3, annualPaymentEur: 2e6, ...over });
+const cityValue = (scenario: Scenario, t: ContractTerms, s = freshState(scenario)) => valueForCity(s, scenario, dealFlows(s, scenario, t));
+const partnerValue = (scenario: Scenario, t: ContractTerms, s = freshState(scenario)) => valueForPartner(scenario, t, dealFlows(s, scenario, t));
+
+describe('the city’s lens', () => {
+  it('is the scenario’s rate, β and hazard, with the time to the next election', () => {
+    const s = freshState();
+    const lens = cityLens(s, sc);
+    expect(lens.rate).toBe(sc.city.discountRate);
+    expect(lens.presentBias).toBeCloseTo(sc.city.presentBias, 12);
+    expect(lens.electoralHazard).toBeCloseTo(sc.city.electoralHazard, 12);
+    expect(lens.yearsToElection).toBeCloseTo(71 / 12, 12);
+    expect(yearsToElection(s)).toBeCloseTo(71 / 12, 12);
+  });
+
+  it('a new mayor shifts it by the difference of the profiles', () => {
+    const s = freshState();
+    s.city.mayor.profile = structuredClone(sc.politics.mayors.find((m) => m.id === 'fiscal')!);
+    expect(cityLens(s, sc).presentBias).toBeCloseTo(sc.city.presentBias + (0.7 - 0.8), 12);
+  });
+
+  it('a patient lens values a long deal more than an impatient one', () => {
+    const patient = variant({ 'city.presentBias': 1, 'city.electoralHazard': 0 });
+    const impatient = variant({ 'city.presentBias': 0.5, 'city.electoralHazard': 0.3 });
+    const t = lighting();
+    expect(cityValue(patient, t)).toBeGreaterThan(cityValue(sc, t));
+    expect(cityValue(sc, t)).toBeGreaterThan(cityValue(impatient, t));
+  });
+
+  it('the same deal is worth less as the election nears', () => {
+    const far = freshState();
+    const near = freshState();
+    near.nextElectionTick = near.tick + 3;
+    expect(cityValue(sc, lighting(), near)).toBeLessThan(cityValue(sc, lighting(), far));
+  });
+
+  it('services count 1 + visibility times more in the years before the next election', () => {
+    const app = terms({ projects: ['citizenApp'], districts: [0], durationYears: 5 });
+    const visibility = sc.projects.catalogue.citizenApp!.benefits.visibility;
+    const beforeElection = freshState();
+    beforeElection.nextElectionTick = beforeElection.tick + 120; // every year of this deal falls before it
+    const afterElection = freshState();
+    afterElection.nextElectionTick = afterElection.tick; // every year falls after it
+    const a = dealFlows(beforeElection, sc, app).city.services;
+    const b = dealFlows(afterElection, sc, app).city.services;
+    for (let k = 1; k < 5; k++) expect(a[k]! / b[k]!).toBeCloseTo(1 + visibility, 10);
+  });
+
+  it('is linear in the annual payment, with the city’s payment annuity as slope', () => {
+    const s = freshState();
+    const zero = lighting({ annualPaymentEur: 0 });
+    const flows = dealFlows(s, sc, zero);
+    const slope = cityPaymentAnnuity(s, sc, zero, flows);
+    expect(slope).toBeGreaterThan(0);
+    const v0 = valueForCity(s, sc, flows);
+    const v1 = valueForCity(s, sc, dealFlows(s, sc, lighting({ annualPaymentEur: 1e6 })));
+    expect(v0 - v1).toBeCloseTo(1e6 * slope, 0);
+  });
+
+  it('a performance guarantee lowers the city’s risk discount on the savings, and the partner pays for it', () => {
+    const s = freshState();
+    const bare = dealFlows(s, sc, lighting());
+    const guaranteed = lighting({ guaranteedSavingShare: 0.8, penaltyRate: 1 });
+    const covered = dealFlows(s, sc, guaranteed);
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    expect(sum(covered.city.savings)).toBeGreaterThan(sum(bare.city.savings));
+    expect(valueForCity(s, sc, covered)).toBeGreaterThan(valueForCity(s, sc, bare));
+    expect(sum(covered.partner.penalties)).toBeLessThan(0);
+    expect(valueForPartner(sc, guaranteed, covered)).toBeLessThan(valueForPartner(sc, lighting(), bare));
+  });
+
+  it('benefit uncertainty lowers the city’s value', () => {
+    const sure = variant({ 'projects.benefitUncertainty': 0 });
+    const unsure = variant({ 'projects.benefitUncertainty': 3 });
+    expect(cityValue(sure, lighting())).toBeGreaterThan(cityValue(unsure, lighting()));
+  });
+});
+
+describe('the partner’s lens', () => {
+  it('discounts at its cost of capital plus a political-risk premium', () => {
+    const lens = partnerLens(sc, lighting());
+    expect(lens.rate).toBe(0.084);
+    expect(lens.horizonYears).toBe(25);
+    expect(lens.riskPremium).toBeGreaterThan(0);
+    expect(partnerLens(variant({ 'politics.reopenProb': 0 }), lighting()).riskPremium).toBe(0);
+  });
+
+  it('a procurement contract carries no political risk for the partner', () => {
+    const h = politicalHazard(sc, lighting({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0 }));
+    expect(h).toEqual({ cancel: 0, cut: 0 });
+  });
+
+  it('under political risk, termination compensation raises the partner’s value', () => {
+    const without = lighting({ terminationCompensation: 0 });
+    const withComp = lighting({ terminationCompensation: 1 });
+    expect(politicalHazard(sc, withComp).cancel).toBeLessThan(politicalHazard(sc, without).cancel);
+    expect(partnerValue(sc, withComp)).toBeGreaterThan(partnerValue(sc, without));
+    // Without political risk the clause is worth nothing to it.
+    const calm = variant({ 'politics.reopenProb': 0 });
+    expect(partnerValue(calm, withComp)).toBeCloseTo(partnerValue(calm, without), 6);
+  });
+
+  it('is linear in the annual payment, with the partner’s payment annuity as slope', () => {
+    const s = freshState();
+    const zero = lighting({ annualPaymentEur: 0 });
+    const flows = dealFlows(s, sc, zero);
+    const slope = partnerPaymentAnnuity(sc, zero, flows);
+    const v1 = valueForPartner(sc, lighting({ annualPaymentEur: 1e6 }), dealFlows(s, sc, lighting({ annualPaymentEur: 1e6 })));
+    expect(v1 - valueForPartner(sc, zero, flows)).toBeCloseTo(1e6 * slope, 0);
+  });
+
+  it('counts the capital it puts in: the true cost of the works less the city’s share', () => {
+    const s = freshState();
+    const f = dealFlows(s, sc, lighting());
+    expect(f.capexEur).toBeCloseTo(40.8e6, 2);
+    expect(f.partnerCapitalEur).toBeGreaterThan(0);
+    expect(f.partnerCapitalEur).toBeLessThan(0.7 * 40.8e6);
+    const pub = dealFlows(s, sc, lighting(), 'partner', 'public');
+    expect(pub.partnerCapitalEur).toBeCloseTo(0.7 * 40.8e6, 2); // the city's estimate: catalogue costs
+  });
+
+  it('a longer contract is worth more to the partner at the same payment', () => {
+    expect(partnerValue(sc, lighting({ durationYears: 15 }))).toBeGreaterThan(partnerValue(sc, lighting({ durationYears: 8 })));
+  });
+});
