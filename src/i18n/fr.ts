@@ -1,0 +1,53 @@
+/**
+ * French strings of the interface (the reference language: French text runs longer, the layout
+ * is made for it). `en.ts` must provide every key of this object; the compiler checks it.
+ * Scenario texts (title, briefing) and metric labels live in the scenario and in the sim's
+ * REPORTERS, not here.
+ */
+export const fr = {
+  'app.name': 'Horizons',
+  'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',
+  'app.placeholderNote':
+    'Aperçu du simulateur : le jeu arrive bientôt. Cette page lance le scénario par défaut et en montre le bilan année par année.',
+  'lang.switchTo': 'English',
+  'lang.switchLabel': 'Switch the interface to English',
+  'scenario.heading': 'Scénario',
+  'controls.heading': 'Lancer une simulation',
+  'controls.seed': 'Graine',
+  'controls.seedHelp': 'La même graine donne toujours la même partie, ici comme en ligne de commande.',
+  'controls.agents': '{count} citoyens simulés',
+  'controls.run': 'Lancer',
+  'status.idle': 'Prêt. Choisissez une graine puis lancez.',
+  'status.running': 'Simulation en cours…',
+  'status.done': 'Terminé : {years} années simulées, de {from} à {to}.',
+  'status.error': 'La simulation a échoué : {message}',
+  'status.badSeed': 'La graine doit être un nombre entier positif ou nul.',
+  'scenario.error': 'Le scénario ne peut pas être chargé : {message}',
+  'results.heading': 'Bilan',
+  'results.final': 'En fin de partie ({year})',
+  'charts.heading': 'Trajectoires',
+  'charts.money': 'La ville et le partenaire',
+  'charts.city': 'Ville',
+  'charts.partner': 'Partenaire',
+  'table.heading': 'Année par année',
+  'table.caption': 'Indicateurs de fin d’année. Survolez un en-tête pour sa définition.',
+  'table.year': 'Année',
+  'table.empty': 'Lancez une simulation pour remplir le tableau.',
+  'hash.label': 'Empreinte de l’état final',
+  'hash.help': 'Identique dans le navigateur et en ligne de commande pour le même scénario et la même graine.',
+  // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).
+  'unit.EUR': '€',
+  'unit.MEUR': 'M€',
+  'unit.services/MEUR': 'services/M€',
+  'unit.years': 'ans',
+  'unit.0-1': 'indice 0–1',
+  'unit.x': 'indice (1 = départ)',
+  'unit.services': 'services',
+  'unit.pilots': 'pilotes',
+  'unit.contracts': 'contrats',
+  'unit.elections': 'élections',
+  'unit.negotiations': 'négociations',
+  'footer.cli': 'Même partie sans navigateur : npm run sim -- --scenario {scenario} --seed {seed}',
+} as const;
+
+export type MessageKey = keyof typeof fr;

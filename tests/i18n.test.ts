@@ -1,0 +1,27 @@
+/** The two catalogues say the same things: same keys (also checked by tsc), same placeholders. */
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en';
+import { fr } from '../src/i18n/fr';
+import { getLang, setLang, t } from '../src/i18n';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n', () => {
+  it('has the same keys and placeholders in French and English, and no empty string', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(fr).sort());
+    for (const [key, text] of Object.entries(fr)) {
+      expect(placeholders(en[key as keyof typeof fr]), key).toEqual(placeholders(text));
+      expect(text.trim(), key).not.toBe('');
+      expect(en[key as keyof typeof fr].trim(), key).not.toBe('');
+    }
+  });
+
+  it('starts in French, switches to English and fills placeholders', () => {
+    expect(getLang()).toBe('fr');
+    expect(t('status.done', { years: 30, from: 2026, to: 2055 })).toBe('Terminé : 30 années simulées, de 2026 à 2055.');
+    setLang('en');
+    expect(t('controls.run')).toBe('Run');
+    expect(t('footer.cli', { scenario: 'dijon-like', seed: 4 })).toContain('--scenario dijon-like --seed 4');
+    setLang('fr');
+  });
+});
