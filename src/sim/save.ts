@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { resolvePolicy } from './agents';
 import { runSimulation } from './run';
-import { parseScenario, type Result } from './scenario';
+import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { TimedAction } from './types';
 
@@ -50,9 +50,8 @@ export function parseSave(raw: unknown, source: string): Result<SaveFile> {
   }
   const parsed = saveSchema.safeParse(raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '(the whole file)';
-    return { ok: false, error: `save ${source} is not valid: ${where}: ${issue.message}` };
+    const lines = parsed.error.issues.slice(0, 5).map((i) => '  ' + formatIssue(i, raw));
+    return { ok: false, error: `save ${source} is not valid:\n${lines.join('\n')}` };
   }
   const s = parsed.data;
   const scenario = parseScenario(s.scenario, `embedded in save ${source}`);

@@ -35,13 +35,24 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`)).join('');
 }
 
-/** Turns one zod issue into "field: found X, expected Y". */
-function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+const EXPECTED_NAMES: Record<string, string> = {
+  int: 'an integer',
+  number: 'a number',
+  string: 'a string',
+  object: 'an object',
+  array: 'a list',
+  tuple: 'a list',
+  boolean: 'true or false',
+  record: 'an object',
+};
+
+/** Turns one zod issue into "field: found X, expected Y" (scenarios and saves alike). */
+export function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const found = describeValue(valueAt(raw, issue.path));
   const where = formatPath(issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return `${where}: found ${found}, expected ${issue.expected === 'tuple' ? 'a list' : issue.expected}`;
+      return `${where}: found ${found}, expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
       return `${where}: found ${found}, expected ${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' items' : (issue.inclusive ? '≥ ' : '> ') + String(issue.minimum)}`;
     case 'too_big':

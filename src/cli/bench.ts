@@ -1,0 +1,195 @@
+/**
+ * `npm run bench [-- --only <prefix>]`: the performance figures of DESIGN §7 as a JSON array of
+ * `{ name, value, unit, target, ok }` on stdout (progress on stderr). Each figure is a median:
+ *  - sim.run30y.ms, sim.citizenMonthsPerSec: a 30-year run of dijon-like with 10,000 citizen
+ *    agents in this process, after 2 warm-up runs, median of 9 timed runs;
+ *  - sim.peakRssMB: peak RSS of one such run, each in its own child process, median of 3;
+ *  - sweep.speedup2workers: a 200-seed sweep (30 years, 10,000 agents) through the same
+ *    `runSweep` as `npm run sweep`, 1 thread against 2 (this one + a worker thread kept warm
+ *    across repeats, after a 30-seed warm-up), wall time ratio, median of 3 pairs;
+ *  - sweep.workerStartMs: what the speedup leaves out, the start-up of one worker thread under
+ *    tsx (until it has loaded the model), median of 5.
+ * Later issues add their figures to FIGURES.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runSimulation, type Scenario } from '../sim';
+import { fail, runMain, unwrap } from './errors';
+import { parseCommandLine, str, usage, type FlagSpecs } from './args';
+import { loadScenario, PROJECT_ROOT } from './load-scenario';
+import { openSweepPool, runSweep, type SweepPlan } from './sweep-core';
+
+const BENCH_FLAGS = {
+  only: { type: 'string', value: '<prefix>', help: 'run only the figures whose names start with this prefix (e.g. sim, sweep)' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies FlagSpecs;
+
+/** The reference run: DESIGN §7 / issue 2. */
+const SCENARIO_ID = 'dijon-like';
+const YEARS = 30;
+const AGENTS = 10_000;
+const WARMUP_RUNS = 2;
+const TIMED_RUNS = 9;
+const RSS_CHILDREN = 3;
+/** The sweep benchmark: 200 seeds of the reference scenario, agents and years as below. */
+const SWEEP_SEEDS = 200;
+const SWEEP_YEARS = 30;
+const SWEEP_AGENTS = 10_000;
+const SWEEP_REPEATS = 3;
+const SWEEP_WARMUP_SEEDS = 30;
+const WORKER_START_REPEATS = 5;
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  ok: boolean;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+function loadReference(): Scenario {
+  return unwrap(loadScenario(SCENARIO_ID)).scenario;
+}
+
+let runTimes: number[] | undefined;
+/** Timed in-process runs, shared by the two sim.* figures that read them. */
+function timedRuns(): number[] {
+  if (runTimes) return runTimes;
+  const scenario = loadReference();
+  const run = (seed: number) => runSimulation(scenario, { seed, years: YEARS, agents: AGENTS });
+  for (let i = 0; i < WARMUP_RUNS; i++) run(1);
+  runTimes = [];
+  for (let i = 0; i < TIMED_RUNS; i++) {
+    const t0 = performance.now();
+    run(1);
+    runTimes.push(performance.now() - t0);
+  }
+  log(`30-year runs (ms): ${runTimes.map((t) => t.toFixed(1)).join(' ')}`);
+  return runTimes;
+}
+
+function peakRssMB(): number {
+  const child = fileURLToPath(new URL('./bench-rss-child.ts', import.meta.url));
+  const values: number[] = [];
+  for (let i = 0; i < RSS_CHILDREN; i++) {
+    // The child runs TypeScript too: give it the loader this process runs under (tsx).
+    const r = spawnSync(process.execPath, [...process.execArgv, child, SCENARIO_ID, String(YEARS), String(AGENTS)], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the RSS child process failed (exit ${r.status}): ${r.stderr}`);
+    const { maxRssKB } = JSON.parse(r.stdout) as { maxRssKB: number };
+    values.push(maxRssKB / 1024);
+  }
+  log(`peak RSS (MB): ${values.map((v) => v.toFixed(1)).join(' ')}`);
+  return median(values);
+}
+
+/**
+ * The 2-worker sweep reuses one pool of warm worker threads, and the 1-worker sweep runs in this
+ * (warm) thread: the ratio measures how the sweep scales, not the one-off start of a worker,
+ * which `sweep.workerStartMs` reports on its own.
+ */
+async function sweepSpeedup(): Promise<number> {
+  const scenario = loadReference();
+  const planOf = (seeds: number): SweepPlan => ({
+    paths: [],
+    combos: [{ values: [], scenario }],
+    seeds: Array.from({ length: seeds }, (_, i) => i + 1),
+    shape: { years: SWEEP_YEARS, agents: SWEEP_AGENTS },
+  });
+  const plan = planOf(SWEEP_SEEDS);
+  const pool = openSweepPool(1);
+  try {
+    // Warm-up: the JIT of this thread and of the worker (about ten runs each before full speed).
+    await runSweep(planOf(SWEEP_WARMUP_SEEDS), { workers: 2, pool });
+    const wall = async (workers: number) => {
+      const t0 = performance.now();
+      await runSweep(plan, workers > 1 ? { workers, pool } : { workers });
+      return performance.now() - t0;
+    };
+    const ratios: number[] = [];
+    for (let i = 0; i < SWEEP_REPEATS; i++) {
+      const one = await wall(1);
+      const two = await wall(2);
+      ratios.push(one / two);
+      log(`sweep of ${SWEEP_SEEDS} seeds: 1 worker ${(one / 1000).toFixed(2)} s, 2 workers ${(two / 1000).toFixed(2)} s, ratio ${(one / two).toFixed(2)}`);
+    }
+    return median(ratios);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Time from `new Worker` until the worker has loaded the model (tsx, zod, src/sim) and listens. */
+async function workerStartMs(): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < WORKER_START_REPEATS; i++) {
+    const t0 = performance.now();
+    const pool = openSweepPool(1);
+    await pool.ready();
+    times.push(performance.now() - t0);
+    await pool.close();
+  }
+  log(`worker start-up (ms): ${times.map((t) => t.toFixed(0)).join(' ')}`);
+  return median(times);
+}
+
+type Direction = 'max' | 'min';
+interface FigureSpec {
+  name: string;
+  unit: string;
+  /** 'max': the value must not exceed the target; 'min': it must reach it. */
+  direction: Direction;
+  target: number;
+  measure: () => number | Promise<number>;
+}
+
+const FIGURES: FigureSpec[] = [
+  { name: 'sim.run30y.ms', unit: 'ms', direction: 'max', target: 100, measure: () => round(median(timedRuns()), 2) },
+  {
+    name: 'sim.citizenMonthsPerSec',
+    unit: 'citizen-months/s',
+    direction: 'min',
+    target: 36e6,
+    measure: () => Math.round((AGENTS * YEARS * 12) / (median(timedRuns()) / 1000)),
+  },
+  { name: 'sim.peakRssMB', unit: 'MB', direction: 'max', target: 150, measure: () => round(peakRssMB(), 1) },
+  { name: 'sweep.speedup2workers', unit: 'x', direction: 'min', target: 1.7, measure: async () => round(await sweepSpeedup(), 2) },
+  // Not in the issue's list: the cost the speedup above leaves out (target: our own budget).
+  { name: 'sweep.workerStartMs', unit: 'ms', direction: 'max', target: 1000, measure: async () => round(await workerStartMs(), 0) },
+];
+
+await runMain('bench', async () => {
+  const args = parseCommandLine(process.argv.slice(2), BENCH_FLAGS);
+  if (args.values.help) {
+    process.stdout.write(usage('npm run bench [-- --only <prefix>]', BENCH_FLAGS) + `\nfigures: ${FIGURES.map((f) => f.name).join(', ')}\n`);
+    return 0;
+  }
+  const only = str(args, 'only');
+  const selected = only === undefined ? FIGURES : FIGURES.filter((f) => f.name.startsWith(only));
+  if (selected.length === 0) fail(`--only: no figure name starts with "${only}"; the figures are ${FIGURES.map((f) => f.name).join(', ')}`);
+  const results: Figure[] = [];
+  for (const f of selected) {
+    log(`measuring ${f.name}…`);
+    const value = await f.measure();
+    results.push({
+      name: f.name,
+      value,
+      unit: f.unit,
+      target: `${f.direction === 'max' ? '<=' : '>='} ${f.target}`,
+      ok: f.direction === 'max' ? value <= f.target : value >= f.target,
+    });
+  }
+  process.stdout.write(JSON.stringify(results, null, 2) + '\n');
+  return 0;
+});

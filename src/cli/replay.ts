@@ -1,0 +1,40 @@
+/**
+ * `npm run replay -- <save.json> [--format json]`: replays a saved game from its scenario, seed
+ * and actions, checks every yearly hash it carries and prints the final stateHash. A hash that
+ * differs is reported with its year and exits 1; an unreadable, corrupt or foreign file exits 2.
+ */
+import { replaySave } from '../sim';
+import { EXIT_FAILURE, fail, runMain } from './errors';
+import { parseChoice, parseCommandLine, str, usage, type FlagSpecs } from './args';
+import { readSaveFile } from './save-file';
+
+const REPLAY_FLAGS = {
+  format: { type: 'string', value: 'text|json', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years }' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies FlagSpecs;
+
+await runMain('replay', () => {
+  const args = parseCommandLine(process.argv.slice(2), REPLAY_FLAGS, 1);
+  if (args.values.help) {
+    process.stdout.write(usage('npm run replay -- <save.json> [--format json]', REPLAY_FLAGS));
+    return 0;
+  }
+  const path = args.positionals[0];
+  if (path === undefined) return fail('expected the save file to replay: npm run replay -- <save.json>');
+  const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json'] as const);
+  const save = readSaveFile(path);
+  const report = replaySave(save);
+  if (report.ok) {
+    process.stdout.write(format === 'json' ? JSON.stringify({ ok: true, finalHash: report.finalHash, years: save.years }, null, 2) + '\n' : report.finalHash + '\n');
+    return 0;
+  }
+  if (format === 'json') {
+    process.stdout.write(JSON.stringify({ ok: false, finalHash: report.finalHash, years: save.years, mismatches: report.mismatches, ...(report.error ? { error: report.error } : {}) }, null, 2) + '\n');
+  }
+  const first = report.mismatches[0];
+  const detail = first
+    ? `year ${first.year} of ${save.years}: the save expects stateHash ${first.expected}, the replay gives ${first.got}` +
+      (report.mismatches.length > 1 ? ` (and ${report.mismatches.length - 1} later year${report.mismatches.length > 2 ? 's' : ''} differ too)` : '')
+    : report.error ?? `the final stateHash differs: the save expects ${save.finalHash}, the replay gives ${report.finalHash}`;
+  return fail(`save file ${path} does not replay: ${detail}. The save was changed by hand or made by a different version of the model.`, EXIT_FAILURE);
+});

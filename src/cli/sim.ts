@@ -1,0 +1,119 @@
+/**
+ * `npm run sim`: one headless run of a scenario, printed as the summary (JSON) or the yearly
+ * series (CSV), optionally written to a file and recorded as a save. Also the `bargain`
+ * subcommand (the stylised split of DESIGN §4), whose model arrives with issue 3.
+ *
+ *   npm run sim -- --scenario dijon-like --seed 1 [--years 30] [--set city.presentBias=0.7] …
+ *   npm run sim -- bargain --delta-city 0.9 --delta-partner 0.95 --proposer city [--format json]
+ */
+import * as sim from '../sim';
+import { runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
+import { fail, runMain } from './errors';
+import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
+import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
+import { checkWritable, emit, toCsv, writeFileAtomic } from './output';
+import { buildSave } from './save-file';
+
+const SIM_FLAGS = {
+  scenario: RUN_FLAGS.scenario,
+  seed: { type: 'string', value: '<n>', help: 'random seed, a whole number from 0 to 4294967295 (required)' },
+  years: RUN_FLAGS.years,
+  city: RUN_FLAGS.city,
+  partner: RUN_FLAGS.partner,
+  set: { type: 'string', multiple: true, value: '<path>=<value>', help: 'override a numeric scenario field, e.g. city.presentBias=0.7' },
+  agents: RUN_FLAGS.agents,
+  format: { type: 'string', value: 'json|csv', help: 'json: the summary object (default); csv: the yearly series' },
+  out: { type: 'string', value: '<file>', help: 'write the output to this file instead of stdout' },
+  save: { type: 'string', value: '<file>', help: 'also write a save of this run (for npm run replay)' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies FlagSpecs;
+
+const BARGAIN_FLAGS = {
+  'delta-city': { type: 'string', value: '<d>', help: "the city's discount factor per round, 0 ≤ d < 1" },
+  'delta-partner': { type: 'string', value: '<d>', help: "the partner's discount factor per round, 0 ≤ d < 1" },
+  proposer: { type: 'string', value: 'city|partner', help: 'who makes the first offer' },
+  format: { type: 'string', value: 'text|json', help: 'text (default) or a JSON object' },
+  help: { type: 'boolean', short: 'h', help: 'show this help' },
+} as const satisfies FlagSpecs;
+
+const SIM_SYNOPSIS = 'npm run sim -- --scenario <id|path> --seed <n> [flags]\n       npm run sim -- bargain --delta-city <d> --delta-partner <d> --proposer city|partner [--format json]';
+
+/** The summary with SUMMARY_KEYS in their declared order, then stateHash. */
+export function orderedSummary(result: RunResult): Record<string, number | string> {
+  const out: Record<string, number | string> = {};
+  for (const k of SUMMARY_KEYS) out[k] = result.summary[k] as number;
+  out.stateHash = result.summary.stateHash;
+  return out;
+}
+
+/** The yearly series as CSV: year, yearIndex, then every summary key. */
+export function yearlyCsv(result: RunResult): string {
+  const header = ['year', 'yearIndex', ...SUMMARY_KEYS];
+  return toCsv(header, result.yearly.map((row) => header.map((k) => row[k])));
+}
+
+function discountFactor(raw: string, flag: string): number {
+  const d = parseNumber(raw, flag);
+  if (d < 0 || d >= 1) return fail(`${flag}: found ${raw}, expected a discount factor from 0 up to (not including) 1, e.g. 0.9`);
+  return d;
+}
+
+/** `sim bargain`: validates its flags, then calls the model's `bargain` once it exists. */
+function bargainCommand(argv: string[]): number {
+  const args = parseCommandLine(argv, BARGAIN_FLAGS);
+  if (args.values.help) {
+    process.stdout.write(usage('npm run sim -- bargain --delta-city <d> --delta-partner <d> --proposer city|partner [--format json]', BARGAIN_FLAGS));
+    return 0;
+  }
+  const deltaCity = discountFactor(required(args, 'delta-city', '<d>'), '--delta-city');
+  const deltaPartner = discountFactor(required(args, 'delta-partner', '<d>'), '--delta-partner');
+  const proposer = parseChoice(required(args, 'proposer', 'city|partner'), '--proposer', ['city', 'partner'] as const);
+  const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json'] as const);
+  // The seam with issue 3: the model exports `bargain(options)` returning the split.
+  const bargain = (sim as unknown as Record<string, unknown>).bargain;
+  if (typeof bargain !== 'function') {
+    return fail('bargain: the stylised bargaining mode is not available yet (it arrives with issue 3: negotiation and computer players)');
+  }
+  const r = (bargain as (o: object) => { cityShare: number; partnerShare: number; rounds: number })({ deltaCity, deltaPartner, proposer });
+  const result = { cityShare: r.cityShare, partnerShare: r.partnerShare, rounds: r.rounds };
+  process.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : Object.entries(result).map(([k, v]) => `${k} ${v}`).join('\n') + '\n');
+  return 0;
+}
+
+function simCommand(argv: string[]): number {
+  const args = parseCommandLine(argv, SIM_FLAGS);
+  if (args.values.help) {
+    process.stdout.write(usage(SIM_SYNOPSIS, SIM_FLAGS));
+    return 0;
+  }
+  // Every flag is checked before the run starts, and nothing is written until it has finished.
+  const { scenario: loaded, source, shape } = readRunFlags(args);
+  const seed = parseSeed(required(args, 'seed', '<n>'));
+  const format = parseChoice(str(args, 'format') ?? 'json', '--format', ['json', 'csv'] as const);
+  const sets = list(args, 'set').map((raw) => {
+    const { path, values } = parseSetFlag(raw, false);
+    return { path, value: values[0]! };
+  });
+  checkDistinctPaths(sets.map((s) => s.path));
+  const scenario = applySets(loaded, sets, source);
+  const out = str(args, 'out');
+  const save = str(args, 'save');
+  if (out !== undefined) checkWritable(out, '--out');
+  if (save !== undefined) checkWritable(save, '--save');
+  if (out !== undefined && save !== undefined && out === save) fail(`--out and --save name the same file ${out}; give two different files`);
+
+  const result = runSimulation(scenario, { seed, ...shape, yearlyHashes: save !== undefined });
+  const text = format === 'json' ? JSON.stringify(orderedSummary(result), null, 2) + '\n' : yearlyCsv(result);
+  if (save !== undefined) {
+    const who = { seed, city: shape.city ?? scenario.policies.city, partner: shape.partner ?? scenario.policies.partner, actions: [] };
+    const saveFile = buildSave(scenario, shape.agents !== undefined ? { ...who, agents: shape.agents } : who, result);
+    writeFileAtomic(save, JSON.stringify(saveFile, null, 2) + '\n', '--save');
+  }
+  emit(text, out);
+  return 0;
+}
+
+await runMain('sim', () => {
+  const argv = process.argv.slice(2);
+  return argv[0] === 'bargain' ? bargainCommand(argv.slice(1)) : simCommand(argv);
+});
