@@ -45,4 +45,24 @@ export const en: Record<MessageKey, string> = {
   'unit.elections': 'elections',
   'unit.negotiations': 'negotiations',
   'footer.cli': 'The same game without a browser: npm run sim -- --scenario {scenario} --seed {seed}',
+  "explain.city.opens":
+    "We offer {project} over {years} years at €{paymentM} M a year: worth €{valueM} M to the city, and we put the partner's chance of accepting at {acceptPct} %.",
+  "explain.city.accepts":
+    "We sign: {years} years at €{paymentM} M a year are still worth €{valueM} M to the city, as we count it.",
+  "explain.city.counters":
+    "At €{offeredM} M a year the deal is worth only €{valueM} M to the city: we offer €{paymentM} M over {years} years (we think the partner counts at {believedRatePct} %).",
+  "explain.city.tooLong":
+    "{offeredYears} years is too long for us: the election is {electionMonths} months away. We offer {years} years at €{paymentM} M a year.",
+  "explain.city.walksAway":
+    "At €{paymentM} M a year over {years} years the deal is worth €{valueM} M to the city: we would rather do without.",
+  "explain.partner.accepts":
+    "We sign: at {ratePct} %, the deal is worth €{valueM} M to us over {years} years.",
+  "explain.partner.needsLonger":
+    "{offeredYears} years is too short to recover €{capitalM} M at {ratePct} %: we need {years} years at €{paymentM} M a year.",
+  "explain.partner.needsMore":
+    "At €{offeredM} M a year we do not cover our cost of capital ({ratePct} %): we need €{paymentM} M a year.",
+  "explain.partner.needsCompensation":
+    "A new majority could cancel ({cancelRiskPct} % a year): we ask for {compensationPct} % termination compensation and €{paymentM} M a year.",
+  "explain.partner.walksAway":
+    "At these terms the deal is worth €{valueM} M to us at {ratePct} %: we take our capital to other cities.",
 };

@@ -48,6 +48,26 @@ export const fr = {
   'unit.elections': 'élections',
   'unit.negotiations': 'négociations',
   'footer.cli': 'Même partie sans navigateur : npm run sim -- --scenario {scenario} --seed {seed}',
+  "explain.city.opens":
+    "Nous proposons {project} sur {years} ans à {paymentM} M€ par an : pour la ville, cela vaut {valueM} M€, et nous estimons à {acceptPct} % la chance que le partenaire accepte.",
+  "explain.city.accepts":
+    "Nous signons : {years} ans à {paymentM} M€ par an valent encore {valueM} M€ pour la ville, comptés à notre façon.",
+  "explain.city.counters":
+    "À {offeredM} M€ par an, l’accord ne vaut que {valueM} M€ pour la ville : nous offrons {paymentM} M€ sur {years} ans (nous pensons que le partenaire compte à {believedRatePct} %).",
+  "explain.city.tooLong":
+    "{offeredYears} ans, c’est trop long pour nous : l’élection est dans {electionMonths} mois. Nous proposons {years} ans à {paymentM} M€ par an.",
+  "explain.city.walksAway":
+    "À {paymentM} M€ par an sur {years} ans, l’accord vaut {valueM} M€ pour la ville : nous préférons faire sans.",
+  "explain.partner.accepts":
+    "Nous signons : à {ratePct} %, l’accord nous rapporte {valueM} M€ sur {years} ans.",
+  "explain.partner.needsLonger":
+    "{offeredYears} ans, c’est trop court pour récupérer {capitalM} M€ à {ratePct} % : il nous faut {years} ans à {paymentM} M€ par an.",
+  "explain.partner.needsMore":
+    "À {offeredM} M€ par an, nous ne couvrons pas notre coût du capital ({ratePct} %) : il nous faut {paymentM} M€ par an.",
+  "explain.partner.needsCompensation":
+    "Une nouvelle majorité pourrait résilier ({cancelRiskPct} % de risque par an) : nous demandons une indemnité de résiliation de {compensationPct} % et {paymentM} M€ par an.",
+  "explain.partner.walksAway":
+    "À ces conditions l’accord vaut {valueM} M€ pour nous, à {ratePct} % : nous plaçons notre capital dans d’autres villes.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -59,6 +59,12 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/** A computer player's explanation (a key of the sim and its numbers) in the current language. */
+export function explain(e: { key: string; params: Record<string, string | number> }): string {
+  const key = `explain.${e.key}`;
+  return hasMessage(key) ? t(key, e.params) : e.key;
+}
+
 /** Whether `key` is an interface string (for keys built from data, such as units). */
 export function hasMessage(key: string): key is MessageKey {
   return Object.hasOwn(CATALOGUES.fr, key);

@@ -8,11 +8,11 @@ import type { TickScratch } from './money';
 import { cityPays } from './money';
 import { projectType } from './rules/catalogue';
 import { cancelContract, renegotiateContract, signContract } from './rules/contracts';
-import { acceptOffer, counterOffer, openNegotiation, walkAway } from './rules/negotiation';
+import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { termsProblem } from './rules/terms';
 import type { Scenario } from './scenario-schema';
-import type { Action, ActionResult, Actor, ContractTerms, SimState } from './types';
+import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
 
 const refuse = (reason: string): ActionResult => ({ ok: false, reason });
 const OK: ActionResult = { ok: true };
@@ -25,6 +25,17 @@ function num(x: unknown, name: string, lo: number, hi: number): string | null {
   if (typeof x !== 'number' || !Number.isFinite(x)) return `${name}: expected a number, found ${JSON.stringify(x) ?? 'nothing'}`;
   if (x < lo || x > hi) return `${name}: found ${x}, expected between ${lo} and ${hi}`;
   return null;
+}
+
+/** The note a move carries: its free reason and, when well formed, its structured explanation. */
+function moveNote(a: { reason?: unknown; explanation?: unknown }): MoveNote {
+  const e = a.explanation;
+  const ok =
+    isObj(e) &&
+    typeof e.key === 'string' &&
+    isObj(e.params) &&
+    Object.values(e.params).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
+  return { reason: typeof a.reason === 'string' ? a.reason : '', ...(ok ? { explanation: structuredClone(e) as unknown as Explanation } : {}) };
 }
 
 /** Is the simulation still in its playable years (decisions allowed)? */
@@ -99,8 +110,8 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
       const terms = a.terms as ContractTerms;
       const problem = termsProblem(state, scenario, terms);
       if (problem) return refuse(problem);
-      if (!n) openNegotiation(state, scenario, terms, String(a.reason ?? ''));
-      else counterOffer(state, a.by, terms, String(a.reason ?? ''));
+      if (!n) openNegotiation(state, scenario, terms, moveNote(a));
+      else counterOffer(state, a.by, terms, moveNote(a));
       return OK;
     }
     case 'accept': {
@@ -112,14 +123,14 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
       if (n.ratificationMonthsLeft > 0) return refuse('the deal is already accepted and awaits ratification');
       const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
       if (problem) return refuse(`the offer is no longer lawful: ${problem}`);
-      acceptOffer(state, scenario, a.by, String(a.reason ?? ''));
+      acceptOffer(state, scenario, a.by, moveNote(a));
       return OK;
     }
     case 'walkAway': {
       const n = state.negotiation;
       if (!n) return refuse('there is no negotiation to leave');
       if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
-      walkAway(state, a.by, String(a.reason ?? ''));
+      walkAway(state, a.by, moveNote(a));
       return OK;
     }
     case 'scalePilot':

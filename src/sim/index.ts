@@ -8,6 +8,9 @@ export { runSimulation, createRun, type RunOptions, type RunResult, type Run } f
 export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
 export { serializeState, deserializeState } from './serialize';
-export { POLICY_NAMES, resolvePolicy } from './agents';
+export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
+export { bargain, type BargainInput, type BargainResult } from './agents/bargain';
+export { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from './agents/personalities';
+export { twoLenses, type TwoLenses } from './rules/lenses';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
-export type { SimState, Action, TimedAction, ActionResult, Policy, Observation, ContractTerms } from './types';
+export type { SimState, Action, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove } from './types';

@@ -12,7 +12,7 @@ import { stateHash } from './hash';
 import { report, type Summary } from './metrics';
 import type { Scenario } from './scenario-schema';
 import { stepInPlace, type Policies } from './step';
-import type { ActionResult, MetricRow, Policy, SimState, TimedAction } from './types';
+import type { ActionResult, Actor, MetricRow, Policy, SimState, TimedAction } from './types';
 
 export interface RunOptions {
   seed: number;
@@ -40,11 +40,11 @@ export interface RunResult {
   actionResults: ActionResult[];
 }
 
-function policyOf(v: string | Policy | undefined, fallback: string): Policy | null {
+function policyOf(v: string | Policy | undefined, fallback: string, actor: Actor): Policy | null {
   const x = v ?? fallback;
   if (typeof x === 'function') return x;
-  const p = resolvePolicy(x);
-  if (!p) throw new Error(`unknown policy "${x}"`);
+  const p = resolvePolicy(x, actor);
+  if (!p) throw new Error(`unknown ${actor} policy "${x}"`);
   return x === 'none' ? null : p;
 }
 
@@ -60,7 +60,7 @@ export interface Run {
 
 export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const state = opts.from ?? createInitialState(scenario, opts.seed, opts.agents);
-  const policies: Policies = { city: policyOf(opts.city, scenario.policies.city), partner: policyOf(opts.partner, scenario.policies.partner) };
+  const policies: Policies = { city: policyOf(opts.city, scenario.policies.city, 'city'), partner: policyOf(opts.partner, scenario.policies.partner, 'partner') };
   const totalTicks = (opts.years ?? scenario.horizonYears) * 12;
   return {
     scenario,

@@ -296,6 +296,10 @@ export const scenarioSchema = z
       maxRoundsPerYear: positiveInt().max(12),
       /** Longest pilot contract, years. */
       pilotMaxYears: positiveInt().max(10),
+      /** Most termination compensation a contract may promise (0: the law or the council forbids it). */
+      maxTerminationCompensation: share(),
+      /** Most of the expected savings a performance guarantee may cover (0: no guarantees offered). */
+      maxGuaranteedSavingShare: share(),
     }),
     projects: z.strictObject({
       /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */

@@ -211,6 +211,24 @@ export interface PartnerState {
   activeFromTick: number;
 }
 
+/**
+ * Why a side did what it did, as data: a message key (its text lives in src/i18n) and the numbers
+ * it quotes, so the game can show it in French or English.
+ */
+export interface Explanation {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface NegotiationMove {
+  tick: number;
+  by: Actor;
+  kind: 'offer' | 'accept' | 'walkAway';
+  terms?: ContractTerms;
+  reason: string;
+  explanation?: Explanation;
+}
+
 /** An open negotiation: alternating offers, one round a month. */
 export interface Negotiation {
   id: number;
@@ -225,7 +243,7 @@ export interface Negotiation {
   lastMoveTick: number;
   /** After an acceptance, months of ratification left by the city's veto players (0: none). */
   ratificationMonthsLeft: number;
-  history: { tick: number; by: 'city' | 'partner'; kind: 'offer' | 'accept' | 'walkAway'; terms?: ContractTerms; reason: string }[];
+  history: NegotiationMove[];
 }
 
 export interface Counters {
@@ -302,9 +320,9 @@ export type Action =
   | { type: 'setConcertation'; level: number }
   | { type: 'governance'; measure: 'smartCityOffice' | 'interCommunalAgreement' | 'sharedDataPlatform'; on: boolean }
   | { type: 'launchAlone'; project: string; districts: number[]; pilot: boolean; grantCalls?: string[] }
-  | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string }
-  | { type: 'accept'; by: Actor; reason?: string }
-  | { type: 'walkAway'; by: Actor; reason?: string }
+  | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string; explanation?: Explanation }
+  | { type: 'accept'; by: Actor; reason?: string; explanation?: Explanation }
+  | { type: 'walkAway'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'scalePilot'; deployment: number }
   | { type: 'cancelContract'; contractId: number }
   | { type: 'renegotiateContract'; contractId: number; paymentCut: number };

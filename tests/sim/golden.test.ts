@@ -1,6 +1,6 @@
 /**
  * The golden seeded run: seed 1 of the reference scenario, its full 30 years with the scenario's
- * 10,000 citizen agents and the default (rule-based) policies. The yearly summary is pinned as a
+ * 10,000 citizen agents and the scenario's default computer players (steady-mayor, infrastructure-partner). The yearly summary is pinned as a
  * snapshot (numbers to 6 significant digits, so that a diff reads), and the final state hash
  * exactly. A change to the model shows here first: if it is intended, review the diff and update
  * the snapshot (`npx vitest run tests/sim/golden.test.ts -u`).

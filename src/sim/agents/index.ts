@@ -3,6 +3,9 @@
  * returning actions; the same name may serve both sides (it looks at `obs.actor`).
  */
 import type { Actor, Policy } from '../types';
+import { makeAiCity } from './ai-city';
+import { makeAiPartner } from './ai-partner';
+import { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from './personalities';
 import { ruleBasedCity } from './rule-based-city';
 import { ruleBasedPartner } from './rule-based-partner';
 
@@ -10,11 +13,25 @@ const ruleBased: Policy = (obs) => (obs.actor === 'city' ? ruleBasedCity(obs) : 
 /** Does nothing: the side is played by a person (its actions come from outside) or stays idle. */
 const none: Policy = () => [];
 
-const POLICIES: Record<string, Policy> = { 'rule-based': ruleBased, none };
+/** Policies that play either side: the rule-based baseline and `none` (a person plays). */
+const BOTH: Record<string, Policy> = { 'rule-based': ruleBased, none };
+const CITY: Record<string, Policy> = Object.fromEntries(CITY_PERSONALITIES.map((p) => [p.id, makeAiCity(p)]));
+const PARTNER: Record<string, Policy> = Object.fromEntries(PARTNER_PERSONALITIES.map((p) => [p.id, makeAiPartner(p)]));
 
-export const POLICY_NAMES: readonly string[] = Object.keys(POLICIES);
+/** Every policy name, either side. */
+export const POLICY_NAMES: readonly string[] = [...Object.keys(BOTH), ...Object.keys(CITY), ...Object.keys(PARTNER)];
+/** The names a side accepts. */
+export const POLICY_NAMES_BY_SIDE: Record<Actor, readonly string[]> = {
+  city: [...Object.keys(CITY), ...Object.keys(BOTH)],
+  partner: [...Object.keys(PARTNER), ...Object.keys(BOTH)],
+};
 
-/** The policy of that name, or undefined. */
-export function resolvePolicy(name: string, _actor?: Actor): Policy | undefined {
-  return Object.prototype.hasOwnProperty.call(POLICIES, name) ? POLICIES[name] : undefined;
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The policy of that name (for that side, when given), or undefined. */
+export function resolvePolicy(name: string, actor?: Actor): Policy | undefined {
+  if (has(BOTH, name)) return BOTH[name];
+  if (actor !== 'partner' && has(CITY, name)) return CITY[name];
+  if (actor !== 'city' && has(PARTNER, name)) return PARTNER[name];
+  return undefined;
 }

@@ -26,7 +26,7 @@ import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, termsProblem } from '../rules/terms';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
-import type { Action, ContractTerms, Observation, SimState } from '../types';
+import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
@@ -64,7 +64,7 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
     annualPaymentEur: 0,
     guaranteedSavingShare: 0,
     penaltyRate: 0,
-    terminationCompensation: 0.3,
+    terminationCompensation: 0,
     dataOwnership: 'city',
     savingsShareToPartner: 0,
     grantCalls: [],
@@ -87,7 +87,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
     // A global performance contract with the partner.
     if (partnerOk) {
       const t0 = baseTerms([id], remaining);
-      t0.guaranteedSavingShare = energy ? 0.6 : 0;
+      t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
       t0.penaltyRate = energy ? 1 : 0;
       t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
       const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
@@ -148,9 +148,16 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
   return out;
 }
 
-function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean): Action[] {
+/**
+ * How a computer city opens a negotiation on a deal the yearly rules chose: it may reshape the
+ * terms (duration, payment, compensation) or decline (null). The rule-based city keeps them.
+ */
+export type OpeningHook = (state: SimState, terms: ContractTerms) => { terms: ContractTerms; explanation?: Explanation } | null;
+
+/** The city's decisions at the start of a year (budget, taxes, governance, projects) or when a grant call opens (projects). */
+export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
-  if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur);
+  if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur, opening);
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
@@ -174,18 +181,23 @@ function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
   if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true });
 
-  actions.push(...projectDecisions(state, scenario, envelope));
+  actions.push(...projectDecisions(state, scenario, envelope, opening));
   return actions;
 }
 
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */
-function projectDecisions(state: SimState, scenario: Scenario, envelope: number): Action[] {
+function projectDecisions(state: SimState, scenario: Scenario, envelope: number, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
   const list = candidates(view, scenario).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || a.terms.projects[0]!.localeCompare(b.terms.projects[0]!));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
-  if (deal) actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
+  if (deal && opening) {
+    const opened = opening(view, deal.terms);
+    if (opened) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+  } else if (deal) {
+    actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
+  }
   const alone = list.find((k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0]);
   if (alone) actions.push({ type: 'launchAlone', project: alone.terms.projects[0]!, districts: alone.terms.districts, pilot: alone.terms.pilot, grantCalls: alone.terms.grantCalls });
   return actions;

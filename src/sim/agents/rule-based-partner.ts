@@ -47,7 +47,7 @@ export function ruleBasedPartner(obs: Observation): Action[] {
   const base: ContractTerms = {
     ...structuredClone(offer),
     grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)),
-    terminationCompensation: hazard.cancel > 0.005 ? Math.max(offer.terminationCompensation, 0.8) : offer.terminationCompensation,
+    terminationCompensation: hazard.cancel > 0.005 ? Math.max(offer.terminationCompensation, Math.min(0.8, scenario.negotiation.maxTerminationCompensation)) : offer.terminationCompensation,
   };
   for (let d = offer.durationYears; d <= Math.min(MAX_CONTRACT_YEARS, scenario.partner.horizonYears); d += 3) {
     const terms = { ...base, durationYears: offer.pilot ? offer.durationYears : d };

@@ -10,14 +10,25 @@
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
-import type { Actor, ContractTerms, SimState } from '../types';
+import type { Actor, ContractTerms, Explanation, SimState } from '../types';
+
+/** What a side says with its move. */
+export interface MoveNote {
+  reason: string;
+  explanation?: Explanation;
+}
+
+function note(n: MoveNote | string): MoveNote {
+  return typeof n === 'string' ? { reason: n } : n;
+}
 import { signContract } from './contracts';
+import { termsProblem } from './terms';
 
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
 }
 
-export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, reason: string): void {
+export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string): void {
   state.counters.negotiationsOpened += 1;
   state.negotiation = {
     id: state.counters.negotiationsOpened,
@@ -30,32 +41,32 @@ export function openNegotiation(state: SimState, scenario: Scenario, terms: Cont
     maxRounds: scenario.negotiation.maxRoundsPerYear,
     lastMoveTick: state.tick,
     ratificationMonthsLeft: 0,
-    history: [{ tick: state.tick, by: 'city', kind: 'offer', terms: structuredClone(terms), reason }],
+    history: [{ tick: state.tick, by: 'city', kind: 'offer', terms: structuredClone(terms), ...note(why) }],
   };
   state.log.push({ tick: state.tick, kind: 'negotiationOpened', data: { projects: terms.projects.join('+'), form: terms.form, years: terms.durationYears } });
 }
 
-export function counterOffer(state: SimState, by: Actor, terms: ContractTerms, reason: string): void {
+export function counterOffer(state: SimState, by: Actor, terms: ContractTerms, why: MoveNote | string): void {
   const n = state.negotiation!;
   n.offer = structuredClone(terms);
   n.offeredBy = by;
   n.turn = by === 'city' ? 'partner' : 'city';
   n.round += 1;
   n.lastMoveTick = state.tick;
-  n.history.push({ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), reason });
+  n.history.push({ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) });
 }
 
-export function acceptOffer(state: SimState, scenario: Scenario, by: Actor, reason: string): void {
+export function acceptOffer(state: SimState, scenario: Scenario, by: Actor, why: MoveNote | string): void {
   const n = state.negotiation!;
-  n.history.push({ tick: state.tick, by, kind: 'accept', reason });
+  n.history.push({ tick: state.tick, by, kind: 'accept', ...note(why) });
   n.lastMoveTick = state.tick;
   n.ratificationMonthsLeft = Math.max(0, n.roundsNeeded - n.round);
   if (n.ratificationMonthsLeft === 0) concludeDeal(state, scenario);
 }
 
-export function walkAway(state: SimState, by: Actor, reason: string): void {
+export function walkAway(state: SimState, by: Actor, why: MoveNote | string): void {
   const n = state.negotiation!;
-  n.history.push({ tick: state.tick, by, kind: 'walkAway', reason });
+  n.history.push({ tick: state.tick, by, kind: 'walkAway', ...note(why) });
   state.log.push({ tick: state.tick, kind: 'negotiationFailed', data: { by, rounds: n.round } });
   state.counters.negotiationsFailed += 1;
   state.negotiation = null;
@@ -63,6 +74,13 @@ export function walkAway(state: SimState, by: Actor, reason: string): void {
 
 function concludeDeal(state: SimState, scenario: Scenario): void {
   const n = state.negotiation!;
+  // The terms are checked once more at signature: months of ratification may have moved the
+  // budget past the golden rule or the debt ceiling.
+  const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
+  if (problem) {
+    walkAway(state, 'city', `the deal can no longer be signed: ${problem}`);
+    return;
+  }
   state.negotiation = null;
   signContract(state, scenario, n.offer, 'partner');
 }

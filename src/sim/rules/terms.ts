@@ -64,6 +64,12 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
     if (typeof v !== 'number' || !Number.isFinite(v)) return `${name}: found ${String(v)}, expected a number`;
     if (v < lo || v > hi) return `${name}: found ${v}, expected between ${lo} and ${hi}`;
   }
+  if (terms.terminationCompensation > scenario.negotiation.maxTerminationCompensation) {
+    return `termination compensation: found ${terms.terminationCompensation}, this scenario allows at most ${scenario.negotiation.maxTerminationCompensation}`;
+  }
+  if (terms.guaranteedSavingShare > scenario.negotiation.maxGuaranteedSavingShare) {
+    return `guaranteed saving share: found ${terms.guaranteedSavingShare}, this scenario allows at most ${scenario.negotiation.maxGuaranteedSavingShare}`;
+  }
   if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return `data ownership: found ${String(terms.dataOwnership)}, expected city, partner or shared`;
   if (!Array.isArray(terms.grantCalls)) return 'grant calls: expected a list';
   // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is

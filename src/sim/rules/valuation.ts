@@ -7,7 +7,9 @@
  * The city counts its capital share, expected grants, payments, the savings it keeps, the welfare
  * value of the services (weighted by the mayor's priorities, raised by visibility before the next
  * election, and by a data platform's synergies) and of the CO₂ avoided (at `carbonValueEurPerT`),
- * and the running costs it bears after the contract; it discounts uncertain benefits by
+ * the running costs it bears after the contract, and the termination compensation a future
+ * majority's cancellation may cost it (the partner's yearly cancellation hazard × the promised
+ * share × the capital still unrecovered); it discounts uncertain benefits by
  * `riskAversion × σ`, where a performance guarantee covers the energy part of σ. Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
@@ -33,6 +35,8 @@ export interface SideFlows {
   services: number[];
   operation: number[];
   penalties: number[];
+  /** Expected termination compensation (city: what it may have to pay a cancelled partner). */
+  compensation: number[];
   net: number[];
 }
 
@@ -52,7 +56,7 @@ function zeros(n: number): number[] {
 }
 
 function emptySide(n: number): SideFlows {
-  return { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: zeros(n), net: zeros(n) };
+  return { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: zeros(n), compensation: zeros(n), net: zeros(n) };
 }
 
 /** Length of [a, b) that falls in year k, in years. */
@@ -226,13 +230,20 @@ export function dealFlows(
     }
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
+  // The compensation a future majority's cancellation may cost the city: the yearly cancellation
+  // hazard × the promised share × the partner's capital still unrecovered (taken to fall linearly
+  // over the contract).
+  const cancelHazard = builder === 'partner' && !isProcurement ? politicalHazard(scenario, terms).cancel : 0;
+  const atRisk = capexTotal * (1 - share) * terms.terminationCompensation;
   for (let k = 0; k < n; k++) {
     const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
     city.grants[k] = expectedGrantsEur * works;
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
     city.payments[k] = -pay;
     if (builder === 'partner') partner.payments[k] = pay;
-    city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]!;
+    const left = duration > 0 ? Math.max(0, 1 - (k + 0.5 - b) / duration) : 0;
+    city.compensation[k] = -cancelHazard * atRisk * left * overlap(k, b, b + duration);
+    city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]! + city.compensation[k]!;
     partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
   }
   const partnerCapitalEur = builder === 'partner' ? capexTotal * costFactor - capexTotal * share : 0;
@@ -243,7 +254,7 @@ export function dealFlows(
 export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]!) * fiscal);
+  const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]! + flows.city.compensation[k]!) * fiscal);
   const gains = flows.city.savings.map((s, k) => s + flows.city.services[k]!);
   return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
 }

@@ -1,0 +1,97 @@
+/**
+ * The negotiating computer city.
+ *
+ * Once a year (and when a grant call opens) it takes the rule-based city's budget, tax, governance
+ * and project decisions (rule-based-city.ts), valuing projects through its personality's lens; it
+ * opens a negotiation with the offer that maximises its expected value given its prior belief about
+ * the partner (negotiator.ts). On its turn it accepts an offer worth at least what countering is
+ * worth to it (its patience δ × its best counter's expected value), counters with its best offer
+ * under its updated belief, or walks away when no offer is worth anything to it.
+ */
+import { termsProblem } from '../rules/terms';
+import { dealFlows } from '../rules/valuation';
+import type { Scenario } from '../scenario-schema';
+import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
+import { at, cityBelief, cityBestOffer, cityLinear, millions, PARTNER_TYPES, percent, shouldAccept } from './negotiator';
+import { cityView, type CityPersonality, partnerPersonality } from './personalities';
+import { yearlyDecisions } from './rule-based-city';
+
+/** The bid margin the city assumes partners ask for (it does not know which partner it faces). */
+const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.marginShare;
+
+/** The city's patience this month: its personality's, shrinking as the election nears. */
+export function cityPatience(state: SimState, p: CityPersonality): number {
+  const months = Math.max(1, state.nextElectionTick - state.tick);
+  return p.patience * (1 - (0.02 * 12) / Math.max(12, months));
+}
+
+function priorNegotiation(state: SimState, terms: ContractTerms): Negotiation {
+  return { id: 0, openedTick: state.tick, turn: 'partner', offer: terms, offeredBy: 'city', round: 0, roundsNeeded: 1, maxRounds: 1, lastMoveTick: state.tick, ratificationMonthsLeft: 0, history: [] };
+}
+
+export function makeAiCity(p: CityPersonality): Policy {
+  return (obs: Observation): Action[] => {
+    const state = obs.state as SimState;
+    const pub = obs.scenario;
+    const view = cityView(pub, p);
+    const actions: Action[] = [];
+    if (obs.trigger.yearStart || obs.trigger.newGrantCalls.length > 0) {
+      actions.push(
+        ...yearlyDecisions(state, view, obs.trigger.yearStart, (s, terms) => {
+          const belief = cityBelief(s, pub, priorNegotiation(s, terms), ASSUMED_PARTNER_MARGIN);
+          const best = cityBestOffer(s, pub, view, terms, belief, ASSUMED_PARTNER_MARGIN, p.maxYears);
+          if (!best) return null;
+          return {
+            terms: best.terms,
+            explanation: {
+              key: 'city.opens',
+              params: { project: terms.projects.join('+'), years: best.terms.durationYears, paymentM: millions(best.terms.annualPaymentEur), valueM: millions(best.value), acceptPct: percent(best.acceptProb) },
+            },
+          };
+        }),
+      );
+    }
+    const n = state.negotiation;
+    if (n && obs.trigger.mustAnswer && n.turn === 'city') actions.push(...answer(state, pub, view, n, p));
+    return actions;
+  };
+}
+
+function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
+  const offer = n.offer;
+  const zero = { ...offer, annualPaymentEur: 0 };
+  const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);
+  const value = at(lin, offer.annualPaymentEur);
+  const belief = cityBelief(state, pub, n, ASSUMED_PARTNER_MARGIN);
+  const lastRound = n.round >= n.maxRounds;
+  const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
+  const counter = lastRound ? null : cityBestOffer(state, pub, view, base, belief, ASSUMED_PARTNER_MARGIN, p.maxYears);
+  const continuation = counter ? cityPatience(state, p) * counter.expected : 0;
+  const lawful = termsProblem(state, pub, offer, { atAcceptance: true }) === null;
+  if (lawful && shouldAccept(value, 0, continuation)) {
+    return [{ type: 'accept', by: 'city', explanation: { key: 'city.accepts', params: { valueM: millions(value), years: offer.durationYears, paymentM: millions(offer.annualPaymentEur) } } }];
+  }
+  if (!counter) {
+    return [{ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: millions(value), years: offer.durationYears, paymentM: millions(offer.annualPaymentEur) } } }];
+  }
+  const expectedRate = PARTNER_TYPES.reduce<number>((a, r, k) => a + r * belief[k]!, 0);
+  return [
+    {
+      type: 'propose',
+      by: 'city',
+      terms: counter.terms,
+      explanation: {
+        key: counter.terms.durationYears < offer.durationYears ? 'city.tooLong' : 'city.counters',
+        params: {
+          offeredYears: offer.durationYears,
+          years: counter.terms.durationYears,
+          offeredM: millions(offer.annualPaymentEur),
+          paymentM: millions(counter.terms.annualPaymentEur),
+          valueM: millions(value),
+          electionMonths: Math.max(0, state.nextElectionTick - state.tick),
+          believedRatePct: percent(expectedRate),
+        },
+      },
+    },
+  ];
+}

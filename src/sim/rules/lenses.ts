@@ -1,0 +1,56 @@
+/**
+ * The two lenses as data, for the game's chart (DESIGN §4): the same deal's flows, year by year,
+ * as the city counts them and as the partner counts them, each with its discounted value.
+ */
+import type { Scenario } from '../scenario-schema';
+import type { ContractTerms, SimState } from '../types';
+import { cityCostWeights, cityWeights, partnerWeights } from './discount';
+import { cityLens, dealFlows, partnerLens, valueForCity, valueForPartner } from './valuation';
+
+export interface LensYear {
+  /** Calendar year the simulated year starts in. */
+  year: number;
+  /** The city's flows that year (capital, grants, payments, running costs, expected compensation), euros. */
+  cityCosts: number;
+  /** The city's benefits that year (savings, services, carbon), euros. */
+  cityBenefits: number;
+  /** Their values today through the city's lens. */
+  cityCostsDiscounted: number;
+  cityBenefitsDiscounted: number;
+  /** The partner's net flow that year and its value today through the partner's lens. */
+  partnerNet: number;
+  partnerNetDiscounted: number;
+}
+
+export interface TwoLenses {
+  years: LensYear[];
+  cityValueEur: number;
+  partnerValueEur: number;
+}
+
+/** The deal seen through both lenses now (the partner's with its true costs: a facilitator's view). */
+export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms): TwoLenses {
+  const flows = dealFlows(state, scenario, terms);
+  const cl = cityLens(state, scenario);
+  const wc = cityCostWeights(cl, flows.years);
+  const wb = cityWeights(cl, flows.years);
+  const wp = partnerWeights(partnerLens(scenario, terms), flows.years);
+  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  const startYear = scenario.start.year + Math.floor((scenario.start.month - 1 + state.tick) / 12);
+  const years: LensYear[] = [];
+  for (let k = 0; k < flows.years; k++) {
+    const c = flows.city;
+    const cityCosts = c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!;
+    const cityBenefits = c.savings[k]! + c.services[k]!;
+    years.push({
+      year: startYear + k,
+      cityCosts,
+      cityBenefits,
+      cityCostsDiscounted: cityCosts * fiscal * wc[k]!,
+      cityBenefitsDiscounted: cityBenefits * wb[k]!,
+      partnerNet: flows.partner.net[k]!,
+      partnerNetDiscounted: flows.partner.net[k]! * wp[k]!,
+    });
+  }
+  return { years, cityValueEur: valueForCity(state, scenario, flows), partnerValueEur: valueForPartner(scenario, terms, flows) };
+}
