@@ -3,7 +3,7 @@
  * `--agents`, `--years`, `--city`, `--partner`) into a validated scenario and run options, all
  * checked before any simulation starts.
  */
-import { applySet, POLICY_NAMES, resolvePolicy, type Scenario } from '../sim';
+import { applySet, POLICY_NAMES_BY_SIDE, resolvePolicy, type Scenario } from '../sim';
 import { fail, unwrap } from './errors';
 import { parseInteger, parseYears, str, type FlagSpecs, type ParsedArgs } from './args';
 import { loadScenario } from './load-scenario';
@@ -12,8 +12,8 @@ import { loadScenario } from './load-scenario';
 export const RUN_FLAGS = {
   scenario: { type: 'string', value: '<id|path>', help: 'scenario id (file in scenarios/) or path to a scenario JSON file' },
   years: { type: 'string', value: '<n>', help: 'years to simulate (1–60; default: the scenario\'s horizonYears)' },
-  city: { type: 'string', value: '<personality>', help: `the city's decision policy (${POLICY_NAMES.join(', ')})` },
-  partner: { type: 'string', value: '<personality>', help: `the partner's decision policy (${POLICY_NAMES.join(', ')})` },
+  city: { type: 'string', value: '<personality>', help: `the city's computer player (${POLICY_NAMES_BY_SIDE.city.join(', ')})` },
+  partner: { type: 'string', value: '<personality>', help: `the partner's computer player (${POLICY_NAMES_BY_SIDE.partner.join(', ')})` },
   agents: { type: 'string', value: '<n>', help: 'number of citizen agents (default: the scenario\'s citizens.agents)' },
 } as const satisfies FlagSpecs;
 
@@ -25,10 +25,11 @@ export interface RunShape {
   agents?: number;
 }
 
-/** A personality name, checked against the known policies. */
+/** A personality name, checked against the policies that can play that side. */
 export function parsePersonality(raw: string, flag: '--city' | '--partner'): string {
-  if (resolvePolicy(raw) !== undefined) return raw;
-  return fail(`${flag}: unknown personality "${raw}"; expected one of ${POLICY_NAMES.join(', ')}`);
+  const side = flag === '--city' ? 'city' : 'partner';
+  if (resolvePolicy(raw, side) !== undefined) return raw;
+  return fail(`${flag}: "${raw}" is not a ${side} personality; expected one of ${POLICY_NAMES_BY_SIDE[side].join(', ')}`);
 }
 
 /** Applies `--set` overrides in order; each must name a numeric field and stay within bounds. */

@@ -1,13 +1,12 @@
 /**
  * `npm run sim`: one headless run of a scenario, printed as the summary (JSON) or the yearly
  * series (CSV), optionally written to a file and recorded as a save. Also the `bargain`
- * subcommand (the stylised split of DESIGN §4), whose model arrives with issue 3.
+ * subcommand (the stylised split of DESIGN §4, by the players' own backward induction).
  *
  *   npm run sim -- --scenario dijon-like --seed 1 [--years 30] [--set city.presentBias=0.7] …
  *   npm run sim -- bargain --delta-city 0.9 --delta-partner 0.95 --proposer city [--format json]
  */
-import * as sim from '../sim';
-import { runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
+import { bargain, runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
@@ -58,7 +57,7 @@ function discountFactor(raw: string, flag: string): number {
   return d;
 }
 
-/** `sim bargain`: validates its flags, then calls the model's `bargain` once it exists. */
+/** `sim bargain`: the stylised split of a unit surplus between two computer players (DESIGN C2). */
 function bargainCommand(argv: string[]): number {
   const args = parseCommandLine(argv, BARGAIN_FLAGS);
   if (args.values.help) {
@@ -69,12 +68,7 @@ function bargainCommand(argv: string[]): number {
   const deltaPartner = discountFactor(required(args, 'delta-partner', '<d>'), '--delta-partner');
   const proposer = parseChoice(required(args, 'proposer', 'city|partner'), '--proposer', ['city', 'partner'] as const);
   const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json'] as const);
-  // The seam with issue 3: the model exports `bargain(options)` returning the split.
-  const bargain = (sim as unknown as Record<string, unknown>).bargain;
-  if (typeof bargain !== 'function') {
-    return fail('bargain: the stylised bargaining mode is not available yet (it arrives with issue 3: negotiation and computer players)');
-  }
-  const r = (bargain as (o: object) => { cityShare: number; partnerShare: number; rounds: number })({ deltaCity, deltaPartner, proposer });
+  const r = bargain({ deltaCity, deltaPartner, proposer });
   const result = { cityShare: r.cityShare, partnerShare: r.partnerShare, rounds: r.rounds };
   process.stdout.write(format === 'json' ? JSON.stringify(result, null, 2) + '\n' : Object.entries(result).map(([k, v]) => `${k} ${v}`).join('\n') + '\n');
   return 0;

@@ -50,7 +50,7 @@ export const en: Record<MessageKey, string> = {
   "explain.city.accepts":
     "We sign: {years} years at €{paymentM} M a year are still worth €{valueM} M to the city, as we count it.",
   "explain.city.counters":
-    "At €{offeredM} M a year the deal is worth only €{valueM} M to the city: we offer €{paymentM} M over {years} years (we think the partner counts at {believedRatePct} %).",
+    "At €{offeredM} M a year the deal is worth only €{valueM} M to the city: we offer €{paymentM} M over {years} years (we rate its patience at {believedPatiencePct} %).",
   "explain.city.tooLong":
     "{offeredYears} years is too long for us: the election is {electionMonths} months away. We offer {years} years at €{paymentM} M a year.",
   "explain.city.walksAway":

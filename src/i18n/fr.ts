@@ -53,7 +53,7 @@ export const fr = {
   "explain.city.accepts":
     "Nous signons : {years} ans à {paymentM} M€ par an valent encore {valueM} M€ pour la ville, comptés à notre façon.",
   "explain.city.counters":
-    "À {offeredM} M€ par an, l’accord ne vaut que {valueM} M€ pour la ville : nous offrons {paymentM} M€ sur {years} ans (nous pensons que le partenaire compte à {believedRatePct} %).",
+    "À {offeredM} M€ par an, l’accord ne vaut que {valueM} M€ pour la ville : nous offrons {paymentM} M€ sur {years} ans (nous jugeons sa patience à {believedPatiencePct} %).",
   "explain.city.tooLong":
     "{offeredYears} ans, c’est trop long pour nous : l’élection est dans {electionMonths} mois. Nous proposons {years} ans à {paymentM} M€ par an.",
   "explain.city.walksAway":

@@ -62,7 +62,11 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 /** A computer player's explanation (a key of the sim and its numbers) in the current language. */
 export function explain(e: { key: string; params: Record<string, string | number> }): string {
   const key = `explain.${e.key}`;
-  return hasMessage(key) ? t(key, e.params) : e.key;
+  if (!hasMessage(key)) return e.key;
+  const fmt = new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'number' ? fmt.format(v) : v;
+  return t(key, params);
 }
 
 /** Whether `key` is an interface string (for keys built from data, such as units). */

@@ -6,6 +6,7 @@
  * name or the scenario id) that every message names.
  */
 import type { z } from 'zod';
+import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -71,7 +72,15 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
 /** Validates parsed JSON as a scenario; `source` (file or id) heads the message on failure. */
 export function parseScenario(raw: unknown, source: string): Result<Scenario> {
   const parsed = scenarioSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
+  if (parsed.success) {
+    for (const side of ['city', 'partner'] as const) {
+      const name = parsed.data.policies[side];
+      if (!resolvePolicy(name, side)) {
+        return { ok: false, error: `scenario ${source} is not valid:\n  policies.${side}: found the string ${JSON.stringify(name)}, expected one of ${POLICY_NAMES_BY_SIDE[side].join(', ')}` };
+      }
+    }
+    return { ok: true, value: parsed.data };
+  }
   const lines = parsed.error.issues.slice(0, 8).map((i) => '  ' + formatIssue(i, raw));
   const more = parsed.error.issues.length > 8 ? `\n  … and ${parsed.error.issues.length - 8} more` : '';
   return { ok: false, error: `scenario ${source} is not valid:\n${lines.join('\n')}${more}` };

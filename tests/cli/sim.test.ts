@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as sim from '../../src/sim';
 import { SUMMARY_KEYS } from '../../src/sim';
 import { FAST, expectUserError, runCli, tempDir } from './helpers';
 
@@ -68,17 +67,17 @@ describe.concurrent('npm run sim', () => {
     expect(readdirSync(dir)).toEqual(['existing.json']);
   });
 
-  it('bargain: validates its flags, then answers or says it is not available yet', async () => {
+  it('bargain: validates its flags, then prints the split as JSON', async () => {
     const [bad, ok] = await Promise.all([
       runCli('sim', ['bargain', '--delta-city', '1.2', '--delta-partner', '0.9', '--proposer', 'city']),
       runCli('sim', ['bargain', '--delta-city', '0.9', '--delta-partner', '0.95', '--proposer', 'partner', '--format', 'json']),
     ]);
     expectUserError(bad, 'sim', ['--delta-city: found 1.2', 'expected a discount factor']);
-    if (typeof (sim as Record<string, unknown>).bargain === 'function') {
-      expect(ok.code, ok.stderr).toBe(0);
-      expect(Object.keys(JSON.parse(ok.stdout))).toEqual(['cityShare', 'partnerShare', 'rounds']);
-    } else {
-      expectUserError(ok, 'sim', ['not available yet', 'issue 3']);
-    }
+    expect(ok.code, ok.stderr).toBe(0);
+    const split = JSON.parse(ok.stdout) as Record<string, number>;
+    expect(Object.keys(split)).toEqual(['cityShare', 'partnerShare', 'rounds']);
+    // Partner proposes with δ = 0.95 against the city's 0.9: it keeps (1 − 0.9)/(1 − 0.95·0.9).
+    expect(split.partnerShare).toBeCloseTo(0.1 / (1 - 0.855), 2);
+    expect(split.rounds).toBe(1);
   });
 });

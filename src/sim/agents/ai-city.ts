@@ -12,7 +12,7 @@ import { termsProblem } from '../rules/terms';
 import { dealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, cityBelief, cityBestOffer, cityLinear, millions, PARTNER_TYPES, percent, shouldAccept } from './negotiator';
+import { at, cityBelief, cityBestOffer, cityLinear, millions, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
 import { cityView, type CityPersonality, partnerPersonality } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
 
@@ -23,6 +23,11 @@ const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.mar
 export function cityPatience(state: SimState, p: CityPersonality): number {
   const months = Math.max(1, state.nextElectionTick - state.tick);
   return p.patience * (1 - (0.02 * 12) / Math.max(12, months));
+}
+
+/** The city's δ per round: its rate plus electoral hazard over a month, times its patience. */
+export function cityDelta(state: SimState, view: Scenario, p: CityPersonality): number {
+  return roundDelta(view.city.discountRate + view.city.electoralHazard, cityPatience(state, p));
 }
 
 function priorNegotiation(state: SimState, terms: ContractTerms): Negotiation {
@@ -38,8 +43,9 @@ export function makeAiCity(p: CityPersonality): Policy {
     if (obs.trigger.yearStart || obs.trigger.newGrantCalls.length > 0) {
       actions.push(
         ...yearlyDecisions(state, view, obs.trigger.yearStart, (s, terms) => {
-          const belief = cityBelief(s, pub, priorNegotiation(s, terms), ASSUMED_PARTNER_MARGIN);
-          const best = cityBestOffer(s, pub, view, terms, belief, ASSUMED_PARTNER_MARGIN, p.maxYears);
+          const delta = cityDelta(s, view, p);
+          const belief = cityBelief(s, pub, view, priorNegotiation(s, terms), ASSUMED_PARTNER_MARGIN, delta);
+          const best = cityBestOffer(s, pub, view, terms, belief, ASSUMED_PARTNER_MARGIN, p.maxYears, delta, pub.negotiation.maxRoundsPerYear - 1);
           if (!best) return null;
           return {
             terms: best.terms,
@@ -57,16 +63,26 @@ export function makeAiCity(p: CityPersonality): Policy {
   };
 }
 
+/** The city's value (its lens) of its own last offer in this negotiation, Infinity if none. */
+function lastOwnValue(state: SimState, view: Scenario, n: Negotiation): number {
+  const mine = [...n.history].reverse().find((m) => m.by === 'city' && m.kind === 'offer' && m.terms);
+  if (!mine?.terms) return Infinity;
+  const zero = { ...mine.terms, annualPaymentEur: 0 };
+  return at(cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero), mine.terms.annualPaymentEur);
+}
+
 function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
   const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);
   const value = at(lin, offer.annualPaymentEur);
-  const belief = cityBelief(state, pub, n, ASSUMED_PARTNER_MARGIN);
-  const lastRound = n.round >= n.maxRounds;
+  const delta = cityDelta(state, view, p);
+  const belief = cityBelief(state, pub, view, n, ASSUMED_PARTNER_MARGIN, delta);
+  const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
-  const counter = lastRound ? null : cityBestOffer(state, pub, view, base, belief, ASSUMED_PARTNER_MARGIN, p.maxYears);
-  const continuation = counter ? cityPatience(state, p) * counter.expected : 0;
+  const counter = roundsLeft <= 0 ? null : cityBestOffer(state, pub, view, base, belief, ASSUMED_PARTNER_MARGIN, p.maxYears, delta, roundsLeft, offer.annualPaymentEur, value, lastOwnValue(state, view, n));
+  // What rejecting is worth: its best counter a month later (accepted, or bargained on).
+  const continuation = counter ? delta * counter.expected : 0;
   const lawful = termsProblem(state, pub, offer, { atAcceptance: true }) === null;
   if (lawful && shouldAccept(value, 0, continuation)) {
     return [{ type: 'accept', by: 'city', explanation: { key: 'city.accepts', params: { valueM: millions(value), years: offer.durationYears, paymentM: millions(offer.annualPaymentEur) } } }];
@@ -74,7 +90,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
   if (!counter) {
     return [{ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: millions(value), years: offer.durationYears, paymentM: millions(offer.annualPaymentEur) } } }];
   }
-  const expectedRate = PARTNER_TYPES.reduce<number>((a, r, k) => a + r * belief[k]!, 0);
+  const believedPatience = PATIENCE_TYPES.reduce<number>((a, x, k) => a + x * belief[k]!, 0);
   return [
     {
       type: 'propose',
@@ -89,7 +105,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
           paymentM: millions(counter.terms.annualPaymentEur),
           valueM: millions(value),
           electionMonths: Math.max(0, state.nextElectionTick - state.tick),
-          believedRatePct: percent(expectedRate),
+          believedPatiencePct: percent(believedPatience),
         },
       },
     },

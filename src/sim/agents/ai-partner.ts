@@ -11,8 +11,8 @@
 import { termsProblem } from '../rules/terms';
 import { dealFlows, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
-import type { Action, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, CITY_TYPES, dealCapex, millions, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, shouldAccept } from './negotiator';
+import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
+import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
 import { partnerView, type PartnerPersonality } from './personalities';
 
 export function makeAiPartner(p: PartnerPersonality): Policy {
@@ -24,6 +24,15 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
   };
 }
 
+/** The partner's value (its lens, above its margin) of its own last ask, Infinity if none. */
+function lastOwnValue(state: SimState, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
+  const mine = [...n.history].reverse().find((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
+  if (!mine?.terms) return Infinity;
+  const zero = { ...mine.terms, annualPaymentEur: 0 };
+  const flows = dealFlows(state, view, zero);
+  return at(partnerLinear(view, flows, zero), mine.terms.annualPaymentEur) - partnerMargin(view, flows, p.marginShare);
+}
+
 function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
@@ -31,11 +40,19 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
   const lin = partnerLinear(view, flows, zero);
   const reservation = partnerMargin(view, flows, p.marginShare);
   const value = at(lin, offer.annualPaymentEur);
-  const belief = partnerBelief(state, pub, n);
-  const lastRound = n.round >= n.maxRounds;
+  const delta = roundDelta(view.partner.discountRate, p.patience);
+  const floorOf = (terms: ContractTerms) => {
+    const z = { ...terms, annualPaymentEur: 0 };
+    const f = dealFlows(state, view, z);
+    const l = partnerLinear(view, f, z);
+    return l.slope > 0 ? Math.max(0, (partnerMargin(view, f, p.marginShare) - l.v0) / l.slope) : Infinity;
+  };
+  const belief = partnerBelief(state, pub, n, floorOf, delta);
+  const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
-  const counter = lastRound ? null : partnerBestCounter(state, pub, view, base, belief, p.marginShare);
-  const continuation = counter ? p.patience * counter.expected : 0;
+  const counter = roundsLeft <= 0 ? null : partnerBestCounter(state, pub, view, base, belief, p.marginShare, delta, roundsLeft, offer.annualPaymentEur, value - reservation, lastOwnValue(state, view, n, p));
+  // What rejecting is worth: its best counter a month later (accepted, or bargained on).
+  const continuation = counter ? delta * counter.expected : 0;
   const lawful = termsProblem(state, pub, offer, { atAcceptance: true }) === null;
   const rate = percent(view.partner.discountRate);
   if (lawful && shouldAccept(value - reservation, 0, continuation)) {
@@ -52,7 +69,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
       : c.terminationCompensation > offer.terminationCompensation && hazard.cancel > 0
         ? 'partner.needsCompensation'
         : 'partner.needsMore';
-  const expectedHazard = CITY_TYPES.reduce<number>((a, h, k) => a + h * belief[k]!, 0);
+  const believedPatience = PATIENCE_TYPES.reduce<number>((a, x, k) => a + x * belief[k]!, 0);
   return [
     {
       type: 'propose',
@@ -69,7 +86,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
           paymentM: millions(c.annualPaymentEur),
           compensationPct: percent(c.terminationCompensation),
           cancelRiskPct: percent(hazard.cancel),
-          believedHazardPct: percent(expectedHazard),
+          believedPatiencePct: percent(believedPatience),
         },
       },
     },

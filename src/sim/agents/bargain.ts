@@ -11,7 +11,7 @@
  * responder accepts with `shouldAccept`. Played forward from round 1, the first offer is accepted.
  * With T = 4,000 rounds the finite horizon moves the split by less than (δ₁δ₂)^(T/2).
  */
-import { bestOffer, shouldAccept } from './negotiator';
+import { proposerShare, shouldAccept } from './negotiator';
 
 export interface BargainInput {
   deltaCity: number;
@@ -27,42 +27,18 @@ export interface BargainResult {
   rounds: number;
 }
 
-const GRID = Array.from({ length: 101 }, (_, i) => i / 100);
-
 /** Splits a unit surplus by alternating offers between a city and a partner agent. */
 export function bargain(input: BargainInput): BargainResult {
   const { deltaCity, deltaPartner, proposer } = input;
   const horizon = input.rounds ?? 4000;
   const deltaOf = (side: 'city' | 'partner') => (side === 'city' ? deltaCity : deltaPartner);
-  const other = (side: 'city' | 'partner') => (side === 'city' ? 'partner' : 'city');
-  const proposerAt = (t: number) => (t % 2 === 0 ? proposer : other(proposer));
-
-  // share[t]: the proposer's share in round t (0-based), by backward induction.
-  const share = new Float64Array(horizon + 1);
-  share[horizon] = 0; // no round after the last: the responder's continuation there is nothing
-  for (let t = horizon - 1; t >= 0; t--) {
-    const responder = other(proposerAt(t));
-    const continuation = t === horizon - 1 ? 0 : deltaOf(responder) * share[t + 1]!;
-    // Candidate offers: the responder's exact threshold and a coarse grid of proposer shares.
-    const candidates = [1 - continuation, ...GRID];
-    const best = bestOffer(
-      candidates,
-      (x) => x,
-      (x) => (shouldAccept(1 - x, 0, continuation) ? 1 : 0),
-    );
-    share[t] = best ? best.offer : 0;
-  }
-
-  // Forward play: the first proposer offers; the responder compares with its continuation.
-  let t = 0;
-  for (; t < horizon; t++) {
-    const x = share[t]!;
-    const responder = other(proposerAt(t));
-    const continuation = t === horizon - 1 ? 0 : deltaOf(responder) * share[t + 1]!;
-    if (shouldAccept(1 - x, 0, continuation)) break;
-  }
-  const x = share[t]!;
-  const proposerNow = proposerAt(t);
-  const cityShare = proposerNow === 'city' ? x : 1 - x;
-  return { cityShare, partnerShare: 1 - cityShare, rounds: t + 1 };
+  const responder = proposer === 'city' ? 'partner' : 'city';
+  // The first proposer claims what the players' own backward induction gives it (negotiator.ts).
+  const x = proposerShare(deltaOf(proposer), deltaOf(responder), horizon - 1);
+  // The responder compares what it is offered with its own claim as next round's proposer.
+  const continuation = horizon > 1 ? deltaOf(responder) * proposerShare(deltaOf(responder), deltaOf(proposer), horizon - 2) : 0;
+  let rounds = 1;
+  if (!shouldAccept(1 - x, 0, continuation)) rounds = 2; // never happens at the equilibrium offer
+  const cityShare = proposer === 'city' ? x : 1 - x;
+  return { cityShare, partnerShare: 1 - cityShare, rounds };
 }

@@ -13,17 +13,30 @@
  * lives in the state, through the history): a uniform prior times, for each answer, the likelihood
  * of that answer under each type — a side that rejects a payment P is likely a type whose
  * reservation P does not meet, a side that asks P′ is likely a type whose reservation P′ covers —
- * with a logistic likelihood σ(gap / (10 % of the payment)).
+ * with a logistic likelihood σ(gap / (10 % of the payment)). The prior is a bell around the public
+ * figure: the market's cost of capital (the scenario's `partner.discountRate`, spread 2.5 points)
+ * for the city, the scenario's electoral hazard (spread 10 points) for the partner.
  *
- * Counter-offers. Over a grid of durations and termination-compensation levels, a side picks the
- * terms and payment that maximise its expected value, V_own(terms, P) × Pr(the other accepts), with
- * Pr(accept) = Σ belief(type) · [P is within that type's reservation]; the candidate payments are
- * the types' reservation payments. Acceptance. A side accepts an offer worth at least its
- * reservation and at least δ × the expected value of its best counter (δ < 1: its patience per
- * round); the last round has no continuation. It walks away when no counter is worth anything.
- * The same two functions, `bestOffer` and `shouldAccept`, drive the stylised bargaining mode.
+ * Patience. Each side has a δ per round (a month): its own discounting over the month times its
+ * bargaining patience (`roundDelta`). The share of a surplus the proposer of a round can claim is
+ * found by backward induction over the rounds left (`proposerShare`), with the players' own
+ * decision rules `bestOffer` and `shouldAccept` — the same computation as the stylised mode, whose
+ * limit is Rubinstein's split: the more patient side claims more.
+ *
+ * Counter-offers. Over a grid of durations, termination compensations and guarantees, a side picks
+ * the terms and payment that maximise its expected value, V_own(terms, P) × Pr(the other accepts).
+ * A type of the other side accepts a payment that leaves it its reservation plus its claim on the
+ * surplus (the gap between the two sides' reservation payments) as next round's proposer, δ ×
+ * proposerShare; Pr(accept) = Σ belief(type) · [P meets that type's threshold]; the candidate
+ * payments are those thresholds; a counter never concedes past the offer on the table, and never
+ * takes back a concession (it is worth no more to its proposer than its own last offer). A counter's
+ * expected value counts what follows a rejection: the proposer expects about the offer now on the
+ * table two months later (`expectedValue`), so a patient side asks for more. Acceptance.
+ * A side accepts an offer worth at least its reservation and at least what countering is worth:
+ * δ × the expected value of its best counter; in the last round it takes anything above its
+ * reservation. It walks away when no counter is worth anything to it.
  */
-import { detExp } from '../det-math';
+import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { cityWeights, cityCostWeights, partnerWeights, presentValueWith } from '../rules/discount';
 import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
@@ -31,13 +44,16 @@ import { cityLens, dealFlows, partnerLens, valueForCity, valueForPartner, type D
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
-/** The partner's possible costs of capital, as the city imagines them. */
-export const PARTNER_TYPES = [0.05, 0.065, 0.08, 0.095, 0.11, 0.13, 0.15] as const;
-/** The city's possible electoral hazards, as the partner imagines them. */
-export const CITY_TYPES = [0, 0.04, 0.08, 0.15, 0.25, 0.4] as const;
+/**
+ * The other side's possible patience (its bargaining patience factor), as each side imagines it:
+ * from the cash-pressed or election-bound to the unhurried.
+ */
+export const PATIENCE_TYPES = [0.85, 0.92, 0.96, 0.98, 0.995] as const;
 
-export const DURATION_GRID = [5, 6, 8, 10, 12, 15, 18, 20, 25] as const;
-export const COMPENSATION_GRID = [0, 0.5, 1] as const;
+export const DURATION_GRID = [5, 8, 12, 15, 20, 25] as const;
+export const COMPENSATION_GRID = [0, 1] as const;
+/** Guaranteed shares of the expected energy savings (with penalties at 1:1) a side may put forward. */
+export const GUARANTEE_GRID = [0, 0.7] as const;
 
 /** Value linear in the annual payment: V(P) = v0 + slope · P. */
 export interface Linear {
@@ -108,24 +124,47 @@ function withPartnerRate(scenario: Scenario, r: number): Scenario {
   return { ...scenario, partner: { ...scenario.partner, discountRate: r } };
 }
 
-/** Reservation payments of each city type for these terms (the most each would pay). */
-export function cityTypeReservations(state: SimState, scenario: Scenario, terms: ContractTerms): number[] {
+/** The most the city would pay for these terms, as the partner estimates it (public figures). */
+export function publicCityCeiling(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, scenario, zero, 'partner', 'public');
-  return CITY_TYPES.map((h) => {
-    const l = cityLinear(state, withHazard(scenario, h), flows, zero);
-    return l.v0 > 0 && l.slope < 0 ? l.v0 / -l.slope : -1;
-  });
+  const l = cityLinear(state, scenario, flows, zero);
+  return l.v0 > 0 && l.slope < 0 ? l.v0 / -l.slope : 0;
 }
 
-/** Reservation payments of each partner type for these terms (the least each would take). */
-export function partnerTypeReservations(state: SimState, scenario: Scenario, terms: ContractTerms, marginShare: number): number[] {
+/** The least the partner would take for these terms, as the city estimates it (catalogue costs, market rate). */
+export function publicPartnerFloor(state: SimState, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, scenario, zero, 'partner', 'public');
-  return PARTNER_TYPES.map((r) => {
-    const l = partnerLinear(withPartnerRate(scenario, r), flows, zero);
-    return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
-  });
+  const l = partnerLinear(scenario, flows, zero);
+  return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
+}
+
+/**
+ * For each patience type of the responder, the payment it accepts: its reservation plus its claim
+ * on the surplus as next round's proposer (δ_type × proposerShare(δ_type, δ_proposer)). `towardProposer`
+ * is +1 when the responder is the partner (it accepts payments at or above the threshold), −1 when
+ * it is the city (at or below).
+ */
+export function typeThresholds(reservation: number, otherEnd: number, typeDeltas: readonly number[], proposerDelta: number, towardProposer: 1 | -1): number[] {
+  const surplus = Math.max(0, towardProposer * (otherEnd - reservation));
+  return typeDeltas.map((d) => reservation + towardProposer * d * proposerShare(d, proposerDelta, CLAIM_HORIZON) * surplus);
+}
+
+/** The partner types' δ per round (the market's cost of capital, each patience). */
+export function partnerTypeDeltas(scenario: Scenario): number[] {
+  return PATIENCE_TYPES.map((p) => roundDelta(scenario.partner.discountRate, p));
+}
+
+/** The city types' δ per round (the public rate and hazard, each patience). */
+export function cityTypeDeltas(scenario: Scenario): number[] {
+  return PATIENCE_TYPES.map((p) => roundDelta(scenario.city.discountRate + scenario.city.electoralHazard, p));
+}
+
+/** Prior weight of a type: a bell around the scenario's public figure (market WACC, usual hazard). */
+function prior(x: number, centre: number, spread: number): number {
+  const z = (x - centre) / spread;
+  return detExp(-0.5 * z * z);
 }
 
 const sigma = (x: number) => 1 / (1 + detExp(-Math.max(-30, Math.min(30, x))));
@@ -140,55 +179,56 @@ function normalise(w: number[]): number[] {
 }
 
 /**
- * What the city believes about the partner's cost of capital, from the history: weights over
- * PARTNER_TYPES.
+ * What the city believes about the partner's patience, from its answers: each of the city's offers
+ * that the partner turned down makes the types that would have accepted it less likely, each one
+ * it accepted the types that would have refused it. Weights over PATIENCE_TYPES.
  */
-export function cityBelief(state: SimState, scenario: Scenario, n: Negotiation, marginShare: number): number[] {
-  let w: number[] = PARTNER_TYPES.map(() => 1);
+export function cityBelief(state: SimState, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
+  let w: number[] = PATIENCE_TYPES.map((p) => prior(p, ASSUMED_PATIENCE, 0.05));
+  const deltas = partnerTypeDeltas(scenario);
   n.history.forEach((m, i) => {
-    if (m.by === 'partner' && m.kind === 'offer' && m.terms) {
-      const res = partnerTypeReservations(state, scenario, m.terms, marginShare);
-      w = w.map((x, k) => x * sigma((payOf(m.terms!) - res[k]!) / scaleOf(payOf(m.terms!))));
-    }
-    if (m.by === 'city' && m.kind === 'offer' && m.terms) {
-      const answer = n.history[i + 1];
-      if (!answer) return;
-      const res = partnerTypeReservations(state, scenario, m.terms, marginShare);
-      const accepted = answer.kind === 'accept';
-      w = w.map((x, k) => x * sigma(((accepted ? 1 : -1) * (payOf(m.terms!) - res[k]!)) / scaleOf(payOf(m.terms!))));
-    }
+    if (m.by !== 'city' || m.kind !== 'offer' || !m.terms) return;
+    const answer = n.history[i + 1];
+    if (!answer) return;
+    const floor = publicPartnerFloor(state, scenario, m.terms, marginShare);
+    if (!Number.isFinite(floor)) return;
+    const ceiling = publicCityCeiling(state, ownView, m.terms);
+    const thr = typeThresholds(floor, ceiling, deltas, ownDelta, 1);
+    const pay = payOf(m.terms);
+    const sign = answer.kind === 'accept' ? 1 : -1;
+    w = w.map((x, k) => x * sigma((sign * (pay - thr[k]!)) / scaleOf(pay)));
   });
   return normalise(w);
 }
 
-/** What the partner believes about the city's electoral hazard, from the history: weights over CITY_TYPES. */
-export function partnerBelief(state: SimState, scenario: Scenario, n: Negotiation): number[] {
-  let w: number[] = CITY_TYPES.map(() => 1);
+/** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
+export function partnerBelief(state: SimState, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
+  let w: number[] = PATIENCE_TYPES.map((p) => prior(p, ASSUMED_PATIENCE, 0.05));
+  const deltas = cityTypeDeltas(scenario);
   n.history.forEach((m, i) => {
-    if (m.by === 'city' && m.kind === 'offer' && m.terms) {
-      const res = cityTypeReservations(state, scenario, m.terms);
-      w = w.map((x, k) => x * sigma((res[k]! - payOf(m.terms!)) / scaleOf(payOf(m.terms!))));
-    }
-    if (m.by === 'partner' && m.kind === 'offer' && m.terms) {
-      const answer = n.history[i + 1];
-      if (!answer) return;
-      const res = cityTypeReservations(state, scenario, m.terms);
-      const accepted = answer.kind === 'accept';
-      w = w.map((x, k) => x * sigma(((accepted ? 1 : -1) * (res[k]! - payOf(m.terms!))) / scaleOf(payOf(m.terms!))));
-    }
+    if (m.by !== 'partner' || m.kind !== 'offer' || !m.terms) return;
+    const answer = n.history[i + 1];
+    if (!answer) return;
+    const ceiling = publicCityCeiling(state, scenario, m.terms);
+    const thr = typeThresholds(ceiling, ownFloor(m.terms), deltas, ownDelta, -1);
+    const pay = payOf(m.terms);
+    const sign = answer.kind === 'accept' ? 1 : -1;
+    w = w.map((x, k) => x * sigma((sign * (thr[k]! - pay)) / scaleOf(pay)));
   });
   return normalise(w);
 }
 
-/** The terms a side may put on the table, around a base offer: durations × compensations. */
+/** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
 export function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
   if (base.pilot || base.form === 'procurement') return [base];
+  const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
+  const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
   const out: ContractTerms[] = [];
   for (const d of DURATION_GRID) {
     if (d > Math.min(MAX_CONTRACT_YEARS, maxYears)) continue;
     for (const tc of COMPENSATION_GRID) {
       if (tc > scenario.negotiation.maxTerminationCompensation) continue;
-      out.push({ ...base, durationYears: d, terminationCompensation: tc });
+      for (const g of guarantees) out.push({ ...base, durationYears: d, terminationCompensation: tc, guaranteedSavingShare: g, penaltyRate: g > 0 ? 1 : 0 });
     }
   }
   return out;
@@ -203,6 +243,70 @@ export interface Choice {
   expected: number;
 }
 
+/**
+ * What a proposal is worth to its proposer before the answer: its value if accepted; if rejected,
+ * the bargaining goes on and the proposer expects to get back about the offer now on the table,
+ * two rounds (months) later. So asking for more costs a patient side little, an impatient one much.
+ */
+export function expectedValue(value: number, acceptProb: number, delta: number, fallback: number): number {
+  return acceptProb * value + (1 - acceptProb) * delta * delta * Math.max(0, fallback);
+}
+
+/**
+ * A side's patience per round (a month): its own discounting over the month, times its bargaining
+ * patience (the personality's: cash needs, an election coming). `annualRate` is the partner's cost
+ * of capital, or the city's rate plus its electoral hazard.
+ */
+export function roundDelta(annualRate: number, patience: number): number {
+  return detPow(1 + annualRate, -1 / 12) * patience;
+}
+
+/** The patience each side assumes in the other when it does not know it. */
+export const ASSUMED_PATIENCE = 0.97;
+
+/**
+ * Rounds over which claims on the surplus are reckoned. A year's rounds are an institutional limit,
+ * not the end of the relationship (the city can reopen the deal next year), so the claims are
+ * those of a long horizon — 600 rounds, 50 years of months — rather than the last-mover advantage
+ * of a hard deadline.
+ */
+export const CLAIM_HORIZON = 600;
+
+const shareMemo = new Map<string, number>();
+
+const SHARE_GRID = Array.from({ length: 101 }, (_, i) => i / 100);
+
+/**
+ * The share of a surplus that the proposer of this round can claim, when `roundsLeft` more rounds
+ * may follow: backward induction from the last round with the players' own rules — in each round
+ * the proposer picks with `bestOffer` the largest share the responder accepts by `shouldAccept`
+ * against its continuation (what it would claim as next round's proposer, discounted by its δ).
+ * In the last round the responder's continuation is nothing.
+ */
+export function proposerShare(deltaProposer: number, deltaResponder: number, roundsLeft: number): number {
+  // A pure function of its three numbers: remembered, since players ask for the same ones often.
+  const key = `${deltaProposer}|${deltaResponder}|${roundsLeft}`;
+  const known = shareMemo.get(key);
+  if (known !== undefined) return known;
+  if (shareMemo.size > 10_000) shareMemo.clear();
+  // share(k): the claim of the proposer of a round after which k more rounds may follow.
+  let share = 0;
+  const rounds = Math.max(0, roundsLeft);
+  for (let k = 0; k <= rounds; k++) {
+    // This round's proposer is the first proposer when (rounds − k) is even; its responder is the other.
+    const responderDelta = (rounds - k) % 2 === 0 ? deltaResponder : deltaProposer;
+    const continuation = k === 0 ? 0 : responderDelta * share;
+    const best = bestOffer(
+      [1 - continuation, ...SHARE_GRID],
+      (x) => x,
+      (x) => (shouldAccept(1 - x, 0, continuation) ? 1 : 0),
+    );
+    share = best ? best.offer : 0;
+  }
+  shareMemo.set(key, share);
+  return share;
+}
+
 /** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
 export function partnerBestCounter(
   state: SimState,
@@ -211,7 +315,16 @@ export function partnerBestCounter(
   base: ContractTerms,
   belief: number[],
   marginShare: number,
+  ownDelta: number,
+  roundsLeft: number,
+  /** The payment on the table: a counter never asks for less than the city already offers. */
+  atLeast = 0,
+  /** The proposer's value (above its reservation) of the offer on the table, 0 if none. */
+  fallback = 0,
+  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
+  ownCap = Infinity,
 ): Choice | null {
+  const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
@@ -220,14 +333,17 @@ export function partnerBestCounter(
     if (lin.slope <= 0) continue;
     const reservation = partnerMargin(ownView, own, marginShare);
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
-    const res = cityTypeReservations(state, publicScenario, zero);
-    for (const p of [...res, floor]) {
+    const ceiling = publicCityCeiling(state, publicScenario, zero);
+    // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
+    const thresholds = roundsLeft > 0 ? typeThresholds(ceiling, floor, deltas, ownDelta, -1) : deltas.map(() => ceiling);
+    for (const p of [...thresholds, floor]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
-      const pay = Math.floor(p / 1000) * 1000;
+      let pay = Math.max(Math.ceil(atLeast / 1000) * 1000, Math.floor(p / 1000) * 1000);
+      if (Number.isFinite(ownCap)) pay = Math.min(pay, Math.floor((ownCap + reservation - lin.v0) / lin.slope / 1000) * 1000);
       if (pay < floor) continue;
-      const acceptProb = res.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
+      const acceptProb = thresholds.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
       const value = at(lin, pay) - reservation;
-      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: value * acceptProb });
+      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) });
     }
   }
   return pickLawful(state, publicScenario, cands);
@@ -242,7 +358,16 @@ export function cityBestOffer(
   belief: number[],
   marginShare: number,
   maxYears: number,
+  ownDelta: number,
+  roundsLeft: number,
+  /** The payment on the table: a counter never offers more than the partner already asks. */
+  atMost = Infinity,
+  /** The proposer's value of the offer on the table, 0 if none. */
+  fallback = 0,
+  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
+  ownCap = Infinity,
 ): Choice | null {
+  const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
@@ -251,14 +376,18 @@ export function cityBestOffer(
     if (lin.slope >= 0) continue;
     const ceiling = lin.v0 / -lin.slope;
     if (ceiling <= 0) continue;
-    const res = partnerTypeReservations(state, publicScenario, zero, marginShare);
-    for (const p of [...res, ceiling]) {
+    const floor = publicPartnerFloor(state, publicScenario, zero, marginShare);
+    if (!Number.isFinite(floor)) continue;
+    // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
+    const thresholds = roundsLeft > 0 ? typeThresholds(floor, ceiling, deltas, ownDelta, 1) : deltas.map(() => floor);
+    for (const p of [...thresholds, ceiling]) {
       if (!Number.isFinite(p) || p > ceiling) continue;
-      const pay = Math.ceil(p / 1000) * 1000;
+      let pay = Math.min(Math.floor(atMost / 1000) * 1000, Math.ceil(p / 1000) * 1000);
+      if (Number.isFinite(ownCap)) pay = Math.max(pay, Math.ceil((lin.v0 - ownCap) / -lin.slope / 1000) * 1000);
       if (pay > ceiling) continue;
-      const acceptProb = res.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
+      const acceptProb = thresholds.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
       const value = at(lin, pay);
-      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: value * acceptProb });
+      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) });
     }
   }
   return pickLawful(state, publicScenario, cands);

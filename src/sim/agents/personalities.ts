@@ -8,7 +8,8 @@
  * share of its expected value it is ready to wait one more round (month) for — the δ of
  * `shouldAccept`, lower when cash or an election presses —, and for the partner `marginShare`, the
  * bid margin it needs on the capital it puts in. The city's patience also falls as the election
- * nears: δ = patience × (1 − 0.02 × 12 ÷ max(1, months to the election)).
+ * nears: patience × (1 − 0.02 × 12 ÷ max(12, months to the election)); a side's δ per round is its
+ * patience times its own discounting over the month (negotiator.ts, `roundDelta`).
  */
 import type { Scenario } from '../scenario-schema';
 

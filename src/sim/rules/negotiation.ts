@@ -3,7 +3,7 @@
  *
  * The city opens with an offer; the side whose turn it is may accept the other's last offer,
  * counter with its own, or walk away to its outside option. A negotiation lasts at most
- * `maxRoundsPerYear` rounds (months), so it never outlives the year it opened in. Veto players (DESIGN C4): with alignment a, the city side needs
+ * `maxRoundsPerYear` rounds (one a month, so about a year at most), then fails. Veto players (DESIGN C4): with alignment a, the city side needs
  * R = 1 + round(vetoPlayers × (1 − a)) rounds of internal agreement; an acceptance before round R
  * goes through R − round months of ratification, each of which may break the deal with
  * probability 0.1 × (1 − a). Low alignment means longer negotiations and more breakdowns.

@@ -71,6 +71,22 @@ export function deploymentByUid(state: SimState, uid: number): Deployment | unde
   return state.deployments[uid - 1];
 }
 
+/**
+ * A performance guarantee makes the partner manage what it guarantees (the rationale of the
+ * *marché global de performance*, Hart 2003: building and operating in one contract pays when
+ * results are written into it): with guarantee g (the guaranteed share, when penalties bite) the
+ * expected realisation rises by GUARANTEE_MEAN_GAIN × g and its spread shrinks by
+ * GUARANTEE_SPREAD_CUT × g. Both are assumptions of the model.
+ */
+export const GUARANTEE_MEAN_GAIN = 0.1;
+export const GUARANTEE_SPREAD_CUT = 0.5;
+
+/** The strength of a contract's guarantee, 0–1: its guaranteed share if penalties are at least 1:1. */
+export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: number; penaltyRate: number }): number {
+  if (terms.form === 'procurement') return 0;
+  return terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate);
+}
+
 /** Realisation of a pilot already run for this type (the best one), if any. */
 function pilotEvidence(state: SimState, typeId: string): number | null {
   let best: number | null = null;
@@ -85,9 +101,11 @@ function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng
   const sd = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
   const evidence = d.pilot ? null : pilotEvidence(state, d.type);
   if (evidence !== null) return clamp(evidence + 0.3 * sd * rng.normal(), 0, 2);
-  const byPartner = d.contractId !== null && state.contracts[d.contractId - 1]!.builder === 'partner';
-  const mean = byPartner ? 0.85 + 0.15 * partnerFit(state) : 0.85;
-  return clamp(mean + sd * rng.normal(), 0, 2);
+  const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+  const byPartner = contract !== null && contract.builder === 'partner';
+  const g = byPartner ? guaranteeEffort(contract.terms) : 0;
+  const mean = byPartner ? 0.85 + 0.15 * partnerFit(state) + GUARANTEE_MEAN_GAIN * g : 0.85;
+  return clamp(mean + sd * (1 - GUARANTEE_SPREAD_CUT * g) * rng.normal(), 0, 2);
 }
 
 /** Construction phase: a month of works on every deployment being built. */

@@ -25,6 +25,7 @@ import { deploymentBenefits, deploymentCapexEur, projectType } from './catalogue
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -176,14 +177,15 @@ export function dealFlows(
   const b = buildYears;
   const share = isProcurement ? 1 : terms.cityCapitalShare;
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
-  const muPartner = view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9;
+  const effort = builder === 'partner' ? guaranteeEffort(terms) : 0;
+  const muPartner = (view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9) + GUARANTEE_MEAN_GAIN * effort;
   // The city expects what the partner's reputation promises; local suppliers alone, 0.85.
-  const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation : 0.85;
+  const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
   let capexTotal = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
-    const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+    const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * (1 - GUARANTEE_SPREAD_CUT * effort);
     const coverage = Math.min(1, terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate));
     const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * sigma * (1 - (isProcurement ? 0 : coverage)));
     const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * sigma);

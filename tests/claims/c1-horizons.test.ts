@@ -1,0 +1,33 @@
+/**
+ * C1 Horizons: the shorter the city's effective horizon (a high electoral hazard, a strong present
+ * bias), the fewer long contracts are signed and the fewer services exist after 20 years.
+ * Reference scenario, default computer players, 16 seeds, 20 years, 1,000 agents.
+ */
+import { describe, expect, it } from 'vitest';
+import { longContracts, mean, measure, reference, seDiff, servicesAtYear, withSets } from './harness';
+
+const SEEDS = 16;
+const base = reference();
+const short = withSets(base, { 'city.electoralHazard': 0.3, 'city.presentBias': 0.6 });
+const long = withSets(base, { 'city.electoralHazard': 0, 'city.presentBias': 1 });
+
+describe('C1: a shorter city horizon means fewer long contracts and fewer services after 20 years', () => {
+  const runs = { short: [] as number[][], long: [] as number[][] };
+  for (const [name, scenario] of [['short', short], ['long', long]] as const) {
+    runs[name] = [
+      measure({ scenario, years: 20, agents: 1000 }, SEEDS, (r) => servicesAtYear(r, 20)),
+      measure({ scenario, years: 20, agents: 1000 }, SEEDS, (r) => longContracts(r)),
+    ];
+  }
+
+  it('fewer services run after 20 years with a short-sighted city', () => {
+    const [s, l] = [runs.short[0]!, runs.long[0]!];
+    // A margin of 10 services (of ~50–60) and two standard errors.
+    expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(10, 2 * seDiff(l, s)));
+  });
+
+  it('fewer long contracts (10 years or more) with a short-sighted city', () => {
+    const [s, l] = [runs.short[1]!, runs.long[1]!];
+    expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(0.3, 2 * seDiff(l, s)));
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Shared harness of the claims tests (DESIGN §2): runs the reference scenario over many fixed
+ * seeds under two conditions and compares means, with a margin that a model without the mechanism
+ * would not meet. Each claim is a tendency over seeds, never a single lucky run.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applySet, parseScenario, runSimulation, type Policy, type RunResult, type Scenario } from '../../src/sim';
+
+const ROOT = resolve(__dirname, '../..');
+
+export function reference(): Scenario {
+  const raw = JSON.parse(readFileSync(resolve(ROOT, 'scenarios/dijon-like.json'), 'utf8')) as unknown;
+  const r = parseScenario(raw, 'scenarios/dijon-like.json');
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+export function withSets(scenario: Scenario, sets: Record<string, number>): Scenario {
+  let s = scenario;
+  for (const [path, value] of Object.entries(sets)) {
+    const r = applySet(s, path, value);
+    if (!r.ok) throw new Error(r.error);
+    s = r.value;
+  }
+  return s;
+}
+
+export interface Condition {
+  scenario: Scenario;
+  years: number;
+  agents: number;
+  city?: string | Policy;
+  partner?: string | Policy;
+}
+
+/** Runs a condition over seeds 1…n and returns each run's measure. */
+export function measure(c: Condition, seeds: number, metric: (r: RunResult) => number): number[] {
+  const out: number[] = [];
+  for (let seed = 1; seed <= seeds; seed++) {
+    const r = runSimulation(c.scenario, {
+      seed,
+      years: c.years,
+      agents: c.agents,
+      ...(c.city !== undefined ? { city: c.city } : {}),
+      ...(c.partner !== undefined ? { partner: c.partner } : {}),
+    });
+    out.push(metric(r));
+  }
+  return out;
+}
+
+export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** Standard error of the difference of two means (Welch). */
+export function seDiff(a: readonly number[], b: readonly number[]): number {
+  const v = (xs: readonly number[]) => {
+    const m = mean(xs);
+    return xs.reduce((s, x) => s + (x - m) * (x - m), 0) / Math.max(1, xs.length - 1);
+  };
+  return Math.sqrt(v(a) / a.length + v(b) / b.length);
+}
+
+/** Partner contracts signed at 10 years or more. */
+export function longContracts(r: RunResult): number {
+  return r.state.contracts.filter((c) => c.builder === 'partner' && c.terms.durationYears >= 10).length;
+}
+
+/** Services running at the end of year n (1-based). */
+export function servicesAtYear(r: RunResult, n: number): number {
+  return r.yearly[n - 1]!.servicesDelivered!;
+}
