@@ -14,7 +14,7 @@ const wins = withSets(base, { 'politics.incumbencyBias': 4 });
 const loses = withSets(base, { 'politics.incumbencyBias': -4 });
 const losesNoClause = withSets(loses, { 'negotiation.maxTerminationCompensation': 0 });
 
-const reopened = (r: RunResult) => r.summary.contractsCancelled + r.summary.contractsRenegotiated;
+const reopened = (r: RunResult) => r.summary.contractsCancelled! + r.summary.contractsRenegotiated!;
 /** What the partner lost on cancelled contracts (unrecovered capital not compensated), euros. */
 const partnerLoss = (r: RunResult) => r.state.log.filter((l) => l.kind === 'contractCancelled').reduce((a, l) => a + Number(l.data.partnerLossEur), 0);
 /** Termination compensation the city paid, euros. */
@@ -25,8 +25,8 @@ const compensationPaid = (r: RunResult) =>
 
 describe('C5: a defeat mid-contract brings cancellations and losses; compensation shifts them to the city', () => {
   const opts = { years: 18, agents: 1000 };
-  const w = { reopened: measure({ scenario: wins, ...opts }, SEEDS, reopened), npv: measure({ scenario: wins, ...opts }, SEEDS, (r) => r.summary.partnerNpvEur) };
-  const l = { reopened: measure({ scenario: loses, ...opts }, SEEDS, reopened), npv: measure({ scenario: loses, ...opts }, SEEDS, (r) => r.summary.partnerNpvEur) };
+  const w = { reopened: measure({ scenario: wins, ...opts }, SEEDS, reopened), npv: measure({ scenario: wins, ...opts }, SEEDS, (r) => r.summary.partnerNpvEur!) };
+  const l = { reopened: measure({ scenario: loses, ...opts }, SEEDS, reopened), npv: measure({ scenario: loses, ...opts }, SEEDS, (r) => r.summary.partnerNpvEur!) };
   const withClause = { loss: measure({ scenario: loses, ...opts }, SEEDS, partnerLoss), paid: measure({ scenario: loses, ...opts }, SEEDS, compensationPaid) };
   const noClause = { loss: measure({ scenario: losesNoClause, ...opts }, SEEDS, partnerLoss), paid: measure({ scenario: losesNoClause, ...opts }, SEEDS, compensationPaid) };
 
