@@ -1,11 +1,12 @@
 /**
  * The body of a sweep worker: receives the scenarios once, then runs the jobs it is sent and
- * posts each summary back with its job index (see sweep-core.ts for the pool).
+ * posts each summary back with its job index (see sweep-core.ts for the pool). The pool does not
+ * load this file as TypeScript: it bundles it with the model into one plain-JS script first.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Scenario } from '../sim';
-import { runJob, type FromWorker, type ToWorker } from './sweep-core';
 import type { RunShape } from './run-config';
+import { runJob, type FromWorker, type ToWorker } from './sweep-run';
 
 const port = parentPort;
 if (!port) throw new Error('sweep-worker-body.ts must run in a worker thread');
@@ -21,9 +22,7 @@ port.on('message', (m: ToWorker) => {
   }
   const { job, sweep } = m;
   try {
-    const t0 = performance.now();
     const summary = runJob(scenarios[job.combo]!, job.seed, shape);
-    (summary as any).__ms = performance.now() - t0;
     port.postMessage({ kind: 'done', sweep, index: job.index, summary } satisfies FromWorker);
   } catch (e) {
     const error = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -11,7 +11,8 @@ describe('npm run sweep', () => {
   it('gives the same rows with 1 and 2 workers, in (combination, seed) order', async () => {
     const dir = tempDir();
     const out = join(dir, 'two.csv');
-    const [one, two] = await Promise.all([runCli('sweep', [...ARGS, '--workers', '1']), runCli('sweep', [...ARGS, '--workers', '2', '--out', out])]);
+    // The 2-worker sweep runs from another directory: its worker is bundled from the sources' own paths.
+    const [one, two] = await Promise.all([runCli('sweep', [...ARGS, '--workers', '1']), runCli('sweep', [...ARGS, '--workers', '2', '--out', out], dir)]);
     expect(one.code, one.stderr).toBe(0);
     expect(two.code, two.stderr).toBe(0);
     expect(two.stdout).toBe('');
