@@ -168,12 +168,16 @@ async function workerStartMs(): Promise<number> {
   return median(times);
 }
 
-/** Wraps a policy to time each of its decisions (each time it is asked). */
+/**
+ * Wraps a policy to time its negotiation decisions: each time it answers an offer (accept, counter
+ * or walk away) or opens a negotiation. Calls with nothing to decide are not counted.
+ */
 function timed(policy: Policy, times: number[]): Policy {
   return (obs) => {
     const t0 = performance.now();
     const actions = policy(obs);
-    times.push(performance.now() - t0);
+    const ms = performance.now() - t0;
+    if (obs.trigger.mustAnswer || actions.some((a) => a.type === 'propose')) times.push(ms);
     return actions;
   };
 }
