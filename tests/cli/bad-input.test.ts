@@ -76,13 +76,15 @@ describe.concurrent('bad flags', () => {
   });
 
   it('years out of range, unknown personality, unknown format', async () => {
-    const [years, city, format] = await Promise.all([
+    const [years, city, wrongSide, format] = await Promise.all([
       sim('--scenario', 'dijon-like', '--seed', '1', '--years', '61'),
       run('dijon-like', '--city', 'napoleon'),
+      run('dijon-like', '--city', 'patient-partner'),
       run('dijon-like', '--format', 'xml'),
     ]);
+    expectUserError(wrongSide, 'sim', ['--city: "patient-partner" is not a city personality']);
     expectUserError(years, 'sim', ['--years: found 61, expected a whole number from 1 to 60']);
-    expectUserError(city, 'sim', ['--city: unknown personality "napoleon"', 'expected one of']);
+    expectUserError(city, 'sim', ['--city: "napoleon" is not a city personality', 'expected one of', 'steady-mayor']);
     expectUserError(format, 'sim', ['--format: found "xml", expected one of json, csv']);
   });
 });

@@ -18,7 +18,7 @@ const AGENTS = 1000;
 const ACTIONS: TimedAction[] = [
   { tick: 0, action: { type: 'setConcertation', level: 0.7 } },
   { tick: 14, action: { type: 'governance', measure: 'sharedDataPlatform', on: true } },
-  { tick: 30, action: { type: 'launchAlone', project: 'wasteSensors', districts: [3], pilot: false } },
+  { tick: 2, action: { type: 'launchAlone', project: 'wasteSensors', districts: [3], pilot: false } },
   { tick: 100, action: { type: 'setBudget', envelopeEur: 5e6, taxChange: 0.01 } },
 ];
 
