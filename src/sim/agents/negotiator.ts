@@ -38,9 +38,8 @@
  */
 import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
-import { cityWeights, cityCostWeights, partnerWeights, presentValueWith } from '../rules/discount';
 import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
-import { cityLens, dealFlows, partnerLens, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
+import { cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -86,29 +85,12 @@ function payOf(t: ContractTerms): number {
 
 /** The city's value of terms as a function of the payment, through a given lens (scenario view). */
 export function cityLinear(state: SimState, view: Scenario, flows: DealFlows, terms: ContractTerms): Linear {
-  const lens = cityLens(state, view);
-  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  const unit = unitPayments(view, terms, flows.years);
-  return { v0: valueForCity(state, view, flows), slope: -fiscal * presentValueWith(unit, cityCostWeights(lens, flows.years)) };
+  return { v0: valueForCity(state, view, flows), slope: -cityPaymentAnnuity(state, view, terms, flows) };
 }
 
 /** The partner's value of terms as a function of the payment, through a given lens. */
 export function partnerLinear(view: Scenario, flows: DealFlows, terms: ContractTerms): Linear {
-  const lens = partnerLens(view, terms);
-  const unit = unitPayments(view, terms, flows.years);
-  return { v0: valueForPartner(view, terms, flows), slope: presentValueWith(unit, partnerWeights(lens, flows.years)) };
-}
-
-/** One euro a year during the contract's operation. */
-function unitPayments(scenario: Scenario, terms: ContractTerms, n: number): number[] {
-  let b = 0;
-  for (const p of terms.projects) {
-    const t = projectType(scenario, p);
-    if (t) b = Math.max(b, (terms.pilot ? t.pilot.months : t.buildMonths) / 12);
-  }
-  const out = new Array<number>(n).fill(0);
-  for (let k = 0; k < n; k++) out[k] = Math.max(0, Math.min(k + 1, b + terms.durationYears) - Math.max(k, b));
-  return out;
+  return { v0: valueForPartner(view, terms, flows), slope: partnerPaymentAnnuity(view, terms, flows) };
 }
 
 /** The partner's bid margin: what it needs on top of its cost of capital (its outside option). */
@@ -179,43 +161,45 @@ function normalise(w: number[]): number[] {
 }
 
 /**
- * What the city believes about the partner's patience, from its answers: each of the city's offers
- * that the partner turned down makes the types that would have accepted it less likely, each one
- * it accepted the types that would have refused it. Weights over PATIENCE_TYPES.
+ * A belief over the other side's patience from its answers to one's own offers: each offer of
+ * payment P that it turned down makes the types that would have taken P less likely, each one it
+ * accepted the types that would have refused it. `thresholds` gives, for an offer's terms, the
+ * payment each type accepts (null to skip the offer); `sign` is +1 when the other side accepts
+ * payments at or above its threshold (the partner), −1 at or below (the city).
  */
-export function cityBelief(state: SimState, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
+function beliefFromAnswers(n: Negotiation, me: 'city' | 'partner', thresholds: (terms: ContractTerms) => number[] | null, sign: 1 | -1): number[] {
   let w: number[] = PATIENCE_TYPES.map((p) => prior(p, ASSUMED_PATIENCE, 0.05));
-  const deltas = partnerTypeDeltas(scenario);
   n.history.forEach((m, i) => {
-    if (m.by !== 'city' || m.kind !== 'offer' || !m.terms) return;
+    if (m.by !== me || m.kind !== 'offer' || !m.terms) return;
     const answer = n.history[i + 1];
     if (!answer) return;
-    const floor = publicPartnerFloor(state, scenario, m.terms, marginShare);
-    if (!Number.isFinite(floor)) return;
-    const ceiling = publicCityCeiling(state, ownView, m.terms);
-    const thr = typeThresholds(floor, ceiling, deltas, ownDelta, 1);
+    const thr = thresholds(m.terms);
+    if (!thr) return;
     const pay = payOf(m.terms);
-    const sign = answer.kind === 'accept' ? 1 : -1;
-    w = w.map((x, k) => x * sigma((sign * (pay - thr[k]!)) / scaleOf(pay)));
+    const accepted = answer.kind === 'accept' ? 1 : -1;
+    w = w.map((x, k) => x * sigma((accepted * sign * (pay - thr[k]!)) / scaleOf(pay)));
   });
   return normalise(w);
 }
 
+/** What the city believes about the partner's patience, from its answers (weights over PATIENCE_TYPES). */
+export function cityBelief(state: SimState, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
+  const deltas = partnerTypeDeltas(scenario);
+  return beliefFromAnswers(
+    n,
+    'city',
+    (terms) => {
+      const floor = publicPartnerFloor(state, scenario, terms, marginShare);
+      return Number.isFinite(floor) ? typeThresholds(floor, publicCityCeiling(state, ownView, terms), deltas, ownDelta, 1) : null;
+    },
+    1,
+  );
+}
+
 /** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
 export function partnerBelief(state: SimState, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
-  let w: number[] = PATIENCE_TYPES.map((p) => prior(p, ASSUMED_PATIENCE, 0.05));
   const deltas = cityTypeDeltas(scenario);
-  n.history.forEach((m, i) => {
-    if (m.by !== 'partner' || m.kind !== 'offer' || !m.terms) return;
-    const answer = n.history[i + 1];
-    if (!answer) return;
-    const ceiling = publicCityCeiling(state, scenario, m.terms);
-    const thr = typeThresholds(ceiling, ownFloor(m.terms), deltas, ownDelta, -1);
-    const pay = payOf(m.terms);
-    const sign = answer.kind === 'accept' ? 1 : -1;
-    w = w.map((x, k) => x * sigma((sign * (thr[k]! - pay)) / scaleOf(pay)));
-  });
-  return normalise(w);
+  return beliefFromAnswers(n, 'partner', (terms) => typeThresholds(publicCityCeiling(state, scenario, terms), ownFloor(terms), deltas, ownDelta, -1), -1);
 }
 
 /** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
@@ -416,6 +400,3 @@ export function dealCapex(scenario: Scenario, terms: ContractTerms): number {
 
 export const millions = (eur: number): number => Math.round(eur / 1e4) / 100;
 export const percent = (x: number): number => Math.round(x * 1000) / 10;
-
-/** Weights used for explanations (exported for the two-lens chart). */
-export { cityWeights, cityCostWeights, partnerWeights };
