@@ -21,7 +21,8 @@ export function checkWritable(path: string, flag: string): void {
   try {
     if (statSync(path).isDirectory()) fail(`${flag} ${path}: this is a directory, expected a file path`);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') fail(`${flag} ${path}: cannot be checked (${code ?? String(e)})`);
   }
 }
 

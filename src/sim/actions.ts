@@ -106,6 +106,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
       if (n && n.ratificationMonthsLeft > 0) return refuse('the deal is accepted and awaits ratification: no new offer now');
       if (n && n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn to answer`);
       if (n && n.lastMoveTick === state.tick) return refuse('one round a month: wait for next month');
+      if (n && n.round >= n.maxRounds) return refuse(`the negotiation has had its ${n.maxRounds} rounds: accept the offer or walk away`);
       if (!partnerActive(state)) return refuse('there is no partner to negotiate with until a new one arrives');
       const terms = a.terms as ContractTerms;
       const problem = termsProblem(state, scenario, terms);
@@ -121,6 +122,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
       if (n.offeredBy === a.by) return refuse('a side cannot accept its own offer');
       if (n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn`);
       if (n.ratificationMonthsLeft > 0) return refuse('the deal is already accepted and awaits ratification');
+      if (n.lastMoveTick === state.tick) return refuse('one round a month: answer next month');
       const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
       if (problem) return refuse(`the offer is no longer lawful: ${problem}`);
       acceptOffer(state, scenario, a.by, moveNote(a));

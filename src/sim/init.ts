@@ -8,7 +8,7 @@
 import { createLedger } from './ledger';
 import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
-import { baselineOperatingMonth } from './rules/budget';
+import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
 import type { CitizenArrays, Counters, DistrictState, SimState } from './types';
 
@@ -136,7 +136,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     monthly: [],
     yearly: [],
   };
-  state.city.debtCapacityYears = state.city.grossSavingsEur > 0 ? Math.min(99, state.city.debtEur / state.city.grossSavingsEur) : 99;
+  state.city.debtCapacityYears = debtCapacity(state.city.debtEur, state.city.grossSavingsEur);
 
   const [low, mid] = scenario.citizens.incomeShares;
   withStream(state, 'citizens', (rng) => {

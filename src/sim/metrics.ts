@@ -74,7 +74,7 @@ export const REPORTERS: readonly Reporter[] = [
     key: 'cityMoneySpentEur',
     label: { fr: 'Argent de la ville dépensé', en: 'City money spent' },
     unit: 'EUR',
-    describe: { fr: 'Ce que la ville a payé pour ses projets smart city (travaux, loyers, exploitation, indemnités), moins subventions et pénalités reçues.', en: 'What the city paid for smart-city projects (works, payments, operation, compensation), less grants and penalties received.' },
+    describe: { fr: 'Ce que la ville a payé pour ses projets smart city (travaux, loyers, parts d\u2019économies, exploitation, réparations, indemnités, gouvernance), moins subventions et pénalités reçues.', en: 'What the city paid for smart-city projects (works, payments, savings shares, operation, repairs, compensation, governance), less grants and penalties received.' },
     compute: (s) => s.city.smartCitySpentEur,
   },
   {

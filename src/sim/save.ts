@@ -5,7 +5,7 @@
  * fail loudly at the first year that differs.
  */
 import { z } from 'zod';
-import { resolvePolicy } from './agents';
+import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { runSimulation } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
@@ -57,7 +57,7 @@ export function parseSave(raw: unknown, source: string): Result<SaveFile> {
   const scenario = parseScenario(s.scenario, `embedded in save ${source}`);
   if (!scenario.ok) return scenario;
   for (const [side, name] of [['city', s.city], ['partner', s.partner]] as const) {
-    if (!resolvePolicy(name)) return { ok: false, error: `save ${source}: ${side} policy "${name}" is unknown` };
+    if (!resolvePolicy(name, side)) return { ok: false, error: `save ${source}: ${side}: found the string "${name}", expected one of ${POLICY_NAMES_BY_SIDE[side].join(', ')}` };
   }
   if (s.yearlyHashes.length !== s.years) {
     return { ok: false, error: `save ${source}: yearlyHashes has ${s.yearlyHashes.length} entries, expected one per year (${s.years})` };

@@ -350,6 +350,11 @@ export const scenarioSchema = z
       if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'id'], message: `duplicate district id "${d.id}"` });
       ids.add(d.id);
     });
+    const mayorIds = new Set<string>();
+    s.politics.mayors.forEach((m, i) => {
+      if (mayorIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['politics', 'mayors', i, 'id'], message: `duplicate mayor id "${m.id}"` });
+      mayorIds.add(m.id);
+    });
     if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
       ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
     }

@@ -5,16 +5,18 @@
  * a high bargaining patience; at every agreement, the deal's surplus is valued at one common
  * reference rate (5 %/yr for both sides, no present bias, no electoral hazard, no risk premium),
  * so that the comparison does not reflect each side's own discounting, and the partner's share of
- * it is recorded. Over 12 seeds of 18 years, the patient partner's mean share is larger.
+ * it is recorded. The design is paired: each seed is played with a patient (0.999) and an impatient
+ * (0.7) partner, from the same start; over 16 seeds of 18 years, the patient partner's mean share
+ * per seed is larger, by a margin of two standard errors of the paired differences.
  */
 import { describe, expect, it } from 'vitest';
 import { makeAiPartner } from '../../src/sim/agents/ai-partner';
 import { partnerPersonality } from '../../src/sim/agents/personalities';
 import { dealFlows, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
 import { resolvePolicy, runSimulation, type Policy, type SimState } from '../../src/sim';
-import { mean, reference, seDiff } from './harness';
+import { mean, reference } from './harness';
 
-const SEEDS = 12;
+const SEEDS = 16;
 const REF = 0.05;
 const base = reference();
 const refScenario = {
@@ -24,36 +26,43 @@ const refScenario = {
   politics: { ...base.politics, reopenProb: 0 },
 };
 
-/** The partner's share of each agreed deal's surplus, at the common reference rate. */
+/** Per seed, the partner's mean share of the agreed deals' surplus at the common reference rate. */
 function partnerShares(partner: Policy): number[] {
-  const shares: number[] = [];
   const city = resolvePolicy('steady-mayor', 'city')!;
-  const record =
-    (p: Policy): Policy =>
-    (obs) => {
-      const actions = p(obs);
-      const n = obs.state.negotiation;
-      if (n && actions.some((a) => a.type === 'accept')) {
-        const state = obs.state as SimState;
-        const flows = dealFlows(state, refScenario, n.offer);
-        const vc = valueForCity(state, refScenario, flows);
-        const vp = valueForPartner(refScenario, n.offer, flows);
-        if (vc + vp > 0) shares.push(vp / (vc + vp));
-      }
-      return actions;
-    };
-  for (let seed = 1; seed <= SEEDS; seed++) runSimulation(base, { seed, years: 18, agents: 500, city: record(city), partner: record(partner) });
-  return shares;
+  const perSeed: number[] = [];
+  for (let seed = 1; seed <= SEEDS; seed++) {
+    const shares: number[] = [];
+    const record =
+      (p: Policy): Policy =>
+      (obs) => {
+        const actions = p(obs);
+        const n = obs.state.negotiation;
+        if (n && actions.some((a) => a.type === 'accept')) {
+          const state = obs.state as SimState;
+          const flows = dealFlows(state, refScenario, n.offer);
+          const vc = valueForCity(state, refScenario, flows);
+          const vp = valueForPartner(refScenario, n.offer, flows);
+          if (vc + vp > 0) shares.push(vp / (vc + vp));
+        }
+        return actions;
+      };
+    runSimulation(base, { seed, years: 18, agents: 300, city: record(city), partner: record(partner) });
+    perSeed.push(mean(shares));
+  }
+  return perSeed;
 }
 
 describe('C2: the more patient side takes the larger share of the surplus, in the full game too', () => {
   const lens = partnerPersonality('infrastructure-partner')!;
-  const impatient = partnerShares(makeAiPartner({ ...lens, patience: 0.8 }));
-  const patient = partnerShares(makeAiPartner({ ...lens, patience: 0.995 }));
+  const impatient = partnerShares(makeAiPartner({ ...lens, patience: 0.7 }));
+  const patient = partnerShares(makeAiPartner({ ...lens, patience: 0.999 }));
 
   it('a patient partner captures a larger share of the deals\u2019 surplus than an impatient one', () => {
-    expect(impatient.length).toBeGreaterThan(20);
-    expect(patient.length).toBeGreaterThan(20);
-    expect(mean(patient) - mean(impatient)).toBeGreaterThan(Math.max(0.02, 2 * seDiff(patient, impatient)));
+    const diffs = patient.map((x, i) => x - impatient[i]!);
+    const m = mean(diffs);
+    const se = Math.sqrt(diffs.reduce((s, d) => s + (d - m) * (d - m), 0) / (diffs.length - 1) / diffs.length);
+    expect(diffs.every(Number.isFinite)).toBe(true);
+    expect(m).toBeGreaterThan(Math.max(0.02, 2 * se));
+    expect(diffs.filter((d) => d > 0).length).toBeGreaterThanOrEqual(10);
   });
 });

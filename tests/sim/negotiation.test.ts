@@ -103,13 +103,15 @@ describe('alternating offers', () => {
     expect(vetoed).toBeGreaterThan(4);
   });
 
-  it('a negotiation that exceeds the rounds of the year is broken off', () => {
+  it('after its last round a negotiation takes no more offers, and ends if the last offer goes unanswered', () => {
     const s = freshState();
     month(s, sc, offer('city', 100_000));
     for (let r = 2; r <= sc.negotiation.maxRoundsPerYear; r++) month(s, sc, offer(r % 2 === 0 ? 'partner' : 'city', 100_000 + r * 1000));
     expect(s.negotiation!.round).toBe(sc.negotiation.maxRoundsPerYear);
     const [r9] = month(s, sc, offer(s.negotiation!.turn, 200_000)); // round 9 of 8
-    expect(r9).toEqual({ ok: true });
+    expect(refusal(r9!)).toMatch(/rounds/);
+    expect(s.negotiation).not.toBeNull(); // the side to answer still has this month
+    month(s, sc); // …and lets it pass
     expect(s.negotiation).toBeNull();
     expect(s.counters.negotiationsFailed).toBe(1);
     expect(s.log.some((e) => e.kind === 'negotiationFailed')).toBe(true);

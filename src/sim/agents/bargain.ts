@@ -37,8 +37,8 @@ export function bargain(input: BargainInput): BargainResult {
   const x = proposerShare(deltaOf(proposer), deltaOf(responder), horizon - 1);
   // The responder compares what it is offered with its own claim as next round's proposer.
   const continuation = horizon > 1 ? deltaOf(responder) * proposerShare(deltaOf(responder), deltaOf(proposer), horizon - 2) : 0;
-  let rounds = 1;
-  if (!shouldAccept(1 - x, 0, continuation)) rounds = 2; // never happens at the equilibrium offer
+  // The first offer leaves the responder exactly its continuation, so it is accepted at once.
+  const accepted = shouldAccept(1 - x, 0, continuation);
   const cityShare = proposer === 'city' ? x : 1 - x;
-  return { cityShare, partnerShare: 1 - cityShare, rounds };
+  return { cityShare, partnerShare: 1 - cityShare, rounds: accepted ? 1 : 2 };
 }

@@ -5,17 +5,15 @@
  * for fixed terms, its value is linear in the annual payment, V(P) = v₀ + s·P (s < 0 for the
  * city, > 0 for the partner), so one projection per set of terms gives its value at any payment.
  *
- * Beliefs. Each side is unsure how patient the other is: the city over the partner's cost of
- * capital r ∈ PARTNER_TYPES, the partner over the city's electoral hazard h ∈ CITY_TYPES. Every
- * type implies a reservation payment for given terms: the least the partner takes, P_min(r), or
- * the most the city pays, P_max(h) (valued on public figures: catalogue costs, the scenario's
- * public parameters). The belief is recomputed from the negotiation's history each time (so it
- * lives in the state, through the history): a uniform prior times, for each answer, the likelihood
- * of that answer under each type — a side that rejects a payment P is likely a type whose
- * reservation P does not meet, a side that asks P′ is likely a type whose reservation P′ covers —
- * with a logistic likelihood σ(gap / (10 % of the payment)). The prior is a bell around the public
- * figure: the market's cost of capital (the scenario's `partner.discountRate`, spread 2.5 points)
- * for the city, the scenario's electoral hazard (spread 10 points) for the partner.
+ * Beliefs. Each side is unsure how patient the other is: it holds weights over the other's
+ * bargaining patience, PATIENCE_TYPES, with a prior bell around ASSUMED_PATIENCE (0.97, spread
+ * 0.05). Reservation payments are estimated on public figures (catalogue costs, the market's cost
+ * of capital, the scenario's lens), and each type accepts a payment that leaves it its reservation
+ * plus its claim on the surplus (below). The belief is recomputed from the negotiation's history
+ * each time (so it lives in the state, through the history), from the answers the other side gave
+ * to one's own offers: a turned-down payment makes the types that would have taken it less likely,
+ * an accepted one the types that would have refused it, with a logistic likelihood
+ * σ(gap / (10 % of the payment)).
  *
  * Patience. Each side has a δ per round (a month): its own discounting over the month times its
  * bargaining patience (`roundDelta`). The share of a surplus the proposer of a round can claim is
@@ -24,10 +22,9 @@
  * limit is Rubinstein's split: the more patient side claims more.
  *
  * Counter-offers. Over a grid of durations, termination compensations and guarantees, a side picks
- * the terms and payment that maximise its expected value, V_own(terms, P) × Pr(the other accepts).
- * A type of the other side accepts a payment that leaves it its reservation plus its claim on the
- * surplus (the gap between the two sides' reservation payments) as next round's proposer, δ ×
- * proposerShare; Pr(accept) = Σ belief(type) · [P meets that type's threshold]; the candidate
+ * the terms and payment that maximise its expected value. A type of the other side accepts a
+ * payment that leaves it its reservation plus its claim on the surplus (the gap between the two
+ * sides' reservation payments) as next round's proposer, δ × proposerShare; Pr(accept) = Σ belief(type) · [P meets that type's threshold]; the candidate
  * payments are those thresholds; a counter never concedes past the offer on the table, and never
  * takes back a concession (it is worth no more to its proposer than its own last offer). A counter's
  * expected value counts what follows a rejection: the proposer expects about the offer now on the
@@ -258,8 +255,6 @@ export const CLAIM_HORIZON = 600;
 
 const shareMemo = new Map<string, number>();
 
-const SHARE_GRID = Array.from({ length: 101 }, (_, i) => i / 100);
-
 /**
  * The share of a surplus that the proposer of this round can claim, when `roundsLeft` more rounds
  * may follow: backward induction from the last round with the players' own rules — in each round
@@ -280,8 +275,9 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
     // This round's proposer is the first proposer when (rounds − k) is even; its responder is the other.
     const responderDelta = (rounds - k) % 2 === 0 ? deltaResponder : deltaProposer;
     const continuation = k === 0 ? 0 : responderDelta * share;
+    // The candidate: the largest share the responder accepts, leaving it exactly its continuation.
     const best = bestOffer(
-      [1 - continuation, ...SHARE_GRID],
+      [1 - continuation],
       (x) => x,
       (x) => (shouldAccept(1 - x, 0, continuation) ? 1 : 0),
     );

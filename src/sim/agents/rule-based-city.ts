@@ -32,7 +32,7 @@ import type { Scenario } from '../scenario-schema';
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
 function cityValue(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
-  return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder));
+  return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder, 'public'));
 }
 
 function openEligibleCalls(state: SimState, scenario: Scenario, projects: string[], pilot: boolean): string[] {
@@ -190,7 +190,7 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   const actions: Action[] = [];
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
   const list = candidates(view, scenario).filter((k) => k.value > 0);
-  list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || a.terms.projects[0]!.localeCompare(b.terms.projects[0]!));
+  list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   if (deal && opening) {
     const opened = opening(view, deal.terms);
@@ -215,7 +215,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
     return [{ type: 'walkAway', by: 'city', reason: `at these terms the deal costs the city €${(-value / 1e6).toFixed(1)} M as we count it` }];
   }
   const last = cityOffers[cityOffers.length - 1]?.terms ?? offer;
-  const flows = dealFlows(state, scenario, offer);
+  const flows = dealFlows(state, scenario, offer, 'partner', 'public');
   // The most the city can pay at the partner's duration and stay at a zero value for itself.
   const maxPay = offer.annualPaymentEur + value / Math.max(1e-9, cityPaymentAnnuity(state, scenario, offer, flows));
   const middle = (last.annualPaymentEur + offer.annualPaymentEur) / 2;

@@ -24,8 +24,8 @@ import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
 
-/** Signs a contract: creates its deployments and applies for its grants. */
-export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
+/** A new contract under works, added to the state (its deployments come next). */
+function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
   const contract: Contract = {
     id: state.contracts.length + 1,
     builder,
@@ -42,6 +42,12 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     grantsEur: 0,
   };
   state.contracts.push(contract);
+  return contract;
+}
+
+/** Signs a contract: creates its deployments and applies for its grants. */
+export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
+  const contract = newContract(state, terms, builder);
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
@@ -87,22 +93,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
   });
   for (const district of copies) {
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
-    const c: Contract = {
-      id: state.contracts.length + 1,
-      builder: 'suppliers',
-      terms: dupTerms,
-      status: 'building',
-      signedTick: state.tick,
-      operationStartTick: -1,
-      endTick: -1,
-      deployments: [],
-      partnerUnrecoveredEur: 0,
-      expectedSavingsMWh: 0,
-      renegotiations: 0,
-      penaltiesPaidEur: 0,
-      grantsEur: 0,
-    };
-    state.contracts.push(c);
+    const c = newContract(state, dupTerms, 'suppliers');
     for (const proj of terms.projects) {
       const d = addDeployment(state, scenario, proj, district, true, c.id, true);
       c.deployments.push(d.uid);

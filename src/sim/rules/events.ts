@@ -10,8 +10,8 @@
  * technicalFailure — a running deployment stops for 3 × magnitude months; cyberAttack — a privacy
  * backlash of magnitude × the highest privacy risk of what runs (× 1.3 if the partner owns the data),
  * and alignment −0.05; stateGrantCall — an extra State call of magnitude € M for 3 months;
- * stateTransferCut — the State operating grant falls by that share for good; partnerMerger — its
- * costs fall by half that share, its reputation by 0.1; partnerFailure — its contracts end, and a
+ * stateTransferCut — the State operating grant falls by that share for good (at most all of it);
+ * partnerMerger — its costs fall by half that share (at most by half), its reputation by 0.1; partnerFailure — its contracts end, and a
  * new partner is there a year later; heatwave — heat stress for the month, eased by green
  * infrastructure; citizenProtest — a protest that lowers satisfaction and alignment (−0.03), eased
  * by concertation.
@@ -90,10 +90,10 @@ export function eventsPhase(state: SimState, scenario: Scenario): void {
           });
           break;
         case 'stateTransferCut':
-          city.stateGrantEur *= 1 - m;
+          city.stateGrantEur *= Math.max(0, 1 - m);
           break;
         case 'partnerMerger':
-          state.partner.trueCostFactor *= 1 - m / 2;
+          state.partner.trueCostFactor *= Math.max(0.5, 1 - m / 2);
           state.partner.reputation = Math.max(0, state.partner.reputation - 0.1);
           break;
         case 'partnerFailure':

@@ -11,6 +11,8 @@
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
 import type { Actor, ContractTerms, Explanation, SimState } from '../types';
+import { signContract } from './contracts';
+import { termsProblem } from './terms';
 
 /** What a side says with its move. */
 export interface MoveNote {
@@ -21,8 +23,6 @@ export interface MoveNote {
 function note(n: MoveNote | string): MoveNote {
   return typeof n === 'string' ? { reason: n } : n;
 }
-import { signContract } from './contracts';
-import { termsProblem } from './terms';
 
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
@@ -99,5 +99,8 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
     if (n.ratificationMonthsLeft === 0) concludeDeal(state, scenario);
     return;
   }
-  if (n.round > n.maxRounds && n.ratificationMonthsLeft === 0) walkAway(state, n.turn, 'no agreement within the rounds of the year');
+  // After the last round the side to answer has one month to accept or walk away.
+  if (n.round >= n.maxRounds && n.ratificationMonthsLeft === 0 && state.tick - n.lastMoveTick >= 2) {
+    walkAway(state, n.turn, 'no answer to the last offer: the negotiation ends');
+  }
 }

@@ -55,6 +55,7 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
       if (rng.next() < 1 / (1 + detExp(-logit))) votesFor += 1;
     }
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
+    state.lastVoteShare = share;
     state.counters.elections += 1;
     const reelected = share > 0.5;
     state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id } });
@@ -79,6 +80,5 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
     d.visibleThisTerm = 0;
     d.satisfactionAtTermStart = d.satisfaction;
   }
-  state.lastVoteShare = votesFor / Math.max(1, cit.satisfaction.length);
   state.nextElectionTick += p.termYears * 12;
 }

@@ -194,8 +194,13 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
       if (d.stage !== 'operating') continue;
       const type = projectType(scenario, d.type)!;
       const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+      // The partner runs what it built while its contract lasts, from the month the works end
+      // (the contract itself turns to 'running' later in this month's contracts phase).
       const partnerOperates =
-        contract !== null && contract.builder === 'partner' && contract.status === 'running' && state.tick < contract.endTick && contract.terms.form !== 'procurement';
+        contract !== null &&
+        contract.builder === 'partner' &&
+        contract.terms.form !== 'procurement' &&
+        (contract.status === 'building' || (contract.status === 'running' && state.tick < contract.endTick));
       d.ageMonths += 1;
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;

@@ -23,12 +23,13 @@ const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
 /** Years the partner needs to recover its investment at its cost of capital under these terms (∞ if never). */
 export function paybackYears(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const long: ContractTerms = { ...terms, durationYears: MAX_CONTRACT_YEARS + 10 };
-  const flows = dealFlows(state, scenario, long);
+  // The city judges lawfulness on public figures: it cannot see the partner's true costs.
+  const flows = dealFlows(state, scenario, long, 'partner', 'public');
   const weights = partnerWeights({ ...partnerLens(scenario, long), horizonYears: 1000 }, flows.years);
   let v = 0;
   for (let k = 0; k < flows.years; k++) {
     v += flows.partner.net[k]! * weights[k]!;
-    if (v >= 0 && k > 0) return k + 1;
+    if (v >= 0) return k + 1;
   }
   return Infinity;
 }
@@ -72,6 +73,7 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   }
   if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return `data ownership: found ${String(terms.dataOwnership)}, expected city, partner or shared`;
   if (!Array.isArray(terms.grantCalls)) return 'grant calls: expected a list';
+  if (new Set(terms.grantCalls).size !== terms.grantCalls.length) return 'a grant call is named twice';
   // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is
   // simply missed (the deadline passed while the sides bargained).
   if (!opts.atAcceptance) {
@@ -103,9 +105,14 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   // Golden rule: new payments must leave the operating section in balance after debt repayment.
   const c = scenario.city;
   const principal = state.city.debtEur / c.debtMaturityYears;
-  // Payments of contracts still under works are not yet in gross savings: count them too.
+  // Payments of contracts still under works are not yet in gross savings (the last 12 months):
+  // count them too. A contract running for less than a year is only partly in them: count the rest.
   let pending = 0;
-  for (const k of state.contracts) if (k.status === 'building' && k.builder === 'partner') pending += k.terms.annualPaymentEur;
+  for (const k of state.contracts) {
+    if (k.builder !== 'partner') continue;
+    if (k.status === 'building') pending += k.terms.annualPaymentEur;
+    else if (k.status === 'running') pending += (k.terms.annualPaymentEur * Math.max(0, 12 - (state.tick - k.operationStartTick))) / 12;
+  }
   const margin = state.city.grossSavingsEur - principal - pending;
   if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) {
     return `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, payments already signed ${fmtM(pending)})`;

@@ -137,8 +137,8 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
 }
 
 /** 1 when a data platform runs (or is in the same deal) in the district, else 0. */
-function platformShare(state: SimState, district: number, terms: ContractTerms): number {
-  if (terms.projects.includes('dataPlatform')) return 1;
+function platformShare(state: SimState, scenario: Scenario, district: number, terms: ContractTerms): number {
+  if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return 1;
   for (const d of state.deployments) if (d.family === 'dataPlatform' && d.district === district && (d.stage === 'operating' || d.stage === 'building')) return 1;
   return 0;
 }
@@ -201,7 +201,7 @@ export function dealFlows(
       const ben = deploymentBenefits(t, scenario, d, scale);
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
-      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(state, d, terms)) + ben.carbonEur;
+      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(state, scenario, d, terms)) + ben.carbonEur;
       if (t.family === 'dataPlatform') serviceValue += platformSynergyValue(state, scenario, d);
     }
     capexTotal += capex;
