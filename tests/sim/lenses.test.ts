@@ -1,0 +1,32 @@
+/**
+ * The two lenses as data (DESIGN §4): year by year, each side's flows and their discounted values
+ * add up to the side's value of the deal, and the city's lens discounts later years more steeply.
+ */
+import { describe, expect, it } from 'vitest';
+import { twoLenses } from '../../src/sim';
+import { dealFlows, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
+import { dijon, freshState, terms } from './helpers';
+
+describe('twoLenses', () => {
+  const sc = dijon();
+  const s = freshState(sc);
+  const t = terms({ projects: ['streetLighting'], districts: [0, 1, 2, 3, 4, 5, 6, 7], durationYears: 12, annualPaymentEur: 4e6 });
+  const lenses = twoLenses(s, sc, t);
+
+  it('the yearly discounted values add up to each side\u2019s value', () => {
+    const flows = dealFlows(s, sc, t);
+    const city = lenses.years.reduce((a, y) => a + y.cityCostsDiscounted + y.cityBenefitsDiscounted, 0);
+    const partner = lenses.years.reduce((a, y) => a + y.partnerNetDiscounted, 0);
+    expect(city).toBeCloseTo(valueForCity(s, sc, flows), 0);
+    expect(partner).toBeCloseTo(valueForPartner(sc, t, flows), 0);
+    expect(lenses.cityValueEur).toBeCloseTo(city, 0);
+    expect(lenses.partnerValueEur).toBeCloseTo(partner, 0);
+  });
+
+  it('years are calendar years from now, and late benefits weigh less for the city than early ones', () => {
+    expect(lenses.years[0]!.year).toBe(sc.start.year);
+    const ratio = (k: number) => lenses.years[k]!.cityBenefitsDiscounted / lenses.years[k]!.cityBenefits;
+    expect(ratio(15)).toBeLessThan(ratio(5));
+    expect(ratio(5)).toBeLessThan(1);
+  });
+});
