@@ -6,6 +6,7 @@
  * Every agent stands for the same number of real inhabitants (population ÷ agents).
  */
 import { createLedger } from './ledger';
+import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
@@ -27,6 +28,17 @@ export function allotAgents(populations: readonly number[], agents: number): num
   const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; left > 0; k = (k + 1) % order.length, left--) counts[order[k]!.i]! += 1;
   return counts;
+}
+
+/** Number fields of the state that will hold fractions are stored as such from the start (shape.ts). */
+function fractionalFields(state: SimState): void {
+  storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'alignment']);
+  storeAsFractions(state.city, ['taxLevel', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate']);
+  storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
+  for (const d of state.districts) {
+    storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'satisfactionAtTermStart', 'energyMWh']);
+    storeAsFractions(d.services, Object.keys(d.services) as (keyof typeof d.services)[]);
+  }
 }
 
 export function monthsBetween(a: { year: number; month: number }, b: { year: number; month: number }): number {
@@ -137,6 +149,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     yearly: [],
   };
   state.city.debtCapacityYears = debtCapacity(state.city.debtEur, state.city.grossSavingsEur);
+  fractionalFields(state);
 
   const [low, mid] = scenario.citizens.incomeShares;
   withStream(state, 'citizens', (rng) => {

@@ -17,6 +17,7 @@
  */
 import { cityPays, cityReceives, type TickScratch } from '../money';
 import { withStream } from '../rng';
+import { storeAsFractions } from '../shape';
 import { detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, SimState } from '../types';
@@ -41,6 +42,8 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
     penaltiesPaidEur: 0,
     grantsEur: 0,
   };
+  storeAsFractions(contract, ['partnerUnrecoveredEur', 'expectedSavingsMWh', 'penaltiesPaidEur', 'grantsEur']);
+  storeAsFractions(contract.terms, ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner']);
   state.contracts.push(contract);
   return contract;
 }

@@ -14,6 +14,7 @@
 import { cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';
 import { withStream, type Stream } from '../rng';
+import { storeAsFractions } from '../shape';
 import type { Scenario } from '../scenario-schema';
 import type { Contract, Deployment, SimState } from '../types';
 import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
@@ -62,6 +63,7 @@ export function addDeployment(
     duplicate,
     scaled: false,
   };
+  storeAsFractions(d, ['scale', 'capexEur', 'trueCostEur', 'realisation']);
   state.deployments.push(d);
   if (pilot) state.counters.pilotsStarted += 1;
   return d;
