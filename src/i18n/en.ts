@@ -65,4 +65,20 @@ export const en: Record<MessageKey, string> = {
     "A new majority could cancel ({cancelRiskPct} % a year): we ask for {compensationPct} % termination compensation and €{paymentM} M a year.",
   "explain.partner.walksAway":
     "At these terms the deal is worth €{valueM} M to us at {ratePct} %: we take our capital to other cities.",
+  "explain.city.budget":
+    "This year's budget: €{envelopeM} M for the smart city, taxes unchanged (debt-capacity ratio {debtYears} years, ceiling {ceilingYears}).",
+  "explain.city.budgetTaxUp":
+    "This year's budget: €{envelopeM} M for the smart city; savings no longer cover debt repayment, so taxes rise by {taxPct} %.",
+  "explain.city.budgetTaxDown":
+    "This year's budget: €{envelopeM} M for the smart city; the margin is wide, so taxes fall by {taxPct} %.",
+  "explain.city.smartCityOffice":
+    "Alignment is only {alignmentPct} %: we set up a smart-city office to coordinate the departments.",
+  "explain.city.interCommunalAgreement":
+    "A grant call needs several communes: we sign an inter-communal agreement (alignment {alignmentPct} %).",
+  "explain.city.sharedDataPlatform":
+    "The data platform runs: we adopt a shared data policy (alignment {alignmentPct} %).",
+  "explain.city.pilotAlone":
+    "We start a {project} pilot on our own: €{costM} M of city money, to learn before deploying.",
+  "explain.city.buysAlone":
+    "We buy {project} on our own in {districts} districts: €{costM} M of city money, worth €{valueM} M as we count it.",
 };

@@ -68,6 +68,22 @@ export const fr = {
     "Une nouvelle majorité pourrait résilier ({cancelRiskPct} % de risque par an) : nous demandons une indemnité de résiliation de {compensationPct} % et {paymentM} M€ par an.",
   "explain.partner.walksAway":
     "À ces conditions l’accord vaut {valueM} M€ pour nous, à {ratePct} % : nous plaçons notre capital dans d’autres villes.",
+  "explain.city.budget":
+    "Budget de l'année : {envelopeM} M€ pour la ville intelligente, impôts inchangés (capacité de désendettement {debtYears} ans, plafond {ceilingYears}).",
+  "explain.city.budgetTaxUp":
+    "Budget de l'année : {envelopeM} M€ pour la ville intelligente ; l'épargne ne couvre plus le remboursement de la dette, les impôts augmentent de {taxPct} %.",
+  "explain.city.budgetTaxDown":
+    "Budget de l'année : {envelopeM} M€ pour la ville intelligente ; la marge est large, les impôts baissent de {taxPct} %.",
+  "explain.city.smartCityOffice":
+    "L'alignement n'est que de {alignmentPct} % : nous créons une mission ville intelligente pour coordonner les services.",
+  "explain.city.interCommunalAgreement":
+    "Un appel à projets demande plusieurs communes : nous signons un accord intercommunal (alignement {alignmentPct} %).",
+  "explain.city.sharedDataPlatform":
+    "La plateforme de données fonctionne : nous adoptons une politique de données partagées (alignement {alignmentPct} %).",
+  "explain.city.pilotAlone":
+    "Nous lançons seuls une expérimentation {project} : {costM} M€ pour la ville, pour apprendre avant de déployer.",
+  "explain.city.buysAlone":
+    "Nous achetons seuls {project} dans {districts} quartiers : {costM} M€ pour la ville, qui valent {valueM} M€ comptés à notre façon.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -50,6 +50,16 @@ export function actorOf(action: Action): Actor {
 }
 
 export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
+  const result = apply(state, scenario, sc, action);
+  // A decision outside a negotiation that carries an explanation goes to the log, for the game.
+  if (result.ok && isObj(action) && !['propose', 'accept', 'walkAway'].includes(String(action.type))) {
+    const note = moveNote(action);
+    if (note.explanation) state.log.push({ tick: state.tick, kind: 'decision', data: { action: String(action.type), key: note.explanation.key, ...note.explanation.params } });
+  }
+  return result;
+}
+
+function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
   if (!isObj(action) || typeof action.type !== 'string') return refuse('an action is an object with a "type"');
   if (!inPlayableYears(state, scenario)) return refuse(`the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
   const a = action as Action;

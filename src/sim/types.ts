@@ -316,10 +316,10 @@ export type Actor = 'city' | 'partner';
 
 /** A player's (or a policy's) action. Every action is a JSON object. */
 export type Action =
-  | { type: 'setBudget'; envelopeEur: number; taxChange: number }
-  | { type: 'setConcertation'; level: number }
-  | { type: 'governance'; measure: 'smartCityOffice' | 'interCommunalAgreement' | 'sharedDataPlatform'; on: boolean }
-  | { type: 'launchAlone'; project: string; districts: number[]; pilot: boolean; grantCalls?: string[] }
+  | { type: 'setBudget'; envelopeEur: number; taxChange: number; explanation?: Explanation }
+  | { type: 'setConcertation'; level: number; explanation?: Explanation }
+  | { type: 'governance'; measure: 'smartCityOffice' | 'interCommunalAgreement' | 'sharedDataPlatform'; on: boolean; explanation?: Explanation }
+  | { type: 'launchAlone'; project: string; districts: number[]; pilot: boolean; grantCalls?: string[]; explanation?: Explanation }
   | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string; explanation?: Explanation }
   | { type: 'accept'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'walkAway'; by: Actor; reason?: string; explanation?: Explanation }

@@ -172,14 +172,23 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   let envelope = c.smartCityEnvelopeEur;
   if (city.debtCapacityYears > c.debtCeilingYears) envelope = 0;
   else if (city.debtCapacityYears > 0.75 * c.debtCeilingYears) envelope *= 0.5;
-  actions.push({ type: 'setBudget', envelopeEur: envelope, taxChange });
+  actions.push({
+    type: 'setBudget',
+    envelopeEur: envelope,
+    taxChange,
+    explanation: {
+      key: taxChange > 0 ? 'city.budgetTaxUp' : taxChange < 0 ? 'city.budgetTaxDown' : 'city.budget',
+      params: { envelopeM: Math.round(envelope / 1e4) / 100, taxPct: Math.round(taxChange * 1000) / 10, debtYears: Math.round(city.debtCapacityYears * 10) / 10, ceilingYears: c.debtCeilingYears },
+    },
+  });
 
   const g = city.governance;
-  if (!g.smartCityOffice && state.alignment < 0.7) actions.push({ type: 'governance', measure: 'smartCityOffice', on: true });
+  const alignmentPct = Math.round(state.alignment * 100);
+  if (!g.smartCityOffice && state.alignment < 0.7) actions.push({ type: 'governance', measure: 'smartCityOffice', on: true, explanation: { key: 'city.smartCityOffice', params: { alignmentPct } } });
   const needsPooling = state.grantCalls.some((call) => call.minCommunes > 1 && state.tick <= call.deadlineTick);
-  if (!g.interCommunalAgreement && needsPooling) actions.push({ type: 'governance', measure: 'interCommunalAgreement', on: true });
+  if (!g.interCommunalAgreement && needsPooling) actions.push({ type: 'governance', measure: 'interCommunalAgreement', on: true, explanation: { key: 'city.interCommunalAgreement', params: { alignmentPct } } });
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
-  if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true });
+  if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true, explanation: { key: 'city.sharedDataPlatform', params: { alignmentPct } } });
 
   actions.push(...projectDecisions(state, scenario, envelope, opening));
   return actions;
@@ -199,7 +208,16 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
   const alone = list.find((k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0]);
-  if (alone) actions.push({ type: 'launchAlone', project: alone.terms.projects[0]!, districts: alone.terms.districts, pilot: alone.terms.pilot, grantCalls: alone.terms.grantCalls });
+  if (alone) {
+    actions.push({
+      type: 'launchAlone',
+      project: alone.terms.projects[0]!,
+      districts: alone.terms.districts,
+      pilot: alone.terms.pilot,
+      grantCalls: alone.terms.grantCalls,
+      explanation: { key: alone.terms.pilot ? 'city.pilotAlone' : 'city.buysAlone', params: { project: alone.terms.projects[0]!, districts: alone.terms.districts.length, costM: Math.round(alone.cityMoney / 1e4) / 100, valueM: Math.round(alone.value / 1e4) / 100 } },
+    });
+  }
   return actions;
 }
 
