@@ -3,28 +3,14 @@
  * seeds under two conditions and compares means, with a margin that a model without the mechanism
  * would not meet. Each claim is a tendency over seeds, never a single lucky run.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { applySet, parseScenario, runSimulation, type Policy, type RunResult, type Scenario } from '../../src/sim';
+import { runSimulation, type Policy, type RunResult, type Scenario } from '../../src/sim';
+import { dijon, variant } from '../sim/helpers';
 
-const ROOT = resolve(__dirname, '../..');
+/** The reference scenario (Dijon-like), parsed once. */
+export const reference = (): Scenario => dijon();
 
-export function reference(): Scenario {
-  const raw = JSON.parse(readFileSync(resolve(ROOT, 'scenarios/dijon-like.json'), 'utf8')) as unknown;
-  const r = parseScenario(raw, 'scenarios/dijon-like.json');
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
-
-export function withSets(scenario: Scenario, sets: Record<string, number>): Scenario {
-  let s = scenario;
-  for (const [path, value] of Object.entries(sets)) {
-    const r = applySet(s, path, value);
-    if (!r.ok) throw new Error(r.error);
-    s = r.value;
-  }
-  return s;
-}
+/** The scenario with some numeric fields replaced (validated again). */
+export const withSets = (scenario: Scenario, sets: Record<string, number>): Scenario => variant(sets, scenario);
 
 export interface Condition {
   scenario: Scenario;

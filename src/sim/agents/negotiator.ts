@@ -95,14 +95,6 @@ export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare:
   return marginShare * Math.max(0, flows.partnerCapitalEur) + 1;
 }
 
-/** Views of the scenario with one lens parameter changed (for the types of a belief). */
-function withHazard(scenario: Scenario, h: number): Scenario {
-  return { ...scenario, city: { ...scenario.city, electoralHazard: h } };
-}
-function withPartnerRate(scenario: Scenario, r: number): Scenario {
-  return { ...scenario, partner: { ...scenario.partner, discountRate: r } };
-}
-
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
 export function publicCityCeiling(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
