@@ -112,7 +112,6 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
       if (!isObj(a.terms)) return refuse('terms: expected an object');
       const n = state.negotiation;
-      if (!n && a.by === 'partner') return refuse('the partner can only counter an offer the city has made');
       if (n && n.ratificationMonthsLeft > 0) return refuse('the deal is accepted and awaits ratification: no new offer now');
       if (n && n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn to answer`);
       if (n && n.lastMoveTick === state.tick) return refuse('one round a month: wait for next month');
@@ -121,7 +120,7 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       const terms = a.terms as ContractTerms;
       const problem = termsProblem(state, scenario, terms);
       if (problem) return refuse(problem);
-      if (!n) openNegotiation(state, scenario, terms, moveNote(a));
+      if (!n) openNegotiation(state, scenario, terms, moveNote(a), a.by);
       else counterOffer(state, a.by, terms, moveNote(a));
       return OK;
     }

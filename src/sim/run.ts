@@ -11,7 +11,7 @@ import { createInitialState } from './init';
 import { stateHash } from './hash';
 import { report, type Summary } from './metrics';
 import type { Scenario } from './scenario-schema';
-import { stepInPlace, type Policies } from './step';
+import { actInTick, closeTick, openTick, stepInPlace, type OpenTick, type Policies } from './step';
 import type { ActionResult, Actor, MetricRow, Policy, SimState, TimedAction } from './types';
 
 export interface RunOptions {
@@ -55,6 +55,17 @@ export interface Run {
   readonly totalTicks: number;
   /** One month, with these outside actions; returns their results. */
   advanceTick(actions?: readonly unknown[]): ActionResult[];
+  /**
+   * The same month in three steps, for a person who acts while the month is open: `openTick`
+   * runs its events and opens its grant calls, `act` applies one action at once, `closeTick` lets
+   * the computer players decide and runs the rest. Equivalent to `advanceTick` with the same
+   * actions (a replay gives the same hashes).
+   */
+  openTick(): void;
+  act(action: unknown): ActionResult;
+  closeTick(): void;
+  /** Is a month open (between `openTick` and `closeTick`)? */
+  isTickOpen(): boolean;
   isOver(): boolean;
 }
 
@@ -62,12 +73,32 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   const state = opts.from ?? createInitialState(scenario, opts.seed, opts.agents);
   const policies: Policies = { city: policyOf(opts.city, scenario.policies.city, 'city'), partner: policyOf(opts.partner, scenario.policies.partner, 'partner') };
   const totalTicks = (opts.years ?? scenario.horizonYears) * 12;
+  let open: OpenTick | null = null;
   return {
     scenario,
     state,
     totalTicks,
     advanceTick(actions = []) {
+      if (open) throw new Error('advanceTick: a month is open; close it first');
       return stepInPlace(state, scenario, actions, policies);
+    },
+    openTick() {
+      if (open) throw new Error('openTick: a month is already open');
+      if (state.tick >= totalTicks) throw new Error('openTick: the run is over');
+      open = openTick(state, scenario);
+    },
+    act(action) {
+      if (!open) throw new Error('act: no month is open');
+      return actInTick(state, scenario, open, action);
+    },
+    closeTick() {
+      if (!open) throw new Error('closeTick: no month is open');
+      const o = open;
+      open = null;
+      closeTick(state, scenario, o, policies);
+    },
+    isTickOpen() {
+      return open !== null;
     },
     isOver() {
       return state.tick >= totalTicks;

@@ -11,7 +11,7 @@
  * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
  */
 import { applyAction, governanceUpkeep, inPlayableYears } from './actions';
-import { newScratch } from './money';
+import { newScratch, type TickScratch } from './money';
 import { report } from './metrics';
 import { financePhase } from './rules/budget';
 import { citizensPhase } from './rules/citizens';
@@ -32,18 +32,38 @@ export const PHASES = ['events', 'decisions', 'construction', 'operation', 'fina
 /** Computer policies per side; null where a person plays that side. */
 export type Policies = Record<Actor, Policy | null>;
 
-/** Runs one month in place; returns the results of the outside actions, in order. */
-export function stepInPlace(state: SimState, scenario: Scenario, external: readonly unknown[], policies: Policies): ActionResult[] {
-  const sc = newScratch(state);
+/** A month that has begun: its events have happened and its grant calls are open; outside
+ *  actions may now be applied, then `closeTick` runs the rest of the month. */
+export interface OpenTick {
+  sc: TickScratch;
+  /** Calls opened this month, by the calendar or by an event (they ask the city for a decision). */
+  newGrantCalls: string[];
+}
 
+/** Begins a month: the events phase and the opening of the grant calls due. */
+export function openTick(state: SimState, scenario: Scenario): OpenTick {
+  const sc = newScratch(state);
   // events
   eventsPhase(state, scenario);
-
-  // decisions
+  // decisions (first part: the calls due)
   updateGrantCalls(state, scenario);
-  // Calls opened this month, by the calendar or by an event, ask the city for a decision.
   const newGrantCalls = state.grantCalls.filter((c) => c.openTick === state.tick).map((c) => c.id);
-  const results = external.map((a) => applyAction(state, scenario, sc, a));
+  return { sc, newGrantCalls };
+}
+
+/** Applies one outside action in the open month (a person's, a save's), in the order taken. */
+export function actInTick(state: SimState, scenario: Scenario, open: OpenTick, action: unknown): ActionResult {
+  return applyAction(state, scenario, open.sc, action);
+}
+
+/**
+ * Ends a month begun by `openTick`: the computer policies decide, then construction, operation,
+ * finance, citizens, politics, coordination and metrics run. Splitting the month this way lets the
+ * game apply a person's actions one by one, with an immediate answer, exactly where a replay
+ * applies them.
+ */
+export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, policies: Policies): void {
+  const { sc, newGrantCalls } = open;
   if (inPlayableYears(state, scenario)) {
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
@@ -102,6 +122,13 @@ export function stepInPlace(state: SimState, scenario: Scenario, external: reado
     state.yearly.push({ year: scenario.start.year + yearIndex - 1, yearIndex, ...report(state, scenario) });
     state.monthly = [];
   }
+}
+
+/** Runs one month in place; returns the results of the outside actions, in order. */
+export function stepInPlace(state: SimState, scenario: Scenario, external: readonly unknown[], policies: Policies): ActionResult[] {
+  const open = openTick(state, scenario);
+  const results = external.map((a) => actInTick(state, scenario, open, a));
+  closeTick(state, scenario, open, policies);
   return results;
 }
 

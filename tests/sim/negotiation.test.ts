@@ -28,10 +28,12 @@ describe('alternating offers', () => {
     expect(n.history).toHaveLength(1);
   });
 
-  it('the partner cannot open', () => {
+  it('the partner can open too (a partner played by a person makes the first offer): the city answers', () => {
     const s = freshState();
-    expect(refusal(month(s, sc, offer('partner'))[0]!)).toMatch(/only counter/);
-    expect(s.negotiation).toBeNull();
+    expect(month(s, sc, offer('partner'))[0]).toEqual({ ok: true });
+    expect(s.negotiation!.offeredBy).toBe('partner');
+    expect(s.negotiation!.turn).toBe('city');
+    expect(s.negotiation!.history[0]!.by).toBe('partner');
   });
 
   it('one round a month, and only on one’s turn', () => {

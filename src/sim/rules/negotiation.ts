@@ -28,20 +28,20 @@ export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
 }
 
-export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string): void {
+export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string, by: Actor = 'city'): void {
   state.counters.negotiationsOpened += 1;
   state.negotiation = {
     id: state.counters.negotiationsOpened,
     openedTick: state.tick,
-    turn: 'partner',
+    turn: by === 'city' ? 'partner' : 'city',
     offer: structuredClone(terms),
-    offeredBy: 'city',
+    offeredBy: by,
     round: 1,
     roundsNeeded: roundsNeeded(state, scenario),
     maxRounds: scenario.negotiation.maxRoundsPerYear,
     lastMoveTick: state.tick,
     ratificationMonthsLeft: 0,
-    history: [{ tick: state.tick, by: 'city', kind: 'offer', terms: structuredClone(terms), ...note(why) }],
+    history: [{ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) }],
   };
   state.log.push({ tick: state.tick, kind: 'negotiationOpened', data: { projects: terms.projects.join('+'), form: terms.form, years: terms.durationYears } });
 }
