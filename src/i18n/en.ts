@@ -1,7 +1,14 @@
 /** English strings of the interface; the keys are those of `fr.ts` (checked by the compiler). */
 import type { MessageKey } from './fr';
 
+import { enCity } from './en-city';
+import { enNegotiation } from './en-negotiation';
+import { enScreens } from './en-screens';
+
 export const en: Record<MessageKey, string> = {
+  ...enScreens,
+  ...enNegotiation,
+  ...enCity,
   'app.name': 'Horizons',
   'app.tagline': 'Investing in the smart city: time horizons that do not match',
   'app.placeholderNote':

@@ -4,7 +4,14 @@
  * Scenario texts (title, briefing) and metric labels live in the scenario and in the sim's
  * REPORTERS, not here.
  */
+import { frCity } from './fr-city';
+import { frNegotiation } from './fr-negotiation';
+import { frScreens } from './fr-screens';
+
 export const fr = {
+  ...frScreens,
+  ...frNegotiation,
+  ...frCity,
   'app.name': 'Horizons',
   'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',
   'app.placeholderNote':

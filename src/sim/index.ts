@@ -13,4 +13,4 @@ export { bargain, type BargainInput, type BargainResult } from './agents/bargain
 export { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from './agents/personalities';
 export { twoLenses, type TwoLenses } from './rules/lenses';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
-export type { SimState, Action, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove } from './types';
+export type { SimState, Action, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';

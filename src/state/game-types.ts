@@ -1,0 +1,189 @@
+/**
+ * The game's store, as types: what the scenes and panels read, and the actions they dispatch.
+ *
+ * The store (`game-store.ts`) owns one headless run (`createRun` from the sim) and publishes a new
+ * `GameState` object after every change. The simulation state inside it (`session.sim`) is the
+ * run's own object, mutated month by month: treat it as read-only, and use `session.version`
+ * (bumped on every change) to know that it moved.
+ *
+ * Every action is a JSON object that `dispatch` accepts as it is; `actions()` lists the legal ones
+ * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
+ * propose, accept…) go through the same `dispatch`.
+ */
+import type { Action, ActionResult, Actor, ContractTerms, SaveFile, Scenario, SimState, TwoLenses } from '../sim';
+
+/** How the people in front of the screen take part. */
+export const ROLES = ['city', 'partner', 'both', 'watch'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * The screen the flow is on. The city view (Phaser) is always behind; each screen is a panel.
+ * - `menu`: language, scenario cards, role, personality, seed, continue the autosave.
+ * - `briefing`: the situation and the role's objective.
+ * - `handover`: two groups on one screen: the other group takes the controls (hides private data).
+ * - `events`: the events of the year, as cards.
+ * - `decisions`: the acting side's decisions for the year.
+ * - `negotiation`: the negotiation table (an offer to answer, or one being prepared).
+ * - `months`: the months run, with pause / play / fast-forward.
+ * - `yearSummary`: what changed this year, and why.
+ * - `election`: the campaign, the vote by district, the result.
+ * - `epilogue`: the playable years are over; the model runs on to its horizon (no decisions).
+ * - `end`: the final state and scores.
+ */
+export const SCREENS = ['menu', 'briefing', 'handover', 'events', 'decisions', 'negotiation', 'months', 'yearSummary', 'election', 'epilogue', 'end'] as const;
+export type Screen = (typeof SCREENS)[number];
+
+/** The overlays of the city view, by district. */
+export const OVERLAYS = ['satisfaction', 'energy', 'services', 'vote'] as const;
+export type Overlay = (typeof OVERLAYS)[number];
+
+/** Speeds of the months: months per second when playing. */
+export const SPEEDS = [1, 3, 12] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** A scenario the menu offers (one per file in `scenarios/`). */
+export interface ScenarioEntry {
+  id: string;
+  scenario: Scenario;
+}
+
+/** What a game is started with; with the actions taken, it describes the game completely. */
+export interface GameSetup {
+  scenarioId: string;
+  role: Role;
+  seed: number;
+  /** Policy of each side: a personality, or `none` where a person plays it. */
+  city: string;
+  partner: string;
+  /** Number of citizen agents (default: the scenario's). */
+  agents?: number;
+}
+
+/** One election that happened this year, for the election screen. */
+export interface ElectionResult {
+  tick: number;
+  incumbentWon: boolean;
+  voteShare: number;
+  /** Vote intention for the incumbent by district, at the vote. */
+  byDistrict: number[];
+  /** The new mayor's profile label when the incumbent lost. */
+  newMayor: string | null;
+}
+
+export interface Session {
+  setup: GameSetup;
+  scenario: Scenario;
+  /** The simulation state (the run's own object: read-only). */
+  sim: SimState;
+  /** Bumped on every change of `sim` or of the session. */
+  version: number;
+  /** Is a month open (its events done, its decisions being taken)? */
+  tickOpen: boolean;
+  /** The sides people play. */
+  humanSides: Actor[];
+  /** The side whose group holds the controls now (`null` when watching). */
+  actingSide: Actor | null;
+  /** Every outside action with its tick, as a save records them. */
+  actions: { tick: number; action: Action }[];
+  yearlyHashes: string[];
+  /** Index in `sim.log` where the current year's entries begin (event cards, summary). */
+  yearLogStart: number;
+  /** Elections held during the current year (for the election screen). */
+  elections: ElectionResult[];
+  /** Where the flow goes after a hand-over screen. */
+  afterHandover: Screen | null;
+}
+
+export interface UiState {
+  overlay: Overlay;
+  playing: boolean;
+  speed: Speed;
+  largeType: boolean;
+}
+
+/** What the menu shows about the autosave. */
+export interface SavedGameInfo {
+  scenarioId: string;
+  role: Role;
+  seed: number;
+  /** Years completed in the saved game. */
+  years: number;
+}
+
+export interface CorruptSave {
+  /** Where the unreadable save is kept (a local-storage key). */
+  key: string;
+  error: string;
+}
+
+export interface GameState {
+  screen: Screen;
+  catalogue: ScenarioEntry[];
+  /** The seed the menu will start with (shown, editable, random by default). */
+  menuSeed: number;
+  savedGame: SavedGameInfo | null;
+  corruptSave: CorruptSave | null;
+  session: Session | null;
+  ui: UiState;
+  /** The last refused action's reason (shown by the panel that dispatched it), or null. */
+  lastRefusal: string | null;
+}
+
+/** Actions of the game itself (beside the simulation's). */
+export type GameAction =
+  | { type: 'start'; scenario: string; role: Role; seed: number; city?: string; partner?: string }
+  | { type: 'continueSave' }
+  | { type: 'discardCorruptSave' }
+  | { type: 'setMenuSeed'; seed: number }
+  | { type: 'continue' }
+  | { type: 'endDecisions' }
+  | { type: 'openNegotiation' }
+  | { type: 'leaveNegotiation' }
+  | { type: 'advance'; months?: number }
+  | { type: 'setPlaying'; playing: boolean }
+  | { type: 'setSpeed'; speed: Speed }
+  | { type: 'setOverlay'; overlay: Overlay }
+  | { type: 'setLargeType'; on: boolean }
+  | { type: 'newGame' };
+
+/** Anything `dispatch` accepts. */
+export type AnyAction = GameAction | Action;
+
+/** Legal range of one numeric term, given the others (for the offer builder). */
+export interface TermBound {
+  min: number;
+  max: number;
+  /** Why the range stops there, when the law (not the term's nature) sets the bound. */
+  minReason: string | null;
+  maxReason: string | null;
+}
+
+/** Queries the panels may ask (they call the simulation; nothing in the UI computes the model). */
+export interface GameQueries {
+  /** Why these terms are not lawful now, or null when they are. */
+  termsProblem(terms: ContractTerms): string | null;
+  /** The legal range of each numeric term, the others held. */
+  termBounds(terms: ContractTerms): Record<NumericTerm, TermBound>;
+  /** The deal through both lenses; the partner's lens with its true costs only for the partner's eyes. */
+  lenses(terms: ContractTerms, viewer: Actor): TwoLenses;
+  /** An offer the acting side could make now (its computer adviser's suggestion), or null. */
+  suggestedOffer(by: Actor): ContractTerms | null;
+}
+
+export const NUMERIC_TERMS = ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner'] as const;
+export type NumericTerm = (typeof NUMERIC_TERMS)[number];
+
+/** The store's full interface: state, dispatch and the API `window.horizons` exposes. */
+export interface GameApi extends GameQueries {
+  dispatch(action: unknown): ActionResult;
+  actions(): AnyAction[];
+  isOver(): boolean;
+  exportSave(): SaveFile | null;
+  stateHash(): string;
+}
+
+/** What the scenes and panels are given: the store to read and subscribe to, and the API to act. */
+export interface Game {
+  store: import('zustand/vanilla').StoreApi<GameState>;
+  api: GameApi;
+}
