@@ -12,5 +12,6 @@ export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 export { bargain, type BargainInput, type BargainResult } from './agents/bargain';
 export { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from './agents/personalities';
 export { twoLenses, type TwoLenses } from './rules/lenses';
+export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
 export type { SimState, Action, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';

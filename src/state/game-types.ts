@@ -10,7 +10,9 @@
  * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
  * propose, accept…) go through the same `dispatch`.
  */
-import type { Action, ActionResult, Actor, ContractTerms, SaveFile, Scenario, SimState, TwoLenses } from '../sim';
+import type { Action, ActionResult, Actor, ContractTerms, NumericTerm, SaveFile, Scenario, SimState, TermBound, TwoLenses } from '../sim';
+
+export { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../sim';
 
 /** How the people in front of the screen take part. */
 export const ROLES = ['city', 'partner', 'both', 'watch'] as const;
@@ -149,15 +151,6 @@ export type GameAction =
 /** Anything `dispatch` accepts. */
 export type AnyAction = GameAction | Action;
 
-/** Legal range of one numeric term, given the others (for the offer builder). */
-export interface TermBound {
-  min: number;
-  max: number;
-  /** Why the range stops there, when the law (not the term's nature) sets the bound. */
-  minReason: string | null;
-  maxReason: string | null;
-}
-
 /** Queries the panels may ask (they call the simulation; nothing in the UI computes the model). */
 export interface GameQueries {
   /** Why these terms are not lawful now, or null when they are. */
@@ -169,9 +162,6 @@ export interface GameQueries {
   /** An offer the acting side could make now (its computer adviser's suggestion), or null. */
   suggestedOffer(by: Actor): ContractTerms | null;
 }
-
-export const NUMERIC_TERMS = ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner'] as const;
-export type NumericTerm = (typeof NUMERIC_TERMS)[number];
 
 /** The store's full interface: state, dispatch and the API `window.horizons` exposes. */
 export interface GameApi extends GameQueries {
