@@ -1,22 +1,31 @@
 /**
- * Browser entry point of the placeholder page: loads the default scenario, makes the store,
- * mounts the summary page and exposes `window.horizons` for tests and facilitators.
- * URL parameters: `?seed=<n>` (default 1); `?agents=<n>` (fewer citizen agents, for fast tests).
+ * Browser entry point of the game: validates the scenarios in `scenarios/`, makes the game (store
+ * and API), mounts the DOM panels at once (the menu is usable before the engine arrives), then
+ * loads Phaser's chunk and mounts the city view behind them. Exposes `window.horizons` (DESIGN §7)
+ * for tests, scripts and facilitators.
+ * URL parameters: `?agents=<n>` (fewer citizen agents, for fast tests); `?seed=<n>` (the menu's seed).
  */
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
-import './ui/summary-page.css';
-import rawScenario from '../scenarios/dijon-like.json';
-import { parseScenario, stateHash, type SimState } from './sim';
-import { initLang, t } from './i18n';
-import { createGameStore } from './state/store';
-import { mountSummaryPage } from './ui/summary-page';
+import type { SaveFile, SimState } from './sim';
+import { initLang } from './i18n';
+import type { KeyValueStorage } from './state/autosave';
+import { buildCatalogue } from './state/catalogue';
+import { createGame } from './state/game-store';
+import type { ActionResult } from './sim';
+import type { AnyAction, Game } from './state/game-types';
+import { mountApp } from './ui/app';
 
-/** What the page exposes on `window.horizons` (the game will add dispatch, actions, exportSave). */
+/** What the page exposes on `window.horizons`. */
 export interface HorizonsApi {
-  stateHash(): string;
-  getState(): SimState;
+  getState(): SimState | null;
+  dispatch(action: unknown): ActionResult;
+  actions(): AnyAction[];
   isOver(): boolean;
+  exportSave(): SaveFile | null;
+  stateHash(): string;
+  /** The game's own state (screen, session, settings), for facilitators and tests. */
+  getGame(): ReturnType<Game['store']['getState']>;
 }
 
 declare global {
@@ -25,8 +34,6 @@ declare global {
   }
 }
 
-const SCENARIO_ID = 'dijon-like';
-
 function intParam(params: URLSearchParams, name: string): number | undefined {
   const raw = params.get(name);
   if (raw === null || !/^\d+$/.test(raw.trim())) return undefined;
@@ -34,29 +41,45 @@ function intParam(params: URLSearchParams, name: string): number | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-function start(root: HTMLElement): void {
-  initLang();
-  const params = new URLSearchParams(window.location.search);
-  const parsed = parseScenario(rawScenario, `scenarios/${SCENARIO_ID}.json`);
-  if (!parsed.ok) {
-    const panel = document.createElement('pre');
-    panel.className = 'fatal';
-    panel.textContent = t('scenario.error', { message: parsed.error });
-    root.replaceChildren(panel);
-    return;
+function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    const s = window.localStorage;
+    s.getItem('horizons.probe');
+    return s;
+  } catch {
+    return null; // disabled (private mode, file://): the game runs without autosave
   }
-  const scenario = parsed.value;
-  const seed = intParam(params, 'seed') ?? 1;
-  const agentsParam = intParam(params, 'agents');
-  const store = createGameStore(scenario, agentsParam === undefined ? { seed } : { seed, agents: agentsParam });
-
-  mountSummaryPage(root, { scenario, scenarioId: SCENARIO_ID, store, initialSeed: seed, agents: agentsParam ?? scenario.citizens.agents });
-
-  window.horizons = {
-    stateHash: () => stateHash(store.getState().snapshot.state),
-    getState: () => store.getState().snapshot.state,
-    isOver: () => store.getState().snapshot.over,
-  };
 }
 
-start(document.getElementById('app')!);
+function start(): void {
+  initLang();
+  const params = new URLSearchParams(window.location.search);
+  const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' });
+  const { entries, errors } = buildCatalogue(Object.fromEntries(Object.entries(files).map(([path, raw]) => [path.replace(/^\.\.\//, ''), raw])));
+  for (const e of errors) console.warn(e);
+  const seedParam = intParam(params, 'seed');
+  const agents = intParam(params, 'agents');
+  const game = createGame({
+    catalogue: entries,
+    storage: localStorageOrNull(),
+    randomSeed: () => seedParam ?? Math.floor(Math.random() * 1_000_000),
+    ...(agents !== undefined ? { agents } : {}),
+  });
+
+  const { api, store } = game;
+  window.horizons = {
+    getState: () => store.getState().session?.sim ?? null,
+    dispatch: (action) => api.dispatch(action),
+    actions: () => api.actions(),
+    isOver: () => api.isOver(),
+    exportSave: () => api.exportSave(),
+    stateHash: () => api.stateHash(),
+    getGame: () => store.getState(),
+  };
+
+  mountApp(document.getElementById('app')!, game);
+  // Phaser comes in its own chunk, after the menu is on screen.
+  void import('./game/mount').then(({ mountCityView }) => mountCityView(document.getElementById('city')!, game));
+}
+
+start();

@@ -5,7 +5,7 @@
  * back as `{ ok: false, reason }` with a reason a player can read, and leaves the state unchanged.
  */
 import type { TickScratch } from './money';
-import { cityPays } from './money';
+import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
 import { cancelContract, renegotiateContract, signContract } from './rules/contracts';
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
@@ -174,4 +174,11 @@ export function governanceUpkeep(state: SimState, scenario: Scenario, sc: TickSc
   if (g.smartCityOffice) cityPays(state, sc, 'suppliers', m.smartCityOffice.costEur / 12, 'smart-city office', 'operating', true);
   if (g.interCommunalAgreement) cityPays(state, sc, 'suppliers', m.interCommunalAgreement.costEur / 12, 'inter-communal agreement', 'operating', true);
   if (g.sharedDataPlatform) cityPays(state, sc, 'suppliers', m.sharedDataPlatform.costEur / 12, 'shared data policy', 'operating', true);
+}
+
+/** Whether an action would be accepted now, without changing the state (on a copy): the game lists
+ *  only actions that `dispatch` accepts. */
+export function tryAction(state: SimState, scenario: Scenario, action: unknown): ActionResult {
+  const copy = structuredClone(state);
+  return applyAction(copy, scenario, newScratch(copy), action);
 }

@@ -7,6 +7,9 @@ export { parseScenario, applySet, numericPaths, describeValue, type Result } fro
 export { runSimulation, createRun, type RunOptions, type RunResult, type Run } from './run';
 export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
+export { tryAction, actorOf } from './actions';
+export { termsProblem } from './rules/terms';
+export { publicPartnerFloor } from './agents/negotiator';
 export { serializeState, deserializeState } from './serialize';
 export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 export { bargain, type BargainInput, type BargainResult } from './agents/bargain';

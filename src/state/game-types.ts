@@ -94,6 +94,10 @@ export interface Session {
   elections: ElectionResult[];
   /** Where the flow goes after a hand-over screen. */
   afterHandover: Screen | null;
+  /** Where leaving the negotiation table goes back to. */
+  returnScreen: Screen | null;
+  /** Why the last autosave could not be written (storage full, disabled), or null. */
+  saveError: string | null;
 }
 
 export interface UiState {
