@@ -41,6 +41,32 @@ describe('the game store', () => {
     });
   }
 
+  it('a side played by the computer, or by the other group, cannot be acted for', () => {
+    const g = newGame();
+    g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 3 });
+    g.api.dispatch({ type: 'continue' }); // briefing → events
+    g.api.dispatch({ type: 'continue' }); // events → decisions
+    expect(g.store.getState().screen).toBe('decisions');
+    const terms = g.api.suggestedOffer('city')!;
+    const r = g.api.dispatch({ type: 'propose', by: 'partner', terms });
+    expect(r).toEqual({ ok: false, reason: 'the partner is played by the computer in this game' });
+    expect(g.store.getState().session!.actions).toEqual([]);
+
+    const both = newGame();
+    both.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 3 });
+    both.api.dispatch({ type: 'continue' });
+    both.api.dispatch({ type: 'continue' });
+    expect(both.store.getState().session!.actingSide).toBe('city');
+    const r2 = both.api.dispatch({ type: 'propose', by: 'partner', terms });
+    expect(r2.ok ? '' : r2.reason).toMatch(/city's group that holds the controls/);
+    // The city hands over: the hand-over screen comes before the partner's decisions.
+    expect(both.api.dispatch({ type: 'endDecisions' })).toEqual({ ok: true });
+    expect(both.store.getState().screen).toBe('handover');
+    both.api.dispatch({ type: 'continue' });
+    expect(both.store.getState().screen).toBe('decisions');
+    expect(both.store.getState().session!.actingSide).toBe('partner');
+  });
+
   it('refuses bad actions with a reason and changes nothing', () => {
     const g = newGame();
     for (const bad of [null, 3, {}, { type: 'fly' }, { type: 'start', scenario: 'atlantis', role: 'city', seed: 1 }, { type: 'start', scenario: 'dijon-like', role: 'king', seed: 1 }, { type: 'start', scenario: 'dijon-like', role: 'city', seed: -1 }, { type: 'start', scenario: 'dijon-like', role: 'city', seed: 1, city: 'steady-mayor' }, { type: 'continue' }, { type: 'setBudget', envelopeEur: 1, taxChange: 0 }]) {
