@@ -13,6 +13,8 @@
  *    repeats (after a 30-seed warm-up): how the sweep itself scales, without any start-up;
  *  - sweep.workerStartMs: the start-up of one worker thread (bundling included, until it has
  *    loaded the model), median of 5.
+ *  - ai.decision.p95ms, game.aiVsAi18y.ms (issue 3): see `aiGamesTimed`;
+ *  - browser.* and bundle.appGzipKB (issue 4): see bench-browser.ts.
  * Later issues add their figures to FIGURES.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { resolvePolicy, runSimulation, type Policy, type Scenario } from '../sim
 import { fail, runMain, unwrap } from './errors';
 import { parseCommandLine, str, usage, type FlagSpecs } from './args';
 import { loadScenario, PROJECT_ROOT } from './load-scenario';
+import { appGzipKB, cityViewFps, closeBrowserBench, coldLoadMs, longestTaskMs } from './bench-browser';
 import { openSweepPool, runSweep, type SweepOptions, type SweepPlan } from './sweep-core';
 
 const BENCH_FLAGS = {
@@ -241,6 +244,11 @@ const FIGURES: FigureSpec[] = [
   // Issue 3: a computer player's decision (valuing the offer, choosing an answer or counter-offer).
   { name: 'ai.decision.p95ms', unit: 'ms', direction: 'max', target: 100, measure: () => round(percentile(aiGamesTimed().decisionMs, 0.95), 2) },
   { name: 'game.aiVsAi18y.ms', unit: 'ms', direction: 'max', target: 2000, measure: () => round(median(aiGamesTimed().gameMs), 0) },
+  // Issue 4: the browser game, built and served, in headless Chromium.
+  { name: 'bundle.appGzipKB', unit: 'KB', direction: 'max', target: 150, measure: async () => round(await appGzipKB(), 1) },
+  { name: 'browser.coldLoadMs', unit: 'ms', direction: 'max', target: 2500, measure: async () => round(await coldLoadMs(), 0) },
+  { name: 'browser.longestTaskMs', unit: 'ms', direction: 'max', target: 100, measure: async () => round(await longestTaskMs(), 1) },
+  { name: 'browser.cityView.fps', unit: 'fps', direction: 'min', target: 55, measure: async () => round(await cityViewFps(), 1) },
 ];
 
 await runMain('bench', async () => {
@@ -264,6 +272,7 @@ await runMain('bench', async () => {
       ok: f.direction === 'none' || (f.direction === 'max' ? value <= f.target! : value >= f.target!),
     });
   }
+  await closeBrowserBench();
   process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   return 0;
 });

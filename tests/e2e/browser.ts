@@ -1,36 +1,15 @@
 /**
- * Shared harness of the browser tests: finds the system Chromium, builds the game once with
- * Vite's JS API, serves it with `vite preview` on 127.0.0.1, and drives a headless Chromium
- * with a fresh profile through playwright-core (no browser download, no network).
- *
- * Without Chromium the tests are skipped with a loud banner, unless REQUIRE_E2E=1 (CI), which
- * turns the absence into a failure.
+ * Shared harness of the browser tests (src/cli/browser-harness.ts, also used by the bench), and
+ * `describeE2E`: without Chromium the tests are skipped with a loud banner, unless REQUIRE_E2E=1
+ * (CI), which turns the absence into a failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { existsSync } from 'node:fs';
 import { describe, it } from 'vitest';
+import { CHROMIUM_PATH } from '../../src/cli/browser-harness';
 
-export const ROOT = resolve(__dirname, '../..');
-export const SCREENSHOTS = join(ROOT, 'screenshots');
-const CONFIG_FILE = join(ROOT, 'vite.config.ts');
+export * from '../../src/cli/browser-harness';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const REQUIRED = process.env.REQUIRE_E2E === '1';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function missingMessage(): string {
   return (
@@ -62,93 +41,3 @@ export function describeE2E(name: string, body: () => void): void {
   }
 }
 
-/** Builds the game with the project's vite.config.ts into a fresh temporary folder. */
-export async function buildGame(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'horizons-dist-'));
-  await build({ root: ROOT, configFile: CONFIG_FILE, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  return outDir;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-export interface Served {
-  url: string;
-  close(): Promise<void>;
-}
-
-/** Serves a build with `vite preview` on 127.0.0.1 and a free port. */
-export async function serveGame(outDir: string): Promise<Served> {
-  let lastError: unknown;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    try {
-      const server: PreviewServer = await preview({
-        root: ROOT,
-        configFile: CONFIG_FILE,
-        logLevel: 'warn',
-        build: { outDir },
-        preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-      });
-      return { url: `http://127.0.0.1:${port}/`, close: () => server.close() };
-    } catch (err) {
-      lastError = err; // the port was taken between the probe and the listen: try another
-    }
-  }
-  throw lastError;
-}
-
-export interface Browser {
-  context: BrowserContext;
-  page: Page;
-  /** Console errors, uncaught exceptions and failed requests seen so far. */
-  errors: string[];
-  close(): Promise<void>;
-}
-
-/** Launches headless Chromium with a fresh profile and one 1280×720 page (a projector). */
-export async function launchBrowser(): Promise<Browser> {
-  const profile = mkdtempSync(join(tmpdir(), 'horizons-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 720 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
-  });
-  page.on('pageerror', (err) => errors.push(`page error: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
-  page.on('response', (res) => {
-    if (res.status() >= 400) errors.push(`HTTP ${res.status()}: ${res.url()}`);
-  });
-  return {
-    context,
-    page,
-    errors,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Saves a screenshot to screenshots/<name>.png (gitignored) and returns its path. */
-export async function screenshot(page: Page, name: string, fullPage = false): Promise<string> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const path = join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage });
-  return path;
-}
