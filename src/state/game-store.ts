@@ -606,9 +606,10 @@ export function createGame(opts: GameOptions): Game {
       const s = session();
       return termBounds(s.sim, s.scenario, terms);
     },
-    lenses: (terms, _viewer) => {
+    lenses: (terms, viewer) => {
       const s = session();
-      return twoLenses(s.sim, s.scenario, terms);
+      // The partner's true costs are its own: the city's eyes get the city's estimate.
+      return twoLenses(s.sim, s.scenario, terms, viewer === 'partner' ? 'private' : 'public');
     },
     suggestedOffer,
   };

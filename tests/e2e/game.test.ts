@@ -1,0 +1,311 @@
+/**
+ * The game in a real Chromium, played as people play it: by clicking and typing through the first
+ * year in each role (with a negotiation to a signed contract), then to the end through
+ * `window.horizons`, whose exported save must replay in Node to the browser's final hash. Two
+ * groups on one screen: the partner's private figures never reach the city's screens. No console
+ * error anywhere; a screenshot of each scene goes to screenshots/ for the reviewer.
+ */
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseSave, replaySave, twoLenses } from '../../src/sim';
+import { buildGame, describeE2E, launchBrowser, screenshot, serveGame, type Browser, type Served } from './browser';
+
+/** Fewer citizen agents than the scenario's, to keep the suite fast; the save carries the number. */
+const AGENTS = 1000;
+const STEP_TIMEOUT = 20_000;
+
+const byId = (id: string) => `[data-testid="${id}"]`;
+
+async function screenOf(page: Page): Promise<string> {
+  return page.evaluate(() => window.horizons!.getGame().screen);
+}
+
+async function waitScreen(page: Page, screen: string): Promise<void> {
+  await page.locator(byId(`screen-${screen}`)).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+}
+
+async function click(page: Page, id: string): Promise<void> {
+  await page.locator(byId(id)).first().click({ timeout: STEP_TIMEOUT });
+}
+
+/** Plays to the end through window.horizons alone (actions() and dispatch()), as a script would. */
+async function playRestByApi(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const h = window.horizons!;
+    h.dispatch({ type: 'setPlaying', playing: false });
+    for (let guard = 0; guard < 5000 && !h.isOver(); guard++) {
+      const list = h.actions();
+      const pick = list.find((a) => a.type === 'accept') ?? list.find((a) => ['continue', 'endDecisions', 'advance', 'leaveNegotiation'].includes(a.type)) ?? list[0]!;
+      const r = h.dispatch(pick);
+      if (!r.ok) throw new Error(`refused ${JSON.stringify(pick)}: ${r.reason}`);
+    }
+  });
+  expect(await page.evaluate(() => window.horizons!.isOver())).toBe(true);
+}
+
+/** The exported save replays in Node to the browser's final hash. */
+async function expectReplayMatches(page: Page): Promise<void> {
+  const { save, hash } = await page.evaluate(() => ({ save: window.horizons!.exportSave(), hash: window.horizons!.stateHash() }));
+  const parsed = parseSave(JSON.parse(JSON.stringify(save)), 'browser export');
+  if (!parsed.ok) throw new Error(parsed.error);
+  const report = replaySave(parsed.value);
+  expect(report.mismatches).toEqual([]);
+  expect(report.finalHash).toBe(hash);
+}
+
+/** Negotiates at the table by clicking until a contract with the partner is signed. */
+async function negotiateToSignature(page: Page, side: 'city' | 'partner', shot: (name: string) => Promise<void>): Promise<void> {
+  const signed = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
+  let shotTaken = false;
+  for (let round = 0; round < 40 && !(await signed()); round++) {
+    const screen = await screenOf(page);
+    if (screen === 'negotiation') {
+      const n = await page.evaluate(() => {
+        const s = window.horizons!.getState()!;
+        return s.negotiation ? { turn: s.negotiation.turn, offeredBy: s.negotiation.offeredBy, ratifying: s.negotiation.ratificationMonthsLeft > 0, lastMoveTick: s.negotiation.lastMoveTick, tick: s.tick } : null;
+      });
+      if (!shotTaken) {
+        await shot('negotiation');
+        shotTaken = true;
+      }
+      if (n && n.turn === side && !n.ratifying && n.lastMoveTick < n.tick) {
+        // The other side's answer is on the table: take it (a player who wants a deal this year).
+        await click(page, 'neg-accept');
+      } else if (!n) {
+        await click(page, 'neg-send');
+      } else {
+        await click(page, 'neg-next-month');
+      }
+    } else if (screen === 'months') {
+      await click(page, 'next-month');
+    } else if (screen === 'decisions') {
+      await click(page, 'open-negotiation');
+    } else {
+      break;
+    }
+    await page.waitForTimeout(50);
+  }
+  expect(await signed()).toBe(true);
+}
+
+describeE2E('the game (Chromium)', () => {
+  let served: Served;
+  let browser: Browser;
+  let outDir: string;
+
+  beforeAll(async () => {
+    outDir = await buildGame();
+    served = await serveGame(outDir);
+  });
+
+  afterAll(async () => {
+    await served?.close();
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
+  });
+
+  afterEach(async () => {
+    const errors = browser?.errors ?? [];
+    await browser?.close();
+    expect(errors).toEqual([]);
+  });
+
+  async function open(query = ''): Promise<Page> {
+    browser = await launchBrowser();
+    await browser.page.goto(`${served.url}?agents=${AGENTS}${query}`);
+    await waitScreen(browser.page, 'menu');
+    return browser.page;
+  }
+
+  it('the menu: French first, legible, the language remembered, a card per scenario', async () => {
+    const page = await open();
+    expect(await page.getAttribute('html', 'lang')).toBe('fr');
+    await page.locator(byId('scenario-card-dijon-like')).waitFor();
+    const smallest = await page.evaluate(() => {
+      let min = Infinity;
+      const walker = document.createTreeWalker(document.getElementById('app')!, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || el.closest('svg') || el.offsetParent === null) continue;
+        min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+      }
+      return min;
+    });
+    expect(smallest).toBeGreaterThanOrEqual(16);
+    await screenshot(page, 'menu-fr');
+    await click(page, 'lang-en');
+    await page.reload();
+    await waitScreen(page, 'menu');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await screenshot(page, 'menu-en');
+    await click(page, 'lang-fr');
+  });
+
+  it('as the city: the first year by clicking, a contract negotiated and signed, the rest by script, the same hash as the replay', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `city-${name}`).then(() => undefined);
+    await click(page, 'role-city');
+    await page.locator(byId('opponent-select')).selectOption('infrastructure-partner');
+    await page.locator(byId('seed-input')).fill('2026');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await shot('briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'events');
+    await shot('events');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    await shot('decisions');
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    await negotiateToSignature(page, 'city', shot);
+    // Back to the months, run to the year's end with the play button.
+    if ((await screenOf(page)) === 'negotiation') await click(page, 'neg-leave');
+    await waitScreen(page, 'months');
+    await shot('months');
+    await click(page, 'speed-12');
+    await click(page, 'play');
+    for (let k = 0; k < 200 && (await screenOf(page)) !== 'yearSummary'; k++) {
+      if ((await screenOf(page)) === 'negotiation') {
+        await click(page, 'neg-leave');
+        await click(page, 'play');
+      }
+      await page.waitForTimeout(100);
+    }
+    await waitScreen(page, 'yearSummary');
+    await shot('year-summary');
+    expect(await page.evaluate(() => window.horizons!.getGame().session!.setup.seed)).toBe(2026);
+    await playRestByApi(page);
+    await waitScreen(page, 'end');
+    await shot('end');
+    await expectReplayMatches(page);
+  });
+
+  it('as the partner: an offer made at the table, answered by the computer city, signed; the replay matches', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `partner-${name}`).then(() => undefined);
+    await click(page, 'role-partner');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await shot('briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'events');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    await shot('decisions');
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    await negotiateToSignature(page, 'partner', shot);
+    await playRestByApi(page);
+    await expectReplayMatches(page);
+  });
+
+  it('two groups on one screen: the partner’s private figures never appear on the city’s screens', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `both-${name}`).then(() => undefined);
+    await click(page, 'role-both');
+    await click(page, 'start');
+    await click(page, 'continue'); // briefing
+    await click(page, 'continue'); // events
+    const seen: string[] = [];
+    const privateFigures: string[] = [];
+    /** The partner's private figures now, as the interface would print them (fr and en, 1 decimal). */
+    const collectPrivate = async () => {
+      const terms = await page.evaluate(() => window.horizons!.getState()!.negotiation?.offer ?? null);
+      const st = await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getState())));
+      const figures: number[] = [st.partner.trueCostFactor * 100];
+      if (terms) {
+        // Node recomputes the two lenses from the browser's state: the private partner value must not show.
+        const game = await page.evaluate(() => window.horizons!.getGame().session!.scenario);
+        const state = { ...st, citizens: st.citizens };
+        const priv = twoLenses(state, game, terms).partnerValueEur / 1e6;
+        const pub = twoLenses(state, game, terms, 'public').partnerValueEur / 1e6;
+        if (priv.toFixed(1) !== pub.toFixed(1)) figures.push(priv);
+      }
+      for (const f of figures) privateFigures.push(f.toFixed(1), f.toFixed(1).replace('.', ','));
+    };
+    for (let step = 0; step < 60; step++) {
+      const game = await page.evaluate(() => ({ screen: window.horizons!.getGame().screen, acting: window.horizons!.getGame().session!.actingSide }));
+      if (game.acting === 'city' && game.screen !== 'handover') {
+        await collectPrivate();
+        seen.push(await page.evaluate(() => document.getElementById('app')!.innerText));
+        expect(await page.locator(byId('hud-partner-cash')).count()).toBe(0);
+      }
+      if (game.screen === 'handover') {
+        await shot('handover');
+        await click(page, 'continue');
+      } else if (game.screen === 'decisions' && game.acting === 'city') {
+        await shot('city-decisions');
+        await click(page, 'open-negotiation');
+      } else if (game.screen === 'negotiation') {
+        await shot(`${game.acting}-negotiation`);
+        const canAccept = await page.locator(`${byId('neg-accept')}:not([disabled])`).count();
+        await click(page, canAccept && game.acting === 'partner' ? 'neg-accept' : 'neg-send');
+      } else if (game.screen === 'decisions') {
+        await click(page, 'end-decisions');
+      } else if (game.screen === 'months') {
+        await click(page, 'next-month');
+      } else {
+        break;
+      }
+      await page.waitForTimeout(50);
+    }
+    expect(seen.length).toBeGreaterThan(2);
+    const text = seen.join('\n');
+    for (const figure of new Set(privateFigures)) expect(text.includes(figure) ? figure : null, `private figure ${figure} on the city's screen`).toBeNull();
+  });
+
+  it('watching computer against computer: elections, the epilogue and the end, each screen shot', async () => {
+    const page = await open();
+    await click(page, 'role-watch');
+    await click(page, 'start');
+    await click(page, 'continue');
+    const shots = new Set<string>();
+    for (let guard = 0; guard < 400 && !(await page.evaluate(() => window.horizons!.isOver())); guard++) {
+      const screen = await screenOf(page);
+      if (!shots.has(screen)) {
+        shots.add(screen);
+        await page.waitForTimeout(300);
+        await screenshot(page, `watch-${screen}`);
+      }
+      await page.evaluate(() => {
+        const h = window.horizons!;
+        const list = h.actions();
+        const pick = list.find((a) => a.type === 'continue') ?? list.find((a) => a.type === 'advance')!;
+        h.dispatch(pick);
+      });
+    }
+    await waitScreen(page, 'end');
+    await screenshot(page, 'watch-end');
+    expect([...shots]).toEqual(expect.arrayContaining(['events', 'months', 'yearSummary', 'election', 'epilogue']));
+    await click(page, 'lang-en').catch(() => undefined);
+    await click(page, 'new-game');
+    await waitScreen(page, 'menu');
+  });
+
+  it('the autosave: continued after a reload; an unreadable one gets a clear panel and is kept', async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const h = window.horizons!;
+      h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 9, partner: 'infrastructure-partner' });
+      while (h.getGame().screen !== 'yearSummary') {
+        const list = h.actions();
+        h.dispatch(list.find((a) => ['continue', 'endDecisions', 'advance', 'leaveNegotiation'].includes(a.type))!);
+      }
+    });
+    const hash = await page.evaluate(() => window.horizons!.exportSave()!.finalHash);
+    await page.reload();
+    await waitScreen(page, 'menu');
+    await click(page, 'continue-save');
+    await waitScreen(page, 'events');
+    expect(await page.evaluate(() => window.horizons!.exportSave()!.finalHash)).toBe(hash);
+
+    await page.evaluate(() => localStorage.setItem('horizons.autosave', '{"format":"horizons-autosave","version":0}'));
+    await page.reload();
+    await waitScreen(page, 'menu');
+    await page.locator(byId('corrupt-save-panel')).waitFor();
+    expect(await page.locator(byId('corrupt-save-panel')).innerText()).toMatch(/version/);
+    await screenshot(page, 'menu-corrupt-save');
+    expect(await page.evaluate(() => localStorage.getItem('horizons.autosave.unreadable'))).toBe('{"format":"horizons-autosave","version":0}');
+  });
+});
