@@ -59,8 +59,8 @@ const FR: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^contract (\d+) is not a contract with the partner$/, (m) => `le contrat ${m[1]} n’est pas un contrat avec le partenaire`],
   [/^contract (\d+) is (\w+), not running$/, (m) => `le contrat ${m[1]} n’est plus en cours`],
   [/^wait for the next month to negotiate$/, () => 'attendez le mois prochain pour négocier'],
-  [/^no offer can be made now$/, () => 'aucune offre n’est possible maintenant'],
   [/^there is no saved game$/, () => 'il n’y a pas de partie sauvegardée'],
+  [/^nobody plays a side in this game$/, () => 'personne ne joue de camp dans cette partie'],
 ];
 
 function localizeFr(text: string): string {

@@ -392,9 +392,6 @@ export function createGame(opts: GameOptions): Game {
         const side = s.actingSide;
         if (!side) return refuse('nobody plays a side in this game');
         if (!s.tickOpen) return refuse('wait for the next month to negotiate');
-        if (!s.sim.negotiation && !tryAction(s.sim, s.scenario, { type: 'propose', by: side, terms: suggestedOffer(side) ?? {} }).ok && !suggestedOffer(side)) {
-          return refuse('no offer can be made now');
-        }
         go('negotiation', { returnScreen: screen }, { ui: { ...get().ui, playing: false } });
         return OK;
       }

@@ -1,6 +1,7 @@
 /**
  * The two lenses as data (DESIGN §4): year by year, each side's flows and their discounted values
  * add up to the side's value of the deal, and the city's lens discounts later years more steeply.
+ * The public view draws the partner's side from the city's estimate, never from its private costs.
  */
 import { describe, expect, it } from 'vitest';
 import { twoLenses } from '../../src/sim';
@@ -28,5 +29,28 @@ describe('twoLenses', () => {
     const ratio = (k: number) => lenses.years[k]!.cityBenefitsDiscounted / lenses.years[k]!.cityBenefits;
     expect(ratio(15)).toBeLessThan(ratio(5));
     expect(ratio(5)).toBeLessThan(1);
+  });
+
+  it('the public view uses the city\u2019s estimate of the partner\u2019s costs, not its true ones', () => {
+    expect(sc.partner.trueCostFactor).not.toBe(1);
+    const pub = twoLenses(s, sc, t, 'public');
+    const flows = dealFlows(s, sc, t, 'partner', 'public');
+    expect(pub.partnerValueEur).toBeCloseTo(valueForPartner(sc, t, flows), 0);
+    // Cheaper true costs make the deal worth more to the partner than the city can see.
+    expect(lenses.partnerValueEur).toBeGreaterThan(pub.partnerValueEur + 1e5);
+    expect(pub.years.map((y) => y.partnerNet)).not.toEqual(lenses.years.map((y) => y.partnerNet));
+    // The city's side does not depend on the view.
+    expect(pub.cityValueEur).toBe(lenses.cityValueEur);
+    expect(pub.years.map((y) => y.cityCosts + y.cityBenefits)).toEqual(lenses.years.map((y) => y.cityCosts + y.cityBenefits));
+    // Nothing private leaks into the public view: other true costs and experience, the same figures.
+    const other = freshState(sc);
+    other.partner.trueCostFactor = 1.4;
+    other.partner.transferableExperience += 5;
+    expect(twoLenses(other, sc, t, 'public')).toEqual(pub);
+    expect(twoLenses(other, sc, t).partnerValueEur).not.toBeCloseTo(lenses.partnerValueEur, 0);
+  });
+
+  it('the private view is the default', () => {
+    expect(twoLenses(s, sc, t, 'private')).toEqual(lenses);
   });
 });

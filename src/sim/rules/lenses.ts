@@ -1,6 +1,9 @@
 /**
  * The two lenses as data, for the game's chart (DESIGN §4): the same deal's flows, year by year,
  * as the city counts them and as the partner counts them, each with its discounted value.
+ * The partner's side comes in two views: 'private', with its true costs and experience (for the
+ * partner's eyes and a facilitator's), and 'public', the city's estimate from catalogue prices, so
+ * that the partner's private figures never reach the city's screens.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
@@ -28,9 +31,9 @@ export interface TwoLenses {
   partnerValueEur: number;
 }
 
-/** The deal seen through both lenses now (the partner's with its true costs: a facilitator's view). */
-export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms): TwoLenses {
-  const flows = dealFlows(state, scenario, terms);
+/** The deal seen through both lenses now; `view` says whose knowledge of the partner's costs draws its side. */
+export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms, view: 'private' | 'public' = 'private'): TwoLenses {
+  const flows = dealFlows(state, scenario, terms, 'partner', view);
   const cl = cityLens(state, scenario);
   const wc = cityCostWeights(cl, flows.years);
   const wb = cityWeights(cl, flows.years);
