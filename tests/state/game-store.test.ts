@@ -77,3 +77,19 @@ describe('the game store', () => {
     expect(g.store.getState().screen).toBe('menu');
   });
 });
+
+describe('hidden information', () => {
+  it("the city's eyes get the partner's costs as the city estimates them, the partner's its true ones", () => {
+    const g = newGame();
+    g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 5 });
+    g.api.dispatch({ type: 'continue' });
+    const s = g.store.getState().session!;
+    expect(s.sim.partner.trueCostFactor).not.toBe(1);
+    const terms = g.api.suggestedOffer('city')!;
+    const city = g.api.lenses(terms, 'city');
+    const partner = g.api.lenses(terms, 'partner');
+    expect(city.partnerValueEur).not.toBeCloseTo(partner.partnerValueEur, 0);
+    // The city's value does not depend on who looks.
+    expect(city.cityValueEur).toBeCloseTo(partner.cityValueEur, 6);
+  });
+});
