@@ -50,6 +50,13 @@ describe('twoLenses', () => {
     expect(twoLenses(other, sc, t).partnerValueEur).not.toBeCloseTo(lenses.partnerValueEur, 0);
   });
 
+  it('says when the works and the contract end, in years from now', () => {
+    // Street lighting takes 24 months to build (scenarios/dijon-like.json), then 12 years of contract.
+    expect(lenses.worksEndYears).toBe(2);
+    expect(lenses.contractEndYears).toBe(14);
+    expect(twoLenses(s, sc, { ...t, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0 }).contractEndYears).toBe(2);
+  });
+
   it('the private view is the default', () => {
     expect(twoLenses(s, sc, t, 'private')).toEqual(lenses);
   });

@@ -8,7 +8,7 @@
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { cityCostWeights, cityWeights, partnerWeights } from './discount';
-import { cityLens, dealFlows, partnerLens, valueForCity, valueForPartner } from './valuation';
+import { buildYearsOf, cityLens, dealFlows, partnerLens, valueForCity, valueForPartner } from './valuation';
 
 export interface LensYear {
   /** Calendar year the simulated year starts in. */
@@ -27,6 +27,9 @@ export interface LensYear {
 
 export interface TwoLenses {
   years: LensYear[];
+  /** Years from now until the works end, and until the contract ends (the works' end for a procurement). */
+  worksEndYears: number;
+  contractEndYears: number;
   cityValueEur: number;
   partnerValueEur: number;
 }
@@ -55,5 +58,7 @@ export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTe
       partnerNetDiscounted: flows.partner.net[k]! * wp[k]!,
     });
   }
-  return { years, cityValueEur: valueForCity(state, scenario, flows), partnerValueEur: valueForPartner(scenario, terms, flows) };
+  const worksEndYears = buildYearsOf(scenario, terms);
+  const contractEndYears = worksEndYears + (terms.form === 'procurement' ? 0 : terms.durationYears);
+  return { years, worksEndYears, contractEndYears, cityValueEur: valueForCity(state, scenario, flows), partnerValueEur: valueForPartner(scenario, terms, flows) };
 }

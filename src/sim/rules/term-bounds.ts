@@ -3,8 +3,9 @@
  *
  * Each term lives on a grid over its nature-given range (what the quantity can mean at all:
  * a duration of 0 to `MAX_CONTRACT_YEARS` whole years; shares from 0 to 1 in steps of 1 %; a
- * penalty of 0 to 3 euros per euro of shortfall; an annual payment from 0 to the whole price of
- * the works, because paying more than the works cost every year is never sensible). Within it, the
+ * penalty of 0 to 3 euros per euro of shortfall in steps of 0.05; an annual payment from 0 to the
+ * whole price of the works (or the payment offered, if higher), because paying more than the works
+ * cost every year is never sensible, in round steps of about a thousandth of that). Within it, the
  * rules of `termsProblem` (the procurement form, a pilot's length, R3114-2 for concessions, the
  * golden rule, the debt ceiling, the scenario's caps on guarantees and compensation) narrow the
  * range; the legal values are found by bisection on the grid, starting from the current value
@@ -14,6 +15,8 @@
  * between a lawful value and an unlawful neighbour.
  * When no value of a term makes the offer lawful (another term or the scope is at fault), its
  * range collapses on the current value and both reasons give the offer's problem.
+ * Each bound carries its grid, so that a slider can draw the whole range and shade the lawful part.
+ * Cost: a few dozen calls of `termsProblem`, under 2 ms for all terms on the reference scenario.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
@@ -23,21 +26,21 @@ import { MAX_CONTRACT_YEARS, termsProblem } from './terms';
 export const NUMERIC_TERMS = ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner'] as const;
 export type NumericTerm = (typeof NUMERIC_TERMS)[number];
 
-/** Legal range of one numeric term, given the others. */
-export interface TermBound {
+/** A term's nature-given range and the step of its grid (the offer builder's slider). */
+export interface TermGrid {
+  lo: number;
+  hi: number;
+  /** Grid step; a fractional one is 1 / n for a whole n, so grid values print cleanly. */
+  step: number;
+}
+
+/** Legal range of one numeric term, given the others, within its nature-given range and grid. */
+export interface TermBound extends TermGrid {
   min: number;
   max: number;
   /** Why the range stops there, when the law (not the term's nature) sets the bound. */
   minReason: string | null;
   maxReason: string | null;
-}
-
-/** A term's nature-given range and the step of its grid (the offer builder's slider step). */
-export interface TermGrid {
-  lo: number;
-  hi: number;
-  /** Whole steps (≥ 1) are added; fractional steps are 1 / `perUnit` so grid values print cleanly. */
-  step: number;
 }
 
 /** Most grid points a payment range is cut into (its step is the 1-2-5 value just above range / this). */
@@ -69,7 +72,7 @@ function paymentStep(range: number, points: number): number {
 }
 
 /** The nature-given range and grid of a term for these terms (the payment's depends on the scope). */
-export function termGrid(scenario: Scenario, terms: ContractTerms, term: NumericTerm): TermGrid {
+function termGrid(scenario: Scenario, terms: ContractTerms, term: NumericTerm): TermGrid {
   switch (term) {
     case 'durationYears':
       return { lo: 0, hi: MAX_CONTRACT_YEARS, step: 1 };
@@ -118,7 +121,7 @@ function boundOf(state: SimState, scenario: Scenario, terms: ContractTerms, term
   if (anchor < 0) {
     const value = Number.isFinite(current) ? current : g.lo;
     const reason = currentProblem ?? problemAt(near);
-    return { min: value, max: value, minReason: reason, maxReason: reason };
+    return { ...g, min: value, max: value, minReason: reason, maxReason: reason };
   }
 
   // Bisection toward each end: `lawful` stays lawful, `beyond` stays unlawful.
@@ -141,7 +144,7 @@ function boundOf(state: SimState, scenario: Scenario, terms: ContractTerms, term
   };
   const lower = anchor === 0 ? { index: 0, reason: null } : edge(0);
   const upper = anchor === last ? { index: last, reason: null } : edge(last);
-  return { min: gridValue(g, lower.index, last), max: gridValue(g, upper.index, last), minReason: lower.reason, maxReason: upper.reason };
+  return { ...g, min: gridValue(g, lower.index, last), max: gridValue(g, upper.index, last), minReason: lower.reason, maxReason: upper.reason };
 }
 
 /** The legal range of every numeric term, each with the others held: what the offer builder draws on its sliders. */

@@ -1,0 +1,239 @@
+/**
+ * The HUD: the strip along the top that everybody in the room reads. The date; the election as a
+ * clock (months left in the term, the campaign marked); the city's budget (the envelope left,
+ * gross savings); the debt-capacity ratio as one gauge with its ceiling marked; approval
+ * (satisfaction and vote intention, against the 50 % line); and the partner's cash and portfolio
+ * value — only where the partner's group may see them (never on a city group's screen). On the
+ * right, the large-type switch and the language. Below-left, the map bar: the overlay of the
+ * city view. Every figure has a tooltip: what it is, how it moved this year, and why.
+ */
+import { getLang, setLang, t, type Lang } from '../i18n';
+import { OVERLAYS, type GameState, type Overlay, type Session } from '../state/game-types';
+import { icon } from './icons';
+import type { ScreenContext } from './screens/context';
+import { button, h, setFigure } from './screens/dom';
+import { figureTip, formatFigure, liveFigures, type FigureId } from './screens/figures';
+import { capital, gameYear, monthYear, months, num, years } from './screens/words';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+/** The election clock: the share of the term still to run, as a ring; the campaign months as an outer arc. */
+function electionClock(left: number, term: number, campaign: number): SVGSVGElement {
+  const ring = (r: number, share: number, cls: string) => {
+    const c = 2 * Math.PI * r;
+    return svg('circle', { cx: 20, cy: 20, r, class: cls, 'stroke-dasharray': `${c * share} ${c}`, transform: 'rotate(-90 20 20)' });
+  };
+  const share = Math.max(0, Math.min(1, left / term));
+  const el = svg('svg', { viewBox: '0 0 40 40', class: 'clock', 'aria-hidden': 'true' });
+  el.append(svg('circle', { cx: 20, cy: 20, r: 14, class: 'clock-track' }));
+  // The campaign: the last months before the vote, the arc the hand sweeps last (just past twelve).
+  el.append(ring(18.5, Math.min(1, campaign / term), 'clock-campaign'));
+  el.append(ring(14, share, 'clock-left'));
+  el.append(svg('line', { x1: 20, y1: 20, x2: 20 + 8 * Math.sin(2 * Math.PI * share), y2: 20 - 8 * Math.cos(2 * Math.PI * share), class: 'clock-hand' }));
+  el.append(svg('circle', { cx: 20, cy: 20, r: 2.2, class: 'clock-pin' }));
+  return el;
+}
+
+/** The debt-capacity gauge: a bar from 0 to past the ceiling, the ceiling as a tall mark. */
+export function debtGauge(value: number, ceiling: number, width = 132): SVGSVGElement {
+  const max = Math.max(ceiling * 1.5, Math.min(value, ceiling * 3));
+  const x = (v: number) => 2 + (Math.max(0, Math.min(v, max)) / max) * (width - 4);
+  const el = svg('svg', { viewBox: `0 0 ${width} 24`, width, height: 24, class: 'gauge', 'aria-hidden': 'true' });
+  el.append(svg('rect', { x: 2, y: 7, width: width - 4, height: 10, rx: 5, class: 'gauge-track' }));
+  el.append(svg('rect', { x: x(ceiling), y: 7, width: width - 2 - x(ceiling), height: 10, class: 'gauge-danger' }));
+  el.append(svg('rect', { x: 2, y: 7, width: Math.max(0, x(value) - 2), height: 10, rx: 5, class: value > ceiling ? 'gauge-fill over' : 'gauge-fill' }));
+  el.append(svg('line', { x1: x(ceiling), x2: x(ceiling), y1: 1, y2: 23, class: 'gauge-ceiling' }));
+  return el;
+}
+
+/** A share against the 50 % line (vote intention), as a small bar. */
+function majorityBar(share: number): SVGSVGElement {
+  const w = 48;
+  const el = svg('svg', { viewBox: `0 0 ${w} 10`, width: w, height: 10, class: 'majority', 'aria-hidden': 'true' });
+  el.append(svg('rect', { x: 0, y: 2, width: w, height: 6, rx: 3, class: 'majority-track' }));
+  el.append(svg('rect', { x: 0, y: 2, width: Math.max(0, Math.min(1, share)) * w, height: 6, rx: 3, class: 'majority-fill' }));
+  el.append(svg('line', { x1: w / 2, x2: w / 2, y1: 0, y2: 10, class: 'majority-line' }));
+  return el;
+}
+
+export interface Hud {
+  el: HTMLElement;
+  mapbar: HTMLElement;
+  update(ctx: ScreenContext): void;
+}
+
+/** Where the HUD shows: in a game, except on the hand-over screen (it may hide private figures). */
+const hudShown = (state: GameState) => state.session !== null && state.screen !== 'menu' && state.screen !== 'handover';
+/** Where the overlay switch shows: where the city view is in plain sight. */
+const mapbarShown = (state: GameState) => state.session !== null && (state.screen === 'decisions' || state.screen === 'months' || state.screen === 'epilogue');
+
+/** The language switch: both languages on the menu; in the HUD, one button to the other language. */
+export function langSwitch(compact: boolean): HTMLElement {
+  const current = getLang();
+  const choice = (lang: Lang, text: string, label: string) =>
+    button(text, { testid: `lang-${lang}`, kind: 'quiet', pressed: current === lang, label, onClick: () => setLang(lang) });
+  if (compact) {
+    const other: Lang = current === 'fr' ? 'en' : 'fr';
+    const b = button(other.toUpperCase(), { testid: `lang-${other}`, kind: 'quiet', label: t(`hud.lang.${other}`), onClick: () => setLang(other) });
+    b.title = t(`hud.lang.${other}`);
+    return b;
+  }
+  return h('div', { class: 'lang-switch', attrs: { role: 'group', 'aria-label': t('hud.language') } }, choice('fr', 'FR', t('hud.lang.fr')), choice('en', 'EN', t('hud.lang.en')));
+}
+
+/** The large-type switch (also on the menu); in the HUD, an icon alone (its name for screen readers and on hover). */
+export function largeTypeSwitch(ctx: ScreenContext, compact: boolean): HTMLButtonElement {
+  const { store } = ctx.game;
+  const b = button(compact ? '' : t('hud.largeType'), { icon: 'type', testid: 'large-type', kind: 'quiet', pressed: ctx.state.ui.largeType, label: t('hud.largeType'), onClick: () => ctx.dispatch({ type: 'setLargeType', on: !store.getState().ui.largeType }) });
+  if (compact) b.title = t('hud.largeType');
+  return b;
+}
+
+function item(cls: string, iconName: Parameters<typeof icon>[0] | null, label: Node | string, ...values: (Node | null)[]): HTMLElement {
+  return h('div', { class: `hud-item ${cls}` }, iconName ? icon(iconName, 'icon hud-icon') : null, h('div', { class: 'hud-text' }, typeof label === 'string' ? h('span', { class: 'hud-label' }, label) : label, h('span', { class: 'hud-values' }, ...values)));
+}
+
+/** The HUD's elements that move with the months (the rest is built once per language). */
+interface HudParts {
+  figures: Partial<Record<FigureId, HTMLElement>>;
+  date: HTMLElement;
+  dateLabel: HTMLElement;
+  election: HTMLElement;
+  electionLabel: HTMLElement;
+  electionFig: HTMLElement;
+  clock: HTMLElement;
+  gauge: HTMLElement;
+  debt: HTMLElement;
+  majority: HTMLElement;
+  largeType: HTMLButtonElement;
+}
+
+function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
+  el.setAttribute('aria-label', t('hud.region'));
+  const fig = (testid: string) => h('span', { class: 'fig hud-value', testid });
+  const figures: HudParts['figures'] = {
+    envelope: fig('hud-envelope'),
+    savings: fig('hud-savings'),
+    satisfaction: fig('hud-satisfaction'),
+    vote: fig('hud-vote'),
+  };
+  const parts: HudParts = {
+    figures,
+    date: fig('hud-date'),
+    dateLabel: h('span', { class: 'hud-label' }),
+    election: h('div', { class: 'hud-item hud-election' }),
+    electionLabel: h('span', { class: 'hud-label' }),
+    electionFig: fig('hud-election'),
+    clock: h('span', { class: 'clock-holder' }),
+    gauge: h('span', { class: 'gauge-holder' }),
+    debt: fig('hud-debt'),
+    majority: h('span', { class: 'majority-holder' }),
+    largeType: largeTypeSwitch(ctx, true),
+  };
+  parts.election.append(parts.clock, h('div', { class: 'hud-text' }, parts.electionLabel, h('span', { class: 'hud-values' }, parts.electionFig)));
+  const groups: HTMLElement[] = [
+    item('hud-date', null, parts.dateLabel, parts.date),
+    parts.election,
+    h(
+      'div',
+      { class: 'hud-group side-city' },
+      h('span', { class: 'sr-only' }, t('screens.side.city')),
+      item('', null, t('hud.envelope'), figures.envelope!),
+      item('', null, t('hud.savings'), figures.savings!),
+      item('hud-debt', null, t('hud.debt'), parts.gauge, parts.debt),
+    ),
+    h('div', { class: 'hud-group hud-approval', testid: 'hud-approval' }, item('', null, t('hud.satisfaction'), figures.satisfaction!), item('', null, t('hud.vote'), parts.majority, figures.vote!)),
+  ];
+  if (ctx.partnerVisible) {
+    figures.partnerCash = fig('hud-partner-cash');
+    figures.partnerValue = fig('hud-partner-value');
+    groups.push(
+      h(
+        'div',
+        { class: 'hud-group side-partner' },
+        h('span', { class: 'hud-side' }, icon('partner', 'icon partner-mark'), h('span', { class: 'sr-only' }, t('screens.side.partner'))),
+        item('', null, t('hud.partnerCash'), figures.partnerCash),
+        item('', null, t('hud.partnerValue'), figures.partnerValue),
+      ),
+    );
+  }
+  el.replaceChildren(h('div', { class: 'hud-figures' }, ...groups), h('div', { class: 'hud-tools' }, parts.largeType, langSwitch(true)));
+  return parts;
+}
+
+function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
+  const sc = session.scenario;
+  const sim = session.sim;
+  const view = { scenario: sc, partnerPrivate: ctx.partnerVisible };
+  const live = liveFigures(session);
+  for (const [id, el] of Object.entries(parts.figures) as [FigureId, HTMLElement][]) setFigure(el, formatFigure(id, live[id]), figureTip(id, session, ctx.starts, view));
+
+  // The date, and where the game stands in its years.
+  const playable = sim.tick < sc.playableYears * 12;
+  parts.dateLabel.textContent = playable ? t('hud.yearOf', { n: num(Math.floor(sim.tick / 12) + 1), total: num(sc.playableYears) }) : t('hud.epilogue');
+  setFigure(parts.date, capital(monthYear(sc, sim.tick)), t('hud.tip.date', { start: monthYear(sc, 0), end: monthYear(sc, sc.playableYears * 12 - 1), years: num(sc.playableYears), horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) }));
+
+  // The election clock: everybody sees it.
+  const left = Math.max(0, sim.nextElectionTick - sim.tick);
+  const campaign = left <= sc.politics.campaignMonths;
+  parts.election.classList.toggle('campaign', campaign);
+  parts.electionLabel.textContent = campaign ? t('hud.campaign') : t('hud.election');
+  parts.clock.replaceChildren(electionClock(left, sc.politics.termYears * 12, sc.politics.campaignMonths));
+  setFigure(parts.electionFig, months(left), [
+    t('hud.tip.election', { date: monthYear(sc, sim.nextElectionTick), months: months(left) }),
+    t('hud.tip.electionHow'),
+    campaign ? t('hud.tip.campaign', { months: months(sc.politics.campaignMonths) }) : '',
+  ]);
+
+  // The debt capacity against its ceiling: one gauge.
+  const ceiling = sc.city.debtCeilingYears;
+  const debt = sim.city.debtCapacityYears;
+  parts.gauge.replaceChildren(debtGauge(debt, ceiling, 84), ...(debt > ceiling ? [icon('warning', 'icon warn')] : []));
+  setFigure(parts.debt, t('hud.debtValue', { value: num(debt, 1), ceiling: years(ceiling, 0) }), figureTip('debt', session, ctx.starts, view));
+
+  parts.majority.replaceChildren(majorityBar(live.vote));
+  parts.largeType.setAttribute('aria-pressed', String(ctx.state.ui.largeType));
+}
+
+export function createHud(): Hud {
+  const el = h('header', { class: 'hud' });
+  const mapbar = h('nav', { class: 'mapbar' });
+  let parts: HudParts | null = null;
+  let shape = '';
+  let mapShape = '';
+  const overlays = new Map<Overlay, HTMLButtonElement>();
+  return {
+    el,
+    mapbar,
+    update(ctx) {
+      const { state } = ctx;
+      el.hidden = !hudShown(state);
+      mapbar.hidden = !mapbarShown(state);
+      if (!el.hidden) {
+        // Built anew only when its shape changes (the language, the partner's figures shown or not).
+        const now = `${getLang()}|${ctx.partnerVisible}`;
+        if (!parts || now !== shape) {
+          parts = buildHud(el, ctx);
+          shape = now;
+        }
+        fillHud(parts, ctx, state.session!);
+      }
+      if (!mapbar.hidden) {
+        if (mapShape !== getLang()) {
+          mapShape = getLang();
+          overlays.clear();
+          mapbar.setAttribute('aria-label', t('hud.overlay'));
+          for (const o of OVERLAYS) overlays.set(o, button(t(`hud.overlay.${o}`), { testid: `overlay-${o}`, kind: 'quiet', onClick: () => ctx.dispatch({ type: 'setOverlay', overlay: o }) }));
+          mapbar.replaceChildren(h('span', { class: 'mapbar-label' }, icon('layers'), h('span', {}, t('hud.overlay'))), ...overlays.values());
+        }
+        for (const [o, b] of overlays) b.setAttribute('aria-pressed', String(state.ui.overlay === o));
+      }
+    },
+  };
+}

@@ -1,0 +1,436 @@
+/**
+ * The negotiation table (issue 4, "Screens that teach"), for the side whose group holds the
+ * controls (`session.actingSide`): the clock along the top; on the left, the offer builder over
+ * every contract term with its lawful ranges; on the right, the other side's last answer in plain
+ * words, the two lenses on the offer being built (redrawn as a term moves) and the history of
+ * offers; along the bottom, whether the offer is lawful and the moves (send, accept, walk away,
+ * wait a month, leave). Sending an offer also advances a month: each round costs a month.
+ *
+ * Everything it shows comes from the store or its queries (`termBounds`, `termsProblem`, `lenses`,
+ * `suggestedOffer`); it computes nothing of the model. The city's screen asks for the city's lens,
+ * in which the partner's side is the city's estimate: the partner's true costs never show there.
+ * The table fills its container; give the container a definite height so that the columns scroll.
+ */
+import './negotiation.css';
+import { explain, onLangChange, t } from '../../i18n';
+import { localizeReason } from '../../i18n/reasons';
+import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
+import type { Game, Session } from '../../state/game-types';
+import { el } from './dom';
+import { callName, money, monthOf, months, percent, projectName, years } from './format';
+import { lensesChart } from './lenses-chart';
+import { offerBuilder, type OfferBuilder } from './offer-builder';
+
+/** The chart's height: what the column leaves it, within these limits (px). */
+const CHART_MIN = 230;
+const CHART_MAX = 320;
+const CHART_MAX_LARGE = 380;
+
+/** A button with its tooltip and test id. */
+function button(text: string, tip: string, testid: string, cls: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', { class: `neg-btn ${cls}`, text, title: tip, testid });
+  b.type = 'button';
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+/** A side's tag: its colour and its shape (a disc for the city, a hatched diamond for the partner). */
+function sideTag(side: Actor, text = t(`negotiation.side.${side}`)): HTMLSpanElement {
+  const tag = el('span', { class: `neg-side neg-side-${side}`, text });
+  tag.prepend(el('span', { class: 'neg-side-mark' }));
+  return tag;
+}
+
+/** A figure of the clock: its label and its value on one line, with its tooltip. */
+function clockChip(label: string, value: string, tip: string, cls = ''): HTMLDivElement {
+  const chip = el('div', { class: `neg-chip ${cls}`, title: tip });
+  chip.append(el('span', { class: 'neg-chip-label', text: label }), el('strong', { class: 'neg-chip-value', text: value }));
+  return chip;
+}
+
+const other = (side: Actor): Actor => (side === 'city' ? 'partner' : 'city');
+
+/** A move's explanation with project ids replaced by their names, or a plain sentence from its terms. */
+function moveText(move: NegotiationMove, scenario: Scenario): string {
+  if (move.explanation) {
+    const params = { ...move.explanation.params };
+    if (typeof params.project === 'string') params.project = params.project.split('+').map((p) => projectName(scenario, p)).join(' + ');
+    return explain({ key: move.explanation.key, params });
+  }
+  if (move.kind === 'offer' && move.terms) {
+    return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: money(move.terms.annualPaymentEur), share: percent(move.terms.cityCapitalShare) });
+  }
+  if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
+  return move.reason ? localizeReason(move.reason) : t('negotiation.answer.plainWalkAway');
+}
+
+/** How the last negotiation seen ended, from the log: signed, or broken off by a side. */
+function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed: false; by: Actor } {
+  for (let i = sim.log.length - 1; i >= 0; i--) {
+    const e = sim.log[i]!;
+    if (e.tick < seen.openedTick) break;
+    if (e.kind === 'contractSigned' && e.data.builder === 'partner') return { signed: true };
+    if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by === 'partner' ? 'partner' : 'city' };
+  }
+  return { signed: false, by: seen.turn };
+}
+
+/** Mounts the table in `el`; it follows the store until the returned function unmounts it. */
+export function mountNegotiationTable(host: HTMLElement, game: Game): () => void {
+  const root = el('div', { class: 'neg' });
+  host.append(root);
+
+  let draft: ContractTerms | null = null;
+  let draftKey = '';
+  let origin: 'table' | 'adviser' = 'adviser';
+  let error: string | null = null;
+  let seen: Negotiation | null = null;
+  let seenSession: Session['setup'] | null = null;
+
+  // Parts that `refresh` updates as the draft changes (rebuilt by `render`).
+  let builder: OfferBuilder | null = null;
+  let chartTitle: HTMLElement | null = null;
+  let chartLegend: HTMLElement | null = null;
+  let chartBox: HTMLElement | null = null;
+  let legalLine: HTMLElement | null = null;
+  let errorLine: HTMLElement | null = null;
+  const resize = new ResizeObserver(() => drawChart());
+
+  const session = () => game.store.getState().session;
+  const viewer = (s: Session): Actor => s.actingSide ?? 'city';
+
+  function act(action: unknown, then?: () => ActionResult): void {
+    let r = game.api.dispatch(action);
+    if (r.ok && then) r = then();
+    error = r.ok ? null : localizeReason(r.reason);
+    showError();
+  }
+
+  function showError(): void {
+    if (!errorLine) return;
+    errorLine.textContent = error ?? '';
+    errorLine.title = error ?? '';
+    if (legalLine && draft) {
+      const problem = game.api.termsProblem(draft);
+      legalLine.hidden = problem !== null && error === localizeReason(problem);
+    }
+  }
+
+  /**
+   * Lets the months run until the other side has moved: the computer answers when the month after
+   * the offer closes (one round a month), so that is one or two months; it stops earlier when the
+   * flow leaves the table (the year ends) or the negotiation closes.
+   */
+  function untilAnswer(side: Actor): ActionResult {
+    const moves = () => session()?.sim.negotiation?.history.filter((m) => m.by !== side).length ?? -1;
+    const before = moves();
+    let r: ActionResult = { ok: true };
+    for (let month = 0; month < 2 && r.ok; month++) {
+      r = game.api.dispatch({ type: 'advance' });
+      if (game.store.getState().screen !== 'negotiation' || moves() !== before) break;
+    }
+    return r;
+  }
+
+  function setDraft(terms: ContractTerms): void {
+    draft = terms;
+    error = null;
+    showError();
+    refresh();
+  }
+
+  /** The lens chart for the draft, at the pixel width of its box. */
+  function drawChart(): void {
+    const s = session();
+    if (!s || !draft || !chartBox || !chartTitle || !chartLegend) return;
+    const side = viewer(s);
+    const lenses = game.api.lenses(draft, side);
+    const estimate = side === 'city';
+    const city = money(lenses.cityValueEur, { signed: true });
+    const partner = money(lenses.partnerValueEur, { signed: true });
+    const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.title', { partner, city });
+    chartTitle.textContent = title;
+
+    chartLegend.replaceChildren();
+    const item = (cls: string, label: string, value: string | null, tip: string) => {
+      const li = el('li', { class: cls, title: tip });
+      li.append(el('span', { class: 'neg-swatch' }), el('span', { text: label }));
+      if (value !== null) li.append(el('strong', { class: 'neg-legend-value', text: value }));
+      chartLegend!.append(li);
+    };
+    item('neg-legend-city', t('negotiation.lenses.legendCity'), city, t('negotiation.lenses.cityValueTip'));
+    item('neg-legend-partner', t(estimate ? 'negotiation.lenses.legendPartnerEstimate' : 'negotiation.lenses.legendPartner'), partner, t(estimate ? 'negotiation.lenses.partnerEstimateTip' : 'negotiation.lenses.partnerValueTip'));
+    item('neg-legend-key', `${t('negotiation.lenses.legendNominal')} · ${t('negotiation.lenses.legendToday')}`, null, t('negotiation.lenses.subtitle', { partnerRate: percent(s.scenario.partner.discountRate, 1), cityRate: percent(s.scenario.city.discountRate, 1) }));
+
+    const toElection = s.sim.nextElectionTick - s.sim.tick;
+    const large = game.store.getState().ui.largeType;
+    // Fill the column down to its bottom edge (less what follows the chart in its card), so that
+    // the whole picture shows without scrolling whatever the height the screen leaves the table.
+    const column = chartBox.closest('.neg-col');
+    const card = chartBox.parentElement;
+    let height = large ? CHART_MAX_LARGE : CHART_MAX;
+    if (column && card && column.clientHeight > 0) {
+      const tail = card.getBoundingClientRect().bottom - chartBox.getBoundingClientRect().bottom;
+      const room = column.getBoundingClientRect().bottom - chartBox.getBoundingClientRect().top + column.scrollTop - tail - 4;
+      height = Math.max(CHART_MIN, Math.min(height, Math.floor(room)));
+    }
+    const first = lenses.years[0]?.year ?? s.scenario.start.year;
+    const last = lenses.years[lenses.years.length - 1]?.year ?? first;
+    const chart = lensesChart({
+      lenses,
+      electionInYears: toElection > 0 ? toElection / 12 : null,
+      width: Math.max(320, Math.floor(chartBox.clientWidth || 640)),
+      height,
+      // The SVG's text is 0.9 em of the table's (negotiation.css).
+      fontPx: 0.9 * (Number.parseFloat(getComputedStyle(chartBox).fontSize) || 18),
+      description: t('negotiation.lenses.description', { from: first, to: last, title }),
+    });
+    chartBox.replaceChildren(chart);
+  }
+
+  /** Shows the draft: its bounds and lawfulness in the builder and the bar, and its two lenses. */
+  function refresh(): void {
+    const s = session();
+    if (!s || !draft || !builder) return;
+    const problem = game.api.termsProblem(draft);
+    builder.show(draft, game.api.termBounds(draft), problem, s.actingSide === null);
+    if (legalLine) {
+      legalLine.textContent = problem ? t('negotiation.legal.problem', { reason: localizeReason(problem) }) : t('negotiation.legal.ok');
+      legalLine.title = legalLine.textContent;
+      legalLine.dataset.state = problem ? 'problem' : 'ok';
+      // A refusal that repeats the offer's problem is said once, by the refusal.
+      legalLine.hidden = problem !== null && error === localizeReason(problem);
+    }
+    drawChart();
+  }
+
+  /** Title, side, state of play and the way out; under them, the clock. */
+  function header(s: Session, neg: Negotiation | null): HTMLElement {
+    const side = viewer(s);
+    const head = el('header', { class: 'neg-head' });
+    const top = el('div', { class: 'neg-head-top' });
+    const status = el('p', { class: 'neg-status', text: statusText(s, neg) });
+    status.setAttribute('role', 'status');
+    const leave = button(t('negotiation.leave'), t('negotiation.leaveTip'), 'neg-leave', 'neg-btn-quiet', () => act({ type: 'leaveNegotiation' }));
+    top.append(el('h2', { text: t('negotiation.title') }), sideTag(side, t(`negotiation.youPlay.${side}`)), status, leave);
+
+    const clock = el('div', { class: 'neg-clock' });
+    clock.setAttribute('role', 'group');
+    clock.setAttribute('aria-label', t('negotiation.clock.label'));
+    const max = neg?.maxRounds ?? s.scenario.negotiation.maxRoundsPerYear;
+    if (neg) {
+      clock.append(clockChip(t('negotiation.clock.round'), t('negotiation.clock.roundValue', { round: neg.round, max }), t('negotiation.clock.roundTip', { max })));
+      clock.append(clockChip(t('negotiation.clock.roundsLeft'), String(Math.max(0, max - neg.round)), t('negotiation.clock.roundsLeftTip', { max })));
+      clock.append(clockChip(t('negotiation.clock.veto'), String(neg.roundsNeeded), t('negotiation.clock.vetoTip', { needed: neg.roundsNeeded })));
+      if (neg.ratificationMonthsLeft > 0) clock.append(clockChip(t('negotiation.clock.ratification'), months(neg.ratificationMonthsLeft), t('negotiation.clock.ratificationTip')));
+    } else {
+      clock.append(clockChip(t('negotiation.clock.roundsLeft'), String(max), t('negotiation.clock.roundsLeftTip', { max })));
+    }
+    const toElection = s.sim.nextElectionTick - s.sim.tick;
+    if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
+    for (const c of s.sim.grantCalls) {
+      if (c.openTick > s.sim.tick || c.deadlineTick < s.sim.tick) continue;
+      const name = callName(c.id);
+      clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
+    }
+    head.append(top, clock);
+    return head;
+  }
+
+  /** The state of play in one sentence: opening, your move, waiting, ratification, signed or broken off. */
+  function statusText(s: Session, neg: Negotiation | null): string {
+    const side = viewer(s);
+    if (!neg && !seen) return t('negotiation.status.opening');
+    if (!neg && seen) {
+      const o = outcome(s.sim, seen);
+      return o.signed ? t('negotiation.status.signed') : t('negotiation.status.failedBy', { side: t(`negotiation.sideInText.${o.by}`) });
+    }
+    if (neg!.ratificationMonthsLeft > 0) return t('negotiation.status.ratification', { months: months(neg!.ratificationMonthsLeft) });
+    if (neg!.turn === side) return t('negotiation.status.yourTurn');
+    return t('negotiation.status.waiting', { side: t(`negotiation.sideInText.${other(side)}`) });
+  }
+
+  /** The other side's last move, in its own words. */
+  function answerCard(s: Session, neg: Negotiation | null): HTMLElement {
+    const side = viewer(s);
+    const card = el('section', { class: 'neg-card neg-answer-card' });
+    const shown = neg ?? seen;
+    const last = shown ? [...shown.history].reverse().find((m) => m.by !== side) : undefined;
+    const head = el('div', { class: 'neg-answer-head' });
+    head.append(el('h3', { text: t('negotiation.answer.heading') }));
+    card.append(head);
+    if (!last) {
+      head.append(sideTag(other(side)));
+      card.append(el('p', { class: 'neg-muted', text: t('negotiation.answer.none'), testid: 'neg-answer' }));
+      return card;
+    }
+    const kind = el('span', { class: `neg-kind neg-kind-${last.kind}`, text: t(`negotiation.answer.${last.kind}`) });
+    const when = el('span', { class: 'neg-when', text: monthOf(s.scenario, last.tick), title: t('negotiation.history.whenTip') });
+    head.append(sideTag(last.by), kind, when);
+    card.append(el('p', { class: 'neg-answer-text', text: moveText(last, s.scenario), testid: 'neg-answer' }));
+    return card;
+  }
+
+  function historyCard(s: Session, neg: Negotiation | null): HTMLElement {
+    const card = el('section', { class: 'neg-card neg-history' });
+    card.append(el('h3', { text: t('negotiation.history.heading') }));
+    const shown = neg ?? seen;
+    if (!shown || shown.history.length === 0) {
+      card.append(el('p', { class: 'neg-muted', text: t('negotiation.history.empty') }));
+      return card;
+    }
+    const table = el('table');
+    const head = el('tr');
+    const cols: [string, string?][] = [
+      [t('negotiation.history.round'), t('negotiation.history.roundTip')],
+      [t('negotiation.history.when')],
+      [t('negotiation.history.who')],
+      [t('negotiation.history.move')],
+      [t('negotiation.history.duration'), t('negotiation.term.durationYearsTip')],
+      [t('negotiation.history.payment'), t('negotiation.term.annualPaymentEurTip')],
+      [t('negotiation.history.share'), t('negotiation.term.cityCapitalShareTip')],
+      [t('negotiation.history.scope'), t('negotiation.term.projectsTip')],
+    ];
+    for (const [label, tip] of cols) {
+      const th = el('th', { text: label, ...(tip ? { title: tip } : {}) });
+      th.scope = 'col';
+      head.append(th);
+    }
+    const thead = el('thead');
+    thead.append(head);
+    const body = el('tbody');
+    let round = 0;
+    for (const m of shown.history) {
+      if (m.kind === 'offer') round += 1;
+      const tr = el('tr');
+      tr.dataset.by = m.by;
+      const cell = (text: string, tip?: string) => {
+        const td = el('td', { text, ...(tip ? { title: tip } : {}) });
+        tr.append(td);
+        return td;
+      };
+      cell(String(round), t('negotiation.history.roundTip'));
+      cell(monthOf(s.scenario, m.tick), t('negotiation.history.whenTip'));
+      const who = el('td');
+      who.append(sideTag(m.by));
+      tr.append(who);
+      cell(m.kind === 'offer' ? t('negotiation.history.offer') : t(`negotiation.answer.${m.kind}`));
+      const terms = m.terms;
+      if (terms) {
+        cell(years(terms.durationYears), t('negotiation.term.durationYearsTip'));
+        cell(money(terms.annualPaymentEur), t('negotiation.term.annualPaymentEurTip'));
+        cell(percent(terms.cityCapitalShare), t('negotiation.term.cityCapitalShareTip'));
+        cell(t('negotiation.history.scopeValue', { form: t(`negotiation.form.${terms.form}`), projects: terms.projects.map((p) => projectName(s.scenario, p)).join(', '), districts: terms.districts.length }), t('negotiation.term.projectsTip'));
+      } else for (let i = 0; i < 4; i++) cell('—');
+      body.append(tr);
+    }
+    table.append(thead, body);
+    const scroll = el('div', { class: 'neg-table-scroll' });
+    scroll.append(table);
+    card.append(scroll);
+    return card;
+  }
+
+  function render(): void {
+    const st = game.store.getState();
+    const s = st.session;
+    const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid ?? null;
+    resize.disconnect();
+    if (!s) {
+      root.replaceChildren();
+      return;
+    }
+    if (seenSession !== s.setup) {
+      seen = null;
+      seenSession = s.setup;
+    }
+    const side = viewer(s);
+    const neg = s.sim.negotiation;
+    if (neg) seen = structuredClone(neg);
+    const key = `${neg?.id ?? 'none'}:${neg?.history.length ?? 0}:${side}`;
+    if (key !== draftKey) {
+      draftKey = key;
+      error = null;
+      const fromTable = neg ? structuredClone(neg.offer) : null;
+      draft = fromTable ?? game.api.suggestedOffer(side);
+      origin = fromTable ? 'table' : 'adviser';
+    }
+    root.classList.toggle('neg-large', st.ui.largeType);
+    root.dataset.side = side;
+
+    // ---- left: the offer builder
+    const left = el('section', { class: 'neg-col neg-builder' });
+    const bhead = el('div', { class: 'neg-builder-head' });
+    bhead.append(el('h2', { text: t('negotiation.builder.heading') }));
+    const tools = el('div', { class: 'neg-tools' });
+    if (neg) tools.append(button(t('negotiation.builder.reset'), t('negotiation.builder.resetTip'), 'neg-reset', 'neg-btn-small', () => {
+      origin = 'table';
+      setDraft(structuredClone(neg.offer));
+    }));
+    tools.append(button(t('negotiation.builder.suggest'), t('negotiation.builder.suggestTip'), 'neg-suggest', 'neg-btn-small', () => {
+      const offer = game.api.suggestedOffer(side);
+      if (!offer) return;
+      origin = 'adviser';
+      setDraft(offer);
+    }));
+    bhead.append(tools);
+    left.append(bhead, el('p', { class: 'neg-muted neg-origin', text: t(origin === 'table' ? 'negotiation.builder.fromTable' : 'negotiation.builder.fromAdviser') }));
+    if (side === 'partner') left.append(el('p', { class: 'neg-private', text: t('negotiation.private.costs', { pct: percent(s.sim.partner.trueCostFactor) }), title: t('negotiation.private.costsTip') }));
+    builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft }) : null;
+    if (builder) left.append(builder.el);
+
+    // ---- right: the answer, the two lenses, the history
+    const right = el('section', { class: 'neg-col neg-view' });
+    const lensCard = el('section', { class: 'neg-card neg-lenses', testid: 'neg-lenses' });
+    chartTitle = el('h3', { class: 'neg-lens-title' });
+    chartLegend = el('ul', { class: 'neg-legend' });
+    chartBox = el('div', { class: 'neg-chart' });
+    lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
+    lensCard.append(chartTitle, chartLegend, chartBox);
+    right.append(answerCard(s, neg), lensCard, historyCard(s, neg));
+
+    // ---- bottom: lawfulness and the moves
+    const bar = el('footer', { class: 'neg-bar' });
+    const lines = el('div', { class: 'neg-bar-lines' });
+    legalLine = el('p', { class: 'neg-legal' });
+    legalLine.id = 'neg-legal';
+    legalLine.setAttribute('aria-live', 'polite');
+    errorLine = el('p', { class: 'neg-error', text: error ?? '', testid: 'neg-error' });
+    errorLine.setAttribute('role', 'alert');
+    lines.append(legalLine, errorLine);
+    const canAct = s.actingSide !== null && s.tickOpen;
+    const myTurn = !!neg && neg.turn === side && neg.ratificationMonthsLeft === 0 && neg.lastMoveTick < s.sim.tick;
+    const buttons = el('div', { class: 'neg-buttons' });
+    const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
+    walk.disabled = !canAct || !neg;
+    const wait = button(t('negotiation.nextMonth'), t('negotiation.nextMonthTip'), 'neg-next-month', 'neg-btn-quiet', () => act({ type: 'advance' }));
+    const accept = button(t('negotiation.accept'), t('negotiation.acceptTip'), 'neg-accept', 'neg-btn-secondary', () => act({ type: 'accept', by: side }));
+    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side;
+    const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
+      if (draft) act({ type: 'propose', by: side, terms: draft }, () => untilAnswer(side));
+    });
+    send.setAttribute('aria-describedby', 'neg-legal');
+    send.disabled = !canAct || !draft || (!!neg && !myTurn);
+    buttons.append(walk, wait, accept, send);
+    bar.append(lines, buttons);
+
+    const main = el('div', { class: 'neg-main' });
+    main.append(left, right);
+    root.replaceChildren(header(s, neg), main, bar);
+    refresh();
+    resize.observe(right);
+    if (focused) root.querySelector<HTMLElement>(`[data-testid="${focused}"]`)?.focus();
+  }
+
+  const unsubscribe = game.store.subscribe((st, prev) => {
+    if (st.session !== prev.session || st.screen !== prev.screen || st.ui.largeType !== prev.ui.largeType) render();
+  });
+  const unsubscribeLang = onLangChange(() => render());
+  render();
+  return () => {
+    unsubscribe();
+    unsubscribeLang();
+    resize.disconnect();
+    root.remove();
+  };
+}

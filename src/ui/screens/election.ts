@@ -1,0 +1,104 @@
+/**
+ * The election as a moment: the campaign months (what happened in them), the result (the
+ * incumbent's share against the 50 % line), the vote intention by district as one bar each with
+ * the majority line, and — when the incumbent lost — the new mayor and the priorities that will
+ * weigh on the contracts (the new majority may reopen those it dislikes).
+ */
+import { localized, t } from '../../i18n';
+import type { ElectionResult, Session } from '../../state/game-types';
+import { icon } from '../icons';
+import { logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { button, figure, h } from './dom';
+import { capital, logLines, mayorName, monthName, monthYear, months, pct } from './words';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A horizontal bar of a share with the 50 % line and a mark saying which side of it the share is. */
+function shareBar(share: number, big = false): HTMLElement {
+  const won = share > 0.5;
+  const bar = h('span', { class: `share-bar${big ? ' big' : ''}${won ? ' won' : ' lost'}`, attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'share-fill', attrs: { style: `width:${(Math.max(0, Math.min(1, share)) * 100).toFixed(1)}%` } }), h('span', { class: 'share-half' }));
+  return h('span', { class: 'share' }, bar, icon(won ? 'check' : 'close', `icon share-mark ${won ? 'won' : 'lost'}`));
+}
+
+/** A mayor's priorities (digital, sobriety, fiscal rigour, 0–1) as three labelled bars. */
+function priorities(session: Session, mayorId: string): HTMLElement | null {
+  const m = session.scenario.politics.mayors.find((x) => x.id === mayorId);
+  if (!m) return null;
+  const rows = (['digital', 'sober', 'fiscal'] as const).map((k) =>
+    h('li', {}, h('span', { class: 'prio-label' }, t(`elec.prio.${k}`)), h('span', { class: 'prio-bar', attrs: { 'aria-hidden': 'true' } }, h('span', { attrs: { style: `width:${(m[k] * 100).toFixed(0)}%` } })), figure(pct(m[k]), t(`elec.prio.${k}.tip`))),
+  );
+  return h('section', { class: 'new-mayor' }, h('h2', {}, icon('city'), h('span', {}, t('elec.newMayor', { mayor: localized(m.name) }))), h('p', {}, t('elec.newMayor.text')), h('ul', { class: 'priorities' }, ...rows));
+}
+
+/** The campaign: the months before the vote, and what happened in them. */
+function campaign(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLElement {
+  const sc = session.scenario;
+  const start = e.tick - sc.politics.campaignMonths + 1;
+  const entries = session.sim.log.filter((l) => l.tick >= start && l.tick <= e.tick && l.kind !== 'election' && l.kind !== 'newMayor');
+  const lines = logLines(entries, logView(ctx));
+  const strip = document.createElementNS(SVG_NS, 'svg');
+  strip.setAttribute('class', 'campaign-strip');
+  strip.setAttribute('aria-hidden', 'true');
+  strip.setAttribute('preserveAspectRatio', 'xMinYMid meet');
+  strip.setAttribute('viewBox', `0 0 ${sc.politics.campaignMonths * 40} 16`);
+  for (let i = 0; i < sc.politics.campaignMonths; i++) {
+    const r = document.createElementNS(SVG_NS, 'rect');
+    const busy = lines.some((l) => l.tick === start + i);
+    for (const [k, v] of Object.entries({ x: i * 40 + 2, y: 2, width: 36, height: 12, rx: 6, class: busy ? 'busy' : 'calm' })) r.setAttribute(k, String(v));
+    strip.append(r);
+  }
+  return h(
+    'section',
+    { class: 'campaign' },
+    h('h2', {}, t('elec.campaign', { months: months(sc.politics.campaignMonths), from: monthYear(sc, start), to: monthYear(sc, e.tick) })),
+    strip,
+    lines.length === 0
+      ? h('p', { class: 'help' }, t('elec.campaign.quiet'))
+      : h('ul', { class: 'log compact' }, ...lines.slice(-3).map((l) => h('li', { class: 'log-line' }, icon(l.icon, 'icon log-icon'), h('span', { class: 'log-when' }, capital(monthName(sc, l.tick))), h('span', { class: 'log-text' }, l.text)))),
+  );
+}
+
+function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLElement {
+  const sc = session.scenario;
+  const outgoing = session.sim.log.find((l) => l.kind === 'election' && l.tick === e.tick)?.data.mayor;
+  const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare) }) : t('elec.lost', { share: pct(e.voteShare) });
+  const districts = sc.territory.districts.map((d, i) => {
+    const share = e.byDistrict[i] ?? 0;
+    return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
+  });
+  return h(
+    'div',
+    { class: 'election-result' },
+    h(
+      'div',
+      { class: 'election-col' },
+      h('section', { class: 'vote' }, h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)), outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null, h('div', { class: 'total' }, shareBar(e.voteShare, true), figure(pct(e.voteShare), t('elec.shareTip')))),
+      !e.incumbentWon && e.newMayor ? priorities(session, e.newMayor) : null,
+    ),
+    h(
+      'div',
+      { class: 'election-col' },
+      h('section', { class: 'by-district' }, h('h2', {}, t('elec.byDistrict')), h('p', { class: 'help' }, t('elec.byDistrict.help')), h('ol', { class: 'district-bars' }, ...districts)),
+      campaign(ctx, session, e),
+    ),
+  );
+}
+
+export function electionScreen(ctx: ScreenContext): ScreenView {
+  const session = sessionOf(ctx);
+  const sc = session.scenario;
+  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const el = screenRoot(
+    'election',
+    'center',
+    h(
+      'div',
+      { class: 'card election-card' },
+      h('p', { class: 'eyebrow' }, icon('ballot'), h('span', {}, t('elec.eyebrow'))),
+      screenTitle('election', session.elections.length > 0 ? t('elec.title', { date: monthYear(sc, session.elections[0]!.tick) }) : t('elec.none')),
+      ...session.elections.map((e) => result(ctx, session, e)),
+      h('footer', { class: 'card-actions' }, go),
+    ),
+  );
+  return { el, initialFocus: go };
+}

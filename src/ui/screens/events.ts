@@ -1,0 +1,106 @@
+/**
+ * The events of the year, as cards: each event that happened as the year opened (its title, one
+ * sentence with its size), the grant calls that opened (funder, budget, rate, deadline and
+ * conditions), and the election when it falls within the year. A quiet year says so.
+ */
+import { numberLocale, t } from '../../i18n';
+import type { GrantCallState } from '../../sim/types';
+import { icon, type IconName } from '../icons';
+import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { button, figure, h } from './dom';
+import { yearEntries, yearStartTick } from './figures';
+import { callName, capital, eur, eventIcon, eventText, eventTitle, funderName, gameYear, monthYear, months, pct } from './words';
+
+function card(kind: string, iconName: IconName, title: string, when: string, ...body: (Node | string | null)[]): HTMLElement {
+  return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));
+}
+
+function callCard(ctx: ScreenContext, call: GrantCallState): HTMLElement {
+  const sc = sessionOf(ctx).scenario;
+  const conditions: string[] = [];
+  if (call.pilotOnly) conditions.push(t('events.call.pilotOnly'));
+  if (call.sustainabilityOnly) conditions.push(t('events.call.sustainable'));
+  if (call.minCommunes > 1) conditions.push(t('events.call.communes', { n: String(call.minCommunes) }));
+  return card(
+    'call',
+    'euro',
+    t('events.call.title', { call: callName(call.id), funder: funderName(call.funder) }),
+    t('events.call.until', { date: monthYear(sc, call.deadlineTick) }),
+    h(
+      'p',
+      { class: 'call-figures' },
+      figure(eur(call.budgetLeftEur), t('events.call.budgetTip')),
+      h('span', {}, t('events.call.budget')),
+      figure(pct(call.rate), t('events.call.rateTip')),
+      h('span', {}, t('events.call.rate')),
+    ),
+    conditions.length > 0 ? h('ul', { class: 'conditions' }, ...conditions.map((c) => h('li', {}, c))) : h('p', { class: 'help' }, t('events.call.noCondition')),
+  );
+}
+
+/** The scenario's grant calls over a year, by calendar month: what can be co-financed, and when. */
+function callCalendar(ctx: ScreenContext): HTMLElement {
+  const sc = sessionOf(ctx).scenario;
+  const month = (m: number) => capital(new Intl.DateTimeFormat(numberLocale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1))));
+  const calls = [...sc.funding.calls].sort((a, b) => ((a.monthOpen - sc.start.month + 12) % 12) - ((b.monthOpen - sc.start.month + 12) % 12));
+  return card(
+    'calendar',
+    'calendar',
+    t('events.calendar.title'),
+    t('events.calendar.when'),
+    h(
+      'ul',
+      { class: 'call-calendar' },
+      ...calls.map((c) =>
+        h(
+          'li',
+          {},
+          h('strong', {}, month(c.monthOpen)),
+          h('span', {}, t(c.everyYears > 1 ? 'events.calendar.callEvery' : 'events.calendar.call', { call: callName(c.id), funder: funderName(c.funder), every: String(c.everyYears) })),
+          figure(eur(c.budgetEur), t('events.call.budgetTip')),
+        ),
+      ),
+    ),
+  );
+}
+
+export function eventsScreen(ctx: ScreenContext): ScreenView {
+  const session = sessionOf(ctx);
+  const sc = session.scenario;
+  const sim = session.sim;
+  const from = yearStartTick(session);
+  const cards: HTMLElement[] = [];
+  for (const e of yearEntries(session)) {
+    if (e.kind !== 'event') continue;
+    const kind = String(e.data.kind);
+    cards.push(card('shock', eventIcon(kind), eventTitle(kind), capital(monthYear(sc, e.tick)), eventText(sc, String(e.data.id), kind)));
+  }
+  for (const call of sim.grantCalls) if (call.openTick >= from && call.deadlineTick >= sim.tick) cards.push(callCard(ctx, call));
+  if (sim.nextElectionTick < from + 12) {
+    cards.push(
+      card(
+        'election',
+        'ballot',
+        t('events.election.title'),
+        capital(monthYear(sc, sim.nextElectionTick)),
+        t('events.election.text', { months: months(sim.nextElectionTick - sim.tick), campaign: months(sc.politics.campaignMonths) }),
+      ),
+    );
+  }
+  if (cards.length === 0) cards.push(card('calm', 'sun', t('events.calm.title'), capital(monthYear(sc, sim.tick)), t('events.calm.text')));
+  if (sc.funding.calls.length > 0) cards.push(callCalendar(ctx));
+  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const el = screenRoot(
+    'events',
+    'center',
+    h(
+      'div',
+      { class: 'card events-card' },
+      h('p', { class: 'eyebrow' }, t('events.eyebrow', { year: String(gameYear(sc, from)) })),
+      screenTitle('events', t('events.title')),
+      h('div', { class: 'event-grid' }, ...cards),
+      h('footer', { class: 'card-actions' }, go),
+    ),
+  );
+  return { el, initialFocus: go };
+}

@@ -1,0 +1,224 @@
+/**
+ * The figures players follow through a year (satisfaction, vote intention, debt capacity, the
+ * envelope, gross savings, services, energy saved, the partner's cash and value): what each is,
+ * its value now, its value when the year began, and why it moved — the entries of this year's log
+ * (and the players' own decisions) that act on it, told in plain words.
+ *
+ * The value at a year's start comes from the sim's yearly row where the row has it; for the few
+ * figures no reporter records (vote intention, envelope, gross savings), from a snapshot the app
+ * takes when it sees a year begin. Nothing here computes the model: it reads fields and compares.
+ */
+import { t } from '../../i18n';
+import { REPORTERS, type Action, type LogEntry, type SimState } from '../../sim';
+import type { Session } from '../../state/game-types';
+import { eur, logLines, metricDescription, metricLabel, monthYear, num, pct, points, signed, signedEur, years, type LogView } from './words';
+
+export const FIGURES = ['satisfaction', 'vote', 'debt', 'envelope', 'savings', 'services', 'energy', 'partnerCash', 'partnerValue'] as const;
+export type FigureId = (typeof FIGURES)[number];
+export type Snapshot = Record<FigureId, number>;
+
+/** The reporter each figure is recorded under in the yearly rows, when there is one. */
+const REPORTER_OF: Partial<Record<FigureId, string>> = {
+  satisfaction: 'citizenSatisfaction',
+  debt: 'debtCapacityYears',
+  services: 'servicesDelivered',
+  energy: 'energySavedMWh',
+  partnerCash: 'partnerCashEur',
+  partnerValue: 'partnerNpvEur',
+};
+
+const computeReporter = (key: string, session: Session) => REPORTERS.find((r) => r.key === key)!.compute(session.sim, session.scenario);
+
+/**
+ * The incumbent's vote intention over the whole territory: each district's intention weighted by
+ * its number of citizen agents (every agent has one vote, as at the election).
+ */
+export function voteIntention(sim: SimState): number {
+  const starts = sim.citizenDistrictStart;
+  const total = starts[starts.length - 1] ?? 0;
+  if (total === 0) return 0;
+  return sim.districts.reduce((acc, d, i) => acc + d.voteIntention * ((starts[i + 1] ?? 0) - (starts[i] ?? 0)), 0) / total;
+}
+
+/** Every figure now. */
+export function liveFigures(session: Session): Snapshot {
+  const s = session.sim;
+  return {
+    satisfaction: s.satisfactionMean,
+    vote: voteIntention(s),
+    debt: s.city.debtCapacityYears,
+    envelope: s.city.envelopeLeftEur,
+    savings: s.city.grossSavingsEur,
+    services: computeReporter('servicesDelivered', session),
+    energy: s.counters.energySavedMWh,
+    partnerCash: computeReporter('partnerCashEur', session),
+    partnerValue: s.partner.npvEur,
+  };
+}
+
+/** A figure's value as shown. */
+export function formatFigure(id: FigureId, value: number): string {
+  switch (id) {
+    case 'satisfaction':
+    case 'vote':
+      return pct(value);
+    case 'debt':
+      return years(value);
+    case 'services':
+      return num(value);
+    case 'energy':
+      return `${num(value)}\u00a0MWh`;
+    default:
+      return eur(value);
+  }
+}
+
+/** A figure's change as shown ("+4 points", "+1,2 M€"). */
+export function formatChange(id: FigureId, delta: number): string {
+  switch (id) {
+    case 'satisfaction':
+    case 'vote':
+      return Math.abs(delta) < 0.0005 ? t('screens.change.none') : points(delta);
+    case 'debt':
+      return signed(delta, (v) => years(v));
+    case 'services':
+      return signed(delta, (v) => num(v));
+    case 'energy':
+      return signed(delta, (v) => `${num(v)}\u00a0MWh`);
+    default:
+      return Math.abs(delta) < 500 ? t('screens.change.none') : signedEur(delta);
+  }
+}
+
+/** A figure's full name (the reporter's label when it has one). */
+export function figureLabel(id: FigureId): string {
+  const key = REPORTER_OF[id];
+  if (key) return metricLabel(key);
+  return id === 'vote' ? t('screens.fig.vote') : id === 'envelope' ? t('screens.fig.envelope') : t('screens.fig.savings');
+}
+
+/** What a figure is, in plain words. */
+function figureWhat(id: FigureId, session: Session): string {
+  const key = REPORTER_OF[id];
+  if (id === 'debt') return t('screens.fig.debtWhat', { ceiling: years(session.scenario.city.debtCeilingYears, 0) });
+  if (key) return metricDescription(key);
+  return id === 'vote' ? t('screens.fig.voteWhat') : id === 'envelope' ? t('screens.fig.envelopeWhat') : t('screens.fig.savingsWhat');
+}
+
+/** Remembers each year's starting figures, for the changes "since the start of the year". */
+export class YearStarts {
+  private snaps = new Map<number, Snapshot>();
+  private game: Session['setup'] | null = null;
+
+  /** Called on every state: a new game forgets the old one; a year's first look is remembered. */
+  observe(session: Session | null): void {
+    if (!session) return;
+    if (session.setup !== this.game) {
+      this.game = session.setup;
+      this.snaps.clear();
+    }
+    const tick = session.sim.tick;
+    if (tick % 12 === 0 && !this.snaps.has(tick)) this.snaps.set(tick, liveFigures(session));
+  }
+
+  /** The figures at `tick` (a year's start): the snapshot, or the yearly row's reporters (NaN where none). */
+  at(session: Session, tick: number): Snapshot | null {
+    const snap = this.snaps.get(tick);
+    if (snap) return snap;
+    const row = tick > 0 ? session.sim.yearly[tick / 12 - 1] : undefined;
+    if (!row) return null;
+    const out = {} as Snapshot;
+    for (const id of FIGURES) {
+      const key = REPORTER_OF[id];
+      out[id] = key && row[key] !== undefined ? row[key]! : NaN;
+    }
+    return out;
+  }
+}
+
+/** The tick at which the year being played (or just ended, on its summary) began. */
+export function yearStartTick(session: Session): number {
+  const tick = session.sim.tick;
+  return session.tickOpen || tick % 12 !== 0 ? Math.floor(tick / 12) * 12 : Math.max(0, tick - 12);
+}
+
+/** This year's log entries (since the year's first month). */
+export function yearEntries(session: Session): LogEntry[] {
+  return session.sim.log.slice(session.yearLogStart);
+}
+
+type Relevance = (e: LogEntry) => boolean;
+const isEvent =
+  (...kinds: string[]): Relevance =>
+  (e) =>
+    e.kind === 'event' && kinds.includes(String(e.data.kind));
+const isKind =
+  (...kinds: string[]): Relevance =>
+  (e) =>
+    kinds.includes(e.kind);
+const any =
+  (...tests: Relevance[]): Relevance =>
+  (e) =>
+    tests.some((f) => f(e));
+const partnerContract: Relevance = (e) => e.kind === 'contractSigned' && e.data.builder === 'partner';
+const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && e.data.pilot !== true;
+
+/** Which log entries act on which figure (the model's causal paths, as docs/MODEL.md tells them). */
+const RELEVANT: Record<FigureId, Relevance> = {
+  satisfaction: any(isEvent('heatwave', 'citizenProtest', 'cyberAttack'), runningService, isKind('failure', 'contractCancelled')),
+  vote: any(isEvent('heatwave', 'citizenProtest', 'cyberAttack'), runningService, isKind('failure', 'election', 'newMayor')),
+  debt: any(isKind('contractSigned', 'contractCancelled'), isEvent('stateTransferCut', 'energyPriceShock', 'costOverrun')),
+  envelope: isKind('contractSigned'),
+  savings: any(isEvent('stateTransferCut', 'energyPriceShock'), runningService, isKind('contractSigned')),
+  services: any(runningService, isKind('failure', 'contractCancelled')),
+  energy: isKind('deploymentOpened'),
+  partnerCash: any(partnerContract, isKind('contractCancelled', 'contractRenegotiated', 'failure'), isEvent('costOverrun', 'partnerMerger', 'partnerFailure')),
+  partnerValue: any(partnerContract, isKind('contractCancelled', 'contractRenegotiated', 'failure'), isEvent('costOverrun', 'partnerMerger', 'partnerFailure')),
+};
+
+/** The players' own decisions of this year that act on a figure, as sentences. */
+function ownDecisions(id: FigureId, session: Session, from: number): { tick: number; text: string }[] {
+  const out: { tick: number; text: string }[] = [];
+  for (const { tick, action } of session.actions) {
+    if (tick < from) continue;
+    const text = decisionSentence(action, id);
+    if (text) out.push({ tick, text });
+  }
+  return out;
+}
+
+function decisionSentence(a: Action, id: FigureId): string | null {
+  if (a.type === 'setBudget' && (id === 'envelope' || id === 'debt' || id === 'satisfaction' || id === 'savings')) {
+    return t('screens.cause.budget', { envelope: eur(a.envelopeEur), tax: signed(a.taxChange, (v) => pct(v, 1)) });
+  }
+  if (a.type === 'governance' && (id === 'savings' || id === 'envelope')) return t(a.on ? 'screens.cause.governanceOn' : 'screens.cause.governanceOff', { measure: t(`screens.gov.${a.measure}`) });
+  if (a.type === 'setConcertation' && (id === 'satisfaction' || id === 'vote')) return t('screens.cause.concertation', { level: pct(a.level) });
+  return null;
+}
+
+/** The causes of a figure's move this year, most recent first (at most `max`). */
+export function causesOf(id: FigureId, session: Session, view: LogView, max = 2): string[] {
+  const from = yearStartTick(session);
+  const lines = logLines(yearEntries(session).filter(RELEVANT[id]), view).map((l) => ({ tick: l.tick, text: l.text }));
+  const all = [...lines, ...ownDecisions(id, session, from)].sort((a, b) => b.tick - a.tick);
+  return all.slice(0, max).map((c) => c.text);
+}
+
+/** The tooltip of a figure: what it is, how it moved since the year began, and why. */
+export function figureTip(id: FigureId, session: Session, starts: YearStarts, view: LogView): string[] {
+  const lines = [figureWhat(id, session)];
+  const from = yearStartTick(session);
+  const base = starts.at(session, from)?.[id];
+  const now = liveFigures(session)[id];
+  if (base === undefined || !Number.isFinite(base)) return lines;
+  const change = formatChange(id, now - base);
+  const since = monthYear(session.scenario, from);
+  if (change === t('screens.change.none')) {
+    lines.push(t('screens.tip.unchanged', { since }));
+    return lines;
+  }
+  lines.push(t('screens.tip.change', { since, before: formatFigure(id, base), now: formatFigure(id, now), change }));
+  const causes = causesOf(id, session, view);
+  causes.forEach((cause, i) => lines.push(i === 0 ? t('screens.tip.cause', { cause }) : cause));
+  return lines;
+}
