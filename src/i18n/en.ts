@@ -62,6 +62,12 @@ export const en: Record<MessageKey, string> = {
     "{offeredYears} years is too long for us: the election is {electionMonths} months away. We offer {years} years at €{paymentM} M a year.",
   "explain.city.walksAway":
     "At €{paymentM} M a year over {years} years the deal is worth €{valueM} M to the city: we would rather do without.",
+  "explain.partner.accepts.cityView":
+    "We sign: on these terms the deal covers our cost of capital ({ratePct} %) over {years} years.",
+  "explain.partner.needsLonger.cityView":
+    "{offeredYears} years is too short to recover our investment at {ratePct} %: we need {years} years at €{paymentM} M a year.",
+  "explain.partner.walksAway.cityView":
+    "On these terms the deal does not cover our cost of capital ({ratePct} %): we will put our capital into other cities.",
   "explain.partner.accepts":
     "We sign: at {ratePct} %, the deal is worth €{valueM} M to us over {years} years.",
   "explain.partner.needsLonger":

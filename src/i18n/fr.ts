@@ -65,6 +65,12 @@ export const fr = {
     "{offeredYears} ans, c’est trop long pour nous : l’élection est dans {electionMonths} mois. Nous proposons {years} ans à {paymentM} M€ par an.",
   "explain.city.walksAway":
     "À {paymentM} M€ par an sur {years} ans, l’accord vaut {valueM} M€ pour la ville : nous préférons faire sans.",
+  "explain.partner.accepts.cityView":
+    "Nous signons : à ces conditions l’accord couvre notre coût du capital ({ratePct} %) sur {years} ans.",
+  "explain.partner.needsLonger.cityView":
+    "{offeredYears} ans, c’est trop court pour récupérer notre investissement à {ratePct} % : il nous faut {years} ans à {paymentM} M€ par an.",
+  "explain.partner.walksAway.cityView":
+    "À ces conditions l’accord ne couvre pas notre coût du capital ({ratePct} %) : nous plaçons notre capital dans d’autres villes.",
   "explain.partner.accepts":
     "Nous signons : à {ratePct} %, l’accord nous rapporte {valueM} M€ sur {years} ans.",
   "explain.partner.needsLonger":

@@ -60,8 +60,9 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 }
 
 /** A computer player's explanation (a key of the sim and its numbers) in the current language. */
-export function explain(e: { key: string; params: Record<string, string | number> }): string {
-  const key = `explain.${e.key}`;
+export function explain(e: { key: string; params: Record<string, string | number> }, hidePrivate = false): string {
+  // `hidePrivate`: the partner's reasons shown to the city, in their version without private figures.
+  const key = hidePrivate && hasMessage(`explain.${e.key}.cityView`) ? `explain.${e.key}.cityView` : `explain.${e.key}`;
   if (!hasMessage(key)) return e.key;
   const fmt = new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
   const params: Record<string, string> = {};

@@ -256,7 +256,7 @@ export function createGame(opts: GameOptions): Game {
   }
 
   /** The election just held (log entries of the month that closed), for the election screen. */
-  function electionsIn(from: number): ElectionResult[] {
+  function electionsIn(from: number, intentions: number[]): ElectionResult[] {
     const s = session();
     const out: ElectionResult[] = [];
     const log = s.sim.log;
@@ -268,7 +268,7 @@ export function createGame(opts: GameOptions): Game {
         tick: e.tick,
         incumbentWon: e.data.reelected === true,
         voteShare: Number(e.data.voteShare),
-        byDistrict: s.sim.districts.map((d) => d.voteIntention),
+        byDistrict: intentions,
         newMayor: next ? String(next.data.mayor) : null,
       });
     }
@@ -280,9 +280,11 @@ export function createGame(opts: GameOptions): Game {
     const s = session();
     const r = run!;
     const logFrom = s.sim.log.length;
+    // Vote intentions as the month opens: the election (politics phase) resets them after the vote.
+    const intentions = s.sim.districts.map((d) => d.voteIntention);
     if (r.isTickOpen()) r.closeTick();
     else r.advanceTick([]);
-    const elections = [...s.elections, ...electionsIn(logFrom)];
+    const elections = [...s.elections, ...electionsIn(logFrom, intentions)];
     const tick = s.sim.tick;
     const yearlyHashes = tick % 12 === 0 ? [...s.yearlyHashes, stateHash(s.sim)] : s.yearlyHashes;
     const playable = tick <= s.scenario.playableYears * 12;
@@ -466,10 +468,17 @@ export function createGame(opts: GameOptions): Game {
     if (!s || !run) return null;
     const n = s.sim.negotiation;
     const adviser = resolvePolicy(by === 'city' ? (s.scenario.policies.city === 'none' ? 'steady-mayor' : s.scenario.policies.city) : s.scenario.policies.partner === 'none' ? 'infrastructure-partner' : s.scenario.policies.partner, by);
-    if (adviser) {
-      const moves = adviser({ state: s.sim, scenario: s.scenario, actor: by, trigger: { yearStart: !n && by === 'city', newGrantCalls: [], mustAnswer: !!n } });
-      const p = moves.find((m): m is Extract<Action, { type: 'propose' }> => m.type === 'propose');
-      if (p) return structuredClone(p.terms);
+    const proposal = (policy: typeof adviser, actor: Actor, yearStart: boolean) => {
+      const moves = policy?.({ state: s.sim, scenario: s.scenario, actor, trigger: { yearStart, newGrantCalls: [], mustAnswer: !!n } }) ?? [];
+      return moves.find((m): m is Extract<Action, { type: 'propose' }> => m.type === 'propose' && m.by === actor)?.terms ?? null;
+    };
+    const own = proposal(adviser, by, !n && by === 'city');
+    if (own) return structuredClone(own);
+    if (!n && by === 'partner') {
+      // The computer partner never opens: suggest what a city would open with, a deal it can sign.
+      const cityAdviser = resolvePolicy(s.scenario.policies.city === 'none' ? 'steady-mayor' : s.scenario.policies.city, 'city');
+      const opening = proposal(cityAdviser, 'city', true);
+      if (opening) return structuredClone(opening);
     }
     if (n) return structuredClone(n.offer);
     return defaultOffer();

@@ -66,7 +66,7 @@ export interface ElectionResult {
   tick: number;
   incumbentWon: boolean;
   voteShare: number;
-  /** Vote intention for the incumbent by district, at the vote. */
+  /** Vote intention for the incumbent by district in the month of the vote (before the swing of the day). */
   byDistrict: number[];
   /** The new mayor's profile label when the incumbent lost. */
   newMayor: string | null;

@@ -159,16 +159,21 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'open-negotiation');
     await waitScreen(page, 'negotiation');
     await negotiateToSignature(page, 'city', shot);
-    // Back to the months, run to the year's end with the play button.
+    // Back from the table (to the decisions it was opened from), then run to the year's end with the play button.
     if ((await screenOf(page)) === 'negotiation') await click(page, 'neg-leave');
+    if ((await screenOf(page)) === 'decisions') await click(page, 'end-decisions');
     await waitScreen(page, 'months');
     await shot('months');
     await click(page, 'speed-12');
-    await click(page, 'play');
+    // The months start playing on their own; the play button shows when they are paused.
+    const play = async () => {
+      if (await page.locator(byId('play')).count()) await click(page, 'play');
+    };
+    await play();
     for (let k = 0; k < 200 && (await screenOf(page)) !== 'yearSummary'; k++) {
       if ((await screenOf(page)) === 'negotiation') {
         await click(page, 'neg-leave');
-        await click(page, 'play');
+        await play();
       }
       await page.waitForTimeout(100);
     }
@@ -240,7 +245,8 @@ describeE2E('the game (Chromium)', () => {
       } else if (game.screen === 'negotiation') {
         await shot(`${game.acting}-negotiation`);
         const canAccept = await page.locator(`${byId('neg-accept')}:not([disabled])`).count();
-        await click(page, canAccept && game.acting === 'partner' ? 'neg-accept' : 'neg-send');
+        const canSend = await page.locator(`${byId('neg-send')}:not([disabled])`).count();
+        await click(page, canAccept && game.acting === 'partner' ? 'neg-accept' : canSend ? 'neg-send' : 'neg-next-month');
       } else if (game.screen === 'decisions') {
         await click(page, 'end-decisions');
       } else if (game.screen === 'months') {

@@ -51,11 +51,12 @@ function clockChip(label: string, value: string, tip: string, cls = ''): HTMLDiv
 const other = (side: Actor): Actor => (side === 'city' ? 'partner' : 'city');
 
 /** A move's explanation with project ids replaced by their names, or a plain sentence from its terms. */
-function moveText(move: NegotiationMove, scenario: Scenario): string {
+function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): string {
   if (move.explanation) {
     const params = { ...move.explanation.params };
     if (typeof params.project === 'string') params.project = params.project.split('+').map((p) => projectName(scenario, p)).join(' + ');
-    return explain({ key: move.explanation.key, params });
+    // The partner's reasons quote its private figures: the city's eyes get the version without them.
+    return explain({ key: move.explanation.key, params }, move.by === 'partner' && viewer === 'city');
   }
   if (move.kind === 'offer' && move.terms) {
     return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: money(move.terms.annualPaymentEur), share: percent(move.terms.cityCapitalShare) });
@@ -267,7 +268,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const kind = el('span', { class: `neg-kind neg-kind-${last.kind}`, text: t(`negotiation.answer.${last.kind}`) });
     const when = el('span', { class: 'neg-when', text: monthOf(s.scenario, last.tick), title: t('negotiation.history.whenTip') });
     head.append(sideTag(last.by), kind, when);
-    card.append(el('p', { class: 'neg-answer-text', text: moveText(last, s.scenario), testid: 'neg-answer' }));
+    card.append(el('p', { class: 'neg-answer-text', text: moveText(last, s.scenario, side), testid: 'neg-answer' }));
     return card;
   }
 
