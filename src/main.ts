@@ -77,9 +77,45 @@ function start(): void {
     getGame: () => store.getState(),
   };
 
-  mountApp(document.getElementById('app')!, game);
+  const app = document.getElementById('app')!;
+  const city = document.getElementById('city')!;
+  mountApp(app, game);
+  keepMapClearOfPanels(app, city, game);
   // Phaser comes in its own chunk, after the menu is on screen.
   void import('./game/mount').then(({ mountCityView }) => mountCityView(document.getElementById('city')!, game));
+}
+
+/**
+ * Tells the city view which parts of the window the panels cover (the HUD on top, a side panel on
+ * the right), through the CSS properties it reads, so that the map centres itself in the rest.
+ */
+function keepMapClearOfPanels(app: HTMLElement, city: HTMLElement, game: Game): void {
+  let last = '';
+  let queued = false;
+  const measure = () => {
+    queued = false;
+    const hud = app.querySelector('.hud');
+    const top = hud ? Math.round(hud.getBoundingClientRect().bottom) : 0;
+    let right = 0;
+    for (const panel of app.querySelectorAll('.side-log, [data-testid="screen-decisions"] .panel')) {
+      right = Math.max(right, Math.round(window.innerWidth - panel.getBoundingClientRect().left));
+    }
+    const key = `${top},${right}`;
+    if (key === last) return;
+    last = key;
+    city.style.setProperty('--hz-city-inset-top', `${top}px`);
+    city.style.setProperty('--hz-city-inset-right', `${right}px`);
+    // The view re-fits on a resize.
+    window.dispatchEvent(new Event('resize'));
+  };
+  const queue = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(measure);
+  };
+  game.store.subscribe(queue);
+  window.addEventListener('resize', queue);
+  queue();
 }
 
 start();
