@@ -18,10 +18,9 @@ describe('i18n', () => {
 
   it('starts in French, switches to English and fills placeholders', () => {
     expect(getLang()).toBe('fr');
-    expect(t('status.done', { years: 30, from: 2026, to: 2055 })).toBe('Terminé : 30 années simulées, de 2026 à 2055.');
+    expect(t('explain.partner.needsMore', { offeredM: 1, ratePct: 8, paymentM: 2 })).toMatch(/^À 1 M€ par an/);
     setLang('en');
-    expect(t('controls.run')).toBe('Run');
-    expect(t('footer.cli', { scenario: 'dijon-like', seed: 4 })).toContain('--scenario dijon-like --seed 4');
+    expect(t('explain.partner.needsMore', { offeredM: 1, ratePct: 8, paymentM: 2 })).toMatch(/^At €1 M a year/);
     setLang('fr');
   });
 });
