@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en';
 import { fr } from '../src/i18n/fr';
-import { getLang, setLang, t } from '../src/i18n';
+import { explain, getLang, setLang, t } from '../src/i18n';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -22,5 +22,13 @@ describe('i18n', () => {
     setLang('en');
     expect(t('explain.partner.needsMore', { offeredM: 1, ratePct: 8, paymentM: 2 })).toMatch(/^At €1 M a year/);
     setLang('fr');
+  });
+
+  it("the partner's reasons shown to the city leave out its private value", () => {
+    for (const key of ['partner.accepts', 'partner.walksAway', 'partner.needsLonger']) {
+      const params = { valueM: 9.87, capitalM: 23.45, ratePct: 8.4, years: 12, offeredYears: 8, paymentM: 3.1 };
+      expect(explain({ key, params })).toMatch(/9,87|23,45/);
+      expect(explain({ key, params }, true)).not.toMatch(/9,87|23,45/);
+    }
   });
 });
