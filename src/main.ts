@@ -7,12 +7,11 @@
  */
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
-import type { SaveFile, SimState } from './sim';
+import type { ActionResult, SaveFile, SimState } from './sim';
 import { initLang } from './i18n';
 import type { KeyValueStorage } from './state/autosave';
 import { buildCatalogue } from './state/catalogue';
 import { createGame } from './state/game-store';
-import type { ActionResult } from './sim';
 import type { AnyAction, Game } from './state/game-types';
 import { mountApp } from './ui/app';
 

@@ -118,7 +118,7 @@ export async function longestTaskMs(): Promise<number> {
       await b.context.addInitScript(OBSERVE);
       await b.page.goto(served.url);
       await b.page.locator('[data-testid="start"]').waitFor({ state: 'visible', timeout: 30_000 });
-      await b.page.evaluate(() => ((window as unknown as { __bench: { longTasks: number[]; measuring: boolean } }).__bench = { ...(window as unknown as { __bench: object }).__bench, longTasks: [], measuring: true } as never));
+      await b.page.evaluate('window.__bench.longTasks = []; window.__bench.measuring = true');
       await dispatch(b.page, { type: 'start', scenario: 'dijon-like', role: 'city', seed: 100 + k });
       await dispatch(b.page, { type: 'continue' });
       await dispatch(b.page, { type: 'continue' });

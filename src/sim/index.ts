@@ -13,7 +13,7 @@ export { publicPartnerFloor } from './agents/negotiator';
 export { serializeState, deserializeState } from './serialize';
 export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 export { bargain, type BargainInput, type BargainResult } from './agents/bargain';
-export { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from './agents/personalities';
+export { CITY_PERSONALITIES, PARTNER_PERSONALITIES, partnerPersonality } from './agents/personalities';
 export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';

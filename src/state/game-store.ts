@@ -30,6 +30,7 @@ import {
   twoLenses,
   CITY_PERSONALITIES,
   PARTNER_PERSONALITIES,
+  partnerPersonality,
   type Action,
   type ActionResult,
   type Actor,
@@ -458,8 +459,15 @@ export function createGame(opts: GameOptions): Game {
       savingsShareToPartner: 0,
       grantCalls: [],
     };
-    const floor = publicPartnerFloor(s.sim, s.scenario, base, 0.1);
+    // Priced at the floor of the scenario's partner personality (its bid margin), plus 10 % to bargain from.
+    const floor = publicPartnerFloor(s.sim, s.scenario, base, partnerPersonality(adviserName('partner'))?.marginShare ?? 0);
     return { ...base, annualPaymentEur: Number.isFinite(floor) ? Math.round((floor * 1.1) / 1000) * 1000 : 1_000_000 };
+  }
+
+  /** The personality that advises a side played by people: the scenario's own for that side. */
+  function adviserName(side: Actor): string {
+    const name = session().scenario.policies[side];
+    return name !== 'none' ? name : side === 'city' ? 'steady-mayor' : 'infrastructure-partner';
   }
 
   /** What the side's computer adviser (the scenario's personality for it) would propose now. */
@@ -467,7 +475,7 @@ export function createGame(opts: GameOptions): Game {
     const s = get().session;
     if (!s || !run) return null;
     const n = s.sim.negotiation;
-    const adviser = resolvePolicy(by === 'city' ? (s.scenario.policies.city === 'none' ? 'steady-mayor' : s.scenario.policies.city) : s.scenario.policies.partner === 'none' ? 'infrastructure-partner' : s.scenario.policies.partner, by);
+    const adviser = resolvePolicy(adviserName(by), by);
     const proposal = (policy: typeof adviser, actor: Actor, yearStart: boolean) => {
       const moves = policy?.({ state: s.sim, scenario: s.scenario, actor, trigger: { yearStart, newGrantCalls: [], mustAnswer: !!n } }) ?? [];
       return moves.find((m): m is Extract<Action, { type: 'propose' }> => m.type === 'propose' && m.by === actor)?.terms ?? null;
@@ -476,7 +484,7 @@ export function createGame(opts: GameOptions): Game {
     if (own) return structuredClone(own);
     if (!n && by === 'partner') {
       // The computer partner never opens: suggest what a city would open with, a deal it can sign.
-      const cityAdviser = resolvePolicy(s.scenario.policies.city === 'none' ? 'steady-mayor' : s.scenario.policies.city, 'city');
+      const cityAdviser = resolvePolicy(adviserName('city'), 'city');
       const opening = proposal(cityAdviser, 'city', true);
       if (opening) return structuredClone(opening);
     }

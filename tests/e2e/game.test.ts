@@ -221,10 +221,9 @@ describeE2E('the game (Chromium)', () => {
       const figures: number[] = [st.partner.trueCostFactor * 100];
       if (terms) {
         // Node recomputes the two lenses from the browser's state: the private partner value must not show.
-        const game = await page.evaluate(() => window.horizons!.getGame().session!.scenario);
-        const state = { ...st, citizens: st.citizens };
-        const priv = twoLenses(state, game, terms).partnerValueEur / 1e6;
-        const pub = twoLenses(state, game, terms, 'public').partnerValueEur / 1e6;
+        const scenario = await page.evaluate(() => window.horizons!.getGame().session!.scenario);
+        const priv = twoLenses(st, scenario, terms).partnerValueEur / 1e6;
+        const pub = twoLenses(st, scenario, terms, 'public').partnerValueEur / 1e6;
         if (priv.toFixed(1) !== pub.toFixed(1)) figures.push(priv);
       }
       for (const f of figures) privateFigures.push(f.toFixed(1), f.toFixed(1).replace('.', ','));
