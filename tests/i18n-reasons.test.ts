@@ -13,7 +13,7 @@ const refusal = (r: { ok: boolean; reason?: string }) => (r.ok ? '' : (r as { re
 function realMessages(): string[] {
   const s = freshState();
   const out: string[] = [];
-  const problem = (t: object) => termsProblem(s, sc, terms(t as never))!;
+  const problem = (t: object) => termsProblem(s, sc, terms(t as never))!.reason;
   out.push(problem({ annualPaymentEur: 9e8 })); // golden rule
   out.push(problem({ form: 'concession', durationYears: 30, annualPaymentEur: 6_000_000, cityCapitalShare: 0.1 }));
   out.push(problem({ form: 'concession', durationYears: 10, annualPaymentEur: 0, cityCapitalShare: 0 }));
@@ -26,10 +26,10 @@ function realMessages(): string[] {
   out.push(problem({ districts: [] }));
   out.push(problem({ grantCalls: ['nope'] }));
   const strict = variant({ 'negotiation.maxTerminationCompensation': 0.5, 'negotiation.maxGuaranteedSavingShare': 0.5 });
-  out.push(termsProblem(freshState(strict), strict, terms({ terminationCompensation: 0.8 }))!);
-  out.push(termsProblem(freshState(strict), strict, terms({ guaranteedSavingShare: 0.8 }))!);
+  out.push(termsProblem(freshState(strict), strict, terms({ terminationCompensation: 0.8 }))!.reason);
+  out.push(termsProblem(freshState(strict), strict, terms({ guaranteedSavingShare: 0.8 }))!.reason);
   const indebted = variant({ 'city.debtEur': 2.5e9 });
-  out.push(termsProblem(freshState(indebted), indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 }))!);
+  out.push(termsProblem(freshState(indebted), indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 }))!.reason);
   // Turns and rounds.
   const offer = (by: string) => ({ type: 'propose', by, terms: terms() });
   const t = freshState();

@@ -72,7 +72,8 @@ function localizeFr(text: string): string {
 }
 
 /** A reason from the model or the store, in the current language. */
-export function localizeReason(text: string): string {
+export function localizeReason(r: string | { reason: string }): string {
+  const text = typeof r === 'string' ? r : r.reason;
   return getLang() === 'fr' ? localizeFr(text) : text;
 }
 

@@ -13,19 +13,17 @@ import { partnerActive } from './rules/partner';
 import { termsProblem } from './rules/terms';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
+import { found, numberProblem, problem, refusal, type Problem, type RefusalCode, type RefusalParams } from './refusal';
 
-const refuse = (reason: string): ActionResult => ({ ok: false, reason });
+const refuse = (code: RefusalCode, params: RefusalParams, reason: string): ActionResult => refusal(problem(code, params, reason));
+const refuseWith = (p: Problem): ActionResult => refusal(p);
 const OK: ActionResult = { ok: true };
 
 function isObj(x: unknown): x is Record<string, unknown> {
   return x !== null && typeof x === 'object' && !Array.isArray(x);
 }
 
-function num(x: unknown, name: string, lo: number, hi: number): string | null {
-  if (typeof x !== 'number' || !Number.isFinite(x)) return `${name}: expected a number, found ${JSON.stringify(x) ?? 'nothing'}`;
-  if (x < lo || x > hi) return `${name}: found ${x}, expected between ${lo} and ${hi}`;
-  return null;
-}
+const num = numberProblem;
 
 /** The note a move carries: its free reason and, when well formed, its structured explanation. */
 function moveNote(a: { reason?: unknown; explanation?: unknown }): MoveNote {
@@ -36,6 +34,10 @@ function moveNote(a: { reason?: unknown; explanation?: unknown }): MoveNote {
     isObj(e.params) &&
     Object.values(e.params).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
   return { reason: typeof a.reason === 'string' ? a.reason : '', ...(ok ? { explanation: structuredClone(e) as unknown as Explanation } : {}) };
+}
+
+function bySide(by: unknown): ActionResult {
+  return refuse('fieldUnknownValue', { field: 'by', found: found(by), expected: 'city, partner' }, `by: found ${found(by)}, expected "city" or "partner"`);
 }
 
 /** Is the simulation still in its playable years (decisions allowed)? */
@@ -60,34 +62,34 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
 }
 
 function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
-  if (!isObj(action) || typeof action.type !== 'string') return refuse('an action is an object with a "type"');
-  if (!inPlayableYears(state, scenario)) return refuse(`the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
+  if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+  if (!inPlayableYears(state, scenario)) return refuse('playableYearsOver', { years: scenario.playableYears }, `the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
   const a = action as Action;
   switch (a.type) {
     case 'setBudget': {
       const p = num(a.envelopeEur, 'envelopeEur', 0, 1e10) ?? num(a.taxChange, 'taxChange', -scenario.city.maxTaxChange, scenario.city.maxTaxChange);
-      if (p) return refuse(p);
+      if (p) return refuseWith(p);
       state.city.envelopeLeftEur = a.envelopeEur;
       state.city.taxLevel = Math.max(0.5, state.city.taxLevel + a.taxChange);
       return OK;
     }
     case 'setConcertation': {
       const p = num(a.level, 'level', 0, 1);
-      if (p) return refuse(p);
+      if (p) return refuseWith(p);
       state.city.concertation = a.level;
       return OK;
     }
     case 'governance': {
       const measures = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
-      if (!measures.includes(a.measure)) return refuse(`measure: found ${JSON.stringify(a.measure)}, expected one of ${measures.join(', ')}`);
-      if (typeof a.on !== 'boolean') return refuse('on: expected true or false');
+      if (!measures.includes(a.measure)) return refuse('fieldUnknownValue', { field: 'measure', found: found(a.measure), expected: measures.join(', ') }, `measure: found ${found(a.measure)}, expected one of ${measures.join(', ')}`);
+      if (typeof a.on !== 'boolean') return refuse('fieldNotBoolean', { field: 'on', found: found(a.on) }, `on: found ${found(a.on)}, expected true or false`);
       state.city.governance[a.measure] = a.on;
       return OK;
     }
     case 'launchAlone': {
       const type = typeof a.project === 'string' ? projectType(scenario, a.project) : undefined;
-      if (!type) return refuse(`project: unknown "${String(a.project)}"`);
-      if (typeof a.pilot !== 'boolean') return refuse('pilot: expected true or false');
+      if (!type) return refuse('unknownProject', { project: found(a.project), known: Object.keys(scenario.projects.catalogue).join(', ') }, `project: unknown ${found(a.project)}`);
+      if (typeof a.pilot !== 'boolean') return refuse('fieldNotBoolean', { field: 'pilot', found: found(a.pilot) }, `pilot: found ${found(a.pilot)}, expected true or false`);
       const terms: ContractTerms = {
         form: a.pilot ? 'pilot' : 'procurement',
         projects: [a.project],
@@ -103,67 +105,67 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
         savingsShareToPartner: 0,
         grantCalls: Array.isArray(a.grantCalls) ? a.grantCalls : [],
       };
-      const problem = termsProblem(state, scenario, terms);
-      if (problem) return refuse(problem);
+      const unlawful = termsProblem(state, scenario, terms);
+      if (unlawful) return refuseWith(unlawful);
       signContract(state, scenario, terms, 'suppliers');
       return OK;
     }
     case 'propose': {
-      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
-      if (!isObj(a.terms)) return refuse('terms: expected an object');
+      if (a.by !== 'city' && a.by !== 'partner') return bySide(a.by);
+      if (!isObj(a.terms)) return refuse('fieldUnknownValue', { field: 'terms', found: found(a.terms), expected: 'an object' }, `terms: found ${found(a.terms)}, expected an object`);
       const n = state.negotiation;
-      if (n && n.ratificationMonthsLeft > 0) return refuse('the deal is accepted and awaits ratification: no new offer now');
-      if (n && n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn to answer`);
-      if (n && n.lastMoveTick === state.tick) return refuse('one round a month: wait for next month');
-      if (n && n.round >= n.maxRounds) return refuse(`the negotiation has had its ${n.maxRounds} rounds: accept the offer or walk away`);
-      if (!partnerActive(state)) return refuse('there is no partner to negotiate with until a new one arrives');
+      if (n && n.ratificationMonthsLeft > 0) return refuse('awaitingRatification', {}, 'the deal is accepted and awaits ratification: no new offer now');
+      if (n && n.turn !== a.by) return refuse('notYourTurn', { turn: n.turn }, `it is the ${n.turn}'s turn to answer`);
+      if (n && n.lastMoveTick === state.tick) return refuse('oneRoundAMonth', {}, 'one round a month: wait for next month');
+      if (n && n.round >= n.maxRounds) return refuse('roundsExhausted', { max: n.maxRounds }, `the negotiation has had its ${n.maxRounds} rounds: accept the offer or walk away`);
+      if (!partnerActive(state)) return refuse('noPartner', {}, 'there is no partner to negotiate with until a new one arrives');
       const terms = a.terms as ContractTerms;
-      const problem = termsProblem(state, scenario, terms);
-      if (problem) return refuse(problem);
+      const unlawful = termsProblem(state, scenario, terms);
+      if (unlawful) return refuseWith(unlawful);
       if (!n) openNegotiation(state, scenario, terms, moveNote(a), a.by);
       else counterOffer(state, a.by, terms, moveNote(a));
       return OK;
     }
     case 'accept': {
       const n = state.negotiation;
-      if (!n) return refuse('there is no offer to accept');
-      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
-      if (n.offeredBy === a.by) return refuse('a side cannot accept its own offer');
-      if (n.turn !== a.by) return refuse(`it is the ${n.turn}'s turn`);
-      if (n.ratificationMonthsLeft > 0) return refuse('the deal is already accepted and awaits ratification');
-      if (n.lastMoveTick === state.tick) return refuse('one round a month: answer next month');
-      const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
-      if (problem) return refuse(`the offer is no longer lawful: ${problem}`);
+      if (!n) return refuse('noOffer', {}, 'there is no offer to accept');
+      if (a.by !== 'city' && a.by !== 'partner') return bySide(a.by);
+      if (n.offeredBy === a.by) return refuse('ownOffer', {}, 'a side cannot accept its own offer');
+      if (n.turn !== a.by) return refuse('notYourTurn', { turn: n.turn }, `it is the ${n.turn}'s turn`);
+      if (n.ratificationMonthsLeft > 0) return refuse('awaitingRatification', {}, 'the deal is already accepted and awaits ratification');
+      if (n.lastMoveTick === state.tick) return refuse('oneRoundAMonth', {}, 'one round a month: answer next month');
+      const unlawful = termsProblem(state, scenario, n.offer, { atAcceptance: true });
+      if (unlawful) return refuse('offerNoLongerLawful', { ...unlawful.params, cause: unlawful.code }, `the offer is no longer lawful: ${unlawful.reason}`);
       acceptOffer(state, scenario, a.by, moveNote(a));
       return OK;
     }
     case 'walkAway': {
       const n = state.negotiation;
-      if (!n) return refuse('there is no negotiation to leave');
-      if (a.by !== 'city' && a.by !== 'partner') return refuse('by: expected "city" or "partner"');
+      if (!n) return refuse('noNegotiation', {}, 'there is no negotiation to leave');
+      if (a.by !== 'city' && a.by !== 'partner') return bySide(a.by);
       walkAway(state, a.by, moveNote(a));
       return OK;
     }
     case 'scalePilot':
-      return refuse('scale a pilot by proposing a contract for its project in the other districts');
+      return refuse('scalePilotByContract', {}, 'scale a pilot by proposing a contract for its project in the other districts');
     case 'cancelContract': {
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
-      if (!c || c.builder !== 'partner') return refuse(`contract ${String(a.contractId)} is not a contract with the partner`);
-      if (c.status !== 'running' && c.status !== 'building') return refuse(`contract ${c.id} is ${c.status}, not running`);
+      if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
+      if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
       cancelContract(state, sc, c);
       return OK;
     }
     case 'renegotiateContract': {
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
-      if (!c || c.builder !== 'partner') return refuse(`contract ${String(a.contractId)} is not a contract with the partner`);
-      if (c.status !== 'running' && c.status !== 'building') return refuse(`contract ${c.id} is ${c.status}, not running`);
+      if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
+      if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
       const p = num(a.paymentCut, 'paymentCut', 0, 0.5);
-      if (p) return refuse(p);
+      if (p) return refuseWith(p);
       renegotiateContract(state, c, a.paymentCut);
       return OK;
     }
     default:
-      return refuse(`unknown action type "${String((a as { type: unknown }).type)}"`);
+      return refuse('unknownAction', { type: found((a as { type: unknown }).type) }, `unknown action type ${found((a as { type: unknown }).type)}`);
   }
 }
 

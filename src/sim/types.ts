@@ -6,6 +6,7 @@
  * `serialize.ts` turns into plain arrays and back. Nothing here holds a function or a class.
  */
 import type { ContractForm, Domain, MayorProfile, ProjectFamily, Scenario } from './scenario-schema';
+import type { Refusal } from './refusal';
 
 /** The state of one seeded random stream (seedrandom's alea generator). */
 export interface RngState {
@@ -333,7 +334,8 @@ export interface TimedAction {
   action: Action;
 }
 
-export type ActionResult = { ok: true } | { ok: false; reason: string };
+/** The answer to an action: done, or refused with a code, its figures and a sentence (refusal.ts). */
+export type ActionResult = { ok: true } | Refusal;
 
 /** What a policy sees: the state and the scenario, read-only. */
 export interface Observation {

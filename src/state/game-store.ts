@@ -66,7 +66,7 @@ export interface GameOptions {
   agents?: number;
 }
 
-const refuse = (reason: string): ActionResult => ({ ok: false, reason });
+const refuse = (reason: string): ActionResult => ({ ok: false, code: 'gameFlow', params: {}, reason });
 const OK: ActionResult = { ok: true };
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);

@@ -10,6 +10,7 @@
  * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
  * propose, accept…) go through the same `dispatch`.
  */
+import type { Problem } from '../sim/refusal';
 import type { Action, ActionResult, Actor, ContractTerms, NumericTerm, SaveFile, Scenario, SimState, TermBound, TwoLenses } from '../sim';
 
 export { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../sim';
@@ -158,7 +159,7 @@ export type AnyAction = GameAction | Action;
 /** Queries the panels may ask (they call the simulation; nothing in the UI computes the model). */
 export interface GameQueries {
   /** Why these terms are not lawful now, or null when they are. */
-  termsProblem(terms: ContractTerms): string | null;
+  termsProblem(terms: ContractTerms): Problem | null;
   /** The legal range of each numeric term, the others held. */
   termBounds(terms: ContractTerms): Record<NumericTerm, TermBound>;
   /** The deal through both lenses; the partner's lens with its true costs only for the partner's eyes. */

@@ -49,7 +49,7 @@ describe('the game store', () => {
     expect(g.store.getState().screen).toBe('decisions');
     const terms = g.api.suggestedOffer('city')!;
     const r = g.api.dispatch({ type: 'propose', by: 'partner', terms });
-    expect(r).toEqual({ ok: false, reason: 'the partner is played by the computer in this game' });
+    expect(r).toMatchObject({ ok: false, code: 'gameFlow', reason: 'the partner is played by the computer in this game' });
     expect(g.store.getState().session!.actions).toEqual([]);
 
     const both = newGame();

@@ -22,6 +22,7 @@ import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { MAX_CONTRACT_YEARS, termsProblem } from './terms';
+import type { Problem } from '../refusal';
 
 export const NUMERIC_TERMS = ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner'] as const;
 export type NumericTerm = (typeof NUMERIC_TERMS)[number];
@@ -39,8 +40,8 @@ export interface TermBound extends TermGrid {
   min: number;
   max: number;
   /** Why the range stops there, when the law (not the term's nature) sets the bound. */
-  minReason: string | null;
-  maxReason: string | null;
+  minReason: Problem | null;
+  maxReason: Problem | null;
 }
 
 /** Most grid points a payment range is cut into (its step is the 1-2-5 value just above range / this). */
@@ -96,7 +97,7 @@ function gridValue(g: TermGrid, i: number, last: number): number {
 }
 
 /** The legal range of one term, the others held (see the file's comment). */
-function boundOf(state: SimState, scenario: Scenario, terms: ContractTerms, term: NumericTerm, currentProblem: string | null): TermBound {
+function boundOf(state: SimState, scenario: Scenario, terms: ContractTerms, term: NumericTerm, currentProblem: Problem | null): TermBound {
   const g = termGrid(scenario, terms, term);
   const last = Math.ceil((g.hi - g.lo) / g.step - 1e-9);
   const problemAt = (i: number) => termsProblem(state, scenario, { ...terms, [term]: gridValue(g, i, last) });
@@ -125,7 +126,7 @@ function boundOf(state: SimState, scenario: Scenario, terms: ContractTerms, term
   }
 
   // Bisection toward each end: `lawful` stays lawful, `beyond` stays unlawful.
-  const edge = (end: number): { index: number; reason: string | null } => {
+  const edge = (end: number): { index: number; reason: Problem | null } => {
     const endProblem = problemAt(end);
     if (endProblem === null) return { index: end, reason: null };
     let lawful = anchor;

@@ -11,6 +11,7 @@
  */
 import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
+import { found, problem, type Problem } from '../refusal';
 import { projectType } from './catalogue';
 import { callOpen } from './funding';
 import { dealFlows, partnerLens } from './valuation';
@@ -42,16 +43,16 @@ export function committedPaymentsEur(state: SimState): number {
 }
 
 /** Why these terms cannot be offered, or null when they can. */
-export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean } = {}): string | null {
-  if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return `form: found ${JSON.stringify(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`;
-  if (typeof terms.pilot !== 'boolean') return `pilot: found ${JSON.stringify(terms.pilot)}, expected true or false`;
-  if (!Array.isArray(terms.projects) || terms.projects.length === 0) return 'the offer names no project';
-  for (const p of terms.projects) if (!projectType(scenario, p)) return `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`;
-  if (new Set(terms.projects).size !== terms.projects.length) return 'a project is named twice';
+export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean } = {}): Problem | null {
+  if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
+  if (typeof terms.pilot !== 'boolean') return problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
+  if (!Array.isArray(terms.projects) || terms.projects.length === 0) return problem('noProject', {}, 'the offer names no project');
+  for (const p of terms.projects) if (!projectType(scenario, p)) return problem('unknownProject', { project: String(p), known: Object.keys(scenario.projects.catalogue).join(', ') }, `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`);
+  if (new Set(terms.projects).size !== terms.projects.length) return problem('projectTwice', {}, 'a project is named twice');
   const nd = scenario.territory.districts.length;
-  if (!Array.isArray(terms.districts) || terms.districts.length === 0) return 'the offer covers no district';
-  for (const d of terms.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return `district ${String(d)} does not exist (0 to ${nd - 1})`;
-  if (new Set(terms.districts).size !== terms.districts.length) return 'a district is named twice';
+  if (!Array.isArray(terms.districts) || terms.districts.length === 0) return problem('noDistrict', {}, 'the offer covers no district');
+  for (const d of terms.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return problem('unknownDistrict', { district: found(d), max: nd - 1 }, `district ${found(d)} does not exist (0 to ${nd - 1})`);
+  if (new Set(terms.districts).size !== terms.districts.length) return problem('districtTwice', {}, 'a district is named twice');
   const nums: [string, number, number, number][] = [
     ['duration', terms.durationYears, 0, MAX_CONTRACT_YEARS],
     ['city capital share', terms.cityCapitalShare, 0, 1],
@@ -62,44 +63,46 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
     ['savings share to the partner', terms.savingsShareToPartner, 0, 1],
   ];
   for (const [name, v, lo, hi] of nums) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `${name}: found ${String(v)}, expected a number`;
-    if (v < lo || v > hi) return `${name}: found ${v}, expected between ${lo} and ${hi}`;
+    if (typeof v !== 'number' || !Number.isFinite(v)) return problem('termNotNumber', { term: name, found: found(v) }, `${name}: found ${found(v)}, expected a number`);
+    if (v < lo || v > hi) return problem('termOutOfRange', { term: name, found: v, min: lo, max: hi }, `${name}: found ${v}, expected between ${lo} and ${hi}`);
   }
   if (terms.terminationCompensation > scenario.negotiation.maxTerminationCompensation) {
-    return `termination compensation: found ${terms.terminationCompensation}, this scenario allows at most ${scenario.negotiation.maxTerminationCompensation}`;
+    const max = scenario.negotiation.maxTerminationCompensation;
+    return problem('terminationCompensationCap', { found: terms.terminationCompensation, max }, `termination compensation: found ${terms.terminationCompensation}, this scenario allows at most ${max}`);
   }
   if (terms.guaranteedSavingShare > scenario.negotiation.maxGuaranteedSavingShare) {
-    return `guaranteed saving share: found ${terms.guaranteedSavingShare}, this scenario allows at most ${scenario.negotiation.maxGuaranteedSavingShare}`;
+    const max = scenario.negotiation.maxGuaranteedSavingShare;
+    return problem('guaranteeCap', { found: terms.guaranteedSavingShare, max }, `guaranteed saving share: found ${terms.guaranteedSavingShare}, this scenario allows at most ${max}`);
   }
-  if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return `data ownership: found ${String(terms.dataOwnership)}, expected city, partner or shared`;
-  if (!Array.isArray(terms.grantCalls)) return 'grant calls: expected a list';
-  if (new Set(terms.grantCalls).size !== terms.grantCalls.length) return 'a grant call is named twice';
+  if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return problem('fieldUnknownValue', { field: 'dataOwnership', found: found(terms.dataOwnership), expected: 'city, partner, shared' }, `data ownership: found ${found(terms.dataOwnership)}, expected city, partner or shared`);
+  if (!Array.isArray(terms.grantCalls)) return problem('grantCallsNotList', { found: found(terms.grantCalls) }, `grant calls: found ${found(terms.grantCalls)}, expected a list`);
+  if (new Set(terms.grantCalls).size !== terms.grantCalls.length) return problem('grantCallTwice', {}, 'a grant call is named twice');
   // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is
   // simply missed (the deadline passed while the sides bargained).
   if (!opts.atAcceptance) {
     for (const id of terms.grantCalls) {
-      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return `grant call "${String(id)}" is not open now`;
+      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
   }
   if (terms.pilot || terms.form === 'pilot') {
-    if (!(terms.pilot && terms.form === 'pilot')) return 'a pilot uses the pilot form, and the pilot form is for pilots';
-    if (terms.districts.length !== 1) return 'a pilot runs in one district';
-    for (const p of terms.projects) if (!projectType(scenario, p)!.pilot.allowed) return `${p} cannot start as a pilot`;
-    if (terms.durationYears < 1 || terms.durationYears > scenario.negotiation.pilotMaxYears) return `a pilot lasts 1 to ${scenario.negotiation.pilotMaxYears} years`;
+    if (!(terms.pilot && terms.form === 'pilot')) return problem('pilotForm', {}, 'a pilot uses the pilot form, and the pilot form is for pilots');
+    if (terms.districts.length !== 1) return problem('pilotOneDistrict', {}, 'a pilot runs in one district');
+    for (const p of terms.projects) if (!projectType(scenario, p)!.pilot.allowed) return problem('pilotNotAllowed', { project: p }, `${p} cannot start as a pilot`);
+    if (terms.durationYears < 1 || terms.durationYears > scenario.negotiation.pilotMaxYears) return problem('pilotDuration', { max: scenario.negotiation.pilotMaxYears, found: terms.durationYears }, `a pilot lasts 1 to ${scenario.negotiation.pilotMaxYears} years`);
   } else if (terms.form !== 'procurement' && terms.durationYears < 1) {
-    return `a ${terms.form} contract lasts at least a year`;
+    return problem('contractTooShort', { form: terms.form }, `a ${terms.form} contract lasts at least a year`);
   }
   if (terms.form === 'procurement' && (terms.annualPaymentEur > 0 || terms.cityCapitalShare < 1)) {
-    return 'in a procurement contract the city pays the whole price of the works and no annual payment';
+    return problem('procurementTerms', {}, 'in a procurement contract the city pays the whole price of the works and no annual payment');
   }
   if (terms.form === 'concession') {
     const payback = paybackYears(state, scenario, terms);
     if (!Number.isFinite(payback)) {
-      return 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share';
+      return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
     }
     const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
     if (terms.durationYears > limit) {
-      return `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`;
+      return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
     }
   }
   // Golden rule: new payments must leave the operating section in balance after debt repayment.
@@ -115,7 +118,11 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   }
   const margin = state.city.grossSavingsEur - principal - pending;
   if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) {
-    return `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, payments already signed ${fmtM(pending)})`;
+    return problem(
+      'goldenRule',
+      { paymentEur: terms.annualPaymentEur, grossSavingsEur: state.city.grossSavingsEur, principalEur: principal, pendingEur: pending },
+      `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, payments already signed ${fmtM(pending)})`,
+    );
   }
   // Debt ceiling: the city's capital share, if borrowed, must keep the ratio under the ceiling.
   const flows = dealFlows(state, scenario, terms);
@@ -123,7 +130,11 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   const savingsAfter = state.city.grossSavingsEur - terms.annualPaymentEur - pending;
   const ratio = savingsAfter > 0 ? (state.city.debtEur + Math.max(0, cityCapital)) / savingsAfter : Infinity;
   if (ratio > c.debtCeilingYears) {
-    return `the debt ceiling: borrowing ${fmtM(Math.max(0, cityCapital))} would raise debt ÷ gross savings to ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinity'} years, above the ${c.debtCeilingYears}-year ceiling`;
+    return problem(
+      'debtCeiling',
+      { borrowEur: Math.max(0, cityCapital), ratioYears: Number.isFinite(ratio) ? ratio : 99, ceilingYears: c.debtCeilingYears },
+      `the debt ceiling: borrowing ${fmtM(Math.max(0, cityCapital))} would raise debt ÷ gross savings to ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinity'} years, above the ${c.debtCeilingYears}-year ceiling`,
+    );
   }
   return null;
 }

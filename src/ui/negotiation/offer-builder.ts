@@ -8,7 +8,7 @@
  */
 import { t } from '../../i18n';
 import { localizeReason } from '../../i18n/reasons';
-import { CONTRACT_FORMS, type ContractTerms, type Scenario, type SimState } from '../../sim';
+import { CONTRACT_FORMS, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
 import { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../../state/game-types';
 import { el } from './dom';
 import { callName, months, parseTerm, percent, projectName, termNumber, termText, TERM_UNITS } from './format';
@@ -28,7 +28,7 @@ export interface BuilderInput {
 export interface OfferBuilder {
   el: HTMLElement;
   /** Shows these terms with their legal bounds and the offer's problem (null when lawful). */
-  show(terms: ContractTerms, bounds: Bounds, problem: string | null, disabled: boolean): void;
+  show(terms: ContractTerms, bounds: Bounds, problem: Problem | null, disabled: boolean): void;
 }
 
 const DATA_OWNERS = ['city', 'shared', 'partner'] as const;
@@ -228,7 +228,7 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
     section('negotiation.section.risks', numericRow('guaranteedSavingShare'), numericRow('penaltyRate'), numericRow('terminationCompensation'), numericRow('savingsShareToPartner'), data.fieldset),
   );
 
-  function showNumeric(term: NumericTerm, terms: ContractTerms, b: TermBound, problem: string | null, disabled: boolean): void {
+  function showNumeric(term: NumericTerm, terms: ContractTerms, b: TermBound, problem: Problem | null, disabled: boolean): void {
     const r = rows.get(term)!;
     const v = terms[term];
     const unused = UNUSED[terms.form].includes(term);

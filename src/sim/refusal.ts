@@ -1,0 +1,100 @@
+/**
+ * Refusals: the one vocabulary between the rules and the screens.
+ *
+ * A rule that forbids something answers with a `Refusal`: a stable `code` (one of `REFUSAL_CODES`),
+ * the figures it quotes in `params`, and `reason`, a readable English sentence for logs and
+ * scripts. The game renders refusals in French and English from `code` + `params` (src/i18n);
+ * nothing ever parses `reason` back into meaning.
+ */
+import { describeValue } from './scenario';
+
+/** Every refusal the model can give, by the rule it comes from. */
+export const REFUSAL_CODES = [
+  // shape of an action or of its fields
+  'notAnAction',
+  'unknownAction',
+  'fieldNotNumber',
+  'fieldOutOfRange',
+  'fieldNotBoolean',
+  'fieldUnknownValue',
+  // time and turns
+  'playableYearsOver',
+  'notYourTurn',
+  'oneRoundAMonth',
+  'roundsExhausted',
+  'awaitingRatification',
+  'noPartner',
+  'noOffer',
+  'ownOffer',
+  'noNegotiation',
+  'offerNoLongerLawful',
+  // contracts already signed
+  'notPartnerContract',
+  'contractNotRunning',
+  'scalePilotByContract',
+  // the terms of an offer (rules/terms.ts)
+  'unknownForm',
+  'noProject',
+  'unknownProject',
+  'projectTwice',
+  'noDistrict',
+  'unknownDistrict',
+  'districtTwice',
+  'termNotNumber',
+  'termOutOfRange',
+  'terminationCompensationCap',
+  'guaranteeCap',
+  'grantCallsNotList',
+  'grantCallTwice',
+  'grantCallClosed',
+  'pilotForm',
+  'pilotOneDistrict',
+  'pilotNotAllowed',
+  'pilotDuration',
+  'contractTooShort',
+  'procurementTerms',
+  'concessionNeverRecovers',
+  'concessionTooLong',
+  // the budget (CGCT)
+  'goldenRule',
+  'debtCeiling',
+  // the game's flow (src/state): screens, roles, saves; `reason` names the field
+  'gameFlow',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export type RefusalParams = Record<string, string | number | boolean>;
+
+/** Why something cannot be done: a code, its figures, and a sentence for logs. */
+export interface Problem {
+  code: RefusalCode;
+  params: RefusalParams;
+  reason: string;
+}
+
+/** An action refused: the state did not change. */
+export interface Refusal extends Problem {
+  ok: false;
+}
+
+export function problem(code: RefusalCode, params: RefusalParams, reason: string): Problem {
+  return { code, params, reason };
+}
+
+export function refusal(p: Problem): Refusal {
+  return { ok: false, code: p.code, params: p.params, reason: p.reason };
+}
+
+/** A value as a person reads it in a message: NaN, Infinity, the string "1", nothing. */
+export function found(x: unknown): string {
+  return describeValue(x);
+}
+
+/** Checks that a field is a finite number within bounds; the problem otherwise. */
+export function numberProblem(x: unknown, field: string, min: number, max: number): Problem | null {
+  if (typeof x !== 'number' || !Number.isFinite(x)) {
+    return problem('fieldNotNumber', { field, found: found(x) }, `${field}: found ${found(x)}, expected a number`);
+  }
+  if (x < min || x > max) return problem('fieldOutOfRange', { field, found: x, min, max }, `${field}: found ${x}, expected between ${min} and ${max}`);
+  return null;
+}
