@@ -6,6 +6,8 @@
 import { writeFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { fail } from './errors';
+import { SUMMARY_KEYS } from '../sim';
+import type { MetricRow } from '../sim/types';
 
 /** Checks early (before any run) that `--out`/`--save` can be written where asked. */
 export function checkWritable(path: string, flag: string): void {
@@ -53,4 +55,10 @@ function csvCell(v: unknown): string {
 /** CSV text (RFC 4180, "\n" line ends) from a header and rows of the same width. */
 export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+/** The yearly series as CSV: year, yearIndex, then every summary key (`sim --format csv`, `replay --format csv`). */
+export function yearlyCsv(yearly: readonly MetricRow[]): string {
+  const header = ['year', 'yearIndex', ...SUMMARY_KEYS];
+  return toCsv(header, yearly.map((row) => header.map((k) => row[k])));
 }

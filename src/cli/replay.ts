@@ -1,35 +1,48 @@
 /**
- * `npm run replay -- <save.json> [--format json]`: replays a saved game from its scenario, seed
- * and actions, checks every yearly hash it carries and prints the final stateHash. A hash that
- * differs is reported with its year and exits 1; an unreadable, corrupt or foreign file exits 2.
+ * `npm run replay -- <save.json> [--format text|json|csv] [--out <file>]`: replays a saved game from
+ * its scenario, seed and actions, checks every yearly hash it carries and prints the final
+ * stateHash (text, json), or the replayed game's yearly series (csv: the columns of
+ * `sim --format csv`, so a workshop group's save is studied with the same tools as a simulated run).
+ * A hash that differs is reported with its year and exits 1 (nothing is printed as CSV then); an
+ * unreadable, corrupt or foreign file exits 2.
  */
 import { replaySave } from '../sim';
 import { EXIT_FAILURE, fail, runMain } from './errors';
 import { parseChoice, parseCommandLine, str, usage, type FlagSpecs } from './args';
+import { resolve } from 'node:path';
 import { readSaveFile } from './save-file';
+import { checkWritable, emit, yearlyCsv } from './output';
 
 const REPLAY_FLAGS = {
-  format: { type: 'string', value: 'text|json', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years }' },
+  format: { type: 'string', value: 'text|json|csv', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years }; csv: the yearly series, as sim --format csv' },
+  out: { type: 'string', value: 'file', help: 'write the output to this file instead of stdout' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies FlagSpecs;
 
 await runMain('replay', () => {
   const args = parseCommandLine(process.argv.slice(2), REPLAY_FLAGS, 1);
   if (args.values.help) {
-    process.stdout.write(usage('npm run replay -- <save.json> [--format json]', REPLAY_FLAGS));
+    process.stdout.write(usage('npm run replay -- <save.json> [--format text|json|csv] [--out <file>]', REPLAY_FLAGS));
     return 0;
   }
   const path = args.positionals[0];
   if (path === undefined) return fail('expected the save file to replay: npm run replay -- <save.json>');
-  const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json'] as const);
+  const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json', 'csv'] as const);
+  const out = str(args, 'out');
+  if (out !== undefined) {
+    checkWritable(out, '--out');
+    if (resolve(out) === resolve(path)) fail(`--out ${out} is the save being replayed; give another file`);
+  }
   const save = readSaveFile(path);
   const report = replaySave(save);
   if (report.ok) {
-    process.stdout.write(format === 'json' ? JSON.stringify({ ok: true, finalHash: report.finalHash, years: save.years }, null, 2) + '\n' : report.finalHash + '\n');
+    const text =
+      format === 'json' ? JSON.stringify({ ok: true, finalHash: report.finalHash, years: save.years }, null, 2) + '\n' : format === 'csv' ? yearlyCsv(report.yearly) : report.finalHash + '\n';
+    emit(text, out);
     return 0;
   }
   if (format === 'json') {
-    process.stdout.write(JSON.stringify({ ok: false, finalHash: report.finalHash, years: save.years, mismatches: report.mismatches, ...(report.error ? { error: report.error } : {}) }, null, 2) + '\n');
+    emit(JSON.stringify({ ok: false, finalHash: report.finalHash, years: save.years, mismatches: report.mismatches, ...(report.error ? { error: report.error } : {}) }, null, 2) + '\n', out);
   }
   const first = report.mismatches[0];
   const detail = first

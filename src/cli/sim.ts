@@ -10,7 +10,7 @@ import { bargain, runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
-import { checkWritable, emit, toCsv, writeFileAtomic } from './output';
+import { checkWritable, emit, writeFileAtomic, yearlyCsv } from './output';
 import { buildSave } from './save-file';
 
 const SIM_FLAGS = {
@@ -43,12 +43,6 @@ export function orderedSummary(result: RunResult): Record<string, number | strin
   for (const k of SUMMARY_KEYS) out[k] = result.summary[k] as number;
   out.stateHash = result.summary.stateHash;
   return out;
-}
-
-/** The yearly series as CSV: year, yearIndex, then every summary key. */
-export function yearlyCsv(result: RunResult): string {
-  const header = ['year', 'yearIndex', ...SUMMARY_KEYS];
-  return toCsv(header, result.yearly.map((row) => header.map((k) => row[k])));
 }
 
 function discountFactor(raw: string, flag: string): number {
@@ -97,7 +91,7 @@ function simCommand(argv: string[]): number {
   if (out !== undefined && save !== undefined && out === save) fail(`--out and --save name the same file ${out}; give two different files`);
 
   const result = runSimulation(scenario, { seed, ...shape, yearlyHashes: save !== undefined });
-  const text = format === 'json' ? JSON.stringify(orderedSummary(result), null, 2) + '\n' : yearlyCsv(result);
+  const text = format === 'json' ? JSON.stringify(orderedSummary(result), null, 2) + '\n' : yearlyCsv(result.yearly);
   if (save !== undefined) {
     const who = { seed, city: shape.city ?? scenario.policies.city, partner: shape.partner ?? scenario.policies.partner, actions: [] };
     const saveFile = buildSave(scenario, shape.agents !== undefined ? { ...who, agents: shape.agents } : who, result);

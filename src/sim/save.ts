@@ -9,7 +9,7 @@ import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { runSimulation } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
-import type { TimedAction } from './types';
+import type { MetricRow, TimedAction } from './types';
 
 export const SAVE_FORMAT = 'horizons-save';
 export const SAVE_VERSION = 1;
@@ -94,6 +94,8 @@ export interface ReplayReport {
   years: number;
   mismatches: { year: number; expected: string; got: string }[];
   error?: string;
+  /** The replayed game's yearly series (one row of every reporter per finished year). */
+  yearly: MetricRow[];
 }
 
 /** Replays a save and checks every yearly hash and the final one. */
@@ -116,5 +118,5 @@ export function replaySave(save: SaveFile): ReplayReport {
   let error: string | undefined;
   if (finalHash !== save.finalHash) error = `final hash ${finalHash} differs from the save's ${save.finalHash}`;
   else if (mismatches.length > 0) error = `year ${mismatches[0]!.year}: hash ${mismatches[0]!.got} differs from the save's ${mismatches[0]!.expected}`;
-  return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}) };
+  return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}), yearly: run.yearly };
 }

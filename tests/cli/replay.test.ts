@@ -28,4 +28,27 @@ describe('npm run replay', () => {
     expect(JSON.parse(json.stdout)).toEqual({ ok: true, finalHash: hash, years: 3 });
     expectUserError(bad, 'replay', [tampered, 'year 2 of 3: the save expects stateHash ' + t.yearlyHashes[1], 'does not replay'], 1);
   });
+
+  it('prints a replayed game\'s yearly series as CSV, the same rows as sim --format csv, and writes it with --out', async () => {
+    const dir = tempDir();
+    const save = join(dir, 'run.json');
+    const args = ['--scenario', 'dijon-like', '--seed', '11', '--set', 'coordination.alignment=0.7', ...FAST];
+    const [made, csv] = await Promise.all([runCli('sim', [...args, '--save', save]), runCli('sim', [...args, '--format', 'csv'])]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(csv.code, csv.stderr).toBe(0);
+    const out = join(dir, 'replayed.csv');
+    const [printed, written, self] = await Promise.all([
+      runCli('replay', [save, '--format', 'csv']),
+      runCli('replay', [save, '--format', 'csv', '--out', out]),
+      runCli('replay', [save, '--format', 'csv', '--out', save]),
+    ]);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout.split('\n')[0]).toMatch(/^year,yearIndex,/);
+    expect(printed.stdout.trim().split('\n')).toHaveLength(1 + 3);
+    expect(printed.stdout).toBe(csv.stdout);
+    expect(written.code, written.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(csv.stdout);
+    expectUserError(self, 'replay', ['--out', 'is the save being replayed'], 2);
+    expect(JSON.parse(readFileSync(save, 'utf8')).format).toBe('horizons-save');
+  });
 });
