@@ -9,7 +9,7 @@ export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
 export { tryAction, actorOf } from './actions';
 export { termsProblem } from './rules/terms';
-export { REFUSAL_CODES, type RefusalCode, type Refusal, type Problem } from './refusal';
+export { REFUSAL_CODES, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 export { publicPartnerFloor } from './agents/negotiator';
 export { serializeState, deserializeState } from './serialize';
 export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';

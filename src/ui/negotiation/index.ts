@@ -13,7 +13,7 @@
  */
 import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
-import { localizeReason } from '../../i18n/reasons';
+import { refusalCause, refusalText } from '../screens/words';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { el } from './dom';
@@ -62,7 +62,7 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
     return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: money(move.terms.annualPaymentEur), share: percent(move.terms.cityCapitalShare) });
   }
   if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
-  return move.reason ? localizeReason(move.reason) : t('negotiation.answer.plainWalkAway');
+  return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
 }
 
 /** How the last negotiation seen ended, from the log: signed, or broken off by a side. */
@@ -103,7 +103,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   function act(action: unknown, then?: () => ActionResult): void {
     let r = game.api.dispatch(action);
     if (r.ok && then) r = then();
-    error = r.ok ? null : localizeReason(r.reason);
+    error = r.ok ? null : refusalText(r, session()?.scenario);
     showError();
   }
 
@@ -113,7 +113,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     errorLine.title = error ?? '';
     if (legalLine && draft) {
       const problem = game.api.termsProblem(draft);
-      legalLine.hidden = problem !== null && error === localizeReason(problem);
+      legalLine.hidden = problem !== null && error === refusalText(problem, session()?.scenario);
     }
   }
 
@@ -196,11 +196,11 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const problem = game.api.termsProblem(draft);
     builder.show(draft, game.api.termBounds(draft), problem, s.actingSide === null);
     if (legalLine) {
-      legalLine.textContent = problem ? t('negotiation.legal.problem', { reason: localizeReason(problem) }) : t('negotiation.legal.ok');
+      legalLine.textContent = problem ? t('negotiation.legal.problem', { reason: refusalCause(problem, s.scenario) }) : t('negotiation.legal.ok');
       legalLine.title = legalLine.textContent;
       legalLine.dataset.state = problem ? 'problem' : 'ok';
       // A refusal that repeats the offer's problem is said once, by the refusal.
-      legalLine.hidden = problem !== null && error === localizeReason(problem);
+      legalLine.hidden = problem !== null && error === refusalText(problem, s.scenario);
     }
     drawChart();
   }

@@ -7,7 +7,7 @@
  * the terms and bounds it is given and reports every change through `onChange`.
  */
 import { t } from '../../i18n';
-import { localizeReason } from '../../i18n/reasons';
+import { refusalCause, refusalText } from '../screens/words';
 import { CONTRACT_FORMS, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
 import { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../../state/game-types';
 import { el } from './dom';
@@ -252,20 +252,20 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
       note = t('negotiation.bound.none');
       state = 'blocked';
     } else if (v > b.max + EPS && b.maxReason) {
-      note = t('negotiation.bound.beyond', { reason: localizeReason(b.maxReason) });
+      note = t('negotiation.bound.beyond', { reason: refusalCause(b.maxReason, scenario) });
       state = 'beyond';
     } else if (v < b.min - EPS && b.minReason) {
-      note = t('negotiation.bound.beyond', { reason: localizeReason(b.minReason) });
+      note = t('negotiation.bound.beyond', { reason: refusalCause(b.minReason, scenario) });
       state = 'beyond';
     } else if (Math.abs(v - b.max) <= EPS && b.maxReason) {
-      note = t('negotiation.bound.atLimit', { reason: localizeReason(b.maxReason) });
+      note = t('negotiation.bound.atLimit', { reason: refusalCause(b.maxReason, scenario) });
       state = 'limit';
     } else if (Math.abs(v - b.min) <= EPS && b.minReason) {
-      note = t('negotiation.bound.atLimit', { reason: localizeReason(b.minReason) });
+      note = t('negotiation.bound.atLimit', { reason: refusalCause(b.minReason, scenario) });
       state = 'limit';
     }
     r.reason.textContent = note;
-    r.reason.title = collapsed ? localizeReason(problem) : '';
+    r.reason.title = collapsed ? refusalText(problem, scenario) : '';
     r.row.dataset.state = unused ? 'unused' : state;
   }
 

@@ -43,7 +43,7 @@ const CUTS = [0.1, 0.2, 0.3, 0.5] as const;
 /** Sends an action and keeps its answer under `key`, to show beside the control. */
 function act(ctx: ScreenContext, key: string, action: Action, okText: string): void {
   const result = ctx.dispatch(action);
-  ctx.local.set(`status:${key}`, statusOf(result, okText));
+  ctx.local.set(`status:${key}`, statusOf(result, okText, ctx.state.session?.scenario));
   ctx.refresh();
 }
 

@@ -5,7 +5,8 @@
  * running log, the causes in the tooltips and the year summary).
  */
 import { getLang, hasMessage, localized, numberLocale, t, explain, type MessageKey } from '../../i18n';
-import type { LogEntry, Scenario } from '../../sim';
+import type { LogEntry, Problem, Scenario } from '../../sim';
+import { renderRefusal, renderRefusalCause, type RefusalNames } from '../../i18n/refusals';
 import { REPORTERS } from '../../sim';
 import { unitLabel } from '../format';
 
@@ -137,6 +138,20 @@ export function formName(form: string): string {
 /** A side's name inside a sentence ("la ville", "the city"). */
 export function sideInSentence(side: string): string {
   return tk(`screens.sideIn.${side}`, side);
+}
+
+/** A refusal in the player's language, naming projects and grant calls as the scenario does. */
+export function refusalText(p: Pick<Problem, 'code' | 'params'>, scenario?: Scenario): string {
+  return renderRefusal(p, refusalNames(scenario));
+}
+
+/** Only a refusal's cause (after "This offer is not lawful: ", "Limit: "). */
+export function refusalCause(p: Pick<Problem, 'code' | 'params'>, scenario?: Scenario): string {
+  return renderRefusalCause(p, refusalNames(scenario));
+}
+
+function refusalNames(scenario?: Scenario): RefusalNames {
+  return scenario ? { project: (id) => projectName(scenario, id), call: callName } : { call: callName };
 }
 
 // ---------------------------------------------------------------- metrics
