@@ -19,3 +19,4 @@ export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
 export type { SimState, Action, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
+export { isLog, type LogKind, type LogEntryOf, type DecisionData } from './log';

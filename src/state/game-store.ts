@@ -34,6 +34,7 @@ import {
   found,
   type Action,
   type ActionResult,
+  type LogEntryOf,
   type Refusal,
   type RefusalCode,
   type RefusalParams,
@@ -277,13 +278,13 @@ export function createGame(opts: GameOptions): Game {
     for (let i = from; i < log.length; i++) {
       const e = log[i]!;
       if (e.kind !== 'election') continue;
-      const next = log.slice(i + 1).find((x) => x.kind === 'newMayor' && x.tick === e.tick);
+      const next = log.slice(i + 1).find((x): x is LogEntryOf<'newMayor'> => x.kind === 'newMayor' && x.tick === e.tick);
       out.push({
         tick: e.tick,
-        incumbentWon: e.data.reelected === true,
-        voteShare: Number(e.data.voteShare),
+        incumbentWon: e.data.reelected,
+        voteShare: e.data.voteShare,
         byDistrict: intentions,
-        newMayor: next ? String(next.data.mayor) : null,
+        newMayor: next ? next.data.mayor : null,
       });
     }
     return out;

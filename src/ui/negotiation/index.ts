@@ -71,7 +71,7 @@ function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed:
     const e = sim.log[i]!;
     if (e.tick < seen.openedTick) break;
     if (e.kind === 'contractSigned' && e.data.builder === 'partner') return { signed: true };
-    if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by === 'partner' ? 'partner' : 'city' };
+    if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by };
   }
   return { signed: false, by: seen.turn };
 }

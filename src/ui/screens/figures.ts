@@ -151,7 +151,7 @@ type Relevance = (e: LogEntry) => boolean;
 const isEvent =
   (...kinds: string[]): Relevance =>
   (e) =>
-    e.kind === 'event' && kinds.includes(String(e.data.kind));
+    e.kind === 'event' && kinds.includes(e.data.kind);
 const isKind =
   (...kinds: string[]): Relevance =>
   (e) =>
@@ -161,7 +161,7 @@ const any =
   (e) =>
     tests.some((f) => f(e));
 const partnerContract: Relevance = (e) => e.kind === 'contractSigned' && e.data.builder === 'partner';
-const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && e.data.pilot !== true;
+const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && !e.data.pilot;
 
 /** Which log entries act on which figure (the model's causal paths, as docs/MODEL.md tells them). */
 const RELEVANT: Record<FigureId, Relevance> = {
