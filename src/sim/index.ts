@@ -7,7 +7,8 @@ export { parseScenario, applySet, numericPaths, describeValue, type Result } fro
 export { runSimulation, createRun, type RunOptions, type RunResult, type Run } from './run';
 export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
-export { tryAction, actorOf } from './actions';
+export { tryAction, actorOf, inPlayableYears } from './actions';
+export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls, contractAmendable, amendableContracts, type GovernanceMeasure } from './queries';
 export { termsProblem } from './rules/terms';
 export { REFUSAL_CODES, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 export { publicPartnerFloor } from './agents/negotiator';

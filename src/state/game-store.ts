@@ -19,6 +19,10 @@
 import { createStore } from 'zustand/vanilla';
 import {
   actorOf,
+  amendableContracts,
+  inPlayableYears,
+  sideToAnswer,
+  GOVERNANCE_MEASURES,
   createRun,
   createSave,
   publicPartnerFloor,
@@ -235,7 +239,7 @@ export function createGame(opts: GameOptions): Game {
     const s = session();
     const r = run!;
     if (r.isOver()) return go('end', {}, { ui: { ...get().ui, playing: false } });
-    if (s.sim.tick >= s.scenario.playableYears * 12) return go('epilogue', { elections: [] }, { ui: { ...get().ui, playing: true } });
+    if (!inPlayableYears(s.sim, s.scenario)) return go('epilogue', { elections: [] }, { ui: { ...get().ui, playing: true } });
     const yearLogStart = s.sim.log.length;
     r.openTick();
     go('events', { tickOpen: true, yearLogStart, elections: [], actingSide: s.humanSides[0] ?? null });
@@ -265,9 +269,8 @@ export function createGame(opts: GameOptions): Game {
   /** The human side that must answer an offer now, if any. */
   function mustAnswer(): Actor | null {
     const s = session();
-    const n = s.sim.negotiation;
-    if (!n || !s.tickOpen || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= s.sim.tick) return null;
-    return s.humanSides.includes(n.turn) ? n.turn : null;
+    const side = s.tickOpen ? sideToAnswer(s.sim) : null;
+    return side && s.humanSides.includes(side) ? side : null;
   }
 
   /** The election just held (log entries of the month that closed), for the election screen. */
@@ -546,14 +549,13 @@ export function createGame(opts: GameOptions): Game {
       const dt = sc.city.maxTaxChange;
       out.push({ type: 'setBudget', envelopeEur: env, taxChange: 0 }, { type: 'setBudget', envelopeEur: 2 * env, taxChange: dt / 2 }, { type: 'setBudget', envelopeEur: env / 2, taxChange: -dt / 2 });
       for (const level of [0.2, 0.5, 0.8]) out.push({ type: 'setConcertation', level });
-      for (const measure of ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const) out.push({ type: 'governance', measure, on: !s.sim.city.governance[measure] });
+      for (const measure of GOVERNANCE_MEASURES) out.push({ type: 'governance', measure, on: !s.sim.city.governance[measure] });
       const all = s.sim.districts.map((_, i) => i);
       for (const project of Object.keys(sc.projects.catalogue)) {
         out.push({ type: 'launchAlone', project, districts: [0], pilot: true });
         out.push({ type: 'launchAlone', project, districts: all, pilot: false });
       }
-      for (const c of s.sim.contracts) {
-        if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
+      for (const c of amendableContracts(s.sim)) {
         out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: 0.2 }, { type: 'cancelContract', contractId: c.id });
       }
     }

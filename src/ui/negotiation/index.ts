@@ -15,6 +15,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../screens/words';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
+import { mustAnswerNow, openGrantCalls } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { el } from './dom';
 import { callName, money, monthOf, months, percent, projectName, years } from './format';
@@ -229,8 +230,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }
     const toElection = s.sim.nextElectionTick - s.sim.tick;
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
-    for (const c of s.sim.grantCalls) {
-      if (c.openTick > s.sim.tick || c.deadlineTick < s.sim.tick) continue;
+    for (const c of openGrantCalls(s.sim)) {
       const name = callName(c.id);
       clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
     }
@@ -400,7 +400,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
     const canAct = s.actingSide !== null && s.tickOpen;
-    const myTurn = !!neg && neg.turn === side && neg.ratificationMonthsLeft === 0 && neg.lastMoveTick < s.sim.tick;
+    const myTurn = mustAnswerNow(s.sim, side);
     const buttons = el('div', { class: 'neg-buttons' });
     const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
     walk.disabled = !canAct || !neg;

@@ -8,7 +8,7 @@
  */
 import { t } from '../../i18n';
 import { refusalCause, refusalText } from '../screens/words';
-import { CONTRACT_FORMS, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
+import { CONTRACT_FORMS, openGrantCalls, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
 import { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../../state/game-types';
 import { el } from './dom';
 import { callName, months, parseTerm, percent, projectName, termNumber, termText, TERM_UNITS } from './format';
@@ -198,7 +198,8 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
 
   const grants = choiceGroup(t('negotiation.term.grantCalls'), t('negotiation.term.grantCallsTip'), 'neg-term-grantCalls');
   const grantInputs = new Map<string, HTMLInputElement>();
-  const calls = sim.grantCalls.filter((c) => (c.openTick <= sim.tick && sim.tick <= c.deadlineTick) || input.named.includes(c.id));
+  const open = openGrantCalls(sim);
+  const calls = sim.grantCalls.filter((c) => open.includes(c) || input.named.includes(c.id));
   if (calls.length === 0) grants.box.append(el('p', { class: 'neg-muted', text: t('negotiation.grant.none') }));
   for (const c of calls) {
     const name = t('negotiation.grant.label', { name: callName(c.id), funder: t(`negotiation.funder.${c.funder}`), rate: percent(c.rate) });
