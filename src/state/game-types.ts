@@ -132,7 +132,7 @@ export interface GameState {
   corruptSave: CorruptSave | null;
   session: Session | null;
   ui: UiState;
-  /** The last refused action's reason (shown by the panel that dispatched it), or null. */
+  /** The last refused action (code, figures, English reason; the panel that dispatched it renders it), or null. */
   lastRefusal: Refusal | null;
 }
 
