@@ -11,6 +11,7 @@ import { cancelContract, renegotiateContract, signContract } from './rules/contr
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { termsProblem } from './rules/terms';
+import { GOVERNANCE_MEASURES } from './queries';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
 import { found, numberProblem, problem, refusal, type Problem, type RefusalCode, type RefusalParams } from './refusal';
@@ -80,7 +81,7 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       return OK;
     }
     case 'governance': {
-      const measures = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
+      const measures = GOVERNANCE_MEASURES;
       if (!measures.includes(a.measure)) return refuse('fieldUnknownValue', { field: 'measure', found: found(a.measure), expected: measures.join(', ') }, `measure: found ${found(a.measure)}, expected one of ${measures.join(', ')}`);
       if (typeof a.on !== 'boolean') return refuse('fieldNotBoolean', { field: 'on', found: found(a.on) }, `on: found ${found(a.on)}, expected true or false`);
       state.city.governance[a.measure] = a.on;

@@ -7,9 +7,10 @@ export { parseScenario, applySet, numericPaths, describeValue, type Result } fro
 export { runSimulation, createRun, type RunOptions, type RunResult, type Run } from './run';
 export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
-export { tryAction, actorOf } from './actions';
+export { tryAction, actorOf, inPlayableYears } from './actions';
+export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls, contractAmendable, amendableContracts, type GovernanceMeasure } from './queries';
 export { termsProblem } from './rules/terms';
-export { REFUSAL_CODES, type RefusalCode, type Refusal, type Problem } from './refusal';
+export { REFUSAL_CODES, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 export { publicPartnerFloor } from './agents/negotiator';
 export { serializeState, deserializeState } from './serialize';
 export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
@@ -19,3 +20,4 @@ export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
 export type { SimState, Action, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
+export { isLog, type LogKind, type LogEntryOf, type DecisionData } from './log';

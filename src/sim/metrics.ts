@@ -21,6 +21,17 @@ function servicesDelivered(s: SimState): number {
   return n;
 }
 
+/**
+ * The incumbent's vote intention over the whole territory: each district's intention weighted by
+ * its number of citizen agents (every agent has one vote, as at the election).
+ */
+export function voteIntention(s: SimState): number {
+  const starts = s.citizenDistrictStart;
+  const total = starts[starts.length - 1] ?? 0;
+  if (total === 0) return 0;
+  return s.districts.reduce((acc, d, i) => acc + d.voteIntention * ((starts[i + 1] ?? 0) - (starts[i] ?? 0)), 0) / total;
+}
+
 function orphanPilots(s: SimState): number {
   let n = 0;
   for (const d of s.deployments) if (d.pilot && !d.scaled && (d.stage === 'ended' || d.duplicate)) n += 1;
@@ -202,6 +213,28 @@ export const REPORTERS: readonly Reporter[] = [
     unit: 'EUR',
     describe: { fr: 'Trésorerie du partenaire : sa trésorerie de départ plus ses flux avec la ville.', en: 'The partner\u2019s cash: its opening cash plus its flows with the city.' },
     compute: (s, sc) => sc.partner.cashEur + s.ledger.balancesCents.partner / 100,
+  },
+  // The figures the game's HUD follows month by month (declared here so the CSV and the charts have them too).
+  {
+    key: 'voteIntention',
+    label: { fr: 'Intention de vote', en: 'Vote intention' },
+    unit: '0-1',
+    describe: { fr: 'Part des habitants qui voteraient aujourd\u2019hui pour le maire sortant (quartiers pondérés par leurs habitants). Au-dessus de 50 %, il serait réélu.', en: 'Share of residents who would vote for the incumbent mayor today (districts weighted by their residents). Above 50%, the mayor would be re-elected.' },
+    compute: voteIntention,
+  },
+  {
+    key: 'envelopeLeftEur',
+    label: { fr: 'Enveloppe restante', en: 'Envelope left' },
+    unit: 'EUR',
+    describe: { fr: 'Argent de la ville encore disponible cette année pour les projets smart city (contrats et achats en propre).', en: 'City money still available this year for smart-city projects (contracts and purchases of its own).' },
+    compute: (s) => s.city.envelopeLeftEur,
+  },
+  {
+    key: 'grossSavingsEur',
+    label: { fr: 'Épargne brute', en: 'Gross savings' },
+    unit: 'EUR',
+    describe: { fr: 'Recettes moins dépenses de fonctionnement des douze derniers mois : ce qui reste pour rembourser la dette et investir.', en: 'Operating revenue minus operating spending over the last twelve months: what is left to repay debt and invest.' },
+    compute: (s) => s.city.grossSavingsEur,
   },
 ];
 

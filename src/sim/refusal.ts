@@ -58,8 +58,20 @@ export const REFUSAL_CODES = [
   // the budget (CGCT)
   'goldenRule',
   'debtCeiling',
-  // the game's flow (src/state): screens, roles, saves; `reason` names the field
-  'gameFlow',
+  // game flow (src/state): screens, roles, saves, the store's own checks
+  'fieldNotWholeNumber',
+  'wrongScreen',
+  'noMonthOpen',
+  'sideComputer',
+  'sideNotYours',
+  'sidePlayedByPeople',
+  'noSideToPlay',
+  'needsGame',
+  'noSave',
+  'saveUnreadable',
+  'saveDoesNotReplay',
+  'noUnreadableSave',
+  'internalError',
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 

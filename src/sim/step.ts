@@ -23,6 +23,7 @@ import { negotiationTick, walkAway } from './rules/negotiation';
 import { updatePartnerNpv } from './rules/partner';
 import { politicsPhase } from './rules/politics';
 import { constructionPhase, operationPhase } from './rules/projects';
+import { mustAnswerNow } from './queries';
 import type { Scenario } from './scenario-schema';
 import { cloneState } from './serialize';
 import type { Action, ActionResult, Actor, Policy, SimState } from './types';
@@ -68,10 +69,9 @@ export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, p
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
       if (!policy) continue;
-      const n = state.negotiation;
       const yearStart = actor === 'city' && state.tick % 12 === 0;
       const calls = actor === 'city' ? newGrantCalls : [];
-      const mustAnswer = n !== null && n.turn === actor && n.lastMoveTick < state.tick && n.ratificationMonthsLeft === 0;
+      const mustAnswer = mustAnswerNow(state, actor);
       if (!yearStart && calls.length === 0 && !mustAnswer) continue;
       for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
         const r = applyAction(state, scenario, sc, action);

@@ -263,12 +263,9 @@ export interface Counters {
   duplicatePilots: number;
 }
 
-export interface LogEntry {
-  tick: number;
-  kind: string;
-  /** Parameters of the message; the text itself lives in the i18n files. */
-  data: Record<string, string | number | boolean>;
-}
+/** One thing the model logged, typed by its kind (src/sim/log.ts). */
+import type { LogEntry } from './log';
+export type { LogEntry, LogKind, LogEntryOf, DecisionData } from './log';
 
 export interface SimState {
   schemaVersion: 1;

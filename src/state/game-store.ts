@@ -19,6 +19,10 @@
 import { createStore } from 'zustand/vanilla';
 import {
   actorOf,
+  amendableContracts,
+  inPlayableYears,
+  sideToAnswer,
+  GOVERNANCE_MEASURES,
   createRun,
   createSave,
   publicPartnerFloor,
@@ -31,8 +35,13 @@ import {
   CITY_PERSONALITIES,
   PARTNER_PERSONALITIES,
   partnerPersonality,
+  found,
   type Action,
   type ActionResult,
+  type LogEntryOf,
+  type Refusal,
+  type RefusalCode,
+  type RefusalParams,
   type Actor,
   type ContractTerms,
   type Run,
@@ -66,12 +75,16 @@ export interface GameOptions {
   agents?: number;
 }
 
-const refuse = (reason: string): ActionResult => ({ ok: false, code: 'gameFlow', params: {}, reason });
+const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refusal => ({ ok: false, code, params, reason });
 const OK: ActionResult = { ok: true };
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
 const MAX_SEED = 2 ** 31 - 1;
 const isSeed = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= MAX_SEED;
+
+/** A seed that is not a whole number in range. */
+const badSeed = (seed: unknown): Refusal =>
+  refuse('fieldNotWholeNumber', { field: 'seed', found: found(seed), min: 0, max: MAX_SEED }, `seed: found ${found(seed)}, expected a whole number between 0 and ${MAX_SEED}`);
 
 /** Sides people play in each role. */
 function humanSidesOf(role: Role): Actor[] {
@@ -156,23 +169,27 @@ export function createGame(opts: GameOptions): Game {
 
   function start(a: Record<string, unknown>): ActionResult {
     const scenario = typeof a.scenario === 'string' ? scenarioOf(a.scenario) : undefined;
-    if (!scenario) return refuse(`scenario: found ${JSON.stringify(a.scenario) ?? 'nothing'}, expected one of ${opts.catalogue.map((e) => e.id).join(', ')}`);
-    if (!ROLES.includes(a.role as Role)) return refuse(`role: found ${JSON.stringify(a.role) ?? 'nothing'}, expected one of ${ROLES.join(', ')}`);
+    if (!scenario) {
+      const expected = opts.catalogue.map((e) => e.id).join(', ');
+      return refuse('fieldUnknownValue', { field: 'scenario', found: found(a.scenario), expected }, `scenario: found ${found(a.scenario)}, expected one of ${expected}`);
+    }
+    if (!ROLES.includes(a.role as Role)) return refuse('fieldUnknownValue', { field: 'role', found: found(a.role), expected: ROLES.join(', ') }, `role: found ${found(a.role)}, expected one of ${ROLES.join(', ')}`);
     const role = a.role as Role;
     const seed = a.seed ?? get().menuSeed;
-    if (!isSeed(seed)) return refuse(`seed: found ${JSON.stringify(a.seed)}, expected a whole number between 0 and ${MAX_SEED}`);
+    if (!isSeed(seed)) return badSeed(a.seed);
     const humans = humanSidesOf(role);
     const sides: Record<Actor, string> = { city: 'none', partner: 'none' };
     for (const side of ['city', 'partner'] as const) {
       const given = a[side];
       if (humans.includes(side)) {
-        if (given !== undefined && given !== 'none') return refuse(`${side}: the ${side} is played by people in role "${role}"; leave it out`);
+        if (given !== undefined && given !== 'none') return refuse('sidePlayedByPeople', { side, role }, `${side}: the ${side} is played by people in role "${role}"; leave it out`);
         continue;
       }
       const name = given ?? scenario.policies[side];
       if (typeof name !== 'string' || name === 'none' || !resolvePolicy(name, side)) {
         const names = (side === 'city' ? CITY_PERSONALITIES : PARTNER_PERSONALITIES).map((p) => p.id);
-        return refuse(`${side}: found ${JSON.stringify(given)}, expected one of ${[...names, 'rule-based'].join(', ')}`);
+        const expected = [...names, 'rule-based'].join(', ');
+        return refuse('fieldUnknownValue', { field: side, found: found(given), expected }, `${side}: found ${found(given)}, expected one of ${expected}`);
       }
       sides[side] = name;
     }
@@ -183,10 +200,10 @@ export function createGame(opts: GameOptions): Game {
   /** Restores the autosave by replaying it, year by year, and checks every year's hash. */
   function continueSave(): ActionResult {
     const read = readAutosave(opts.storage);
-    if (read.kind === 'none') return refuse('there is no saved game');
+    if (read.kind === 'none') return refuse('noSave', {}, 'there is no saved game');
     if (read.kind === 'corrupt') {
       store.setState({ savedGame: null, corruptSave: { key: read.key, error: read.error } });
-      return refuse(read.error);
+      return refuse('saveUnreadable', { error: read.error }, `the saved game cannot be read: ${read.error}`);
     }
     const { save, role } = read.autosave;
     const setup: GameSetup = { scenarioId: save.scenario.id, role, seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}) };
@@ -202,9 +219,10 @@ export function createGame(opts: GameOptions): Game {
         const year = r.state.tick / 12;
         if (got !== save.yearlyHashes[year - 1]) {
           run = null;
-          const error = `the saved game does not replay with this version of the model (year ${year}: hash ${got}, the save says ${save.yearlyHashes[year - 1]})`;
+          const saved = save.yearlyHashes[year - 1] ?? 'nothing';
+          const error = `the saved game does not replay with this version of the model (year ${year}: hash ${got}, the save says ${saved})`;
           store.setState({ screen: 'menu', session: null, savedGame: null, corruptSave: { key: 'horizons.autosave', error } });
-          return refuse(error);
+          return refuse('saveDoesNotReplay', { year, hash: got, saved }, error);
         }
         hashes.push(got);
       }
@@ -221,7 +239,7 @@ export function createGame(opts: GameOptions): Game {
     const s = session();
     const r = run!;
     if (r.isOver()) return go('end', {}, { ui: { ...get().ui, playing: false } });
-    if (s.sim.tick >= s.scenario.playableYears * 12) return go('epilogue', { elections: [] }, { ui: { ...get().ui, playing: true } });
+    if (!inPlayableYears(s.sim, s.scenario)) return go('epilogue', { elections: [] }, { ui: { ...get().ui, playing: true } });
     const yearLogStart = s.sim.log.length;
     r.openTick();
     go('events', { tickOpen: true, yearLogStart, elections: [], actingSide: s.humanSides[0] ?? null });
@@ -251,9 +269,8 @@ export function createGame(opts: GameOptions): Game {
   /** The human side that must answer an offer now, if any. */
   function mustAnswer(): Actor | null {
     const s = session();
-    const n = s.sim.negotiation;
-    if (!n || !s.tickOpen || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= s.sim.tick) return null;
-    return s.humanSides.includes(n.turn) ? n.turn : null;
+    const side = s.tickOpen ? sideToAnswer(s.sim) : null;
+    return side && s.humanSides.includes(side) ? side : null;
   }
 
   /** The election just held (log entries of the month that closed), for the election screen. */
@@ -264,13 +281,13 @@ export function createGame(opts: GameOptions): Game {
     for (let i = from; i < log.length; i++) {
       const e = log[i]!;
       if (e.kind !== 'election') continue;
-      const next = log.slice(i + 1).find((x) => x.kind === 'newMayor' && x.tick === e.tick);
+      const next = log.slice(i + 1).find((x): x is LogEntryOf<'newMayor'> => x.kind === 'newMayor' && x.tick === e.tick);
       out.push({
         tick: e.tick,
-        incumbentWon: e.data.reelected === true,
-        voteShare: Number(e.data.voteShare),
+        incumbentWon: e.data.reelected,
+        voteShare: e.data.voteShare,
         byDistrict: intentions,
-        newMayor: next ? String(next.data.mayor) : null,
+        newMayor: next ? next.data.mayor : null,
       });
     }
     return out;
@@ -316,7 +333,7 @@ export function createGame(opts: GameOptions): Game {
 
   function advance(months: unknown): ActionResult {
     const n = months ?? 1;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12 * 60) return refuse(`months: found ${JSON.stringify(months)}, expected a whole number of months from 1`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 12 * 60) return refuse('fieldNotWholeNumber', { field: 'months', found: found(months), min: 1, max: 12 * 60 }, `months: found ${found(months)}, expected a whole number of months from 1 to ${12 * 60}`);
     const from = get().screen;
     for (let k = 0; k < n; k++) {
       if (!oneMonth()) break;
@@ -337,15 +354,16 @@ export function createGame(opts: GameOptions): Game {
 
   function simAction(a: Record<string, unknown>): ActionResult {
     const s = session();
-    if (!ACTING_SCREENS.includes(get().screen)) return refuse(`"${String(a.type)}" is a decision: take it on the decisions or negotiation screen, not on "${get().screen}"`);
-    if (!s.tickOpen) return refuse('no month is open for decisions');
+    const screen = get().screen;
+    if (!ACTING_SCREENS.includes(screen)) return refuse('wrongScreen', { action: String(a.type), screen, possible: ACTING_SCREENS.join(', ') }, `"${String(a.type)}" is a decision: take it on the decisions or negotiation screen, not on "${screen}"`);
+    if (!s.tickOpen) return refuse('noMonthOpen', {}, 'no month is open for decisions');
     const actor = actorOf(a as unknown as Action);
-    if (actor !== 'city' && actor !== 'partner') return refuse('by: expected "city" or "partner"');
-    if (!s.humanSides.includes(actor)) return refuse(`the ${actor} is played by the computer in this game`);
-    if (s.actingSide !== actor) return refuse(`it is the ${s.actingSide}'s group that holds the controls now`);
+    if (actor !== 'city' && actor !== 'partner') return refuse('fieldUnknownValue', { field: 'by', found: found(actor), expected: 'city, partner' }, `by: found ${found(actor)}, expected "city" or "partner"`);
+    if (!s.humanSides.includes(actor)) return refuse('sideComputer', { side: actor }, `the ${actor} is played by the computer in this game`);
+    if (s.actingSide !== actor) return refuse('sideNotYours', { side: String(s.actingSide) }, `it is the ${s.actingSide}'s group that holds the controls now`);
     const result = run!.act(a);
     if (!result.ok) {
-      store.setState({ lastRefusal: result.reason });
+      store.setState({ lastRefusal: result });
       return result;
     }
     publish({ actions: [...s.actions, { tick: s.sim.tick, action: structuredClone(a) as unknown as Action }] }, { lastRefusal: null });
@@ -357,22 +375,24 @@ export function createGame(opts: GameOptions): Game {
   // ---------------------------------------------------------------- dispatch
 
   function dispatchAction(action: unknown): ActionResult {
-    if (!isObj(action) || typeof action.type !== 'string') return refuse('an action is an object with a "type"');
+    if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
     const screen = get().screen;
     const a = action as Record<string, unknown> & { type: string };
     const on = (...screens: Screen[]): ActionResult | null =>
-      screens.includes(screen) && (screen === 'menu' || get().session) ? null : refuse(`"${a.type}" is not possible on the "${screen}" screen (possible on: ${screens.join(', ')})`);
+      screens.includes(screen) && (screen === 'menu' || get().session)
+        ? null
+        : refuse('wrongScreen', { action: a.type, screen, possible: screens.join(', ') }, `"${a.type}" is not possible on the "${screen}" screen (possible on: ${screens.join(', ')})`);
     switch (a.type) {
       case 'start':
         return on('menu') ?? start(a);
       case 'continueSave':
         return on('menu') ?? continueSave();
       case 'discardCorruptSave':
-        if (!get().corruptSave) return refuse('there is no unreadable save to set aside');
+        if (!get().corruptSave) return refuse('noUnreadableSave', {}, 'there is no unreadable save to set aside');
         store.setState({ corruptSave: null });
         return OK;
       case 'setMenuSeed':
-        if (!isSeed(a.seed)) return refuse(`seed: found ${JSON.stringify(a.seed)}, expected a whole number between 0 and ${MAX_SEED}`);
+        if (!isSeed(a.seed)) return badSeed(a.seed);
         store.setState({ menuSeed: a.seed });
         return OK;
       case 'continue': {
@@ -393,8 +413,8 @@ export function createGame(opts: GameOptions): Game {
         if (blocked) return blocked;
         const s = session();
         const side = s.actingSide;
-        if (!side) return refuse('nobody plays a side in this game');
-        if (!s.tickOpen) return refuse('wait for the next month to negotiate');
+        if (!side) return refuse('noSideToPlay', {}, 'nobody plays a side in this game');
+        if (!s.tickOpen) return refuse('noMonthOpen', {}, 'no month is open: wait for the next month to negotiate');
         go('negotiation', { returnScreen: screen }, { ui: { ...get().ui, playing: false } });
         return OK;
       }
@@ -403,19 +423,19 @@ export function createGame(opts: GameOptions): Game {
       case 'advance':
         return on('months', 'negotiation', 'epilogue') ?? advance(a.months);
       case 'setPlaying':
-        if (typeof a.playing !== 'boolean') return refuse('playing: expected true or false');
+        if (typeof a.playing !== 'boolean') return refuse('fieldNotBoolean', { field: 'playing', found: found(a.playing) }, `playing: found ${found(a.playing)}, expected true or false`);
         store.setState({ ui: { ...get().ui, playing: a.playing } });
         return OK;
       case 'setSpeed':
-        if (!SPEEDS.includes(a.speed as never)) return refuse(`speed: found ${JSON.stringify(a.speed)}, expected one of ${SPEEDS.join(', ')}`);
+        if (!SPEEDS.includes(a.speed as never)) return refuse('fieldUnknownValue', { field: 'speed', found: found(a.speed), expected: SPEEDS.join(', ') }, `speed: found ${found(a.speed)}, expected one of ${SPEEDS.join(', ')}`);
         store.setState({ ui: { ...get().ui, speed: a.speed as (typeof SPEEDS)[number] } });
         return OK;
       case 'setOverlay':
-        if (!OVERLAYS.includes(a.overlay as never)) return refuse(`overlay: found ${JSON.stringify(a.overlay)}, expected one of ${OVERLAYS.join(', ')}`);
+        if (!OVERLAYS.includes(a.overlay as never)) return refuse('fieldUnknownValue', { field: 'overlay', found: found(a.overlay), expected: OVERLAYS.join(', ') }, `overlay: found ${found(a.overlay)}, expected one of ${OVERLAYS.join(', ')}`);
         store.setState({ ui: { ...get().ui, overlay: a.overlay as (typeof OVERLAYS)[number] } });
         return OK;
       case 'setLargeType':
-        if (typeof a.on !== 'boolean') return refuse('on: expected true or false');
+        if (typeof a.on !== 'boolean') return refuse('fieldNotBoolean', { field: 'on', found: found(a.on) }, `on: found ${found(a.on)}, expected true or false`);
         store.setState({ ui: { ...get().ui, largeType: a.on } });
         return OK;
       case 'newGame':
@@ -423,8 +443,8 @@ export function createGame(opts: GameOptions): Game {
         store.setState({ screen: 'menu', session: null, menuSeed: opts.randomSeed(), lastRefusal: null, ui: { ...get().ui, playing: false } });
         return OK;
       default:
-        if (SIM_TYPES.has(a.type)) return get().session ? simAction(a) : refuse(`"${a.type}" needs a game: start one from the menu`);
-        return refuse(`unknown action type "${a.type}"`);
+        if (SIM_TYPES.has(a.type)) return get().session ? simAction(a) : refuse('needsGame', { action: a.type }, `"${a.type}" needs a game: start one from the menu`);
+        return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
     }
   }
 
@@ -433,9 +453,10 @@ export function createGame(opts: GameOptions): Game {
       return dispatchAction(action);
     } catch (err) {
       // A bug, not a player's mistake: say so plainly rather than leave the page broken.
-      const reason = `internal error: ${err instanceof Error ? err.message : String(err)}`;
-      store.setState({ lastRefusal: reason });
-      return refuse(reason);
+      const message = err instanceof Error ? err.message : String(err);
+      const r = refuse('internalError', { message }, `internal error: ${message}`);
+      store.setState({ lastRefusal: r });
+      return r;
     }
   }
 
@@ -528,14 +549,13 @@ export function createGame(opts: GameOptions): Game {
       const dt = sc.city.maxTaxChange;
       out.push({ type: 'setBudget', envelopeEur: env, taxChange: 0 }, { type: 'setBudget', envelopeEur: 2 * env, taxChange: dt / 2 }, { type: 'setBudget', envelopeEur: env / 2, taxChange: -dt / 2 });
       for (const level of [0.2, 0.5, 0.8]) out.push({ type: 'setConcertation', level });
-      for (const measure of ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const) out.push({ type: 'governance', measure, on: !s.sim.city.governance[measure] });
+      for (const measure of GOVERNANCE_MEASURES) out.push({ type: 'governance', measure, on: !s.sim.city.governance[measure] });
       const all = s.sim.districts.map((_, i) => i);
       for (const project of Object.keys(sc.projects.catalogue)) {
         out.push({ type: 'launchAlone', project, districts: [0], pilot: true });
         out.push({ type: 'launchAlone', project, districts: all, pilot: false });
       }
-      for (const c of s.sim.contracts) {
-        if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
+      for (const c of amendableContracts(s.sim)) {
         out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: 0.2 }, { type: 'cancelContract', contractId: c.id });
       }
     }

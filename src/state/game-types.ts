@@ -10,7 +10,7 @@
  * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
  * propose, accept…) go through the same `dispatch`.
  */
-import type { Problem } from '../sim/refusal';
+import type { Problem, Refusal } from '../sim/refusal';
 import type { Action, ActionResult, Actor, ContractTerms, NumericTerm, SaveFile, Scenario, SimState, TermBound, TwoLenses } from '../sim';
 
 export { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../sim';
@@ -132,8 +132,8 @@ export interface GameState {
   corruptSave: CorruptSave | null;
   session: Session | null;
   ui: UiState;
-  /** The last refused action's reason (shown by the panel that dispatched it), or null. */
-  lastRefusal: string | null;
+  /** The last refused action (code, figures, English reason; the panel that dispatched it renders it), or null. */
+  lastRefusal: Refusal | null;
 }
 
 /** Actions of the game itself (beside the simulation's). */

@@ -9,6 +9,7 @@
  */
 import { getLang, setLang, t, type Lang } from '../i18n';
 import { OVERLAYS, type GameState, type Overlay, type Session } from '../state/game-types';
+import { inPlayableYears } from '../sim';
 import { icon } from './icons';
 import type { ScreenContext } from './screens/context';
 import { button, h, setFigure } from './screens/dom';
@@ -175,7 +176,7 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
   for (const [id, el] of Object.entries(parts.figures) as [FigureId, HTMLElement][]) setFigure(el, formatFigure(id, live[id]), figureTip(id, session, ctx.starts, view));
 
   // The date, and where the game stands in its years.
-  const playable = sim.tick < sc.playableYears * 12;
+  const playable = inPlayableYears(sim, sc);
   parts.dateLabel.textContent = playable ? t('hud.yearOf', { n: num(Math.floor(sim.tick / 12) + 1), total: num(sc.playableYears) }) : t('hud.epilogue');
   setFigure(parts.date, capital(monthYear(sc, sim.tick)), t('hud.tip.date', { start: monthYear(sc, 0), end: monthYear(sc, sc.playableYears * 12 - 1), years: num(sc.playableYears), horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) }));
 

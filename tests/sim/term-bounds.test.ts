@@ -59,7 +59,7 @@ describe('termBounds', () => {
             // No value of this term makes the offer lawful: the range collapses on the current value.
             expect(b.min, label).toBe(t[term]);
             expect(b.max, label).toBe(t[term]);
-            expect(b.minReason, label).toBe(termsProblem(state, scenario, t));
+            expect(b.minReason, label).toEqual(termsProblem(state, scenario, t));
             continue;
           }
           expect(b.min, label).toBeLessThanOrEqual(b.max);
@@ -72,7 +72,8 @@ describe('termBounds', () => {
             if (next === null) expect(reason, `${label}: ${side} is set by nature`).toBeNull();
             else {
               expect(at(next), `${label}: one step beyond the ${side}`).not.toBeNull();
-              expect(reason, `${label}: ${side} reason`).toBe(at(next));
+              // The same rule, in the same words (its figures, taken at a neighbouring grid point, may differ in the last digits).
+              expect({ code: reason?.code, reason: reason?.reason }, `${label}: ${side} reason`).toEqual({ code: at(next)?.code, reason: at(next)?.reason });
             }
           }
         }
@@ -83,36 +84,36 @@ describe('termBounds', () => {
   it('the reasons name the rule that sets each bound', () => {
     const { state, scenario } = start;
     const conc = termBounds(state, scenario, terms(OFFERS.concession));
-    expect(conc.durationYears.maxReason).toMatch(/R3114-2\): here 14 years, not 15/);
-    expect(conc.durationYears.minReason).toMatch(/lasts at least a year/);
-    expect(conc.annualPaymentEur.minReason).toMatch(/never recovers its investment/);
+    expect(conc.durationYears.maxReason?.reason).toMatch(/R3114-2\): here 14 years, not 15/);
+    expect(conc.durationYears.minReason?.reason).toMatch(/lasts at least a year/);
+    expect(conc.annualPaymentEur.minReason?.reason).toMatch(/never recovers its investment/);
     const pilot = termBounds(state, scenario, terms(OFFERS.pilot));
-    expect(pilot.durationYears).toMatchObject({ min: 1, max: 3, minReason: 'a pilot lasts 1 to 3 years', maxReason: 'a pilot lasts 1 to 3 years' });
+    expect(pilot.durationYears).toMatchObject({ min: 1, max: 3, minReason: expect.objectContaining({ reason: 'a pilot lasts 1 to 3 years' }), maxReason: expect.objectContaining({ reason: 'a pilot lasts 1 to 3 years' }) });
     const proc = termBounds(state, scenario, terms(OFFERS.procurement));
     expect(proc.cityCapitalShare).toMatchObject({ min: 1, max: 1, maxReason: null });
-    expect(proc.cityCapitalShare.minReason).toMatch(/procurement contract the city pays the whole price/);
+    expect(proc.cityCapitalShare.minReason?.reason).toMatch(/procurement contract the city pays the whole price/);
     expect(proc.annualPaymentEur).toMatchObject({ min: 0, max: 0, minReason: null });
     expect(pilot.durationYears).toMatchObject({ lo: 0, hi: 30, step: 1 });
     const perf = termBounds(state, scenario, terms(OFFERS.performance));
-    expect(perf.annualPaymentEur.maxReason).toMatch(/^the debt ceiling/);
-    expect(perf.guaranteedSavingShare).toEqual({ lo: 0, hi: 1, step: 0.01, min: 0, max: 0.9, minReason: null, maxReason: 'guaranteed saving share: found 0.91, this scenario allows at most 0.9' });
+    expect(perf.annualPaymentEur.maxReason?.reason).toMatch(/^the debt ceiling/);
+    expect(perf.guaranteedSavingShare).toEqual({ lo: 0, hi: 1, step: 0.01, min: 0, max: 0.9, minReason: null, maxReason: expect.objectContaining({ reason: 'guaranteed saving share: found 0.91, this scenario allows at most 0.9' }) });
     expect(perf.penaltyRate).toEqual({ lo: 0, hi: 3, step: 0.05, min: 0, max: 3, minReason: null, maxReason: null });
     const lax = STATES[2]!;
-    expect(termBounds(lax.state, lax.scenario, terms(OFFERS.performance)).annualPaymentEur.maxReason).toMatch(/^the golden rule/);
+    expect(termBounds(lax.state, lax.scenario, terms(OFFERS.performance)).annualPaymentEur.maxReason?.reason).toMatch(/^the golden rule/);
   });
 
   it('an unlawful value is bounded by the lawful range nearest to it', () => {
     const { state, scenario } = start;
     const b = termBounds(state, scenario, terms(OFFERS.concessionTooLong)).durationYears;
     expect(b).toMatchObject({ min: 1, max: 14 });
-    expect(b.maxReason).toMatch(/R3114-2/);
+    expect(b.maxReason?.reason).toMatch(/R3114-2/);
   });
 
   it('when the scope is at fault, every range collapses on the current value with the offer’s problem', () => {
     const { state, scenario } = start;
     const t = terms({ districts: [] });
     for (const term of NUMERIC_TERMS) {
-      expect(termBounds(state, scenario, t)[term]).toMatchObject({ min: t[term], max: t[term], minReason: 'the offer covers no district', maxReason: 'the offer covers no district' });
+      expect(termBounds(state, scenario, t)[term]).toMatchObject({ min: t[term], max: t[term], minReason: expect.objectContaining({ reason: 'the offer covers no district' }), maxReason: expect.objectContaining({ reason: 'the offer covers no district' }) });
     }
   });
 

@@ -49,7 +49,7 @@ describe('the game store', () => {
     expect(g.store.getState().screen).toBe('decisions');
     const terms = g.api.suggestedOffer('city')!;
     const r = g.api.dispatch({ type: 'propose', by: 'partner', terms });
-    expect(r).toMatchObject({ ok: false, code: 'gameFlow', reason: 'the partner is played by the computer in this game' });
+    expect(r).toMatchObject({ ok: false, code: 'sideComputer', params: { side: 'partner' }, reason: 'the partner is played by the computer in this game' });
     expect(g.store.getState().session!.actions).toEqual([]);
 
     const both = newGame();
@@ -58,6 +58,7 @@ describe('the game store', () => {
     both.api.dispatch({ type: 'continue' });
     expect(both.store.getState().session!.actingSide).toBe('city');
     const r2 = both.api.dispatch({ type: 'propose', by: 'partner', terms });
+    expect(r2).toMatchObject({ ok: false, code: 'sideNotYours', params: { side: 'city' } });
     expect(r2.ok ? '' : r2.reason).toMatch(/city's group that holds the controls/);
     // The city hands over: the hand-over screen comes before the partner's decisions.
     expect(both.api.dispatch({ type: 'endDecisions' })).toEqual({ ok: true });

@@ -13,8 +13,9 @@
  */
 import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
-import { localizeReason } from '../../i18n/reasons';
+import { refusalCause, refusalText } from '../screens/words';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
+import { mustAnswerNow, openGrantCalls } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { el } from './dom';
 import { callName, money, monthOf, months, percent, projectName, years } from './format';
@@ -62,7 +63,7 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
     return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: money(move.terms.annualPaymentEur), share: percent(move.terms.cityCapitalShare) });
   }
   if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
-  return move.reason ? localizeReason(move.reason) : t('negotiation.answer.plainWalkAway');
+  return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
 }
 
 /** How the last negotiation seen ended, from the log: signed, or broken off by a side. */
@@ -71,7 +72,7 @@ function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed:
     const e = sim.log[i]!;
     if (e.tick < seen.openedTick) break;
     if (e.kind === 'contractSigned' && e.data.builder === 'partner') return { signed: true };
-    if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by === 'partner' ? 'partner' : 'city' };
+    if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by };
   }
   return { signed: false, by: seen.turn };
 }
@@ -103,7 +104,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   function act(action: unknown, then?: () => ActionResult): void {
     let r = game.api.dispatch(action);
     if (r.ok && then) r = then();
-    error = r.ok ? null : localizeReason(r.reason);
+    error = r.ok ? null : refusalText(r, session()?.scenario);
     showError();
   }
 
@@ -113,7 +114,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     errorLine.title = error ?? '';
     if (legalLine && draft) {
       const problem = game.api.termsProblem(draft);
-      legalLine.hidden = problem !== null && error === localizeReason(problem);
+      legalLine.hidden = problem !== null && error === refusalText(problem, session()?.scenario);
     }
   }
 
@@ -196,11 +197,11 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const problem = game.api.termsProblem(draft);
     builder.show(draft, game.api.termBounds(draft), problem, s.actingSide === null);
     if (legalLine) {
-      legalLine.textContent = problem ? t('negotiation.legal.problem', { reason: localizeReason(problem) }) : t('negotiation.legal.ok');
+      legalLine.textContent = problem ? t('negotiation.legal.problem', { reason: refusalCause(problem, s.scenario) }) : t('negotiation.legal.ok');
       legalLine.title = legalLine.textContent;
       legalLine.dataset.state = problem ? 'problem' : 'ok';
       // A refusal that repeats the offer's problem is said once, by the refusal.
-      legalLine.hidden = problem !== null && error === localizeReason(problem);
+      legalLine.hidden = problem !== null && error === refusalText(problem, s.scenario);
     }
     drawChart();
   }
@@ -229,8 +230,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }
     const toElection = s.sim.nextElectionTick - s.sim.tick;
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
-    for (const c of s.sim.grantCalls) {
-      if (c.openTick > s.sim.tick || c.deadlineTick < s.sim.tick) continue;
+    for (const c of openGrantCalls(s.sim)) {
       const name = callName(c.id);
       clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
     }
@@ -400,7 +400,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
     const canAct = s.actingSide !== null && s.tickOpen;
-    const myTurn = !!neg && neg.turn === side && neg.ratificationMonthsLeft === 0 && neg.lastMoveTick < s.sim.tick;
+    const myTurn = mustAnswerNow(s.sim, side);
     const buttons = el('div', { class: 'neg-buttons' });
     const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
     walk.disabled = !canAct || !neg;

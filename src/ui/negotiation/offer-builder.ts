@@ -7,8 +7,8 @@
  * the terms and bounds it is given and reports every change through `onChange`.
  */
 import { t } from '../../i18n';
-import { localizeReason } from '../../i18n/reasons';
-import { CONTRACT_FORMS, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
+import { refusalCause, refusalText } from '../screens/words';
+import { CONTRACT_FORMS, openGrantCalls, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
 import { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../../state/game-types';
 import { el } from './dom';
 import { callName, months, parseTerm, percent, projectName, termNumber, termText, TERM_UNITS } from './format';
@@ -198,7 +198,8 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
 
   const grants = choiceGroup(t('negotiation.term.grantCalls'), t('negotiation.term.grantCallsTip'), 'neg-term-grantCalls');
   const grantInputs = new Map<string, HTMLInputElement>();
-  const calls = sim.grantCalls.filter((c) => (c.openTick <= sim.tick && sim.tick <= c.deadlineTick) || input.named.includes(c.id));
+  const open = openGrantCalls(sim);
+  const calls = sim.grantCalls.filter((c) => open.includes(c) || input.named.includes(c.id));
   if (calls.length === 0) grants.box.append(el('p', { class: 'neg-muted', text: t('negotiation.grant.none') }));
   for (const c of calls) {
     const name = t('negotiation.grant.label', { name: callName(c.id), funder: t(`negotiation.funder.${c.funder}`), rate: percent(c.rate) });
@@ -252,20 +253,20 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
       note = t('negotiation.bound.none');
       state = 'blocked';
     } else if (v > b.max + EPS && b.maxReason) {
-      note = t('negotiation.bound.beyond', { reason: localizeReason(b.maxReason) });
+      note = t('negotiation.bound.beyond', { reason: refusalCause(b.maxReason, scenario) });
       state = 'beyond';
     } else if (v < b.min - EPS && b.minReason) {
-      note = t('negotiation.bound.beyond', { reason: localizeReason(b.minReason) });
+      note = t('negotiation.bound.beyond', { reason: refusalCause(b.minReason, scenario) });
       state = 'beyond';
     } else if (Math.abs(v - b.max) <= EPS && b.maxReason) {
-      note = t('negotiation.bound.atLimit', { reason: localizeReason(b.maxReason) });
+      note = t('negotiation.bound.atLimit', { reason: refusalCause(b.maxReason, scenario) });
       state = 'limit';
     } else if (Math.abs(v - b.min) <= EPS && b.minReason) {
-      note = t('negotiation.bound.atLimit', { reason: localizeReason(b.minReason) });
+      note = t('negotiation.bound.atLimit', { reason: refusalCause(b.minReason, scenario) });
       state = 'limit';
     }
     r.reason.textContent = note;
-    r.reason.title = collapsed ? localizeReason(problem) : '';
+    r.reason.title = collapsed ? refusalText(problem, scenario) : '';
     r.row.dataset.state = unused ? 'unused' : state;
   }
 

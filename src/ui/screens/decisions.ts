@@ -13,6 +13,7 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
+import { amendableContracts, GOVERNANCE_MEASURES, openGrantCalls } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
@@ -37,13 +38,12 @@ const CONCERTATION_LEVELS = [
   [0.6, 'dec.concertation.high'],
   [0.8, 'dec.concertation.veryHigh'],
 ] as const;
-const GOVERNANCE = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
 const CUTS = [0.1, 0.2, 0.3, 0.5] as const;
 
 /** Sends an action and keeps its answer under `key`, to show beside the control. */
 function act(ctx: ScreenContext, key: string, action: Action, okText: string): void {
   const result = ctx.dispatch(action);
-  ctx.local.set(`status:${key}`, statusOf(result, okText));
+  ctx.local.set(`status:${key}`, statusOf(result, okText, ctx.state.session?.scenario));
   ctx.refresh();
 }
 
@@ -145,7 +145,7 @@ function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
 function governanceBlock(ctx: ScreenContext, session: Session): HTMLElement {
   const sc = session.scenario;
   const g = session.sim.city.governance;
-  const rows = GOVERNANCE.map((measure) => {
+  const rows = GOVERNANCE_MEASURES.map((measure) => {
     const on = g[measure];
     const m = sc.coordination.measures[measure];
     return h(
@@ -206,7 +206,7 @@ function aloneBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
   pilot.checked = form.pilot;
   pilot.disabled = !type?.pilot.allowed;
   pilot.addEventListener('change', () => (form.pilot = pilot.checked));
-  const open = sim.grantCalls.filter((c) => c.openTick <= sim.tick && sim.tick <= c.deadlineTick);
+  const open = openGrantCalls(sim);
   const calls = open.map((c) => {
     const on = form.calls.includes(c.id);
     return button(t('dec.alone.call', { call: callName(c.id), funder: funderName(c.funder), rate: pct(c.rate), date: monthYear(sc, c.deadlineTick, 'short') }), {
@@ -262,7 +262,7 @@ function contractFacts(session: Session, c: Contract): string {
 }
 
 function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLElement {
-  const running = session.sim.contracts.filter((c) => c.builder === 'partner' && (c.status === 'running' || c.status === 'building'));
+  const running = amendableContracts(session.sim);
   if (running.length === 0) return section(t('dec.contracts'), 'exchange', h('p', { class: 'help' }, t('dec.contracts.none')));
   return section(
     t('dec.contracts'),

@@ -4,8 +4,8 @@
  * control that sent it. No framework: each screen builds its DOM from the store's state, and the
  * app rebuilds it when that state moves.
  */
-import type { ActionResult } from '../../sim';
-import { localizeReason } from '../../i18n/reasons';
+import type { ActionResult, Scenario } from '../../sim';
+import { refusalText } from './words';
 import { icon, type IconName } from '../icons';
 import { describeFigure } from '../tooltip';
 
@@ -106,8 +106,8 @@ export function statusLine(status: Status | undefined): HTMLElement | null {
 }
 
 /** Turns an action's result into the status to show (the refusal in the player's language). */
-export function statusOf(result: ActionResult, okText: string): Status {
-  return result.ok ? { ok: true, text: okText } : { ok: false, text: localizeReason(result.reason) };
+export function statusOf(result: ActionResult, okText: string, scenario?: Scenario): Status {
+  return result.ok ? { ok: true, text: okText } : { ok: false, text: refusalText(result, scenario) };
 }
 
 /** A section of a panel: a heading with its icon, then its content. */

@@ -6,6 +6,7 @@
  */
 import { localized, t } from '../../i18n';
 import type { ElectionResult, Session } from '../../state/game-types';
+import type { LogEntryOf } from '../../sim';
 import { icon } from '../icons';
 import { logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, figure, h } from './dom';
@@ -60,7 +61,7 @@ function campaign(ctx: ScreenContext, session: Session, e: ElectionResult): HTML
 
 function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLElement {
   const sc = session.scenario;
-  const outgoing = session.sim.log.find((l) => l.kind === 'election' && l.tick === e.tick)?.data.mayor;
+  const outgoing = session.sim.log.find((l): l is LogEntryOf<'election'> => l.kind === 'election' && l.tick === e.tick)?.data.mayor;
   const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare) }) : t('elec.lost', { share: pct(e.voteShare) });
   const districts = sc.territory.districts.map((d, i) => {
     const share = e.byDistrict[i] ?? 0;

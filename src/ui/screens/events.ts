@@ -72,8 +72,8 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
   const cards: HTMLElement[] = [];
   for (const e of yearEntries(session)) {
     if (e.kind !== 'event') continue;
-    const kind = String(e.data.kind);
-    cards.push(card('shock', eventIcon(kind), eventTitle(kind), capital(monthYear(sc, e.tick)), eventText(sc, String(e.data.id), kind)));
+    const kind = e.data.kind;
+    cards.push(card('shock', eventIcon(kind), eventTitle(kind), capital(monthYear(sc, e.tick)), eventText(sc, e.data.id, kind)));
   }
   for (const call of sim.grantCalls) if (call.openTick >= from && call.deadlineTick >= sim.tick) cards.push(callCard(ctx, call));
   if (sim.nextElectionTick < from + 12) {

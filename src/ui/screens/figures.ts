@@ -4,12 +4,13 @@
  * its value now, its value when the year began, and why it moved — the entries of this year's log
  * (and the players' own decisions) that act on it, told in plain words.
  *
- * The value at a year's start comes from the sim's yearly row where the row has it; for the few
- * figures no reporter records (vote intention, envelope, gross savings), from a snapshot the app
- * takes when it sees a year begin. Nothing here computes the model: it reads fields and compares.
+ * Each figure is a reporter of the sim (src/sim/metrics.ts): its value now, its name and its
+ * description come from the declaration the CSV and the charts read. The value at a year's start
+ * is a snapshot the app takes when it sees a year begin, or else the sim's yearly row. Nothing here
+ * computes the model: it reads reporters and compares.
  */
 import { t } from '../../i18n';
-import { REPORTERS, type Action, type LogEntry, type SimState } from '../../sim';
+import { REPORTERS, type Action, type LogEntry } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { eur, logLines, metricDescription, metricLabel, monthYear, num, pct, points, signed, signedEur, years, type LogView } from './words';
 
@@ -17,43 +18,26 @@ export const FIGURES = ['satisfaction', 'vote', 'debt', 'envelope', 'savings', '
 export type FigureId = (typeof FIGURES)[number];
 export type Snapshot = Record<FigureId, number>;
 
-/** The reporter each figure is recorded under in the yearly rows, when there is one. */
-const REPORTER_OF: Partial<Record<FigureId, string>> = {
+/** The reporter (src/sim/metrics.ts) each figure is: its value, its name, what it is, its yearly row. */
+const REPORTER_OF: Record<FigureId, string> = {
   satisfaction: 'citizenSatisfaction',
+  vote: 'voteIntention',
   debt: 'debtCapacityYears',
+  envelope: 'envelopeLeftEur',
+  savings: 'grossSavingsEur',
   services: 'servicesDelivered',
   energy: 'energySavedMWh',
   partnerCash: 'partnerCashEur',
   partnerValue: 'partnerNpvEur',
 };
 
-const computeReporter = (key: string, session: Session) => REPORTERS.find((r) => r.key === key)!.compute(session.sim, session.scenario);
+const REPORTER_BY_FIGURE = Object.fromEntries(FIGURES.map((id) => [id, REPORTERS.find((r) => r.key === REPORTER_OF[id])!])) as Record<FigureId, (typeof REPORTERS)[number]>;
 
-/**
- * The incumbent's vote intention over the whole territory: each district's intention weighted by
- * its number of citizen agents (every agent has one vote, as at the election).
- */
-export function voteIntention(sim: SimState): number {
-  const starts = sim.citizenDistrictStart;
-  const total = starts[starts.length - 1] ?? 0;
-  if (total === 0) return 0;
-  return sim.districts.reduce((acc, d, i) => acc + d.voteIntention * ((starts[i + 1] ?? 0) - (starts[i] ?? 0)), 0) / total;
-}
-
-/** Every figure now. */
+/** Every figure now, as its reporter computes it. */
 export function liveFigures(session: Session): Snapshot {
-  const s = session.sim;
-  return {
-    satisfaction: s.satisfactionMean,
-    vote: voteIntention(s),
-    debt: s.city.debtCapacityYears,
-    envelope: s.city.envelopeLeftEur,
-    savings: s.city.grossSavingsEur,
-    services: computeReporter('servicesDelivered', session),
-    energy: s.counters.energySavedMWh,
-    partnerCash: computeReporter('partnerCashEur', session),
-    partnerValue: s.partner.npvEur,
-  };
+  const out = {} as Snapshot;
+  for (const id of FIGURES) out[id] = REPORTER_BY_FIGURE[id].compute(session.sim, session.scenario);
+  return out;
 }
 
 /** A figure's value as shown. */
@@ -92,17 +76,13 @@ export function formatChange(id: FigureId, delta: number): string {
 
 /** A figure's full name (the reporter's label when it has one). */
 export function figureLabel(id: FigureId): string {
-  const key = REPORTER_OF[id];
-  if (key) return metricLabel(key);
-  return id === 'vote' ? t('screens.fig.vote') : id === 'envelope' ? t('screens.fig.envelope') : t('screens.fig.savings');
+  return metricLabel(REPORTER_OF[id]);
 }
 
 /** What a figure is, in plain words. */
 function figureWhat(id: FigureId, session: Session): string {
-  const key = REPORTER_OF[id];
   if (id === 'debt') return t('screens.fig.debtWhat', { ceiling: years(session.scenario.city.debtCeilingYears, 0) });
-  if (key) return metricDescription(key);
-  return id === 'vote' ? t('screens.fig.voteWhat') : id === 'envelope' ? t('screens.fig.envelopeWhat') : t('screens.fig.savingsWhat');
+  return metricDescription(REPORTER_OF[id]);
 }
 
 /** Remembers each year's starting figures, for the changes "since the start of the year". */
@@ -130,7 +110,7 @@ export class YearStarts {
     const out = {} as Snapshot;
     for (const id of FIGURES) {
       const key = REPORTER_OF[id];
-      out[id] = key && row[key] !== undefined ? row[key]! : NaN;
+      out[id] = row[key] ?? NaN;
     }
     return out;
   }
@@ -151,7 +131,7 @@ type Relevance = (e: LogEntry) => boolean;
 const isEvent =
   (...kinds: string[]): Relevance =>
   (e) =>
-    e.kind === 'event' && kinds.includes(String(e.data.kind));
+    e.kind === 'event' && kinds.includes(e.data.kind);
 const isKind =
   (...kinds: string[]): Relevance =>
   (e) =>
@@ -161,7 +141,7 @@ const any =
   (e) =>
     tests.some((f) => f(e));
 const partnerContract: Relevance = (e) => e.kind === 'contractSigned' && e.data.builder === 'partner';
-const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && e.data.pilot !== true;
+const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && !e.data.pilot;
 
 /** Which log entries act on which figure (the model's causal paths, as docs/MODEL.md tells them). */
 const RELEVANT: Record<FigureId, Relevance> = {

@@ -5,7 +5,8 @@
  * running log, the causes in the tooltips and the year summary).
  */
 import { getLang, hasMessage, localized, numberLocale, t, explain, type MessageKey } from '../../i18n';
-import type { LogEntry, Scenario } from '../../sim';
+import type { LogEntry, LogEntryOf, Problem, Scenario } from '../../sim';
+import { renderRefusal, renderRefusalCause, type RefusalNames } from '../../i18n/refusals';
 import { REPORTERS } from '../../sim';
 import { unitLabel } from '../format';
 
@@ -139,6 +140,20 @@ export function sideInSentence(side: string): string {
   return tk(`screens.sideIn.${side}`, side);
 }
 
+/** A refusal in the player's language, naming projects and grant calls as the scenario does. */
+export function refusalText(p: Pick<Problem, 'code' | 'params'>, scenario?: Scenario): string {
+  return renderRefusal(p, refusalNames(scenario));
+}
+
+/** Only a refusal's cause (after "This offer is not lawful: ", "Limit: "). */
+export function refusalCause(p: Pick<Problem, 'code' | 'params'>, scenario?: Scenario): string {
+  return renderRefusalCause(p, refusalNames(scenario));
+}
+
+function refusalNames(scenario?: Scenario): RefusalNames {
+  return scenario ? { project: (id) => projectName(scenario, id), call: callName } : { call: callName };
+}
+
 // ---------------------------------------------------------------- metrics
 
 const reporter = (key: string) => REPORTERS.find((r) => r.key === key);
@@ -188,7 +203,7 @@ export interface LogView {
 function logIcon(e: LogEntry): 'warning' | 'check' | 'ballot' | 'exchange' | 'euro' | 'wrench' | 'city' | 'bolt' | 'sun' | 'users' | 'shield' | 'flag' {
   switch (e.kind) {
     case 'event':
-      return eventIcon(String(e.data.kind));
+      return eventIcon(e.data.kind);
     case 'election':
     case 'newMayor':
       return 'ballot';
@@ -265,51 +280,50 @@ export function eventText(scenario: Scenario, id: string, kind: string): string 
 
 /** A log entry as one sentence, or null for entries players need not read (the model's refusals). */
 function logSentence(e: LogEntry, view: LogView): string | null {
-  const d = e.data;
   const sc = view.scenario;
   switch (e.kind) {
     case 'event': {
       // The sentence follows a colon: its first letter in lower case ("Canicule : une vague…").
-      const text = eventText(sc, String(d.id), String(d.kind));
-      return t('screens.log.event', { title: eventTitle(String(d.kind)), text: text.charAt(0).toLocaleLowerCase(numberLocale()) + text.slice(1) });
+      const text = eventText(sc, e.data.id, e.data.kind);
+      return t('screens.log.event', { title: eventTitle(e.data.kind), text: text.charAt(0).toLocaleLowerCase(numberLocale()) + text.slice(1) });
     }
     case 'election':
-      return d.reelected === true ? t('screens.log.reelected', { share: pct(Number(d.voteShare)) }) : t('screens.log.defeated', { share: pct(Number(d.voteShare)) });
+      return e.data.reelected ? t('screens.log.reelected', { share: pct(e.data.voteShare) }) : t('screens.log.defeated', { share: pct(e.data.voteShare) });
     case 'newMayor':
-      return t('screens.log.newMayor', { mayor: mayorName(sc, String(d.mayor)) });
+      return t('screens.log.newMayor', { mayor: mayorName(sc, e.data.mayor) });
     case 'contractSigned':
-      return d.builder === 'suppliers'
-        ? t('screens.log.boughtAlone', { projects: projectList(sc, String(d.projects)), form: formName(String(d.form)) })
-        : t('screens.log.contractSigned', { projects: projectList(sc, String(d.projects)), form: formName(String(d.form)), years: years(Number(d.years), 0) });
+      return e.data.builder === 'suppliers'
+        ? t('screens.log.boughtAlone', { projects: projectList(sc, e.data.projects), form: formName(e.data.form) })
+        : t('screens.log.contractSigned', { projects: projectList(sc, e.data.projects), form: formName(e.data.form), years: years(e.data.years, 0) });
     case 'negotiationOpened':
-      return t('screens.log.negotiationOpened', { projects: projectList(sc, String(d.projects)), years: years(Number(d.years), 0) });
+      return t('screens.log.negotiationOpened', { projects: projectList(sc, e.data.projects), years: years(e.data.years, 0) });
     case 'negotiationFailed':
-      return t('screens.log.negotiationFailed', { side: sideInSentence(String(d.by)), rounds: num(Number(d.rounds)) });
+      return t('screens.log.negotiationFailed', { side: sideInSentence(e.data.by), rounds: num(e.data.rounds) });
     case 'decision': {
       // A computer player's own words; the project it names, by its name rather than its id.
-      const { action: _action, key, ...params } = d;
-      return explain({ key: String(key), params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'project' ? projectName(sc, String(v)) : typeof v === 'boolean' ? String(v) : v])) });
+      const { action: _action, key, ...params } = e.data;
+      return explain({ key, params: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, k === 'project' ? projectName(sc, String(v)) : v])) });
     }
     case 'deploymentOpened':
-      return t(d.pilot === true ? 'screens.log.pilotRunning' : 'screens.log.serviceRunning', { project: projectName(sc, String(d.type)), district: districtName(sc, String(d.district)) });
+      return t(e.data.pilot ? 'screens.log.pilotRunning' : 'screens.log.serviceRunning', { project: projectName(sc, e.data.type), district: districtName(sc, e.data.district) });
     case 'deploymentEnded':
-      return t(d.pilot === true ? 'screens.log.pilotEnded' : 'screens.log.serviceEnded', { project: projectName(sc, String(d.type)), district: districtName(sc, String(d.district)) });
+      return t(e.data.pilot ? 'screens.log.pilotEnded' : 'screens.log.serviceEnded', { project: projectName(sc, e.data.type), district: districtName(sc, e.data.district) });
     case 'failure':
-      return t('screens.log.failure', { project: projectName(sc, String(d.type)), district: districtName(sc, String(d.district)) });
+      return t('screens.log.failure', { project: projectName(sc, e.data.type), district: districtName(sc, e.data.district) });
     case 'duplicatePilot':
-      return t('screens.log.duplicatePilot', { projects: projectList(sc, String(d.projects)), district: districtName(sc, String(d.district)) });
+      return t('screens.log.duplicatePilot', { projects: projectList(sc, e.data.projects), district: districtName(sc, e.data.district) });
     case 'contractCompleted':
-      return t('screens.log.contractCompleted', { id: num(Number(d.id)) });
+      return t('screens.log.contractCompleted', { id: num(e.data.id) });
     case 'contractCancelled':
       return view.partnerPrivate
-        ? t('screens.log.contractCancelledLoss', { id: num(Number(d.id)), compensation: eur(Number(d.compensationEur)), loss: eur(Number(d.partnerLossEur)) })
-        : t('screens.log.contractCancelled', { id: num(Number(d.id)), compensation: eur(Number(d.compensationEur)) });
+        ? t('screens.log.contractCancelledLoss', { id: num(e.data.id), compensation: eur(e.data.compensationEur), loss: eur(e.data.partnerLossEur) })
+        : t('screens.log.contractCancelled', { id: num(e.data.id), compensation: eur(e.data.compensationEur) });
     case 'contractRenegotiated':
-      return t('screens.log.contractRenegotiated', { id: num(Number(d.id)), cut: pct(Number(d.cut)) });
+      return t('screens.log.contractRenegotiated', { id: num(e.data.id), cut: pct(e.data.cut) });
     case 'grantWon':
-      return t('screens.log.grantWon', { call: callName(String(d.call)) });
+      return t('screens.log.grantWon', { call: callName(e.data.call) });
     case 'grantLost':
-      return t('screens.log.grantLost', { call: callName(String(d.call)) });
+      return t('screens.log.grantLost', { call: callName(e.data.call) });
     default:
       return null;
   }
@@ -323,25 +337,29 @@ export interface LogLine {
   text: string;
 }
 
+/** The entries about a project in a district, grouped when one month has several. */
+type ServiceEntry = LogEntryOf<'deploymentOpened' | 'deploymentEnded' | 'failure'>;
+
 /** The log entries as lines to read, the deployments of one project in one month grouped. */
 export function logLines(entries: readonly LogEntry[], view: LogView): LogLine[] {
   const out: LogLine[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded' || e.kind === 'failure') {
-      const group = [e];
+      const pilot = (x: ServiceEntry) => (x.kind === 'failure' ? undefined : x.data.pilot);
+      const group: ServiceEntry[] = [e];
       while (i + 1 < entries.length) {
         const n = entries[i + 1]!;
-        if (n.tick !== e.tick || n.kind !== e.kind || n.data.type !== e.data.type || n.data.pilot !== e.data.pilot) break;
+        if (n.tick !== e.tick || n.kind !== e.kind || n.data.type !== e.data.type || pilot(n) !== pilot(e)) break;
         group.push(n);
         i++;
       }
       if (group.length > 1) {
-        const key = e.kind === 'failure' ? 'screens.log.failureMany' : e.kind === 'deploymentEnded' ? (e.data.pilot === true ? 'screens.log.pilotEndedMany' : 'screens.log.serviceEndedMany') : e.data.pilot === true ? 'screens.log.pilotRunningMany' : 'screens.log.serviceRunningMany';
+        const key = e.kind === 'failure' ? 'screens.log.failureMany' : e.kind === 'deploymentEnded' ? (e.data.pilot ? 'screens.log.pilotEndedMany' : 'screens.log.serviceEndedMany') : e.data.pilot ? 'screens.log.pilotRunningMany' : 'screens.log.serviceRunningMany';
         const text = t(key, {
-          project: projectName(view.scenario, String(e.data.type)),
+          project: projectName(view.scenario, e.data.type),
           n: num(group.length),
-          districts: group.length === view.scenario.territory.districts.length ? t('screens.log.everyDistrict') : group.map((g) => districtName(view.scenario, String(g.data.district))).join(', '),
+          districts: group.length === view.scenario.territory.districts.length ? t('screens.log.everyDistrict') : group.map((g) => districtName(view.scenario, g.data.district)).join(', '),
         });
         out.push({ tick: e.tick, kind: e.kind, icon: logIcon(e), text });
         continue;

@@ -1,0 +1,64 @@
+/**
+ * The simulation's log: one entry per thing that happened, typed by its kind.
+ *
+ * `state.log` records, month by month, what the model did (events, elections, contracts,
+ * deployments, grants, refused actions); the game tells each entry as a sentence in the player's
+ * language (src/ui/screens/words.ts) and the CLI prints them. An entry is `{ tick, kind, data }`,
+ * and `LogEntry` is a union discriminated on `kind`: each kind has exactly the fields the rule that
+ * pushes it writes, so a reader switching on `kind` gets them typed. The text lives in the i18n
+ * files, never here. Data stays flat (strings, numbers, booleans): the state is plain JSON.
+ */
+import type { Actor } from './types';
+
+/** A log entry of kind `K` with data `D`. */
+interface Entry<K extends string, D> {
+  tick: number;
+  kind: K;
+  data: D;
+}
+
+/** What the model can log, one shape per kind (fields as the rules write them). */
+export type LogEntry =
+  /** A random event happened (rules/events.ts): the scenario's event id and its kind. */
+  | Entry<'event', { id: string; kind: string }>
+  /** A municipal election (rules/politics.ts): the incumbent's share, whether re-elected, and who ran. */
+  | Entry<'election', { voteShare: number; reelected: boolean; mayor: string }>
+  /** The winner after a defeat (rules/politics.ts). */
+  | Entry<'newMayor', { mayor: string }>
+  /** A contract signed (rules/contracts.ts): projects joined with "+", duration in years. */
+  | Entry<'contractSigned', { id: number; form: string; builder: string; projects: string; years: number }>
+  /** A pilot asked where the same project already runs (rules/contracts.ts). */
+  | Entry<'duplicatePilot', { district: string; projects: string }>
+  | Entry<'contractCompleted', { id: number }>
+  /** A contract cancelled by the city: the compensation paid and the partner's unrecovered loss, euros. */
+  | Entry<'contractCancelled', { id: number; compensationEur: number; partnerLossEur: number }>
+  /** A contract's payment cut by `cut` (a share). */
+  | Entry<'contractRenegotiated', { id: number; cut: number }>
+  /** A negotiation opened (rules/negotiation.ts). */
+  | Entry<'negotiationOpened', { projects: string; form: string; years: number }>
+  /** A side walked away after `rounds` rounds. */
+  | Entry<'negotiationFailed', { by: Actor; rounds: number }>
+  /** A project started or stopped serving a district (rules/projects.ts); `type` is the project type id. */
+  | Entry<'deploymentOpened', { type: string; district: string; pilot: boolean }>
+  | Entry<'deploymentEnded', { type: string; district: string; pilot: boolean }>
+  | Entry<'failure', { type: string; district: string }>
+  /** A grant call answered (rules/funding.ts). */
+  | Entry<'grantWon', { call: string }>
+  | Entry<'grantLost', { call: string }>
+  /** A computer player's decision outside a negotiation, with its explanation's key and figures (actions.ts). */
+  | Entry<'decision', DecisionData>
+  /** A computer player's action the model refused (step.ts). */
+  | Entry<'refused', { actor: Actor; action: string; reason: string }>;
+
+/** A decision's data: the action type, the explanation key, and the explanation's figures beside them. */
+export type DecisionData = { action: string; key: string } & Record<string, string | number>;
+
+export type LogKind = LogEntry['kind'];
+
+/** The entry of one kind, for readers that filter by kind. */
+export type LogEntryOf<K extends LogKind> = Extract<LogEntry, { kind: K }>;
+
+/** Whether an entry is of kind `k` (narrows its data). */
+export function isLog<K extends LogKind>(e: LogEntry, k: K): e is LogEntryOf<K> {
+  return e.kind === k;
+}

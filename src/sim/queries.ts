@@ -1,0 +1,44 @@
+/**
+ * Questions the screens ask the model, answered once, here, by the rules themselves.
+ *
+ * Whether a side must answer an offer this month (an offer stands, it is that side's turn, the
+ * other side moved in an earlier month — one round a month — and no accepted deal awaits
+ * ratification); which grant calls are open (before their deadline, as rules/funding.ts says);
+ * which contracts the city can still cancel or renegotiate (the partner's, running or under works);
+ * the governance measures a city can take; whether decisions are still allowed (the playable
+ * years). The simulation uses these same functions, so a screen never shows a button the model
+ * would refuse for a reason the screen computed differently.
+ */
+import { callOpen } from './rules/funding';
+import type { Actor, Contract, GrantCallState, SimState } from './types';
+
+/** The governance measures a city can keep (scenario `coordination.measures`, action `governance`). */
+export const GOVERNANCE_MEASURES = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
+export type GovernanceMeasure = (typeof GOVERNANCE_MEASURES)[number];
+
+/** The side whose answer the negotiation waits for this month, or null (none open, ratifying, or it moved this month). */
+export function sideToAnswer(state: SimState): Actor | null {
+  const n = state.negotiation;
+  if (!n || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return null;
+  return n.turn;
+}
+
+/** Must `side` answer an offer now (the trigger of the computer players, the table's buttons)? */
+export function mustAnswerNow(state: SimState, side: Actor): boolean {
+  return sideToAnswer(state) === side;
+}
+
+/** The grant calls taking applications now (an offer may name only these). */
+export function openGrantCalls(state: SimState): GrantCallState[] {
+  return state.grantCalls.filter((c) => callOpen(state, c));
+}
+
+/** Can the city still cancel or renegotiate this contract (the partner's, running or under works)? */
+export function contractAmendable(c: Contract): boolean {
+  return c.builder === 'partner' && (c.status === 'running' || c.status === 'building');
+}
+
+/** The contracts the city can still cancel or renegotiate. */
+export function amendableContracts(state: SimState): Contract[] {
+  return state.contracts.filter(contractAmendable);
+}
