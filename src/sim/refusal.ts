@@ -55,6 +55,9 @@ export const REFUSAL_CODES = [
   'procurementTerms',
   'concessionNeverRecovers',
   'concessionTooLong',
+  // the award procedure and competition (rules/procedure.ts)
+  'procedurePhase',
+  'aboveCompetitiveBid',
   // the budget (CGCT)
   'goldenRule',
   'debtCeiling',

@@ -62,7 +62,7 @@ const ALL = sc.territory.districts.map((_, i) => i);
 const MARGIN = PARTNER_PERSONALITIES[0]!.marginShare;
 
 function negotiation(history: NegotiationMove[], offer: ContractTerms): Negotiation {
-  return { id: 1, openedTick: 0, turn: 'partner', offer, offeredBy: 'city', round: history.length, roundsNeeded: 1, maxRounds: 8, lastMoveTick: 0, ratificationMonthsLeft: 0, history };
+  return { id: 1, openedTick: 0, procedure: { kind: 'dialogue', phase: 'negotiation', monthsLeft: 0, bidders: 1, rivalCostFactor: null }, turn: 'partner', offer, offeredBy: 'city', round: history.length, roundsNeeded: 1, maxRounds: 8, lastMoveTick: 0, ratificationMonthsLeft: 0, history };
 }
 const move = (by: 'city' | 'partner', kind: NegotiationMove['kind'], t?: ContractTerms): NegotiationMove => ({ tick: 0, by, kind, reason: '', ...(t ? { terms: t } : {}) });
 const mean = (types: readonly number[], w: number[]) => types.reduce((a, x, k) => a + x * w[k]!, 0);

@@ -6,7 +6,12 @@ import { stepInPlace } from '../../src/sim/step';
 import type { ActionResult, SimState } from '../../src/sim/types';
 import { dijon, freshState, NO_POLICIES, terms, variant } from './helpers';
 
-const sc = dijon();
+/** The alternating offers alone: an award procedure without fixed months and with one bidder
+ *  (the procedure's phases and competition are tested in procedure.test.ts). */
+const BARE: Record<string, number> = { 'procurement.bidders': 1 };
+for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) BARE[`procurement.months.${kind}.${ph}`] = 0;
+const bare = (sets: Record<string, number> = {}): Scenario => variant({ ...BARE, ...sets }, dijon());
+const sc = bare();
 /** One month with these outside actions (no computer player). */
 const month = (s: SimState, scenario: Scenario, ...actions: unknown[]): ActionResult[] => stepInPlace(s, scenario, actions, NO_POLICIES);
 const offer = (by: 'city' | 'partner', pay = 500_000) => ({ type: 'propose', by, terms: terms({ annualPaymentEur: pay }) });
@@ -58,7 +63,7 @@ describe('alternating offers', () => {
   });
 
   it('with full alignment an acceptance signs the contract at once', () => {
-    const aligned = variant({ 'coordination.alignment': 1 });
+    const aligned = bare({ 'coordination.alignment': 1 });
     const s = freshState(aligned);
     month(s, aligned, offer('city'));
     expect(s.negotiation!.roundsNeeded).toBe(1);
@@ -72,7 +77,7 @@ describe('alternating offers', () => {
   });
 
   it('with low alignment an early acceptance goes through months of ratification, which may break it', () => {
-    const split = variant({ 'coordination.alignment': 0 });
+    const split = bare({ 'coordination.alignment': 0 });
     let signed = 0;
     let vetoed = 0;
     for (let seed = 1; seed <= 30; seed++) {
@@ -140,7 +145,7 @@ describe('alternating offers', () => {
   });
 
   it('when the playable years are over, an open negotiation ends and no action is taken', () => {
-    const short = variant({ playableYears: 1 });
+    const short = bare({ playableYears: 1 });
     const s = freshState(short);
     s.tick = 11;
     month(s, short, offer('city'));
