@@ -4,13 +4,10 @@ import { roundsNeeded } from '../../src/sim/rules/negotiation';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
 import type { ActionResult, SimState } from '../../src/sim/types';
-import { dijon, freshState, NO_POLICIES, terms, variant } from './helpers';
+import { bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
 
-/** The alternating offers alone: an award procedure without fixed months and with one bidder
- *  (the procedure's phases and competition are tested in procedure.test.ts). */
-const BARE: Record<string, number> = { 'procurement.bidders': 1 };
-for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) BARE[`procurement.months.${kind}.${ph}`] = 0;
-const bare = (sets: Record<string, number> = {}): Scenario => variant({ ...BARE, ...sets }, dijon());
+/** The alternating offers alone (the procedure's phases and competition: procedure.test.ts). */
+const bare = (sets: Record<string, number> = {}): Scenario => bareProcedure(dijon(), sets);
 const sc = bare();
 /** One month with these outside actions (no computer player). */
 const month = (s: SimState, scenario: Scenario, ...actions: unknown[]): ActionResult[] => stepInPlace(s, scenario, actions, NO_POLICIES);
