@@ -1,5 +1,6 @@
 /** The award procedure and competition (src/sim/rules/procedure.ts, negotiation.ts, actions.ts). */
 import { describe, expect, it } from 'vitest';
+import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, procedureKind } from '../../src/sim/rules/procedure';
@@ -118,6 +119,24 @@ describe('competition: the next bidder bounds the price', () => {
       expect(rival).toBeGreaterThanOrEqual(1 - sc.procurement.rivalCostSpread);
       expect(rival).toBeLessThanOrEqual(1 + sc.procurement.rivalCostSpread);
     }
+  });
+
+  it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {
+    const sc = variant({ 'partner.trueCostFactor': 1.3, 'partner.learningMax': 0 });
+    for (let seed = 1; seed <= 5; seed++) expect(atBids(sc, 500_000, seed).negotiation!.procedure.rivalCostFactor).toBeGreaterThanOrEqual(1.3);
+  });
+
+  it('the computer partner counters at the bound when the bound binds (a clamp, not a walk-away)', () => {
+    const sc = dijon();
+    const s = freshState(sc, 1);
+    month(s, sc, { type: 'propose', by: 'city', terms: terms({ annualPaymentEur: 100_000, districts: [0, 1, 2] }) });
+    while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
+    // A rival barely dearer than the partner: its price is below what the partner would ask.
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.05;
+    const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
+    expect(a!.type).toBe('propose');
+    const counter = (a as Extract<Action, { type: 'propose' }>).terms;
+    expect(counter.annualPaymentEur).toBe(competitiveCapEur(s, sc, counter));
   });
 
   it('no offer above what the next bidder would accept: refused with the figures, through the action and termsProblem', () => {
