@@ -193,7 +193,7 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
     }
     p.monthsLeft -= 1;
     n.ratificationMonthsLeft -= 1;
-    if (p.phase === 'award' && p.monthsLeft <= 0) {
+    if (p.phase === 'award' && p.monthsLeft <= 0 && n.ratificationMonthsLeft > 0) {
       p.phase = 'standstill';
       p.monthsLeft = n.ratificationMonthsLeft;
     }

@@ -3,7 +3,7 @@
  * inside a procedure, not as a chat.
  *
  * Phases, in order: publication (the notice is out, firms prepare their applications or bids:
- * R2131-16 publicity, R2161-2 and R2161-24 minimum time limits), bids (opening and analysis, the
+ * R2161-2 and R2161-24 minimum time limits), bids (opening and analysis, the
  * selection of candidates), negotiation or dialogue (the alternating offers of negotiation.ts, one
  * round a month: L2124-3 negotiated procedure, L2124-4 competitive dialogue; L3124-1 for
  * concessions), award (from the accepted offer to the council's decision, during which the city's
@@ -11,7 +11,7 @@
  * days between the notice to the losing bidders and signature, a month in this monthly model),
  * then signature. The months of each fixed phase come from `procurement.months.<kind>`, where the
  * kind follows the contract form: a pilot, below the thresholds, goes through an adapted procedure
- * (MAPA, R2123-1: no standstill); plain procurement through an open call for tenders; a
+ * (MAPA, R2123-1 and R2123-4: no standstill); plain procurement through an open call for tenders; a
  * concession through the concession procedure; every other form (performance, partnership) through
  * a competitive dialogue.
  *
