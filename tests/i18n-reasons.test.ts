@@ -4,7 +4,7 @@ import { setLang } from '../src/i18n';
 import { knowsReason, localizeReason } from '../src/i18n/reasons';
 import { termsProblem } from '../src/sim';
 import { stepInPlace } from '../src/sim/step';
-import { dijon, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
+import { bareProcedure, dijon, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
 
 const sc = dijon();
 const refusal = (r: { ok: boolean; reason?: string }) => (r.ok ? '' : (r as { reason: string }).reason);
@@ -30,14 +30,16 @@ function realMessages(): string[] {
   out.push(termsProblem(freshState(strict), strict, terms({ guaranteedSavingShare: 0.8 }))!.reason);
   const indebted = variant({ 'city.debtEur': 2.5e9 });
   out.push(termsProblem(freshState(indebted), indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 }))!.reason);
-  // Turns and rounds.
+  // Turns and rounds (the alternating offers alone: no procedure months; the procedure's own
+  // refusals, procedurePhase and aboveCompetitiveBid, are rendered from their code by src/i18n).
   const offer = (by: string) => ({ type: 'propose', by, terms: terms() });
   const t = freshState();
-  out.push(refusal(stepInPlace(t, sc, [{ type: 'accept', by: 'city' }], NO_POLICIES)[0]!));
-  const [, same] = stepInPlace(t, sc, [offer('city'), offer('partner')], NO_POLICIES);
+  const bare = bareProcedure(sc);
+  out.push(refusal(stepInPlace(t, bare, [{ type: 'accept', by: 'city' }], NO_POLICIES)[0]!));
+  const [, same] = stepInPlace(t, bare, [offer('city'), offer('partner')], NO_POLICIES);
   out.push(refusal(same!));
-  out.push(refusal(stepInPlace(t, sc, [offer('city')], NO_POLICIES)[0]!));
-  out.push(refusal(stepInPlace(t, sc, [{ type: 'accept', by: 'partner' }, { type: 'accept', by: 'partner' }], NO_POLICIES)[1]!));
+  out.push(refusal(stepInPlace(t, bare, [offer('city')], NO_POLICIES)[0]!));
+  out.push(refusal(stepInPlace(t, bare, [{ type: 'accept', by: 'partner' }, { type: 'accept', by: 'partner' }], NO_POLICIES)[1]!));
   return out;
 }
 
