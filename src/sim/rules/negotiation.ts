@@ -80,7 +80,7 @@ function bidsIn(state: SimState, scenario: Scenario, n: Negotiation): void {
   const p = n.procedure;
   if (p.bidders === 0) {
     state.log.push({ tick: state.tick, kind: 'procedureUnsuccessful', data: { negotiation: n.id, form: n.offer.form, procedure: p.kind } });
-    closeProcedure(state, n, 'unsuccessful');
+    closeProcedure(state, n, { outcome: 'unsuccessful' });
     state.counters.negotiationsFailed += 1;
     state.negotiation = null;
     return;
@@ -106,7 +106,8 @@ function worksEur(scenario: Scenario, terms: ContractTerms): number {
 }
 
 /** Logs the end of a procedure: how it ended and the months from its notice. */
-function closeProcedure(state: SimState, n: Negotiation, outcome: 'signed' | 'failed' | 'unsuccessful', scenario?: Scenario, contractId = 0): void {
+function closeProcedure(state: SimState, n: Negotiation, end: { outcome: 'signed' | 'failed' | 'unsuccessful'; scenario?: Scenario; contractId?: number }): void {
+  const { outcome, scenario, contractId = 0 } = end;
   state.log.push({
     tick: state.tick,
     kind: 'procedureClosed',
@@ -154,7 +155,7 @@ export function walkAway(state: SimState, by: Actor, why: MoveNote | string): vo
   const n = state.negotiation!;
   n.history.push({ tick: state.tick, by, kind: 'walkAway', ...note(why) });
   state.log.push({ tick: state.tick, kind: 'negotiationFailed', data: { by, rounds: n.round } });
-  closeProcedure(state, n, 'failed');
+  closeProcedure(state, n, { outcome: 'failed' });
   state.counters.negotiationsFailed += 1;
   state.negotiation = null;
 }
@@ -170,7 +171,7 @@ function concludeDeal(state: SimState, scenario: Scenario): void {
   }
   state.negotiation = null;
   const contract = signContract(state, scenario, n.offer, 'partner');
-  closeProcedure(state, n, 'signed', scenario, contract.id);
+  closeProcedure(state, n, { outcome: 'signed', scenario, contractId: contract.id });
 }
 
 /** Each month: the fixed phases of the procedure run down, the veto players ratify, and the round limit holds. */
