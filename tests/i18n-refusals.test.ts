@@ -52,6 +52,8 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   concessionTooLong: { limit: 14, found: 30 },
   goldenRule: { paymentEur: 900_000_000, grossSavingsEur: 12_500_000, principalEur: 8_000_000, pendingEur: 0 },
   debtCeiling: { borrowEur: 25_000_000, ratioYears: 14.25, ceilingYears: 12 },
+  procedurePhase: { phase: 'bids', monthsLeft: 2 },
+  aboveCompetitiveBid: { paymentEur: 4_200_000, capEur: 3_600_000, bidders: 4 },
   fieldNotWholeNumber: { field: 'seed', found: 'the number NaN', min: 0, max: 2147483647 },
   wrongScreen: { action: 'advance', screen: 'menu', possible: 'months, negotiation, epilogue' },
   noMonthOpen: {},

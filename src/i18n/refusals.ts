@@ -42,6 +42,12 @@ interface Words {
 
 type Templates = Record<RefusalCode, (p: RefusalParams, w: Words) => string>;
 
+/** The phases of an award procedure (rules/procedure.ts), in each language. */
+const PHASE_NAMES: Record<Lang, Record<string, string>> = {
+  fr: { publication: 'de publication', bids: 'de remise des offres', negotiation: 'de négociation', award: 'd’attribution', standstill: 'de suspension (standstill)', signature: 'de signature' },
+  en: { publication: 'publication', bids: 'bidding', negotiation: 'negotiation', award: 'award', standstill: 'standstill', signature: 'signature' },
+};
+
 const FIELDS: Record<Lang, Record<string, string>> = {
   fr: {
     envelopeEur: 'l’enveloppe',
@@ -264,6 +270,10 @@ const FR: Templates = {
     `Offre refusée par la règle d’or : payer ${w.money(p.paymentEur)} par an laisserait la section de fonctionnement incapable de rembourser la dette (épargne brute ${w.money(p.grossSavingsEur)}, remboursement ${w.money(p.principalEur)}, paiements déjà signés ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offre refusée par le plafond d’endettement : emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà du plafond de ${w.years(p.ceilingYears)}.`,
+  procedurePhase: (p, w) =>
+    `Coup refusé : la procédure de passation est en phase ${PHASE_NAMES.fr[String(p.phase)] ?? String(p.phase)} ; encore ${w.num(p.monthsLeft, 0)} mois avant de pouvoir négocier.`,
+  aboveCompetitiveBid: (p, w) =>
+    `Offre refusée par la concurrence : un paiement annuel de ${w.money(p.paymentEur)} dépasse ce qu’accepterait le suivant des ${w.num(p.bidders, 0)} candidats (${w.money(p.capEur)}) ; le marché va à l’offre économiquement la plus avantageuse.`,
   fieldNotWholeNumber: (p, w) => `Action refusée : ${w.field(p.field)} doit être un nombre entier de ${w.num(p.min, 0)} à ${w.num(p.max, 0)} (reçu ${w.found(p.found)}).`,
   wrongScreen: (p, w) => `Action refusée : « ${String(p.action)} » n’est pas possible sur l’écran ${w.screen(p.screen)} (possible sur : ${w.list(p.possible, w.screen)}).`,
   noMonthOpen: () => 'Décision refusée : aucun mois n’est ouvert aux décisions ; attendez le mois prochain.',
@@ -331,6 +341,10 @@ const EN: Templates = {
     `Offer refused by the golden rule: paying ${w.money(p.paymentEur)} a year would leave the operating section unable to repay debt (gross savings ${w.money(p.grossSavingsEur)}, debt repayment ${w.money(p.principalEur)}, payments already signed ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offer refused by the debt ceiling: borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, above the ceiling of ${w.years(p.ceilingYears)}.`,
+  procedurePhase: (p, w) =>
+    `Move refused: the award procedure is in its ${PHASE_NAMES.en[String(p.phase)] ?? String(p.phase)} phase; ${w.num(p.monthsLeft, 0)} more month(s) before the sides can negotiate.`,
+  aboveCompetitiveBid: (p, w) =>
+    `Offer refused by competition: an annual payment of ${w.money(p.paymentEur)} is above what the next of ${w.num(p.bidders, 0)} bidders would accept (${w.money(p.capEur)}); the award goes to the economically most advantageous offer.`,
   fieldNotWholeNumber: (p, w) => `Action refused: ${w.field(p.field)} must be a whole number from ${w.num(p.min, 0)} to ${w.num(p.max, 0)} (found ${w.found(p.found)}).`,
   wrongScreen: (p, w) => `Action refused: "${String(p.action)}" is not possible on the ${w.screen(p.screen)} screen (possible on: ${w.list(p.possible, w.screen)}).`,
   noMonthOpen: () => 'Decision refused: no month is open for decisions; wait for the next month.',

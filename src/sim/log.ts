@@ -35,7 +35,16 @@ export type LogEntry =
   /** A contract's payment cut by `cut` (a share). */
   | Entry<'contractRenegotiated', { id: number; cut: number }>
   /** A negotiation opened (rules/negotiation.ts). */
-  | Entry<'negotiationOpened', { projects: string; form: string; years: number }>
+  | Entry<'negotiationOpened', { projects: string; form: string; years: number; procedure: string; bidders: number }>
+  /** The bids are in (rules/negotiation.ts): how many firms bid, the competitive bound on the payment (−1: none) and whether it lowered the opening offer. */
+  | Entry<'bidsOpened', { negotiation: number; bidders: number; capEur: number; undercut: boolean }>
+  /** No firm bid: the procedure is unsuccessful (infructueux), no deal. */
+  | Entry<'procedureUnsuccessful', { negotiation: number; form: string; procedure: string }>
+  /** A procedure ended (signed, failed or unsuccessful), with the months from its notice and the works signed (−1 unless signed). */
+  | Entry<
+      'procedureClosed',
+      { negotiation: number; outcome: 'signed' | 'failed' | 'unsuccessful'; phase: string; procedure: string; form: string; pilot: boolean; openedTick: number; months: number; worksEur: number; contract: number }
+    >
   /** A side walked away after `rounds` rounds. */
   | Entry<'negotiationFailed', { by: Actor; rounds: number }>
   /** A project started or stopped serving a district (rules/projects.ts); `type` is the project type id. */

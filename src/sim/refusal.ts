@@ -8,7 +8,24 @@
  */
 import { describeValue } from './scenario';
 
-/** Every refusal the model can give, by the rule it comes from. */
+/** Refusals of the game's flow (src/state): screens, roles, saves, the store's own checks. */
+export const GAME_FLOW_REFUSALS = [
+  'fieldNotWholeNumber',
+  'wrongScreen',
+  'noMonthOpen',
+  'sideComputer',
+  'sideNotYours',
+  'sidePlayedByPeople',
+  'noSideToPlay',
+  'needsGame',
+  'noSave',
+  'saveUnreadable',
+  'saveDoesNotReplay',
+  'noUnreadableSave',
+  'internalError',
+] as const;
+
+/** Every refusal the model or the game can give, by the rule it comes from. */
 export const REFUSAL_CODES = [
   // shape of an action or of its fields
   'notAnAction',
@@ -55,24 +72,16 @@ export const REFUSAL_CODES = [
   'procurementTerms',
   'concessionNeverRecovers',
   'concessionTooLong',
+  // the award procedure and competition (rules/procedure.ts)
+  'procedurePhase',
+  'aboveCompetitiveBid',
   // the budget (CGCT)
   'goldenRule',
   'debtCeiling',
-  // game flow (src/state): screens, roles, saves, the store's own checks
-  'fieldNotWholeNumber',
-  'wrongScreen',
-  'noMonthOpen',
-  'sideComputer',
-  'sideNotYours',
-  'sidePlayedByPeople',
-  'noSideToPlay',
-  'needsGame',
-  'noSave',
-  'saveUnreadable',
-  'saveDoesNotReplay',
-  'noUnreadableSave',
-  'internalError',
+  // game flow: see GAME_FLOW_REFUSALS
+  ...GAME_FLOW_REFUSALS,
 ] as const;
+
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
 export type RefusalParams = Record<string, string | number | boolean>;

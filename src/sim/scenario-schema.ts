@@ -171,6 +171,18 @@ const event = z.strictObject({
   magnitude: z.number().min(0).max(10),
 });
 
+/** Months of the fixed phases of an award procedure (the negotiation's months are its rounds). */
+const procedureMonths = z.strictObject({
+  /** From the notice to the deadline for applications or bids. */
+  publication: z.number().int().min(0).max(24),
+  /** Opening and analysis of the bids, selection of the candidates. */
+  bids: z.number().int().min(0).max(24),
+  /** From the accepted offer to the award decision (the council's vote). */
+  award: z.number().int().min(0).max(24),
+  /** Standstill between the notice to the losing bidders and signature. */
+  standstill: z.number().int().min(0).max(12),
+});
+
 export const scenarioSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
@@ -300,6 +312,21 @@ export const scenarioSchema = z
       maxTerminationCompensation: share(),
       /** Most of the expected savings a performance guarantee may cover (0: no guarantees offered). */
       maxGuaranteedSavingShare: share(),
+    }),
+    /** The award procedure and competition (rules/procedure.ts). */
+    procurement: z.strictObject({
+      /** Firms that bid for a contract (the partner among them when at least one does; 0: no bid, no deal). */
+      bidders: z.number().int().min(0).max(20),
+      /** Rivals' costs are drawn uniform within ± this share of catalogue prices (no lower than the partner's). */
+      rivalCostSpread: z.number().min(0).max(0.9),
+      /** Months of each phase by procedure: adapted (MAPA: pilots), open call for tenders (plain
+       *  procurement), competitive dialogue (performance, partnership), concession. */
+      months: z.strictObject({
+        adapted: procedureMonths,
+        open: procedureMonths,
+        dialogue: procedureMonths,
+        concession: procedureMonths,
+      }),
     }),
     projects: z.strictObject({
       /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */

@@ -17,7 +17,7 @@ export interface RngState {
 }
 
 /** Streams are split by subsystem so that a change in one does not shift the others. */
-export const STREAMS = ['events', 'citizens', 'projects', 'politics', 'funding', 'city', 'partner'] as const;
+export const STREAMS = ['events', 'citizens', 'projects', 'politics', 'funding', 'city', 'partner', 'procurement'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /** Accounts of the ledger: every euro paid leaves one and enters another. */
@@ -230,10 +230,31 @@ export interface NegotiationMove {
   explanation?: Explanation;
 }
 
-/** An open negotiation: alternating offers, one round a month. */
+/** The phases of an award procedure, in order (rules/procedure.ts); signature ends it. */
+export const PROCEDURE_PHASES = ['publication', 'bids', 'negotiation', 'award', 'standstill'] as const;
+export type ProcedurePhase = (typeof PROCEDURE_PHASES)[number];
+
+/** The procedure a contract form is awarded by (rules/procedure.ts). */
+export type ProcedureKind = 'adapted' | 'open' | 'dialogue' | 'concession';
+
+/** The award procedure a negotiation runs inside (rules/procedure.ts). */
+export interface Procedure {
+  kind: ProcedureKind;
+  phase: ProcedurePhase;
+  /** Months left in the current phase (publication, bids, award, standstill); 0 in negotiation. */
+  monthsLeft: number;
+  /** Firms that bid (the partner among them when at least one does). */
+  bidders: number;
+  /** The next-cheapest bidder's cost, as a share of catalogue prices (null until the bids are in, or with one bidder). */
+  rivalCostFactor: number | null;
+}
+
+/** An open negotiation: alternating offers, one round a month, inside an award procedure. */
 export interface Negotiation {
   id: number;
+  /** The month the procedure opened (the notice published); signature or failure closes it. */
   openedTick: number;
+  procedure: Procedure;
   turn: 'city' | 'partner';
   offer: ContractTerms;
   offeredBy: 'city' | 'partner';
@@ -241,8 +262,10 @@ export interface Negotiation {
   /** Rounds needed before the city side can sign (veto players when alignment is low). */
   roundsNeeded: number;
   maxRounds: number;
+  /** The month of the last move; while the bids are prepared, the month the bids phase ends (no move before). */
   lastMoveTick: number;
-  /** After an acceptance, months of ratification left by the city's veto players (0: none). */
+  /** After an acceptance, months left before signature: the award (with the veto players'
+   *  ratification) then the standstill (0: none, or not accepted yet). */
   ratificationMonthsLeft: number;
   history: NegotiationMove[];
 }

@@ -55,14 +55,16 @@ import { termsProblem } from '../../src/sim/rules/terms';
 import { dealFlows } from '../../src/sim/rules/valuation';
 import { stepInPlace } from '../../src/sim/step';
 import type { Action, ContractTerms, Explanation, Negotiation, NegotiationMove, Observation, Policy, SimState } from '../../src/sim/types';
-import { dijon, freshState, NO_POLICIES, terms } from './helpers';
+import { bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
 
 const sc = dijon();
+/** The same scenario with no procedure months: an offer is answered the next month. */
+const bare = bareProcedure(sc);
 const ALL = sc.territory.districts.map((_, i) => i);
 const MARGIN = PARTNER_PERSONALITIES[0]!.marginShare;
 
 function negotiation(history: NegotiationMove[], offer: ContractTerms): Negotiation {
-  return { id: 1, openedTick: 0, turn: 'partner', offer, offeredBy: 'city', round: history.length, roundsNeeded: 1, maxRounds: 8, lastMoveTick: 0, ratificationMonthsLeft: 0, history };
+  return { id: 1, openedTick: 0, procedure: { kind: 'dialogue', phase: 'negotiation', monthsLeft: 0, bidders: 1, rivalCostFactor: null }, turn: 'partner', offer, offeredBy: 'city', round: history.length, roundsNeeded: 1, maxRounds: 8, lastMoveTick: 0, ratificationMonthsLeft: 0, history };
 }
 const move = (by: 'city' | 'partner', kind: NegotiationMove['kind'], t?: ContractTerms): NegotiationMove => ({ tick: 0, by, kind, reason: '', ...(t ? { terms: t } : {}) });
 const mean = (types: readonly number[], w: number[]) => types.reduce((a, x, k) => a + x * w[k]!, 0);
@@ -282,7 +284,7 @@ describe('single decisions on a fresh state', () => {
   /** A state where the city offered `t` last month and the partner must answer now. */
   function offered(t: ContractTerms): SimState {
     const s = freshState();
-    const [r] = stepInPlace(s, sc, [{ type: 'propose', by: 'city', terms: t }], NO_POLICIES);
+    const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'city', terms: t }], NO_POLICIES);
     expect(r).toEqual({ ok: true });
     return s;
   }
@@ -337,7 +339,7 @@ describe('single decisions on a fresh state', () => {
       const view = cityView(sc, c);
       for (const [k, expectAccept] of [[1.05, false], [0.95, true]] as const) {
         const s = offered(terms({ districts: [0, 1, 2], annualPaymentEur: 100_000 }));
-        const [r] = stepInPlace(s, sc, [{ type: 'propose', by: 'partner', terms: terms({ districts: [0, 1, 2], annualPaymentEur: 200_000 }) }], NO_POLICIES);
+        const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'partner', terms: terms({ districts: [0, 1, 2], annualPaymentEur: 200_000 }) }], NO_POLICIES);
         expect(r).toEqual({ ok: true });
         // The city's value at the month it answers, linear in the payment: put the ask at k × its ceiling.
         const lin = cityLinear(s, view, dealFlows(s, view, base, 'partner', 'public'), base);
@@ -363,7 +365,7 @@ describe('single decisions on a fresh state', () => {
       const s = offered(terms({ districts: [0, 1, 2], annualPaymentEur: 500_000 }));
       // The partner asks for a payment far above what the deal is worth to the city.
       const ask = terms({ districts: [0, 1, 2], annualPaymentEur: 9_000_000 });
-      const [r] = stepInPlace(s, sc, [{ type: 'propose', by: 'partner', terms: ask }], NO_POLICIES);
+      const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'partner', terms: ask }], NO_POLICIES);
       expect(r).toEqual({ ok: true });
       expect(cityValue(s, c, ask)).toBeLessThan(0);
       const actions = resolvePolicy(c.id, 'city')!(obs(s, 'city'));

@@ -184,3 +184,11 @@ export function invariantViolations(state: SimState): string[] {
   if (n && !(n.round >= 1 && n.ratificationMonthsLeft >= 0)) out.push(`negotiation round ${n.round}, ratification ${n.ratificationMonthsLeft}`);
   return out;
 }
+
+/** A scenario whose award procedures have no fixed months and one bidder: the alternating offers
+ *  alone, answered the month after an offer (procedure.test.ts tests the procedure itself). */
+export function bareProcedure(base: Scenario = dijon(), sets: Record<string, number> = {}): Scenario {
+  const bare: Record<string, number> = { 'procurement.bidders': 1 };
+  for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) bare[`procurement.months.${kind}.${ph}`] = 0;
+  return variant({ ...bare, ...sets }, base);
+}

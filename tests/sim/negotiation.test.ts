@@ -4,9 +4,11 @@ import { roundsNeeded } from '../../src/sim/rules/negotiation';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
 import type { ActionResult, SimState } from '../../src/sim/types';
-import { dijon, freshState, NO_POLICIES, terms, variant } from './helpers';
+import { bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
 
-const sc = dijon();
+/** The alternating offers alone (the procedure's phases and competition: procedure.test.ts). */
+const bare = (sets: Record<string, number> = {}): Scenario => bareProcedure(dijon(), sets);
+const sc = bare();
 /** One month with these outside actions (no computer player). */
 const month = (s: SimState, scenario: Scenario, ...actions: unknown[]): ActionResult[] => stepInPlace(s, scenario, actions, NO_POLICIES);
 const offer = (by: 'city' | 'partner', pay = 500_000) => ({ type: 'propose', by, terms: terms({ annualPaymentEur: pay }) });
@@ -58,7 +60,7 @@ describe('alternating offers', () => {
   });
 
   it('with full alignment an acceptance signs the contract at once', () => {
-    const aligned = variant({ 'coordination.alignment': 1 });
+    const aligned = bare({ 'coordination.alignment': 1 });
     const s = freshState(aligned);
     month(s, aligned, offer('city'));
     expect(s.negotiation!.roundsNeeded).toBe(1);
@@ -72,7 +74,7 @@ describe('alternating offers', () => {
   });
 
   it('with low alignment an early acceptance goes through months of ratification, which may break it', () => {
-    const split = variant({ 'coordination.alignment': 0 });
+    const split = bare({ 'coordination.alignment': 0 });
     let signed = 0;
     let vetoed = 0;
     for (let seed = 1; seed <= 30; seed++) {
@@ -140,7 +142,7 @@ describe('alternating offers', () => {
   });
 
   it('when the playable years are over, an open negotiation ends and no action is taken', () => {
-    const short = variant({ playableYears: 1 });
+    const short = bare({ playableYears: 1 });
     const s = freshState(short);
     s.tick = 11;
     month(s, short, offer('city'));

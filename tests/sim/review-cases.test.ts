@@ -7,7 +7,7 @@ import { createRun, createSave, parseSave, parseScenario } from '../../src/sim';
 import { applyAction } from '../../src/sim/actions';
 import { signContract } from '../../src/sim/rules/contracts';
 import { paybackYears, termsProblem } from '../../src/sim/rules/terms';
-import { dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
+import { bareProcedure, dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
 import { stepInPlace } from '../../src/sim/step';
 
 describe('review cases', () => {
@@ -68,7 +68,7 @@ describe('review cases', () => {
   });
 
   it('no offer beyond the round limit, and no acceptance in the month of the offer', () => {
-    const sc = dijon();
+    const sc = bareProcedure();
     const s = freshState(sc);
     const sc0 = scratch(s);
     expect(applyAction(s, sc, sc0, { type: 'propose', by: 'city', terms: terms() })).toEqual({ ok: true });

@@ -31,7 +31,7 @@ export function cityDelta(state: SimState, view: Scenario, p: CityPersonality): 
 }
 
 function priorNegotiation(state: SimState, terms: ContractTerms): Negotiation {
-  return { id: 0, openedTick: state.tick, turn: 'partner', offer: terms, offeredBy: 'city', round: 0, roundsNeeded: 1, maxRounds: 1, lastMoveTick: state.tick, ratificationMonthsLeft: 0, history: [] };
+  return { id: 0, openedTick: state.tick, procedure: { kind: 'dialogue', phase: 'negotiation', monthsLeft: 0, bidders: 1, rivalCostFactor: null }, turn: 'partner', offer: terms, offeredBy: 'city', round: 0, roundsNeeded: 1, maxRounds: 1, lastMoveTick: state.tick, ratificationMonthsLeft: 0, history: [] };
 }
 
 export function makeAiCity(p: CityPersonality): Policy {

@@ -35,6 +35,7 @@
  */
 import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
+import { competitiveCapEur } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
 import { cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -308,7 +309,7 @@ export function partnerBestCounter(
     const ceiling = publicCityCeiling(state, publicScenario, zero);
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds(ceiling, floor, deltas, ownDelta, -1) : deltas.map(() => ceiling);
-    for (const p of [...thresholds, floor]) {
+    for (const p of [...thresholds, floor, competitiveCapEur(state, publicScenario, zero) ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
       let pay = Math.max(Math.ceil(atLeast / 1000) * 1000, Math.floor(p / 1000) * 1000);
       if (Number.isFinite(ownCap)) pay = Math.min(pay, Math.floor((ownCap + reservation - lin.v0) / lin.slope / 1000) * 1000);
@@ -352,7 +353,7 @@ export function cityBestOffer(
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds(floor, ceiling, deltas, ownDelta, 1) : deltas.map(() => floor);
-    for (const p of [...thresholds, ceiling]) {
+    for (const p of [...thresholds, ceiling, competitiveCapEur(state, publicScenario, zero) ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;
       let pay = Math.min(Math.floor(atMost / 1000) * 1000, Math.ceil(p / 1000) * 1000);
       if (Number.isFinite(ownCap)) pay = Math.max(pay, Math.ceil((lin.v0 - ownCap) / -lin.slope / 1000) * 1000);

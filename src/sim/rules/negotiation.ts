@@ -1,17 +1,27 @@
 /**
- * Negotiation: alternating offers over the contract terms, one round a month.
+ * Negotiation: alternating offers over the contract terms, one round a month, inside an award
+ * procedure (procedure.ts).
  *
- * The city opens with an offer; the side whose turn it is may accept the other's last offer,
- * counter with its own, or walk away to its outside option. A negotiation lasts at most
- * `maxRoundsPerYear` rounds (one a month, so about a year at most), then fails. Veto players (DESIGN C4): with alignment a, the city side needs
- * R = 1 + round(vetoPlayers × (1 − a)) rounds of internal agreement; an acceptance before round R
- * goes through R − round months of ratification, each of which may break the deal with
- * probability 0.1 × (1 − a). Low alignment means longer negotiations and more breakdowns.
+ * An offer made when no negotiation is open publishes a procedure: its notice (the opening offer)
+ * is out for the publication months, the bids come in and are analysed for the bids months, and
+ * only then does the other side answer. In the negotiation (or dialogue) phase the side whose
+ * turn it is may accept the other's last offer, counter with its own, or walk away to its outside
+ * option; every offer obeys the competitive bound (procedure.ts). A negotiation lasts at most
+ * `maxRoundsPerYear` rounds (one a month), then fails. An accepted offer goes through the award
+ * (the council's decision) and the standstill before signature. Veto players (DESIGN C4): with
+ * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
+ * agreement; an acceptance before round R adds R − round months of ratification to the award, and
+ * each award month may break the deal with probability 0.1 × (1 − a). Low alignment means longer
+ * procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
+ * firm bids) is logged with the months since its notice.
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
-import type { Actor, ContractTerms, Explanation, SimState } from '../types';
+import type { Actor, ContractTerms, Explanation, Negotiation, SimState } from '../types';
+import { deploymentCapexEur, projectType } from './catalogue';
 import { signContract } from './contracts';
+import { partnerCostFactor } from './partner';
+import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
 import { termsProblem } from './terms';
 
 /** What a side says with its move. */
@@ -24,28 +34,99 @@ function note(n: MoveNote | string): MoveNote {
   return typeof n === 'string' ? { reason: n } : n;
 }
 
+/** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
 }
 
+/** Publishes a procedure with this opening offer: the other side answers once the bids are in. */
 export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string, by: Actor = 'city'): void {
   state.counters.negotiationsOpened += 1;
+  const procedure = newProcedure(scenario, terms);
   state.negotiation = {
     id: state.counters.negotiationsOpened,
     openedTick: state.tick,
+    procedure,
     turn: by === 'city' ? 'partner' : 'city',
     offer: structuredClone(terms),
     offeredBy: by,
     round: 1,
     roundsNeeded: roundsNeeded(state, scenario),
     maxRounds: scenario.negotiation.maxRoundsPerYear,
-    lastMoveTick: state.tick,
+    // No answer before the month after the bids phase ends.
+    lastMoveTick: state.tick + Math.max(0, monthsToBids(scenario, terms) - 1),
     ratificationMonthsLeft: 0,
     history: [{ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) }],
   };
-  state.log.push({ tick: state.tick, kind: 'negotiationOpened', data: { projects: terms.projects.join('+'), form: terms.form, years: terms.durationYears } });
+  state.log.push({ tick: state.tick, kind: 'negotiationOpened', data: { projects: terms.projects.join('+'), form: terms.form, years: terms.durationYears, procedure: procedure.kind, bidders: procedure.bidders } });
+  settlePhases(state, scenario);
 }
 
+/** Moves on past fixed phases of zero months (a procedure without publication, or bids). */
+function settlePhases(state: SimState, scenario: Scenario): void {
+  const n = state.negotiation;
+  if (!n) return;
+  const p = n.procedure;
+  const months = scenario.procurement.months[p.kind];
+  if (p.phase === 'publication' && p.monthsLeft <= 0) {
+    p.phase = 'bids';
+    p.monthsLeft = months.bids;
+  }
+  if (p.phase === 'bids' && p.monthsLeft <= 0) bidsIn(state, scenario, n);
+}
+
+/** The bids are in: none ends the procedure (unsuccessful); otherwise the negotiation begins under the competitive bound. */
+function bidsIn(state: SimState, scenario: Scenario, n: Negotiation): void {
+  const p = n.procedure;
+  if (p.bidders === 0) {
+    state.log.push({ tick: state.tick, kind: 'procedureUnsuccessful', data: { negotiation: n.id, form: n.offer.form, procedure: p.kind } });
+    closeProcedure(state, n, { outcome: 'unsuccessful' });
+    state.counters.negotiationsFailed += 1;
+    state.negotiation = null;
+    return;
+  }
+  openBids(state, scenario, n, partnerCostFactor(state, scenario));
+  p.phase = 'negotiation';
+  p.monthsLeft = 0;
+  const cap = competitiveCapEur(state, scenario, n.offer);
+  // The bids undercut an opening offer above what the next bidder would accept.
+  const undercut = cap !== null && n.offer.annualPaymentEur > cap;
+  if (undercut) n.offer.annualPaymentEur = cap;
+  state.log.push({ tick: state.tick, kind: 'bidsOpened', data: { negotiation: n.id, bidders: p.bidders, capEur: cap ?? -1, undercut } });
+}
+
+/** Catalogue price of the works in an offer's scope, euros (for the procedure's report). */
+function worksEur(scenario: Scenario, terms: ContractTerms): number {
+  let sum = 0;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (t) for (const d of terms.districts) sum += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+  }
+  return Math.round(sum);
+}
+
+/** Logs the end of a procedure: how it ended and the months from its notice. */
+function closeProcedure(state: SimState, n: Negotiation, end: { outcome: 'signed' | 'failed' | 'unsuccessful'; scenario?: Scenario; contractId?: number }): void {
+  const { outcome, scenario, contractId = 0 } = end;
+  state.log.push({
+    tick: state.tick,
+    kind: 'procedureClosed',
+    data: {
+      negotiation: n.id,
+      outcome,
+      phase: n.procedure.phase,
+      procedure: n.procedure.kind,
+      form: n.offer.form,
+      pilot: n.offer.pilot,
+      openedTick: n.openedTick,
+      months: state.tick - n.openedTick,
+      worksEur: scenario ? worksEur(scenario, n.offer) : -1,
+      contract: contractId,
+    },
+  });
+}
+
+/** A side's counter-offer (a round). */
 export function counterOffer(state: SimState, by: Actor, terms: ContractTerms, why: MoveNote | string): void {
   const n = state.negotiation!;
   n.offer = structuredClone(terms);
@@ -56,51 +137,72 @@ export function counterOffer(state: SimState, by: Actor, terms: ContractTerms, w
   n.history.push({ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) });
 }
 
+/** A side accepts: the award (with ratification) and the standstill follow, then signature. */
 export function acceptOffer(state: SimState, scenario: Scenario, by: Actor, why: MoveNote | string): void {
   const n = state.negotiation!;
   n.history.push({ tick: state.tick, by, kind: 'accept', ...note(why) });
   n.lastMoveTick = state.tick;
-  n.ratificationMonthsLeft = Math.max(0, n.roundsNeeded - n.round);
+  const months = scenario.procurement.months[n.procedure.kind];
+  const award = months.award + Math.max(0, n.roundsNeeded - n.round);
+  n.procedure.phase = award > 0 ? 'award' : 'standstill';
+  n.procedure.monthsLeft = award > 0 ? award : months.standstill;
+  n.ratificationMonthsLeft = award + months.standstill;
   if (n.ratificationMonthsLeft === 0) concludeDeal(state, scenario);
 }
 
+/** A side walks away: the procedure ends without a contract. */
 export function walkAway(state: SimState, by: Actor, why: MoveNote | string): void {
   const n = state.negotiation!;
   n.history.push({ tick: state.tick, by, kind: 'walkAway', ...note(why) });
   state.log.push({ tick: state.tick, kind: 'negotiationFailed', data: { by, rounds: n.round } });
+  closeProcedure(state, n, { outcome: 'failed' });
   state.counters.negotiationsFailed += 1;
   state.negotiation = null;
 }
 
 function concludeDeal(state: SimState, scenario: Scenario): void {
   const n = state.negotiation!;
-  // The terms are checked once more at signature: months of ratification may have moved the
-  // budget past the golden rule or the debt ceiling.
+  // The terms are checked once more at signature: months of award and standstill may have moved
+  // the budget past the golden rule or the debt ceiling.
   const problem = termsProblem(state, scenario, n.offer, { atAcceptance: true });
   if (problem) {
-    walkAway(state, 'city', `the deal can no longer be signed: ${problem}`);
+    walkAway(state, 'city', `the deal can no longer be signed: ${problem.reason}`);
     return;
   }
   state.negotiation = null;
-  signContract(state, scenario, n.offer, 'partner');
+  const contract = signContract(state, scenario, n.offer, 'partner');
+  closeProcedure(state, n, { outcome: 'signed', scenario, contractId: contract.id });
 }
 
-/** Each month: ratification by the veto players, and the round limit. */
+/** Each month: the fixed phases of the procedure run down, the veto players ratify, and the round limit holds. */
 export function negotiationTick(state: SimState, scenario: Scenario): void {
   const n = state.negotiation;
   if (!n) return;
-  if (n.ratificationMonthsLeft > 0 && n.lastMoveTick < state.tick) {
-    const breaks = withStream(state, 'city', (rng) => rng.chance(0.1 * (1 - state.alignment)));
-    if (breaks) {
-      walkAway(state, 'city', 'a commune or department vetoed the deal during ratification');
-      return;
+  const p = n.procedure;
+  if (p.phase === 'publication' || p.phase === 'bids') {
+    p.monthsLeft -= 1;
+    settlePhases(state, scenario);
+    return;
+  }
+  if ((p.phase === 'award' || p.phase === 'standstill') && n.lastMoveTick < state.tick) {
+    if (p.phase === 'award') {
+      const breaks = withStream(state, 'city', (rng) => rng.chance(0.1 * (1 - state.alignment)));
+      if (breaks) {
+        walkAway(state, 'city', 'a commune or department vetoed the deal during ratification');
+        return;
+      }
     }
+    p.monthsLeft -= 1;
     n.ratificationMonthsLeft -= 1;
-    if (n.ratificationMonthsLeft === 0) concludeDeal(state, scenario);
+    if (p.phase === 'award' && p.monthsLeft <= 0 && n.ratificationMonthsLeft > 0) {
+      p.phase = 'standstill';
+      p.monthsLeft = n.ratificationMonthsLeft;
+    }
+    if (n.ratificationMonthsLeft <= 0) concludeDeal(state, scenario);
     return;
   }
   // After the last round the side to answer has one month to accept or walk away.
-  if (n.round >= n.maxRounds && n.ratificationMonthsLeft === 0 && state.tick - n.lastMoveTick >= 2) {
+  if (p.phase === 'negotiation' && n.round >= n.maxRounds && state.tick - n.lastMoveTick >= 2) {
     walkAway(state, n.turn, 'no answer to the last offer: the negotiation ends');
   }
 }

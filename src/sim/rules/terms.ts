@@ -16,6 +16,7 @@ import { projectType } from './catalogue';
 import { callOpen } from './funding';
 import { dealFlows, partnerLens } from './valuation';
 import { partnerWeights } from './discount';
+import { competitionProblem } from './procedure';
 
 export const MAX_CONTRACT_YEARS = 30;
 
@@ -105,6 +106,7 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
       return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
     }
   }
+  const aboveBids = opts.atAcceptance ? null : competitionProblem(state, scenario, terms); if (aboveBids) return aboveBids; // the award procedure (procedure.ts)
   // Golden rule: new payments must leave the operating section in balance after debt repayment.
   const c = scenario.city;
   const principal = state.city.debtEur / c.debtMaturityYears;

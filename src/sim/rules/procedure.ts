@@ -1,0 +1,116 @@
+/**
+ * The award procedure and competition (Code de la commande publique, CCP): a negotiation runs
+ * inside a procedure, not as a chat.
+ *
+ * Phases, in order: publication (the notice is out, firms prepare their applications or bids:
+ * R2161-2 and R2161-24 minimum time limits), bids (opening and analysis, the
+ * selection of candidates), negotiation or dialogue (the alternating offers of negotiation.ts, one
+ * round a month: L2124-3 negotiated procedure, L2124-4 competitive dialogue; L3124-1 for
+ * concessions), award (from the accepted offer to the council's decision, during which the city's
+ * veto players ratify: L2152-7 the economically most advantageous offer), standstill (R2182-1: 11
+ * days between the notice to the losing bidders and signature, a month in this monthly model),
+ * then signature. The months of each fixed phase come from `procurement.months.<kind>`, where the
+ * kind follows the contract form: a pilot, below the thresholds, goes through an adapted procedure
+ * (MAPA, R2123-1 and R2123-4: no standstill); plain procurement through an open call for tenders; a
+ * concession through the concession procedure; every other form (performance, partnership) through
+ * a competitive dialogue.
+ *
+ * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
+ * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
+ * but the city's own value. With two or more, the lowest-cost firm is the partner and the others'
+ * cost factors are drawn (stream 'procurement') uniform within ± `rivalCostSpread` of catalogue
+ * prices, no lower than the partner's own; the next-cheapest sets the competitive bound: no offer
+ * may carry an annual payment above what that bidder would accept, its costs plus a normal return
+ * (its value at the market's cost of capital and political-risk premium, partnerLens, is zero).
+ * The partner's rent thus comes from weak competition and private costs, not from the protocol.
+ * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
+ */
+import { withStream } from '../rng';
+import { problem, type Problem } from '../refusal';
+import type { Scenario } from '../scenario-schema';
+import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
+import { partnerFit } from './partner';
+import { dealFlows, partnerPaymentAnnuity, valueForPartner } from './valuation';
+
+/** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
+const PAYMENT_GRID_EUR = 1000;
+
+/** The procedure a contract form is awarded by. */
+export function procedureKind(form: ContractForm | string): ProcedureKind {
+  if (form === 'pilot') return 'adapted';
+  if (form === 'procurement') return 'open';
+  if (form === 'concession') return 'concession';
+  return 'dialogue';
+}
+
+/** A new procedure for an offer made now: its notice is published this month. */
+export function newProcedure(scenario: Scenario, terms: ContractTerms): Procedure {
+  const kind = procedureKind(terms.form);
+  return { kind, phase: 'publication', monthsLeft: scenario.procurement.months[kind].publication, bidders: scenario.procurement.bidders, rivalCostFactor: null };
+}
+
+/** Months from the notice to the first answer: publication plus bids (the month the bidders' answer is due). */
+export function monthsToBids(scenario: Scenario, terms: ContractTerms): number {
+  const m = scenario.procurement.months[procedureKind(terms.form)];
+  return m.publication + m.bids;
+}
+
+/** Whether the sides may move now: only in the negotiation phase of the procedure. */
+export function negotiable(n: Negotiation): boolean {
+  return n.procedure.phase === 'negotiation';
+}
+
+/** Why no move is possible in the procedure's current phase, or null when the sides may move. */
+export function phaseProblem(n: Negotiation): Problem | null {
+  const p = n.procedure;
+  if (p.phase === 'negotiation') return null;
+  return problem('procedurePhase', { phase: p.phase, monthsLeft: p.monthsLeft }, `no move in the ${p.phase} phase of the award procedure: ${p.monthsLeft} month(s) left in it`);
+}
+
+/** The bids come in: how many firms bid and the next-cheapest rival's cost (stream 'procurement'). */
+export function openBids(state: SimState, scenario: Scenario, n: Negotiation, partnerCost: number): void {
+  const p = n.procedure;
+  p.rivalCostFactor = null;
+  if (p.bidders < 2) return;
+  const s = scenario.procurement.rivalCostSpread;
+  const lo = Math.max(partnerCost, 1 - s);
+  const hi = Math.max(lo, 1 + s);
+  let next = Infinity;
+  withStream(state, 'procurement', (rng) => {
+    for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
+  });
+  p.rivalCostFactor = next;
+}
+
+/**
+ * The competitive bound: the highest annual payment the award may carry under these terms, what
+ * the next-cheapest bidder would accept (its costs plus a normal return), euros; null when nothing
+ * bounds it (no bids in yet, or a single bidder). The negotiation table shows it.
+ */
+export function competitiveCapEur(state: SimState, scenario: Scenario, terms: ContractTerms): number | null {
+  const rival = state.negotiation?.procedure?.rivalCostFactor;
+  if (rival === null || rival === undefined) return null;
+  // The rival builds and runs at its own cost factor (no local experience: learning is the partner's).
+  const learning = 1 - scenario.partner.learningMax * partnerFit(state);
+  const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: rival / Math.max(1e-9, learning) } };
+  const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
+  const flows = dealFlows(rivalState, scenario, zero, 'partner', 'private');
+  const v0 = valueForPartner(scenario, zero, flows);
+  const slope = partnerPaymentAnnuity(scenario, zero, flows);
+  if (!(slope > 0)) return null;
+  const floor = Math.max(0, -v0 / slope);
+  return Math.ceil(floor / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
+}
+
+/** Why these terms exceed the competitive bound (L2152-7: the next bidder would do it for less), or null. */
+export function competitionProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+  if (!Number.isFinite(terms.annualPaymentEur) || terms.annualPaymentEur <= 0) return null;
+  const cap = competitiveCapEur(state, scenario, terms);
+  if (cap === null || terms.annualPaymentEur <= cap) return null;
+  const bidders = state.negotiation!.procedure.bidders;
+  return problem(
+    'aboveCompetitiveBid',
+    { paymentEur: terms.annualPaymentEur, capEur: cap, bidders },
+    `an annual payment of €${(terms.annualPaymentEur / 1e6).toFixed(2)} M is above what the next of ${bidders} bidders would accept (€${(cap / 1e6).toFixed(2)} M): the award goes to the economically most advantageous offer`,
+  );
+}

@@ -1,0 +1,219 @@
+/** The award procedure and competition (src/sim/rules/procedure.ts, negotiation.ts, actions.ts). */
+import { describe, expect, it } from 'vitest';
+import { resolvePolicy } from '../../src/sim/agents';
+import { runSimulation } from '../../src/sim/run';
+import { partnerCostFactor } from '../../src/sim/rules/partner';
+import { competitiveCapEur, procedureKind } from '../../src/sim/rules/procedure';
+import { termsProblem } from '../../src/sim/rules/terms';
+import type { Scenario } from '../../src/sim/scenario-schema';
+import { stepInPlace } from '../../src/sim/step';
+import type { Action, ActionResult, ContractTerms, SimState } from '../../src/sim/types';
+import { dijon, freshState, NO_POLICIES, terms, variant } from './helpers';
+
+const month = (s: SimState, scenario: Scenario, ...actions: unknown[]): ActionResult[] => stepInPlace(s, scenario, actions, NO_POLICIES);
+const propose = (by: 'city' | 'partner', pay: number): Action => ({ type: 'propose', by, terms: terms({ annualPaymentEur: pay }) });
+const code = (r: ActionResult | undefined) => (r && !r.ok ? r.code : 'ok');
+const closed = (s: SimState) => s.log.filter((e) => e.kind === 'procedureClosed');
+
+describe('the phases of the award procedure', () => {
+  it('a performance contract: publication and bids before any answer, then award and standstill before signature', () => {
+    const sc = variant({ 'coordination.alignment': 1, 'procurement.bidders': 1 });
+    const m = sc.procurement.months.dialogue; // 2, 2, 2, 1
+    expect(procedureKind('performance')).toBe('dialogue');
+    const s = freshState(sc);
+    month(s, sc, propose('city', 500_000));
+    expect(s.negotiation!.procedure.phase).toBe('publication');
+    // No answer while the notice is out and the bids are analysed.
+    for (let t = 1; t < m.publication + m.bids; t++) {
+      const [r] = month(s, sc, { type: 'accept', by: 'partner' });
+      expect(r).toMatchObject({ ok: false, code: 'procedurePhase', params: { phase: t < m.publication ? 'publication' : 'bids' } });
+      expect(s.negotiation).not.toBeNull();
+    }
+    expect(s.negotiation!.procedure.phase).toBe('negotiation');
+    expect(s.tick).toBe(m.publication + m.bids);
+    expect(month(s, sc, { type: 'accept', by: 'partner' })[0]).toEqual({ ok: true });
+    expect(s.negotiation!.procedure.phase).toBe('award');
+    expect(s.negotiation!.ratificationMonthsLeft).toBe(m.award + m.standstill);
+    // The first award month: the accepted terms cannot be swapped.
+    expect(code(month(s, sc, propose('city', 400_000))[0])).toBe('awaitingRatification');
+    for (let i = 2; i < m.award; i++) month(s, sc);
+    expect(s.negotiation!.procedure.phase).toBe('award');
+    month(s, sc);
+    expect(s.negotiation!.procedure.phase).toBe('standstill');
+    expect(s.contracts).toHaveLength(0);
+    for (let i = 0; i < m.standstill; i++) month(s, sc);
+    expect(s.negotiation).toBeNull();
+    expect(s.contracts).toHaveLength(1);
+    const signedAt = m.publication + m.bids + m.award + m.standstill;
+    expect(s.contracts[0]!.signedTick).toBe(signedAt);
+    expect(closed(s)).toEqual([expect.objectContaining({ tick: signedAt, data: expect.objectContaining({ outcome: 'signed', openedTick: 0, months: signedAt, procedure: 'dialogue', contract: 1 }) })]);
+  });
+
+  it('a pilot goes through an adapted procedure (MAPA): much shorter, no standstill', () => {
+    const sc = variant({ 'coordination.alignment': 1, 'procurement.bidders': 1 });
+    const m = sc.procurement.months.adapted;
+    expect(m.standstill).toBe(0);
+    const s = freshState(sc);
+    const pilot: Partial<ContractTerms> = { form: 'pilot', pilot: true, durationYears: 2, annualPaymentEur: 0, cityCapitalShare: 1 };
+    expect(month(s, sc, { type: 'propose', by: 'city', terms: terms(pilot) })[0]).toEqual({ ok: true });
+    expect(s.negotiation!.procedure.kind).toBe('adapted');
+    while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
+    expect(s.tick).toBe(m.publication + m.bids);
+    month(s, sc, { type: 'accept', by: 'partner' });
+    expect(s.contracts).toHaveLength(1);
+    expect(s.contracts[0]!.signedTick).toBe(m.publication + m.bids + m.award);
+    expect(s.contracts[0]!.signedTick).toBeLessThan(sc.procurement.months.dialogue.publication + sc.procurement.months.dialogue.bids + sc.procurement.months.dialogue.award);
+  });
+
+  it('low alignment keeps its C4 role: an early acceptance adds months of ratification to the award', () => {
+    const sc = variant({ 'coordination.alignment': 0, 'procurement.bidders': 1 });
+    const m = sc.procurement.months.dialogue;
+    const s = freshState(sc);
+    month(s, sc, propose('city', 500_000));
+    while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
+    month(s, sc, propose('partner', 700_000));
+    month(s, sc, { type: 'accept', by: 'city' });
+    const n = s.negotiation!;
+    expect(n.roundsNeeded).toBe(7);
+    expect(n.procedure.monthsLeft).toBe(m.award + 7 - 2);
+    expect(n.ratificationMonthsLeft).toBe(m.award + 7 - 2 + m.standstill);
+  });
+
+  it('with no bidder the procedure is unsuccessful when the bids are due: no deal', () => {
+    const sc = variant({ 'procurement.bidders': 0 });
+    const m = sc.procurement.months.dialogue;
+    const s = freshState(sc);
+    expect(month(s, sc, propose('city', 2_000_000))[0]).toEqual({ ok: true });
+    for (let t = 1; t < m.publication + m.bids; t++) month(s, sc);
+    expect(s.negotiation).toBeNull();
+    expect(s.contracts).toHaveLength(0);
+    expect(s.counters.negotiationsFailed).toBe(1);
+    expect(s.log.some((e) => e.kind === 'procedureUnsuccessful')).toBe(true);
+    expect(closed(s)[0]!.data).toMatchObject({ outcome: 'unsuccessful', months: m.publication + m.bids - 1 });
+    expect(code(month(s, sc, { type: 'accept', by: 'partner' })[0])).toBe('noOffer');
+  });
+
+  it('no firm bids: thirty years of computer players sign nothing with a partner', () => {
+    const sc = variant({ 'procurement.bidders': 0 });
+    const r = runSimulation(sc, { seed: 3, years: 30, agents: 300 });
+    expect(r.state.counters.negotiationsOpened).toBeGreaterThan(0);
+    expect(r.state.counters.contractsSigned).toBe(0);
+  });
+});
+
+describe('competition: the next bidder bounds the price', () => {
+  /** A state in the negotiation phase of a performance procedure opened at `pay`. */
+  function atBids(sc: Scenario, pay: number, seed = 1): SimState {
+    const s = freshState(sc, seed);
+    month(s, sc, propose('city', pay));
+    while (s.negotiation && s.negotiation.procedure.phase !== 'negotiation') month(s, sc);
+    return s;
+  }
+
+  it('the rival is no cheaper than the partner, within the scenario’s spread of catalogue prices', () => {
+    const sc = dijon();
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = atBids(sc, 500_000, seed);
+      const rival = s.negotiation!.procedure.rivalCostFactor!;
+      expect(rival).toBeGreaterThanOrEqual(partnerCostFactor(s, sc));
+      expect(rival).toBeGreaterThanOrEqual(1 - sc.procurement.rivalCostSpread);
+      expect(rival).toBeLessThanOrEqual(1 + sc.procurement.rivalCostSpread);
+    }
+  });
+
+  it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {
+    const sc = variant({ 'partner.trueCostFactor': 1.3, 'partner.learningMax': 0 });
+    for (let seed = 1; seed <= 5; seed++) expect(atBids(sc, 500_000, seed).negotiation!.procedure.rivalCostFactor).toBeGreaterThanOrEqual(1.3);
+  });
+
+  it('the computer partner counters at the bound when the bound binds (a clamp, not a walk-away)', () => {
+    const sc = dijon();
+    const s = freshState(sc, 1);
+    month(s, sc, { type: 'propose', by: 'city', terms: terms({ annualPaymentEur: 100_000, districts: [0, 1, 2] }) });
+    while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
+    // A rival barely dearer than the partner: its price is below what the partner would ask.
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.05;
+    const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
+    expect(a!.type).toBe('propose');
+    const counter = (a as Extract<Action, { type: 'propose' }>).terms;
+    expect(counter.annualPaymentEur).toBe(competitiveCapEur(s, sc, counter));
+  });
+
+  it('no offer above what the next bidder would accept: refused with the figures, through the action and termsProblem', () => {
+    const sc = dijon();
+    const s = atBids(sc, 100_000);
+    const t = s.negotiation!.offer;
+    const cap = competitiveCapEur(s, sc, t)!;
+    expect(cap).toBeGreaterThan(0);
+    const above = { ...t, annualPaymentEur: cap + 1000 };
+    expect(termsProblem(s, sc, above)).toMatchObject({ code: 'aboveCompetitiveBid', params: { paymentEur: cap + 1000, capEur: cap, bidders: sc.procurement.bidders } });
+    const [r] = month(s, sc, { type: 'propose', by: 'partner', terms: above });
+    expect(r).toMatchObject({ ok: false, code: 'aboveCompetitiveBid' });
+    expect(month(s, sc, { type: 'propose', by: 'partner', terms: { ...t, annualPaymentEur: competitiveCapEur(s, sc, t)! } })[0]).toEqual({ ok: true });
+  });
+
+  it('with one bidder nothing bounds the price but the city’s own value', () => {
+    const sc = variant({ 'procurement.bidders': 1 });
+    const s = atBids(sc, 100_000);
+    expect(s.negotiation!.procedure.rivalCostFactor).toBeNull();
+    expect(competitiveCapEur(s, sc, s.negotiation!.offer)).toBeNull();
+    expect(month(s, sc, { type: 'propose', by: 'partner', terms: { ...s.negotiation!.offer, annualPaymentEur: 5_000_000 } })[0]).toEqual({ ok: true });
+  });
+
+  it('the bids undercut an opening offer above the bound', () => {
+    const sc = dijon();
+    const s = atBids(sc, 5_000_000);
+    const cap = competitiveCapEur(s, sc, s.negotiation!.offer)!;
+    expect(cap).toBeLessThan(5_000_000);
+    expect(s.negotiation!.offer.annualPaymentEur).toBe(cap);
+    expect(s.log.find((e) => e.kind === 'bidsOpened')!.data).toMatchObject({ bidders: sc.procurement.bidders, capEur: cap, undercut: true });
+  });
+
+  it('more bidders, a lower bound (seeded draws)', () => {
+    const meanCap = (bidders: number) => {
+      const sc = variant({ 'procurement.bidders': bidders });
+      let sum = 0;
+      for (let seed = 1; seed <= 12; seed++) {
+        const s = atBids(sc, 100_000, seed);
+        sum += competitiveCapEur(s, sc, s.negotiation!.offer)!;
+      }
+      return sum / 12;
+    };
+    expect(meanCap(8)).toBeLessThan(meanCap(2));
+  });
+
+  it('the computer players bargain within the bound, and competition takes the partner’s rent', () => {
+    const npv = (bidders: number) => {
+      const sc = variant({ 'procurement.bidders': bidders });
+      let sum = 0;
+      for (let seed = 1; seed <= 4; seed++) {
+        const r = runSimulation(sc, { seed, years: 30, agents: 300 });
+        for (const e of r.state.log) if (e.kind === 'refused') expect(String(e.data.reason)).not.toMatch(/bidders would accept/);
+        sum += r.state.partner.npvEur;
+      }
+      return sum / 4;
+    };
+    expect(npv(4)).toBeLessThan(npv(1));
+  });
+});
+
+describe('refusals of the procedure through a replayed save', () => {
+  it('procedurePhase and aboveCompetitiveBid come back from a replay of recorded actions', () => {
+    const sc = dijon();
+    const m = sc.procurement.months.dialogue;
+    const open = m.publication + m.bids;
+    const r = runSimulation(sc, {
+      seed: 1,
+      years: 1,
+      agents: 300,
+      city: 'none',
+      partner: 'none',
+      actions: [
+        { tick: 0, action: propose('city', 100_000) },
+        { tick: 1, action: propose('partner', 900_000) },
+        { tick: open, action: propose('partner', 50_000_000) },
+      ],
+    });
+    expect(r.actionResults.map(code)).toEqual(['ok', 'procedurePhase', 'aboveCompetitiveBid']);
+  });
+});
