@@ -4,7 +4,7 @@ import { setLang } from '../src/i18n';
 import { renderRefusal, renderRefusalCause } from '../src/i18n/refusals';
 import { REFUSAL_CODES, termsProblem, type Problem, type RefusalCode, type RefusalParams } from '../src/sim';
 import { stepInPlace } from '../src/sim/step';
-import { dijon, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
+import { bareProcedure, dijon, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
 import { newGame } from './state/game-helpers';
 
 /** Figures of the kind each code carries (typed by code: a new code needs its example here). */
@@ -155,14 +155,15 @@ describe('refusals in French and English', () => {
     add(termsProblem(freshState(indebted), indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 })));
     // Actions: turns, rounds, fields; and an accepted offer the budget can no longer bear.
     const offer = (by: string) => ({ type: 'propose', by, terms: terms() });
-    const t = freshState();
+    const bare = bareProcedure();
+    const t = freshState(bare);
     const refused = (r: { ok: boolean } | undefined) => add(r as never);
-    refused(stepInPlace(t, sc, [{ type: 'accept', by: 'city' }], NO_POLICIES)[0]);
-    refused(stepInPlace(t, sc, [offer('city'), offer('partner')], NO_POLICIES)[1]);
-    refused(stepInPlace(t, sc, [{ type: 'setBudget', envelopeEur: -1, taxChange: 0 }], NO_POLICIES)[0]);
-    refused(stepInPlace(t, sc, [{ type: 'governance', measure: 'x', on: true }], NO_POLICIES)[0]);
+    refused(stepInPlace(t, bare, [{ type: 'accept', by: 'city' }], NO_POLICIES)[0]);
+    refused(stepInPlace(t, bare, [offer('city'), offer('partner')], NO_POLICIES)[1]);
+    refused(stepInPlace(t, bare, [{ type: 'setBudget', envelopeEur: -1, taxChange: 0 }], NO_POLICIES)[0]);
+    refused(stepInPlace(t, bare, [{ type: 'governance', measure: 'x', on: true }], NO_POLICIES)[0]);
     t.city.grossSavingsEur = -1e9;
-    const late = stepInPlace(t, sc, [{ type: 'accept', by: 'partner' }], NO_POLICIES)[0] as Problem;
+    const late = stepInPlace(t, bare, [{ type: 'accept', by: 'partner' }], NO_POLICIES)[0] as Problem;
     expect(late.code).toBe('offerNoLongerLawful');
     refused(late as never);
     // The store's own refusals.

@@ -8,17 +8,20 @@
  * it is recorded. The design is paired: each seed is played with a patient (0.999) and an impatient
  * (0.7) partner, from the same start; over 16 seeds of 18 years, the patient partner's mean share
  * per seed is larger, by a margin of two standard errors of the paired differences.
+ * The game is played with one bidder (`procurement.bidders` = 1): bilateral bargaining, where
+ * patience sets the split. With several bidders the price is bounded by the next bidder's cost
+ * (rules/procedure.ts) and competition, not patience, sets the partner's share — also a lesson.
  */
 import { describe, expect, it } from 'vitest';
 import { makeAiPartner } from '../../src/sim/agents/ai-partner';
 import { partnerPersonality } from '../../src/sim/agents/personalities';
 import { dealFlows, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
 import { resolvePolicy, runSimulation, type Policy, type SimState } from '../../src/sim';
-import { mean, reference } from './harness';
+import { mean, reference, withSets } from './harness';
 
 const SEEDS = 16;
 const REF = 0.05;
-const base = reference();
+const base = withSets(reference(), { 'procurement.bidders': 1 });
 const refScenario = {
   ...base,
   city: { ...base.city, discountRate: REF, presentBias: 1, electoralHazard: 0 },

@@ -5,12 +5,12 @@ import { report, voteIntention } from '../../src/sim/metrics';
 import { stepInPlace } from '../../src/sim/step';
 import { liveFigures, FIGURES } from '../../src/ui/screens/figures';
 import { newGame } from '../state/game-helpers';
-import { advance, dijon, freshState, NO_POLICIES, terms } from './helpers';
+import { advance, bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
 
 describe('queries', () => {
   it('the side that must answer: the other side, from the month after the offer, not while ratifying', () => {
-    const sc = dijon();
-    const s = freshState();
+    const sc = bareProcedure();
+    const s = freshState(sc);
     expect(sideToAnswer(s)).toBeNull();
     // An offer made and answered in the same month is refused by the model: the query agrees.
     s.negotiation = null;
