@@ -55,6 +55,17 @@ export const REFUSAL_CODES = [
   'procurementTerms',
   'concessionNeverRecovers',
   'concessionTooLong',
+  // contract forms, their money and their ends (rules/terms.ts, rules/contracts.ts, actions.ts)
+  'deferredPayment',
+  'partnershipBelowThreshold',
+  'partnershipNotStudied',
+  'partnershipNoValueForMoney',
+  'partnershipStudyExists',
+  'concessionNoOperatingRisk',
+  'amendmentPending',
+  'amendmentUnbalanced',
+  'amendmentTooLong',
+  'noAmendment',
   // the budget (CGCT)
   'goldenRule',
   'debtCeiling',

@@ -71,7 +71,9 @@ export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, p
       const n = state.negotiation;
       const yearStart = actor === 'city' && state.tick % 12 === 0;
       const calls = actor === 'city' ? newGrantCalls : [];
-      const mustAnswer = n !== null && n.turn === actor && n.lastMoveTick < state.tick && n.ratificationMonthsLeft === 0;
+      // The partner also answers the amendments (avenants) the city proposed (rules/contracts.ts).
+      const amendment = actor === 'partner' && state.contracts.some((c) => c.amendment !== null);
+      const mustAnswer = (n !== null && n.turn === actor && n.lastMoveTick < state.tick && n.ratificationMonthsLeft === 0) || amendment;
       if (!yearStart && calls.length === 0 && !mustAnswer) continue;
       for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
         const r = applyAction(state, scenario, sc, action);

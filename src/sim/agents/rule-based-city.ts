@@ -28,6 +28,7 @@ import { committedPaymentsEur, termsProblem } from '../rules/terms';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
+import { reviewContracts } from './contract-review';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
@@ -60,7 +61,8 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
     districts,
     pilot: false,
     durationYears: 12,
-    cityCapitalShare: 0.3,
+    // A global performance contract: no deferred payment (CCP L2191-5), the city pays the works.
+    cityCapitalShare: 1,
     annualPaymentEur: 0,
     guaranteedSavingShare: 0,
     penaltyRate: 0,
@@ -92,7 +94,6 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
       const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
       const years = Math.max(1, buildYearsOf(scenario, t0));
-      t0.cityCapitalShare = Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20;
       // Values are linear in the payment: one projection per duration gives the partner's
       // expected ask and the city's value at that ask.
       const ranked: Candidate[] = [];
@@ -190,6 +191,8 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
   if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true, explanation: { key: 'city.sharedDataPlatform', params: { alignmentPct } } });
 
+  // A new majority's first budget: what to do with the contracts it inherits (contract-review.ts).
+  actions.push(...reviewContracts(state, scenario));
   actions.push(...projectDecisions(state, scenario, envelope, opening));
   return actions;
 }
