@@ -72,9 +72,12 @@ export function partnershipThreshold(scenario: Scenario, terms: ContractTerms): 
   }
   const t = projectType(scenario, main)!;
   const energyTargets = terms.guaranteedSavingShare > 0 && t.benefits.energyMWhPerUnit > 0;
-  const object = t.digital || t.family === 'wasteSensors' || energyTargets ? 'equipmentOrPerformance' : NETWORK_FAMILIES.includes(t.family) ? 'networkWorks' : 'other';
+  const object = EQUIPMENT_FAMILIES.includes(t.family) || energyTargets ? 'equipmentOrPerformance' : NETWORK_FAMILIES.includes(t.family) ? 'networkWorks' : 'other';
   return { object, thresholdEur: scenario.negotiation.partnershipThresholdsEur[object], capexEur: capex };
 }
+
+/** Families whose main object is an IT system or equipment other than works. */
+const EQUIPMENT_FAMILIES: readonly string[] = ['dataPlatform', 'citizenApp', 'wasteSensors'];
 
 /** Families whose works are network infrastructure (energy, transport, urban development, water). */
 const NETWORK_FAMILIES: readonly string[] = ['streetLighting', 'smartTraffic', 'mobilityServices', 'leakDetection', 'greenInfrastructure', 'pedestrianPriority'];
