@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/sim/actions';
+import { runSimulation } from '../../src/sim';
 import { contractsPhase, partnershipDebtEur, signContract } from '../../src/sim/rules/contracts';
 import { paybackYears, termsProblem } from '../../src/sim/rules/terms';
 import { reviewContracts, answerAmendments } from '../../src/sim/agents/contract-review';
@@ -130,6 +131,14 @@ describe('decisions of the city and the partner', () => {
     expect(r.ok ? null : r.code).toBe('amendmentUnbalanced');
   });
 
+  it('an amendment that would take the contract past 30 years is refused', () => {
+    const s = freshState();
+    const c = signContract(s, sc, terms({ annualPaymentEur: 2_000_000, durationYears: 28 }), 'partner');
+    const r = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 });
+    expect(r.ok ? null : r.code).toBe('amendmentTooLong');
+    expect(r.ok ? 0 : r.params.limitYears).toBe(30);
+  });
+
   it('the computer partner signs a balanced amendment and refuses a cut the city has not paid for', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000 }), 'partner');
@@ -142,15 +151,44 @@ describe('decisions of the city and the partner', () => {
 
   it('a computer city reviews its contracts only after a defeat, and ends one only when that pays', () => {
     const s = freshState();
-    const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000, terminationCompensation: 1 }), 'partner');
+    const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000, terminationCompensation: 0 }), 'partner');
     for (const uid of c.deployments) s.deployments[uid - 1]!.stage = 'operating';
     contractsPhase(s, sc, scratch(s), new Map());
-    expect(reviewContracts(s, sc)).toEqual([]); // no defeat
-    s.city.newMayorTick = s.tick;
-    // a contract whose payment is far above its running cost: ending it pays only without the clause
-    expect(reviewContracts(s, sc).some((a) => a.type === 'cancelContract')).toBe(false);
-    c.terms.terminationCompensation = 0;
     c.partnerUnrecoveredEur = 0;
+    // without a lost-profit clause and nothing unamortised, ending this contract would pay...
+    expect(reviewContracts(s, sc)).toEqual([]); // ...but no defeat: no review
+    s.city.newMayorTick = s.tick;
     expect(reviewContracts(s, sc).some((a) => a.type === 'cancelContract')).toBe(true);
+    // with the full lost profit owed (the law's default) it no longer pays
+    c.terms.terminationCompensation = 1;
+    expect(reviewContracts(s, sc).some((a) => a.type === 'cancelContract')).toBe(false);
+    // a year after the new mayor took office, the review is over
+    s.tick = s.city.newMayorTick + 12;
+    c.terms.terminationCompensation = 0;
+    expect(reviewContracts(s, sc)).toEqual([]);
+  });
+});
+
+describe('the new refusals through a replayed save', () => {
+  it('a run given the actions of a save refuses them with their codes, and signs nothing unlawful', () => {
+    const perf = terms({ form: 'performance', cityCapitalShare: 0.5 });
+    const part = terms(big());
+    const r = runSimulation(sc, {
+      seed: 3,
+      years: 1,
+      agents: 200,
+      city: 'none',
+      partner: 'none',
+      actions: [
+        { tick: 0, action: { type: 'propose', by: 'city', terms: perf } },
+        { tick: 1, action: { type: 'propose', by: 'city', terms: part } },
+        { tick: 1, action: { type: 'studyPartnership', projects: ['streetLighting'], districts: ALL } },
+        { tick: 2, action: { type: 'studyPartnership', projects: ['streetLighting'], districts: ALL } },
+        { tick: 2, action: { type: 'renegotiateContract', contractId: 1, paymentCut: 0.1 } },
+        { tick: 2, action: { type: 'answerAmendment', by: 'partner', contractId: 1, accept: true } },
+      ],
+    });
+    expect(r.actionResults.map((x) => (x.ok ? 'ok' : x.code))).toEqual(['deferredPayment', 'partnershipNotStudied', 'ok', 'partnershipStudyExists', 'notPartnerContract', 'notPartnerContract']);
+    expect(r.state.contracts).toHaveLength(0);
   });
 });
