@@ -15,7 +15,7 @@ function realMessages(): string[] {
   const out: string[] = [];
   const problem = (t: object) => termsProblem(s, sc, terms(t as never))!.reason;
   out.push(problem({ annualPaymentEur: 9e8 })); // golden rule
-  out.push(problem({ form: 'concession', durationYears: 30, annualPaymentEur: 6_000_000, cityCapitalShare: 0.1 }));
+  out.push(problem({ form: 'concession', durationYears: 30, annualPaymentEur: 300_000, savingsShareToPartner: 0.9, cityCapitalShare: 0 }));
   out.push(problem({ form: 'concession', durationYears: 10, annualPaymentEur: 0, cityCapitalShare: 0 }));
   out.push(problem({ pilot: true }));
   out.push(problem({ form: 'pilot', pilot: true, districts: [0, 1] }));
