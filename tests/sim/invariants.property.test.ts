@@ -225,15 +225,15 @@ describe('illegal actions', () => {
     const cases: [unknown, RegExp][] = [
       [null, /object with a "type"/],
       [[], /object with a "type"/],
-      [{ type: 'teleport' }, /unknown action type "teleport"/],
-      [{ type: 'setBudget', envelopeEur: NaN, taxChange: 0 }, /envelopeEur: expected a number/],
+      [{ type: 'teleport' }, /unknown action type .*"teleport"/],
+      [{ type: 'setBudget', envelopeEur: NaN, taxChange: 0 }, /envelopeEur: found .*NaN, expected a number/],
       [{ type: 'setBudget', envelopeEur: 1e6, taxChange: 0.5 }, /taxChange: found 0.5/],
       [{ type: 'setConcertation', level: 2 }, /level: found 2/],
       [{ type: 'governance', measure: 'mayorsClub', on: true }, /measure/],
-      [{ type: 'governance', measure: 'smartCityOffice', on: 'yes' }, /on: expected true or false/],
-      [{ type: 'launchAlone', project: 'bogus', districts: [0], pilot: false }, /unknown "bogus"/],
+      [{ type: 'governance', measure: 'smartCityOffice', on: 'yes' }, /on: found .*, expected true or false/],
+      [{ type: 'launchAlone', project: 'bogus', districts: [0], pilot: false }, /unknown .*"bogus"/],
       [{ type: 'launchAlone', project: 'streetLighting', districts: [9], pilot: false }, /district 9 does not exist/],
-      [{ type: 'propose', by: 'mayor', terms: {} }, /by: expected/],
+      [{ type: 'propose', by: 'mayor', terms: {} }, /by: found .*, expected/],
       [{ type: 'cancelContract', contractId: 999 }, /not a contract with the partner/],
       [{ type: 'renegotiateContract', contractId: 1, paymentCut: 0.9 }, /paymentCut|not running|not a contract/],
       [{ type: 'scalePilot', deployment: 1 }, /proposing a contract/],
@@ -241,7 +241,7 @@ describe('illegal actions', () => {
     const without = stateHash(step(base, sc, [], NO_POLICIES).state);
     for (const [action, reason] of cases) {
       const r = step(base, sc, [action], NO_POLICIES);
-      expect(r.results[0], JSON.stringify(action)).toEqual({ ok: false, reason: expect.stringMatching(reason) });
+      expect(r.results[0], JSON.stringify(action)).toMatchObject({ ok: false, reason: expect.stringMatching(reason) });
       expect(stateHash(r.state), JSON.stringify(action)).toBe(without);
     }
   });
