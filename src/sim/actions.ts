@@ -55,7 +55,7 @@ export function actorOf(action: Action): Actor {
 export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
   const result = apply(state, scenario, sc, action);
   // A decision outside a negotiation that carries an explanation goes to the log, for the game.
-  if (result.ok && isObj(action) && !['propose', 'accept', 'walkAway', 'answerAmendment'].includes(String(action.type))) {
+  if (result.ok && isObj(action) && !['propose', 'accept', 'walkAway'].includes(String(action.type))) {
     const note = moveNote(action);
     if (note.explanation) state.log.push({ tick: state.tick, kind: 'decision', data: { action: String(action.type), key: note.explanation.key, ...note.explanation.params } });
   }
