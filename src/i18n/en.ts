@@ -65,4 +65,14 @@ export const en: Record<MessageKey, string> = {
     "We start a {project} pilot on our own: €{costM} M of city money, to learn before deploying.",
   "explain.city.buysAlone":
     "We buy {project} on our own in {districts} districts: €{costM} M of city money, worth €{valueM} M as we count it.",
+  "explain.city.terminates":
+    "We end contract {contract} in the public interest: its payments still to come are worth €{savedM} M to us, more than the €{compensationM} M of compensation the law owes the partner.",
+  "explain.city.proposesAmendment":
+    "We propose an amendment to contract {contract}: {cutPct} % less a year, over a longer contract (€{savedM} M saved as we count it).",
+  "explain.city.studiesPartnership":
+    "We commission the prior evaluation of a partnership contract for {project}: €{costM} M, {months} months.",
+  "explain.partner.signsAmendment":
+    "We sign the amendment to contract {contract}: it keeps its value to us (€{valueAfterM} M against €{valueNowM} M).",
+  "explain.partner.refusesAmendment":
+    "We refuse the amendment to contract {contract}: it would be worth €{valueAfterM} M to us instead of €{valueNowM} M; the contract runs on.",
 };

@@ -68,6 +68,16 @@ export const fr = {
     "Nous lançons seuls une expérimentation {project} : {costM} M€ pour la ville, pour apprendre avant de déployer.",
   "explain.city.buysAlone":
     "Nous achetons seuls {project} dans {districts} quartiers : {costM} M€ pour la ville, qui valent {valueM} M€ comptés à notre façon.",
+  "explain.city.terminates":
+    "Nous résilions le contrat {contract} pour motif d’intérêt général : ses loyers à venir valent {savedM} M€ pour nous, plus que les {compensationM} M€ d’indemnité que la loi doit au partenaire.",
+  "explain.city.proposesAmendment":
+    "Nous proposons un avenant au contrat {contract} : {cutPct} % de loyer en moins, sur un contrat plus long ({savedM} M€ d’économie comptés à notre façon).",
+  "explain.city.studiesPartnership":
+    "Nous lançons l’évaluation préalable d’un marché de partenariat pour {project} : {costM} M€, {months} mois.",
+  "explain.partner.signsAmendment":
+    "Nous signons l’avenant au contrat {contract} : il garde sa valeur pour nous ({valueAfterM} M€ contre {valueNowM} M€).",
+  "explain.partner.refusesAmendment":
+    "Nous refusons l’avenant au contrat {contract} : il vaudrait {valueAfterM} M€ pour nous au lieu de {valueNowM} M€ ; le contrat continue.",
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -270,6 +270,25 @@ const FR: Templates = {
     `Offre refusée par la règle d’or : payer ${w.money(p.paymentEur)} par an laisserait la section de fonctionnement incapable de rembourser la dette (épargne brute ${w.money(p.grossSavingsEur)}, remboursement ${w.money(p.principalEur)}, paiements déjà signés ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offre refusée par le plafond d’endettement : emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà du plafond de ${w.years(p.ceilingYears)}.`,
+  deferredPayment: (p, w) =>
+    `Offre refusée : le paiement différé est interdit hors marché de partenariat (art. L2191-5 du code de la commande publique) ; dans un contrat « ${w.form(p.form)} », la ville paie les travaux à leur avancement (part de la ville 100 %, pas ${w.pct(p.cityCapitalShare)}).`,
+  partnershipBelowThreshold: (p, w) =>
+    `Offre refusée : un marché de partenariat n’est permis qu’au-delà de ${w.money(p.thresholdEur)} de travaux pour son objet (art. R2211-1) ; ces travaux coûtent ${w.money(p.capexEur)}.`,
+  partnershipNotStudied: (p, w) =>
+    Number(p.readyInMonths) >= 0
+      ? `Offre refusée : l’évaluation préalable de ce partenariat n’est pas finie (encore ${w.num(p.readyInMonths, 0)} mois ; art. L2212-1).`
+      : 'Offre refusée : un marché de partenariat exige d’abord une évaluation préalable et une étude de soutenabilité budgétaire de son périmètre (art. L2212-1 et L2212-2).',
+  partnershipNoValueForMoney: (p, w) =>
+    `Offre refusée : l’évaluation préalable juge ce partenariat moins avantageux qu’un marché public (${w.money(p.partnershipValueEur)} contre ${w.money(p.procurementValueEur)} pour la ville, au taux public).`,
+  partnershipStudyExists: () => 'Étude refusée : une évaluation préalable de ce périmètre existe déjà.',
+  concessionNoOperatingRisk: (p, w) =>
+    `Offre refusée : une concession transfère le risque d’exploitation (art. L1121-1) ; un paiement annuel de ${w.money(p.paymentEur)} rembourserait à lui seul les coûts du partenaire avec un retour.`,
+  amendmentPending: (p, w) => `Avenant refusé : un avenant au contrat ${w.num(p.contract, 0)} attend déjà la réponse du partenaire.`,
+  amendmentUnbalanced: (p, w) =>
+    `Avenant refusé : baisser le paiement du contrat ${w.num(p.contract, 0)} de ${w.pct(p.paymentCut)} laisserait au partenaire moins que ses coûts d’exploitation ; aucun allongement ne préserve son équilibre financier.`,
+  amendmentTooLong: (p, w) =>
+    `Avenant refusé : préserver l’équilibre financier du partenaire porterait le contrat ${w.num(p.contract, 0)} à ${w.years(p.foundYears)}, au-delà de ${w.years(p.limitYears)}.`,
+  noAmendment: (p, w) => `Réponse refusée : aucun avenant au contrat ${w.num(p.contract, 0)} n’attend de réponse.`,
   procedurePhase: (p, w) =>
     `Coup refusé : la procédure de passation est en phase ${PHASE_NAMES.fr[String(p.phase)] ?? String(p.phase)} ; encore ${w.num(p.monthsLeft, 0)} mois avant de pouvoir négocier.`,
   aboveCompetitiveBid: (p, w) =>
@@ -341,6 +360,25 @@ const EN: Templates = {
     `Offer refused by the golden rule: paying ${w.money(p.paymentEur)} a year would leave the operating section unable to repay debt (gross savings ${w.money(p.grossSavingsEur)}, debt repayment ${w.money(p.principalEur)}, payments already signed ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offer refused by the debt ceiling: borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, above the ceiling of ${w.years(p.ceilingYears)}.`,
+  deferredPayment: (p, w) =>
+    `Offer refused: deferred payment is forbidden outside a partnership contract (art. L2191-5 of the public procurement code); in a "${w.form(p.form)}" contract the city pays the works as built (city share 100 %, not ${w.pct(p.cityCapitalShare)}).`,
+  partnershipBelowThreshold: (p, w) =>
+    `Offer refused: a partnership contract is allowed only above ${w.money(p.thresholdEur)} of works for its object (art. R2211-1); these works cost ${w.money(p.capexEur)}.`,
+  partnershipNotStudied: (p, w) =>
+    Number(p.readyInMonths) >= 0
+      ? `Offer refused: the prior evaluation of this partnership is not finished (${w.num(p.readyInMonths, 0)} more months; art. L2212-1).`
+      : 'Offer refused: a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (art. L2212-1 and L2212-2).',
+  partnershipNoValueForMoney: (p, w) =>
+    `Offer refused: the prior evaluation finds this partnership worse value than public procurement (${w.money(p.partnershipValueEur)} against ${w.money(p.procurementValueEur)} for the city, at the public rate).`,
+  partnershipStudyExists: () => 'Study refused: a prior evaluation of this scope exists already.',
+  concessionNoOperatingRisk: (p, w) =>
+    `Offer refused: a concession transfers the operating risk (art. L1121-1); an annual payment of ${w.money(p.paymentEur)} alone would repay the partner's costs with a return.`,
+  amendmentPending: (p, w) => `Amendment refused: an amendment to contract ${w.num(p.contract, 0)} already awaits the partner's answer.`,
+  amendmentUnbalanced: (p, w) =>
+    `Amendment refused: cutting the payment of contract ${w.num(p.contract, 0)} by ${w.pct(p.paymentCut)} would leave the partner less than its running costs; no longer contract keeps its financial balance.`,
+  amendmentTooLong: (p, w) =>
+    `Amendment refused: keeping the partner's financial balance would make contract ${w.num(p.contract, 0)} last ${w.years(p.foundYears)}, beyond ${w.years(p.limitYears)}.`,
+  noAmendment: (p, w) => `Answer refused: no amendment to contract ${w.num(p.contract, 0)} awaits an answer.`,
   procedurePhase: (p, w) =>
     `Move refused: the award procedure is in its ${PHASE_NAMES.en[String(p.phase)] ?? String(p.phase)} phase; ${w.num(p.monthsLeft, 0)} more month(s) before the sides can negotiate.`,
   aboveCompetitiveBid: (p, w) =>

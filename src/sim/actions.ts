@@ -7,11 +7,11 @@
 import type { TickScratch } from './money';
 import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
-import { cancelContract, renegotiateContract, signContract } from './rules/contracts';
+import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, signContract } from './rules/contracts';
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
-import { termsProblem } from './rules/terms';
+import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
 import { GOVERNANCE_MEASURES } from './queries';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
@@ -50,6 +50,7 @@ export function inPlayableYears(state: SimState, scenario: Scenario): boolean {
 /** Who may take this action. */
 export function actorOf(action: Action): Actor {
   if (action.type === 'propose' || action.type === 'accept' || action.type === 'walkAway') return action.by;
+  if (action.type === 'answerAmendment') return 'partner';
   return 'city';
 }
 
@@ -158,16 +159,46 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
       if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
       if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
-      cancelContract(state, sc, c);
+      cancelContract(state, scenario, sc, c);
       return OK;
     }
     case 'renegotiateContract': {
+      // A proposal of amendment (avenant): the partner signs or refuses it (answerAmendment).
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
       if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
       if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
       const p = num(a.paymentCut, 'paymentCut', 0, 0.5);
       if (p) return refuseWith(p);
-      renegotiateContract(state, c, a.paymentCut);
+      if (c.amendment) return refuse('amendmentPending', { contract: c.id }, `an amendment to contract ${c.id} already awaits the partner's answer`);
+      const am = balancedAmendment(state, scenario, c, a.paymentCut);
+      if (!am) return refuse('amendmentUnbalanced', { contract: c.id, paymentCut: a.paymentCut }, `cutting the payment of contract ${c.id} by ${Math.round(a.paymentCut * 100)} % leaves the partner less than its running costs: no longer contract keeps its financial balance (CCP L6)`);
+      if (am.tooLong) return refuse('amendmentTooLong', { contract: c.id, limitYears: MAX_CONTRACT_YEARS, foundYears: Math.round(am.years * 10) / 10 }, `keeping the partner's financial balance after this cut would make contract ${c.id} last ${am.years.toFixed(1)} years, beyond ${MAX_CONTRACT_YEARS}`);
+      proposeAmendment(state, c, am.amendment);
+      return OK;
+    }
+    case 'answerAmendment': {
+      const by: unknown = a.by;
+      if (by !== 'partner') return refuse('fieldUnknownValue', { field: 'by', found: found(by), expected: 'partner' }, `by: found ${found(by)}, expected "partner"`);
+      const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
+      if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
+      if (!c.amendment) return refuse('noAmendment', { contract: c.id }, `no amendment to contract ${c.id} awaits an answer`);
+      if (typeof a.accept !== 'boolean') return refuse('fieldNotBoolean', { field: 'accept', found: found(a.accept) }, `accept: found ${found(a.accept)}, expected true or false`);
+      answerAmendment(state, c, a.accept);
+      return OK;
+    }
+    case 'studyPartnership': {
+      // The prior evaluation and budget-sustainability study of a partnership (CCP L2212-1, L2212-2).
+      if (!Array.isArray(a.projects) || a.projects.length === 0) return refuse('noProject', {}, 'the study names no project');
+      for (const id of a.projects) if (typeof id !== 'string' || !projectType(scenario, id)) return refuse('unknownProject', { project: found(id), known: Object.keys(scenario.projects.catalogue).join(', ') }, `unknown project ${found(id)}`);
+      const nd = scenario.territory.districts.length;
+      if (!Array.isArray(a.districts) || a.districts.length === 0) return refuse('noDistrict', {}, 'the study covers no district');
+      for (const d of a.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return refuse('unknownDistrict', { district: found(d), max: nd - 1 }, `district ${found(d)} does not exist (0 to ${nd - 1})`);
+      const existing = partnershipStudyFor(state, a);
+      if (existing) return refuse('partnershipStudyExists', { readyTick: existing.readyTick }, `a prior evaluation of this scope exists already (ready from month ${existing.readyTick})`);
+      const neg = scenario.negotiation;
+      cityPays(state, sc, 'suppliers', neg.partnershipStudyCostEur, 'partnership prior evaluation', 'operating', true);
+      state.partnershipStudies.push({ projects: [...new Set(a.projects)], districts: [...new Set(a.districts)], startTick: state.tick, readyTick: state.tick + neg.partnershipStudyMonths });
+      state.log.push({ tick: state.tick, kind: 'partnershipStudy', data: { projects: a.projects.join('+'), districts: a.districts.length, readyTick: state.tick + neg.partnershipStudyMonths, costEur: neg.partnershipStudyCostEur } });
       return OK;
     }
     default:

@@ -134,6 +134,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     },
     deployments: [],
     contracts: [],
+    partnershipStudies: [],
     negotiation: null,
     grantCalls: [],
     grants: [],

@@ -31,7 +31,14 @@ export type LogEntry =
   | Entry<'duplicatePilot', { district: string; projects: string }>
   | Entry<'contractCompleted', { id: number }>
   /** A contract cancelled by the city: the compensation paid and the partner's unrecovered loss, euros. */
-  | Entry<'contractCancelled', { id: number; compensationEur: number; partnerLossEur: number }>
+  | Entry<'contractCancelled', { id: number; compensationEur: number; unamortisedEur: number; lostProfitPaidEur: number; partnerLossEur: number }>
+  /** The city proposed an amendment (avenant, rules/contracts.ts): the cut, and the payment and duration that keep the partner's balance. */
+  | Entry<'amendmentProposed', { id: number; paymentCut: number; annualPaymentEur: number; durationYears: number }>
+  /** The partner refused the amendment, or let it lapse: the contract runs on unchanged. */
+  | Entry<'amendmentRefused', { id: number; cut: number }>
+  | Entry<'amendmentLapsed', { id: number }>
+  /** The city commissioned the prior evaluation of a partnership (actions.ts): scope, the month it is ready, its cost. */
+  | Entry<'partnershipStudy', { projects: string; districts: number; readyTick: number; costEur: number }>
   /** A contract's payment cut by `cut` (a share). */
   | Entry<'contractRenegotiated', { id: number; cut: number }>
   /** A negotiation opened (rules/negotiation.ts). */

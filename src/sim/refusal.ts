@@ -75,6 +75,17 @@ export const REFUSAL_CODES = [
   // the award procedure and competition (rules/procedure.ts)
   'procedurePhase',
   'aboveCompetitiveBid',
+  // contract forms, their money and their ends (rules/terms.ts, rules/contracts.ts, actions.ts)
+  'deferredPayment',
+  'partnershipBelowThreshold',
+  'partnershipNotStudied',
+  'partnershipNoValueForMoney',
+  'partnershipStudyExists',
+  'concessionNoOperatingRisk',
+  'amendmentPending',
+  'amendmentUnbalanced',
+  'amendmentTooLong',
+  'noAmendment',
   // the budget (CGCT)
   'goldenRule',
   'debtCeiling',

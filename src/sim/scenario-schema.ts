@@ -35,7 +35,9 @@ export type Domain = (typeof DOMAINS)[number];
 export const UNITS = ['lightingPoint', 'household', 'resident', 'district', 'buildingMWh'] as const;
 export type Unit = (typeof UNITS)[number];
 
-export const CONTRACT_FORMS = ['procurement', 'performance', 'concession', 'pilot'] as const;
+/** The forms of the public procurement code (CCP): marché public, marché global de performance
+ *  (L2171-3), concession (L1121-1), marché de partenariat (L2211-1), and a pilot (expérimentation). */
+export const CONTRACT_FORMS = ['procurement', 'performance', 'concession', 'partnership', 'pilot'] as const;
 export type ContractForm = (typeof CONTRACT_FORMS)[number];
 
 export const EVENT_KINDS = [
@@ -259,7 +261,7 @@ export const scenarioSchema = z
     }),
     partner: z.strictObject({
       name: z.string().min(1),
-      /** Cost of capital (WACC) per year, real. */
+      /** Cost of capital of a project-financed public contract (project WACC) per year, real. */
       discountRate: z.number().min(0).max(0.5),
       /** Risk aversion 0–1: the premium it asks for the risks it bears. */
       riskAversion: share(),
@@ -312,6 +314,21 @@ export const scenarioSchema = z
       maxTerminationCompensation: share(),
       /** Most of the expected savings a performance guarantee may cover (0: no guarantees offered). */
       maxGuaranteedSavingShare: share(),
+      /** Least value (capital cost, euros excl. VAT) of a partnership contract, by main object (CCP R2211-1). */
+      partnershipThresholdsEur: z.strictObject({
+        /** Intangible goods, IT systems, equipment other than works, or energy-efficiency performance objectives. */
+        equipmentOrPerformance: eur(),
+        /** Network infrastructure works (energy, transport, urban development, sanitation). */
+        networkWorks: eur(),
+        /** Any other object. */
+        other: eur(),
+      }),
+      /** Months the prior evaluation and budget-sustainability study take (CCP L2212-1, L2212-2). */
+      partnershipStudyMonths: z.number().int().min(0).max(36),
+      /** What they cost the city (consultants, the State's expert opinion), euros. */
+      partnershipStudyCostEur: eur(),
+      /** Months a partner has to answer a proposed amendment (avenant) before it lapses. */
+      amendmentAnswerMonths: positiveInt().max(12),
     }),
     /** The award procedure and competition (rules/procedure.ts). */
     procurement: z.strictObject({
@@ -350,11 +367,8 @@ export const scenarioSchema = z
       /** Log-odds per unit of visible new services in the term. */
       visibilityWeight: z.number().min(0).max(10),
       campaignMonths: z.number().int().min(0).max(24),
-      /** Probability that a new majority reopens a contract it dislikes. */
-      reopenProb: share(),
-      /** Of reopened contracts, the share cancelled rather than renegotiated. */
-      cancelShare: share(),
-      /** Cut in annual payments obtained by a renegotiation. */
+      /** Cut in the annual payment a computer city asks for in an amendment it proposes (the
+       *  partner may refuse; the duration is lengthened to keep the financial balance). */
       renegotiationCut: share(),
       mayors: z.array(mayorProfile).min(2),
     }),

@@ -71,7 +71,9 @@ export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, p
       if (!policy) continue;
       const yearStart = actor === 'city' && state.tick % 12 === 0;
       const calls = actor === 'city' ? newGrantCalls : [];
-      const mustAnswer = mustAnswerNow(state, actor);
+      // The partner also answers the amendments (avenants) the city proposed (rules/contracts.ts).
+      const amendment = actor === 'partner' && state.contracts.some((c) => c.amendment !== null);
+      const mustAnswer = mustAnswerNow(state, actor) || amendment;
       if (!yearStart && calls.length === 0 && !mustAnswer) continue;
       for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
         const r = applyAction(state, scenario, sc, action);

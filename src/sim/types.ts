@@ -115,7 +115,9 @@ export interface ContractTerms {
   guaranteedSavingShare: number;
   /** Euros of penalty per euro of savings shortfall. */
   penaltyRate: number;
-  /** Share of the partner's unrecovered investment that the city pays if it ends the contract early. */
+  /** Clause on lost profit (manque à gagner): the share of its lost profit the partner is owed if the
+   *  city ends the contract early in the public interest (1: the law's default, full). Its
+   *  unamortised investment is owed whatever the clause says (CE Ass. 21 Dec 2012, Commune de Douai). */
   terminationCompensation: number;
   dataOwnership: 'city' | 'partner' | 'shared';
   /** Share of realised savings paid to the partner. */
@@ -144,6 +146,32 @@ export interface Contract {
   renegotiations: number;
   penaltiesPaidEur: number;
   grantsEur: number;
+  /** Capital the partner finances in a partnership contract (marché de partenariat), euros: the
+   *  capital part of the rent repays it, and what is left counts as city debt. 0 for other forms. */
+  financedCapitalEur: number;
+  /** What is left of it to repay, euros. */
+  capitalOutstandingEur: number;
+  /** An amendment (avenant) the city proposed and the partner has not answered yet, or null. */
+  amendment: Amendment | null;
+}
+
+/** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */
+export interface Amendment {
+  proposedTick: number;
+  paymentCut: number;
+  /** Annual payment and end after the amendment (endTick: −1 while the contract is under works). */
+  annualPaymentEur: number;
+  durationYears: number;
+  endTick: number;
+}
+
+/** A prior evaluation and budget-sustainability study for a partnership contract (CCP L2212-1, L2212-2). */
+export interface PartnershipStudy {
+  projects: string[];
+  districts: number[];
+  startTick: number;
+  /** Month from which a partnership on this scope may be offered. */
+  readyTick: number;
 }
 
 export interface GrantCallState {
@@ -309,6 +337,8 @@ export interface SimState {
   partner: PartnerState;
   deployments: Deployment[];
   contracts: Contract[];
+  /** Prior evaluations of partnership contracts, done or under way. */
+  partnershipStudies: PartnershipStudy[];
   negotiation: Negotiation | null;
   grantCalls: GrantCallState[];
   grants: GrantAward[];
@@ -345,8 +375,10 @@ export type Action =
   | { type: 'accept'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'walkAway'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'scalePilot'; deployment: number }
-  | { type: 'cancelContract'; contractId: number }
-  | { type: 'renegotiateContract'; contractId: number; paymentCut: number };
+  | { type: 'cancelContract'; contractId: number; explanation?: Explanation }
+  | { type: 'renegotiateContract'; contractId: number; paymentCut: number; explanation?: Explanation }
+  | { type: 'answerAmendment'; by: 'partner'; contractId: number; accept: boolean; explanation?: Explanation }
+  | { type: 'studyPartnership'; projects: string[]; districts: number[]; explanation?: Explanation };
 
 /** An action taken at a given tick (the form in which saves record them). */
 export interface TimedAction {

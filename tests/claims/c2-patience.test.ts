@@ -25,8 +25,9 @@ const base = withSets(reference(), { 'procurement.bidders': 1 });
 const refScenario = {
   ...base,
   city: { ...base.city, discountRate: REF, presentBias: 1, electoralHazard: 0 },
-  partner: { ...base.partner, discountRate: REF, riskAversion: 0 },
-  politics: { ...base.politics, reopenProb: 0 },
+  // No risk premium: the partner's political premium is the termination hazard × the profit it
+  // would lose (its margin, valuation.ts), so a zero margin removes it (v1 set reopenProb to 0).
+  partner: { ...base.partner, discountRate: REF, riskAversion: 0, marginRate: 0 },
 };
 
 /** Per seed, the partner's mean share of the agreed deals' surplus at the common reference rate. */

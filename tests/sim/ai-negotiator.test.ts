@@ -281,26 +281,48 @@ describe('personalities', () => {
 });
 
 describe('single decisions on a fresh state', () => {
+  /** The partner finances 70 % of street lighting in three districts: a partnership contract, its
+   *  prior evaluation done (the negotiation's logic needs capital at stake). */
+  const financed = (over: Partial<ContractTerms>) => terms({ form: 'partnership', districts: [0, 1, 2], cityCapitalShare: 0.3, ...over });
+  /** A global performance contract (the city pays the works) for leak detection everywhere. */
+  const cityPays = (over: Partial<ContractTerms>) => terms({ projects: ['leakDetection'], districts: ALL, ...over });
+  /** The highest lawful payment of a financed deal (the prior evaluation's value-for-money bound). */
+  function maxLawful(s: SimState): number {
+    let lo = 0;
+    let hi = 20_000_000;
+    for (let i = 0; i < 40; i++) {
+      const mid = (lo + hi) / 2;
+      if (termsProblem(s, bare, financed({ annualPaymentEur: mid })) === null) lo = mid;
+      else hi = mid;
+    }
+    return Math.floor(lo / 1000) * 1000;
+  }
+  function studiedState(): SimState {
+    const s = freshState();
+    s.partnershipStudies.push({ projects: ['streetLighting'], districts: ALL, startTick: -bare.negotiation.partnershipStudyMonths, readyTick: 0 });
+    return s;
+  }
   /** A state where the city offered `t` last month and the partner must answer now. */
   function offered(t: ContractTerms): SimState {
-    const s = freshState();
+    const s = studiedState();
     const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'city', terms: t }], NO_POLICIES);
     expect(r).toEqual({ ok: true });
     return s;
   }
-  const obs = (s: SimState, actor: 'city' | 'partner'): Observation => ({ state: s, scenario: sc, actor, trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
+  const obs = (s: SimState, actor: 'city' | 'partner'): Observation => ({ state: s, scenario: bare, actor, trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
 
   it('the partner turns down an offer below its margin and takes a generous lawful one', () => {
     for (const p of PARTNER_PERSONALITIES) {
       const policy = resolvePolicy(p.id, 'partner')!;
-      const low = terms({ districts: [0, 1, 2], annualPaymentEur: 10_000 });
+      const low = financed({ annualPaymentEur: 10_000 });
       const sLow = offered(low);
       expect(partnerSurplus(sLow, p, low)).toBeLessThan(0);
       const [a] = policy(obs(sLow, 'partner'));
       expect(a?.type, p.id).not.toBe('accept');
-      const high = terms({ districts: [0, 1, 2], annualPaymentEur: 6_000_000 });
+      const high = financed({ annualPaymentEur: maxLawful(studiedState()) });
       const sHigh = offered(high);
-      expect(termsProblem(sHigh, sc, high, { atAcceptance: true })).toBeNull();
+      sHigh.negotiation!.round = sHigh.negotiation!.maxRounds; // the last round: no counter left
+      expect(termsProblem(sHigh, bare, high, { atAcceptance: true })).toBeNull();
       expect(partnerSurplus(sHigh, p, high)).toBeGreaterThan(0);
       const [b] = policy(obs(sHigh, 'partner'));
       expect(b?.type, p.id).toBe('accept');
@@ -310,9 +332,9 @@ describe('single decisions on a fresh state', () => {
   it('in the last round, the partner takes an offer just above its margin and turns down one just below (even if worth more than 0)', () => {
     for (const p of PARTNER_PERSONALITIES) {
       const policy = resolvePolicy(p.id, 'partner')!;
-      const base = terms({ districts: [0, 1, 2], annualPaymentEur: 0 });
-      const s0 = freshState();
-      const view = partnerView(sc, p);
+      const base = financed({ annualPaymentEur: 0 });
+      const s0 = studiedState();
+      const view = partnerView(bare, p);
       const flows = dealFlows(s0, view, base);
       const lin = partnerLinear(view, flows, base);
       const margin = partnerMargin(view, flows, p.marginShare);
@@ -335,11 +357,11 @@ describe('single decisions on a fresh state', () => {
   it('in the last round, the city takes an offer worth just above 0 to it and turns down one just below', () => {
     for (const c of CITY_PERSONALITIES) {
       const policy = resolvePolicy(c.id, 'city')!;
-      const base = terms({ districts: [0, 1, 2], annualPaymentEur: 0 });
-      const view = cityView(sc, c);
+      const base = cityPays({ annualPaymentEur: 0 });
+      const view = cityView(bare, c);
       for (const [k, expectAccept] of [[1.05, false], [0.95, true]] as const) {
-        const s = offered(terms({ districts: [0, 1, 2], annualPaymentEur: 100_000 }));
-        const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'partner', terms: terms({ districts: [0, 1, 2], annualPaymentEur: 200_000 }) }], NO_POLICIES);
+        const s = offered(cityPays({ annualPaymentEur: 100_000 }));
+        const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'partner', terms: cityPays({ annualPaymentEur: 200_000 }) }], NO_POLICIES);
         expect(r).toEqual({ ok: true });
         // The city's value at the month it answers, linear in the payment: put the ask at k × its ceiling.
         const lin = cityLinear(s, view, dealFlows(s, view, base, 'partner', 'public'), base);
@@ -351,7 +373,7 @@ describe('single decisions on a fresh state', () => {
         n.offer = ask;
         n.history[n.history.length - 1]!.terms = ask;
         n.round = n.maxRounds; // no round left: no continuation
-        expect(termsProblem(s, sc, ask, { atAcceptance: true })).toBeNull();
+        expect(termsProblem(s, bare, ask, { atAcceptance: true })).toBeNull();
         const v = cityValue(s, c, ask);
         expect(v > 0, `${c.id}: value ${v.toFixed(0)}`).toBe(expectAccept);
         const actions = policy(obs(s, 'city'));
@@ -362,9 +384,9 @@ describe('single decisions on a fresh state', () => {
 
   it('the city does not accept an offer worth less than nothing to it', () => {
     for (const c of CITY_PERSONALITIES) {
-      const s = offered(terms({ districts: [0, 1, 2], annualPaymentEur: 500_000 }));
-      // The partner asks for a payment far above what the deal is worth to the city.
-      const ask = terms({ districts: [0, 1, 2], annualPaymentEur: 9_000_000 });
+      const s = offered(cityPays({ annualPaymentEur: 500_000 }));
+      // The partner asks for a payment above what the deal is worth to the city (yet lawful).
+      const ask = cityPays({ annualPaymentEur: 6_000_000 });
       const [r] = stepInPlace(s, bare, [{ type: 'propose', by: 'partner', terms: ask }], NO_POLICIES);
       expect(r).toEqual({ ok: true });
       expect(cityValue(s, c, ask)).toBeLessThan(0);

@@ -1,6 +1,6 @@
 /** Contracts (src/sim/rules/contracts.ts): signature, payments, guarantees, ends, renegotiation. */
 import { describe, expect, it } from 'vitest';
-import { cancelContract, contractsPhase, partnerFails, renegotiateContract, signContract } from '../../src/sim/rules/contracts';
+import { answerAmendment, balancedAmendment, cancelContract, contractsPhase, partnerFails, proposeAmendment, signContract, terminationCompensationEur } from '../../src/sim/rules/contracts';
 import { detPow } from '../../src/sim/det-math';
 import { createLedger } from '../../src/sim/ledger';
 import type { Contract, SimState } from '../../src/sim/types';
@@ -188,51 +188,69 @@ describe('execution', () => {
 });
 
 describe('ends', () => {
-  it('cancellation pays terminationCompensation × the unrecovered investment; the partner loses the rest', () => {
-    const { s, c } = running({ terminationCompensation: 0.4 });
+  it('termination in the public interest pays the unamortised investment + the clause × the lost profit (Douai)', () => {
+    const { s, c } = running({ terminationCompensation: 0.4, annualPaymentEur: 1_000_000 });
     c.partnerUnrecoveredEur = 1e6;
-    const paid = cancelContract(s, scratch(s), c);
-    expect(paid).toBeCloseTo(400_000, 6);
-    expect(movedCents(s, 'city>partner:termination compensation')).toBe(400_000_00);
+    const comp = terminationCompensationEur(s, sc, c);
+    expect(comp.unamortisedEur).toBe(1e6);
+    expect(comp.lostProfitEur).toBeGreaterThan(0);
+    const paid = cancelContract(s, sc, scratch(s), c);
+    expect(paid).toBeCloseTo(1e6 + 0.4 * comp.lostProfitEur, 2);
+    // the unamortised part buys back the assets (investment section), the lost profit is operating
+    expect(movedCents(s, 'city>partner:termination compensation: unamortised investment')).toBe(1e6 * 100);
+    expect(movedCents(s, 'city>partner:termination compensation: lost profit')).toBe(Math.round(0.4 * comp.lostProfitEur * 100));
     expect(c.status).toBe('cancelled');
-    expect(c.endTick).toBe(s.tick);
     expect(c.partnerUnrecoveredEur).toBe(0);
     expect(s.counters.contractsCancelled).toBe(1);
     const entry = s.log.find((e) => e.kind === 'contractCancelled')!;
-    expect(entry.data.partnerLossEur).toBe(600_000);
+    expect(entry.data.partnerLossEur).toBe(Math.round(comp.lostProfitEur) - Math.round(0.4 * comp.lostProfitEur));
     month(s);
     expect(movedCents(s, 'city>partner:annual payment')).toBe(0);
+  });
+
+  it('a clause of zero lost profit never lowers the compensation below the unamortised investment', () => {
+    const { s, c } = running({ terminationCompensation: 0, annualPaymentEur: 1_000_000 });
+    c.partnerUnrecoveredEur = 2.5e6;
+    expect(cancelContract(s, sc, scratch(s), c)).toBeCloseTo(2.5e6, 6);
   });
 
   it('cancelling during the works stops them', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ districts: [0, 1] }), 'partner');
-    cancelContract(s, scratch(s), c);
+    cancelContract(s, sc, scratch(s), c);
     for (const uid of c.deployments) expect(s.deployments[uid - 1]!.stage).toBe('cancelled');
-    expect(movedCents(s, 'city>partner:termination compensation')).toBe(0); // nothing unrecovered yet
+    expect(movedCents(s, 'city>partner:termination compensation: unamortised investment')).toBe(0); // nothing unrecovered yet
   });
 
-  it('renegotiation cuts the payment and lengthens the contract in proportion', () => {
+  it('an amendment binds only once the partner signs it, and keeps its financial balance', () => {
     const { s, c } = running({ annualPaymentEur: 1_000_000, durationYears: 10 });
     s.tick = c.operationStartTick + 40;
-    const remaining = c.endTick - s.tick;
     const end0 = c.endTick;
-    renegotiateContract(s, c, 0.2);
+    const am = balancedAmendment(s, sc, c, 0.2)!;
+    expect(am.tooLong).toBe(false);
+    expect(am.amendment.annualPaymentEur).toBeCloseTo(800_000, 6);
+    // the partner's net receipts over the longer contract are worth what they were (to a month)
+    expect(am.amendment.endTick).toBeGreaterThan(end0 + Math.round((end0 - s.tick) * 0.2) - 1);
+    proposeAmendment(s, c, am.amendment);
+    expect(c.terms.annualPaymentEur).toBe(1_000_000);
+    answerAmendment(s, c, false);
+    expect(c.terms.annualPaymentEur).toBe(1_000_000);
+    expect(c.endTick).toBe(end0);
+    expect(s.counters.contractsRenegotiated).toBe(0);
+    proposeAmendment(s, c, am.amendment);
+    answerAmendment(s, c, true);
     expect(c.terms.annualPaymentEur).toBeCloseTo(800_000, 6);
-    expect(c.endTick).toBe(end0 + Math.round(remaining * 0.2));
-    expect(c.renegotiations).toBe(1);
+    expect(c.endTick).toBe(am.amendment.endTick);
     expect(s.counters.contractsRenegotiated).toBe(1);
-    month(s);
-    expect(movedCents(s, 'city>partner:annual payment')).toBe(Math.round((800_000 / 12) * 100));
   });
 
-  it('renegotiated during the works, the contract keeps its end rule and runs longer once it starts', () => {
-    const s = freshState();
-    const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000, durationYears: 10 }), 'partner');
-    renegotiateContract(s, c, 0.2);
-    expect(c.terms.annualPaymentEur).toBeCloseTo(800_000, 6);
-    expect(c.terms.durationYears).toBeCloseTo(12, 12);
-    expect(c.endTick).toBe(-1);
+  it('an unanswered amendment lapses after amendmentAnswerMonths', () => {
+    const { s, c } = running({ annualPaymentEur: 1_000_000, durationYears: 10 });
+    proposeAmendment(s, c, balancedAmendment(s, sc, c, 0.1)!.amendment);
+    for (let i = 0; i <= sc.negotiation.amendmentAnswerMonths; i++) month(s);
+    expect(c.amendment).toBeNull();
+    expect(c.terms.annualPaymentEur).toBe(1_000_000);
+    expect(s.log.some((e) => e.kind === 'amendmentLapsed')).toBe(true);
   });
 
   it('a partner failure ends its contracts; what is built stays', () => {

@@ -58,7 +58,7 @@ export function terms(overrides: Partial<ContractTerms> = {}): ContractTerms {
     districts: [0],
     pilot: false,
     durationYears: 12,
-    cityCapitalShare: 0.3,
+    cityCapitalShare: 1,
     annualPaymentEur: 500_000,
     guaranteedSavingShare: 0,
     penaltyRate: 0,

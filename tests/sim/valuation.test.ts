@@ -98,10 +98,11 @@ describe('the city’s lens', () => {
 describe('the partner’s lens', () => {
   it('discounts at its cost of capital plus a political-risk premium', () => {
     const lens = partnerLens(sc, lighting());
-    expect(lens.rate).toBe(0.084);
+    expect(lens.rate).toBe(sc.partner.discountRate);
     expect(lens.horizonYears).toBe(25);
     expect(lens.riskPremium).toBeGreaterThan(0);
-    expect(partnerLens(variant({ 'politics.reopenProb': 0 }), lighting()).riskPremium).toBe(0);
+    // a full lost-profit clause leaves the partner nothing to lose on a termination (Douai)
+    expect(partnerLens(sc, lighting({ terminationCompensation: 1 })).riskPremium).toBe(0);
   });
 
   it('a procurement contract carries no political risk for the partner', () => {
@@ -112,11 +113,11 @@ describe('the partner’s lens', () => {
   it('under political risk, termination compensation raises the partner’s value', () => {
     const without = lighting({ terminationCompensation: 0 });
     const withComp = lighting({ terminationCompensation: 1 });
-    expect(politicalHazard(sc, withComp).cancel).toBeLessThan(politicalHazard(sc, without).cancel);
+    expect(politicalHazard(sc, withComp).cut).toBe(0); // a cut needs its signature (CCP L6)
     expect(partnerValue(sc, withComp)).toBeGreaterThan(partnerValue(sc, without));
-    // Without political risk the clause is worth nothing to it.
-    const calm = variant({ 'politics.reopenProb': 0 });
-    expect(partnerValue(calm, withComp)).toBeCloseTo(partnerValue(calm, without), 6);
+    // Without a margin it has no profit to lose: the clause is worth nothing to it.
+    const noMargin = variant({ 'partner.marginRate': 0 });
+    expect(partnerValue(noMargin, withComp)).toBeCloseTo(partnerValue(noMargin, without), 6);
   });
 
   it('is linear in the annual payment, with the partner’s payment annuity as slope', () => {

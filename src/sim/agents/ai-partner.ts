@@ -14,13 +14,16 @@ import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
 import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
 import { partnerView, type PartnerPersonality } from './personalities';
+import { answerAmendments } from './contract-review';
 
 export function makeAiPartner(p: PartnerPersonality): Policy {
   return (obs: Observation): Action[] => {
     const state = obs.state as SimState;
     const n = state.negotiation;
-    if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner') return [];
-    return answer(state, obs.scenario, partnerView(obs.scenario, p), n, p);
+    const view = partnerView(obs.scenario, p);
+    const amendments = obs.trigger.mustAnswer ? answerAmendments(state, view) : [];
+    if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner' || n.lastMoveTick >= state.tick || n.ratificationMonthsLeft > 0) return amendments;
+    return [...amendments, ...answer(state, obs.scenario, view, n, p)];
   };
 }
 

@@ -24,10 +24,11 @@
  */
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
-import { committedPaymentsEur, termsProblem } from '../rules/terms';
+import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsProblem } from '../rules/terms';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
+import { reviewContracts } from './contract-review';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
@@ -60,7 +61,8 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
     districts,
     pilot: false,
     durationYears: 12,
-    cityCapitalShare: 0.3,
+    // A global performance contract: no deferred payment (CCP L2191-5), the city pays the works.
+    cityCapitalShare: 1,
     annualPaymentEur: 0,
     guaranteedSavingShare: 0,
     penaltyRate: 0,
@@ -92,12 +94,18 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
       const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
       const years = Math.max(1, buildYearsOf(scenario, t0));
-      t0.cityCapitalShare = Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20;
+      // A partnership contract, once its prior evaluation is done: the partner finances what the
+      // envelope cannot pay during the works (at most half).
+      const forms: ContractTerms[] = [t0];
+      const study = partnershipStudyFor(state, t0);
+      if (study && study.readyTick <= state.tick) {
+        forms.push({ ...t0, form: 'partnership', cityCapitalShare: Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20 });
+      }
       // Values are linear in the payment: one projection per duration gives the partner's
       // expected ask and the city's value at that ask.
       const ranked: Candidate[] = [];
-      for (const d of DURATIONS) {
-        const zero = { ...t0, durationYears: d };
+      for (const form of forms) for (const d of DURATIONS) {
+        const zero = { ...form, durationYears: d };
         const flows = dealFlows(state, scenario, zero, 'partner', 'public');
         const a = partnerPaymentAnnuity(scenario, zero, flows);
         if (a <= 0) continue;
@@ -190,8 +198,39 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
   if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true, explanation: { key: 'city.sharedDataPlatform', params: { alignmentPct } } });
 
+  // A new majority's first budget: what to do with the contracts it inherits (contract-review.ts).
+  actions.push(...reviewContracts(state, scenario));
+  actions.push(...partnershipStudies(state, scenario, envelope));
   actions.push(...projectDecisions(state, scenario, envelope, opening));
   return actions;
+}
+
+/**
+ * The prior evaluation of a partnership contract (CCP L2212-1) for the dearest project whose works
+ * the envelope cannot pay during their build and that the city may not buy through a performance
+ * contract now (its budget rules refuse it), above the threshold of R2211-1 and not studied yet:
+ * at most one a year (each costs `partnershipStudyCostEur` and takes `partnershipStudyMonths`).
+ */
+function partnershipStudies(state: SimState, scenario: Scenario, envelope: number): Action[] {
+  if (state.tick < state.partner.activeFromTick) return [];
+  const nd = scenario.territory.districts.length;
+  let best: { id: string; districts: number[]; capex: number } | null = null;
+  for (const id of Object.keys(scenario.projects.catalogue)) {
+    const served = servedDistricts(state, id);
+    const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
+    if (remaining.length === 0) continue;
+    const t = { ...baseTerms([id], remaining), form: 'partnership' as const };
+    if (partnershipStudyFor(state, t)) continue;
+    const th = partnershipThreshold(scenario, t);
+    const years = Math.max(1, buildYearsOf(scenario, t));
+    if (th.capexEur < th.thresholdEur || th.capexEur <= envelope * years) continue;
+    // Only when paying the works itself is not open to the city (a performance contract refused).
+    if (termsProblem(state, scenario, { ...t, form: 'performance', cityCapitalShare: 1 }) === null) continue;
+    if (!best || th.capexEur > best.capex) best = { id, districts: remaining, capex: th.capexEur };
+  }
+  if (!best) return [];
+  const neg = scenario.negotiation;
+  return [{ type: 'studyPartnership', projects: [best.id], districts: best.districts, explanation: { key: 'city.studiesPartnership', params: { project: best.id, costM: Math.round(neg.partnershipStudyCostEur / 1e4) / 100, months: neg.partnershipStudyMonths } } }];
 }
 
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */

@@ -13,6 +13,7 @@
 import { dealFlows, partnerPaymentAnnuity, politicalHazard, valueForPartner } from '../rules/valuation';
 import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
 import type { Action, ContractTerms, Observation } from '../types';
+import { answerAmendments } from './contract-review';
 
 /** The value the partner needs from a deal before it signs (its bid margin), euros. */
 export function partnerReservation(obs: Observation, terms: ContractTerms): number {
@@ -34,7 +35,14 @@ export function partnerAsk(obs: Observation, terms: ContractTerms): number {
 export function ruleBasedPartner(obs: Observation): Action[] {
   const { state, scenario } = obs;
   const n = state.negotiation;
-  if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0) return [];
+  const amendments = answerAmendments(state, scenario);
+  if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return amendments;
+  return [...amendments, ...negotiate(obs)];
+}
+
+function negotiate(obs: Observation): Action[] {
+  const { state, scenario } = obs;
+  const n = state.negotiation!;
   const offer = n.offer;
   const flows = dealFlows(state, scenario, offer);
   const value = valueForPartner(scenario, offer, flows);

@@ -1,26 +1,34 @@
 /**
- * Contracts: signature, execution month by month, and their ends (completion, cancellation,
- * renegotiation).
+ * Contracts: signature, execution month by month, and their ends (completion, termination in the
+ * public interest, amendment).
  *
- * Four forms (DESIGN §3): procurement (*marché public*: the city pays the whole price during the
- * works, then runs the project itself); global performance contract (*marché global de
- * performance*: the partner designs, builds, runs and maintains for N years, the city pays its
- * capital share during the works and an annual payment during operation, the partner guarantees a
- * share of the expected energy savings and pays `penaltyRate` euros per euro of shortfall);
- * concession / partnership (the same with most or all capital from the partner, repaid by the
- * annual payments and its share of the savings); pilot (small scale in one district, short).
+ * Five forms (CCP): procurement (*marché public*: the city pays the whole price during the works,
+ * then runs the project itself); global performance contract (*marché global de performance*,
+ * L2171-3: the partner designs, builds, runs and maintains for N years; no deferred payment
+ * (L2191-5), so the city pays the whole works as built and an annual payment for operation,
+ * maintenance and performance; the partner guarantees a share of the expected energy savings and
+ * pays `penaltyRate` euros per euro of shortfall); partnership (*marché de partenariat*, L2211-1:
+ * the partner finances what the city does not pay during the works; the rent's capital part repays
+ * that capital — a debt of the city, `partnershipDebtEur` — and is booked in the investment
+ * section, its interest and service parts in the operating section); concession (L1121-1: the
+ * partner finances and is paid from operating, the savings share, bearing the operating risk);
+ * pilot (small scale in one district, short, no commitment to scale).
  * The partner's unrecovered investment grows at its cost of capital and falls with its net
- * receipts; if the city ends a contract early it pays `terminationCompensation` × that amount
- * (*indemnité de résiliation*), and the partner loses the rest. A renegotiation cuts the annual
- * payment and lengthens the contract in proportion. When a contract ends the city runs what it
+ * receipts. If the city ends a contract early in the public interest it owes the partner that
+ * unamortised investment plus the clause's share (`terminationCompensation`) of its lost profit
+ * (`terminationCompensationEur`; CE Ass. 21 Dec 2012 Commune de Douai). A payment cut is an
+ * amendment (*avenant*, CCP L6, R2194-1): the city proposes it with the length that keeps the
+ * partner's financial balance, the partner signs or refuses within `amendmentAnswerMonths`, and a
+ * refused amendment leaves the contract as it was. When a contract ends the city runs what it
  * built; a pilot's deployments stop.
  */
 import { cityPays, cityReceives, type TickScratch } from '../money';
 import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
-import { detPow } from '../det-math';
+import { detLog, detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
-import type { Contract, ContractTerms, SimState } from '../types';
+import type { Amendment, Contract, ContractTerms, SimState } from '../types';
+import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
@@ -41,8 +49,11 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
     renegotiations: 0,
     penaltiesPaidEur: 0,
     grantsEur: 0,
+    financedCapitalEur: 0,
+    capitalOutstandingEur: 0,
+    amendment: null,
   };
-  storeAsFractions(contract, ['partnerUnrecoveredEur', 'expectedSavingsMWh', 'penaltiesPaidEur', 'grantsEur']);
+  storeAsFractions(contract, ['partnerUnrecoveredEur', 'expectedSavingsMWh', 'penaltiesPaidEur', 'grantsEur', 'financedCapitalEur', 'capitalOutstandingEur']);
   storeAsFractions(contract.terms, ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner']);
   state.contracts.push(contract);
   return contract;
@@ -66,6 +77,12 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   const share = builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
   let capex = 0;
   for (const uid of contract.deployments) capex += state.deployments[uid - 1]!.capexEur;
+  // In a partnership contract the capital the partner finances is a debt of the city, repaid by
+  // the capital part of the rent.
+  if (builder === 'partner' && terms.form === 'partnership') {
+    contract.financedCapitalEur = capex * (1 - terms.cityCapitalShare);
+    contract.capitalOutstandingEur = contract.financedCapitalEur;
+  }
   state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
@@ -111,6 +128,10 @@ export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScra
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const monthlyRate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   for (const c of state.contracts) {
+    if (c.amendment && state.tick - c.amendment.proposedTick >= scenario.negotiation.amendmentAnswerMonths) {
+      state.log.push({ tick: state.tick, kind: 'amendmentLapsed', data: { id: c.id } });
+      c.amendment = null;
+    }
     if (c.status === 'building') {
       const deps = c.deployments.map((uid) => state.deployments[uid - 1]!);
       if (deps.every((d) => d.stage !== 'building')) {
@@ -138,7 +159,7 @@ export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScra
       continue;
     }
     const payment = c.terms.annualPaymentEur / 12;
-    cityPays(state, sc, 'partner', payment, 'annual payment', 'operating', true);
+    payRent(state, sc, c, payment, monthlyRate);
     const saved = savingsByContract.get(c.id) ?? 0;
     const share = saved * price * c.terms.savingsShareToPartner;
     cityPays(state, sc, 'partner', share, 'savings share', 'operating', true);
@@ -162,32 +183,168 @@ function endPilotDeployments(state: SimState, c: Contract): void {
   }
 }
 
-/** The city ends a contract early: it pays the termination compensation; the works stop. */
-export function cancelContract(state: SimState, sc: TickScratch, c: Contract): number {
-  const unrecovered = Math.max(0, c.partnerUnrecoveredEur);
-  const compensation = c.terms.terminationCompensation * unrecovered;
-  cityPays(state, sc, 'partner', compensation, 'termination compensation', 'operating', true);
+/**
+ * The monthly rent: in a partnership contract its capital part (an annuity over the contract at
+ * the partner's cost of capital) repays the financed capital and is booked in the investment
+ * section, its interest and the service part in the operating section; other forms' payments pay
+ * operation, maintenance and performance (operating section).
+ */
+function payRent(state: SimState, sc: TickScratch, c: Contract, payment: number, monthlyRate: number): void {
+  if (c.capitalOutstandingEur <= 0 || payment <= 0) {
+    cityPays(state, sc, 'partner', payment, 'annual payment', 'operating', true);
+    return;
+  }
+  const monthsLeft = Math.max(1, c.endTick - state.tick);
+  const interestDue = c.capitalOutstandingEur * monthlyRate;
+  const annuity = monthlyRate > 0 ? (c.capitalOutstandingEur * monthlyRate) / (1 - detPow(1 + monthlyRate, -monthsLeft)) : c.capitalOutstandingEur / monthsLeft;
+  const capital = Math.min(payment, c.capitalOutstandingEur, Math.max(0, annuity - interestDue));
+  const interest = Math.min(payment - capital, interestDue);
+  const service = payment - capital - interest;
+  cityPays(state, sc, 'partner', capital, 'partnership rent: capital', 'investment', true);
+  cityPays(state, sc, 'partner', interest, 'partnership rent: interest', 'operating', true);
+  cityPays(state, sc, 'partner', service, 'annual payment', 'operating', true);
+  c.capitalOutstandingEur = Math.max(0, c.capitalOutstandingEur - capital);
+}
+
+/**
+ * What the city owes the partner of a partnership contract as debt: the capital still to repay in
+ * the rents of its partnership contracts under works or running (euros). The debt-capacity ratio
+ * counts it with the city's loans (the budget's ratio reads it).
+ */
+export function partnershipDebtEur(state: SimState): number {
+  let sum = 0;
+  for (const c of state.contracts) if (c.builder === 'partner' && (c.status === 'building' || c.status === 'running')) sum += c.capitalOutstandingEur;
+  return sum;
+}
+
+/** The partner's running cost of a contract's deployments, euros a month (its private figures). */
+function partnerRunningCostPerMonth(state: SimState, scenario: Scenario, c: Contract): number {
+  let sum = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage === 'cancelled' || d.stage === 'failed') continue;
+    sum += (projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
+  }
+  return sum;
+}
+
+/** Months of a contract still to run (its whole length while under works). */
+export function monthsLeft(state: SimState, c: Contract): number {
+  return c.status === 'running' ? Math.max(0, c.endTick - state.tick) : Math.round(c.terms.durationYears * 12);
+}
+
+/** Present value of one euro a month for m months at a monthly rate. */
+function annuityFactor(monthlyRate: number, months: number): number {
+  if (months <= 0) return 0;
+  return monthlyRate > 0 ? (1 - detPow(1 + monthlyRate, -months)) / monthlyRate : months;
+}
+
+export interface TerminationCompensation {
+  /** The partner's investment not yet recovered (always owed: Commune de Douai), euros. */
+  unamortisedEur: number;
+  /** Its lost profit on the rest of the contract, before the clause, euros. */
+  lostProfitEur: number;
+  /** What the city pays: the unamortised investment + the clause's share of the lost profit. */
+  totalEur: number;
+}
+
+/**
+ * The compensation owed when the city ends a contract in the public interest (résiliation pour
+ * motif d'intérêt général): the partner's unamortised investment, plus its lost profit (manque à
+ * gagner: the present value at its cost of capital of the receipts it expected, net of its
+ * running costs and of the investment it recovers) times the clause `terminationCompensation`.
+ * The clause may lower the lost-profit part, never the unamortised part (CE Ass., 21 Dec 2012,
+ * Commune de Douai).
+ */
+export function terminationCompensationEur(state: SimState, scenario: Scenario, c: Contract): TerminationCompensation {
+  const unamortised = Math.max(0, c.partnerUnrecoveredEur);
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  const receipts = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
+  const net = receipts - partnerRunningCostPerMonth(state, scenario, c);
+  const lostProfit = Math.max(0, net * annuityFactor(rate, monthsLeft(state, c)) - unamortised);
+  return { unamortisedEur: unamortised, lostProfitEur: lostProfit, totalEur: unamortised + c.terms.terminationCompensation * lostProfit };
+}
+
+/**
+ * The city ends a contract early in the public interest: it pays the compensation (the
+ * unamortised investment to its investment section, as it takes the assets back; the lost profit
+ * to its operating section); the works stop; what is built stays and the city runs it.
+ */
+export function cancelContract(state: SimState, scenario: Scenario, sc: TickScratch, c: Contract): number {
+  const comp = terminationCompensationEur(state, scenario, c);
+  const lostPaid = comp.totalEur - comp.unamortisedEur;
+  cityPays(state, sc, 'partner', comp.unamortisedEur, 'termination compensation: unamortised investment', 'investment', true);
+  cityPays(state, sc, 'partner', lostPaid, 'termination compensation: lost profit', 'operating', true);
   c.status = 'cancelled';
   c.endTick = state.tick;
+  c.amendment = null;
+  c.capitalOutstandingEur = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     if (d.stage === 'building') d.stage = 'cancelled';
     if (d.pilot && d.stage === 'operating') d.stage = 'ended';
   }
   state.counters.contractsCancelled += 1;
-  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(compensation), partnerLossEur: Math.round(unrecovered - compensation) } });
+  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(comp.totalEur), unamortisedEur: Math.round(comp.unamortisedEur), lostProfitPaidEur: Math.round(lostPaid), partnerLossEur: Math.round(comp.lostProfitEur - lostPaid) } });
   c.partnerUnrecoveredEur = 0;
-  return compensation;
+  return comp.totalEur;
 }
 
-/** A renegotiation cuts the annual payment by `cut` and lengthens the contract in proportion. */
-export function renegotiateContract(state: SimState, c: Contract, cut: number): void {
-  c.terms.annualPaymentEur *= 1 - cut;
-  if (c.status === 'running') c.endTick += Math.round(Math.max(0, c.endTick - state.tick) * cut);
-  else c.terms.durationYears *= 1 + cut;
-  c.renegotiations += 1;
-  state.counters.contractsRenegotiated += 1;
-  state.log.push({ tick: state.tick, kind: 'contractRenegotiated', data: { id: c.id, cut } });
+/**
+ * The amendment a payment cut needs to keep the partner's financial balance (CCP L6, R2194-1):
+ * the contract is lengthened until the partner's net receipts (payment + savings share − running
+ * cost) are worth, at its cost of capital, what they were worth before. Null when no length does
+ * (the cut leaves it nothing a month); `tooLong` when that length passes 30 years from the start
+ * of operation.
+ */
+export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number } | null {
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  const pay = c.terms.annualPaymentEur / 12;
+  const other = (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12 - partnerRunningCostPerMonth(state, scenario, c);
+  const net = pay + other;
+  const netAfter = pay * (1 - cut) + other;
+  const m = monthsLeft(state, c);
+  if (net <= 0 || netAfter <= 0) return null;
+  const target = (annuityFactor(rate, m) * net) / netAfter;
+  // a(m') = target  ⇔  (1 + i)^−m' = 1 − i·target
+  let months: number;
+  if (rate > 0) {
+    const x = 1 - rate * target;
+    if (x <= 0) return null;
+    months = Math.ceil(-detLog(x) / detLog(1 + rate) - 1e-9);
+  } else months = Math.ceil(target - 1e-9);
+  const elapsed = c.status === 'running' ? state.tick - c.operationStartTick : 0;
+  const years = (elapsed + months) / 12;
+  const amendment: Amendment = {
+    proposedTick: state.tick,
+    paymentCut: cut,
+    annualPaymentEur: c.terms.annualPaymentEur * (1 - cut),
+    durationYears: c.status === 'running' ? years : months / 12,
+    endTick: c.status === 'running' ? state.tick + months : -1,
+  };
+  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years };
+}
+
+/** The city proposes an amendment (avenant); it binds only once the partner signs it. */
+export function proposeAmendment(state: SimState, c: Contract, amendment: Amendment): void {
+  c.amendment = amendment;
+  state.log.push({ tick: state.tick, kind: 'amendmentProposed', data: { id: c.id, paymentCut: amendment.paymentCut, annualPaymentEur: Math.round(amendment.annualPaymentEur), durationYears: Math.round(amendment.durationYears * 100) / 100 } });
+}
+
+/** The partner answers a proposed amendment: signed, it applies; refused, the contract runs on. */
+export function answerAmendment(state: SimState, c: Contract, accept: boolean): void {
+  const a = c.amendment!;
+  c.amendment = null;
+  if (accept) {
+    c.terms.annualPaymentEur = a.annualPaymentEur;
+    c.terms.durationYears = a.durationYears;
+    if (c.status === 'running') c.endTick = a.endTick;
+    c.renegotiations += 1;
+    state.counters.contractsRenegotiated += 1;
+  }
+  state.log.push({ tick: state.tick, kind: accept ? 'contractRenegotiated' : 'amendmentRefused', data: { id: c.id, cut: a.paymentCut } });
 }
 
 /** The partner fails: its contracts end; what is built stays and the city runs it. */

@@ -13,7 +13,7 @@ import { buildYearsOf, cityLens, dealFlows, partnerLens, valueForCity, valueForP
 export interface LensYear {
   /** Calendar year the simulated year starts in. */
   year: number;
-  /** The city's flows that year (capital, grants, payments, running costs, expected compensation), euros. */
+  /** The city's flows that year (capital, grants, payments, running costs; the compensation series is 0: ending a contract is priced when the city decides it, contracts.ts), euros. */
   cityCosts: number;
   /** The city's benefits that year (savings, services, carbon), euros. */
   cityBenefits: number;

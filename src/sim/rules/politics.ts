@@ -9,40 +9,27 @@
  * the same weight. Over half → re-elected. Otherwise a new
  * mayor takes office, drawn from the other profiles of `politics.mayors`: new priorities, a new
  * horizon; alignment loses `electionReset` of its value; each governance measure survives with
- * probability ½. The new majority then reopens each contract with the partner (running or under
- * works) with
- * probability reopenProb × (½ + ½ · dislike), where dislike ∈ [0, 1] grows as the contract's projects
- * fall outside its priorities (a green mayor dislikes digital projects, a digital mayor low-tech
- * ones). A reopened contract is cancelled with probability cancelShare × (1 − ½ · compensation) —
- * a termination-compensation clause makes cancelling dear, so it is renegotiated instead — and
- * the city pays the compensation (DESIGN C5); otherwise its payments are cut by
- * `renegotiationCut`.
+ * probability ½. What the new majority does with the contracts it inherits is its decision, not a
+ * rule of this phase: it may end one in the public interest, paying the compensation the law owes
+ * (contracts.ts), or propose an amendment the partner may refuse (a computer city weighs these in
+ * agents/contract-review.ts; `dislike` measures how far a contract's projects fall outside its
+ * priorities: a green mayor dislikes digital projects, a digital mayor low-tech ones).
  */
 import type { TickScratch } from '../money';
-import { withStream, type Stream } from '../rng';
+import { withStream } from '../rng';
 import { detExp } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
-import { cancelContract, renegotiateContract } from './contracts';
 import { priorityWeight } from './valuation';
 
 /** How much a mayor dislikes a contract's projects, 0–1 (priority weights run from 0.6 to 1.4). */
-function dislike(state: SimState, scenario: Scenario, projects: string[]): number {
+export function dislike(state: SimState, scenario: Scenario, projects: string[]): number {
   const w = projects.reduce((a, p) => a + priorityWeight(state, scenario, p), 0) / Math.max(1, projects.length);
   return Math.min(1, Math.max(0, (1.4 - w) / 0.8));
 }
 
-function reopenContracts(state: SimState, scenario: Scenario, sc: TickScratch, rng: Stream): void {
-  const p = scenario.politics;
-  for (const c of state.contracts) {
-    if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
-    if (!rng.chance(p.reopenProb * (0.5 + 0.5 * dislike(state, scenario, c.terms.projects)))) continue;
-    if (rng.chance(p.cancelShare * (1 - 0.5 * c.terms.terminationCompensation))) cancelContract(state, sc, c);
-    else renegotiateContract(state, c, p.renegotiationCut);
-  }
-}
-
-export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScratch): void {
+/** The politics phase: an election in its month; after a defeat, a new mayor and majority. */
+export function politicsPhase(state: SimState, scenario: Scenario, _sc: TickScratch): void {
   if (state.tick !== state.nextElectionTick) return;
   const p = scenario.politics;
   const cit = state.citizens;
@@ -73,7 +60,6 @@ export function politicsPhase(state: SimState, scenario: Scenario, sc: TickScrat
       g.interCommunalAgreement = g.interCommunalAgreement && rng.chance(0.5);
       g.sharedDataPlatform = g.sharedDataPlatform && rng.chance(0.5);
       state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
-      reopenContracts(state, scenario, sc, rng);
     }
   });
   for (const d of state.districts) {

@@ -3,9 +3,14 @@
  *
  * An offer outside them is refused with a reason a player can read, and the state does not change.
  * Bounds: known projects and districts; shares within 0–1; a pilot in one district, only for
- * projects that can start as pilots, for at most `pilotMaxYears`; a concession no longer than the
- * time the partner needs to recover its investment with a return (*Code de la commande publique*
- * R3114-2); no contract beyond 30 years (a bound of the model, not of the law); the golden rule (the city's payments must leave its
+ * projects that can start as pilots, for at most `pilotMaxYears`; no deferred payment outside a
+ * partnership contract (CCP L2191-5: a global performance contract has the city pay the works as
+ * built); a partnership contract (*marché de partenariat*) only above the thresholds of R2211-1,
+ * after its prior evaluation and budget-sustainability study (L2212-1, L2212-2) and when that
+ * evaluation finds it better value than procurement; a concession that leaves the operating risk
+ * with the partner (L1121-1: the public payment alone does not repay it) and runs no longer than
+ * the time the partner needs to recover its investment with a normal return, at its cost of
+ * capital without the model's political premium (R3114-2); no contract beyond 30 years (a bound of the model, not of the law); the golden rule (the city's payments must leave its
  * operating section in balance after debt repayment); the debt-capacity ceiling (the city's capital
  * share, net of expected grants, may not push debt ÷ gross savings past `debtCeilingYears`).
  */
@@ -14,7 +19,8 @@ import type { ContractTerms, SimState } from '../types';
 import { found, problem, type Problem } from '../refusal';
 import { projectType } from './catalogue';
 import { callOpen } from './funding';
-import { dealFlows, partnerLens } from './valuation';
+import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
+import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
 
@@ -27,13 +33,80 @@ export function paybackYears(state: SimState, scenario: Scenario, terms: Contrac
   const long: ContractTerms = { ...terms, durationYears: MAX_CONTRACT_YEARS + 10 };
   // The city judges lawfulness on public figures: it cannot see the partner's true costs.
   const flows = dealFlows(state, scenario, long, 'partner', 'public');
-  const weights = partnerWeights({ ...partnerLens(scenario, long), horizonYears: 1000 }, flows.years);
+  // Recovery with a normal return: the partner's cost of capital, without the model's
+  // political-risk premium (R3114-2 speaks of the investment and its return, not of politics).
+  const weights = partnerWeights(partnerLawLens(scenario), flows.years);
   let v = 0;
   for (let k = 0; k < flows.years; k++) {
     v += flows.partner.net[k]! * weights[k]!;
     if (v >= 0) return k + 1;
   }
   return Infinity;
+}
+
+/**
+ * The partner's value, at its cost of capital alone, of the public payment with no share of the
+ * savings: ≥ 0 when the city's payment alone repays its costs with a return (euros).
+ */
+export function guaranteedRecovery(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+  const flows = dealFlows(state, scenario, { ...terms, savingsShareToPartner: 0 }, 'partner', 'public');
+  const weights = partnerWeights(partnerLawLens(scenario), flows.years);
+  let v = 0;
+  for (let k = 0; k < flows.years; k++) v += (flows.partner.net[k]! - flows.partner.savings[k]!) * weights[k]!;
+  return v;
+}
+
+/** Which of the thresholds of R2211-1 applies to a deal: by its main object (its dearest project). */
+export function partnershipThreshold(scenario: Scenario, terms: ContractTerms): { object: 'equipmentOrPerformance' | 'networkWorks' | 'other'; thresholdEur: number; capexEur: number } {
+  let capex = 0;
+  let main = terms.projects[0]!;
+  let mainCapex = -1;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id)!;
+    let c = 0;
+    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    capex += c;
+    if (c > mainCapex) {
+      mainCapex = c;
+      main = id;
+    }
+  }
+  const t = projectType(scenario, main)!;
+  const energyTargets = terms.guaranteedSavingShare > 0 && t.benefits.energyMWhPerUnit > 0;
+  const object = EQUIPMENT_FAMILIES.includes(t.family) || energyTargets ? 'equipmentOrPerformance' : NETWORK_FAMILIES.includes(t.family) ? 'networkWorks' : 'other';
+  return { object, thresholdEur: scenario.negotiation.partnershipThresholdsEur[object], capexEur: capex };
+}
+
+/** Families whose main object is an IT system or equipment other than works. */
+const EQUIPMENT_FAMILIES: readonly string[] = ['dataPlatform', 'citizenApp', 'wasteSensors'];
+
+/** Families whose works are network infrastructure (energy, transport, urban development, water). */
+const NETWORK_FAMILIES: readonly string[] = ['streetLighting', 'smartTraffic', 'mobilityServices', 'leakDetection', 'greenInfrastructure', 'pedestrianPriority'];
+
+/** The prior evaluation that covers these projects and districts, if any (done or under way). */
+export function partnershipStudyFor(state: SimState, terms: { projects: string[]; districts: number[] }) {
+  return state.partnershipStudies.find((s) => terms.projects.every((p) => s.projects.includes(p)) && terms.districts.every((d) => s.districts.includes(d)));
+}
+
+/**
+ * A partnership contract (marché de partenariat) is lawful above the thresholds of R2211-1, once
+ * its prior evaluation and budget-sustainability study are done (L2212-1, L2212-2), and when that
+ * evaluation finds it better value than public procurement.
+ */
+function partnershipProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+  const th = partnershipThreshold(scenario, terms);
+  if (th.capexEur < th.thresholdEur) {
+    return problem('partnershipBelowThreshold', { capexEur: th.capexEur, thresholdEur: th.thresholdEur, object: th.object }, `a partnership contract is allowed only above ${fmtM(th.thresholdEur)} of works for its object (CCP R2211-1): these works cost ${fmtM(th.capexEur)}`);
+  }
+  const study = partnershipStudyFor(state, terms);
+  if (!study || study.readyTick > state.tick) {
+    return problem('partnershipNotStudied', { readyInMonths: study ? study.readyTick - state.tick : -1 }, study ? `the prior evaluation of this partnership is not finished (${study.readyTick - state.tick} months left; CCP L2212-1)` : 'a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (CCP L2212-1, L2212-2)');
+  }
+  const vfm = valueForMoney(state, scenario, terms);
+  if (vfm.partnershipEur < vfm.procurementEur) {
+    return problem('partnershipNoValueForMoney', { partnershipValueEur: vfm.partnershipEur, procurementValueEur: vfm.procurementEur }, `the prior evaluation finds this partnership worse value than public procurement (${fmtM(vfm.partnershipEur)} against ${fmtM(vfm.procurementEur)} for the city, at the public rate)`);
+  }
+  return null;
 }
 
 /** Annual payments the city is committed to now (running and building contracts). */
@@ -96,7 +169,22 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   if (terms.form === 'procurement' && (terms.annualPaymentEur > 0 || terms.cityCapitalShare < 1)) {
     return problem('procurementTerms', {}, 'in a procurement contract the city pays the whole price of the works and no annual payment');
   }
+  // No deferred payment outside a partnership contract (CCP L2191-5): in a global performance
+  // contract the city pays the works as they are built.
+  if (terms.form === 'performance' && terms.cityCapitalShare < 1) {
+    return problem('deferredPayment', { form: terms.form, cityCapitalShare: terms.cityCapitalShare }, `deferred payment is forbidden outside a partnership contract (CCP L2191-5): in a ${terms.form} contract the city pays the whole works as built (capital share 1, not ${terms.cityCapitalShare})`);
+  }
+  if (terms.form === 'partnership') {
+    const p = partnershipProblem(state, scenario, terms);
+    if (p) return p;
+  }
   if (terms.form === 'concession') {
+    // The concessionaire bears the operating risk (CCP L1121-1): the public payment alone may
+    // not cover its costs with a return; its revenue must come from operating (the savings it keeps).
+    const noRisk = guaranteedRecovery(state, scenario, terms);
+    if (noRisk >= 0) {
+      return problem('concessionNoOperatingRisk', { paymentEur: terms.annualPaymentEur, partnerValueEur: noRisk }, `a concession transfers the operating risk (CCP L1121-1): an annual payment of ${fmtM(terms.annualPaymentEur)} alone would repay the partner's costs with a return, so it bears no risk`);
+    }
     const payback = paybackYears(state, scenario, terms);
     if (!Number.isFinite(payback)) {
       return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');

@@ -7,17 +7,18 @@
  * The city counts its capital share, expected grants, payments, the savings it keeps, the welfare
  * value of the services (weighted by the mayor's priorities, raised by visibility before the next
  * election, and by a data platform's synergies) and of the CO₂ avoided (at `carbonValueEurPerT`),
- * the running costs it bears after the contract, and the termination compensation a future
- * majority's cancellation may cost it (the partner's yearly cancellation hazard × the promised
- * share × the capital still unrecovered); it discounts uncertain benefits by
+ * the running costs it bears after the contract (ending a contract early is its own decision,
+ * priced when it is taken: contracts.ts); it discounts uncertain benefits by
  * `riskAversion × σ`, where a performance guarantee covers the energy part of σ. Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
  * The partner counts the price it receives for the works against their true cost, the payments
  * and its savings share against its true running cost and the expected penalties of its
  * guarantee (its risk aversion widens the spread it fears); it discounts at its cost of capital
- * plus a political-risk premium: the yearly hazard that a new majority cancels or cuts the
- * contract, net of the termination compensation.
+ * plus a political-risk premium: the yearly hazard that a new majority ends the contract, times
+ * the share of its profit the termination clause does not pay back (its unamortised investment is
+ * always owed: Commune de Douai). The city's value-for-money comparison of a partnership contract
+ * (`valueForMoney`) weighs both options at the public rate alone, as a prior evaluation does.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
@@ -82,21 +83,34 @@ export function cityLens(state: SimState, scenario: Scenario): CityLens {
   };
 }
 
-/** Yearly hazard that a new majority cancels (or cuts) a contract, as the partner sees it. */
+/**
+ * Yearly hazard that a new majority ends a contract early, as the partner fears it, and the yearly
+ * hazard of a payment cut. Since a cut needs the partner's signature (an amendment, CCP L6), the
+ * cut hazard is nil; the partner fears an early termination after a defeat: an even chance of
+ * defeat at each election, over the term. A procurement contract (the works paid as done) has
+ * nothing left to end.
+ */
 export function politicalHazard(scenario: Scenario, terms: ContractTerms): { cancel: number; cut: number } {
-  // The partner assumes an even chance of defeat and an average dislike of ½ (politics.ts).
   const loseProb = 0.5;
-  const perElection = loseProb * scenario.politics.reopenProb * 0.75;
-  const cancel = (perElection * scenario.politics.cancelShare * (1 - 0.5 * terms.terminationCompensation)) / scenario.politics.termYears;
-  const cut = (perElection * (1 - scenario.politics.cancelShare * (1 - 0.5 * terms.terminationCompensation)) * scenario.politics.renegotiationCut) / scenario.politics.termYears;
-  return { cancel: cancel * (terms.form === 'procurement' ? 0 : 1), cut: cut * (terms.form === 'procurement' ? 0 : 1) };
+  const cancel = terms.form === 'procurement' ? 0 : loseProb / scenario.politics.termYears;
+  return { cancel, cut: 0 };
 }
 
-/** The partner's lens for these terms: its cost of capital plus the political-risk premium. */
+/**
+ * The partner's lens for these terms: its cost of capital plus a political-risk premium. On an
+ * early termination it is owed its unamortised investment and the clause's share of its lost
+ * profit (Commune de Douai), so what it risks is the rest of its profit: the hazard × (1 − clause)
+ * × its margin on what it receives.
+ */
 export function partnerLens(scenario: Scenario, terms: ContractTerms): PartnerLens {
   const h = politicalHazard(scenario, terms);
-  const premium = (h.cancel * (1 - terms.terminationCompensation) + h.cut) * (1 + scenario.partner.riskAversion);
+  const premium = (h.cancel * (1 - terms.terminationCompensation) * scenario.partner.marginRate + h.cut) * (1 + scenario.partner.riskAversion);
   return { rate: scenario.partner.discountRate, riskPremium: premium, horizonYears: scenario.partner.horizonYears };
+}
+
+/** The partner's lens without the political premium (what the law's bounds use: R3114-2, operating risk). */
+export function partnerLawLens(scenario: Scenario): PartnerLens {
+  return { rate: scenario.partner.discountRate, riskPremium: 0, horizonYears: 1000 };
 }
 
 /** Expected grants for the city's capital share, from the calls open now that the terms name. */
@@ -232,19 +246,16 @@ export function dealFlows(
     }
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
-  // The compensation a future majority's cancellation may cost the city: the yearly cancellation
-  // hazard × the promised share × the partner's capital still unrecovered (taken to fall linearly
-  // over the contract).
-  const cancelHazard = builder === 'partner' && !isProcurement ? politicalHazard(scenario, terms).cancel : 0;
-  const atRisk = capexTotal * (1 - share) * terms.terminationCompensation;
+  // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
+  // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
+  // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
   for (let k = 0; k < n; k++) {
     const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
     city.grants[k] = expectedGrantsEur * works;
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
     city.payments[k] = -pay;
     if (builder === 'partner') partner.payments[k] = pay;
-    const left = duration > 0 ? Math.max(0, 1 - (k + 0.5 - b) / duration) : 0;
-    city.compensation[k] = -cancelHazard * atRisk * left * overlap(k, b, b + duration);
+    city.compensation[k] = 0;
     city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]! + city.compensation[k]!;
     partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
   }
@@ -286,4 +297,21 @@ export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: C
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
   return presentValueWith(unitPayments(scenario, terms, flows.years), cityCostWeights(lens, flows.years)) * fiscal;
+}
+
+/**
+ * The comparison a prior evaluation makes (CCP L2212-1): the partnership's value to the city
+ * against the same works bought by procurement and run by the city, both on public figures at the
+ * public discount rate alone (no present bias, no electoral hazard), euros.
+ */
+export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
+  const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+  const value = (flows: DealFlows): number => {
+    const c = flows.city;
+    const costs = c.capital.map((x, k) => x + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!);
+    const gains = c.savings.map((x, k) => x + c.services[k]!);
+    return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
+  };
+  const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+  return { partnershipEur: value(dealFlows(state, scenario, terms, 'partner', 'public')), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
 }

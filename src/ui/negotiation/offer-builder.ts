@@ -37,6 +37,7 @@ const UNUSED: Record<ContractTerms['form'], readonly NumericTerm[]> = {
   procurement: ['durationYears', 'annualPaymentEur', 'cityCapitalShare', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner'],
   performance: [],
   concession: [],
+  partnership: [],
   pilot: [],
 };
 const EPS = 1e-9;

@@ -1,0 +1,99 @@
+/**
+ * How a computer city reviews the contracts it inherits after a defeat, and how a computer partner
+ * answers a proposed amendment: decisions priced by the law's rules (rules/contracts.ts).
+ *
+ * The city, at its first budget after a new mayor took office, weighs each running contract with
+ * the partner. Ending it in the public interest saves the payments and the savings share still to
+ * come but costs the compensation the law owes now (unamortised investment + the clause's share of
+ * the lost profit) and the running costs the city then bears itself (what was built stays): it ends
+ * the contract when, through its own lens, the savings exceed those costs. Otherwise, when the
+ * mayor dislikes the contract's projects (politics.ts `dislike` ≥ ½), it proposes the amendment
+ * that cuts the payment by `politics.renegotiationCut` and keeps the partner's financial balance,
+ * when that amendment is worth more to the city than the contract as it stands. A contract under
+ * works is left alone (ending it would lose the works for little saved).
+ * The partner signs an amendment when the amended contract is worth at least as much to it, at
+ * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
+ */
+import { detPow } from '../det-math';
+import { balancedAmendment, monthsLeft, terminationCompensationEur } from '../rules/contracts';
+import { projectType } from '../rules/catalogue';
+import { cityCostWeight } from '../rules/discount';
+import { dislike } from '../rules/politics';
+import { cityLens } from '../rules/valuation';
+import type { Scenario } from '../scenario-schema';
+import type { Action, Contract, SimState } from '../types';
+
+const millions = (eur: number) => Math.round(eur / 1e4) / 100;
+
+/** The city's present value (its cost lens) of `perMonth` euros a month for the next `months` months. */
+function cityCostPv(state: SimState, scenario: Scenario, perMonth: number, months: number): number {
+  const lens = cityLens(state, scenario);
+  let v = 0;
+  for (let m = 1; m <= months; m++) v += perMonth * cityCostWeight(lens, m / 12);
+  return v;
+}
+
+/** What the city would pay a month to run the contract's deployments itself (catalogue figures). */
+function cityRunningCostPerMonth(state: SimState, scenario: Scenario, c: Contract): number {
+  let sum = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage !== 'operating') continue;
+    const t = projectType(scenario, d.type)!;
+    sum += (t.opexShare * d.capexEur * (1 + 0.2 * t.partnerDependence)) / 12;
+  }
+  return sum;
+}
+
+/** The city's decisions on its inherited contracts at its first budget after a defeat (else none). */
+export function reviewContracts(state: SimState, scenario: Scenario): Action[] {
+  if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12) return [];
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const actions: Action[] = [];
+  for (const c of state.contracts) {
+    if (c.builder !== 'partner' || c.status !== 'running' || c.amendment) continue;
+    const months = monthsLeft(state, c);
+    const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
+    const saved = cityCostPv(state, scenario, outflow - cityRunningCostPerMonth(state, scenario, c), months);
+    const comp = terminationCompensationEur(state, scenario, c).totalEur;
+    if (saved > comp) {
+      actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });
+      continue;
+    }
+    const cut = scenario.politics.renegotiationCut;
+    if (cut <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) continue;
+    const am = balancedAmendment(state, scenario, c, cut);
+    if (!am || am.tooLong) continue;
+    const now = cityCostPv(state, scenario, c.terms.annualPaymentEur / 12, months);
+    const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12, am.amendment.endTick - state.tick);
+    if (after < now) {
+      actions.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: cut, explanation: { key: 'city.proposesAmendment', params: { contract: c.id, cutPct: Math.round(cut * 100), savedM: millions(now - after) } } });
+    }
+  }
+  return actions;
+}
+
+/** The partner's answers to the amendments awaiting it: it signs those worth as much to it as the contract. */
+export function answerAmendments(state: SimState, scenario: Scenario): Action[] {
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const i = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  const pv = (perMonth: number, months: number) => (i > 0 ? (perMonth * (1 - detPow(1 + i, -months))) / i : perMonth * months);
+  const actions: Action[] = [];
+  for (const c of state.contracts) {
+    const a = c.amendment;
+    if (!a || c.builder !== 'partner') continue;
+    let running = 0;
+    for (const uid of c.deployments) {
+      const d = state.deployments[uid - 1]!;
+      if (d.stage === 'operating' || d.stage === 'building') running += (projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
+    }
+    const other = (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12 - running;
+    const m = monthsLeft(state, c);
+    const m2 = c.status === 'running' ? a.endTick - state.tick : Math.round(a.durationYears * 12);
+    const now = pv(c.terms.annualPaymentEur / 12 + other, m);
+    const after = pv(a.annualPaymentEur / 12 + other, m2);
+    const accept = after >= now - 1;
+    actions.push({ type: 'answerAmendment', by: 'partner', contractId: c.id, accept, explanation: { key: accept ? 'partner.signsAmendment' : 'partner.refusesAmendment', params: { contract: c.id, valueNowM: millions(now), valueAfterM: millions(after) } } });
+  }
+  return actions;
+}
