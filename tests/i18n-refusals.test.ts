@@ -147,7 +147,7 @@ describe('refusals in French and English', () => {
     };
     const problem = (t: object) => termsProblem(s, sc, terms(t as never));
     add(problem({ annualPaymentEur: 9e8 }));
-    add(problem({ form: 'concession', durationYears: 30, annualPaymentEur: 6_000_000, cityCapitalShare: 0.1 }));
+    add(problem({ form: 'concession', districts: [0, 1, 2, 3, 4, 5, 6, 7], annualPaymentEur: 2e6, savingsShareToPartner: 0.9, cityCapitalShare: 0.3, durationYears: 25 }));
     add(problem({ form: 'concession', durationYears: 10, annualPaymentEur: 0, cityCapitalShare: 0 }));
     add(problem({ pilot: true }));
     add(problem({ form: 'pilot', pilot: true, districts: [0, 1] }));

@@ -280,7 +280,7 @@ const FR: Templates = {
       : 'Offre refusée : un marché de partenariat exige d’abord une évaluation préalable et une étude de soutenabilité budgétaire de son périmètre (art. L2212-1 et L2212-2).',
   partnershipNoValueForMoney: (p, w) =>
     `Offre refusée : l’évaluation préalable juge ce partenariat moins avantageux qu’un marché public (${w.money(p.partnershipValueEur)} contre ${w.money(p.procurementValueEur)} pour la ville, au taux public).`,
-  partnershipStudyExists: () => 'Étude refusée : une évaluation préalable de ce périmètre existe déjà.',
+  partnershipStudyExists: (p, w) => `Étude refusée : une évaluation préalable de ce périmètre existe déjà (prête au mois ${w.num(p.readyTick, 0)} de la partie).`,
   concessionNoOperatingRisk: (p, w) =>
     `Offre refusée : une concession transfère le risque d’exploitation (art. L1121-1) ; un paiement annuel de ${w.money(p.paymentEur)} rembourserait à lui seul les coûts du partenaire avec un retour.`,
   amendmentPending: (p, w) => `Avenant refusé : un avenant au contrat ${w.num(p.contract, 0)} attend déjà la réponse du partenaire.`,
@@ -370,7 +370,7 @@ const EN: Templates = {
       : 'Offer refused: a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (art. L2212-1 and L2212-2).',
   partnershipNoValueForMoney: (p, w) =>
     `Offer refused: the prior evaluation finds this partnership worse value than public procurement (${w.money(p.partnershipValueEur)} against ${w.money(p.procurementValueEur)} for the city, at the public rate).`,
-  partnershipStudyExists: () => 'Study refused: a prior evaluation of this scope exists already.',
+  partnershipStudyExists: (p, w) => `Study refused: a prior evaluation of this scope exists already (ready in month ${w.num(p.readyTick, 0)} of the game).`,
   concessionNoOperatingRisk: (p, w) =>
     `Offer refused: a concession transfers the operating risk (art. L1121-1); an annual payment of ${w.money(p.paymentEur)} alone would repay the partner's costs with a return.`,
   amendmentPending: (p, w) => `Amendment refused: an amendment to contract ${w.num(p.contract, 0)} already awaits the partner's answer.`,

@@ -11,7 +11,7 @@ import type { Action, ActionResult, ContractTerms, SimState } from '../../src/si
 import { dijon, freshState, NO_POLICIES, terms, variant } from './helpers';
 
 const month = (s: SimState, scenario: Scenario, ...actions: unknown[]): ActionResult[] => stepInPlace(s, scenario, actions, NO_POLICIES);
-const propose = (by: 'city' | 'partner', pay: number): Action => ({ type: 'propose', by, terms: terms({ annualPaymentEur: pay }) });
+const propose = (by: 'city' | 'partner', pay: number, over: Partial<ContractTerms> = {}): Action => ({ type: 'propose', by, terms: terms({ annualPaymentEur: pay, ...over }) });
 const code = (r: ActionResult | undefined) => (r && !r.ok ? r.code : 'ok');
 const closed = (s: SimState) => s.log.filter((e) => e.kind === 'procedureClosed');
 
@@ -103,9 +103,9 @@ describe('the phases of the award procedure', () => {
 
 describe('competition: the next bidder bounds the price', () => {
   /** A state in the negotiation phase of a performance procedure opened at `pay`. */
-  function atBids(sc: Scenario, pay: number, seed = 1): SimState {
+  function atBids(sc: Scenario, pay: number, seed = 1, over: Partial<ContractTerms> = {}): SimState {
     const s = freshState(sc, seed);
-    month(s, sc, propose('city', pay));
+    month(s, sc, propose('city', pay, over));
     while (s.negotiation && s.negotiation.procedure.phase !== 'negotiation') month(s, sc);
     return s;
   }
@@ -141,7 +141,9 @@ describe('competition: the next bidder bounds the price', () => {
 
   it('no offer above what the next bidder would accept: refused with the figures, through the action and termsProblem', () => {
     const sc = dijon();
-    const s = atBids(sc, 100_000);
+    // A data platform: its running costs (10 % of the works a year) need a payment; the works alone,
+    // paid as built (no deferred payment), would not repay them.
+    const s = atBids(sc, 100_000, 1, { projects: ['dataPlatform'], districts: [0, 1, 2] });
     const t = s.negotiation!.offer;
     const cap = competitiveCapEur(s, sc, t)!;
     expect(cap).toBeGreaterThan(0);
