@@ -55,9 +55,15 @@ export const REFUSAL_CODES = [
   'procurementTerms',
   'concessionNeverRecovers',
   'concessionTooLong',
-  // the budget (CGCT)
+  // the budget (CGCT): rules/legality.ts
   'goldenRule',
+  /** v1 only (the 12-year reference is no longer a cap): kept so old saves' logs still render. */
   'debtCeiling',
+  'budgetSettled',
+  'envelopeExceeded',
+  'envelopeUnfinanceable',
+  'realBalance',
+  'lendersRefuse',
   // the game's flow (src/state): screens, roles, saves; `reason` names the field
   'gameFlow',
 ] as const;

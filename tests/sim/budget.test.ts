@@ -1,4 +1,4 @@
-/** The city's budget (src/sim/rules/budget.ts): gross savings, golden rule, debt ceiling, ratio. */
+/** The city's budget (src/sim/rules/budget.ts): gross savings, golden rule, lenders, ratio, taxes, FCTVA, real balance. */
 import { describe, expect, it } from 'vitest';
 import { cityPays, cityReceives } from '../../src/sim/money';
 import { baselineOperatingMonth, DEBT_CAPACITY_CAP_YEARS, debtCapacity, financePhase } from '../../src/sim/rules/budget';
@@ -80,27 +80,27 @@ describe('borrowing', () => {
     expect(s.city.debtEur).toBeLessThan(debt0);
   });
 
-  it('does not borrow past the debt ceiling', () => {
+  it('does not borrow past what lenders accept (funding.lendersRefuseYears)', () => {
     const sc = dijon();
     const s = freshState(sc);
-    s.city.debtEur = sc.city.debtCeilingYears * s.city.grossSavingsEur + 1e6; // already at the ceiling
+    s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur + 1e6; // already past it
     const sc0 = scratch(s);
     cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
     financePhase(s, sc, sc0, 1e6, 0);
     expect(loanCents(s)).toBe(0);
   });
 
-  it('borrows only up to the room below the ceiling', () => {
+  it('borrows only up to the room lenders leave', () => {
     const sc = dijon();
     const s = freshState(sc);
-    s.city.debtEur = sc.city.debtCeilingYears * s.city.grossSavingsEur - 2e6; // €2 M of room, minus this month's change
+    s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur - 2e6; // €2 M of room, minus this month's change
     const sc0 = scratch(s);
     cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
     financePhase(s, sc, sc0, 1e6, 0);
     const borrowed = loanCents(s) / 100;
     expect(borrowed).toBeGreaterThan(0);
     expect(borrowed).toBeLessThan(4e6);
-    expect(s.city.debtEur).toBeLessThanOrEqual(sc.city.debtCeilingYears * s.city.grossSavingsEur + 1);
+    expect(s.city.debtEur).toBeLessThanOrEqual(sc.funding.lendersRefuseYears * s.city.grossSavingsEur + 1);
   });
 
   it('borrows what it needs when there is room, and the new loan moves the average rate toward the loan rate', () => {

@@ -25,6 +25,8 @@
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, termsProblem } from '../rules/terms';
+import { taxRevenueEur } from '../rules/budget';
+import { envelopeCapacityEur, underSettlement } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
@@ -161,7 +163,7 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
-  const revenue = c.taxRevenueEur * city.taxLevel + city.stateGrantEur + c.otherRevenueEur;
+  const revenue = taxRevenueEur(scenario, city.taxLevel) + city.stateGrantEur + c.otherRevenueEur;
   const principal = city.debtEur / c.debtMaturityYears;
   const margin = city.grossSavingsEur - principal;
   let taxChange = 0;
@@ -172,6 +174,9 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   let envelope = c.smartCityEnvelopeEur;
   if (city.debtCapacityYears > c.debtCeilingYears) envelope = 0;
   else if (city.debtCapacityYears > 0.75 * c.debtCeilingYears) envelope *= 0.5;
+  // The envelope must be financeable (rules/legality.ts); under the prefect's settlement it is 0.
+  envelope = underSettlement(state) ? 0 : Math.min(envelope, Math.floor(envelopeCapacityEur(state, scenario)));
+  if (underSettlement(state) && taxChange < 0) taxChange = 0;
   actions.push({
     type: 'setBudget',
     envelopeEur: envelope,
