@@ -127,7 +127,8 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   transfer(state.ledger, 'city', 'lenders', principal, 'principal');
   city.debtEur -= principal;
   if (city.advanceEur > 0) {
-    const repay = Math.min(city.advanceEur, state.tick % 12 === 11 ? city.advanceEur : city.advanceEur / (12 - (state.tick % 12)));
+    // In whole cents, the rest in the year's last month: the advance is repaid exactly.
+    const repay = Math.min(city.advanceEur, state.tick % 12 === 11 ? city.advanceEur : Math.round((city.advanceEur / (12 - (state.tick % 12))) * 100) / 100);
     transfer(state.ledger, 'city', 'state', repay, 'State advance repaid');
     city.advanceEur -= repay;
   }
