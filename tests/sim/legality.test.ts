@@ -9,7 +9,9 @@ import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, pendingC
 import { termsProblem } from '../../src/sim/rules/terms';
 import { stepInPlace } from '../../src/sim/step';
 import { resolvePolicy } from '../../src/sim/agents';
-import type { ActionResult, SimState } from '../../src/sim/types';
+import type { ActionResult, SimState, TimedAction } from '../../src/sim/types';
+import { runSimulation } from '../../src/sim/run';
+import { createSave, parseSave, replaySave } from '../../src/sim/save';
 import { dijon, freshState, invariantViolations, NO_POLICIES, terms } from './helpers';
 
 const sc = dijon();
@@ -151,5 +153,28 @@ describe('the prefect’s settlement', () => {
     s.tick = 5;
     s.city.envelopeLeftEur = 8e6;
     expect(codeOf(act(s, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }))).toBe('ok');
+  });
+});
+
+describe('through a replayed save', () => {
+  it('the budget refusals come back with the same codes, and the save replays to its hashes', () => {
+    const actions = [
+      { tick: 0, action: { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 } },
+      { tick: 0, action: { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 } },
+      { tick: 1, action: { type: 'launchAlone', project: 'streetLighting', districts: [0, 1, 2, 3, 4, 5, 6, 7], pilot: false } },
+      { tick: 2, action: { type: 'propose', by: 'city', terms: terms({ annualPaymentEur: 30e6, cityCapitalShare: 0 }) } },
+    ] as TimedAction[];
+    const opts = { seed: 5, years: 2, agents: 300, city: 'none', partner: 'none', actions, yearlyHashes: true };
+    const first = runSimulation(sc, opts);
+    const codes = first.actionResults.map(codeOf);
+    expect(codes[0]).toBe('envelopeUnfinanceable');
+    expect(codes[2]).toBe('envelopeExceeded');
+    expect(codes[3]).toBe('goldenRule');
+    const save = createSave(sc, { seed: 5, city: 'none', partner: 'none', years: 2, agents: 300, actions }, first.yearlyHashes);
+    const parsed = parseSave(JSON.parse(JSON.stringify(save)), 'test');
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(replaySave(parsed.value).ok).toBe(true);
+    expect(runSimulation(parsed.value.scenario, opts).actionResults.map(codeOf)).toEqual(codes);
   });
 });
