@@ -88,6 +88,16 @@ export function envelopeCapacityEur(state: SimState, scenario: Scenario): number
   return Math.max(0, Math.max(0, netSavingsForecastEur(state, scenario)) + room - baselineNet - pending.next12Eur);
 }
 
+/** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
+export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number } {
+  const flows = dealFlows(state, scenario, terms, builder, 'public');
+  const share = cityShareOf(terms, builder);
+  const capital = -flows.city.capital.reduce((a, b) => a + b, 0);
+  const grants = Math.min(flows.expectedGrantsEur, scenario.funding.maxGrantShare * flows.capexEur * share);
+  const net = Math.max(0, capital - grants);
+  return { net, firstYear: capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0 };
+}
+
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */
 export function underSettlement(state: SimState): boolean {
   return state.tick < state.city.settledUntilTick;
@@ -116,12 +126,7 @@ export function commitmentProblem(state: SimState, scenario: Scenario, commitmen
     return null;
   }
   const { terms, builder } = commitment;
-  const flows = dealFlows(state, scenario, terms, builder, 'public');
-  const share = cityShareOf(terms, builder);
-  const capital = -flows.city.capital.reduce((a, b) => a + b, 0);
-  const grants = Math.min(flows.expectedGrantsEur, scenario.funding.maxGrantShare * flows.capexEur * share);
-  const net = Math.max(0, capital - grants);
-  const firstYear = capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0;
+  const { net, firstYear } = worksCapitalEur(state, scenario, terms, builder);
   if (firstYear > city.envelopeLeftEur + 1) {
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
