@@ -29,7 +29,21 @@ function realMessages(): string[] {
   out.push(termsProblem(freshState(strict), strict, terms({ terminationCompensation: 0.8 }))!.reason);
   out.push(termsProblem(freshState(strict), strict, terms({ guaranteedSavingShare: 0.8 }))!.reason);
   const indebted = variant({ 'city.debtEur': 2.5e9 });
-  out.push(termsProblem(freshState(indebted), indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 }))!.reason);
+  const rich = freshState(indebted);
+  rich.city.envelopeLeftEur = 1e9;
+  out.push(termsProblem(rich, indebted, terms({ cityCapitalShare: 1, annualPaymentEur: 0 }))!.reason); // lenders refuse
+  // The budget's other refusals (rules/legality.ts).
+  const b = freshState();
+  b.city.envelopeLeftEur = 1e5;
+  out.push(refusal(stepInPlace(b, sc, [{ type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }], NO_POLICIES)[0]!));
+  const v = freshState();
+  out.push(refusal(stepInPlace(v, sc, [{ type: 'setBudget', envelopeEur: 1e9, taxChange: 0 }], NO_POLICIES)[0]!));
+  const tight = freshState();
+  tight.city.grossSavingsEur = tight.city.debtEur / sc.city.debtMaturityYears + 1e5;
+  out.push(refusal(stepInPlace(tight, sc, [{ type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }], NO_POLICIES)[0]!));
+  const settled = freshState();
+  settled.city.settledUntilTick = 12;
+  out.push(refusal(stepInPlace(settled, sc, [{ type: 'governance', measure: 'smartCityOffice', on: true }], NO_POLICIES)[0]!));
   // Turns and rounds.
   const offer = (by: string) => ({ type: 'propose', by, terms: terms() });
   const t = freshState();
@@ -53,7 +67,7 @@ describe('reasons in French', () => {
     }
     setLang('fr');
     const golden = localizeReason(messages[0]!);
-    expect(golden).toMatch(/^la règle d’or : payer 900,0 M€ par an/);
+    expect(golden).toMatch(/^l’équilibre réel \(CGCT L1612-4\) : payer 900,0 M€ par an/);
     expect(localizeReason(messages[1]!)).toMatch(/R3114-2\) : ici \d+ ans, pas 30/);
     setLang('en');
     expect(localizeReason(messages[0]!)).toBe(messages[0]);

@@ -4,7 +4,7 @@
  * The model refuses an illegal action with a reason in plain English (`{ ok: false, reason }`),
  * the words a script or a test reads. The game shows those reasons to players: in English as they
  * are, in French through the patterns below, which recognise every reason a player can meet
- * through the interface (turns, rounds, ratification, the golden rule, the debt ceiling, the
+ * through the interface (turns, rounds, ratification, the budget's rules (rules/legality.ts), the
  * concession length, pilots, the scenario's limits, the store's own refusals) and put their
  * numbers into a French sentence. A reason no pattern knows (a malformed action from a script)
  * is shown as it is. tests/i18n-reasons.test.ts checks the patterns against the model's real messages.
@@ -48,13 +48,30 @@ const FR: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^in a procurement contract the city pays the whole price of the works and no annual payment$/, () => 'dans un marché public classique, la ville paie tout le prix des travaux et aucun loyer annuel'],
   [/^under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share$/, () => 'à ces conditions le partenaire ne récupère jamais son investissement : aucune durée de concession n’est légale ; augmentez le paiement ou la part de la ville'],
   [/^a concession may not run longer than needed to recover the investment with a return \(R3114-2\): here (\d+) years, not (\d+)$/, (m) => `une concession ne peut pas durer plus que le temps d’amortir l’investissement avec un retour (art. R3114-2) : ici ${m[1]} ans, pas ${m[2]}`],
+  // the budget (CGCT), rules/legality.ts
   [
-    /^the golden rule: paying (\S+ ?\S*) a year would leave the operating section unable to repay debt \(gross savings (\S+ ?\S*), debt repayment (\S+ ?\S*), payments already signed (\S+ ?\S*)\)$/,
-    (m) => `la règle d’or : payer ${eur(m[1]!)} par an laisserait la section de fonctionnement incapable de rembourser la dette (épargne brute ${eur(m[2]!)}, remboursement ${eur(m[3]!)}, paiements déjà signés ${eur(m[4]!)})`,
+    /^the real balance \(CGCT L1612-4\): paying (\S+ ?\S*) a year would leave the operating section unable to repay debt from its own resources \(gross savings (\S+ ?\S*), debt repayment (\S+ ?\S*), already signed (\S+ ?\S*)\)$/,
+    (m) => `l’équilibre réel (CGCT L1612-4) : payer ${eur(m[1]!)} par an empêcherait la section de fonctionnement de rembourser la dette sur ses ressources propres (épargne brute ${eur(m[2]!)}, remboursement ${eur(m[3]!)}, déjà signé ${eur(m[4]!)})`,
   ],
   [
-    /^the debt ceiling: borrowing (\S+ ?\S*) would raise debt ÷ gross savings to ([\d.]+|infinity) years, above the (\d+)-year ceiling$/,
-    (m) => `le plafond d’endettement : emprunter ${eur(m[1]!)} porterait la capacité de désendettement à ${m[2] === 'infinity' ? 'l’infini' : m[2]!.replace('.', ',')} ans, au-delà du plafond de ${m[3]} ans`,
+    /^no bank would lend: borrowing (\S+ ?\S*) would raise debt ÷ gross savings to ([\d.]+) years, past the ([\d.]+) years lenders accept \(the ([\d.]+)-year reference is already an alarm\)$/,
+    (m) => `aucune banque ne prêterait : emprunter ${eur(m[1]!)} porterait la capacité de désendettement à ${m[2]!.replace('.', ',')} ans, au-delà des ${m[3]} ans qu’acceptent les prêteurs (la référence de ${m[4]} ans est déjà une alerte)`,
+  ],
+  [
+    /^the smart-city envelope: the city's share of these works this year, (\S+ ?\S*) net of expected grants, exceeds the (\S+ ?\S*) left in the envelope the council voted$/,
+    (m) => `l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${eur(m[1]!)} nets des subventions attendues, dépasse les ${eur(m[2]!)} qui restent dans l’enveloppe votée par le conseil`,
+  ],
+  [
+    /^an envelope of (\S+ ?\S*) cannot be financed this year: net savings and what banks would lend leave (\S+ ?\S*) after the baseline programme and the works already signed$/,
+    (m) => `une enveloppe de ${eur(m[1]!)} ne peut pas être financée cette année : l’épargne nette et ce que les banques prêteraient laissent ${eur(m[2]!)} après le programme d’investissement courant et les travaux déjà signés`,
+  ],
+  [
+    /^a tax cut of (\S+ ?\S*) a year would leave the budget out of real balance \(CGCT L1612-4\): net savings to come are (\S+ ?\S*)$/,
+    (m) => `une baisse d’impôts de ${eur(m[1]!)} par an romprait l’équilibre réel du budget (CGCT L1612-4) : l’épargne nette attendue est de ${eur(m[2]!)}`,
+  ],
+  [
+    /^the budget is settled by the prefect after the regional audit chamber's review \(CGCT L1612-5\): no new commitment until month (\d+)$/,
+    (m) => `le budget est réglé par le préfet après l’avis de la chambre régionale des comptes (CGCT L1612-5) : aucun nouvel engagement avant le mois ${m[1]}`,
   ],
   [/^contract (\d+) is not a contract with the partner$/, (m) => `le contrat ${m[1]} n’est pas un contrat avec le partenaire`],
   [/^contract (\d+) is (\w+), not running$/, (m) => `le contrat ${m[1]} n’est plus en cours`],
