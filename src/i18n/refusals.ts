@@ -267,7 +267,7 @@ const FR: Templates = {
   concessionTooLong: (p, w) =>
     `Offre refusée : une concession ne peut pas durer plus que le temps d’amortir l’investissement avec un retour (art. R3114-2 du code de la commande publique) : ici ${w.years(p.limit)}, pas ${w.years(p.found)}.`,
   goldenRule: (p, w) =>
-    `Offre refusée par la règle d’or : payer ${w.money(p.paymentEur)} par an laisserait la section de fonctionnement incapable de rembourser la dette (épargne brute ${w.money(p.grossSavingsEur)}, remboursement ${w.money(p.principalEur)}, paiements déjà signés ${w.money(p.pendingEur)}).`,
+    `Offre refusée par l’équilibre réel (art. L1612-4 du CGCT) : payer ${w.money(p.paymentEur)} par an laisserait la section de fonctionnement incapable de rembourser la dette sur ses ressources propres (épargne brute ${w.money(p.grossSavingsEur)}, remboursement ${w.money(p.principalEur)}, paiements déjà signés ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offre refusée par le plafond d’endettement : emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà du plafond de ${w.years(p.ceilingYears)}.`,
   deferredPayment: (p, w) =>
@@ -289,6 +289,16 @@ const FR: Templates = {
   amendmentTooLong: (p, w) =>
     `Avenant refusé : préserver l’équilibre financier du partenaire porterait le contrat ${w.num(p.contract, 0)} à ${w.years(p.foundYears)}, au-delà de ${w.years(p.limitYears)}.`,
   noAmendment: (p, w) => `Réponse refusée : aucun avenant au contrat ${w.num(p.contract, 0)} n’attend de réponse.`,
+  budgetSettled: (p, w) =>
+    `Engagement refusé : le budget est réglé par le préfet après l’avis de la chambre régionale des comptes (art. L1612-5 du CGCT) ; aucun nouvel engagement avant le mois ${w.num(p.untilTick, 0)} de la partie.`,
+  envelopeExceeded: (p, w) =>
+    `Engagement refusé par l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${w.money(p.neededEur)} nets des subventions attendues, dépasse les ${w.money(p.envelopeLeftEur)} qui restent de l’enveloppe votée.`,
+  envelopeUnfinanceable: (p, w) =>
+    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant et les travaux déjà signés.`,
+  realBalance: (p, w) =>
+    `Budget refusé par l’équilibre réel (art. L1612-4 du CGCT) : une baisse d’impôts de ${w.money(p.taxCutEur)} par an laisserait une épargne nette à venir de ${w.money(p.netSavingsEur)}, insuffisante pour rembourser la dette.`,
+  lendersRefuse: (p, w) =>
+    `Engagement refusé : aucune banque ne prêterait ; emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà des ${w.years(p.limitYears)} que les prêteurs acceptent (la référence de ${w.years(p.referenceYears)} est déjà une alerte).`,
   procedurePhase: (p, w) =>
     `Coup refusé : la procédure de passation est en phase ${PHASE_NAMES.fr[String(p.phase)] ?? String(p.phase)} ; encore ${w.num(p.monthsLeft, 0)} mois avant de pouvoir négocier.`,
   aboveCompetitiveBid: (p, w) =>
@@ -357,7 +367,7 @@ const EN: Templates = {
   concessionTooLong: (p, w) =>
     `Offer refused: a concession may not run longer than needed to recover the investment with a return (art. R3114-2 of the public procurement code): here ${w.years(p.limit)}, not ${w.years(p.found)}.`,
   goldenRule: (p, w) =>
-    `Offer refused by the golden rule: paying ${w.money(p.paymentEur)} a year would leave the operating section unable to repay debt (gross savings ${w.money(p.grossSavingsEur)}, debt repayment ${w.money(p.principalEur)}, payments already signed ${w.money(p.pendingEur)}).`,
+    `Offer refused by the real balance (art. L1612-4 of the CGCT): paying ${w.money(p.paymentEur)} a year would leave the operating section unable to repay debt from its own resources (gross savings ${w.money(p.grossSavingsEur)}, debt repayment ${w.money(p.principalEur)}, payments already signed ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
     `Offer refused by the debt ceiling: borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, above the ceiling of ${w.years(p.ceilingYears)}.`,
   deferredPayment: (p, w) =>
@@ -379,6 +389,16 @@ const EN: Templates = {
   amendmentTooLong: (p, w) =>
     `Amendment refused: keeping the partner's financial balance would make contract ${w.num(p.contract, 0)} last ${w.years(p.foundYears)}, beyond ${w.years(p.limitYears)}.`,
   noAmendment: (p, w) => `Answer refused: no amendment to contract ${w.num(p.contract, 0)} awaits an answer.`,
+  budgetSettled: (p, w) =>
+    `Commitment refused: the budget is settled by the prefect after the regional audit chamber's review (art. L1612-5 of the CGCT); no new commitment before month ${w.num(p.untilTick, 0)} of the game.`,
+  envelopeExceeded: (p, w) =>
+    `Commitment refused by the smart-city envelope: the city's share of these works this year, ${w.money(p.neededEur)} net of expected grants, exceeds the ${w.money(p.envelopeLeftEur)} left in the envelope the council voted.`,
+  envelopeUnfinanceable: (p, w) =>
+    `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme and the works already signed.`,
+  realBalance: (p, w) =>
+    `Budget refused by the real balance (art. L1612-4 of the CGCT): a tax cut of ${w.money(p.taxCutEur)} a year would leave net savings to come of ${w.money(p.netSavingsEur)}, not enough to repay the debt.`,
+  lendersRefuse: (p, w) =>
+    `Commitment refused: no bank would lend; borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, past the ${w.years(p.limitYears)} lenders accept (the ${w.years(p.referenceYears)} reference is already an alarm).`,
   procedurePhase: (p, w) =>
     `Move refused: the award procedure is in its ${PHASE_NAMES.en[String(p.phase)] ?? String(p.phase)} phase; ${w.num(p.monthsLeft, 0)} more month(s) before the sides can negotiate.`,
   aboveCompetitiveBid: (p, w) =>

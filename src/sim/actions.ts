@@ -13,6 +13,7 @@ import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
 import { GOVERNANCE_MEASURES } from './queries';
+import { commitmentProblem, pendingCapitalEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
 import { found, numberProblem, problem, refusal, type Problem, type RefusalCode, type RefusalParams } from './refusal';
@@ -72,7 +73,11 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
     case 'setBudget': {
       const p = num(a.envelopeEur, 'envelopeEur', 0, 1e10) ?? num(a.taxChange, 'taxChange', -scenario.city.maxTaxChange, scenario.city.maxTaxChange);
       if (p) return refuseWith(p);
-      state.city.envelopeLeftEur = a.envelopeEur;
+      const unbalanced = commitmentProblem(state, scenario, { kind: 'budget', envelopeEur: a.envelopeEur, taxChange: a.taxChange });
+      if (unbalanced) return refuseWith(unbalanced);
+      // The envelope is this year's payment credit: works signed earlier and still to pay in the
+      // next 12 months come out of it first. taxChange moves the voted rates (TFPB, CFE) only.
+      state.city.envelopeLeftEur = Math.max(0, a.envelopeEur - pendingCapitalEur(state).next12Eur);
       state.city.taxLevel = Math.max(0.5, state.city.taxLevel + a.taxChange);
       return OK;
     }
@@ -86,6 +91,13 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       const measures = GOVERNANCE_MEASURES;
       if (!measures.includes(a.measure)) return refuse('fieldUnknownValue', { field: 'measure', found: found(a.measure), expected: measures.join(', ') }, `measure: found ${found(a.measure)}, expected one of ${measures.join(', ')}`);
       if (typeof a.on !== 'boolean') return refuse('fieldNotBoolean', { field: 'on', found: found(a.on) }, `on: found ${found(a.on)}, expected true or false`);
+      if (a.on && !state.city.governance[a.measure]) {
+        const annualEur = scenario.coordination.measures[a.measure].costEur;
+        const unaffordable = commitmentProblem(state, scenario, { kind: 'upkeep', annualEur, what: a.measure });
+        if (unaffordable) return refuseWith(unaffordable);
+        state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
+        state.city.newUpkeep.push({ tick: state.tick, annualEur });
+      }
       state.city.governance[a.measure] = a.on;
       return OK;
     }
@@ -108,7 +120,8 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
         savingsShareToPartner: 0,
         grantCalls: Array.isArray(a.grantCalls) ? a.grantCalls : [],
       };
-      const unlawful = termsProblem(state, scenario, terms);
+      // The same bounds as an offer, then the budget check for works the city buys itself.
+      const unlawful = termsProblem(state, scenario, terms, { builder: 'suppliers' });
       if (unlawful) return refuseWith(unlawful);
       signContract(state, scenario, terms, 'suppliers');
       return OK;

@@ -63,6 +63,10 @@ export type LogEntry =
   | Entry<'grantLost', { call: string }>
   /** A computer player's decision outside a negotiation, with its explanation's key and figures (actions.ts). */
   | Entry<'decision', DecisionData>
+  /** The year-end real balance failed (rules/budget.ts, CGCT L1612-5): the deficit, the net savings, the State advance, the prefect's tax rise and programme cut (percent), the CRC's days, the month new commitments resume. */
+  | Entry<'budgetSettled', { deficitEur: number; netSavingsEur: number; advanceEur: number; taxRisePct: number; baselineCutPct: number; crcDays: number; untilTick: number }>
+  /** The debt-capacity ratio passed the 12-year reference (LPFP 2018–2022 art. 29): an alarm for lenders and the prefect, with the loan rate banks now ask. */
+  | Entry<'debtAlarm', { ratioYears: number; referenceYears: number; refuseYears: number; loanRate: number }>
   /** A computer player's action the model refused (step.ts). */
   | Entry<'refused', { actor: Actor; action: string; reason: string }>;
 

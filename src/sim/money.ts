@@ -6,7 +6,8 @@
  * in the tick's scratch totals, from which the finance phase computes gross savings and borrowing.
  * Payments for smart-city projects (works, payments, savings shares, operation, repairs,
  * compensation, governance upkeep) count toward `city.smartCitySpentEur` — the reporter
- * `cityMoneySpentEur` —, net of the grants and penalties received for them.
+ * `cityMoneySpentEur` —, net of the grants, FCTVA refunds and penalties received for them. Works the
+ * city pays and will own (`cityInvests`) are the base of its FCTVA refund.
  */
 import { transfer } from './ledger';
 import type { Account, SimState } from './types';
@@ -19,6 +20,9 @@ export interface TickScratch {
   investmentGrants: number;
   /** Partner's ledger balance at the start of the tick (for its NPV). */
   partnerBalanceStart: number;
+  /** Investment spending eligible to the FCTVA this month, and its smart-city part (rules/budget.ts). */
+  fctvaBaseEur: number;
+  fctvaSmartEur: number;
 }
 
 export function newScratch(state: SimState): TickScratch {
@@ -28,6 +32,8 @@ export function newScratch(state: SimState): TickScratch {
     investmentSpending: 0,
     investmentGrants: 0,
     partnerBalanceStart: state.ledger.balancesCents.partner / 100,
+    fctvaBaseEur: 0,
+    fctvaSmartEur: 0,
   };
 }
 
@@ -40,6 +46,14 @@ export function cityPays(state: SimState, sc: TickScratch, to: Account, eur: num
   if (section === 'operating') sc.operatingSpending += eur;
   else sc.investmentSpending += eur;
   if (smart) state.city.smartCitySpentEur += eur;
+}
+
+/** The city pays for works it will own (investment section, eligible to the FCTVA, CGCT L1615-6). */
+export function cityInvests(state: SimState, sc: TickScratch, to: Account, eur: number, reason: string, smart: boolean): void {
+  if (eur <= 0) return;
+  cityPays(state, sc, to, eur, reason, 'investment', smart);
+  sc.fctvaBaseEur += eur;
+  if (smart) sc.fctvaSmartEur += eur;
 }
 
 /** The city receives `eur` from an account; grants to the investment section are flagged. */

@@ -86,9 +86,15 @@ export const REFUSAL_CODES = [
   'amendmentUnbalanced',
   'amendmentTooLong',
   'noAmendment',
-  // the budget (CGCT)
+  // the budget (CGCT): rules/legality.ts
   'goldenRule',
+  /** v1 only (the 12-year reference is no longer a cap): kept so old saves' logs still render. */
   'debtCeiling',
+  'budgetSettled',
+  'envelopeExceeded',
+  'envelopeUnfinanceable',
+  'realBalance',
+  'lendersRefuse',
   // game flow: see GAME_FLOW_REFUSALS
   ...GAME_FLOW_REFUSALS,
 ] as const;

@@ -242,7 +242,21 @@ export const scenarioSchema = z
       serviceValueEurPerResident: z.number().min(0).max(1000),
       /** What the city counts a tonne of CO₂ avoided as worth, euros (France Stratégie: €250 in 2030). */
       carbonValueEurPerT: z.number().min(0).max(2000),
-      taxRevenueEur: eur(),
+      /** Tax revenue by lever, euros a year at the start (rules/budget.ts). The voted rates (TFPB,
+       *  CFE) move with `setBudget`'s taxChange; TEOM and the mobility levy are earmarked (waste,
+       *  mobility) and fixed; the VAT fraction is set by the State. */
+      taxes: z.strictObject({
+        /** Property tax on built land (taxe foncière sur les propriétés bâties), the metropole's rate. */
+        tfpbEur: eur(),
+        /** Business property tax (cotisation foncière des entreprises). */
+        cfeEur: eur(),
+        /** Household-waste tax (TEOM): may fund only the waste service (CGCT, CGI 1520). */
+        teomEur: eur(),
+        /** Mobility levy on employers (versement mobilité): funds mobility only (CGCT L2333-64). */
+        mobilityLevyEur: eur(),
+        /** Share of national VAT (fraction de TVA, since 2021): the city does not set it. */
+        vatShareEur: eur(),
+      }),
       stateGrantEur: eur(),
       otherRevenueEur: eur(),
       operatingCostEur: eur(),
@@ -251,7 +265,11 @@ export const scenarioSchema = z
       debtMaturityYears: positiveInt().max(60),
       baselineInvestmentEur: eur(),
       baselineGrantShare: share(),
+      /** The debt-capacity reference, years (LPFP 2018–2022 art. 29): a lenders' and prefect's
+       *  alarm, not a statutory cap (the field keeps its v1 name). */
       debtCeilingYears: z.number().min(1).max(50),
+      /** Most the prefect raises the voted rates in one settlement of the budget (L1612-5), a share of their level. */
+      prefectMaxTaxRise: z.number().min(0).max(1),
       /** Annual envelope for smart-city investment (city money), euros. */
       smartCityEnvelopeEur: eur(),
       concertation: share(),
@@ -285,6 +303,20 @@ export const scenarioSchema = z
       baseSuccess: share(),
       /** Rate of new loans from the public bank (the debt's average rate drifts toward it). */
       loanRate: z.number().min(0).max(0.3),
+      /** Banks add a spread to new loans once debt ÷ gross savings passes this many years. */
+      loanSpreadFromYears: z.number().min(0).max(50),
+      /** Spread added per year of debt-capacity ratio above `loanSpreadFromYears` (0.003 = 0.3 point). */
+      loanSpreadPerYear: z.number().min(0).max(0.05),
+      /** Banks refuse new loans that would take the ratio past this many years. */
+      lendersRefuseYears: z.number().min(1).max(60),
+      /** FCTVA rate on eligible investment spending (CGCT L1615-6: 16.404 %). */
+      fctvaRate: share(),
+      /** Months between eligible spending and its FCTVA refund. */
+      fctvaLagMonths: z.number().int().min(0).max(36),
+      /** Months between spending justified to the EU (FEDER) and its payment. */
+      euGrantLagMonths: z.number().int().min(0).max(60),
+      /** Most grants may cover of the public money of a project the city co-finances (CGCT L1111-10: 80 %). */
+      maxGrantShare: share(),
       calls: z.array(grantCall),
     }),
     coordination: z.strictObject({

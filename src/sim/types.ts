@@ -226,6 +226,31 @@ export interface CityState {
   protest: number;
   /** Tick at which a new mayor took office after a defeat (−1: none yet). */
   newMayorTick: number;
+  // --- the budget (rules/budget.ts, rules/legality.ts) ---
+  /** Money owed to the city and not yet paid (FCTVA, EU grants on justified spending), by due month. */
+  receivables: Receivable[];
+  /** Operating commitments taken in the last 12 months (governance upkeep), not yet fully in gross savings. */
+  newUpkeep: { tick: number; annualEur: number }[];
+  /** Share of the baseline capital programme cut by the prefect's settlement, 0–1. */
+  baselineCut: number;
+  /** Until this tick the budget is settled by the prefect: no new commitment (−1: never settled). */
+  settledUntilTick: number;
+  /** State advance that covered a settled deficit, still to repay, euros. */
+  advanceEur: number;
+  /** This budget year so far: investment net of grants, loans, operating surplus after principal, euros. */
+  yearNetInvestmentEur: number;
+  yearBorrowedEur: number;
+  yearNetSavingsEur: number;
+}
+
+/** A sum owed to the city, paid in a later month (investment revenue). */
+export interface Receivable {
+  dueTick: number;
+  eur: number;
+  from: 'state' | 'eu';
+  reason: string;
+  /** Counts against the city's smart-city spending when received. */
+  smart: boolean;
 }
 
 export interface PartnerState {

@@ -54,6 +54,8 @@ import { fr } from '../../src/i18n/fr';
 import { termsProblem } from '../../src/sim/rules/terms';
 import { dealFlows } from '../../src/sim/rules/valuation';
 import { stepInPlace } from '../../src/sim/step';
+import { applyAction } from '../../src/sim/actions';
+import { newScratch } from '../../src/sim/money';
 import type { Action, ContractTerms, Explanation, Negotiation, NegotiationMove, Observation, Policy, SimState } from '../../src/sim/types';
 import { bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
 
@@ -205,9 +207,13 @@ function watched(policy: Policy, side: 'city' | 'partner', id: string, log: Game
   const city = CITY_PERSONALITIES.find((p) => p.id === id);
   const partner = PARTNER_PERSONALITIES.find((p) => p.id === id);
   return (obs: Observation): Action[] => {
-    const state = obs.state as SimState;
     const actions = policy(obs);
+    // Each move is judged on the state its batch has made so far (a budget vote before an offer
+    // sets the envelope the offer is checked against).
+    const running = structuredClone(obs.state) as SimState;
     for (const a of actions) {
+      const state = structuredClone(running);
+      applyAction(running, sc, newScratch(running), a);
       if (a.type !== 'propose' && a.type !== 'accept' && a.type !== 'walkAway') continue;
       const where = `${id} at tick ${state.tick}, ${a.type}`;
       log.counts[`${side}.${a.type}`] = (log.counts[`${side}.${a.type}`] ?? 0) + 1;

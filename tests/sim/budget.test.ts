@@ -1,7 +1,7 @@
-/** The city's budget (src/sim/rules/budget.ts): gross savings, golden rule, debt ceiling, ratio. */
+/** The city's budget (src/sim/rules/budget.ts): gross savings, golden rule, lenders, ratio, taxes, FCTVA, real balance. */
 import { describe, expect, it } from 'vitest';
-import { cityPays, cityReceives } from '../../src/sim/money';
-import { baselineOperatingMonth, DEBT_CAPACITY_CAP_YEARS, debtCapacity, financePhase } from '../../src/sim/rules/budget';
+import { cityInvests, cityPays, cityReceives } from '../../src/sim/money';
+import { baselineOperatingMonth, DEBT_CAPACITY_CAP_YEARS, debtCapacity, financePhase, newLoanRate, taxRevenueEur } from '../../src/sim/rules/budget';
 import { advance, dijon, freshState, movedCents, scratch, variant } from './helpers';
 
 const loanCents = (s: ReturnType<typeof freshState>) => movedCents(s, 'lenders>city:loan');
@@ -80,27 +80,27 @@ describe('borrowing', () => {
     expect(s.city.debtEur).toBeLessThan(debt0);
   });
 
-  it('does not borrow past the debt ceiling', () => {
+  it('does not borrow past what lenders accept (funding.lendersRefuseYears)', () => {
     const sc = dijon();
     const s = freshState(sc);
-    s.city.debtEur = sc.city.debtCeilingYears * s.city.grossSavingsEur + 1e6; // already at the ceiling
+    s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur + 1e6; // already past it
     const sc0 = scratch(s);
     cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
     financePhase(s, sc, sc0, 1e6, 0);
     expect(loanCents(s)).toBe(0);
   });
 
-  it('borrows only up to the room below the ceiling', () => {
+  it('borrows only up to the room lenders leave', () => {
     const sc = dijon();
     const s = freshState(sc);
-    s.city.debtEur = sc.city.debtCeilingYears * s.city.grossSavingsEur - 2e6; // €2 M of room, minus this month's change
+    s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur - 2e6; // €2 M of room, minus this month's change
     const sc0 = scratch(s);
     cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
     financePhase(s, sc, sc0, 1e6, 0);
     const borrowed = loanCents(s) / 100;
     expect(borrowed).toBeGreaterThan(0);
     expect(borrowed).toBeLessThan(4e6);
-    expect(s.city.debtEur).toBeLessThanOrEqual(sc.city.debtCeilingYears * s.city.grossSavingsEur + 1);
+    expect(s.city.debtEur).toBeLessThanOrEqual(sc.funding.lendersRefuseYears * s.city.grossSavingsEur + 1);
   });
 
   it('borrows what it needs when there is room, and the new loan moves the average rate toward the loan rate', () => {
@@ -144,5 +144,139 @@ describe('debt-capacity ratio (capacité de désendettement)', () => {
     const s = freshState(sc);
     advance(s, sc, 3);
     expect(s.city.debtCapacityYears).toBeCloseTo(s.city.debtEur / s.city.grossSavingsEur, 10);
+  });
+});
+
+describe('taxes by lever (TFPB, CFE, TEOM, mobility levy, VAT fraction)', () => {
+  it('add up to the v1 tax revenue at the start, and taxChange moves only the voted rates (TFPB, CFE)', () => {
+    const sc = dijon();
+    const t = sc.city.taxes;
+    expect(t.tfpbEur + t.cfeEur + t.teomEur + t.mobilityLevyEur + t.vatShareEur).toBe(150e6);
+    expect(taxRevenueEur(sc, 1)).toBe(150e6);
+    expect(taxRevenueEur(sc, 1.1) - taxRevenueEur(sc, 1)).toBeCloseTo(0.1 * (t.tfpbEur + t.cfeEur), 3);
+    const s = freshState(sc);
+    const sc0 = scratch(s);
+    financePhase(s, sc, sc0, 0, 0);
+    expect(movedCents(s, 'citizens>city:taxes (TFPB, CFE)')).toBe(Math.round(((t.tfpbEur + t.cfeEur) / 12) * 100));
+    expect(movedCents(s, 'citizens>city:waste tax (TEOM)')).toBe(Math.round((t.teomEur / 12) * 100));
+    expect(movedCents(s, 'citizens>city:mobility levy')).toBe(Math.round((t.mobilityLevyEur / 12) * 100));
+    expect(movedCents(s, 'state>city:VAT fraction')).toBe(Math.round((t.vatShareEur / 12) * 100));
+  });
+});
+
+describe('lenders and the 12-year reference', () => {
+  it('new loans cost loanRate below loanSpreadFromYears, then a spread rising with the ratio, capped where lenders refuse', () => {
+    const sc = dijon();
+    const f = sc.funding;
+    expect(newLoanRate(sc, 5)).toBe(f.loanRate);
+    expect(newLoanRate(sc, f.loanSpreadFromYears)).toBe(f.loanRate);
+    expect(newLoanRate(sc, 12)).toBeCloseTo(f.loanRate + f.loanSpreadPerYear * (12 - f.loanSpreadFromYears), 12);
+    expect(newLoanRate(sc, 40)).toBeCloseTo(f.loanRate + f.loanSpreadPerYear * (f.lendersRefuseYears - f.loanSpreadFromYears), 12);
+  });
+
+  it('a dear loan moves the debt’s average rate further than a cheap one', () => {
+    const sc = dijon();
+    const cheap = freshState(sc);
+    const dear = freshState(sc);
+    dear.city.debtEur = 13 * dear.city.grossSavingsEur;
+    cheap.city.debtEur = dear.city.debtEur;
+    const sc1 = scratch(cheap);
+    cityPays(cheap, sc1, 'suppliers', 40e6, 'works (city alone)', 'investment', true);
+    financePhase(cheap, variant({ 'funding.loanSpreadPerYear': 0 }), sc1, 1e6, 0);
+    const sc2 = scratch(dear);
+    cityPays(dear, sc2, 'suppliers', 40e6, 'works (city alone)', 'investment', true);
+    financePhase(dear, sc, sc2, 1e6, 0);
+    expect(dear.city.debtRate).toBeGreaterThan(cheap.city.debtRate + 1e-5);
+  });
+
+  it('past the reference at a year end, the prefect takes note (debtAlarm)', () => {
+    const sc = dijon();
+    const s = freshState(sc);
+    s.tick = 11;
+    s.city.debtEur = 13 * s.city.grossSavingsEur;
+    financePhase(s, sc, scratch(s), 1e6, 0);
+    const alarm = s.log.find((e) => e.kind === 'debtAlarm');
+    expect(alarm?.data.referenceYears).toBe(12);
+    expect(alarm?.data.ratioYears as number).toBeGreaterThan(12);
+  });
+});
+
+describe('FCTVA (CGCT L1615-6)', () => {
+  it('refunds fctvaRate of the works the city owns, fctvaLagMonths later, as investment revenue', () => {
+    const sc = variant({ 'city.baselineInvestmentEur': 0 });
+    const s = freshState(sc);
+    const sc0 = scratch(s);
+    cityInvests(s, sc0, 'suppliers', 1e6, 'works (city alone)', true);
+    financePhase(s, sc, sc0, 1e6, 0);
+    expect(s.city.receivables).toEqual([{ dueTick: sc.funding.fctvaLagMonths, eur: 164_040, from: 'state', reason: 'FCTVA', smart: true }]);
+    for (let m = 1; m <= sc.funding.fctvaLagMonths; m++) {
+      s.tick = m;
+      const scm = scratch(s);
+      financePhase(s, sc, scm, 1e6, 0);
+      if (m < sc.funding.fctvaLagMonths) expect(movedCents(s, 'state>city:FCTVA')).toBe(0);
+      else expect(scm.investmentGrants).toBeCloseTo(164_040, 2);
+    }
+    expect(movedCents(s, 'state>city:FCTVA')).toBe(16_404_000);
+    expect(s.city.receivables).toEqual([]);
+  });
+
+  it('counts the baseline programme; not the works of a concession nor operating spending', () => {
+    const sc = dijon();
+    const s = freshState(sc);
+    const sc0 = scratch(s);
+    cityPays(s, sc0, 'suppliers', 5e6, 'running costs', 'operating', false);
+    financePhase(s, sc, sc0, 1e6, 0);
+    expect(sc0.fctvaBaseEur).toBeCloseTo(sc.city.baselineInvestmentEur / 12, 6);
+  });
+});
+
+describe('real balance at the year end (CGCT L1612-4, L1612-5)', () => {
+  it('a cash gap the year’s investment justifies is closed by a year-end loan, without the procedure', () => {
+    const sc = dijon();
+    const s = freshState(sc);
+    s.tick = 11;
+    s.city.yearNetInvestmentEur = 30e6; // invested this year, none of it borrowed yet
+    s.ledger.balancesCents.city -= 10e6 * 100;
+    s.ledger.balancesCents.suppliers += 10e6 * 100;
+    financePhase(s, sc, scratch(s), 1e6, 0);
+    expect(s.ledger.balancesCents.city).toBeGreaterThanOrEqual(0);
+    expect(s.log.some((e) => e.kind === 'budgetSettled')).toBe(false);
+  });
+
+  it('a deficit nothing justifies goes through the procedure: State advance, voted rates up, baseline cut, no commitment for a year', () => {
+    const sc = dijon();
+    const s = freshState(sc);
+    s.tick = 11;
+    s.ledger.balancesCents.city -= 20e6 * 100; // an operating hole of €20 M
+    s.ledger.balancesCents.suppliers += 20e6 * 100;
+    const tax0 = s.city.taxLevel;
+    financePhase(s, sc, scratch(s), 1e6, 0);
+    expect(s.ledger.balancesCents.city).toBeGreaterThanOrEqual(0);
+    const e = s.log.find((x) => x.kind === 'budgetSettled');
+    expect(e).toBeDefined();
+    expect(e!.data.deficitEur as number).toBeGreaterThan(15e6);
+    expect(e!.data.crcDays).toBe(30);
+    expect(s.city.advanceEur).toBeGreaterThan(15e6);
+    expect(s.city.taxLevel).toBeGreaterThan(tax0);
+    expect(s.city.taxLevel - tax0).toBeLessThanOrEqual(sc.city.prefectMaxTaxRise * tax0 + 1e-12);
+    expect(s.city.baselineCut).toBeGreaterThan(0);
+    expect(s.city.envelopeLeftEur).toBe(0);
+    expect(s.city.settledUntilTick).toBe(24);
+    // The advance is repaid over the next budget year.
+    for (let m = 12; m < 24; m++) {
+      s.tick = m;
+      financePhase(s, sc, scratch(s), 1e6, 0);
+    }
+    expect(s.city.advanceEur).toBe(0);
+    expect(movedCents(s, 'city>state:State advance repaid')).toBe(movedCents(s, 'state>city:State advance (settled budget)'));
+  });
+
+  it('negative net savings at a year end trigger it even with cash', () => {
+    const sc = dijon();
+    const s = freshState(sc);
+    s.tick = 11;
+    s.city.spendingMonths = s.city.spendingMonths.map((x) => x + 3e6); // €36 M more spending over the year
+    financePhase(s, sc, scratch(s), 1e6, 0);
+    expect(s.log.some((e) => e.kind === 'budgetSettled')).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signContract } from '../../src/sim/rules/contracts';
 import { applyForGrants, callOpen, GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability, updateGrantCalls } from '../../src/sim/rules/funding';
 import type { GrantCallState, SimState } from '../../src/sim/types';
-import { dijon, freshState, terms, variant } from './helpers';
+import { advance, dijon, freshState, movedCents, terms, variant } from './helpers';
 
 /** The calls opened at each tick from 0 to `last`, updating the state's list as the model does. */
 function openings(s: SimState, last: number): Map<number, string[]> {
@@ -125,11 +125,11 @@ describe('awards', () => {
     return s;
   };
 
-  it('pay rate × capital, at most the city’s share of the capital, and draw down the call', () => {
+  it('pay rate × capital, at most 80 % of the city’s share of the capital (L1111-10), and draw down the call', () => {
     const s = setup();
     const c = signContract(s, sure, terms({ cityCapitalShare: 0.1, grantCalls: ['big'] }), 'partner');
     const capex = 1200 * 5200;
-    expect(c.grantsEur).toBeCloseTo(Math.min(0.3 * capex, 0.1 * capex), 4);
+    expect(c.grantsEur).toBeCloseTo(Math.min(0.3 * capex, 0.8 * 0.1 * capex), 4);
     expect(s.grantCalls[0]!.budgetLeftEur).toBeCloseTo(100e6 - c.grantsEur, 4);
     expect(s.counters.grantsWonEur).toBeCloseTo(c.grantsEur, 4);
     const s2 = setup();
@@ -168,5 +168,31 @@ describe('awards', () => {
     s.grantCalls.push(call({ id: 'big' }));
     expect(signContract(s, never, terms({ grantCalls: ['big'] }), 'partner').grantsEur).toBe(0);
     expect(s.log.some((e) => e.kind === 'grantLost')).toBe(true);
+  });
+});
+
+describe('the city’s own share and FEDER’s delay', () => {
+  const sure = variant({ 'funding.baseSuccess': 1 });
+  it('several calls together never cover more than 80 % of the public money: the city funds at least 20 % (L1111-10)', () => {
+    const s = freshState(sure);
+    s.alignment = 1;
+    for (const id of ['a', 'b', 'c']) s.grantCalls.push(call({ id, rate: 0.5, budgetLeftEur: 100e6, deadlineTick: 3 }));
+    const c = signContract(s, sure, terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['a', 'b', 'c'] }), 'suppliers');
+    const capex = c.deployments.reduce((a, uid) => a + s.deployments[uid - 1]!.capexEur, 0);
+    expect(c.grantsEur).toBeCloseTo(sure.funding.maxGrantShare * capex, 2);
+  });
+
+  it('State and Region grants are paid as the works are paid; the EU pays the justified spending euGrantLagMonths later', () => {
+    const s = freshState(sure);
+    s.alignment = 1;
+    s.grantCalls.push(call({ id: 'st', funder: 'state', rate: 0.2, budgetLeftEur: 100e6, deadlineTick: 3 }));
+    s.grantCalls.push(call({ id: 'eu', funder: 'eu', rate: 0.3, budgetLeftEur: 100e6, deadlineTick: 3 }));
+    signContract(s, sure, terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['st', 'eu'] }), 'suppliers');
+    advance(s, sure, 1);
+    expect(movedCents(s, 'state>city:grant st')).toBeGreaterThan(0);
+    expect(movedCents(s, 'eu>city:grant eu')).toBe(0);
+    expect(s.city.receivables.some((r) => r.from === 'eu' && r.dueTick === sure.funding.euGrantLagMonths)).toBe(true);
+    advance(s, sure, sure.funding.euGrantLagMonths);
+    expect(movedCents(s, 'eu>city:grant eu')).toBeGreaterThan(0);
   });
 });

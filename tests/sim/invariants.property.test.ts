@@ -3,7 +3,9 @@
  * actions of both sides, garbage objects, at random ticks, with the rule-based computer players
  * and with none. After every simulated year: the ledger balances to the cent, nothing is NaN or
  * infinite, indices are within bounds, contracts are honoured or explicitly ended, and every
- * deployment belongs to a contract that exists (see `invariantViolations` in helpers.ts).
+ * deployment belongs to a contract that exists (see `invariantViolations` in helpers.ts); the
+ * city's cash is never negative in a yearly row (real balance, CGCT L1612-4), no row holds NaN,
+ * and a month with a new loan never ends past the ratio lenders accept.
  * An illegal action is refused with a reason and changes nothing.
  */
 import fc from 'fast-check';
@@ -134,10 +136,19 @@ function runChecked(script: TimedAction[], seed: number, years: number, agents: 
   for (const { tick, action } of script) byTick.set(tick, [...(byTick.get(tick) ?? []), action]);
   const results: ActionResult[] = [];
   while (!run.isOver()) {
+    const loans = run.state.ledger.totalsCents['lenders>city:loan'] ?? 0;
     results.push(...run.advanceTick(byTick.get(run.state.tick) ?? []));
+    // The debt ratio's rule: a month with a new loan ends within what lenders accept.
+    if ((run.state.ledger.totalsCents['lenders>city:loan'] ?? 0) > loans && run.state.city.debtCapacityYears > sc.funding.lendersRefuseYears + 1e-9) {
+      throw new Error(`tick ${run.state.tick}, seed ${seed}, ${policies}: borrowed up to a ratio of ${run.state.city.debtCapacityYears} years`);
+    }
     if (run.state.tick % 12 === 0) {
       const v = invariantViolations(run.state);
       if (v.length > 0) throw new Error(`year ${run.state.tick / 12}, seed ${seed}, ${policies}: ${v.join('; ')}`);
+      // The real balance: the city's cash is never negative at a year end (CGCT L1612-4).
+      const row = run.state.yearly[run.state.yearly.length - 1]!;
+      if (!(row.cityCashEur! >= 0)) throw new Error(`year ${run.state.tick / 12}, seed ${seed}, ${policies}: cityCashEur ${row.cityCashEur}`);
+      for (const [k, x] of Object.entries(row)) if (!Number.isFinite(x)) throw new Error(`year ${run.state.tick / 12}, seed ${seed}: ${k} = ${x}`);
     }
   }
   for (const r of results) {

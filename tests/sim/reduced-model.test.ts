@@ -143,6 +143,9 @@ const results = (() => {
   for (const seed of SEEDS) {
     const s0 = freshState(sc, seed, AGENTS);
     s0.partnershipStudies.push({ projects: ['streetLighting'], districts: ALL, startTick: -sc.negotiation.partnershipStudyMonths, readyTick: 0 });
+    // The council votes an envelope that covers this programme's first-year works (a lawful vote:
+    // well within `envelopeCapacityEur`); the budget's own checks are tested in legality.test.ts.
+    s0.city.envelopeLeftEur = 30e6;
     years = Math.max(...OFFERS.map((o) => dealFlows(s0, sc, o).years));
     const none = roll(cloneState(s0), years);
     OFFERS.forEach((o, i) => {

@@ -25,6 +25,8 @@
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsProblem } from '../rules/terms';
+import { taxRevenueEur } from '../rules/budget';
+import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
@@ -169,7 +171,7 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
-  const revenue = c.taxRevenueEur * city.taxLevel + city.stateGrantEur + c.otherRevenueEur;
+  const revenue = taxRevenueEur(scenario, city.taxLevel) + city.stateGrantEur + c.otherRevenueEur;
   const principal = city.debtEur / c.debtMaturityYears;
   const margin = city.grossSavingsEur - principal;
   let taxChange = 0;
@@ -180,6 +182,9 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   let envelope = c.smartCityEnvelopeEur;
   if (city.debtCapacityYears > c.debtCeilingYears) envelope = 0;
   else if (city.debtCapacityYears > 0.75 * c.debtCeilingYears) envelope *= 0.5;
+  // The envelope must be financeable (rules/legality.ts); under the prefect's settlement it is 0.
+  envelope = underSettlement(state) ? 0 : Math.min(envelope, Math.floor(envelopeCapacityEur(state, scenario)));
+  if (underSettlement(state) && taxChange < 0) taxChange = 0;
   actions.push({
     type: 'setBudget',
     envelopeEur: envelope,
@@ -201,7 +206,8 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   // A new majority's first budget: what to do with the contracts it inherits (contract-review.ts).
   actions.push(...reviewContracts(state, scenario));
   actions.push(...partnershipStudies(state, scenario, envelope));
-  actions.push(...projectDecisions(state, scenario, envelope, opening));
+  // What is left once works already signed take this year's share (as setBudget books it).
+  actions.push(...projectDecisions(state, scenario, Math.max(0, envelope - pendingCapitalEur(state).next12Eur), opening));
   return actions;
 }
 
@@ -236,17 +242,24 @@ function partnershipStudies(state: SimState, scenario: Scenario, envelope: numbe
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */
 function projectDecisions(state: SimState, scenario: Scenario, envelope: number, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
+  // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
+  const n = state.negotiation;
+  const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
+  const aloneView: SimState = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
   const list = candidates(view, scenario).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   if (deal && opening) {
     const opened = opening(view, deal.terms);
-    if (opened) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+    // The reshaped terms must still pass the budget check (a payment or grant change may move them past it).
+    if (opened && termsProblem(view, scenario, opened.terms) === null) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
   } else if (deal) {
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
-  const alone = list.find((k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0]);
+  const alone = (reserved > 0 ? candidates(aloneView, scenario).filter((k) => k.value > 0) : list).find(
+    (k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0] && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
+  );
   if (alone) {
     actions.push({
       type: 'launchAlone',

@@ -1,36 +1,58 @@
 /**
- * The city's budget in the French form (M14/M57 in spirit, simplified).
+ * The city's budget in the French form (M57 in spirit, simplified), and its real balance.
  *
- * Operating section (*section de fonctionnement*), each month: taxes × the tax level and other
- * revenue from citizens, the State operating grant (DGF) from the State; running costs (less the
- * savings of running projects), the energy bill, interest, contract payments and project operation.
- * Gross savings (*épargne brute*) = the last 12 months' operating revenue − operating spending.
+ * Operating section (*section de fonctionnement*), each month: the taxes by lever (property tax on
+ * built land TFPB and business property tax CFE at the voted rates × `taxLevel`; the waste tax
+ * TEOM and the mobility levy, earmarked for the waste and mobility services inside the running
+ * costs; the fraction of national VAT, set by the State), other revenue, the State operating grant
+ * (DGF); running costs (less the savings of running projects), the energy bill, interest, contract
+ * payments and project operation. Gross savings (*épargne brute*) = the last 12 months' operating
+ * revenue − operating spending.
  * Investment section (*section d'investissement*): the baseline capital programme (with its usual
- * State co-financing), the city's share of smart-city works, principal repayment; financed by
- * savings, grants and borrowing. Golden rule (*règle d'or*): a month's borrowing never exceeds its
+ * State co-financing), the city's share of smart-city works, principal repayment; financed by net
+ * savings, grants, the FCTVA refund (CGCT L1615-6: `fctvaRate` of eligible spending, paid
+ * `fctvaLagMonths` later) and borrowing. Golden rule: a month's borrowing never exceeds its
  * investment spending net of grants, so loans never pay for running costs or for repaying debt.
- * Debt is one pool; each month 1/(12 × `debtMaturityYears`) of what is outstanding is repaid (a
- * declining balance), at an average rate that starts at
- * `city.debtRate` and drifts toward `funding.loanRate` as new loans are added. The baseline capital
- * programme is the city's adjustment variable: it is cut in proportion as the debt-capacity ratio
- * climbs from 80 % of the ceiling to the ceiling (all of it above). A negative treasury costs
- * interest at the debt's average rate + 1 point.
- * Debt-capacity ratio (*capacité de désendettement*) = debt ÷ gross savings, in years, capped at 99
- * when gross savings are zero or negative; the city does not borrow past `debtCeilingYears` (12,
- * the reference ceiling for communes, LPFP 2018–2022 art. 29): what it cannot borrow comes out of
- * its treasury (its ledger balance, which may go negative: a short-term credit line).
+ * Debt is one pool; each month 1/(12 × `debtMaturityYears`) of it is repaid. Banks lend at
+ * `funding.loanRate` plus a spread that rises with the debt-capacity ratio past
+ * `loanSpreadFromYears`, and lend nothing that would take it past `lendersRefuseYears`.
+ * Debt-capacity ratio = debt ÷ gross savings, years (99 when savings ≤ 0); its 12-year reference
+ * (`debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm for lenders and the prefect, not a cap:
+ * past it the prefect's attention is logged each year. The baseline programme is cut as the ratio
+ * climbs from 80 % of the reference to the reference.
+ * Real balance (CGCT L1612-4): the treasury line (*ligne de trésorerie*, M57) covers gaps within
+ * the year only. In the last month of each budget year the city takes the loans its year's
+ * investment still justifies (within what banks lend); if its cash is still negative or its net
+ * savings (gross savings − principal) are negative, the budget is not balanced and the L1612-5
+ * procedure runs: the prefect refers it to the regional audit chamber, which proposes measures,
+ * and the prefect settles it: a State advance clears the deficit at once, the voted rates rise (at
+ * most `prefectMaxTaxRise`), the baseline programme and the envelope are cut, and for the next
+ * budget year the city commits nothing new. So the city's cash is never negative at a year end.
  */
-import { cityPays, cityReceives, type TickScratch } from '../money';
+import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
 
 export const DEBT_CAPACITY_CAP_YEARS = 99;
+/** Days the regional audit chamber has to propose its measures (CGCT L1612-5). */
+export const CRC_DAYS = 30;
+
+/** Tax revenue a year at the voted-rate level `taxLevel`: TFPB and CFE move with it; TEOM, the mobility levy and the VAT fraction do not. */
+export function taxRevenueEur(s: Scenario, taxLevel: number): number {
+  const t = s.city.taxes;
+  return (t.tfpbEur + t.cfeEur) * taxLevel + t.teomEur + t.mobilityLevyEur + t.vatShareEur;
+}
+
+/** The taxes whose rates the council votes (what `taxChange` moves), euros a year at level 1. */
+export function votedTaxBaseEur(s: Scenario): number {
+  return s.city.taxes.tfpbEur + s.city.taxes.cfeEur;
+}
 
 /** Operating revenue and spending of a month before any project runs (for the rolling window). */
 export function baselineOperatingMonth(s: Scenario): { revenue: number; spending: number } {
   const energyMWh = s.territory.districts.reduce((a, d) => a + d.lightingPoints * s.energy.lightingMWhPerPoint + d.buildingsEnergyMWh, 0);
-  const revenue = (s.city.taxRevenueEur + s.city.stateGrantEur + s.city.otherRevenueEur) / 12;
+  const revenue = (taxRevenueEur(s, 1) + s.city.stateGrantEur + s.city.otherRevenueEur) / 12;
   const spending = (s.city.operatingCostEur + energyMWh * s.energy.priceEurPerMWh + s.city.debtEur * s.city.debtRate) / 12;
   return { revenue, spending };
 }
@@ -40,11 +62,54 @@ export function debtCapacity(debtEur: number, grossSavingsEur: number): number {
   return Math.min(DEBT_CAPACITY_CAP_YEARS, debtEur / grossSavingsEur);
 }
 
-/** Finance phase: the city's monthly revenue, running costs, debt service and borrowing. */
+/** The rate banks ask for a new loan at this debt-capacity ratio (a stylised spread curve). */
+export function newLoanRate(s: Scenario, ratioYears: number): number {
+  const f = s.funding;
+  return f.loanRate + f.loanSpreadPerYear * Math.max(0, Math.min(ratioYears, f.lendersRefuseYears) - f.loanSpreadFromYears);
+}
+
+/** What banks would still lend: up to `lendersRefuseYears` × gross savings of debt. */
+export function lendingRoomEur(state: SimState, scenario: Scenario): number {
+  return Math.max(0, scenario.funding.lendersRefuseYears * Math.max(0, state.city.grossSavingsEur) - state.city.debtEur);
+}
+
+/** Loan principal due over the next 12 months, euros (declining balance). */
+export function annualPrincipalEur(state: SimState, scenario: Scenario): number {
+  return state.city.debtEur / scenario.city.debtMaturityYears;
+}
+
+function borrow(state: SimState, scenario: Scenario, eur: number): void {
+  if (eur <= 0) return;
+  const city = state.city;
+  const rate = newLoanRate(scenario, debtCapacity(city.debtEur + eur, city.grossSavingsEur));
+  transfer(state.ledger, 'lenders', 'city', eur, 'loan');
+  city.debtRate = (city.debtRate * city.debtEur + rate * eur) / (city.debtEur + eur);
+  city.debtEur += eur;
+  city.yearBorrowedEur += eur;
+}
+
+/** Receives the FCTVA refunds and EU grants that fall due this month (investment revenue). */
+function collectReceivables(state: SimState, sc: TickScratch): void {
+  const r = state.city.receivables;
+  if (r.length === 0) return;
+  const keep = [];
+  for (const x of r) {
+    if (x.dueTick <= state.tick) cityReceives(state, sc, x.from, x.eur, x.reason, 'investment', x.smart);
+    else keep.push(x);
+  }
+  state.city.receivables = keep;
+}
+
+/** Finance phase: the city's monthly revenue, running costs, debt service and borrowing; at the year's end, its real balance. */
 export function financePhase(state: SimState, scenario: Scenario, sc: TickScratch, energyBillEur: number, otherSavingsEur: number): void {
   const c = scenario.city;
   const city = state.city;
-  cityReceives(state, sc, 'citizens', (c.taxRevenueEur * city.taxLevel) / 12, 'taxes', 'operating', false);
+  const t = c.taxes;
+  easeSettlement(state);
+  cityReceives(state, sc, 'citizens', ((t.tfpbEur + t.cfeEur) * city.taxLevel) / 12, 'taxes (TFPB, CFE)', 'operating', false);
+  cityReceives(state, sc, 'citizens', t.teomEur / 12, 'waste tax (TEOM)', 'operating', false);
+  cityReceives(state, sc, 'citizens', t.mobilityLevyEur / 12, 'mobility levy', 'operating', false);
+  cityReceives(state, sc, 'state', t.vatShareEur / 12, 'VAT fraction', 'operating', false);
   cityReceives(state, sc, 'state', city.stateGrantEur / 12, 'DGF', 'operating', false);
   cityReceives(state, sc, 'citizens', c.otherRevenueEur / 12, 'fees', 'operating', false);
   cityPays(state, sc, 'suppliers', Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), 'running costs', 'operating', false);
@@ -53,14 +118,27 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   const cash = state.ledger.balancesCents.city / 100;
   if (cash < 0) cityPays(state, sc, 'lenders', (-cash * (city.debtRate + 0.01)) / 12, 'treasury interest', 'operating', false);
 
-  // Investment section: baseline programme, principal, borrowing.
+  // Investment section: baseline programme, principal, FCTVA, receivables, borrowing.
   const pressure = Math.min(1, Math.max(0, (city.debtCapacityYears - 0.8 * c.debtCeilingYears) / (0.2 * c.debtCeilingYears)));
-  const baseline = (c.baselineInvestmentEur / 12) * (1 - pressure);
-  cityPays(state, sc, 'suppliers', baseline, 'baseline investment', 'investment', false);
+  const baseline = (c.baselineInvestmentEur / 12) * (1 - pressure) * (1 - city.baselineCut);
+  cityInvests(state, sc, 'suppliers', baseline, 'baseline investment', false);
   cityReceives(state, sc, 'state', baseline * c.baselineGrantShare, 'baseline grants', 'investment', false);
   const principal = Math.min(city.debtEur, city.debtEur / c.debtMaturityYears / 12);
   transfer(state.ledger, 'city', 'lenders', principal, 'principal');
   city.debtEur -= principal;
+  if (city.advanceEur > 0) {
+    // In whole cents, the rest in the year's last month: the advance is repaid exactly.
+    const repay = Math.min(city.advanceEur, state.tick % 12 === 11 ? city.advanceEur : Math.round((city.advanceEur / (12 - (state.tick % 12))) * 100) / 100);
+    transfer(state.ledger, 'city', 'state', repay, 'State advance repaid');
+    city.advanceEur -= repay;
+  }
+  const f = scenario.funding;
+  if (sc.fctvaBaseEur > 0) {
+    if (sc.fctvaSmartEur > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * sc.fctvaSmartEur, from: 'state', reason: 'FCTVA', smart: true });
+    const rest = sc.fctvaBaseEur - sc.fctvaSmartEur;
+    if (rest > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * rest, from: 'state', reason: 'FCTVA', smart: false });
+  }
+  collectReceivables(state, sc);
 
   const month = state.tick % 12;
   city.revenueMonths[month] = sc.operatingRevenue;
@@ -73,15 +151,76 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   }
   city.grossSavingsEur = rev - spend;
 
-  const ownResources = Math.max(0, sc.operatingRevenue - sc.operatingSpending - principal);
-  const netInvestment = Math.max(0, sc.investmentSpending - sc.investmentGrants);
-  const need = Math.max(0, netInvestment - ownResources);
-  const room = Math.max(0, c.debtCeilingYears * Math.max(0, city.grossSavingsEur) - city.debtEur);
-  const borrow = Math.min(need, room);
-  if (borrow > 0) {
-    transfer(state.ledger, 'lenders', 'city', borrow, 'loan');
-    city.debtRate = (city.debtRate * city.debtEur + scenario.funding.loanRate * borrow) / (city.debtEur + borrow);
-    city.debtEur += borrow;
+  if (month === 0) {
+    city.yearNetInvestmentEur = 0;
+    city.yearBorrowedEur = 0;
+    city.yearNetSavingsEur = 0;
   }
+  const netSavingsMonth = sc.operatingRevenue - sc.operatingSpending - principal;
+  const netInvestment = Math.max(0, sc.investmentSpending - sc.investmentGrants);
+  city.yearNetSavingsEur += netSavingsMonth;
+  city.yearNetInvestmentEur += netInvestment;
+  const need = Math.max(0, netInvestment - Math.max(0, netSavingsMonth));
+  borrow(state, scenario, Math.min(need, lendingRoomEur(state, scenario)));
+  if (month === 11) yearEnd(state, scenario);
   city.debtCapacityYears = debtCapacity(city.debtEur, city.grossSavingsEur);
+}
+
+/**
+ * The last month of a budget year: the year-end loan the year's investment justifies, then the
+ * real-balance test (L1612-4) and, when it fails, the prefect's settlement (L1612-5).
+ */
+function yearEnd(state: SimState, scenario: Scenario): void {
+  const city = state.city;
+  const c = scenario.city;
+  // Golden rule over the year: the year's loans may reach its investment net of grants (the
+  // real-balance test below checks that own resources repay the principal).
+  const justified = Math.max(0, city.yearNetInvestmentEur - city.yearBorrowedEur);
+  const cash0 = state.ledger.balancesCents.city / 100;
+  if (cash0 < 0) borrow(state, scenario, Math.min(justified, -cash0, lendingRoomEur(state, scenario)));
+  const ratio = debtCapacity(city.debtEur, city.grossSavingsEur);
+  if (ratio > c.debtCeilingYears) {
+    state.log.push({ tick: state.tick, kind: 'debtAlarm', data: { ratioYears: Math.round(ratio * 10) / 10, referenceYears: c.debtCeilingYears, refuseYears: scenario.funding.lendersRefuseYears, loanRate: newLoanRate(scenario, ratio) } });
+  }
+  const cash = state.ledger.balancesCents.city / 100;
+  const netSavings = city.grossSavingsEur - annualPrincipalEur(state, scenario);
+  if (cash >= 0 && netSavings >= 0) return;
+  // L1612-5: referral to the regional audit chamber, its measures, the prefect's settlement.
+  const deficit = Math.max(0, -cash);
+  if (deficit > 0) {
+    transfer(state.ledger, 'state', 'city', deficit, 'State advance (settled budget)');
+    city.advanceEur += deficit;
+  }
+  // Taxes up: the voted rates rise enough to repay the advance and restore net savings, within the cap.
+  const gap = deficit + Math.max(0, -netSavings) + 0.02 * votedTaxBaseEur(scenario);
+  const base = votedTaxBaseEur(scenario);
+  const wanted = base > 0 ? gap / base : 0;
+  const taxRise = Math.min(wanted, c.prefectMaxTaxRise * city.taxLevel);
+  city.taxLevel += taxRise;
+  // Spending cut: what taxes do not cover comes out of the baseline programme (share of it).
+  const uncovered = Math.max(0, gap - taxRise * base);
+  const cut = c.baselineInvestmentEur > 0 ? Math.min(1, Math.max(0.25, uncovered / c.baselineInvestmentEur)) : 0;
+  city.baselineCut = Math.max(city.baselineCut, cut);
+  city.envelopeLeftEur = 0;
+  city.settledUntilTick = state.tick + 13;
+  state.log.push({
+    tick: state.tick,
+    kind: 'budgetSettled',
+    data: {
+      deficitEur: Math.round(deficit),
+      netSavingsEur: Math.round(netSavings),
+      advanceEur: Math.round(deficit),
+      taxRisePct: Math.round(taxRise * 1000) / 10,
+      baselineCutPct: Math.round(city.baselineCut * 100),
+      crcDays: CRC_DAYS,
+      untilTick: city.settledUntilTick,
+    },
+  });
+}
+
+/** At the start of a budget year after a settlement, the baseline programme's cut eases back. */
+export function easeSettlement(state: SimState): void {
+  if (state.tick % 12 === 0 && state.tick >= state.city.settledUntilTick && state.city.baselineCut > 0) {
+    state.city.baselineCut = Math.max(0, state.city.baselineCut - 0.25);
+  }
 }

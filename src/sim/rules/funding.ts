@@ -10,12 +10,16 @@
  * energy-saving projects; a call needing several communes needs an inter-communal agreement (or,
  * without one, alignment ≥ 0.5 in a territory of enough communes). An eligible application wins
  * with probability `baseSuccess × (0.4 + 0.6 × alignment)` (coordination makes better files,
- * DESIGN C4); it then gets `rate × capital`, within what is left of the call and never more than
- * the city's own share of the capital. The grant is paid as the works are paid.
+ * DESIGN C4); it then gets `rate × capital`, within what is left of the call, and all its grants
+ * together never exceed `maxGrantShare` (80 %) of the public money of the project — the city's
+ * share of the capital —, so the city funds at least 20 % of what it co-finances (CGCT L1111-10).
+ * State and Region grants are paid as the works are paid; EU regional funds (FEDER, funder 'eu')
+ * pay on spending justified to them, `euGrantLagMonths` after it. Grants are investment revenue.
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
 import type { Contract, GrantCallState, SimState } from '../types';
+import { cityReceives, type TickScratch } from '../money';
 import { projectType } from './catalogue';
 import { contractCapex } from './projects';
 
@@ -79,7 +83,8 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
   let won = 0;
   const capex = contractCapex(state, contract);
   const cityShare = contract.builder === 'suppliers' || contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
-  let room = capex * cityShare;
+  // L1111-10: the city funds at least 20 % of the public money (its capital share) itself.
+  let room = scenario.funding.maxGrantShare * capex * cityShare;
   withStream(state, 'funding', (rng) => {
     for (const id of contract.terms.grantCalls) {
       const call = state.grantCalls.find((c) => c.id === id);
@@ -99,4 +104,19 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
   contract.grantsEur = won;
   state.counters.grantsWonEur += won;
   return won;
+}
+
+/** Grants awarded to a contract follow its works: State and Region pay as the works are paid, the EU
+ *  pays the spending justified to it `euGrantLagMonths` later (a receivable, rules/budget.ts). */
+export function payGrants(state: SimState, scenario: Scenario, sc: TickScratch, contract: Contract, priceThisMonth: number): void {
+  for (const g of state.grants) {
+    if (g.contractId !== contract.id || g.paidEur >= g.amountEur) continue;
+    const pay = Math.min(g.amountEur - g.paidEur, priceThisMonth * (g.amountEur / Math.max(1, contractCapex(state, contract))));
+    if (g.funder === 'eu' && scenario.funding.euGrantLagMonths > 0) {
+      if (pay > 0) state.city.receivables.push({ dueTick: state.tick + scenario.funding.euGrantLagMonths, eur: pay, from: 'eu', reason: `grant ${g.callId}`, smart: true });
+    } else {
+      cityReceives(state, sc, g.funder, pay, `grant ${g.callId}`, 'investment', true);
+    }
+    g.paidEur += pay;
+  }
 }

@@ -11,7 +11,8 @@
  * platform's synergy when alignment is high), environmental quality, heat protection, energy and
  * other savings and avoided CO₂; it may fail for a few months; it ends after its lifetime.
  */
-import { cityPays, cityReceives, type TickScratch } from '../money';
+import { cityInvests, cityPays, type TickScratch } from '../money';
+import { payGrants } from './funding';
 import { transfer } from '../ledger';
 import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
@@ -120,14 +121,16 @@ export function constructionPhase(state: SimState, scenario: Scenario, sc: TickS
       const price = d.capexEur / d.buildMonths;
       const cost = d.trueCostEur / d.buildMonths;
       if (contract === null || contract.builder === 'suppliers') {
-        cityPays(state, sc, 'suppliers', price, 'works (city alone)', 'investment', true);
-        if (contract !== null) payGrants(state, sc, contract, price);
+        cityInvests(state, sc, 'suppliers', price, 'works (city alone)', true);
+        if (contract !== null) payGrants(state, scenario, sc, contract, price);
       } else {
         const share = contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
-        cityPays(state, sc, 'partner', price * share, 'works (city share)', 'investment', true);
+        // Works the city will own are eligible to the FCTVA; a concession's are the concessionaire's.
+        if (contract.terms.form === 'concession') cityPays(state, sc, 'partner', price * share, 'works (city share)', 'investment', true);
+        else cityInvests(state, sc, 'partner', price * share, 'works (city share)', true);
         transfer(state.ledger, 'partner', 'suppliers', cost, 'works (true cost)');
         contract.partnerUnrecoveredEur += cost - price * share;
-        payGrants(state, sc, contract, price);
+        payGrants(state, scenario, sc, contract, price);
       }
       const type = projectType(scenario, d.type)!;
       const dist = state.districts[d.district]!;
@@ -141,16 +144,6 @@ export function constructionPhase(state: SimState, scenario: Scenario, sc: TickS
       }
     }
   });
-}
-
-/** Grants awarded to a contract are paid to the city as the works are paid. */
-function payGrants(state: SimState, sc: TickScratch, contract: Contract, priceThisMonth: number): void {
-  for (const g of state.grants) {
-    if (g.contractId !== contract.id || g.paidEur >= g.amountEur) continue;
-    const pay = Math.min(g.amountEur - g.paidEur, priceThisMonth * (g.amountEur / Math.max(1, contractCapex(state, contract))));
-    cityReceives(state, sc, g.funder, pay, `grant ${g.callId}`, 'investment', true);
-    g.paidEur += pay;
-  }
 }
 
 export function contractCapex(state: SimState, contract: Contract): number {

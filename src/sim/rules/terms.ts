@@ -10,9 +10,8 @@
  * evaluation finds it better value than procurement; a concession that leaves the operating risk
  * with the partner (L1121-1: the public payment alone does not repay it) and runs no longer than
  * the time the partner needs to recover its investment with a normal return, at its cost of
- * capital without the model's political premium (R3114-2); no contract beyond 30 years (a bound of the model, not of the law); the golden rule (the city's payments must leave its
- * operating section in balance after debt repayment); the debt-capacity ceiling (the city's capital
- * share, net of expected grants, may not push debt ÷ gross savings past `debtCeilingYears`).
+ * capital without the model's political premium (R3114-2); no contract beyond 30 years (a bound of the model, not of the law); and the city's budget: its envelope,
+ * real balance and what lenders accept (rules/legality.ts).
  */
 import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
@@ -23,10 +22,12 @@ import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
+import { commitmentProblem } from './legality';
 
 export const MAX_CONTRACT_YEARS = 30;
 
 const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
+
 
 /** Years the partner needs to recover its investment at its cost of capital under these terms (∞ if never). */
 export function paybackYears(state: SimState, scenario: Scenario, terms: ContractTerms): number {
@@ -117,7 +118,7 @@ export function committedPaymentsEur(state: SimState): number {
 }
 
 /** Why these terms cannot be offered, or null when they can. */
-export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean } = {}): Problem | null {
+export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean; builder?: 'partner' | 'suppliers' } = {}): Problem | null {
   if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
   if (typeof terms.pilot !== 'boolean') return problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
   if (!Array.isArray(terms.projects) || terms.projects.length === 0) return problem('noProject', {}, 'the offer names no project');
@@ -195,36 +196,6 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
     }
   }
   const aboveBids = opts.atAcceptance ? null : competitionProblem(state, scenario, terms); if (aboveBids) return aboveBids; // the award procedure (procedure.ts)
-  // Golden rule: new payments must leave the operating section in balance after debt repayment.
-  const c = scenario.city;
-  const principal = state.city.debtEur / c.debtMaturityYears;
-  // Payments of contracts still under works are not yet in gross savings (the last 12 months):
-  // count them too. A contract running for less than a year is only partly in them: count the rest.
-  let pending = 0;
-  for (const k of state.contracts) {
-    if (k.builder !== 'partner') continue;
-    if (k.status === 'building') pending += k.terms.annualPaymentEur;
-    else if (k.status === 'running') pending += (k.terms.annualPaymentEur * Math.max(0, 12 - (state.tick - k.operationStartTick))) / 12;
-  }
-  const margin = state.city.grossSavingsEur - principal - pending;
-  if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) {
-    return problem(
-      'goldenRule',
-      { paymentEur: terms.annualPaymentEur, grossSavingsEur: state.city.grossSavingsEur, principalEur: principal, pendingEur: pending },
-      `the golden rule: paying ${fmtM(terms.annualPaymentEur)} a year would leave the operating section unable to repay debt (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, payments already signed ${fmtM(pending)})`,
-    );
-  }
-  // Debt ceiling: the city's capital share, if borrowed, must keep the ratio under the ceiling.
-  const flows = dealFlows(state, scenario, terms);
-  const cityCapital = -flows.city.capital.reduce((a, b) => a + b, 0) - flows.expectedGrantsEur;
-  const savingsAfter = state.city.grossSavingsEur - terms.annualPaymentEur - pending;
-  const ratio = savingsAfter > 0 ? (state.city.debtEur + Math.max(0, cityCapital)) / savingsAfter : Infinity;
-  if (ratio > c.debtCeilingYears) {
-    return problem(
-      'debtCeiling',
-      { borrowEur: Math.max(0, cityCapital), ratioYears: Number.isFinite(ratio) ? ratio : 99, ceilingYears: c.debtCeilingYears },
-      `the debt ceiling: borrowing ${fmtM(Math.max(0, cityCapital))} would raise debt ÷ gross savings to ${Number.isFinite(ratio) ? ratio.toFixed(1) : 'infinity'} years, above the ${c.debtCeilingYears}-year ceiling`,
-    );
-  }
-  return null;
+  // The budget (CGCT): the envelope, the real balance, the lenders — one check for every commitment.
+  return commitmentProblem(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' });
 }
