@@ -26,7 +26,14 @@ describe('C1: a shorter city horizon means fewer long contracts and fewer servic
     expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(10, 2 * seDiff(l, s)));
   });
 
-  it('fewer long contracts (10 years or more) with a short-sighted city', () => {
+  // v2 (issue 8): a global performance contract now has the city pay the works as built (no
+  // deferred payment, CCP L2191-5), so in the default play a contract's length no longer carries
+  // the partner's capital: it only prolongs the service payments, which a long-sighted city shortens
+  // (measured over seeds 1–8: long contracts 1.4 with a long horizon against 1.75 with a short one,
+  // services after 20 years 59 against 32). Only partnership contracts and concessions tie the
+  // partner's capital to the length, and the default computer city never chooses one yet. This leg
+  // of C1 comes back with issue 9 ("Lessons that emerge"), by its mechanism; it is skipped, not met.
+  it.skip('fewer long contracts (10 years or more) with a short-sighted city', () => {
     const [s, l] = [runs.short[1]!, runs.long[1]!];
     expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(0.3, 2 * seDiff(l, s)));
   });
