@@ -10,7 +10,7 @@ export { stateHash } from './hash';
 export { tryAction, actorOf, inPlayableYears } from './actions';
 export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls, contractAmendable, amendableContracts, type GovernanceMeasure } from './queries';
 export { termsProblem } from './rules/terms';
-export { REFUSAL_CODES, GAME_FLOW_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
+export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 export { publicPartnerFloor } from './agents/negotiator';
 export { serializeState, deserializeState } from './serialize';
 export { POLICY_NAMES, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';

@@ -25,6 +25,13 @@ export const GAME_FLOW_REFUSALS = [
   'internalError',
 ] as const;
 
+/**
+ * Refusals the model no longer gives, kept so that old saves' logs still render: `debtCeiling`
+ * (v1: the 12-year debt-capacity reference was a cap; it is now an alarm, and the lenders' limit
+ * refuses instead, `lendersRefuse` in rules/legality.ts).
+ */
+export const RETIRED_REFUSALS = ['debtCeiling'] as const;
+
 /** Every refusal the model or the game can give, by the rule it comes from. */
 export const REFUSAL_CODES = [
   // shape of an action or of its fields
@@ -88,13 +95,13 @@ export const REFUSAL_CODES = [
   'noAmendment',
   // the budget (CGCT): rules/legality.ts
   'goldenRule',
-  /** v1 only (the 12-year reference is no longer a cap): kept so old saves' logs still render. */
-  'debtCeiling',
   'budgetSettled',
   'envelopeExceeded',
   'envelopeUnfinanceable',
   'realBalance',
   'lendersRefuse',
+  // no longer given: see RETIRED_REFUSALS
+  ...RETIRED_REFUSALS,
   // game flow: see GAME_FLOW_REFUSALS
   ...GAME_FLOW_REFUSALS,
 ] as const;

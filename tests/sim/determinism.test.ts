@@ -18,7 +18,9 @@ const AGENTS = 1000;
 const ACTIONS: TimedAction[] = [
   { tick: 0, action: { type: 'setConcertation', level: 0.7 } },
   { tick: 14, action: { type: 'governance', measure: 'sharedDataPlatform', on: true } },
-  { tick: 2, action: { type: 'launchAlone', project: 'wasteSensors', districts: [3], pilot: false } },
+  // Month 0, before the computer city's own purchases: by month 2 they have spent the year's
+  // envelope (it buys leak detection everywhere in month 0), and launching alone is refused.
+  { tick: 0, action: { type: 'launchAlone', project: 'wasteSensors', districts: [3], pilot: false } },
   { tick: 100, action: { type: 'setBudget', envelopeEur: 5e6, taxChange: 0.01 } },
 ];
 

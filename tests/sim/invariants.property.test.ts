@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRun, stateHash } from '../../src/sim';
 import { resolvePolicy } from '../../src/sim/agents';
+import { procedureKind } from '../../src/sim/rules/procedure';
 import { CONTRACT_FORMS } from '../../src/sim/scenario-schema';
 import { step, type Policies } from '../../src/sim/step';
 import type { ActionResult, ContractTerms, SimState, TimedAction } from '../../src/sim/types';
@@ -95,7 +96,8 @@ const lawfulTerms: fc.Arbitrary<ContractTerms> = fc
       districts: pilot ? x.districts.slice(0, 1) : x.districts,
       pilot,
       durationYears: pilot ? Math.min(3, x.durationYears) : proc ? 0 : x.durationYears,
-      cityCapitalShare: proc || pilot ? 1 : x.cityCapitalShare,
+      // A global performance contract has no deferred payment (CCP L2191-5): the city pays the works.
+      cityCapitalShare: proc || pilot || x.kind === 'performance' ? 1 : x.cityCapitalShare,
       annualPaymentEur: proc ? 0 : x.annualPaymentEur,
       guaranteedSavingShare: x.guaranteedSavingShare,
       penaltyRate: x.penaltyRate,
@@ -106,13 +108,21 @@ const lawfulTerms: fc.Arbitrary<ContractTerms> = fc
     };
   });
 
-/** A deal: the city proposes, the partner accepts a month or more later (with 'none' policies, this signs contracts). */
+/**
+ * A deal: the city proposes, the partner accepts a month or more later (with 'none' policies, this
+ * signs contracts). The partner answers when the procedure first allows it, after its publication
+ * and bids (scenario `procurement.months`), or a month early or late, when it is refused.
+ */
 const deal = fc
-  .record({ tick: fc.integer({ min: 0, max: MAX_TICK - 3 }), terms: fc.oneof({ weight: 4, arbitrary: lawfulTerms }, { weight: 1, arbitrary: termsArb }), lag: fc.integer({ min: 1, max: 3 }) })
-  .map(({ tick, terms, lag }): TimedAction[] => [
-    { tick, action: { type: 'propose', by: 'city', terms } },
-    { tick: tick + lag, action: { type: 'accept', by: 'partner' } },
-  ]);
+  .record({ tick: fc.integer({ min: 0, max: MAX_TICK - 6 }), terms: fc.oneof({ weight: 4, arbitrary: lawfulTerms }, { weight: 1, arbitrary: termsArb }), slip: fc.constantFrom(0, 0, 0, -1, 1) })
+  .map(({ tick, terms, slip }): TimedAction[] => {
+    const m = sc.procurement.months[procedureKind(terms.form)];
+    const lag = Math.max(1, (m ? m.publication + m.bids : 1) + slip);
+    return [
+      { tick, action: { type: 'propose', by: 'city', terms } },
+      { tick: tick + lag, action: { type: 'accept', by: 'partner' } },
+    ];
+  });
 
 /** What follows contracts: cancellations and renegotiations of the first few. */
 const later = fc.record({

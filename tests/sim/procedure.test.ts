@@ -129,13 +129,21 @@ describe('competition: the next bidder bounds the price', () => {
   it('the computer partner counters at the bound when the bound binds (a clamp, not a walk-away)', () => {
     const sc = dijon();
     const s = freshState(sc, 1);
-    month(s, sc, { type: 'propose', by: 'city', terms: terms({ annualPaymentEur: 100_000, districts: [0, 1, 2] }) });
+    // The partner finances 70 % of street lighting everywhere: a partnership contract, its prior
+    // evaluation done (L2212-1), so that the partner needs a payment (a performance contract's works
+    // are paid by the city as built, and street lighting then needs none).
+    const all = sc.territory.districts.map((_, i) => i);
+    s.partnershipStudies.push({ projects: ['streetLighting'], districts: all, startTick: -sc.negotiation.partnershipStudyMonths, readyTick: 0 });
+    const financed = terms({ form: 'partnership', districts: all, cityCapitalShare: 0.3, annualPaymentEur: 100_000, durationYears: 15 });
+    expect(month(s, sc, { type: 'propose', by: 'city', terms: financed })[0]).toEqual({ ok: true });
     while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
-    // A rival barely dearer than the partner: its price is below what the partner would ask.
-    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.05;
+    // A rival barely dearer than the partner (8 %): its price is below what the partner would ask
+    // (about €5.5 M a year over 5 years unbounded), above the partner's own floor.
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.08;
     const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
     expect(a!.type).toBe('propose');
     const counter = (a as Extract<Action, { type: 'propose' }>).terms;
+    expect(counter.annualPaymentEur).toBeGreaterThan(0);
     expect(counter.annualPaymentEur).toBe(competitiveCapEur(s, sc, counter));
   });
 

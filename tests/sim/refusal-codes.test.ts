@@ -5,7 +5,7 @@
  * a save that carries it replays to the same hashes. A new code without a case fails the first test.
  */
 import { describe, expect, it } from 'vitest';
-import { createSave, GAME_FLOW_REFUSALS, REFUSAL_CODES, replaySave, runSimulation, type RefusalCode, type Scenario } from '../../src/sim';
+import { createSave, GAME_FLOW_REFUSALS, REFUSAL_CODES, replaySave, RETIRED_REFUSALS, runSimulation, type RefusalCode, type Scenario } from '../../src/sim';
 import type { ActionResult, TimedAction } from '../../src/sim/types';
 import { bareProcedure, dijon, terms, variant } from './helpers';
 
@@ -30,8 +30,15 @@ const study = { type: 'studyPartnership', projects: ['streetLighting'], district
 const signed = (t: Partial<ReturnType<typeof terms>> = {}) => [at(0, propose('city', t)), at(1, { type: 'accept', by: 'partner' })];
 const cut = (paymentCut: number) => ({ type: 'renegotiateContract', contractId: 1, paymentCut });
 
-/** Codes met only outside the model (the game's own flow, in src/state), tested there. */
-const NOT_MODEL = new Set<RefusalCode>(GAME_FLOW_REFUSALS);
+/**
+ * Codes met only outside the model (the game's own flow, in src/state, tested there), and codes the
+ * model no longer gives (kept so that old logs render; a case below checks they are not given).
+ */
+const NOT_MODEL = new Set<RefusalCode>([...GAME_FLOW_REFUSALS, ...RETIRED_REFUSALS]);
+/** A city deep in debt: its principal leaves €0.8 M of net savings a year (gross savings fall with the interest). */
+const indebted = () => bareProcedure(dijon(), { 'city.debtEur': 5.2e8 });
+/** A city whose debt the lenders already refuse to grow, and whose budget cannot balance (the prefect settles it at the first year end). */
+const overIndebted = () => bareProcedure(dijon(), { 'city.debtEur': 2.5e9 });
 
 const CASES: Case[] = [
   { code: 'notAnAction', refused: at(0, { kind: 'setBudget' }) },
@@ -103,8 +110,20 @@ const CASES: Case[] = [
     refused: at(6, propose('partner', { annualPaymentEur: 9_000_000 })),
     scenario: () => variant({ 'procurement.bidders': 8 }),
   },
+  // The budget (CGCT): one legality check for every commitment (rules/legality.ts).
   { code: 'goldenRule', refused: at(0, propose('city', { annualPaymentEur: 9e8 })) },
-  { code: 'debtCeiling', refused: at(0, propose('city', { cityCapitalShare: 1, annualPaymentEur: 0 })), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 2.5e9 }) },
+  { code: 'lendersRefuse', refused: at(0, propose('city', { cityCapitalShare: 1, annualPaymentEur: 0 })), scenario: overIndebted },
+  { code: 'envelopeExceeded', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false }) },
+  { code: 'envelopeUnfinanceable', refused: at(0, { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 }) },
+  { code: 'realBalance', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }), scenario: indebted },
+  { code: 'budgetSettled', refused: at(12, { type: 'launchAlone', project: 'wasteSensors', districts: [0], pilot: false }), scenario: overIndebted, years: 2 },
+  // Lawful when offered; the same month the city launches works alone that use the envelope, so the
+  // offer's first-year works no longer fit when the partner accepts.
+  {
+    code: 'offerNoLongerLawful',
+    before: [at(0, propose('city')), at(0, { type: 'launchAlone', project: 'streetLighting', districts: [1, 2], pilot: false })],
+    refused: at(1, { type: 'accept', by: 'partner' }),
+  },
 ];
 
 function play(c: Case, withRefused: boolean) {
@@ -119,6 +138,14 @@ describe('refusal codes', () => {
     const covered = new Set(CASES.map((c) => c.code));
     const missing = REFUSAL_CODES.filter((code) => !covered.has(code) && !NOT_MODEL.has(code));
     expect(missing).toEqual([]);
+  });
+
+  it('the retired codes are no longer given: what v1 refused as debtCeiling is now the lenders’ refusal', () => {
+    expect([...RETIRED_REFUSALS]).toEqual(['debtCeiling']);
+    const c = CASES.find((x) => x.code === 'lendersRefuse')!;
+    const r = play(c, true).run.actionResults.at(-1)!;
+    expect(r.ok ? 'ok' : r.code).toBe('lendersRefuse');
+    expect(CASES.some((x) => (RETIRED_REFUSALS as readonly RefusalCode[]).includes(x.code))).toBe(false);
   });
 
   it.each(CASES.map((c) => [c.code, c] as const))('%s: refused with its code and its figures, the state unchanged, the save replays', (_code, c) => {
