@@ -120,9 +120,9 @@ describe('refusals in French and English', () => {
   it('formats money, shares and years in each language', () => {
     const golden = { code: 'goldenRule' as const, params: EXAMPLES.goldenRule };
     expect(renderRefusal(golden, {}, 'fr')).toBe(
-      'Offre refusée par la règle d’or : payer 900\u00a0M€ par an laisserait la section de fonctionnement incapable de rembourser la dette (épargne brute 12,5\u00a0M€, remboursement 8\u00a0M€, paiements déjà signés 0\u00a0€).',
+      'Offre refusée par l’équilibre réel (art. L1612-4 du CGCT) : payer 900\u00a0M€ par an laisserait la section de fonctionnement incapable de rembourser la dette sur ses ressources propres (épargne brute 12,5\u00a0M€, remboursement 8\u00a0M€, paiements déjà signés 0\u00a0€).',
     );
-    expect(renderRefusal(golden, {}, 'en')).toMatch(/^Offer refused by the golden rule: paying €900\u00a0M a year .*gross savings €12.5\u00a0M/);
+    expect(renderRefusal(golden, {}, 'en')).toMatch(/^Offer refused by the real balance \(art. L1612-4 of the CGCT\): paying €900\u00a0M a year .*gross savings €12.5\u00a0M/);
     expect(renderRefusal({ code: 'guaranteeCap', params: { found: 0.8, max: 0.5 } }, {}, 'fr')).toMatch(/de 80\u00a0% dépasse le plafond de 50\u00a0%/);
     expect(renderRefusal({ code: 'debtCeiling', params: EXAMPLES.debtCeiling }, {}, 'fr')).toMatch(/à 14,3\u00a0ans, au-delà du plafond de 12\u00a0ans/);
     expect(renderRefusal({ code: 'pilotNotAllowed', params: { project: 'x' } }, { project: () => 'Éclairage LED' }, 'fr')).toMatch(/le projet Éclairage LED ne peut pas/);
@@ -135,8 +135,8 @@ describe('refusals in French and English', () => {
 
   it('an offer no longer lawful quotes its inner refusal, and a cause reads without its lead', () => {
     const p = { code: 'offerNoLongerLawful' as const, params: EXAMPLES.offerNoLongerLawful };
-    expect(renderRefusal(p, {}, 'fr')).toMatch(/^Acceptation refusée : l’offre n’est plus légale : la règle d’or : payer 3,2\u00a0M€ par an/);
-    expect(renderRefusal(p, {}, 'en')).toMatch(/^Acceptance refused: the offer is no longer lawful: the golden rule: paying €3.2\u00a0M a year/);
+    expect(renderRefusal(p, {}, 'fr')).toMatch(/^Acceptation refusée : l’offre n’est plus légale : l’équilibre réel \(art. L1612-4 du CGCT\) : payer 3,2\u00a0M€ par an/);
+    expect(renderRefusal(p, {}, 'en')).toMatch(/^Acceptance refused: the offer is no longer lawful: the real balance \(art. L1612-4 of the CGCT\): paying €3.2\u00a0M a year/);
     expect(renderRefusalCause({ code: 'noProject', params: {} }, {}, 'fr')).toBe('elle ne nomme aucun projet.');
     expect(renderRefusalCause({ code: 'concessionTooLong', params: { limit: 14, found: 30 } }, {}, 'en')).toMatch(/^a concession may not run longer .*here 14 years, not 30 years\.$/);
   });
