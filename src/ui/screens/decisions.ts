@@ -40,7 +40,7 @@ const CONCERTATION_LEVELS = [
   [0.6, 'dec.concertation.high'],
   [0.8, 'dec.concertation.veryHigh'],
 ] as const;
-const CUTS = [0.1, 0.2, 0.3, 0.5] as const;
+const CUTS = [0.05, 0.1, 0.2, 0.3] as const;
 
 /** Sends an action and keeps its answer under `key`, to show beside the control. */
 function act(ctx: ScreenContext, key: string, action: Action, okText: string): void {
@@ -284,7 +284,7 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
     'exchange',
     h('p', { class: 'help' }, t('dec.contracts.help')),
     ...running.map((c) => {
-      const cut = form.cuts[c.id] ?? 0.2;
+      const cut = form.cuts[c.id] ?? 0.05;
       const select = h('select', { focus: `cut-${c.id}`, attrs: { 'aria-label': t('dec.contract.cut') } });
       for (const v of CUTS) {
         const o = h('option', { attrs: { value: String(v) } }, t('dec.contract.cutBy', { pct: pct(v) }));
@@ -310,7 +310,7 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
           'div',
           { class: 'block-actions' },
           select,
-          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.2 }, t('dec.contract.renegotiated')) }),
+          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.05 }, t('dec.contract.renegotiated')) }),
           button(t('dec.contract.cancel'), { icon: 'close', testid: `cancel-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id }, t('dec.contract.cancelled')) }),
         ),
         statusFor(ctx, `contract-${c.id}`),
