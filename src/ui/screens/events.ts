@@ -46,10 +46,9 @@ function alarmCard(scenario: Scenario, e: LogEntryOf<'debtAlarm'>): HTMLElement 
 /** Cards for the budget rules that bit (the prefect's settlement, the debt alarm) among these entries. */
 export function budgetCards(scenario: Scenario, entries: readonly LogEntry[]): HTMLElement[] {
   const out: HTMLElement[] = [];
-  for (const e of entries) {
-    if (e.kind === 'budgetSettled') out.push(settlementCard(scenario, e));
-    else if (e.kind === 'debtAlarm') out.push(alarmCard(scenario, e));
-  }
+  // The settlement first: it binds; the alarm only warns.
+  for (const e of entries) if (e.kind === 'budgetSettled') out.push(settlementCard(scenario, e));
+  for (const e of entries) if (e.kind === 'debtAlarm') out.push(alarmCard(scenario, e));
   return out;
 }
 
