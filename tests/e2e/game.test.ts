@@ -471,6 +471,8 @@ describeE2E('the game (Chromium)', () => {
       }
     });
     const hash = await page.evaluate(() => window.horizons!.exportSave()!.finalHash);
+    // The city view loads its textures as blobs: let them finish, or the reload aborts them (a flaky 'request failed').
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await waitScreen(page, 'menu');
     await click(page, 'continue-save');
@@ -478,6 +480,8 @@ describeE2E('the game (Chromium)', () => {
     expect(await page.evaluate(() => window.horizons!.exportSave()!.finalHash)).toBe(hash);
 
     await page.evaluate(() => localStorage.setItem('horizons.autosave', '{"format":"horizons-autosave","version":0}'));
+    // The city view loads its textures as blobs: let them finish, or the reload aborts them (a flaky 'request failed').
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await waitScreen(page, 'menu');
     await page.locator(byId('corrupt-save-panel')).waitFor();
