@@ -198,7 +198,8 @@ describeE2E('the game (Chromium)', () => {
   });
 
   it('as the partner: an offer made at the table, answered by the computer city, signed; the replay matches', async () => {
-    const page = await open();
+    // A fixed seed: with a random one the procedure (bids, vetoes during the award) sometimes ends without a deal within the loop.
+    const page = await open('&seed=2026');
     const shot = (name: string) => screenshot(page, `partner-${name}`).then(() => undefined);
     await click(page, 'role-partner');
     await click(page, 'start');
