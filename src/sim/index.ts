@@ -8,7 +8,7 @@ export { runSimulation, createRun, type RunOptions, type RunResult, type Run } f
 export { SUMMARY_KEYS, REPORTERS, type Summary } from './metrics';
 export { stateHash } from './hash';
 export { tryAction, actorOf, inPlayableYears } from './actions';
-export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls, contractAmendable, amendableContracts, type GovernanceMeasure } from './queries';
+export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls, contractAmendable, amendableContracts, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, negotiable, type GovernanceMeasure } from './queries';
 export { termsProblem } from './rules/terms';
 export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 export { publicPartnerFloor } from './agents/negotiator';

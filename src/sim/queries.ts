@@ -10,6 +10,7 @@
  * would refuse for a reason the screen computed differently.
  */
 import { callOpen } from './rules/funding';
+import type { Scenario } from './scenario-schema';
 import type { Actor, Contract, GrantCallState, SimState } from './types';
 
 /** The governance measures a city can keep (scenario `coordination.measures`, action `governance`). */
@@ -42,3 +43,21 @@ export function contractAmendable(c: Contract): boolean {
 export function amendableContracts(state: SimState): Contract[] {
   return state.contracts.filter(contractAmendable);
 }
+
+/** The contracts whose amendment (avenant) awaits the partner's answer: the partner's screens list them. */
+export function pendingAmendments(state: SimState): Contract[] {
+  return state.contracts.filter((c) => c.amendment !== null);
+}
+
+/** The last month the partner may answer an amendment proposed at `proposedTick` (it lapses after). */
+export function amendmentAnswerDeadline(scenario: Scenario, proposedTick: number): number {
+  return proposedTick + scenario.negotiation.amendmentAnswerMonths - 1;
+}
+
+/** The prior evaluations of partnerships the city commissioned, with whether each is ready now. */
+export function partnershipStudies(state: SimState): { projects: string[]; districts: number[]; readyTick: number; ready: boolean }[] {
+  return state.partnershipStudies.map((s) => ({ projects: s.projects, districts: s.districts, readyTick: s.readyTick, ready: s.readyTick <= state.tick }));
+}
+
+export { competitiveCapEur, negotiable } from './rules/procedure';
+export { PROCEDURE_PHASES } from './types';

@@ -20,6 +20,7 @@ import { createStore } from 'zustand/vanilla';
 import {
   actorOf,
   amendableContracts,
+  pendingAmendments,
   inPlayableYears,
   sideToAnswer,
   GOVERNANCE_MEASURES,
@@ -370,7 +371,7 @@ export function createGame(opts: GameOptions): Game {
     return OK;
   }
 
-  const SIM_TYPES = new Set(['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'scalePilot', 'cancelContract', 'renegotiateContract']);
+  const SIM_TYPES = new Set(['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'scalePilot', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment']);
 
   // ---------------------------------------------------------------- dispatch
 
@@ -556,8 +557,15 @@ export function createGame(opts: GameOptions): Game {
         out.push({ type: 'launchAlone', project, districts: all, pilot: false });
       }
       for (const c of amendableContracts(s.sim)) {
-        out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: 0.2 }, { type: 'cancelContract', contractId: c.id });
+        // An amendment keeps the partner's balance only where its margin allows: small cuts first.
+        for (const paymentCut of [0.05, 0.1, 0.2]) out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut });
+        out.push({ type: 'cancelContract', contractId: c.id });
       }
+      // The prior evaluation a partnership contract needs (CCP L2212-1), one project over every district.
+      for (const project of Object.keys(sc.projects.catalogue)) out.push({ type: 'studyPartnership', projects: [project], districts: all });
+    }
+    if (side === 'partner') {
+      for (const c of pendingAmendments(s.sim)) out.push({ type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true }, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false });
     }
     if (s.sim.negotiation) out.push({ type: 'walkAway', by: side });
     out.push(...negotiationMoves(side));

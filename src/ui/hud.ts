@@ -41,15 +41,20 @@ function electionClock(left: number, term: number, campaign: number): SVGSVGElem
   return el;
 }
 
-/** The debt-capacity gauge: a bar from 0 to past the ceiling, the ceiling as a tall mark. */
-export function debtGauge(value: number, ceiling: number, width = 132): SVGSVGElement {
-  const max = Math.max(ceiling * 1.5, Math.min(value, ceiling * 3));
+/**
+ * The debt-capacity gauge: a bar from 0 to past the lenders' limit; the 12-year reference (an
+ * alarm, LPFP 2018–22, not a legal cap) as a tall solid mark, the lenders' limit as a dotted one.
+ */
+export function debtGauge(value: number, reference: number, width = 132, lendersRefuse?: number): SVGSVGElement {
+  const top = Math.max(reference, lendersRefuse ?? reference);
+  const max = Math.max(top * 1.25, reference * 1.5, Math.min(value, top * 2));
   const x = (v: number) => 2 + (Math.max(0, Math.min(v, max)) / max) * (width - 4);
   const el = svg('svg', { viewBox: `0 0 ${width} 24`, width, height: 24, class: 'gauge', 'aria-hidden': 'true' });
   el.append(svg('rect', { x: 2, y: 7, width: width - 4, height: 10, rx: 5, class: 'gauge-track' }));
-  el.append(svg('rect', { x: x(ceiling), y: 7, width: width - 2 - x(ceiling), height: 10, class: 'gauge-danger' }));
-  el.append(svg('rect', { x: 2, y: 7, width: Math.max(0, x(value) - 2), height: 10, rx: 5, class: value > ceiling ? 'gauge-fill over' : 'gauge-fill' }));
-  el.append(svg('line', { x1: x(ceiling), x2: x(ceiling), y1: 1, y2: 23, class: 'gauge-ceiling' }));
+  el.append(svg('rect', { x: x(reference), y: 7, width: width - 2 - x(reference), height: 10, class: 'gauge-danger' }));
+  el.append(svg('rect', { x: 2, y: 7, width: Math.max(0, x(value) - 2), height: 10, rx: 5, class: value > reference ? 'gauge-fill over' : 'gauge-fill' }));
+  el.append(svg('line', { x1: x(reference), x2: x(reference), y1: 1, y2: 23, class: 'gauge-ceiling' }));
+  if (lendersRefuse !== undefined) el.append(svg('line', { x1: x(lendersRefuse), x2: x(lendersRefuse), y1: 1, y2: 23, class: 'gauge-lenders' }));
   return el;
 }
 
@@ -192,11 +197,13 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
     campaign ? t('hud.tip.campaign', { months: months(sc.politics.campaignMonths) }) : '',
   ]);
 
-  // The debt capacity against its ceiling: one gauge.
+  // The debt capacity against its 12-year reference (an alarm) and the lenders' limit: one gauge.
   const ceiling = sc.city.debtCeilingYears;
   const debt = sim.city.debtCapacityYears;
-  parts.gauge.replaceChildren(debtGauge(debt, ceiling, 84), ...(debt > ceiling ? [icon('warning', 'icon warn')] : []));
-  setFigure(parts.debt, t('hud.debtValue', { value: num(debt, 1), ceiling: years(ceiling, 0) }), figureTip('debt', session, ctx.starts, view));
+  const refuse = sc.funding.lendersRefuseYears;
+  parts.gauge.replaceChildren(debtGauge(debt, ceiling, 84, refuse), ...(debt > ceiling ? [icon('warning', 'icon warn')] : []));
+  const tip = figureTip('debt', session, ctx.starts, view);
+  setFigure(parts.debt, t('hud.debtValue', { value: num(debt, 1), ceiling: years(ceiling, 0) }), [...tip, t('hud.tip.debtLenders', { ceiling: years(ceiling, 0), refuse: years(refuse, 0) })]);
 
   parts.majority.replaceChildren(majorityBar(live.vote));
   parts.largeType.setAttribute('aria-pressed', String(ctx.state.ui.largeType));

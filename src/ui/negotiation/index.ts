@@ -15,7 +15,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../screens/words';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
-import { mustAnswerNow, openGrantCalls } from '../../sim';
+import { competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { el } from './dom';
 import { callName, money, monthOf, months, percent, projectName, years } from './format';
@@ -42,6 +42,25 @@ function sideTag(side: Actor, text = t(`negotiation.side.${side}`)): HTMLSpanEle
   return tag;
 }
 
+/** The award procedure as a one-line stepper: each phase, the current one marked (shape and weight, not colour alone) with its months left. */
+function procedureSteps(neg: Negotiation): HTMLOListElement {
+  const steps = el('ol', { class: 'neg-steps', testid: 'neg-procedure' });
+  steps.setAttribute('aria-label', t('negotiation.procedure.label'));
+  const phases = [...PROCEDURE_PHASES, 'signature'] as const;
+  const current = phases.indexOf(neg.procedure.phase);
+  steps.dataset.phase = neg.procedure.phase;
+  phases.forEach((phase, i) => {
+    const li = el('li', { class: `neg-step ${i < current ? 'neg-step-done' : i === current ? 'neg-step-now' : 'neg-step-next'}`, title: t(`negotiation.phase.${phase}Tip`) });
+    li.append(el('span', { class: 'neg-step-name', text: t(`negotiation.phase.${phase}`) }));
+    // Months left in the current phase (the clock's "signature in" chip counts to signature).
+    const left = neg.procedure.monthsLeft;
+    if (i === current && phase !== 'negotiation' && left > 0) li.append(el('span', { class: 'neg-step-left', text: t('negotiation.phase.monthsLeft', { months: months(left) }) }));
+    if (i === current) li.setAttribute('aria-current', 'step');
+    steps.append(li);
+  });
+  return steps;
+}
+
 /** A figure of the clock: its label and its value on one line, with its tooltip. */
 function clockChip(label: string, value: string, tip: string, cls = ''): HTMLDivElement {
   const chip = el('div', { class: `neg-chip ${cls}`, title: tip });
@@ -66,13 +85,14 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
   return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
 }
 
-/** How the last negotiation seen ended, from the log: signed, or broken off by a side. */
-function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed: false; by: Actor } {
+/** How the last negotiation seen ended, from the log: signed, broken off by a side, or no firm bid. */
+function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed: false; by: Actor } | { signed: false; unsuccessful: true } {
   for (let i = sim.log.length - 1; i >= 0; i--) {
     const e = sim.log[i]!;
     if (e.tick < seen.openedTick) break;
     if (e.kind === 'contractSigned' && e.data.builder === 'partner') return { signed: true };
     if (e.kind === 'negotiationFailed') return { signed: false, by: e.data.by };
+    if (e.kind === 'procedureUnsuccessful') return { signed: false, unsuccessful: true };
   }
   return { signed: false, by: seen.turn };
 }
@@ -96,6 +116,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   let chartBox: HTMLElement | null = null;
   let legalLine: HTMLElement | null = null;
   let errorLine: HTMLElement | null = null;
+  let capChip: HTMLElement | null = null;
   const resize = new ResizeObserver(() => drawChart());
 
   const session = () => game.store.getState().session;
@@ -203,7 +224,20 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       // A refusal that repeats the offer's problem is said once, by the refusal.
       legalLine.hidden = problem !== null && error === refusalText(problem, s.scenario);
     }
+    showCap(s);
     drawChart();
+  }
+
+  /** The competitive bound on the payment for the draft's scope (rules/procedure.ts), once the bids are in. */
+  function showCap(s: Session): void {
+    if (!capChip || !draft) return;
+    const value = capChip.querySelector('.neg-chip-value');
+    if (!value) return;
+    const neg = s.sim.negotiation;
+    const bidsIn = !!neg && neg.procedure.phase !== 'publication' && neg.procedure.phase !== 'bids';
+    const cap = bidsIn ? competitiveCapEur(s.sim, s.scenario, draft) : null;
+    value.textContent = cap !== null ? t('negotiation.clock.capValue', { cap: money(cap) }) : bidsIn ? t('negotiation.clock.capNone') : t('negotiation.clock.capUnknown');
+    capChip.title = cap !== null ? t('negotiation.clock.capTip') : t('negotiation.clock.capNoneTip');
   }
 
   /** Title, side, state of play and the way out; under them, the clock. */
@@ -224,9 +258,14 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       clock.append(clockChip(t('negotiation.clock.round'), t('negotiation.clock.roundValue', { round: neg.round, max }), t('negotiation.clock.roundTip', { max })));
       clock.append(clockChip(t('negotiation.clock.roundsLeft'), String(Math.max(0, max - neg.round)), t('negotiation.clock.roundsLeftTip', { max })));
       clock.append(clockChip(t('negotiation.clock.veto'), String(neg.roundsNeeded), t('negotiation.clock.vetoTip', { needed: neg.roundsNeeded })));
-      if (neg.ratificationMonthsLeft > 0) clock.append(clockChip(t('negotiation.clock.ratification'), months(neg.ratificationMonthsLeft), t('negotiation.clock.ratificationTip')));
+      if (neg.ratificationMonthsLeft > 0) clock.append(clockChip(t('negotiation.clock.signature'), months(neg.ratificationMonthsLeft), t('negotiation.clock.signatureTip')));
+      clock.append(clockChip(t('negotiation.clock.bidders'), String(neg.procedure.bidders), t('negotiation.clock.biddersTip'), 'neg-chip-bidders'));
+      capChip = clockChip(t('negotiation.clock.cap'), '', t('negotiation.clock.capTip'), 'neg-chip-cap');
+      capChip.dataset.testid = 'neg-cap';
+      clock.append(capChip);
     } else {
       clock.append(clockChip(t('negotiation.clock.roundsLeft'), String(max), t('negotiation.clock.roundsLeftTip', { max })));
+      clock.append(clockChip(t('negotiation.clock.bidders'), String(s.scenario.procurement.bidders), t('negotiation.clock.biddersTip'), 'neg-chip-bidders'));
     }
     const toElection = s.sim.nextElectionTick - s.sim.tick;
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
@@ -234,7 +273,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       const name = callName(c.id);
       clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
     }
-    head.append(top, clock);
+    if (neg) head.append(top, procedureSteps(neg), clock);
+    else head.append(top, clock);
     return head;
   }
 
@@ -244,8 +284,13 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (!neg && !seen) return t('negotiation.status.opening');
     if (!neg && seen) {
       const o = outcome(s.sim, seen);
-      return o.signed ? t('negotiation.status.signed') : t('negotiation.status.failedBy', { side: t(`negotiation.sideInText.${o.by}`) });
+      if (o.signed) return t('negotiation.status.signed');
+      return 'by' in o ? t('negotiation.status.failedBy', { side: t(`negotiation.sideInText.${o.by}`) }) : t('negotiation.status.unsuccessful');
     }
+    const phase = neg!.procedure.phase;
+    // While the bids are prepared, no move: the first is possible the month after the bids are due.
+    if (phase === 'publication' || phase === 'bids') return t('negotiation.status.preparing', { month: monthOf(s.scenario, neg!.lastMoveTick + 1) });
+    if (phase === 'award' || phase === 'standstill') return t(`negotiation.status.${phase}`, { months: months(Math.max(1, neg!.ratificationMonthsLeft)) });
     if (neg!.ratificationMonthsLeft > 0) return t('negotiation.status.ratification', { months: months(neg!.ratificationMonthsLeft) });
     if (neg!.turn === side) return t('negotiation.status.yourTurn');
     return t('negotiation.status.waiting', { side: t(`negotiation.sideInText.${other(side)}`) });
@@ -341,6 +386,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       root.replaceChildren();
       return;
     }
+    capChip = null;
     if (seenSession !== s.setup) {
       seen = null;
       seenSession = s.setup;

@@ -13,14 +13,14 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
-import { amendableContracts, GOVERNANCE_MEASURES, openGrantCalls } from '../../sim';
+import { amendableContracts, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
 import { localValue, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, figure, h, section, statusLine, statusOf, type Status } from './dom';
 import { figureLabel, figureTip, formatFigure, liveFigures, yearStartTick } from './figures';
-import { callName, capital, districtName, eur, formName, funderName, gameYear, monthYear, num, pct, projectList, projectName, sideInSentence, years } from './words';
+import { callName, capital, districtName, eur, formName, funderName, gameYear, monthYear, months, num, pct, projectList, projectName, sideInSentence, years } from './words';
 
 interface CityForm {
   envelopeText: string;
@@ -30,6 +30,8 @@ interface CityForm {
   pilot: boolean;
   calls: string[];
   cuts: Record<number, number>;
+  /** The projects of the partnership prior evaluation to commission. */
+  study: string[];
 }
 
 const CONCERTATION_LEVELS = [
@@ -38,7 +40,7 @@ const CONCERTATION_LEVELS = [
   [0.6, 'dec.concertation.high'],
   [0.8, 'dec.concertation.veryHigh'],
 ] as const;
-const CUTS = [0.1, 0.2, 0.3, 0.5] as const;
+const CUTS = [0.05, 0.1, 0.2, 0.3] as const;
 
 /** Sends an action and keeps its answer under `key`, to show beside the control. */
 function act(ctx: ScreenContext, key: string, action: Action, okText: string): void {
@@ -67,15 +69,26 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
   const context = h(
     'div',
     { class: 'block-figures' },
-    h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, t('hud.debt')), h('span', { class: 'gauge-row' }, debtGauge(city.debtCapacityYears, sc.city.debtCeilingYears, 110), fig(ctx, session, 'debt'))),
+    h(
+      'div',
+      { class: 'mini-fig' },
+      h('span', { class: 'mini-label' }, t('hud.debt')),
+      h('span', { class: 'gauge-row' }, debtGauge(city.debtCapacityYears, sc.city.debtCeilingYears, 110, sc.funding.lendersRefuseYears), fig(ctx, session, 'debt')),
+      h('span', { class: 'help', testid: 'dec-debt-reference' }, t('dec.debt.reference', { ceiling: years(sc.city.debtCeilingYears, 0), refuse: years(sc.funding.lendersRefuseYears, 0) })),
+    ),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('savings')), fig(ctx, session, 'savings')),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('envelope')), fig(ctx, session, 'envelope')),
   );
+  // Under the prefect's settlement (L1612-5) nothing new may be committed: say so first.
+  const settled = city.settledUntilTick > session.sim.tick ? h('p', { class: 'status status-refused', testid: 'dec-settled' }, icon('warning'), h('span', {}, t('dec.budget.settled', { until: monthYear(sc, city.settledUntilTick) }))) : null;
+  const taxes = sc.city.taxes;
+  const levers = h('p', { class: 'help', testid: 'dec-tax-levers' }, t('dec.budget.taxLevers', { tfpb: eur(taxes.tfpbEur), cfe: eur(taxes.cfeEur), teom: eur(taxes.teomEur), mobility: eur(taxes.mobilityLevyEur), vat: eur(taxes.vatShareEur) }));
   if (voted) {
     return section(
       t('dec.budget'),
       'euro',
       context,
+      settled,
       h('p', { class: 'status status-ok' }, icon('check'), h('span', {}, t('dec.budget.voted', { envelope: eur(voted.envelopeEur), tax: taxText(voted.taxChange) }))),
       h('p', { class: 'help' }, t('dec.budget.once')),
     );
@@ -103,6 +116,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
     t('dec.budget'),
     'euro',
     context,
+    settled,
     h(
       'div',
       { class: 'form-row' },
@@ -115,6 +129,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
         h('p', { class: 'help' }, t('dec.budget.taxHelp', { max: pct(max, 1), level: num(city.taxLevel, 3) })),
       ),
     ),
+    levers,
     h('div', { class: 'block-actions' }, vote),
     statusFor(ctx, 'budget'),
   );
@@ -269,7 +284,7 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
     'exchange',
     h('p', { class: 'help' }, t('dec.contracts.help')),
     ...running.map((c) => {
-      const cut = form.cuts[c.id] ?? 0.2;
+      const cut = form.cuts[c.id] ?? 0.05;
       const select = h('select', { focus: `cut-${c.id}`, attrs: { 'aria-label': t('dec.contract.cut') } });
       for (const v of CUTS) {
         const o = h('option', { attrs: { value: String(v) } }, t('dec.contract.cutBy', { pct: pct(v) }));
@@ -283,11 +298,19 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
         h('h4', {}, contractTitle(session, c)),
         h('p', { class: 'help' }, contractFacts(session, c)),
         h('p', { class: 'help' }, t('dec.contract.compensation', { pct: pct(c.terms.terminationCompensation) })),
+        c.amendment
+          ? h(
+              'p',
+              { class: 'status status-pending', testid: `amendment-pending-${c.id}` },
+              icon('exchange'),
+              h('span', {}, t('dec.contract.pending', { cut: pct(c.amendment.paymentCut), payment: eur(c.amendment.annualPaymentEur), years: years(c.amendment.durationYears), deadline: monthYear(session.scenario, amendmentAnswerDeadline(session.scenario, c.amendment.proposedTick)) })),
+            )
+          : null,
         h(
           'div',
           { class: 'block-actions' },
           select,
-          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.2 }, t('dec.contract.renegotiated')) }),
+          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.05 }, t('dec.contract.renegotiated')) }),
           button(t('dec.contract.cancel'), { icon: 'close', testid: `cancel-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id }, t('dec.contract.cancelled')) }),
         ),
         statusFor(ctx, `contract-${c.id}`),
@@ -296,7 +319,87 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
   );
 }
 
+/** The prior evaluation a partnership contract needs (CCP L2212-1, L2212-2): commission it, see the ones under way. */
+function studyBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLElement {
+  const sc = session.scenario;
+  const all = sc.territory.districts.map((_, i) => i);
+  const chips = Object.keys(sc.projects.catalogue).map((id) => {
+    const on = form.study.includes(id);
+    return button(projectName(sc, id), {
+      ...(on ? { icon: 'check' as const } : {}),
+      focus: `study-project-${id}`,
+      testid: `study-project-${id}`,
+      kind: 'quiet',
+      pressed: on,
+      onClick: () => {
+        form.study = on ? form.study.filter((x) => x !== id) : [...form.study, id];
+        ctx.refresh();
+      },
+    });
+  });
+  const studies = partnershipStudies(session.sim);
+  const launch = button(t('dec.study.launch'), {
+    icon: 'flag',
+    testid: 'study-partnership',
+    onClick: () =>
+      act(ctx, 'study', { type: 'studyPartnership', projects: form.study, districts: all }, t('dec.study.ok', { ready: monthYear(sc, session.sim.tick + sc.negotiation.partnershipStudyMonths) })),
+  });
+  return section(
+    t('dec.study'),
+    'layers',
+    h('p', { class: 'help' }, t('dec.study.help', { months: months(sc.negotiation.partnershipStudyMonths), cost: eur(sc.negotiation.partnershipStudyCostEur) })),
+    h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('dec.study.projects')), h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': t('dec.study.projects') } }, ...chips)),
+    h('div', { class: 'block-actions' }, launch),
+    statusFor(ctx, 'study'),
+    studies.length > 0
+      ? h(
+          'ul',
+          { class: 'contract-list', testid: 'study-list' },
+          ...studies.map((st) =>
+            h('li', {}, h('span', { class: 'help' }, st.ready ? t('dec.study.ready', { projects: projectList(sc, st.projects.join('+')), n: num(st.districts.length) }) : t('dec.study.pending', { projects: projectList(sc, st.projects.join('+')), ready: monthYear(sc, st.readyTick) }))),
+          ),
+        )
+      : null,
+  );
+}
+
 // ---------------------------------------------------------------- the partner
+
+/** The amendments (avenants) the city proposed, for the partner's group to sign or refuse (CCP L6). */
+function amendmentsBlock(ctx: ScreenContext, session: Session): HTMLElement | null {
+  const sc = session.scenario;
+  const pending = pendingAmendments(session.sim);
+  if (pending.length === 0) return null;
+  return section(
+    t('dec.amendments'),
+    'exchange',
+    h('p', { class: 'help' }, t('dec.amendments.help')),
+    ...pending.map((c) => {
+      const a = c.amendment!;
+      const row = (label: string, value: string) => h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, label), h('strong', {}, value));
+      return h(
+        'article',
+        { class: 'contract amendment', testid: `amendment-${c.id}` },
+        h('h4', {}, contractTitle(session, c)),
+        h(
+          'div',
+          { class: 'block-figures' },
+          row(t('dec.amendment.cut'), `\u2212${pct(a.paymentCut)}`),
+          row(t('dec.amendment.payment'), `${eur(c.terms.annualPaymentEur)} \u2192 ${eur(a.annualPaymentEur)}`),
+          row(t('dec.amendment.duration'), `${years(c.terms.durationYears, 0)} \u2192 ${years(a.durationYears)}`),
+          row(t('dec.amendment.deadline'), monthYear(sc, amendmentAnswerDeadline(sc, a.proposedTick))),
+        ),
+        h(
+          'div',
+          { class: 'block-actions' },
+          button(t('dec.amendment.accept'), { icon: 'check', testid: `amendment-accept-${c.id}`, kind: 'primary', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true }, t('dec.amendment.accepted')) }),
+          button(t('dec.amendment.refuse'), { icon: 'close', testid: `amendment-refuse-${c.id}`, kind: 'danger', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false }, t('dec.amendment.refused')) }),
+        ),
+        statusFor(ctx, `amendment-${c.id}`),
+      );
+    }),
+  );
+}
 
 function positionBlock(ctx: ScreenContext, session: Session): HTMLElement {
   const mine = session.sim.contracts.filter((c) => c.builder === 'partner');
@@ -354,11 +457,12 @@ export function decisionsScreen(ctx: ScreenContext): ScreenView {
     pilot: sc.projects.catalogue[first]?.pilot.allowed ?? false,
     calls: [],
     cuts: {},
+    study: [],
   }));
   const blocks =
     side === 'city'
-      ? [budgetBlock(ctx, session, form), concertationBlock(ctx, session), governanceBlock(ctx, session), aloneBlock(ctx, session, form), contractsBlock(ctx, session, form), negotiationBlock(ctx, session, side)]
-      : [positionBlock(ctx, session), negotiationBlock(ctx, session, side)];
+      ? [budgetBlock(ctx, session, form), concertationBlock(ctx, session), governanceBlock(ctx, session), aloneBlock(ctx, session, form), contractsBlock(ctx, session, form), studyBlock(ctx, session, form), negotiationBlock(ctx, session, side)]
+      : [amendmentsBlock(ctx, session), positionBlock(ctx, session), negotiationBlock(ctx, session, side)].filter((b): b is HTMLElement => b !== null);
   const negotiating = session.sim.negotiation !== null;
   const done = button(t('dec.end'), { icon: 'arrowRight', testid: 'end-decisions', kind: 'primary', onClick: () => ctx.dispatch({ type: 'endDecisions' }) });
   const el = screenRoot(

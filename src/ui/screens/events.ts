@@ -4,15 +4,52 @@
  * conditions), and the election when it falls within the year. A quiet year says so.
  */
 import { numberLocale, t } from '../../i18n';
+import type { LogEntry, LogEntryOf, Scenario } from '../../sim';
 import type { GrantCallState } from '../../sim/types';
 import { icon, type IconName } from '../icons';
 import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, figure, h } from './dom';
 import { yearEntries, yearStartTick } from './figures';
-import { callName, capital, eur, eventIcon, eventText, eventTitle, funderName, gameYear, monthYear, months, pct } from './words';
+import { callName, capital, debtAlarmWords, eur, eventIcon, eventText, eventTitle, funderName, gameYear, monthYear, months, pct, settlementWords } from './words';
 
 function card(kind: string, iconName: IconName, title: string, when: string, ...body: (Node | string | null)[]): HTMLElement {
   return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));
+}
+
+/** The prefect's settlement of the budget (CGCT L1612-5) as a card with its figures: the city feels it. */
+function settlementCard(scenario: Scenario, e: LogEntryOf<'budgetSettled'>): HTMLElement {
+  const w = settlementWords(scenario, e.data);
+  const item = (label: string, value: string, tip: string, testid: string) => h('li', {}, h('span', {}, label), figure(value, tip, { testid }));
+  return card(
+    'settled',
+    'warning',
+    t('events.settled.title'),
+    capital(monthYear(scenario, e.tick)),
+    t('events.settled.text', w),
+    h(
+      'ul',
+      { class: 'settle-figures', testid: 'settled-figures' },
+      item(t('events.settled.deficit'), w.deficit!, t('events.settled.deficitTip'), 'settled-deficit'),
+      item(t('events.settled.advance'), w.advance!, t('events.settled.advanceTip'), 'settled-advance'),
+      item(t('events.settled.tax'), `+${w.tax}`, t('events.settled.taxTip'), 'settled-tax'),
+      item(t('events.settled.cut'), `\u2212${w.cut}`, t('events.settled.cutTip'), 'settled-cut'),
+      item(t('events.settled.until'), capital(w.until!), t('events.settled.untilTip'), 'settled-until'),
+    ),
+  );
+}
+
+/** The debt alarm (the 12-year reference passed): what lenders now do. */
+function alarmCard(scenario: Scenario, e: LogEntryOf<'debtAlarm'>): HTMLElement {
+  return card('alarm', 'warning', t('events.alarm.title'), capital(monthYear(scenario, e.tick)), t('events.alarm.text', debtAlarmWords(e.data)));
+}
+
+/** Cards for the budget rules that bit (the prefect's settlement, the debt alarm) among these entries. */
+export function budgetCards(scenario: Scenario, entries: readonly LogEntry[]): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  // The settlement first: it binds; the alarm only warns.
+  for (const e of entries) if (e.kind === 'budgetSettled') out.push(settlementCard(scenario, e));
+  for (const e of entries) if (e.kind === 'debtAlarm') out.push(alarmCard(scenario, e));
+  return out;
 }
 
 function callCard(ctx: ScreenContext, call: GrantCallState): HTMLElement {
@@ -69,7 +106,8 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
   const sc = session.scenario;
   const sim = session.sim;
   const from = yearStartTick(session);
-  const cards: HTMLElement[] = [];
+  // The year-end budget (closed as the last month ended) and what the prefect or the lenders did about it come first.
+  const cards: HTMLElement[] = budgetCards(sc, sim.log.filter((e) => e.tick >= from - 1));
   for (const e of yearEntries(session)) {
     if (e.kind !== 'event') continue;
     const kind = e.data.kind;

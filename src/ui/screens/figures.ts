@@ -81,7 +81,7 @@ export function figureLabel(id: FigureId): string {
 
 /** What a figure is, in plain words. */
 function figureWhat(id: FigureId, session: Session): string {
-  if (id === 'debt') return t('screens.fig.debtWhat', { ceiling: years(session.scenario.city.debtCeilingYears, 0) });
+  if (id === 'debt') return t('screens.fig.debtWhat', { ceiling: years(session.scenario.city.debtCeilingYears, 0), refuse: years(session.scenario.funding.lendersRefuseYears, 0) });
   return metricDescription(REPORTER_OF[id]);
 }
 

@@ -224,7 +224,18 @@ function logIcon(e: LogEntry): 'warning' | 'check' | 'ballot' | 'exchange' | 'eu
       return 'wrench';
     case 'contractCancelled':
     case 'duplicatePilot':
+    case 'budgetSettled':
+    case 'debtAlarm':
+    case 'procedureUnsuccessful':
+    case 'amendmentRefused':
+    case 'amendmentLapsed':
       return 'warning';
+    case 'amendmentProposed':
+    case 'bidsOpened':
+    case 'procedureClosed':
+      return 'exchange';
+    case 'partnershipStudy':
+      return 'euro';
     default:
       return 'city';
   }
@@ -278,6 +289,28 @@ export function eventText(scenario: Scenario, id: string, kind: string): string 
   return tk(`screens.event.${kind}.text`, kind, { size: eventSize(scenario, id, kind) });
 }
 
+/** An award procedure's name ("dialogue compétitif"). */
+export function procedureName(kind: string): string {
+  return tk(`screens.procedure.${kind}`, kind);
+}
+
+/** The figures of the prefect's settlement of the budget (L1612-5), as the sentences and the card quote them. */
+export function settlementWords(scenario: Scenario, d: LogEntryOf<'budgetSettled'>['data']): Record<string, string> {
+  return {
+    deficit: eur(d.deficitEur),
+    advance: eur(d.advanceEur),
+    tax: pct(d.taxRisePct / 100, 1),
+    cut: pct(d.baselineCutPct / 100, 1),
+    until: monthYear(scenario, d.untilTick),
+    days: num(d.crcDays),
+  };
+}
+
+/** The figures of a debt alarm (the 12-year reference passed), as the sentence and the card quote them. */
+export function debtAlarmWords(d: LogEntryOf<'debtAlarm'>['data']): Record<string, string> {
+  return { ratio: years(d.ratioYears), reference: years(d.referenceYears, 0), refuse: years(d.refuseYears, 0), rate: pct(d.loanRate, 2) };
+}
+
 /** A log entry as one sentence, or null for entries players need not read (the model's refusals). */
 function logSentence(e: LogEntry, view: LogView): string | null {
   const sc = view.scenario;
@@ -296,7 +329,10 @@ function logSentence(e: LogEntry, view: LogView): string | null {
         ? t('screens.log.boughtAlone', { projects: projectList(sc, e.data.projects), form: formName(e.data.form) })
         : t('screens.log.contractSigned', { projects: projectList(sc, e.data.projects), form: formName(e.data.form), years: years(e.data.years, 0) });
     case 'negotiationOpened':
-      return t('screens.log.negotiationOpened', { projects: projectList(sc, e.data.projects), years: years(e.data.years, 0) });
+      // v2 entries name their award procedure and bidders; v1 saves' entries do not.
+      return e.data.procedure
+        ? t('screens.log.procedureOpened', { procedure: procedureName(e.data.procedure), projects: projectList(sc, e.data.projects), years: years(e.data.years, 0), bidders: num(e.data.bidders) })
+        : t('screens.log.negotiationOpened', { projects: projectList(sc, e.data.projects), years: years(e.data.years, 0) });
     case 'negotiationFailed':
       return t('screens.log.negotiationFailed', { side: sideInSentence(e.data.by), rounds: num(e.data.rounds) });
     case 'decision': {
@@ -314,10 +350,30 @@ function logSentence(e: LogEntry, view: LogView): string | null {
       return t('screens.log.duplicatePilot', { projects: projectList(sc, e.data.projects), district: districtName(sc, e.data.district) });
     case 'contractCompleted':
       return t('screens.log.contractCompleted', { id: num(e.data.id) });
-    case 'contractCancelled':
-      return view.partnerPrivate
-        ? t('screens.log.contractCancelledLoss', { id: num(e.data.id), compensation: eur(e.data.compensationEur), loss: eur(e.data.partnerLossEur) })
-        : t('screens.log.contractCancelled', { id: num(e.data.id), compensation: eur(e.data.compensationEur) });
+    case 'contractCancelled': {
+      // Termination in the public interest (Commune de Douai): the unamortised investment and the lost profit paid.
+      const paid = { id: num(e.data.id), compensation: eur(e.data.compensationEur), unamortised: eur(e.data.unamortisedEur ?? 0), lostProfit: eur(e.data.lostProfitPaidEur ?? 0) };
+      return view.partnerPrivate ? t('screens.log.contractCancelledLoss', { ...paid, loss: eur(e.data.partnerLossEur) }) : t('screens.log.contractCancelled', paid);
+    }
+    case 'amendmentProposed':
+      return t('screens.log.amendmentProposed', { id: num(e.data.id), cut: pct(e.data.paymentCut), payment: eur(e.data.annualPaymentEur), years: years(e.data.durationYears) });
+    case 'amendmentRefused':
+      return t('screens.log.amendmentRefused', { id: num(e.data.id), cut: pct(e.data.cut) });
+    case 'amendmentLapsed':
+      return t('screens.log.amendmentLapsed', { id: num(e.data.id) });
+    case 'partnershipStudy':
+      return t('screens.log.partnershipStudy', { projects: projectList(sc, e.data.projects), n: num(e.data.districts), cost: eur(e.data.costEur), ready: monthYear(sc, e.data.readyTick) });
+    case 'bidsOpened':
+      if (e.data.capEur < 0) return t('screens.log.bidsOpenedAlone', { bidders: num(e.data.bidders) });
+      return t(e.data.undercut ? 'screens.log.bidsOpenedUndercut' : 'screens.log.bidsOpened', { bidders: num(e.data.bidders), cap: eur(e.data.capEur) });
+    case 'procedureUnsuccessful':
+      return t('screens.log.procedureUnsuccessful', { form: formName(e.data.form) });
+    case 'procedureClosed':
+      return t(`screens.log.procedureClosed.${e.data.outcome}`, { months: months(e.data.months), works: eur(Math.max(0, e.data.worksEur)) });
+    case 'budgetSettled':
+      return t('screens.log.budgetSettled', settlementWords(sc, e.data));
+    case 'debtAlarm':
+      return t('screens.log.debtAlarm', debtAlarmWords(e.data));
     case 'contractRenegotiated':
       return t('screens.log.contractRenegotiated', { id: num(e.data.id), cut: pct(e.data.cut) });
     case 'grantWon':

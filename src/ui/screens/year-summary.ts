@@ -9,7 +9,8 @@ import { t } from '../../i18n';
 import { icon } from '../icons';
 import { screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
 import { button, figure, h } from './dom';
-import { causesOf, figureLabel, figureTip, formatChange, formatFigure, liveFigures, yearStartTick, type FigureId } from './figures';
+import { budgetCards } from './events';
+import { causesOf, figureLabel, figureTip, formatChange, formatFigure, liveFigures, yearEntries, yearStartTick, type FigureId } from './figures';
 import { yearLog } from './months';
 import { gameYear, years } from './words';
 
@@ -59,6 +60,11 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
       { class: 'card summary-card' },
       h('p', { class: 'eyebrow' }, t('sum.eyebrow')),
       screenTitle('yearSummary', t('sum.title', { year: String(gameYear(sc, from)) })),
+      ...(() => {
+        // The prefect's settlement and the debt alarm of the year: cards above the figures, not a line in the log.
+        const cards = budgetCards(sc, yearEntries(session));
+        return cards.length > 0 ? [h('div', { class: 'event-grid summary-alerts', testid: 'summary-alerts' }, ...cards)] : [];
+      })(),
       session.saveError ? h('p', { class: 'status status-refused' }, icon('warning'), h('span', {}, t('sum.saveError', { error: session.saveError }))) : null,
       h('div', { class: 'summary-grid' }, h('div', { class: 'key-grid' }, ...cards), h('section', { class: 'summary-log', attrs: { 'data-scroll': 'summary-log' } }, h('h2', {}, t('sum.happened')), yearLog(ctx, t('sum.quiet')))),
       h('footer', { class: 'card-actions' }, session.elections.length > 0 ? h('p', { class: 'help' }, icon('ballot'), h('span', {}, t('sum.electionNext'))) : null, go),
