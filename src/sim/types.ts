@@ -79,6 +79,9 @@ export interface Deployment {
   scale: number;
   stage: DeploymentStage;
   startTick: number;
+  /** The month its works may start: after the award procedure of a purchase the city makes itself
+   *  (rules/procedure.ts); absent or ≤ the signature month when the contract was awarded before. */
+  worksStartTick?: number;
   buildMonthsLeft: number;
   buildMonths: number;
   /** Price of the works (what the payer is billed), euros. */

@@ -32,6 +32,7 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
+import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
 function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
@@ -59,13 +60,16 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
   return contract;
 }
 
-/** Signs a contract: creates its deployments and applies for its grants. */
+/** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
+ *  itself (builder 'suppliers') is signed now but its works wait for its award procedure. */
 export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
   const contract = newContract(state, terms, builder);
+  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
       const d = addDeployment(state, scenario, p, district, terms.pilot, contract.id);
+      if (worksStartTick !== undefined) d.worksStartTick = worksStartTick;
       contract.deployments.push(d.uid);
       contract.expectedSavingsMWh += deploymentBenefits(type, scenario, district, d.scale).energyMWh;
     }
@@ -87,6 +91,23 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
+}
+
+/**
+ * The award procedure of a purchase the city makes itself (CCP: R2124-2 open call for tenders,
+ * bids ≥ 35 days R2161-2, award, standstill R2182-1; below the thresholds an adapted procedure,
+ * R2123-1): the month its works may start, logged.
+ */
+function tenderPurchase(state: SimState, scenario: Scenario, c: Contract): number {
+  // One need is not split to stay under a threshold: the same projects bought alone in the last 12 months count.
+  let sameNeedEur = 0;
+  for (const o of state.contracts) {
+    if (o.id !== c.id && o.builder === 'suppliers' && state.tick - o.signedTick < 12 && o.terms.projects.some((p) => c.terms.projects.includes(p))) sameNeedEur += estimatedValueEur(scenario, o.terms);
+  }
+  const kind = awardProcedure(scenario, c.terms, 'suppliers', sameNeedEur);
+  const worksStartTick = state.tick + procedureMonths(scenario, kind);
+  state.log.push({ tick: state.tick, kind: 'purchaseTendered', data: { id: c.id, procedure: kind, object: contractObject(scenario, c.terms), valueEur: Math.round(estimatedValueEur(scenario, c.terms)), worksStartTick } });
+  return worksStartTick;
 }
 
 /** Scaling a type whose pilot succeeded counts as a pilot scaled (passage à l'échelle). */
@@ -114,8 +135,10 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
   for (const district of copies) {
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
     const c = newContract(state, dupTerms, 'suppliers');
+    const worksStartTick = tenderPurchase(state, scenario, c);
     for (const proj of terms.projects) {
       const d = addDeployment(state, scenario, proj, district, true, c.id, true);
+      d.worksStartTick = worksStartTick;
       c.deployments.push(d.uid);
     }
     state.counters.duplicatePilots += terms.projects.length;
