@@ -156,6 +156,11 @@ export interface Contract {
   capitalOutstandingEur: number;
   /** An amendment (avenant) the city proposed and the partner has not answered yet, or null. */
   amendment: Amendment | null;
+  /** The initial value of the contract (R2194-8): the works the city pays plus the payments over
+   *  its initial duration, euros excl. VAT; absent in saves of v1 (then read from its terms). */
+  initialValueEur?: number;
+  /** What the amendments signed so far added to it (R2194-8 counts them together), euros. */
+  amendedValueEur?: number;
 }
 
 /** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */

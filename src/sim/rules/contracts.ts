@@ -17,9 +17,14 @@
  * receipts. If the city ends a contract early in the public interest it owes the partner that
  * unamortised investment plus the clause's share (`terminationCompensation`) of its lost profit
  * (`terminationCompensationEur`; CE Ass. 21 Dec 2012 Commune de Douai). A payment cut is an
- * amendment (*avenant*, CCP L6, R2194-1): the city proposes it with the length that keeps the
- * partner's financial balance, the partner signs or refuses within `amendmentAnswerMonths`, and a
- * refused amendment leaves the contract as it was. When a contract ends the city runs what it
+ * amendment (*avenant*): consensual, the city proposes it with the length that keeps the partner's
+ * financial balance (the balance CCP L6 protects against the buyer's unilateral modification; the
+ * partner would not sign less), the partner signs or refuses within `amendmentAnswerMonths`, and a
+ * refused amendment leaves the contract as it was. An amendment may not be substantial (R2194-7:
+ * that needs a new award): the lengthening it brings is a new purchase, worth the new payment over
+ * the added months, and with the amendments signed before it must stay below the EU threshold of the
+ * contract's object and below `procurement.deMinimisShare` of the initial value (R2194-8: 10 % for
+ * supplies and services, 15 % for works). When a contract ends the city runs what it
  * built; a pilot's deployments stop.
  */
 import { cityPays, cityReceives, type TickScratch } from '../money';
@@ -32,6 +37,7 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
+import { problem, type Problem } from '../refusal';
 import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
@@ -88,6 +94,8 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     contract.capitalOutstandingEur = contract.financedCapitalEur;
   }
   state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
+  contract.initialValueEur = capex * share + terms.annualPaymentEur * terms.durationYears;
+  contract.amendedValueEur = 0;
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
@@ -315,13 +323,14 @@ export function cancelContract(state: SimState, scenario: Scenario, sc: TickScra
 }
 
 /**
- * The amendment a payment cut needs to keep the partner's financial balance (CCP L6, R2194-1):
+ * The amendment a payment cut needs to keep the partner's financial balance (the balance CCP L6
+ * protects; an avenant is signed by both sides):
  * the contract is lengthened until the partner's net receipts (payment + savings share − running
  * cost) are worth, at its cost of capital, what they were worth before. Null when no length does
  * (the cut leaves it nothing a month); `tooLong` when that length passes 30 years from the start
  * of operation.
  */
-export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number } | null {
+export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const pay = c.terms.annualPaymentEur / 12;
@@ -347,7 +356,25 @@ export function balancedAmendment(state: SimState, scenario: Scenario, c: Contra
     durationYears: c.status === 'running' ? years : months / 12,
     endTick: c.status === 'running' ? state.tick + months : -1,
   };
-  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years };
+  // The lengthening is a new purchase: the new payment over the months added to the contract.
+  const modificationEur = Math.max(0, (months - m) / 12) * amendment.annualPaymentEur;
+  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years, modificationEur };
+}
+
+/** Why an amendment would be a substantial modification needing a new award (CCP R2194-7, R2194-8), or null when it is de minimis. */
+export function substantialModification(scenario: Scenario, c: Contract, modificationEur: number): Problem | null {
+  const object = contractObject(scenario, c.terms);
+  const limitShare = scenario.procurement.deMinimisShare[object];
+  const thresholdEur = scenario.procurement.euThresholdsEur[object];
+  const initialValueEur = c.initialValueEur ?? c.terms.annualPaymentEur * c.terms.durationYears;
+  const totalEur = (c.amendedValueEur ?? 0) + modificationEur;
+  const limitEur = Math.min(thresholdEur, limitShare * initialValueEur);
+  if (totalEur < limitEur) return null;
+  return problem(
+    'amendmentSubstantial',
+    { contract: c.id, modificationEur: Math.round(totalEur), initialValueEur: Math.round(initialValueEur), limitShare, thresholdEur, object },
+    `the amendment to contract ${c.id} would add €${(totalEur / 1e6).toFixed(2)} M to an initial value of €${(initialValueEur / 1e6).toFixed(2)} M: beyond ${Math.round(limitShare * 100)} % of it or the EU threshold of €${(thresholdEur / 1e6).toFixed(3)} M, a substantial modification that needs a new award (CCP R2194-7, R2194-8)`,
+  );
 }
 
 /** The city proposes an amendment (avenant); it binds only once the partner signs it. */
@@ -361,6 +388,9 @@ export function answerAmendment(state: SimState, c: Contract, accept: boolean): 
   const a = c.amendment!;
   c.amendment = null;
   if (accept) {
+    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8).
+    const addedMonths = c.status === 'running' ? a.endTick - c.endTick : Math.round((a.durationYears - c.terms.durationYears) * 12);
+    c.amendedValueEur = (c.amendedValueEur ?? 0) + Math.max(0, addedMonths / 12) * a.annualPaymentEur;
     c.terms.annualPaymentEur = a.annualPaymentEur;
     c.terms.durationYears = a.durationYears;
     if (c.status === 'running') c.endTick = a.endTick;
