@@ -108,6 +108,16 @@ describe('partnership money', () => {
   });
 });
 
+describe('the length of a concession (CCP R3114-2)', () => {
+  it('bounds by the recovery of the investment only a concession over five years', () => {
+    const s = freshState();
+    const t = terms({ form: 'concession', projects: ['buildingEnergy'], cityCapitalShare: 0.9, annualPaymentEur: 0, savingsShareToPartner: 0.9, durationYears: 5 });
+    expect(paybackYears(s, sc, t)).toBeLessThan(5);
+    expect(termsProblem(s, sc, t)?.code).not.toBe('concessionTooLong');
+    expect(termsProblem(s, sc, { ...t, durationYears: 6 })?.code).toBe('concessionTooLong');
+  });
+});
+
 describe('decisions of the city and the partner', () => {
   it('a renegotiation is a proposal: the contract runs on until the partner signs; it may refuse', () => {
     const s = freshState();
