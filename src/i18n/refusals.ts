@@ -288,6 +288,8 @@ const FR: Templates = {
     `Avenant refusé : baisser le paiement du contrat ${w.num(p.contract, 0)} de ${w.pct(p.paymentCut)} laisserait au partenaire moins que ses coûts d’exploitation ; aucun allongement ne préserve son équilibre financier.`,
   amendmentTooLong: (p, w) =>
     `Avenant refusé : préserver l’équilibre financier du partenaire porterait le contrat ${w.num(p.contract, 0)} à ${w.years(p.foundYears)}, au-delà de ${w.years(p.limitYears)}.`,
+  amendmentSubstantial: (p, w) =>
+    `Avenant refusé : il ajouterait ${w.money(p.modificationEur)} au contrat ${w.num(p.contract, 0)}, d’une valeur initiale de ${w.money(p.initialValueEur)} ; au-delà de ${w.pct(p.limitShare)} de celle-ci ou du seuil européen de ${w.money(p.thresholdEur)} (marché ${p.object === 'works' ? 'de travaux' : 'de fournitures ou de services'}), c’est une modification substantielle qui exige une nouvelle mise en concurrence (art. R2194-7 et R2194-8 du code de la commande publique).`,
   noAmendment: (p, w) => `Réponse refusée : aucun avenant au contrat ${w.num(p.contract, 0)} n’attend de réponse.`,
   budgetSettled: (p, w) =>
     `Engagement refusé : le budget est réglé par le préfet après l’avis de la chambre régionale des comptes (art. L1612-5 du CGCT) ; aucun nouvel engagement avant le mois ${w.num(p.untilTick, 0)} de la partie.`,
@@ -388,6 +390,8 @@ const EN: Templates = {
     `Amendment refused: cutting the payment of contract ${w.num(p.contract, 0)} by ${w.pct(p.paymentCut)} would leave the partner less than its running costs; no longer contract keeps its financial balance.`,
   amendmentTooLong: (p, w) =>
     `Amendment refused: keeping the partner's financial balance would make contract ${w.num(p.contract, 0)} last ${w.years(p.foundYears)}, beyond ${w.years(p.limitYears)}.`,
+  amendmentSubstantial: (p, w) =>
+    `Amendment refused: it would add ${w.money(p.modificationEur)} to contract ${w.num(p.contract, 0)}, whose initial value is ${w.money(p.initialValueEur)}; beyond ${w.pct(p.limitShare)} of it or the EU threshold of ${w.money(p.thresholdEur)} (a ${p.object === 'works' ? 'works' : 'supplies or services'} contract), it is a substantial modification that needs a new award (art. R2194-7 and R2194-8 of the public procurement code).`,
   noAmendment: (p, w) => `Answer refused: no amendment to contract ${w.num(p.contract, 0)} awaits an answer.`,
   budgetSettled: (p, w) =>
     `Commitment refused: the budget is settled by the prefect after the regional audit chamber's review (art. L1612-5 of the CGCT); no new commitment before month ${w.num(p.untilTick, 0)} of the game.`,

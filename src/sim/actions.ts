@@ -7,7 +7,7 @@
 import type { TickScratch } from './money';
 import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
-import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, signContract } from './rules/contracts';
+import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, signContract, substantialModification } from './rules/contracts';
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
@@ -184,8 +184,10 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       if (p) return refuseWith(p);
       if (c.amendment) return refuse('amendmentPending', { contract: c.id }, `an amendment to contract ${c.id} already awaits the partner's answer`);
       const am = balancedAmendment(state, scenario, c, a.paymentCut);
-      if (!am) return refuse('amendmentUnbalanced', { contract: c.id, paymentCut: a.paymentCut }, `cutting the payment of contract ${c.id} by ${Math.round(a.paymentCut * 100)} % leaves the partner less than its running costs: no longer contract keeps its financial balance (CCP L6)`);
+      if (!am) return refuse('amendmentUnbalanced', { contract: c.id, paymentCut: a.paymentCut }, `cutting the payment of contract ${c.id} by ${Math.round(a.paymentCut * 100)} % leaves the partner less than its running costs: no longer contract keeps the financial balance it would sign for`);
       if (am.tooLong) return refuse('amendmentTooLong', { contract: c.id, limitYears: MAX_CONTRACT_YEARS, foundYears: Math.round(am.years * 10) / 10 }, `keeping the partner's financial balance after this cut would make contract ${c.id} last ${am.years.toFixed(1)} years, beyond ${MAX_CONTRACT_YEARS}`);
+      const substantial = substantialModification(scenario, c, am.modificationEur);
+      if (substantial) return refuseWith(substantial);
       proposeAmendment(state, c, am.amendment);
       return OK;
     }

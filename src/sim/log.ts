@@ -27,6 +27,8 @@ export type LogEntry =
   | Entry<'newMayor', { mayor: string }>
   /** A contract signed (rules/contracts.ts): projects joined with "+", duration in years. */
   | Entry<'contractSigned', { id: number; form: string; builder: string; projects: string; years: number }>
+  /** A purchase the city makes itself went to its award procedure (rules/contracts.ts): the procedure ('adapted' or 'open'), the object ('works' or 'suppliesServices'), the estimated value (euros excl. VAT) and the month its works may start. */
+  | Entry<'purchaseTendered', { id: number; procedure: string; object: string; valueEur: number; worksStartTick: number }>
   /** A pilot asked where the same project already runs (rules/contracts.ts). */
   | Entry<'duplicatePilot', { district: string; projects: string }>
   | Entry<'contractCompleted', { id: number }>

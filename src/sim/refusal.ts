@@ -92,6 +92,8 @@ export const REFUSAL_CODES = [
   'amendmentPending',
   'amendmentUnbalanced',
   'amendmentTooLong',
+  // amendments beyond de minimis: a substantial modification needs a new award (CCP R2194-7, R2194-8)
+  'amendmentSubstantial',
   'noAmendment',
   // the budget (CGCT): rules/legality.ts
   'goldenRule',

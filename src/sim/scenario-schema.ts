@@ -376,6 +376,19 @@ export const scenarioSchema = z
         dialogue: procedureMonths,
         concession: procedureMonths,
       }),
+      /** The EU thresholds of formal procedures for local authorities, euros excl. VAT (2024–25,
+       *  CCP avis annexé, Reg. (EU) 2023/2495): supplies and services; works. Below them an
+       *  adapted procedure (MAPA, R2123-1) is enough; they also bound a de-minimis amendment (R2194-8). */
+      euThresholdsEur: z.strictObject({
+        suppliesServices: eur(),
+        works: eur(),
+      }),
+      /** The share of the initial value an amendment may add without a new tender (R2194-8):
+       *  supplies and services 10 %, works 15 %. */
+      deMinimisShare: z.strictObject({
+        suppliesServices: z.number().min(0).max(1),
+        works: z.number().min(0).max(1),
+      }),
     }),
     projects: z.strictObject({
       /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */

@@ -79,6 +79,9 @@ export interface Deployment {
   scale: number;
   stage: DeploymentStage;
   startTick: number;
+  /** The month its works may start: after the award procedure of a purchase the city makes itself
+   *  (rules/procedure.ts); absent or ≤ the signature month when the contract was awarded before. */
+  worksStartTick?: number;
   buildMonthsLeft: number;
   buildMonths: number;
   /** Price of the works (what the payer is billed), euros. */
@@ -153,6 +156,11 @@ export interface Contract {
   capitalOutstandingEur: number;
   /** An amendment (avenant) the city proposed and the partner has not answered yet, or null. */
   amendment: Amendment | null;
+  /** The initial value of the contract (R2194-8): the works the city pays plus the payments over
+   *  its initial duration, euros excl. VAT; absent in saves of v1 (then read from its terms). */
+  initialValueEur?: number;
+  /** What the amendments signed so far added to it (R2194-8 counts them together), euros. */
+  amendedValueEur?: number;
 }
 
 /** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */

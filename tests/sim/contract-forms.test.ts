@@ -108,14 +108,24 @@ describe('partnership money', () => {
   });
 });
 
+describe('the length of a concession (CCP R3114-2)', () => {
+  it('bounds by the recovery of the investment only a concession over five years', () => {
+    const s = freshState();
+    const t = terms({ form: 'concession', projects: ['buildingEnergy'], cityCapitalShare: 0.9, annualPaymentEur: 0, savingsShareToPartner: 0.9, durationYears: 5 });
+    expect(paybackYears(s, sc, t)).toBeLessThan(5);
+    expect(termsProblem(s, sc, t)?.code).not.toBe('concessionTooLong');
+    expect(termsProblem(s, sc, { ...t, durationYears: 6 })?.code).toBe('concessionTooLong');
+  });
+});
+
 describe('decisions of the city and the partner', () => {
   it('a renegotiation is a proposal: the contract runs on until the partner signs; it may refuse', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000 }), 'partner');
-    const r = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.15 });
+    const r = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 });
     expect(r).toEqual({ ok: true });
     expect(c.terms.annualPaymentEur).toBe(1_000_000);
-    const twice = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.15 });
+    const twice = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 });
     expect(twice.ok ? null : twice.code).toBe('amendmentPending');
     const no = applyAction(s, sc, scratch(s), { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false });
     expect(no).toEqual({ ok: true });
@@ -139,10 +149,42 @@ describe('decisions of the city and the partner', () => {
     expect(r.ok ? 0 : r.params.limitYears).toBe(30);
   });
 
+  it('an amendment beyond de minimis is a substantial modification: refused (CCP R2194-7, R2194-8), and the computer city does not propose it', () => {
+    // 12 years at €1 M: a 30 % cut balanced by a longer contract (≈ 20.8 years) adds ≈ €6.2 M of
+    // payments to an initial value of ≈ €18.2 M (works €6.24 M + €12 M): beyond 15 % and the EU threshold.
+    const s = freshState();
+    const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000 }), 'partner');
+    const r = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.3 });
+    expect(r.ok ? null : r.code).toBe('amendmentSubstantial');
+    if (r.ok) return;
+    expect(r.params).toMatchObject({ contract: c.id, object: 'works', limitShare: 0.15, thresholdEur: 5_538_000 });
+    expect(r.params.modificationEur as number).toBeGreaterThan(0.15 * (r.params.initialValueEur as number));
+    expect(c.amendment).toBeNull();
+    // A small cut stays lawful; signed, it counts against the next one (R2194-8 adds them up).
+    expect(applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 })).toEqual({ ok: true });
+    applyAction(s, sc, scratch(s), { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true });
+    expect(c.amendedValueEur!).toBeGreaterThan(0);
+    const again = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 });
+    expect(again.ok ? null : again.code).toBe('amendmentSubstantial');
+    // The computer city after a defeat (a mayor who dislikes digital projects, an impatient city) proposes only lawful amendments.
+    const proposals = (cut: number) => {
+      const sc3 = variant({ 'politics.renegotiationCut': cut, 'city.discountRate': 0.15 });
+      const t = freshState(sc3);
+      t.city.mayor.profile.digital = 0;
+      const d = signContract(t, sc3, terms({ annualPaymentEur: 1_000_000, terminationCompensation: 1 }), 'partner');
+      for (const uid of d.deployments) t.deployments[uid - 1]!.stage = 'operating';
+      contractsPhase(t, sc3, scratch(t), new Map());
+      t.city.newMayorTick = t.tick;
+      return reviewContracts(t, sc3).filter((a) => a.type === 'renegotiateContract').length;
+    };
+    expect(proposals(0.1)).toBe(1);
+    expect(proposals(0.3)).toBe(0);
+  });
+
   it('the computer partner signs a balanced amendment and refuses a cut the city has not paid for', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ annualPaymentEur: 1_000_000 }), 'partner');
-    applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.15 });
+    applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.1 });
     expect(answerAmendments(s, sc)[0]).toMatchObject({ type: 'answerAmendment', accept: true });
     c.amendment!.endTick = -1;
     c.amendment!.durationYears = c.terms.durationYears; // the same length: a bare cut

@@ -187,11 +187,15 @@ describe('the city’s own share and FEDER’s delay', () => {
     s.alignment = 1;
     s.grantCalls.push(call({ id: 'st', funder: 'state', rate: 0.2, budgetLeftEur: 100e6, deadlineTick: 3 }));
     s.grantCalls.push(call({ id: 'eu', funder: 'eu', rate: 0.3, budgetLeftEur: 100e6, deadlineTick: 3 }));
-    signContract(s, sure, terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['st', 'eu'] }), 'suppliers');
+    const c = signContract(s, sure, terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['st', 'eu'] }), 'suppliers');
+    // A purchase the city makes itself: its works (and the grants on them) start after its award procedure.
+    const start = s.deployments[c.deployments[0]! - 1]!.worksStartTick ?? 0;
+    advance(s, sure, start);
+    expect(movedCents(s, 'state>city:grant st')).toBe(0);
     advance(s, sure, 1);
     expect(movedCents(s, 'state>city:grant st')).toBeGreaterThan(0);
     expect(movedCents(s, 'eu>city:grant eu')).toBe(0);
-    expect(s.city.receivables.some((r) => r.from === 'eu' && r.dueTick === sure.funding.euGrantLagMonths)).toBe(true);
+    expect(s.city.receivables.some((r) => r.from === 'eu' && r.dueTick === start + sure.funding.euGrantLagMonths)).toBe(true);
     advance(s, sure, sure.funding.euGrantLagMonths);
     expect(movedCents(s, 'eu>city:grant eu')).toBeGreaterThan(0);
   });

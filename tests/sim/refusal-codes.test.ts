@@ -101,6 +101,7 @@ const CASES: Case[] = [
   { code: 'amendmentPending', before: [...signed(), at(2, cut(0.15))], refused: at(2, cut(0.15)) },
   { code: 'noAmendment', before: signed(), refused: at(2, { type: 'answerAmendment', by: 'partner', contractId: 1, accept: true }) },
   { code: 'amendmentUnbalanced', before: signed({ annualPaymentEur: 1_000 }), refused: at(2, cut(0.5)) },
+  { code: 'amendmentSubstantial', before: signed({ annualPaymentEur: 1_000_000 }), refused: at(2, cut(0.3)) },
   { code: 'amendmentTooLong', before: signed({ annualPaymentEur: 2_000_000, durationYears: 28 }), refused: at(2, cut(0.1)) },
   // The procedure (real months, several bidders): no move while the bids are prepared; no payment above the next bidder's.
   { code: 'procedurePhase', before: openedByCity, refused: at(1, { type: 'accept', by: 'partner' }), scenario: () => dijon() },

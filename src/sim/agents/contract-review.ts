@@ -9,13 +9,14 @@
  * the contract when, through its own lens, the savings exceed those costs. Otherwise, when the
  * mayor dislikes the contract's projects (politics.ts `dislike` ≥ ½), it proposes the amendment
  * that cuts the payment by `politics.renegotiationCut` and keeps the partner's financial balance,
- * when that amendment is worth more to the city than the contract as it stands. A contract under
+ * when that amendment is lawful (de minimis, CCP R2194-8: a larger one needs a new award) and worth
+ * more to the city than the contract as it stands. A contract under
  * works is left alone (ending it would lose the works for little saved).
  * The partner signs an amendment when the amended contract is worth at least as much to it, at
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
  */
 import { detPow } from '../det-math';
-import { balancedAmendment, monthsLeft, terminationCompensationEur } from '../rules/contracts';
+import { balancedAmendment, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
@@ -63,7 +64,8 @@ export function reviewContracts(state: SimState, scenario: Scenario): Action[] {
     const cut = scenario.politics.renegotiationCut;
     if (cut <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) continue;
     const am = balancedAmendment(state, scenario, c, cut);
-    if (!am || am.tooLong) continue;
+    // Only a lawful amendment: balanced, within 30 years, and de minimis (CCP R2194-7, R2194-8).
+    if (!am || am.tooLong || substantialModification(scenario, c, am.modificationEur)) continue;
     const now = cityCostPv(state, scenario, c.terms.annualPaymentEur / 12, months);
     const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12, am.amendment.endTick - state.tick);
     if (after < now) {

@@ -17,9 +17,14 @@
  * receipts. If the city ends a contract early in the public interest it owes the partner that
  * unamortised investment plus the clause's share (`terminationCompensation`) of its lost profit
  * (`terminationCompensationEur`; CE Ass. 21 Dec 2012 Commune de Douai). A payment cut is an
- * amendment (*avenant*, CCP L6, R2194-1): the city proposes it with the length that keeps the
- * partner's financial balance, the partner signs or refuses within `amendmentAnswerMonths`, and a
- * refused amendment leaves the contract as it was. When a contract ends the city runs what it
+ * amendment (*avenant*): consensual, the city proposes it with the length that keeps the partner's
+ * financial balance (the balance CCP L6 protects against the buyer's unilateral modification; the
+ * partner would not sign less), the partner signs or refuses within `amendmentAnswerMonths`, and a
+ * refused amendment leaves the contract as it was. An amendment may not be substantial (R2194-7:
+ * that needs a new award): the lengthening it brings is a new purchase, worth the new payment over
+ * the added months, and with the amendments signed before it must stay below the EU threshold of the
+ * contract's object and below `procurement.deMinimisShare` of the initial value (R2194-8: 10 % for
+ * supplies and services, 15 % for works). When a contract ends the city runs what it
  * built; a pilot's deployments stop.
  */
 import { cityPays, cityReceives, type TickScratch } from '../money';
@@ -32,6 +37,8 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
+import { problem, type Problem } from '../refusal';
+import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
 function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
@@ -59,13 +66,16 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
   return contract;
 }
 
-/** Signs a contract: creates its deployments and applies for its grants. */
+/** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
+ *  itself (builder 'suppliers') is signed now but its works wait for its award procedure. */
 export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
   const contract = newContract(state, terms, builder);
+  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
       const d = addDeployment(state, scenario, p, district, terms.pilot, contract.id);
+      if (worksStartTick !== undefined) d.worksStartTick = worksStartTick;
       contract.deployments.push(d.uid);
       contract.expectedSavingsMWh += deploymentBenefits(type, scenario, district, d.scale).energyMWh;
     }
@@ -84,9 +94,28 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     contract.capitalOutstandingEur = contract.financedCapitalEur;
   }
   state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
+  contract.initialValueEur = capex * share + terms.annualPaymentEur * terms.durationYears;
+  contract.amendedValueEur = 0;
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
+}
+
+/**
+ * The award procedure of a purchase the city makes itself (CCP: R2124-2 open call for tenders,
+ * bids ≥ 35 days R2161-2, award, standstill R2182-1; below the thresholds an adapted procedure,
+ * R2123-1): the month its works may start, logged.
+ */
+function tenderPurchase(state: SimState, scenario: Scenario, c: Contract): number {
+  // One need is not split to stay under a threshold: the same projects bought alone in the last 12 months count.
+  let sameNeedEur = 0;
+  for (const o of state.contracts) {
+    if (o.id !== c.id && o.builder === 'suppliers' && state.tick - o.signedTick < 12 && o.terms.projects.some((p) => c.terms.projects.includes(p))) sameNeedEur += estimatedValueEur(scenario, o.terms);
+  }
+  const kind = awardProcedure(scenario, c.terms, 'suppliers', sameNeedEur);
+  const worksStartTick = state.tick + procedureMonths(scenario, kind);
+  state.log.push({ tick: state.tick, kind: 'purchaseTendered', data: { id: c.id, procedure: kind, object: contractObject(scenario, c.terms), valueEur: Math.round(estimatedValueEur(scenario, c.terms)), worksStartTick } });
+  return worksStartTick;
 }
 
 /** Scaling a type whose pilot succeeded counts as a pilot scaled (passage à l'échelle). */
@@ -114,8 +143,10 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
   for (const district of copies) {
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
     const c = newContract(state, dupTerms, 'suppliers');
+    const worksStartTick = tenderPurchase(state, scenario, c);
     for (const proj of terms.projects) {
       const d = addDeployment(state, scenario, proj, district, true, c.id, true);
+      d.worksStartTick = worksStartTick;
       c.deployments.push(d.uid);
     }
     state.counters.duplicatePilots += terms.projects.length;
@@ -292,13 +323,14 @@ export function cancelContract(state: SimState, scenario: Scenario, sc: TickScra
 }
 
 /**
- * The amendment a payment cut needs to keep the partner's financial balance (CCP L6, R2194-1):
+ * The amendment a payment cut needs to keep the partner's financial balance (the balance CCP L6
+ * protects; an avenant is signed by both sides):
  * the contract is lengthened until the partner's net receipts (payment + savings share − running
  * cost) are worth, at its cost of capital, what they were worth before. Null when no length does
  * (the cut leaves it nothing a month); `tooLong` when that length passes 30 years from the start
  * of operation.
  */
-export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number } | null {
+export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const pay = c.terms.annualPaymentEur / 12;
@@ -324,7 +356,25 @@ export function balancedAmendment(state: SimState, scenario: Scenario, c: Contra
     durationYears: c.status === 'running' ? years : months / 12,
     endTick: c.status === 'running' ? state.tick + months : -1,
   };
-  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years };
+  // The lengthening is a new purchase: the new payment over the months added to the contract.
+  const modificationEur = Math.max(0, (months - m) / 12) * amendment.annualPaymentEur;
+  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years, modificationEur };
+}
+
+/** Why an amendment would be a substantial modification needing a new award (CCP R2194-7, R2194-8), or null when it is de minimis. */
+export function substantialModification(scenario: Scenario, c: Contract, modificationEur: number): Problem | null {
+  const object = contractObject(scenario, c.terms);
+  const limitShare = scenario.procurement.deMinimisShare[object];
+  const thresholdEur = scenario.procurement.euThresholdsEur[object];
+  const initialValueEur = c.initialValueEur ?? c.terms.annualPaymentEur * c.terms.durationYears;
+  const totalEur = (c.amendedValueEur ?? 0) + modificationEur;
+  const limitEur = Math.min(thresholdEur, limitShare * initialValueEur);
+  if (totalEur < limitEur) return null;
+  return problem(
+    'amendmentSubstantial',
+    { contract: c.id, modificationEur: Math.round(totalEur), initialValueEur: Math.round(initialValueEur), limitShare, thresholdEur, object },
+    `the amendment to contract ${c.id} would add €${(totalEur / 1e6).toFixed(2)} M to an initial value of €${(initialValueEur / 1e6).toFixed(2)} M: beyond ${Math.round(limitShare * 100)} % of it or the EU threshold of €${(thresholdEur / 1e6).toFixed(3)} M, a substantial modification that needs a new award (CCP R2194-7, R2194-8)`,
+  );
 }
 
 /** The city proposes an amendment (avenant); it binds only once the partner signs it. */
@@ -338,6 +388,9 @@ export function answerAmendment(state: SimState, c: Contract, accept: boolean): 
   const a = c.amendment!;
   c.amendment = null;
   if (accept) {
+    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8).
+    const addedMonths = c.status === 'running' ? a.endTick - c.endTick : Math.round((a.durationYears - c.terms.durationYears) * 12);
+    c.amendedValueEur = (c.amendedValueEur ?? 0) + Math.max(0, addedMonths / 12) * a.annualPaymentEur;
     c.terms.annualPaymentEur = a.annualPaymentEur;
     c.terms.durationYears = a.durationYears;
     if (c.status === 'running') c.endTick = a.endTick;

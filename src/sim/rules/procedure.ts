@@ -10,10 +10,18 @@
  * veto players ratify: L2152-7 the economically most advantageous offer), standstill (R2182-1: 11
  * days between the notice to the losing bidders and signature, a month in this monthly model),
  * then signature. The months of each fixed phase come from `procurement.months.<kind>`, where the
- * kind follows the contract form: a pilot, below the thresholds, goes through an adapted procedure
- * (MAPA, R2123-1 and R2123-4: no standstill); plain procurement through an open call for tenders; a
- * concession through the concession procedure; every other form (performance, partnership) through
- * a competitive dialogue.
+ * kind follows the contract's form, estimated value and object (`awardProcedure`). The estimated
+ * value is the whole price over the contract's life (R2121-1: works + payments over its
+ * duration); the object is works or supplies/services, by the main project. Below the EU
+ * threshold of its object (`procurement.euThresholdsEur`, R2123-1: €221 k excl. VAT for supplies
+ * and services, €5.538 M for works, 2024–25) a pilot or a plain purchase goes through an adapted
+ * procedure (MAPA, R2123-4: no standstill); above it, a formal one: an open call for tenders
+ * (R2124-2, bids ≥ 35 days R2161-2, award, standstill R2182-1) for a plain purchase, a
+ * procedure with negotiation (months of the dialogue) for a pilot negotiated with the partner. A
+ * concession goes through the concession procedure; every other form (performance, partnership)
+ * through a competitive dialogue. The city's own purchases (actions.ts `launchAlone`, the communes'
+ * duplicate pilots) go through the same procedures: signed at the launch (the money is voted and
+ * set aside), their works start only when the procedure's months are over (`procedureMonths`).
  *
  * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
  * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
@@ -29,13 +37,67 @@ import { withStream } from '../rng';
 import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
+import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
 import { dealFlows, partnerPaymentAnnuity, valueForPartner } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
 
-/** The procedure a contract form is awarded by. */
+/** Families whose main object is works (buildings, networks, public space); the others are supplies or services. */
+const WORKS_FAMILIES: readonly string[] = ['streetLighting', 'buildingEnergy', 'smartTraffic', 'solarRoofs', 'greenInfrastructure', 'pedestrianPriority'];
+
+/** What the contract buys, by its main (dearest) project: works, or supplies and services (CCP L1111-2 to -4). */
+export function contractObject(scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'pilot'>): 'works' | 'suppliesServices' {
+  let main = terms.projects[0]!;
+  let mainCapex = -1;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (!t) continue;
+    let c = 0;
+    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    if (c > mainCapex) {
+      mainCapex = c;
+      main = id;
+    }
+  }
+  const t = projectType(scenario, main);
+  return t && WORKS_FAMILIES.includes(t.family) ? 'works' : 'suppliesServices';
+}
+
+/** The estimated value of a contract (R2121-1): its works at catalogue prices plus its payments over its duration, euros excl. VAT. */
+export function estimatedValueEur(scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'pilot' | 'annualPaymentEur' | 'durationYears'>): number {
+  let capex = 0;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (!t) continue;
+    for (const d of terms.districts) capex += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+  }
+  const pay = Number.isFinite(terms.annualPaymentEur) ? Math.max(0, terms.annualPaymentEur) : 0;
+  const years = Number.isFinite(terms.durationYears) ? Math.max(0, terms.durationYears) : 0;
+  return capex + pay * years;
+}
+
+/**
+ * The procedure a contract is awarded by, from its form, estimated value and object: below the EU
+ * threshold of its object a pilot or a purchase is adapted (MAPA); above it a purchase is an open
+ * call for tenders and a pilot negotiated with the partner a formal procedure with negotiation.
+ */
+export function awardProcedure(scenario: Scenario, terms: ContractTerms, buyer: 'partner' | 'suppliers' = 'partner', sameNeedEur = 0): ProcedureKind {
+  const kind = procedureKind(terms.form);
+  if (terms.form !== 'pilot' && terms.form !== 'procurement') return kind;
+  const threshold = scenario.procurement.euThresholdsEur[contractObject(scenario, terms)];
+  if (estimatedValueEur(scenario, terms) + sameNeedEur < threshold) return 'adapted';
+  return terms.form === 'pilot' && buyer === 'partner' ? 'dialogue' : 'open';
+}
+
+/** Months from the notice to signature in a procedure of this kind (publication, bids, award, standstill). */
+export function procedureMonths(scenario: Scenario, kind: ProcedureKind): number {
+  const m = scenario.procurement.months[kind];
+  return m.publication + m.bids + m.award + m.standstill;
+}
+
+/** The procedure a contract form is awarded by, before its value and object (`awardProcedure` refines it). */
 export function procedureKind(form: ContractForm | string): ProcedureKind {
   if (form === 'pilot') return 'adapted';
   if (form === 'procurement') return 'open';
@@ -45,13 +107,13 @@ export function procedureKind(form: ContractForm | string): ProcedureKind {
 
 /** A new procedure for an offer made now: its notice is published this month. */
 export function newProcedure(scenario: Scenario, terms: ContractTerms): Procedure {
-  const kind = procedureKind(terms.form);
+  const kind = awardProcedure(scenario, terms);
   return { kind, phase: 'publication', monthsLeft: scenario.procurement.months[kind].publication, bidders: scenario.procurement.bidders, rivalCostFactor: null };
 }
 
 /** Months from the notice to the first answer: publication plus bids (the month the bidders' answer is due). */
 export function monthsToBids(scenario: Scenario, terms: ContractTerms): number {
-  const m = scenario.procurement.months[procedureKind(terms.form)];
+  const m = scenario.procurement.months[awardProcedure(scenario, terms)];
   return m.publication + m.bids;
 }
 

@@ -117,6 +117,8 @@ export function constructionPhase(state: SimState, scenario: Scenario, sc: TickS
   withStream(state, 'projects', (rng) => {
     for (const d of state.deployments) {
       if (d.stage !== 'building') continue;
+      // A purchase still in its award procedure: no works, no payment, no nuisance yet.
+      if (d.worksStartTick !== undefined && state.tick < d.worksStartTick) continue;
       const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
       const price = d.capexEur / d.buildMonths;
       const cost = d.trueCostEur / d.buildMonths;

@@ -8,9 +8,9 @@
  * built); a partnership contract (*marché de partenariat*) only above the thresholds of R2211-1,
  * after its prior evaluation and budget-sustainability study (L2212-1, L2212-2) and when that
  * evaluation finds it better value than procurement; a concession that leaves the operating risk
- * with the partner (L1121-1: the public payment alone does not repay it) and runs no longer than
- * the time the partner needs to recover its investment with a normal return, at its cost of
- * capital without the model's political premium (R3114-2); no contract beyond 30 years (a bound of the model, not of the law); and the city's budget: its envelope,
+ * with the partner (L1121-1: the public payment alone does not repay it) and, when it runs over
+ * five years, no longer than the time the partner needs to recover its investment with a normal
+ * return, at its cost of capital without the model's political premium (R3114-2); no contract beyond 30 years (a bound of the model, not of the law); and the city's budget: its envelope,
  * real balance and what lenders accept (rules/legality.ts).
  */
 import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
@@ -25,6 +25,9 @@ import { competitionProblem } from './procedure';
 import { commitmentProblem } from './legality';
 
 export const MAX_CONTRACT_YEARS = 30;
+
+/** A concession of at most this many years is not bounded by the recovery of its investment (CCP R3114-2 applies to those over five years). */
+export const CONCESSION_FREE_YEARS = 5;
 
 const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
 
@@ -191,8 +194,9 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
       return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
     }
     const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
-    if (terms.durationYears > limit) {
-      return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
+    // R3114-2 bounds only concessions longer than five years.
+    if (terms.durationYears > CONCESSION_FREE_YEARS && terms.durationYears > limit) {
+      return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession over five years may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
     }
   }
   const aboveBids = opts.atAcceptance ? null : competitionProblem(state, scenario, terms); if (aboveBids) return aboveBids; // the award procedure (procedure.ts)
