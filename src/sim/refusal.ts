@@ -95,6 +95,10 @@ export const REFUSAL_CODES = [
   'envelopeUnfinanceable',
   'realBalance',
   'lendersRefuse',
+  // taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies): rules/legality.ts
+  'taxOutsideBudget',
+  'taxAlreadyVoted',
+  'taxCap',
   // game flow: see GAME_FLOW_REFUSALS
   ...GAME_FLOW_REFUSALS,
 ] as const;
