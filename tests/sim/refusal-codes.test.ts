@@ -104,6 +104,10 @@ const CASES: Case[] = [
     scenario: () => variant({ 'procurement.bidders': 8 }),
   },
   { code: 'goldenRule', refused: at(0, propose('city', { annualPaymentEur: 9e8 })) },
+  // Taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies).
+  { code: 'taxOutsideBudget', refused: at(2, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 }) },
+  { code: 'taxAlreadyVoted', before: [at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 })], refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 }) },
+  { code: 'taxCap', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.03 }), scenario: () => bareProcedure(dijon(), { 'city.maxTaxLevel': 1.02 }) },
   { code: 'debtCeiling', refused: at(0, propose('city', { cityCapitalShare: 1, annualPaymentEur: 0 })), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 2.5e9 }) },
 ];
 

@@ -12,22 +12,27 @@
  * State co-financing), the city's share of smart-city works, principal repayment; financed by net
  * savings, grants, the FCTVA refund (CGCT L1615-6: `fctvaRate` of eligible spending, paid
  * `fctvaLagMonths` later) and borrowing. Golden rule: a month's borrowing never exceeds its
- * investment spending net of grants, so loans never pay for running costs or for repaying debt.
+ * investment spending net of grants, so loans never pay for running costs or for repaying debt;
+ * the capital part of partnership rents is debt repayment, paid from own resources like the
+ * loans' principal (it is not borrowable, and the real-balance test counts it with them).
  * Debt is one pool; each month 1/(12 × `debtMaturityYears`) of it is repaid. Banks lend at
  * `funding.loanRate` plus a spread that rises with the debt-capacity ratio past
  * `loanSpreadFromYears`, and lend nothing that would take it past `lendersRefuseYears`.
- * Debt-capacity ratio = debt ÷ gross savings, years (99 when savings ≤ 0); its 12-year reference
+ * Debt-capacity ratio = (debt + partnership debt) ÷ gross savings, years (99 when savings ≤ 0); its 12-year reference
  * (`debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm for lenders and the prefect, not a cap:
  * past it the prefect's attention is logged each year. The baseline programme is cut as the ratio
  * climbs from 80 % of the reference to the reference.
  * Real balance (CGCT L1612-4): the treasury line (*ligne de trésorerie*, M57) covers gaps within
  * the year only. In the last month of each budget year the city takes the loans its year's
  * investment still justifies (within what banks lend); if its cash is still negative or its net
- * savings (gross savings − principal) are negative, the budget is not balanced and the L1612-5
- * procedure runs: the prefect refers it to the regional audit chamber, which proposes measures,
- * and the prefect settles it: a State advance clears the deficit at once, the voted rates rise (at
- * most `prefectMaxTaxRise`), the baseline programme and the envelope are cut, and for the next
- * budget year the city commits nothing new. So the city's cash is never negative at a year end.
+ * savings (gross savings − principal − rent capital) are negative, the budget is not balanced. A
+ * State advance (a model device, at the treasury rate) clears the deficit at once, so the city's
+ * cash is never negative at a year end. A deficit below `deficitThresholdShare` of operating
+ * revenue with net savings ≥ 0 is carried into the next budget; a larger one (L1612-14) or
+ * negative net savings (L1612-5) go to the regional audit chamber, and the prefect settles the
+ * budget: the voted rates rise up to their legal cap (`maxTaxLevel`, CGI 1636 B septies), the
+ * baseline programme and the envelope are cut, and for the next budget year the city commits
+ * nothing new; each further year out of balance carries the measures over and deepens them.
  */
 import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';

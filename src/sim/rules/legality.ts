@@ -6,7 +6,9 @@
  * `commitmentProblem`, for a person or a computer alike. It counts what was committed earlier in
  * the same month and everything signed but not yet running (works still to pay, payments and
  * upkeep not yet in the last 12 months' gross savings). In order:
- * - while the prefect has settled the budget (L1612-5), the city commits nothing new;
+ * - while the prefect has settled the budget (L1612-5, L1612-14), the city commits nothing new;
+ * - tax rates move once a year, in the budget year's first month (CGI 1639 A), within their legal
+ *   cap (CGI 1636 B septies);
  * - the envelope: the city's capital paid in the next 12 months (the year's *crédits de paiement*)
  *   must fit in what is left of the smart-city envelope the council voted;
  * - the real balance and the golden rule (L1612-4): new annual payments or upkeep must leave net
@@ -17,7 +19,11 @@
  *   (`city.debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm, not a bound: past it loans
  *   cost more (rules/budget.ts) and the prefect takes note;
  * - the envelope itself: what `setBudget` votes must be financeable this year by net savings and
- *   what banks would still lend, after the baseline programme and the works already signed.
+ *   the year's share (1/`investmentPlanYears`, AP/CP) of the borrowing room below the 12-year
+ *   reference, after the baseline programme, the works signed earlier and what the year already
+ *   committed; a tax cut must leave that margin ≥ the envelope (sincerity, L1612-4).
+ * Net savings to come count the rate changes voted in the last 12 months; lenders count
+ * partnership debt and a partnership's financed capital.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
