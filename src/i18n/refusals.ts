@@ -292,7 +292,13 @@ const FR: Templates = {
     `Avenant refusé : il ajouterait ${w.money(p.modificationEur)} au contrat ${w.num(p.contract, 0)}, d’une valeur initiale de ${w.money(p.initialValueEur)} ; au-delà de ${w.pct(p.limitShare)} de celle-ci ou du seuil européen de ${w.money(p.thresholdEur)} (marché ${p.object === 'works' ? 'de travaux' : 'de fournitures ou de services'}), c’est une modification substantielle qui exige une nouvelle mise en concurrence (art. R2194-7 et R2194-8 du code de la commande publique).`,
   noAmendment: (p, w) => `Réponse refusée : aucun avenant au contrat ${w.num(p.contract, 0)} n’attend de réponse.`,
   budgetSettled: (p, w) =>
-    `Engagement refusé : le budget est réglé par le préfet après l’avis de la chambre régionale des comptes (art. L1612-5 du CGCT) ; aucun nouvel engagement avant le mois ${w.num(p.untilTick, 0)} de la partie.`,
+    `Engagement refusé : le budget est réglé par le préfet après l’avis de la chambre régionale des comptes (art. L1612-5 ou L1612-14 du CGCT) ; aucun nouvel engagement avant le mois ${w.num(p.untilTick, 0)} de la partie.`,
+  taxOutsideBudget: (p, w) =>
+    `Budget refusé : les taux d’imposition se votent une fois par an, avec le budget (art. 1639 A du CGI) ; prochain vote au mois ${w.num(p.nextBudgetTick, 0)} de la partie.`,
+  taxAlreadyVoted: (p, w) =>
+    `Budget refusé : les taux de cette année ont déjà été votés au mois ${w.num(p.votedTick, 0)} (art. 1639 A du CGI) ; prochain vote au mois ${w.num(p.nextBudgetTick, 0)} de la partie.`,
+  taxCap: (p, w) =>
+    `Budget refusé : les taux porteraient le niveau d’imposition à ${w.num(p.foundLevel, 2)}, au-delà du plafond légal de ${w.num(p.capLevel, 2)} (art. 1636 B septies du CGI).`,
   envelopeExceeded: (p, w) =>
     `Engagement refusé par l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${w.money(p.neededEur)} nets des subventions attendues, dépasse les ${w.money(p.envelopeLeftEur)} qui restent de l’enveloppe votée.`,
   envelopeUnfinanceable: (p, w) =>
@@ -394,7 +400,13 @@ const EN: Templates = {
     `Amendment refused: it would add ${w.money(p.modificationEur)} to contract ${w.num(p.contract, 0)}, whose initial value is ${w.money(p.initialValueEur)}; beyond ${w.pct(p.limitShare)} of it or the EU threshold of ${w.money(p.thresholdEur)} (a ${p.object === 'works' ? 'works' : 'supplies or services'} contract), it is a substantial modification that needs a new award (art. R2194-7 and R2194-8 of the public procurement code).`,
   noAmendment: (p, w) => `Answer refused: no amendment to contract ${w.num(p.contract, 0)} awaits an answer.`,
   budgetSettled: (p, w) =>
-    `Commitment refused: the budget is settled by the prefect after the regional audit chamber's review (art. L1612-5 of the CGCT); no new commitment before month ${w.num(p.untilTick, 0)} of the game.`,
+    `Commitment refused: the budget is settled by the prefect after the regional audit chamber's review (art. L1612-5 or L1612-14 of the CGCT); no new commitment before month ${w.num(p.untilTick, 0)} of the game.`,
+  taxOutsideBudget: (p, w) =>
+    `Budget refused: tax rates are voted once a year, with the budget (art. 1639 A of the CGI); next vote in month ${w.num(p.nextBudgetTick, 0)} of the game.`,
+  taxAlreadyVoted: (p, w) =>
+    `Budget refused: this year's rates were already voted in month ${w.num(p.votedTick, 0)} (art. 1639 A of the CGI); next vote in month ${w.num(p.nextBudgetTick, 0)} of the game.`,
+  taxCap: (p, w) =>
+    `Budget refused: the rates would take the tax level to ${w.num(p.foundLevel, 2)}, past its legal cap of ${w.num(p.capLevel, 2)} (art. 1636 B septies of the CGI).`,
   envelopeExceeded: (p, w) =>
     `Commitment refused by the smart-city envelope: the city's share of these works this year, ${w.money(p.neededEur)} net of expected grants, exceeds the ${w.money(p.envelopeLeftEur)} left in the envelope the council voted.`,
   envelopeUnfinanceable: (p, w) =>

@@ -13,7 +13,7 @@ import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
 import { GOVERNANCE_MEASURES } from './queries';
-import { commitmentProblem, pendingCapitalEur } from './rules/legality';
+import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
 import { found, numberProblem, problem, refusal, type Problem, type RefusalCode, type RefusalParams } from './refusal';
@@ -77,8 +77,13 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       if (unbalanced) return refuseWith(unbalanced);
       // The envelope is this year's payment credit: works signed earlier and still to pay in the
       // next 12 months come out of it first. taxChange moves the voted rates (TFPB, CFE) only.
-      state.city.envelopeLeftEur = Math.max(0, a.envelopeEur - pendingCapitalEur(state).next12Eur);
-      state.city.taxLevel = Math.max(0.5, state.city.taxLevel + a.taxChange);
+      // A second vote in the same year (a supplementary budget) cannot open the year's room again.
+      state.city.envelopeLeftEur = envelopeLeftAfterVoteEur(state, a.envelopeEur);
+      if (a.taxChange !== 0) {
+        const before = state.city.taxLevel;
+        state.city.taxLevel = Math.max(0.5, before + a.taxChange);
+        state.city.taxVotes.push({ tick: state.tick, change: state.city.taxLevel - before });
+      }
       return OK;
     }
     case 'setConcertation': {

@@ -33,7 +33,7 @@ export function allotAgents(populations: readonly number[], agents: number): num
 /** Number fields of the state that will hold fractions are stored as such from the start (shape.ts). */
 function fractionalFields(state: SimState): void {
   storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'alignment']);
-  storeAsFractions(state.city, ['taxLevel', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur']);
+  storeAsFractions(state.city, ['taxLevel', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur', 'yearCommittedEur']);
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
   for (const d of state.districts) {
     storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'satisfactionAtTermStart', 'energyMWh']);
@@ -132,6 +132,9 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
       yearNetInvestmentEur: 0,
       yearBorrowedEur: 0,
       yearNetSavingsEur: 0,
+      taxVotes: [],
+      yearCommittedEur: 0,
+      deficitYears: 0,
     },
     partner: {
       transferableExperience: experience,

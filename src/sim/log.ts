@@ -65,8 +65,10 @@ export type LogEntry =
   | Entry<'grantLost', { call: string }>
   /** A computer player's decision outside a negotiation, with its explanation's key and figures (actions.ts). */
   | Entry<'decision', DecisionData>
-  /** The year-end real balance failed (rules/budget.ts, CGCT L1612-5): the deficit, the net savings, the State advance, the prefect's tax rise and programme cut (percent), the CRC's days, the month new commitments resume. */
-  | Entry<'budgetSettled', { deficitEur: number; netSavingsEur: number; advanceEur: number; taxRisePct: number; baselineCutPct: number; crcDays: number; untilTick: number }>
+  /** The year-end real balance failed (rules/budget.ts): the article of the procedure (CGCT L1612-14 for a deficit of at least the threshold, L1612-5 for net savings below zero), the deficit and its threshold, the net savings, the State advance, the prefect's tax rise and programme cut (percent), the CRC's days, the month new commitments resume, the years in deficit in a row. */
+  | Entry<'budgetSettled', { article: 'L1612-14' | 'L1612-5'; deficitEur: number; thresholdEur: number; netSavingsEur: number; advanceEur: number; taxRisePct: number; baselineCutPct: number; crcDays: number; untilTick: number; yearsInDeficit: number }>
+  /** A year-end deficit below the L1612-14 threshold, cleared by the State advance (a model device) and carried into the next budget (rules/budget.ts). */
+  | Entry<'deficitCarried', { deficitEur: number; thresholdEur: number }>
   /** The debt-capacity ratio passed the 12-year reference (LPFP 2018–2022 art. 29): an alarm for lenders and the prefect, with the loan rate banks now ask. */
   | Entry<'debtAlarm', { ratioYears: number; referenceYears: number; refuseYears: number; loanRate: number }>
   /** A computer player's action the model refused (step.ts). */

@@ -23,6 +23,8 @@ export interface TickScratch {
   /** Investment spending eligible to the FCTVA this month, and its smart-city part (rules/budget.ts). */
   fctvaBaseEur: number;
   fctvaSmartEur: number;
+  /** Capital part of partnership rents paid this month: debt repayment, paid from own resources (rules/budget.ts). */
+  rentCapitalEur: number;
 }
 
 export function newScratch(state: SimState): TickScratch {
@@ -34,6 +36,7 @@ export function newScratch(state: SimState): TickScratch {
     partnerBalanceStart: state.ledger.balancesCents.partner / 100,
     fctvaBaseEur: 0,
     fctvaSmartEur: 0,
+    rentCapitalEur: 0,
   };
 }
 

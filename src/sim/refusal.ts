@@ -102,6 +102,10 @@ export const REFUSAL_CODES = [
   'envelopeUnfinanceable',
   'realBalance',
   'lendersRefuse',
+  // taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies): rules/legality.ts
+  'taxOutsideBudget',
+  'taxAlreadyVoted',
+  'taxCap',
   // no longer given: see RETIRED_REFUSALS
   ...RETIRED_REFUSALS,
   // game flow: see GAME_FLOW_REFUSALS

@@ -268,8 +268,15 @@ export const scenarioSchema = z
       /** The debt-capacity reference, years (LPFP 2018–2022 art. 29): a lenders' and prefect's
        *  alarm, not a statutory cap (the field keeps its v1 name). */
       debtCeilingYears: z.number().min(1).max(50),
-      /** Most the prefect raises the voted rates in one settlement of the budget (L1612-5), a share of their level. */
-      prefectMaxTaxRise: z.number().min(0).max(1),
+      /** Highest level of the voted rates (TFPB, CFE) relative to the start, the legal caps of CGI
+       *  1636 B septies (TFPB ≤ 2.5×, CFE ≤ 2× the national average rate) read on the city's rates. */
+      maxTaxLevel: z.number().min(1).max(10),
+      /** A deficit in the accounts at year end of at least this share of operating revenue opens the
+       *  procedure of CGCT L1612-14 (5 %; 10 % under 20,000 inhabitants). */
+      deficitThresholdShare: share(),
+      /** Years over which the multi-year investment plan (PPI, AP/CP: CGCT L2311-3) spreads the
+       *  borrowing room below the debt-capacity reference: a year may borrow 1/this of it. */
+      investmentPlanYears: positiveInt().max(30),
       /** Annual envelope for smart-city investment (city money), euros. */
       smartCityEnvelopeEur: eur(),
       concertation: share(),

@@ -249,6 +249,12 @@ export interface CityState {
   yearNetInvestmentEur: number;
   yearBorrowedEur: number;
   yearNetSavingsEur: number;
+  /** Tax-rate changes voted in the last 12 months (their effect not yet fully in gross savings), and the last one's tick. */
+  taxVotes: { tick: number; change: number }[];
+  /** City capital (net of grants) committed to works signed this budget year, euros (the year's AP/CP bound). */
+  yearCommittedEur: number;
+  /** Budget years in a row that ended out of balance under the audit chamber's procedure (0: balanced). */
+  deficitYears: number;
 }
 
 /** A sum owed to the city, paid in a later month (investment revenue). */

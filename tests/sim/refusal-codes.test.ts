@@ -113,11 +113,16 @@ const CASES: Case[] = [
   },
   // The budget (CGCT): one legality check for every commitment (rules/legality.ts).
   { code: 'goldenRule', refused: at(0, propose('city', { annualPaymentEur: 9e8 })) },
-  { code: 'lendersRefuse', refused: at(0, propose('city', { cityCapitalShare: 1, annualPaymentEur: 0 })), scenario: overIndebted },
-  { code: 'envelopeExceeded', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false }) },
+  // The budget (rules/legality.ts).
   { code: 'envelopeUnfinanceable', refused: at(0, { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 }) },
-  { code: 'realBalance', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }), scenario: indebted },
-  { code: 'budgetSettled', refused: at(12, { type: 'launchAlone', project: 'wasteSensors', districts: [0], pilot: false }), scenario: overIndebted, years: 2 },
+  { code: 'realBalance', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 7e8 }) },
+  { code: 'envelopeExceeded', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false }) },
+  { code: 'lendersRefuse', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 6e8 }) },
+  { code: 'budgetSettled', refused: at(12, { type: 'governance', measure: 'smartCityOffice', on: true }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 1e9 }), years: 2 },
+  // Taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies).
+  { code: 'taxOutsideBudget', refused: at(2, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 }) },
+  { code: 'taxAlreadyVoted', before: [at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 })], refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 }) },
+  { code: 'taxCap', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: 0.03 }), scenario: () => bareProcedure(dijon(), { 'city.maxTaxLevel': 1.02 }) },
   // Lawful when offered; the same month the city launches works alone that use the envelope, so the
   // offer's first-year works no longer fit when the partner accepts.
   {

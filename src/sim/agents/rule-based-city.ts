@@ -185,6 +185,8 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
   // The envelope must be financeable (rules/legality.ts); under the prefect's settlement it is 0.
   envelope = underSettlement(state) ? 0 : Math.min(envelope, Math.floor(envelopeCapacityEur(state, scenario)));
   if (underSettlement(state) && taxChange < 0) taxChange = 0;
+  // Rates rise at most to their legal cap (CGI 1636 B septies).
+  if (taxChange > 0) taxChange = Math.max(0, Math.min(taxChange, c.maxTaxLevel - city.taxLevel));
   actions.push({
     type: 'setBudget',
     envelopeEur: envelope,

@@ -12,25 +12,31 @@
  * State co-financing), the city's share of smart-city works, principal repayment; financed by net
  * savings, grants, the FCTVA refund (CGCT L1615-6: `fctvaRate` of eligible spending, paid
  * `fctvaLagMonths` later) and borrowing. Golden rule: a month's borrowing never exceeds its
- * investment spending net of grants, so loans never pay for running costs or for repaying debt.
+ * investment spending net of grants, so loans never pay for running costs or for repaying debt;
+ * the capital part of partnership rents is debt repayment, paid from own resources like the
+ * loans' principal (it is not borrowable, and the real-balance test counts it with them).
  * Debt is one pool; each month 1/(12 × `debtMaturityYears`) of it is repaid. Banks lend at
  * `funding.loanRate` plus a spread that rises with the debt-capacity ratio past
  * `loanSpreadFromYears`, and lend nothing that would take it past `lendersRefuseYears`.
- * Debt-capacity ratio = debt ÷ gross savings, years (99 when savings ≤ 0); its 12-year reference
+ * Debt-capacity ratio = (debt + partnership debt) ÷ gross savings, years (99 when savings ≤ 0); its 12-year reference
  * (`debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm for lenders and the prefect, not a cap:
  * past it the prefect's attention is logged each year. The baseline programme is cut as the ratio
  * climbs from 80 % of the reference to the reference.
  * Real balance (CGCT L1612-4): the treasury line (*ligne de trésorerie*, M57) covers gaps within
  * the year only. In the last month of each budget year the city takes the loans its year's
  * investment still justifies (within what banks lend); if its cash is still negative or its net
- * savings (gross savings − principal) are negative, the budget is not balanced and the L1612-5
- * procedure runs: the prefect refers it to the regional audit chamber, which proposes measures,
- * and the prefect settles it: a State advance clears the deficit at once, the voted rates rise (at
- * most `prefectMaxTaxRise`), the baseline programme and the envelope are cut, and for the next
- * budget year the city commits nothing new. So the city's cash is never negative at a year end.
+ * savings (gross savings − principal − rent capital) are negative, the budget is not balanced. A
+ * State advance (a model device, at the treasury rate) clears the deficit at once, so the city's
+ * cash is never negative at a year end. A deficit below `deficitThresholdShare` of operating
+ * revenue with net savings ≥ 0 is carried into the next budget; a larger one (L1612-14) or
+ * negative net savings (L1612-5) go to the regional audit chamber, and the prefect settles the
+ * budget: the voted rates rise up to their legal cap (`maxTaxLevel`, CGI 1636 B septies), the
+ * baseline programme and the envelope are cut, and for the next budget year the city commits
+ * nothing new; each further year out of balance carries the measures over and deepens them.
  */
 import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';
+import { partnershipDebtEur, partnershipPrincipalEur } from './contracts';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
 
@@ -68,20 +74,42 @@ export function newLoanRate(s: Scenario, ratioYears: number): number {
   return f.loanRate + f.loanSpreadPerYear * Math.max(0, Math.min(ratioYears, f.lendersRefuseYears) - f.loanSpreadFromYears);
 }
 
-/** What banks would still lend: up to `lendersRefuseYears` × gross savings of debt. */
-export function lendingRoomEur(state: SimState, scenario: Scenario): number {
-  return Math.max(0, scenario.funding.lendersRefuseYears * Math.max(0, state.city.grossSavingsEur) - state.city.debtEur);
+/** The city's debt as lenders and the ratio count it: its loans and the capital it still owes the partners of partnership contracts (euros). */
+export function totalDebtEur(state: SimState): number {
+  return state.city.debtEur + partnershipDebtEur(state);
 }
 
-/** Loan principal due over the next 12 months, euros (declining balance). */
+/** What banks would still lend: up to `lendersRefuseYears` × gross savings of debt, partnership debt included. */
+export function lendingRoomEur(state: SimState, scenario: Scenario): number {
+  return Math.max(0, scenario.funding.lendersRefuseYears * Math.max(0, state.city.grossSavingsEur) - totalDebtEur(state));
+}
+
+/** Debt repaid over the next 12 months from own resources, euros: loan principal (declining balance)
+ *  and the capital part of partnership rents (debt repayment too, CGCT L1612-4). */
 export function annualPrincipalEur(state: SimState, scenario: Scenario): number {
-  return state.city.debtEur / scenario.city.debtMaturityYears;
+  return state.city.debtEur / scenario.city.debtMaturityYears + partnershipPrincipalEur(state);
+}
+
+/** The rate of the treasury line and of the State advance of a settled budget: the debt's rate + 1 point. */
+export function treasuryRate(state: SimState): number {
+  return state.city.debtRate + 0.01;
+}
+
+/** The effect on the next 12 months' revenue of the rate changes voted in the last 12 months that
+ *  gross savings (a rolling 12 months) do not show yet, euros (negative for cuts). */
+export function taxVotesPendingEur(state: SimState, scenario: Scenario): number {
+  let sum = 0;
+  for (const v of state.city.taxVotes) {
+    const age = state.tick - v.tick;
+    if (age >= 0 && age < 12) sum += (v.change * votedTaxBaseEur(scenario) * (12 - age)) / 12;
+  }
+  return sum;
 }
 
 function borrow(state: SimState, scenario: Scenario, eur: number): void {
   if (eur <= 0) return;
   const city = state.city;
-  const rate = newLoanRate(scenario, debtCapacity(city.debtEur + eur, city.grossSavingsEur));
+  const rate = newLoanRate(scenario, debtCapacity(totalDebtEur(state) + eur, city.grossSavingsEur));
   transfer(state.ledger, 'lenders', 'city', eur, 'loan');
   city.debtRate = (city.debtRate * city.debtEur + rate * eur) / (city.debtEur + eur);
   city.debtEur += eur;
@@ -116,7 +144,9 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
   cityPays(state, sc, 'suppliers', energyBillEur, 'energy bill', 'operating', false);
   cityPays(state, sc, 'lenders', (city.debtEur * city.debtRate) / 12, 'interest', 'operating', false);
   const cash = state.ledger.balancesCents.city / 100;
-  if (cash < 0) cityPays(state, sc, 'lenders', (-cash * (city.debtRate + 0.01)) / 12, 'treasury interest', 'operating', false);
+  if (cash < 0) cityPays(state, sc, 'lenders', (-cash * treasuryRate(state)) / 12, 'treasury interest', 'operating', false);
+  // The State advance of a settled budget (a model device) costs the treasury rate.
+  if (city.advanceEur > 0) cityPays(state, sc, 'state', (city.advanceEur * treasuryRate(state)) / 12, 'State advance interest', 'operating', false);
 
   // Investment section: baseline programme, principal, FCTVA, receivables, borrowing.
   const pressure = Math.min(1, Math.max(0, (city.debtCapacityYears - 0.8 * c.debtCeilingYears) / (0.2 * c.debtCeilingYears)));
@@ -156,64 +186,89 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
     city.yearBorrowedEur = 0;
     city.yearNetSavingsEur = 0;
   }
-  const netSavingsMonth = sc.operatingRevenue - sc.operatingSpending - principal;
-  const netInvestment = Math.max(0, sc.investmentSpending - sc.investmentGrants);
+  // The capital part of partnership rents repays debt: own resources pay it, never a loan.
+  const netSavingsMonth = sc.operatingRevenue - sc.operatingSpending - principal - sc.rentCapitalEur;
+  const netInvestment = Math.max(0, sc.investmentSpending - sc.rentCapitalEur - sc.investmentGrants);
   city.yearNetSavingsEur += netSavingsMonth;
   city.yearNetInvestmentEur += netInvestment;
   const need = Math.max(0, netInvestment - Math.max(0, netSavingsMonth));
   borrow(state, scenario, Math.min(need, lendingRoomEur(state, scenario)));
-  if (month === 11) yearEnd(state, scenario);
-  city.debtCapacityYears = debtCapacity(city.debtEur, city.grossSavingsEur);
+  city.taxVotes = city.taxVotes.filter((v) => state.tick - v.tick < 11);
+  if (month === 11) yearEnd(state, scenario, rev);
+  city.debtCapacityYears = debtCapacity(totalDebtEur(state), city.grossSavingsEur);
 }
 
 /**
  * The last month of a budget year: the year-end loan the year's investment justifies, then the
- * real-balance test (L1612-4) and, when it fails, the prefect's settlement (L1612-5).
+ * real-balance test (L1612-4) on the year's figures and, when it fails, the procedure: a deficit in
+ * the accounts of at least `deficitThresholdShare` of operating revenue (L1612-14), or net savings
+ * that leave the next budget unable to be voted in balance (L1612-5), go to the regional audit
+ * chamber and the prefect settles the budget; a smaller deficit is carried into the next budget.
  */
-function yearEnd(state: SimState, scenario: Scenario): void {
+function yearEnd(state: SimState, scenario: Scenario, revenueEur: number): void {
   const city = state.city;
   const c = scenario.city;
+  city.yearCommittedEur = 0;
   // Golden rule over the year: the year's loans may reach its investment net of grants (the
   // real-balance test below checks that own resources repay the principal).
   const justified = Math.max(0, city.yearNetInvestmentEur - city.yearBorrowedEur);
   const cash0 = state.ledger.balancesCents.city / 100;
   if (cash0 < 0) borrow(state, scenario, Math.min(justified, -cash0, lendingRoomEur(state, scenario)));
-  const ratio = debtCapacity(city.debtEur, city.grossSavingsEur);
+  const ratio = debtCapacity(totalDebtEur(state), city.grossSavingsEur);
   if (ratio > c.debtCeilingYears) {
     state.log.push({ tick: state.tick, kind: 'debtAlarm', data: { ratioYears: Math.round(ratio * 10) / 10, referenceYears: c.debtCeilingYears, refuseYears: scenario.funding.lendersRefuseYears, loanRate: newLoanRate(scenario, ratio) } });
   }
   const cash = state.ledger.balancesCents.city / 100;
   const netSavings = city.grossSavingsEur - annualPrincipalEur(state, scenario);
-  if (cash >= 0 && netSavings >= 0) return;
-  // L1612-5: referral to the regional audit chamber, its measures, the prefect's settlement.
+  const repeated = state.tick < city.settledUntilTick;
+  if (cash >= 0 && netSavings >= 0) {
+    city.deficitYears = 0;
+    return;
+  }
+  // The State advance that clears the deficit at once is a model device (the city's cash is
+  // never negative at a year end); it costs the treasury rate and is repaid over the next year.
   const deficit = Math.max(0, -cash);
   if (deficit > 0) {
     transfer(state.ledger, 'state', 'city', deficit, 'State advance (settled budget)');
     city.advanceEur += deficit;
   }
-  // Taxes up: the voted rates rise enough to repay the advance and restore net savings, within the cap.
-  const gap = deficit + Math.max(0, -netSavings) + 0.02 * votedTaxBaseEur(scenario);
+  const thresholdEur = c.deficitThresholdShare * Math.max(0, revenueEur);
+  if (netSavings >= 0 && deficit < thresholdEur && !repeated) {
+    // Below the L1612-14 threshold: the deficit is carried into the next budget, which repays it.
+    state.log.push({ tick: state.tick, kind: 'deficitCarried', data: { deficitEur: Math.round(deficit), thresholdEur: Math.round(thresholdEur) } });
+    return;
+  }
+  city.deficitYears += 1;
+  const article = deficit >= thresholdEur ? 'L1612-14' : 'L1612-5';
+  // Taxes up: the voted rates rise enough to repay the advance and restore net savings, with a
+  // margin that grows with each year in deficit, up to their legal cap (CGI 1636 B septies).
   const base = votedTaxBaseEur(scenario);
+  const gap = deficit + Math.max(0, -netSavings) + 0.02 * city.deficitYears * base;
   const wanted = base > 0 ? gap / base : 0;
-  const taxRise = Math.min(wanted, c.prefectMaxTaxRise * city.taxLevel);
+  const taxRise = Math.max(0, Math.min(wanted, c.maxTaxLevel - city.taxLevel));
   city.taxLevel += taxRise;
-  // Spending cut: what taxes do not cover comes out of the baseline programme (share of it).
+  if (taxRise > 0) city.taxVotes.push({ tick: state.tick, change: taxRise });
+  // Spending cut: what taxes do not cover comes out of the baseline programme (share of it); the
+  // measures of earlier years carry over until the budget is back in balance.
   const uncovered = Math.max(0, gap - taxRise * base);
-  const cut = c.baselineInvestmentEur > 0 ? Math.min(1, Math.max(0.25, uncovered / c.baselineInvestmentEur)) : 0;
-  city.baselineCut = Math.max(city.baselineCut, cut);
+  const cut = c.baselineInvestmentEur > 0 ? Math.min(1, Math.max(0.25 * city.deficitYears, uncovered / c.baselineInvestmentEur)) : 0;
+  city.baselineCut = Math.min(1, Math.max(city.baselineCut, cut));
   city.envelopeLeftEur = 0;
   city.settledUntilTick = state.tick + 13;
   state.log.push({
     tick: state.tick,
     kind: 'budgetSettled',
     data: {
+      article,
       deficitEur: Math.round(deficit),
+      thresholdEur: Math.round(thresholdEur),
       netSavingsEur: Math.round(netSavings),
       advanceEur: Math.round(deficit),
       taxRisePct: Math.round(taxRise * 1000) / 10,
       baselineCutPct: Math.round(city.baselineCut * 100),
       crcDays: CRC_DAYS,
       untilTick: city.settledUntilTick,
+      yearsInDeficit: city.deficitYears,
     },
   });
 }

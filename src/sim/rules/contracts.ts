@@ -27,7 +27,7 @@
  * supplies and services, 15 % for works). When a contract ends the city runs what it
  * built; a pilot's deployments stop.
  */
-import { cityPays, cityReceives, type TickScratch } from '../money';
+import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
 import { detLog, detPow } from '../det-math';
@@ -96,6 +96,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
   contract.initialValueEur = capex * share + terms.annualPaymentEur * terms.durationYears;
   contract.amendedValueEur = 0;
+  state.city.yearCommittedEur += Math.max(0, capex * share - grants);
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
@@ -231,7 +232,10 @@ function payRent(state: SimState, sc: TickScratch, c: Contract, payment: number,
   const capital = Math.min(payment, c.capitalOutstandingEur, Math.max(0, annuity - interestDue));
   const interest = Math.min(payment - capital, interestDue);
   const service = payment - capital - interest;
-  cityPays(state, sc, 'partner', capital, 'partnership rent: capital', 'investment', true);
+  // The capital part pays for works the city will own: investment, FCTVA-eligible (CGCT L1615-12),
+  // and debt repayment (rules/budget.ts pays it from own resources, never from a loan).
+  cityInvests(state, sc, 'partner', capital, 'partnership rent: capital', true);
+  sc.rentCapitalEur += capital;
   cityPays(state, sc, 'partner', interest, 'partnership rent: interest', 'operating', true);
   cityPays(state, sc, 'partner', service, 'annual payment', 'operating', true);
   c.capitalOutstandingEur = Math.max(0, c.capitalOutstandingEur - capital);
@@ -245,6 +249,20 @@ function payRent(state: SimState, sc: TickScratch, c: Contract, payment: number,
 export function partnershipDebtEur(state: SimState): number {
   let sum = 0;
   for (const c of state.contracts) if (c.builder === 'partner' && (c.status === 'building' || c.status === 'running')) sum += c.capitalOutstandingEur;
+  return sum;
+}
+
+/**
+ * The capital part of partnership rents due over the next 12 months, euros: the capital still owed
+ * spread evenly over the months left (a straight-line reading of the annuity, a little above its
+ * early capital parts). Debt repayment: the real balance counts it with the loans' principal.
+ */
+export function partnershipPrincipalEur(state: SimState): number {
+  let sum = 0;
+  for (const c of state.contracts) {
+    if (c.builder !== 'partner' || c.status !== 'running' || c.capitalOutstandingEur <= 0) continue;
+    sum += (c.capitalOutstandingEur * 12) / Math.max(12, c.endTick - state.tick);
+  }
   return sum;
 }
 

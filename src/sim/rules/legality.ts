@@ -6,7 +6,9 @@
  * `commitmentProblem`, for a person or a computer alike. It counts what was committed earlier in
  * the same month and everything signed but not yet running (works still to pay, payments and
  * upkeep not yet in the last 12 months' gross savings). In order:
- * - while the prefect has settled the budget (L1612-5), the city commits nothing new;
+ * - while the prefect has settled the budget (L1612-5, L1612-14), the city commits nothing new;
+ * - tax rates move once a year, in the budget year's first month (CGI 1639 A), within their legal
+ *   cap (CGI 1636 B septies);
  * - the envelope: the city's capital paid in the next 12 months (the year's *crédits de paiement*)
  *   must fit in what is left of the smart-city envelope the council voted;
  * - the real balance and the golden rule (L1612-4): new annual payments or upkeep must leave net
@@ -17,12 +19,16 @@
  *   (`city.debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm, not a bound: past it loans
  *   cost more (rules/budget.ts) and the prefect takes note;
  * - the envelope itself: what `setBudget` votes must be financeable this year by net savings and
- *   what banks would still lend, after the baseline programme and the works already signed.
+ *   the year's share (1/`investmentPlanYears`, AP/CP) of the borrowing room below the 12-year
+ *   reference, after the baseline programme, the works signed earlier and what the year already
+ *   committed; a tax cut must leave that margin ≥ the envelope (sincerity, L1612-4).
+ * Net savings to come count the rate changes voted in the last 12 months; lenders count
+ * partnership debt and a partnership's financed capital.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { problem, type Problem } from '../refusal';
-import { annualPrincipalEur, votedTaxBaseEur } from './budget';
+import { annualPrincipalEur, taxVotesPendingEur, totalDebtEur, votedTaxBaseEur } from './budget';
 import { dealFlows } from './valuation';
 
 /** What an action would commit the city to. */
@@ -38,10 +44,13 @@ export function cityShareOf(terms: ContractTerms, builder: 'partner' | 'supplier
   return builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
 }
 
-/** City capital still to pay on works signed and under way, net of the grants still to come: in all, and in the next 12 months. */
-export function pendingCapitalEur(state: SimState): { totalEur: number; next12Eur: number } {
+/** City capital still to pay on works signed and under way, net of the grants still to come: in all,
+ *  in the next 12 months, and the part of those 12 months signed in earlier budget years. */
+export function pendingCapitalEur(state: SimState): { totalEur: number; next12Eur: number; earlierNext12Eur: number } {
   let total = 0;
   let next12 = 0;
+  let earlier = 0;
+  const yearStart = state.tick - (state.tick % 12);
   for (const d of state.deployments) {
     if (d.stage !== 'building' || d.buildMonths <= 0) continue;
     const c = d.contractId === null ? null : state.contracts[d.contractId - 1];
@@ -50,8 +59,9 @@ export function pendingCapitalEur(state: SimState): { totalEur: number; next12Eu
     const monthly = (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
     total += monthly * d.buildMonthsLeft;
     next12 += monthly * Math.min(12, d.buildMonthsLeft);
+    if (!c || c.signedTick < yearStart) earlier += monthly * Math.min(12, d.buildMonthsLeft);
   }
-  return { totalEur: total, next12Eur: next12 };
+  return { totalEur: total, next12Eur: next12, earlierNext12Eur: earlier };
 }
 
 function contractWorks(state: SimState, uids: number[]): number {
@@ -72,30 +82,55 @@ export function pendingAnnualEur(state: SimState): number {
   return pending;
 }
 
-/** Net savings to come (gross savings − principal − what is signed and not yet in them), euros a year. */
+/** Net savings to come (gross savings − principal and partnership rent capital − what is signed and
+ *  not yet in them ± the rate changes voted in the last 12 months not yet in them), euros a year. */
 export function netSavingsForecastEur(state: SimState, scenario: Scenario): number {
-  return state.city.grossSavingsEur - annualPrincipalEur(state, scenario) - pendingAnnualEur(state);
+  return state.city.grossSavingsEur - annualPrincipalEur(state, scenario) - pendingAnnualEur(state) + taxVotesPendingEur(state, scenario);
 }
 
-/** The largest envelope the city can finance this year (net savings and what banks lend, after the baseline programme and signed works). */
+/** What the year may borrow for new works: 1/`investmentPlanYears` of the room left below the
+ *  debt-capacity reference once the signed works and annual payments are counted (AP/CP). */
+export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): number {
+  const c = scenario.city;
+  const grossAfter = Math.max(0, state.city.grossSavingsEur + taxVotesPendingEur(state, scenario) - pendingAnnualEur(state));
+  const room = Math.max(0, c.debtCeilingYears * grossAfter - totalDebtEur(state) - pendingCapitalEur(state).totalEur);
+  return room / c.investmentPlanYears;
+}
+
+/** The largest envelope the city can commit this budget year: net savings and the year's share of
+ *  the borrowing room, after the baseline programme, works signed in earlier years and those
+ *  already committed this year (so a second vote in the year cannot open the room again). */
 export function envelopeCapacityEur(state: SimState, scenario: Scenario): number {
+  return Math.max(0, investmentMarginEur(state, scenario, 0));
+}
+
+/** The year's investment margin after a cut of the voted taxes of `taxCutEur` a year (negative when
+ *  the baseline programme and the works signed cannot be financed: the budget would not be sincere). */
+function investmentMarginEur(state: SimState, scenario: Scenario, taxCutEur: number): number {
   const c = scenario.city;
   const f = scenario.funding;
   const baselineNet = c.baselineInvestmentEur * (1 - state.city.baselineCut) * Math.max(0, 1 - c.baselineGrantShare - f.fctvaRate);
   const pending = pendingCapitalEur(state);
-  const grossAfter = Math.max(0, state.city.grossSavingsEur - pendingAnnualEur(state));
-  const room = Math.max(0, f.lendersRefuseYears * grossAfter - state.city.debtEur - pending.totalEur);
-  return Math.max(0, Math.max(0, netSavingsForecastEur(state, scenario)) + room - baselineNet - pending.next12Eur);
+  // A cut lowers net savings by itself and the borrowing room by the reference × itself, spread over the plan.
+  const room = Math.max(0, yearBorrowingRoomEur(state, scenario) - (taxCutEur * c.debtCeilingYears) / c.investmentPlanYears);
+  return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet - pending.earlierNext12Eur - state.city.yearCommittedEur;
+}
+
+/** What is left of an envelope voted now: the envelope less works signed in earlier years still to pay in the next 12 months and what this year already committed. */
+export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): number {
+  return Math.max(0, envelopeEur - pendingCapitalEur(state).earlierNext12Eur - state.city.yearCommittedEur);
 }
 
 /** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
-export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number } {
+export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number; financedEur: number } {
   const flows = dealFlows(state, scenario, terms, builder, 'public');
   const share = cityShareOf(terms, builder);
   const capital = -flows.city.capital.reduce((a, b) => a + b, 0);
   const grants = Math.min(flows.expectedGrantsEur, scenario.funding.maxGrantShare * flows.capexEur * share);
   const net = Math.max(0, capital - grants);
-  return { net, firstYear: capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0 };
+  // In a partnership the partner finances the rest of the capital: a debt of the city (CGCT L1414-1 ff.).
+  const financedEur = builder === 'partner' && terms.form === 'partnership' ? flows.capexEur * (1 - share) : 0;
+  return { net, firstYear: capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0, financedEur };
 }
 
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */
@@ -115,9 +150,17 @@ export function commitmentProblem(state: SimState, scenario: Scenario, commitmen
     return null;
   }
   if (commitment.kind === 'budget') {
+    const tax = taxVoteProblem(state, scenario, commitment.taxChange);
+    if (tax) return tax;
     const cut = -Math.min(0, commitment.taxChange) * votedTaxBaseEur(scenario);
     if (cut > 0 && cut > margin) {
       return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): net savings to come are ${fmtM(margin)}`);
+    }
+    // Sincerity (L1612-4): after the cut, the year's investment (the baseline programme, the works
+    // signed, the envelope voted) must still be financeable by net savings and the year's loans.
+    const after = cut > 0 ? investmentMarginEur(state, scenario, cut) : Infinity;
+    if (cut > 0 && after < commitment.envelopeEur) {
+      return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin, investmentMarginEur: after }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): the year's investment could no longer be financed by net savings and the loans the debt's trajectory allows (${fmtM(after)} left)`);
     }
     const capacity = envelopeCapacityEur(state, scenario);
     if (commitment.envelopeEur > capacity + 1) {
@@ -126,7 +169,7 @@ export function commitmentProblem(state: SimState, scenario: Scenario, commitmen
     return null;
   }
   const { terms, builder } = commitment;
-  const { net, firstYear } = worksCapitalEur(state, scenario, terms, builder);
+  const { net, firstYear, financedEur } = worksCapitalEur(state, scenario, terms, builder);
   if (firstYear > city.envelopeLeftEur + 1) {
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
@@ -134,14 +177,34 @@ export function commitmentProblem(state: SimState, scenario: Scenario, commitmen
   const pending = pendingCapitalEur(state).totalEur;
   const savingsAfter = city.grossSavingsEur - terms.annualPaymentEur - pendingAnnualEur(state);
   const limit = scenario.funding.lendersRefuseYears;
-  const ratio = savingsAfter > 0 ? (city.debtEur + pending + net) / savingsAfter : Infinity;
-  if (net > 0 && ratio > limit) {
+  // Lenders count partnership debt with loans, and a partnership's financed capital as new debt.
+  const ratio = savingsAfter > 0 ? (totalDebtEur(state) + pending + net + financedEur) / savingsAfter : Infinity;
+  if (net + financedEur > 0 && ratio > limit) {
     const shown = Number.isFinite(ratio) ? Math.min(ratio, 99) : 99;
     return problem(
       'lendersRefuse',
-      { borrowEur: net, ratioYears: shown, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
-      `no bank would lend: borrowing ${fmtM(net)} would raise debt ÷ gross savings to ${shown.toFixed(1)} years, past the ${limit} years lenders accept (the ${scenario.city.debtCeilingYears}-year reference is already an alarm)`,
+      { borrowEur: net + financedEur, ratioYears: shown, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
+      `no bank would lend: ${fmtM(net + financedEur)} of new debt (loans and partnership capital) would raise debt ÷ gross savings to ${shown.toFixed(1)} years, past the ${limit} years lenders accept (the ${scenario.city.debtCeilingYears}-year reference is already an alarm)`,
     );
+  }
+  return null;
+}
+
+/** Tax rates are voted once a year, in the budget's first month (CGI 1639 A), within their legal cap (CGI 1636 B septies). */
+function taxVoteProblem(state: SimState, scenario: Scenario, change: number): Problem | null {
+  if (change === 0) return null;
+  const nextBudgetTick = state.tick - (state.tick % 12) + 12;
+  if (state.tick % 12 !== 0) {
+    return problem('taxOutsideBudget', { month: state.tick % 12, nextBudgetTick }, `a change of tax rates: the rates are voted once a year, with the budget (CGI 1639 A); the next vote is in month ${nextBudgetTick}`);
+  }
+  const voted = state.city.taxVotes.find((v) => v.tick === state.tick);
+  if (voted) {
+    return problem('taxAlreadyVoted', { votedTick: voted.tick, nextBudgetTick }, `a second change of tax rates: this year's rates were voted in month ${voted.tick} (CGI 1639 A); the next vote is in month ${nextBudgetTick}`);
+  }
+  const level = state.city.taxLevel;
+  const cap = scenario.city.maxTaxLevel;
+  if (change > 0 && level + change > cap + 1e-9) {
+    return problem('taxCap', { taxLevel: level, change, foundLevel: level + change, capLevel: cap }, `a tax rise to ${(level + change).toFixed(2)} times the starting rates: past the legal cap of ${cap.toFixed(2)} (CGI 1636 B septies)`);
   }
   return null;
 }
