@@ -61,14 +61,14 @@ function defaultCity(seed: number, months: number): SimState {
   return run.state;
 }
 
-describe('A1: what a budget year may commit (AP/CP below the 12-year reference)', () => {
-  it('at the start the envelope is net savings plus 1/investmentPlanYears of the room to the reference, less the baseline programme', () => {
+describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit)', () => {
+  it('at the start the envelope is net savings plus 1/investmentPlanYears of the room to the lenders\u2019 limit, less the baseline programme', () => {
     const s = freshState(sc);
-    const room = (sc.city.debtCeilingYears * s.city.grossSavingsEur - s.city.debtEur) / sc.city.investmentPlanYears;
+    const room = (sc.funding.lendersRefuseYears * s.city.grossSavingsEur - s.city.debtEur) / sc.city.investmentPlanYears;
     expect(yearBorrowingRoomEur(s, sc)).toBeCloseTo(room, 0);
     const cap = envelopeCapacityEur(s, sc);
     expect(cap).toBeGreaterThan(sc.city.smartCityEnvelopeEur); // the computer city's envelope fits
-    expect(cap).toBeLessThan(30e6); // not the €206 M of the lending room counted whole
+    expect(cap).toBeLessThan(50e6); // not the €206 M of the lending room counted whole
     expect(codeOf(act(s, { type: 'setBudget', envelopeEur: cap + 1e6, taxChange: 0 }))).toBe('envelopeUnfinanceable');
   });
 

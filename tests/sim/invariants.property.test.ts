@@ -71,7 +71,9 @@ const actionArb: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ type: fc.string({ maxLength: 12 }) }) },
 );
 
-const timed = fc.record({ tick: fc.integer({ min: 0, max: MAX_TICK - 1 }), action: actionArb }) as fc.Arbitrary<TimedAction>;
+/** Any month, or a budget month (the first of a budget year, when rates may move: CGI 1639 A). */
+const tickArb = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: MAX_TICK - 1 }) }, { weight: 1, arbitrary: fc.integer({ min: 0, max: Math.floor((MAX_TICK - 1) / 12) }).map((y) => 12 * y) });
+const timed = fc.record({ tick: tickArb, action: actionArb }) as fc.Arbitrary<TimedAction>;
 
 /** Terms that are usually lawful: one or two projects, a few districts, moderate money. */
 const lawfulTerms: fc.Arbitrary<ContractTerms> = fc

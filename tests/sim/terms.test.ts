@@ -85,12 +85,13 @@ describe('termsProblem', () => {
     const s = freshState();
     s.city.envelopeLeftEur = 1e9; // only the payments are judged
     expect(termsProblem(s, sc, terms({ annualPaymentEur: 5e6 }))).toBeNull();
-    signContract(s, sc, terms({ annualPaymentEur: 15e6, districts: [1] }), 'partner');
-    expect(committedPaymentsEur(s)).toBe(15e6);
+    // Payments signed that leave less than €5 M of net savings (€20 M with the real rates of v2).
+    signContract(s, sc, terms({ annualPaymentEur: 20e6, districts: [1] }), 'partner');
+    expect(committedPaymentsEur(s)).toBe(20e6);
     const p = termsProblem(s, sc, terms({ annualPaymentEur: 5e6 }));
     expect(p?.code).toBe('goldenRule');
-    expect(p?.params.pendingEur).toBe(15e6);
-    expect(p?.reason).toMatch(/^the real balance \(CGCT L1612-4\): paying €5\.0 M a year.*already signed €15\.0 M/);
+    expect(p?.params.pendingEur).toBe(20e6);
+    expect(p?.reason).toMatch(/^the real balance \(CGCT L1612-4\): paying €5\.0 M a year.*already signed €20\.0 M/);
   });
 
   it('the 12-year debt reference is no longer a bound (v1 refused with debtCeiling); the lenders’ limit is', () => {
@@ -106,7 +107,7 @@ describe('termsProblem', () => {
     s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur;
     const p = termsProblem(s, sc, terms({ annualPaymentEur: 0 }));
     expect(p?.code).toBe('lendersRefuse');
-    expect(p?.reason).toMatch(/^no bank would lend: borrowing €6\.2 M/);
+    expect(p?.reason).toMatch(/^no bank would lend: €6\.2 M of new debt/);
   });
 
   it('an offer may name only the grant calls open now; at acceptance a closed one is merely missed', () => {

@@ -19,8 +19,8 @@
  *   (`city.debtCeilingYears`, LPFP 2018–2022 art. 29) is an alarm, not a bound: past it loans
  *   cost more (rules/budget.ts) and the prefect takes note;
  * - the envelope itself: what `setBudget` votes must be financeable this year by net savings and
- *   the year's share (1/`investmentPlanYears`, AP/CP) of the borrowing room below the 12-year
- *   reference, after the baseline programme, the works signed earlier and what the year already
+ *   the year's share (1/`investmentPlanYears`, AP/CP) of the borrowing room below the lenders'
+ *   limit, after the baseline programme, the works signed earlier and what the year already
  *   committed; a tax cut must leave that margin ≥ the envelope (sincerity, L1612-4).
  * Net savings to come count the rate changes voted in the last 12 months; lenders count
  * partnership debt and a partnership's financed capital.
@@ -89,11 +89,12 @@ export function netSavingsForecastEur(state: SimState, scenario: Scenario): numb
 }
 
 /** What the year may borrow for new works: 1/`investmentPlanYears` of the room left below the
- *  debt-capacity reference once the signed works and annual payments are counted (AP/CP). */
+ *  lenders' limit once the signed works and annual payments are counted (AP/CP). The 12-year
+ *  reference stays an alarm (dearer loans), not a bound. */
 export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): number {
   const c = scenario.city;
   const grossAfter = Math.max(0, state.city.grossSavingsEur + taxVotesPendingEur(state, scenario) - pendingAnnualEur(state));
-  const room = Math.max(0, c.debtCeilingYears * grossAfter - totalDebtEur(state) - pendingCapitalEur(state).totalEur);
+  const room = Math.max(0, scenario.funding.lendersRefuseYears * grossAfter - totalDebtEur(state) - pendingCapitalEur(state).totalEur);
   return room / c.investmentPlanYears;
 }
 
@@ -112,7 +113,7 @@ function investmentMarginEur(state: SimState, scenario: Scenario, taxCutEur: num
   const baselineNet = c.baselineInvestmentEur * (1 - state.city.baselineCut) * Math.max(0, 1 - c.baselineGrantShare - f.fctvaRate);
   const pending = pendingCapitalEur(state);
   // A cut lowers net savings by itself and the borrowing room by the reference × itself, spread over the plan.
-  const room = Math.max(0, yearBorrowingRoomEur(state, scenario) - (taxCutEur * c.debtCeilingYears) / c.investmentPlanYears);
+  const room = Math.max(0, yearBorrowingRoomEur(state, scenario) - (taxCutEur * scenario.funding.lendersRefuseYears) / c.investmentPlanYears);
   return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet - pending.earlierNext12Eur - state.city.yearCommittedEur;
 }
 
