@@ -22,7 +22,7 @@
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
-import { deploymentBenefits, deploymentCapexEur, projectType } from './catalogue';
+import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
@@ -53,8 +53,22 @@ export interface DealFlows {
 
 const MAX_YEARS = 45;
 
+/**
+ * A row of zeros to copy from: a packed array of doubles, so copies are packed doubles too (the
+ * yearly series are written with fractions at once; a holey or integer array would be converted).
+ */
+const ZERO_ROW: readonly number[] = (() => {
+  const row = [0.5];
+  for (let k = 1; k < 64; k++) row.push(0);
+  row[0] = 0;
+  return row;
+})();
+
 function zeros(n: number): number[] {
-  return new Array<number>(n).fill(0);
+  if (n <= ZERO_ROW.length) return ZERO_ROW.slice(0, n);
+  const out = ZERO_ROW.slice();
+  for (let k = ZERO_ROW.length; k < n; k++) out.push(0);
+  return out;
 }
 
 function emptySide(n: number): SideFlows {
@@ -150,22 +164,29 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
   return b;
 }
 
-/** 1 when a data platform runs (or is in the same deal) in the district, else 0. */
-function platformShare(state: SimState, scenario: Scenario, district: number, terms: ContractTerms): number {
-  if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return 1;
-  for (const d of state.deployments) if (d.family === 'dataPlatform' && d.district === district && (d.stage === 'operating' || d.stage === 'building')) return 1;
-  return 0;
+/**
+ * Per district: 1 when a data platform runs (or is in the same deal) there, else 0. One pass over
+ * the deployments for all the districts of a deal.
+ */
+function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms): (district: number) => number {
+  if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return () => 1;
+  const served = new Set<number>();
+  for (const d of state.deployments) if (d.family === 'dataPlatform' && (d.stage === 'operating' || d.stage === 'building')) served.add(d.district);
+  return (district) => (served.has(district) ? 1 : 0);
 }
 
-/** What a data platform adds to the services already running in a district (synergies × alignment). */
-function platformSynergyValue(state: SimState, scenario: Scenario, district: number): number {
-  let v = 0;
+/**
+ * Per district: what a data platform adds to the services already running there (synergies ×
+ * alignment). One pass over the deployments, summed in their order within each district.
+ */
+function platformSynergyValues(state: SimState, scenario: Scenario): Map<number, number> {
+  const out = new Map<number, number>();
   for (const d of state.deployments) {
-    if (d.district !== district || d.stage !== 'operating' || d.family === 'dataPlatform') continue;
+    if (d.stage !== 'operating' || d.family === 'dataPlatform') continue;
     const t = projectType(scenario, d.type)!;
-    v += deploymentBenefits(t, scenario, district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment;
+    out.set(d.district, (out.get(d.district) ?? 0) + deploymentBenefits(t, scenario, d.district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment);
   }
-  return v;
+  return out;
 }
 
 /** The deal's expected flows for both sides, year by year from now. */
@@ -196,6 +217,9 @@ export function dealFlows(
   // The city expects what the partner's reputation promises; local suppliers alone, 0.85.
   const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
+  const platformShare = platformShares(state, scenario, terms);
+  let synergies: Map<number, number> | null = null;
+  const te = yearsToElection(state);
   let capexTotal = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
@@ -210,13 +234,14 @@ export function dealFlows(
     let energyEur = 0;
     let otherEur = 0;
     let serviceValue = 0;
+    const units = totalUnits(t, scenario);
     for (const d of terms.districts) {
-      capex += deploymentCapexEur(t, scenario, d, scale);
+      capex += deploymentCapexWithTotalEur(t, scenario, d, scale, units);
       const ben = deploymentBenefits(t, scenario, d, scale);
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
-      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(state, scenario, d, terms)) + ben.carbonEur;
-      if (t.family === 'dataPlatform') serviceValue += platformSynergyValue(state, scenario, d);
+      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(d)) + ben.carbonEur;
+      if (t.family === 'dataPlatform') serviceValue += (synergies ??= platformSynergyValues(state, scenario)).get(d) ?? 0;
     }
     capexTotal += capex;
     const trueCost = capex * costFactor;
@@ -224,7 +249,6 @@ export function dealFlows(
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
-    const te = yearsToElection(state);
     for (let k = 0; k < n; k++) {
       const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
       const inContract = overlap(k, b, b + Math.min(duration, life));
