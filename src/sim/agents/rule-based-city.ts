@@ -27,7 +27,7 @@ import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsProblem } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
@@ -94,7 +94,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
       t0.penaltyRate = energy ? 1 : 0;
       t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
-      const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
+      const capex = dealCapexEur(scenario, t0);
       const years = Math.max(1, buildYearsOf(scenario, t0));
       // A partnership contract, once its prior evaluation is done: the partner finances what the
       // envelope cannot pay during the works (at most half).

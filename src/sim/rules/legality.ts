@@ -23,7 +23,7 @@ import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { problem, type Problem } from '../refusal';
 import { annualPrincipalEur, votedTaxBaseEur } from './budget';
-import { dealFlows } from './valuation';
+import { dealCapital } from './valuation';
 
 /** What an action would commit the city to. */
 export type Commitment =
@@ -90,12 +90,13 @@ export function envelopeCapacityEur(state: SimState, scenario: Scenario): number
 
 /** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
 export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number } {
-  const flows = dealFlows(state, scenario, terms, builder, 'public');
+  // The capital row alone (dealFlows' own numbers): this check runs for every candidate deal.
+  const flows = dealCapital(state, scenario, terms, builder);
   const share = cityShareOf(terms, builder);
-  const capital = -flows.city.capital.reduce((a, b) => a + b, 0);
+  const capital = -flows.capital.reduce((a, b) => a + b, 0);
   const grants = Math.min(flows.expectedGrantsEur, scenario.funding.maxGrantShare * flows.capexEur * share);
   const net = Math.max(0, capital - grants);
-  return { net, firstYear: capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0 };
+  return { net, firstYear: capital > 0 ? net * (-flows.capital[0]! / capital) : 0 };
 }
 
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */

@@ -20,7 +20,7 @@
  * always owed: Commune de Douai). The city's value-for-money comparison of a partnership contract
  * (`valueForMoney`) weighs both options at the public rate alone, as a prior evaluation does.
  */
-import type { Scenario } from '../scenario-schema';
+import type { ProjectType, Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
@@ -189,6 +189,63 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
   return out;
 }
 
+/** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */
+function flowYears(scenario: Scenario, terms: ContractTerms, buildYears: number): number {
+  let lifeYears = 0;
+  for (const p of terms.projects) {
+    const t = projectType(scenario, p)!;
+    lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
+  }
+  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+}
+
+/** Catalogue price of one project type's works over the deal's districts (its scale: the pilot's or 1). */
+function projectCapexEur(scenario: Scenario, t: ProjectType, terms: ContractTerms): number {
+  const scale = terms.pilot ? t.pilot.scale : 1;
+  const units = totalUnits(t, scenario);
+  let capex = 0;
+  for (const d of terms.districts) capex += deploymentCapexWithTotalEur(t, scenario, d, scale, units);
+  return capex;
+}
+
+/** Share of the works paid in year k when they take b years (all in year 0 when b = 0). */
+function worksIn(k: number, b: number): number {
+  return b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+}
+
+/** Takes `amount` × the share of the works done in each year from a yearly row (the city's capital). */
+function subtractWorks(row: number[], amount: number, b: number): void {
+  for (let k = 0; k < row.length; k++) {
+    const works = worksIn(k, b);
+    if (works > 0) row[k]! -= amount * works;
+  }
+}
+
+/** The catalogue price of a deal's works, euros (the `capexEur` of its flows, without projecting them). */
+export function dealCapexEur(scenario: Scenario, terms: ContractTerms): number {
+  let capexTotal = 0;
+  for (const p of terms.projects) capexTotal += projectCapexEur(scenario, projectType(scenario, p)!, terms);
+  return capexTotal;
+}
+
+/**
+ * The city's capital row of a deal, its catalogue price and its expected grants: the same numbers
+ * as `dealFlows(…).city.capital`, `.capexEur` and `.expectedGrantsEur`, without the rest of the
+ * projection (the budget check asks for these alone, for every candidate deal).
+ */
+export function dealCapital(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): { capital: number[]; capexEur: number; expectedGrantsEur: number } {
+  const b = buildYearsOf(scenario, terms);
+  const capital = zeros(flowYears(scenario, terms, b));
+  const share = terms.form === 'procurement' || builder === 'suppliers' ? 1 : terms.cityCapitalShare;
+  let capexTotal = 0;
+  for (const p of terms.projects) {
+    const capex = projectCapexEur(scenario, projectType(scenario, p)!, terms);
+    capexTotal += capex;
+    subtractWorks(capital, share * capex, b);
+  }
+  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal) };
+}
+
 /** The deal's expected flows for both sides, year by year from now. */
 export function dealFlows(
   state: SimState,
@@ -199,12 +256,7 @@ export function dealFlows(
   view: 'private' | 'public' = 'private',
 ): DealFlows {
   const buildYears = buildYearsOf(scenario, terms);
-  let lifeYears = 0;
-  for (const p of terms.projects) {
-    const t = projectType(scenario, p)!;
-    lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
-  }
-  const n = Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+  const n = flowYears(scenario, terms, buildYears);
   const city = emptySide(n);
   const partner = emptySide(n);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
@@ -230,13 +282,11 @@ export function dealFlows(
     const priority = priorityWeight(state, scenario, p);
     // Districts differ only in size for one project type: aggregate them, then run the years once.
     const scale = terms.pilot ? t.pilot.scale : 1;
-    let capex = 0;
+    const capex = projectCapexEur(scenario, t, terms);
     let energyEur = 0;
     let otherEur = 0;
     let serviceValue = 0;
-    const units = totalUnits(t, scenario);
     for (const d of terms.districts) {
-      capex += deploymentCapexWithTotalEur(t, scenario, d, scale, units);
       const ben = deploymentBenefits(t, scenario, d, scale);
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
@@ -249,13 +299,13 @@ export function dealFlows(
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
+    subtractWorks(city.capital, share * capex, b);
     for (let k = 0; k < n; k++) {
-      const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+      const works = worksIn(k, b);
       const inContract = overlap(k, b, b + Math.min(duration, life));
       const running = overlap(k, b, b + life);
       if (works === 0 && running === 0) continue;
       const afterContract = Math.max(0, running - inContract);
-      city.capital[k]! -= share * capex * works;
       const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
       const keep = running > 0 ? 1 - (terms.savingsShareToPartner * inContract) / running : 1;
       city.savings[k]! += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
@@ -274,7 +324,7 @@ export function dealFlows(
   // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
   // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
   for (let k = 0; k < n; k++) {
-    const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+    const works = worksIn(k, b);
     city.grants[k] = expectedGrantsEur * works;
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
     city.payments[k] = -pay;
