@@ -24,7 +24,7 @@
  */
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
-import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsProblem } from '../rules/terms';
+import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
@@ -119,14 +119,14 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
         ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
       }
       ranked.sort((x, y) => y.value - x.value);
-      const best = ranked.find((k) => termsProblem(state, scenario, k.terms) === null) ?? null;
+      const best = ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;
       if (best) out.push(best);
     }
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
     const aloneFlows = dealFlows(state, scenario, alone, 'suppliers');
-    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsProblem(state, scenario, alone) === null) {
+    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
       out.push({ kind: 'alone', terms: alone, value: valueForCity(state, scenario, aloneFlows), cityMoney: aloneFlows.capexEur - aloneFlows.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
@@ -149,7 +149,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (money <= envelope && termsProblem(state, scenario, { ...pilot, form: 'pilot' }) === null) {
+        if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
@@ -231,7 +231,7 @@ function partnershipStudies(state: SimState, scenario: Scenario, envelope: numbe
     const years = Math.max(1, buildYearsOf(scenario, t));
     if (th.capexEur < th.thresholdEur || th.capexEur <= envelope * years) continue;
     // Only when paying the works itself is not open to the city (a performance contract refused).
-    if (termsProblem(state, scenario, { ...t, form: 'performance', cityCapitalShare: 1 }) === null) continue;
+    if (termsLawful(state, scenario, { ...t, form: 'performance', cityCapitalShare: 1 })) continue;
     if (!best || th.capexEur > best.capex) best = { id, districts: remaining, capex: th.capexEur };
   }
   if (!best) return [];
@@ -253,7 +253,7 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   if (deal && opening) {
     const opened = opening(view, deal.terms);
     // The reshaped terms must still pass the budget check (a payment or grant change may move them past it).
-    if (opened && termsProblem(view, scenario, opened.terms) === null) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+    if (opened && termsLawful(view, scenario, opened.terms)) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
   } else if (deal) {
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
@@ -277,7 +277,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
   const n = state.negotiation!;
   const offer = n.offer;
   const value = cityValue(state, scenario, offer);
-  if (value > 0 && termsProblem(state, scenario, offer, { atAcceptance: true }) === null) {
+  if (value > 0 && termsLawful(state, scenario, offer, { atAcceptance: true })) {
     return [{ type: 'accept', by: 'city', reason: `worth €${(value / 1e6).toFixed(1)} M to the city as we count it` }];
   }
   const cityOffers = n.history.filter((h) => h.by === 'city' && h.kind === 'offer');
@@ -295,7 +295,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
     annualPaymentEur: Math.max(0, Math.round(Math.min(middle, Math.max(maxPay, last.annualPaymentEur)) / 1000) * 1000),
     terminationCompensation: (last.terminationCompensation + offer.terminationCompensation) / 2,
   };
-  if (termsProblem(state, scenario, counter) !== null) return [{ type: 'walkAway', by: 'city', reason: 'no lawful counter-offer is left' }];
+  if (!termsLawful(state, scenario, counter)) return [{ type: 'walkAway', by: 'city', reason: 'no lawful counter-offer is left' }];
   return [{ type: 'propose', by: 'city', terms: counter, reason: `we can pay €${(counter.annualPaymentEur / 1e6).toFixed(2)} M a year at most` }];
 }
 
