@@ -2,7 +2,7 @@
  * The fast paths the computer players use give the same answers as the full checks:
  * `termsLawful` is exactly `termsProblem(…) === null` (it only runs the same checks in another
  * order, and may be handed the competitive bound already computed), and `dealCapital` is exactly
- * the capital row, price and grants of `dealFlows`. Checked over the states of a run (with award
+ * the capital row, price and grants of `dealFlows`; `dealFlowsOverDurations` is `dealFlows` at each length. Checked over the states of a run (with award
  * procedures open, so the competitive bound binds) and a grid of terms that meets every valued
  * refusal (budget, competition, partnership, concession).
  */
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur } from '../../src/sim/rules/procedure';
 import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
-import { dealCapexEur, dealCapital, dealFlows } from '../../src/sim/rules/valuation';
+import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon } from './helpers';
 
@@ -122,6 +122,20 @@ describe('fast paths of the computer players', () => {
           expect(lite.expectedGrantsEur).toBe(flows.expectedGrantsEur);
           expect(dealCapexEur(sc, t)).toBe(flows.capexEur);
           expect(dealFlows(s, sc, t, builder, 'private').city.capital).toEqual(flows.city.capital);
+        }
+      }
+    }
+  });
+
+  it('dealFlowsOverDurations is dealFlows at each length', () => {
+    const durations = [0, 6, 12, 20, 30];
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 7 === 0)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          for (const view of ['public', 'private'] as const) {
+            const batch = dealFlowsOverDurations(s, sc, t, durations, builder, view);
+            durations.forEach((durationYears, i) => expect(batch[i]).toEqual(dealFlows(s, sc, { ...t, durationYears }, builder, view)));
+          }
         }
       }
     }

@@ -27,7 +27,7 @@ import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealFlowsOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
@@ -106,17 +106,21 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       // Values are linear in the payment: one projection per duration gives the partner's
       // expected ask and the city's value at that ask.
       const ranked: Candidate[] = [];
-      for (const form of forms) for (const d of DURATIONS) {
-        const zero = { ...form, durationYears: d };
-        const flows = dealFlows(state, scenario, zero, 'partner', 'public');
-        const a = partnerPaymentAnnuity(scenario, zero, flows);
-        if (a <= 0) continue;
-        const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
-        // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-        if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
-        const value = valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows);
-        const opening = { ...zero, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-        ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
+      for (const form of forms) {
+        const byDuration = dealFlowsOverDurations(state, scenario, form, DURATIONS, 'partner', 'public');
+        for (let i = 0; i < DURATIONS.length; i++) {
+          const d = DURATIONS[i]!;
+          const zero = { ...form, durationYears: d };
+          const flows = byDuration[i]!;
+          const a = partnerPaymentAnnuity(scenario, zero, flows);
+          if (a <= 0) continue;
+          const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
+          // Affordability: all the annual payments must fit in the yearly smart-city envelope.
+          if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+          const value = valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows);
+          const opening = { ...zero, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+          ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
+        }
       }
       ranked.sort((x, y) => y.value - x.value);
       const best = ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;

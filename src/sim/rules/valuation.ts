@@ -246,6 +246,38 @@ export function dealCapital(state: SimState, scenario: Scenario, terms: Contract
   return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal) };
 }
 
+/** What a deal's projection needs that does not depend on its length: per project and for the deal. */
+interface DealSetup {
+  builder: 'partner' | 'suppliers';
+  isProcurement: boolean;
+  /** Years of works. */
+  b: number;
+  share: number;
+  costFactor: number;
+  te: number;
+  capexTotal: number;
+  expectedGrantsEur: number;
+  projects: ProjectSetup[];
+}
+
+interface ProjectSetup {
+  t: ProjectType;
+  sigma: number;
+  cityRiskEnergy: number;
+  cityRiskOther: number;
+  priority: number;
+  capex: number;
+  energyEur: number;
+  otherEur: number;
+  serviceValue: number;
+  trueCost: number;
+  opex: number;
+  life: number;
+  shortfall: number;
+  muPartner: number;
+  muCity: number;
+}
+
 /** The deal's expected flows for both sides, year by year from now. */
 export function dealFlows(
   state: SimState,
@@ -255,13 +287,29 @@ export function dealFlows(
   /** 'private': the partner's own costs and experience; 'public': the city's estimate (catalogue costs). */
   view: 'private' | 'public' = 'private',
 ): DealFlows {
-  const buildYears = buildYearsOf(scenario, terms);
-  const n = flowYears(scenario, terms, buildYears);
-  const city = emptySide(n);
-  const partner = emptySide(n);
+  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view));
+}
+
+/**
+ * The same deal at several lengths: `dealFlows` of the terms with each of `durations`, the same
+ * numbers, the projects and districts valued once (the computer players rank lengths this way).
+ */
+export function dealFlowsOverDurations(
+  state: SimState,
+  scenario: Scenario,
+  terms: ContractTerms,
+  durations: readonly number[],
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): DealFlows[] {
+  const setup = dealSetup(state, scenario, terms, builder, view);
+  return durations.map((durationYears) => flowsOf(scenario, { ...terms, durationYears }, setup));
+}
+
+/** The part of a deal's projection that its length does not change. */
+function dealSetup(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
+  const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
-  const duration = isProcurement ? 0 : terms.durationYears;
-  const b = buildYears;
   const share = isProcurement ? 1 : terms.cityCapitalShare;
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
   const effort = builder === 'partner' ? guaranteeEffort(terms) : 0;
@@ -273,6 +321,7 @@ export function dealFlows(
   let synergies: Map<number, number> | null = null;
   const te = yearsToElection(state);
   let capexTotal = 0;
+  const projects: ProjectSetup[] = [];
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
     const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * (1 - GUARANTEE_SPREAD_CUT * effort);
@@ -299,6 +348,20 @@ export function dealFlows(
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
+    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
+  }
+  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
+  return { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects };
+}
+
+/** The years of a deal's projection, from its setup (`terms` may differ from the setup's only by length). */
+function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): DealFlows {
+  const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur } = setup;
+  const n = flowYears(scenario, terms, b);
+  const city = emptySide(n);
+  const partner = emptySide(n);
+  const duration = isProcurement ? 0 : terms.durationYears;
+  for (const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } of setup.projects) {
     subtractWorks(city.capital, share * capex, b);
     for (let k = 0; k < n; k++) {
       const works = worksIn(k, b);
@@ -319,7 +382,6 @@ export function dealFlows(
       }
     }
   }
-  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
   // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
   // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
   // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
