@@ -29,6 +29,7 @@ import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealFlowsOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
+import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 
@@ -75,7 +76,55 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
   };
 }
 
-function candidates(state: SimState, scenario: Scenario): Candidate[] {
+/**
+ * What one decision has already projected, by terms: the lengths priced for a form (the partner's
+ * expected ask and the city's value at it) and the flows of a purchase alone. Shared by the two
+ * `candidates` calls of one decision, whose states differ only in the envelope left — which no
+ * projection or value reads (it only sizes a partnership's capital share, part of the terms, and
+ * the budget check, run on each call).
+ */
+interface DecisionMemo {
+  priced: Map<string, { d: number; ask: number; value: number }[]>;
+  flows: Map<string, DealFlows>;
+}
+
+function newMemo(): DecisionMemo {
+  return { priced: new Map(), flows: new Map() };
+}
+
+/** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
+function priceLengths(state: SimState, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+  const key = JSON.stringify(form);
+  const known = memo.priced.get(key);
+  if (known) return known;
+  const out: { d: number; ask: number; value: number }[] = [];
+  const byDuration = dealFlowsOverDurations(state, scenario, form, DURATIONS, 'partner', 'public');
+  for (let i = 0; i < DURATIONS.length; i++) {
+    const d = DURATIONS[i]!;
+    const zero = { ...form, durationYears: d };
+    const flows = byDuration[i]!;
+    const a = partnerPaymentAnnuity(scenario, zero, flows);
+    if (a <= 0) continue;
+    const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
+    // Affordability: all the annual payments must fit in the yearly smart-city envelope.
+    if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+    out.push({ d, ask, value: valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows) });
+  }
+  memo.priced.set(key, out);
+  return out;
+}
+
+/** `dealFlows` of a purchase by the city's suppliers, through the decision's memo. */
+function suppliersFlows(state: SimState, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
+  const key = JSON.stringify(terms);
+  const known = memo.flows.get(key);
+  if (known) return known;
+  const flows = dealFlows(state, scenario, terms, 'suppliers');
+  memo.flows.set(key, flows);
+  return flows;
+}
+
+function candidates(state: SimState, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -107,19 +156,9 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       // expected ask and the city's value at that ask.
       const ranked: Candidate[] = [];
       for (const form of forms) {
-        const byDuration = dealFlowsOverDurations(state, scenario, form, DURATIONS, 'partner', 'public');
-        for (let i = 0; i < DURATIONS.length; i++) {
-          const d = DURATIONS[i]!;
-          const zero = { ...form, durationYears: d };
-          const flows = byDuration[i]!;
-          const a = partnerPaymentAnnuity(scenario, zero, flows);
-          if (a <= 0) continue;
-          const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
-          // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-          if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
-          const value = valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows);
-          const opening = { ...zero, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-          ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
+        for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
+          const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+          ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
         }
       }
       ranked.sort((x, y) => y.value - x.value);
@@ -129,7 +168,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
-    const aloneFlows = dealFlows(state, scenario, alone, 'suppliers');
+    const aloneFlows = suppliersFlows(state, scenario, alone, memo);
     if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
       out.push({ kind: 'alone', terms: alone, value: valueForCity(state, scenario, aloneFlows), cityMoney: aloneFlows.capexEur - aloneFlows.expectedGrantsEur });
     }
@@ -148,7 +187,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       pilot.grantCalls = openEligibleCalls(state, scenario, [id], true);
       const pilotOnlyGrant = pilot.grantCalls.some((c) => state.grantCalls.find((g) => g.id === c)?.pilotOnly);
       if (pilotOnlyGrant || sigma >= 0.35) {
-        const flows = dealFlows(state, scenario, pilot, 'suppliers');
+        const flows = suppliersFlows(state, scenario, pilot, memo);
         const money = flows.capexEur - flows.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
@@ -251,7 +290,8 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
   const aloneView: SimState = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
-  const list = candidates(view, scenario).filter((k) => k.value > 0);
+  const memo = newMemo();
+  const list = candidates(view, scenario, memo).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   if (deal && opening) {
@@ -261,7 +301,7 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   } else if (deal) {
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
-  const alone = (reserved > 0 ? candidates(aloneView, scenario).filter((k) => k.value > 0) : list).find(
+  const alone = (reserved > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
     (k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0] && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {
