@@ -403,9 +403,16 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
 export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]! + flows.city.compensation[k]!) * fiscal);
-  const gains = flows.city.savings.map((s, k) => s + flows.city.services[k]!);
-  return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
+  const c = flows.city;
+  const n = c.capital.length;
+  // presentValueWith of the costs (× fiscal) and of the gains, summed in place (no series built).
+  const costWeights = cityCostWeights(lens, n);
+  const gainWeights = cityWeights(lens, n);
+  let costs = 0;
+  for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
+  let gains = 0;
+  for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+  return costs + gains;
 }
 
 /** The deal's value to the partner now, through its own lens (euros). */
@@ -414,25 +421,28 @@ export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows:
   return presentValueWith(flows.partner.net, partnerWeights(lens, flows.partner.net.length));
 }
 
-/** One euro a year during the contract's operation, year by year (to size a payment). */
-function unitPayments(scenario: Scenario, terms: ContractTerms, n: number): number[] {
+/**
+ * Present value of one euro a year during the contract's operation (year k pays the part of it in
+ * the contract), with these weights: presentValueWith of that series, without building it.
+ */
+function unitPaymentsValue(scenario: Scenario, terms: ContractTerms, weights: readonly number[]): number {
   const b = buildYearsOf(scenario, terms);
-  const out = zeros(n);
-  for (let k = 0; k < n; k++) out[k] = overlap(k, b, b + terms.durationYears);
-  return out;
+  let v = 0;
+  for (let k = 0; k < weights.length; k++) v += overlap(k, b, b + terms.durationYears) * weights[k]!;
+  return v;
 }
 
 /** Present value, through the partner's lens, of one euro a year of payment during the contract. */
 export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValueWith(unitPayments(scenario, terms, flows.years), partnerWeights(lens, flows.years));
+  return unitPaymentsValue(scenario, terms, partnerWeights(lens, flows.years));
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
 export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  return presentValueWith(unitPayments(scenario, terms, flows.years), cityCostWeights(lens, flows.years)) * fiscal;
+  return unitPaymentsValue(scenario, terms, cityCostWeights(lens, flows.years)) * fiscal;
 }
 
 /**
