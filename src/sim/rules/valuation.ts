@@ -71,8 +71,20 @@ function zeros(n: number): number[] {
   return out;
 }
 
-function emptySide(n: number): SideFlows {
-  return { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: zeros(n), compensation: zeros(n), net: zeros(n) };
+/**
+ * The two sides' rows for a projection of n years. The rows a projection never writes (the city's
+ * penalties and compensation, the partner's grants, services and compensation, and all but the
+ * partner's net when local suppliers build) are one frozen row of zeros, shared: fewer arrays to
+ * allocate for the computer players, which project thousands of deals a run (writing to one throws).
+ */
+function projectionSides(n: number, builder: 'partner' | 'suppliers'): { city: SideFlows; partner: SideFlows } {
+  const none = Object.freeze(zeros(n)) as number[];
+  const city: SideFlows = { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: none, compensation: none, net: zeros(n) };
+  const partner: SideFlows =
+    builder === 'partner'
+      ? { capital: zeros(n), grants: none, payments: zeros(n), savings: zeros(n), services: none, operation: zeros(n), penalties: zeros(n), compensation: none, net: zeros(n) }
+      : { capital: none, grants: none, payments: none, savings: none, services: none, operation: none, penalties: none, compensation: none, net: zeros(n) };
+  return { city, partner };
 }
 
 /** Length of [a, b) that falls in year k, in years. */
@@ -358,8 +370,7 @@ function dealSetup(state: SimState, scenario: Scenario, terms: ContractTerms, bu
 function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): DealFlows {
   const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur } = setup;
   const n = flowYears(scenario, terms, b);
-  const city = emptySide(n);
-  const partner = emptySide(n);
+  const { city, partner } = projectionSides(n, builder);
   const duration = isProcurement ? 0 : terms.durationYears;
   for (const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } of setup.projects) {
     subtractWorks(city.capital, share * capex, b);
@@ -391,7 +402,6 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
     city.payments[k] = -pay;
     if (builder === 'partner') partner.payments[k] = pay;
-    city.compensation[k] = 0;
     city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]! + city.compensation[k]!;
     partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
   }
