@@ -8,7 +8,7 @@
  * worth to it (its patience δ × its best counter's expected value), counters with its best offer
  * under its updated belief, or walks away when no offer is worth anything to it.
  */
-import { termsProblem } from '../rules/terms';
+import { termsLawful } from '../rules/terms';
 import { dealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
@@ -83,7 +83,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
   const counter = roundsLeft <= 0 ? null : cityBestOffer(state, pub, view, base, belief, ASSUMED_PARTNER_MARGIN, p.maxYears, delta, roundsLeft, offer.annualPaymentEur, value, lastOwnValue(state, view, n));
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;
-  const lawful = termsProblem(state, pub, offer, { atAcceptance: true }) === null;
+  const lawful = termsLawful(state, pub, offer, { atAcceptance: true });
   if (lawful && shouldAccept(value, 0, continuation)) {
     return [{ type: 'accept', by: 'city', explanation: { key: 'city.accepts', params: { valueM: millions(value), years: offer.durationYears, paymentM: millions(offer.annualPaymentEur) } } }];
   }

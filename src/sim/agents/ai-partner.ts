@@ -8,7 +8,7 @@
  * (other cities, which pay its cost of capital: its reservation is its bid margin). It never opens
  * a negotiation: the city does.
  */
-import { termsProblem } from '../rules/terms';
+import { termsLawful } from '../rules/terms';
 import { dealFlows, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
@@ -56,7 +56,7 @@ function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, 
   const counter = roundsLeft <= 0 ? null : partnerBestCounter(state, pub, view, base, belief, p.marginShare, delta, roundsLeft, offer.annualPaymentEur, value - reservation, lastOwnValue(state, view, n, p));
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;
-  const lawful = termsProblem(state, pub, offer, { atAcceptance: true }) === null;
+  const lawful = termsLawful(state, pub, offer, { atAcceptance: true });
   const rate = percent(view.partner.discountRate);
   if (lawful && shouldAccept(value - reservation, 0, continuation)) {
     return [{ type: 'accept', by: 'partner', explanation: { key: 'partner.accepts', params: { valueM: millions(value), ratePct: rate, years: offer.durationYears } } }];

@@ -36,7 +36,7 @@
 import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapEur } from '../rules/procedure';
-import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
+import { MAX_CONTRACT_YEARS, termsLawful } from '../rules/terms';
 import { cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
@@ -299,6 +299,7 @@ export function partnerBestCounter(
 ): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
+  const caps = new Map<Choice, number | null>();
   for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const own = dealFlows(state, ownView, zero);
@@ -309,17 +310,20 @@ export function partnerBestCounter(
     const ceiling = publicCityCeiling(state, publicScenario, zero);
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds(ceiling, floor, deltas, ownDelta, -1) : deltas.map(() => ceiling);
-    for (const p of [...thresholds, floor, competitiveCapEur(state, publicScenario, zero) ?? Infinity]) {
+    const cap = competitiveCapEur(state, publicScenario, zero);
+    for (const p of [...thresholds, floor, cap ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
       let pay = Math.max(Math.ceil(atLeast / 1000) * 1000, Math.floor(p / 1000) * 1000);
       if (Number.isFinite(ownCap)) pay = Math.min(pay, Math.floor((ownCap + reservation - lin.v0) / lin.slope / 1000) * 1000);
       if (pay < floor) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
       const value = at(lin, pay) - reservation;
-      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) });
+      const choice: Choice = { terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) };
+      cands.push(choice);
+      caps.set(choice, cap);
     }
   }
-  return pickLawful(state, publicScenario, cands);
+  return pickLawful(state, publicScenario, cands, caps);
 }
 
 /** The city's best offer: maximises its value × the chance the partner (as believed) accepts. */
@@ -342,6 +346,7 @@ export function cityBestOffer(
 ): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
+  const caps = new Map<Choice, number | null>();
   for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const flows = dealFlows(state, ownView, zero, 'partner', 'public');
@@ -353,25 +358,28 @@ export function cityBestOffer(
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds(floor, ceiling, deltas, ownDelta, 1) : deltas.map(() => floor);
-    for (const p of [...thresholds, ceiling, competitiveCapEur(state, publicScenario, zero) ?? Infinity]) {
+    const cap = competitiveCapEur(state, publicScenario, zero);
+    for (const p of [...thresholds, ceiling, cap ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;
       let pay = Math.min(Math.floor(atMost / 1000) * 1000, Math.ceil(p / 1000) * 1000);
       if (Number.isFinite(ownCap)) pay = Math.max(pay, Math.ceil((lin.v0 - ownCap) / -lin.slope / 1000) * 1000);
       if (pay > ceiling) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
       const value = at(lin, pay);
-      cands.push({ terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) });
+      const choice: Choice = { terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) };
+      cands.push(choice);
+      caps.set(choice, cap);
     }
   }
-  return pickLawful(state, publicScenario, cands);
+  return pickLawful(state, publicScenario, cands, caps);
 }
 
-/** The best candidate whose terms are lawful now. */
-function pickLawful(state: SimState, scenario: Scenario, cands: Choice[]): Choice | null {
+/** The best candidate whose terms are lawful now (`caps`: each one's competitive bound, already computed). */
+function pickLawful(state: SimState, scenario: Scenario, cands: Choice[], caps: ReadonlyMap<Choice, number | null>): Choice | null {
   cands.sort((a, b) => b.expected - a.expected || a.terms.durationYears - b.terms.durationYears || a.terms.annualPaymentEur - b.terms.annualPaymentEur);
   for (const c of cands) {
     if (c.expected <= 0) return null;
-    if (termsProblem(state, scenario, c.terms) === null) return c;
+    if (termsLawful(state, scenario, c.terms, { capEur: caps.get(c) })) return c;
   }
   return null;
 }

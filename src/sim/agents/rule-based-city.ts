@@ -24,11 +24,12 @@
  */
 import { projectType } from '../rules/catalogue';
 import { grantIneligibility } from '../rules/funding';
-import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsProblem } from '../rules/terms';
+import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealFlowsOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
+import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 
@@ -75,7 +76,55 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
   };
 }
 
-function candidates(state: SimState, scenario: Scenario): Candidate[] {
+/**
+ * What one decision has already projected, by terms: the lengths priced for a form (the partner's
+ * expected ask and the city's value at it) and the flows of a purchase alone. Shared by the two
+ * `candidates` calls of one decision, whose states differ only in the envelope left — which no
+ * projection or value reads (it only sizes a partnership's capital share, part of the terms, and
+ * the budget check, run on each call).
+ */
+interface DecisionMemo {
+  priced: Map<string, { d: number; ask: number; value: number }[]>;
+  flows: Map<string, DealFlows>;
+}
+
+function newMemo(): DecisionMemo {
+  return { priced: new Map(), flows: new Map() };
+}
+
+/** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
+function priceLengths(state: SimState, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+  const key = JSON.stringify(form);
+  const known = memo.priced.get(key);
+  if (known) return known;
+  const out: { d: number; ask: number; value: number }[] = [];
+  const byDuration = dealFlowsOverDurations(state, scenario, form, DURATIONS, 'partner', 'public');
+  for (let i = 0; i < DURATIONS.length; i++) {
+    const d = DURATIONS[i]!;
+    const zero = { ...form, durationYears: d };
+    const flows = byDuration[i]!;
+    const a = partnerPaymentAnnuity(scenario, zero, flows);
+    if (a <= 0) continue;
+    const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
+    // Affordability: all the annual payments must fit in the yearly smart-city envelope.
+    if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+    out.push({ d, ask, value: valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows) });
+  }
+  memo.priced.set(key, out);
+  return out;
+}
+
+/** `dealFlows` of a purchase by the city's suppliers, through the decision's memo. */
+function suppliersFlows(state: SimState, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
+  const key = JSON.stringify(terms);
+  const known = memo.flows.get(key);
+  if (known) return known;
+  const flows = dealFlows(state, scenario, terms, 'suppliers');
+  memo.flows.set(key, flows);
+  return flows;
+}
+
+function candidates(state: SimState, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -94,7 +143,7 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
       t0.penaltyRate = energy ? 1 : 0;
       t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
-      const capex = dealFlows(state, scenario, t0, 'partner', 'public').capexEur;
+      const capex = dealCapexEur(scenario, t0);
       const years = Math.max(1, buildYearsOf(scenario, t0));
       // A partnership contract, once its prior evaluation is done: the partner finances what the
       // envelope cannot pay during the works (at most half).
@@ -106,27 +155,21 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       // Values are linear in the payment: one projection per duration gives the partner's
       // expected ask and the city's value at that ask.
       const ranked: Candidate[] = [];
-      for (const form of forms) for (const d of DURATIONS) {
-        const zero = { ...form, durationYears: d };
-        const flows = dealFlows(state, scenario, zero, 'partner', 'public');
-        const a = partnerPaymentAnnuity(scenario, zero, flows);
-        if (a <= 0) continue;
-        const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
-        // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-        if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
-        const value = valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows);
-        const opening = { ...zero, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-        ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * zero.cityCapitalShare + ask * d });
+      for (const form of forms) {
+        for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
+          const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+          ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
+        }
       }
       ranked.sort((x, y) => y.value - x.value);
-      const best = ranked.find((k) => termsProblem(state, scenario, k.terms) === null) ?? null;
+      const best = ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;
       if (best) out.push(best);
     }
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
-    const aloneFlows = dealFlows(state, scenario, alone, 'suppliers');
-    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsProblem(state, scenario, alone) === null) {
+    const aloneFlows = suppliersFlows(state, scenario, alone, memo);
+    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
       out.push({ kind: 'alone', terms: alone, value: valueForCity(state, scenario, aloneFlows), cityMoney: aloneFlows.capexEur - aloneFlows.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
@@ -144,12 +187,12 @@ function candidates(state: SimState, scenario: Scenario): Candidate[] {
       pilot.grantCalls = openEligibleCalls(state, scenario, [id], true);
       const pilotOnlyGrant = pilot.grantCalls.some((c) => state.grantCalls.find((g) => g.id === c)?.pilotOnly);
       if (pilotOnlyGrant || sigma >= 0.35) {
-        const flows = dealFlows(state, scenario, pilot, 'suppliers');
+        const flows = suppliersFlows(state, scenario, pilot, memo);
         const money = flows.capexEur - flows.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (money <= envelope && termsProblem(state, scenario, { ...pilot, form: 'pilot' }) === null) {
+        if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
@@ -233,7 +276,7 @@ function partnershipStudies(state: SimState, scenario: Scenario, envelope: numbe
     const years = Math.max(1, buildYearsOf(scenario, t));
     if (th.capexEur < th.thresholdEur || th.capexEur <= envelope * years) continue;
     // Only when paying the works itself is not open to the city (a performance contract refused).
-    if (termsProblem(state, scenario, { ...t, form: 'performance', cityCapitalShare: 1 }) === null) continue;
+    if (termsLawful(state, scenario, { ...t, form: 'performance', cityCapitalShare: 1 })) continue;
     if (!best || th.capexEur > best.capex) best = { id, districts: remaining, capex: th.capexEur };
   }
   if (!best) return [];
@@ -249,17 +292,18 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
   const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
   const aloneView: SimState = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
-  const list = candidates(view, scenario).filter((k) => k.value > 0);
+  const memo = newMemo();
+  const list = candidates(view, scenario, memo).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   if (deal && opening) {
     const opened = opening(view, deal.terms);
     // The reshaped terms must still pass the budget check (a payment or grant change may move them past it).
-    if (opened && termsProblem(view, scenario, opened.terms) === null) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+    if (opened && termsLawful(view, scenario, opened.terms)) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
   } else if (deal) {
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
-  const alone = (reserved > 0 ? candidates(aloneView, scenario).filter((k) => k.value > 0) : list).find(
+  const alone = (reserved > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
     (k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0] && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {
@@ -279,7 +323,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
   const n = state.negotiation!;
   const offer = n.offer;
   const value = cityValue(state, scenario, offer);
-  if (value > 0 && termsProblem(state, scenario, offer, { atAcceptance: true }) === null) {
+  if (value > 0 && termsLawful(state, scenario, offer, { atAcceptance: true })) {
     return [{ type: 'accept', by: 'city', reason: `worth €${(value / 1e6).toFixed(1)} M to the city as we count it` }];
   }
   const cityOffers = n.history.filter((h) => h.by === 'city' && h.kind === 'offer');
@@ -297,7 +341,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
     annualPaymentEur: Math.max(0, Math.round(Math.min(middle, Math.max(maxPay, last.annualPaymentEur)) / 1000) * 1000),
     terminationCompensation: (last.terminationCompensation + offer.terminationCompensation) / 2,
   };
-  if (termsProblem(state, scenario, counter) !== null) return [{ type: 'walkAway', by: 'city', reason: 'no lawful counter-offer is left' }];
+  if (!termsLawful(state, scenario, counter)) return [{ type: 'walkAway', by: 'city', reason: 'no lawful counter-offer is left' }];
   return [{ type: 'propose', by: 'city', terms: counter, reason: `we can pay €${(counter.annualPaymentEur / 1e6).toFixed(2)} M a year at most` }];
 }
 

@@ -11,7 +11,7 @@
  * away. It never opens a negotiation (the city does).
  */
 import { dealFlows, partnerPaymentAnnuity, politicalHazard, valueForPartner } from '../rules/valuation';
-import { MAX_CONTRACT_YEARS, termsProblem } from '../rules/terms';
+import { MAX_CONTRACT_YEARS, termsLawful, termsProblem } from '../rules/terms';
 import type { Action, ContractTerms, Observation } from '../types';
 import { answerAmendments } from './contract-review';
 
@@ -62,7 +62,7 @@ function negotiate(obs: Observation): Action[] {
     const ask = partnerAsk(obs, terms);
     if (!Number.isFinite(ask)) continue;
     const counter = { ...terms, annualPaymentEur: Math.round(ask / 1000) * 1000 + 1000 };
-    if (termsProblem(state, scenario, counter) === null) {
+    if (termsLawful(state, scenario, counter)) {
       const why =
         d > offer.durationYears
           ? `${offer.durationYears} years is too short to recover €${(flows.partnerCapitalEur / 1e6).toFixed(1)} M at ${(scenario.partner.discountRate * 100).toFixed(1)} %: we need ${d} years at €${(counter.annualPaymentEur / 1e6).toFixed(2)} M a year`

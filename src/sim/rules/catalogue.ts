@@ -33,9 +33,13 @@ export function totalUnits(type: ProjectType, scenario: Scenario): number {
 
 /** Catalogue price of the works for one district at a given scale, euros. */
 export function deploymentCapexEur(type: ProjectType, scenario: Scenario, district: number, scale: number): number {
+  return deploymentCapexWithTotalEur(type, scenario, district, scale, totalUnits(type, scenario));
+}
+
+/** The same price, given the type's `totalUnits` (callers that price many districts sum them once). */
+export function deploymentCapexWithTotalEur(type: ProjectType, scenario: Scenario, district: number, scale: number, total: number): number {
   const d = scenario.territory.districts[district]!;
   const units = unitsIn(type, d);
-  const total = totalUnits(type, scenario);
   const fixedShare = total > 0 ? type.capexFixedEur * (units / total) : type.capexFixedEur / scenario.territory.districts.length;
   return (type.capexPerUnitEur * units + fixedShare) * scale;
 }

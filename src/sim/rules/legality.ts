@@ -29,7 +29,7 @@ import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { problem, type Problem } from '../refusal';
 import { annualPrincipalEur, taxVotesPendingEur, totalDebtEur, votedTaxBaseEur } from './budget';
-import { dealFlows } from './valuation';
+import { dealCapital } from './valuation';
 
 /** What an action would commit the city to. */
 export type Commitment =
@@ -124,14 +124,15 @@ export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): 
 
 /** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
 export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number; financedEur: number } {
-  const flows = dealFlows(state, scenario, terms, builder, 'public');
+  // The capital row alone (dealFlows' own numbers): this check runs for every candidate deal.
+  const flows = dealCapital(state, scenario, terms, builder);
   const share = cityShareOf(terms, builder);
-  const capital = -flows.city.capital.reduce((a, b) => a + b, 0);
+  const capital = -flows.capital.reduce((a, b) => a + b, 0);
   const grants = Math.min(flows.expectedGrantsEur, scenario.funding.maxGrantShare * flows.capexEur * share);
   const net = Math.max(0, capital - grants);
   // In a partnership the partner finances the rest of the capital: a debt of the city (CGCT L1414-1 ff.).
   const financedEur = builder === 'partner' && terms.form === 'partnership' ? flows.capexEur * (1 - share) : 0;
-  return { net, firstYear: capital > 0 ? net * (-flows.city.capital[0]! / capital) : 0, financedEur };
+  return { net, firstYear: capital > 0 ? net * (-flows.capital[0]! / capital) : 0, financedEur };
 }
 
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */

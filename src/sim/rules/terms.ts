@@ -120,8 +120,53 @@ export function committedPaymentsEur(state: SimState): number {
   return sum;
 }
 
-/** Why these terms cannot be offered, or null when they can. */
-export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: { atAcceptance?: boolean; builder?: 'partner' | 'suppliers' } = {}): Problem | null {
+/** What a terms check may be told: at acceptance (a call closed meanwhile is missed), who builds. */
+export interface TermsCheckOptions {
+  atAcceptance?: boolean;
+  builder?: 'partner' | 'suppliers';
+}
+
+/**
+ * Why these terms cannot be offered, or null when they can: the first refusal, in this order —
+ * the shape of the terms and the form's plain rules (`shapeProblem`), the form's valued rules
+ * (partnership, concession), the competitive bound, the budget.
+ */
+export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions = {}): Problem | null {
+  return shapeProblem(state, scenario, terms, opts) ?? formValueProblem(state, scenario, terms) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? budgetProblem(state, scenario, terms, opts);
+}
+
+/**
+ * Whether these terms may be offered: exactly `termsProblem(…) === null` (the same checks, all
+ * pure), run cheapest first — the budget (the capital row alone) before the competitive bound
+ * and the form's valued rules (whole projections) — for the computer players, which ask it of
+ * every candidate. `capEur`: the competitive bound of these terms when the caller already has it
+ * (`competitiveCapEur` of the same state, scenario and terms).
+ */
+export function termsLawful(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions & { capEur?: number | null } = {}): boolean {
+  if (shapeProblem(state, scenario, terms, opts) !== null) return false;
+  if (budgetProblem(state, scenario, terms, opts) !== null) return false;
+  if (!opts.atAcceptance) {
+    if (opts.capEur !== undefined) {
+      if (opts.capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > opts.capEur) return false;
+    } else if (competitionProblem(state, scenario, terms) !== null) return false;
+  }
+  return formValueProblem(state, scenario, terms) === null;
+}
+
+/** The budget (CGCT): the envelope, the real balance, the lenders — one check for every commitment. */
+function budgetProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions): Problem | null {
+  return commitmentProblem(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' });
+}
+
+/** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
+function formValueProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+  if (terms.form === 'partnership') return partnershipProblem(state, scenario, terms);
+  if (terms.form === 'concession') return concessionProblem(state, scenario, terms);
+  return null;
+}
+
+/** The terms' shape and the forms' plain rules: everything `termsProblem` checks without valuing the deal. */
+function shapeProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions): Problem | null {
   if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
   if (typeof terms.pilot !== 'boolean') return problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
   if (!Array.isArray(terms.projects) || terms.projects.length === 0) return problem('noProject', {}, 'the offer names no project');
@@ -178,28 +223,25 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
   if (terms.form === 'performance' && terms.cityCapitalShare < 1) {
     return problem('deferredPayment', { form: terms.form, cityCapitalShare: terms.cityCapitalShare }, `deferred payment is forbidden outside a partnership contract (CCP L2191-5): in a ${terms.form} contract the city pays the whole works as built (capital share 1, not ${terms.cityCapitalShare})`);
   }
-  if (terms.form === 'partnership') {
-    const p = partnershipProblem(state, scenario, terms);
-    if (p) return p;
+  return null;
+}
+
+/** A concession's rules (L1121-1 operating risk, R3114-2 length), valued on public figures. */
+function concessionProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+  // The concessionaire bears the operating risk (CCP L1121-1): the public payment alone may
+  // not cover its costs with a return; its revenue must come from operating (the savings it keeps).
+  const noRisk = guaranteedRecovery(state, scenario, terms);
+  if (noRisk >= 0) {
+    return problem('concessionNoOperatingRisk', { paymentEur: terms.annualPaymentEur, partnerValueEur: noRisk }, `a concession transfers the operating risk (CCP L1121-1): an annual payment of ${fmtM(terms.annualPaymentEur)} alone would repay the partner's costs with a return, so it bears no risk`);
   }
-  if (terms.form === 'concession') {
-    // The concessionaire bears the operating risk (CCP L1121-1): the public payment alone may
-    // not cover its costs with a return; its revenue must come from operating (the savings it keeps).
-    const noRisk = guaranteedRecovery(state, scenario, terms);
-    if (noRisk >= 0) {
-      return problem('concessionNoOperatingRisk', { paymentEur: terms.annualPaymentEur, partnerValueEur: noRisk }, `a concession transfers the operating risk (CCP L1121-1): an annual payment of ${fmtM(terms.annualPaymentEur)} alone would repay the partner's costs with a return, so it bears no risk`);
-    }
-    const payback = paybackYears(state, scenario, terms);
-    if (!Number.isFinite(payback)) {
-      return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
-    }
-    const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
-    // R3114-2 bounds only concessions longer than five years.
-    if (terms.durationYears > CONCESSION_FREE_YEARS && terms.durationYears > limit) {
-      return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession over five years may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
-    }
+  const payback = paybackYears(state, scenario, terms);
+  if (!Number.isFinite(payback)) {
+    return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
   }
-  const aboveBids = opts.atAcceptance ? null : competitionProblem(state, scenario, terms); if (aboveBids) return aboveBids; // the award procedure (procedure.ts)
-  // The budget (CGCT): the envelope, the real balance, the lenders — one check for every commitment.
-  return commitmentProblem(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' });
+  const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
+  // R3114-2 bounds only concessions longer than five years.
+  if (terms.durationYears > CONCESSION_FREE_YEARS && terms.durationYears > limit) {
+    return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession over five years may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
+  }
+  return null;
 }

@@ -20,9 +20,9 @@
  * always owed: Commune de Douai). The city's value-for-money comparison of a partnership contract
  * (`valueForMoney`) weighs both options at the public rate alone, as a prior evaluation does.
  */
-import type { Scenario } from '../scenario-schema';
+import type { ProjectType, Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
-import { deploymentBenefits, deploymentCapexEur, projectType } from './catalogue';
+import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
@@ -53,12 +53,38 @@ export interface DealFlows {
 
 const MAX_YEARS = 45;
 
+/**
+ * A row of zeros to copy from: a packed array of doubles, so copies are packed doubles too (the
+ * yearly series are written with fractions at once; a holey or integer array would be converted).
+ */
+const ZERO_ROW: readonly number[] = (() => {
+  const row = [0.5];
+  for (let k = 1; k < 64; k++) row.push(0);
+  row[0] = 0;
+  return row;
+})();
+
 function zeros(n: number): number[] {
-  return new Array<number>(n).fill(0);
+  if (n <= ZERO_ROW.length) return ZERO_ROW.slice(0, n);
+  const out = ZERO_ROW.slice();
+  for (let k = ZERO_ROW.length; k < n; k++) out.push(0);
+  return out;
 }
 
-function emptySide(n: number): SideFlows {
-  return { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: zeros(n), compensation: zeros(n), net: zeros(n) };
+/**
+ * The two sides' rows for a projection of n years. The rows a projection never writes (the city's
+ * penalties and compensation, the partner's grants, services and compensation, and all but the
+ * partner's net when local suppliers build) are one frozen row of zeros, shared: fewer arrays to
+ * allocate for the computer players, which project thousands of deals a run (writing to one throws).
+ */
+function projectionSides(n: number, builder: 'partner' | 'suppliers'): { city: SideFlows; partner: SideFlows } {
+  const none = Object.freeze(zeros(n)) as number[];
+  const city: SideFlows = { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: none, compensation: none, net: zeros(n) };
+  const partner: SideFlows =
+    builder === 'partner'
+      ? { capital: zeros(n), grants: none, payments: zeros(n), savings: zeros(n), services: none, operation: zeros(n), penalties: zeros(n), compensation: none, net: zeros(n) }
+      : { capital: none, grants: none, payments: none, savings: none, services: none, operation: none, penalties: none, compensation: none, net: zeros(n) };
+  return { city, partner };
 }
 
 /** Length of [a, b) that falls in year k, in years. */
@@ -150,22 +176,118 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
   return b;
 }
 
-/** 1 when a data platform runs (or is in the same deal) in the district, else 0. */
-function platformShare(state: SimState, scenario: Scenario, district: number, terms: ContractTerms): number {
-  if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return 1;
-  for (const d of state.deployments) if (d.family === 'dataPlatform' && d.district === district && (d.stage === 'operating' || d.stage === 'building')) return 1;
-  return 0;
+/**
+ * Per district: 1 when a data platform runs (or is in the same deal) there, else 0. One pass over
+ * the deployments for all the districts of a deal.
+ */
+function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms): (district: number) => number {
+  if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return () => 1;
+  const served = new Set<number>();
+  for (const d of state.deployments) if (d.family === 'dataPlatform' && (d.stage === 'operating' || d.stage === 'building')) served.add(d.district);
+  return (district) => (served.has(district) ? 1 : 0);
 }
 
-/** What a data platform adds to the services already running in a district (synergies × alignment). */
-function platformSynergyValue(state: SimState, scenario: Scenario, district: number): number {
-  let v = 0;
+/**
+ * Per district: what a data platform adds to the services already running there (synergies ×
+ * alignment). One pass over the deployments, summed in their order within each district.
+ */
+function platformSynergyValues(state: SimState, scenario: Scenario): Map<number, number> {
+  const out = new Map<number, number>();
   for (const d of state.deployments) {
-    if (d.district !== district || d.stage !== 'operating' || d.family === 'dataPlatform') continue;
+    if (d.stage !== 'operating' || d.family === 'dataPlatform') continue;
     const t = projectType(scenario, d.type)!;
-    v += deploymentBenefits(t, scenario, district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment;
+    out.set(d.district, (out.get(d.district) ?? 0) + deploymentBenefits(t, scenario, d.district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment);
   }
-  return v;
+  return out;
+}
+
+/** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */
+function flowYears(scenario: Scenario, terms: ContractTerms, buildYears: number): number {
+  let lifeYears = 0;
+  for (const p of terms.projects) {
+    const t = projectType(scenario, p)!;
+    lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
+  }
+  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+}
+
+/** Catalogue price of one project type's works over the deal's districts (its scale: the pilot's or 1). */
+function projectCapexEur(scenario: Scenario, t: ProjectType, terms: ContractTerms): number {
+  const scale = terms.pilot ? t.pilot.scale : 1;
+  const units = totalUnits(t, scenario);
+  let capex = 0;
+  for (const d of terms.districts) capex += deploymentCapexWithTotalEur(t, scenario, d, scale, units);
+  return capex;
+}
+
+/** Share of the works paid in year k when they take b years (all in year 0 when b = 0). */
+function worksIn(k: number, b: number): number {
+  return b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+}
+
+/** Takes `amount` × the share of the works done in each year from a yearly row (the city's capital). */
+function subtractWorks(row: number[], amount: number, b: number): void {
+  for (let k = 0; k < row.length; k++) {
+    const works = worksIn(k, b);
+    if (works > 0) row[k]! -= amount * works;
+  }
+}
+
+/** The catalogue price of a deal's works, euros (the `capexEur` of its flows, without projecting them). */
+export function dealCapexEur(scenario: Scenario, terms: ContractTerms): number {
+  let capexTotal = 0;
+  for (const p of terms.projects) capexTotal += projectCapexEur(scenario, projectType(scenario, p)!, terms);
+  return capexTotal;
+}
+
+/**
+ * The city's capital row of a deal, its catalogue price and its expected grants: the same numbers
+ * as `dealFlows(…).city.capital`, `.capexEur` and `.expectedGrantsEur`, without the rest of the
+ * projection (the budget check asks for these alone, for every candidate deal).
+ */
+export function dealCapital(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): { capital: number[]; capexEur: number; expectedGrantsEur: number } {
+  const b = buildYearsOf(scenario, terms);
+  const capital = zeros(flowYears(scenario, terms, b));
+  const share = terms.form === 'procurement' || builder === 'suppliers' ? 1 : terms.cityCapitalShare;
+  let capexTotal = 0;
+  for (const p of terms.projects) {
+    const capex = projectCapexEur(scenario, projectType(scenario, p)!, terms);
+    capexTotal += capex;
+    subtractWorks(capital, share * capex, b);
+  }
+  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal) };
+}
+
+/** What a deal's projection needs that does not depend on its length: per project and for the deal. */
+interface DealSetup {
+  builder: 'partner' | 'suppliers';
+  isProcurement: boolean;
+  /** Years of works. */
+  b: number;
+  share: number;
+  costFactor: number;
+  te: number;
+  capexTotal: number;
+  expectedGrantsEur: number;
+  projects: ProjectSetup[];
+}
+
+interface ProjectSetup {
+  t: ProjectType;
+  sigma: number;
+  cityRiskEnergy: number;
+  cityRiskOther: number;
+  priority: number;
+  capex: number;
+  energyEur: number;
+  otherEur: number;
+  serviceValue: number;
+  trueCost: number;
+  opex: number;
+  life: number;
+  shortfall: number;
+  muPartner: number;
+  muCity: number;
 }
 
 /** The deal's expected flows for both sides, year by year from now. */
@@ -177,18 +299,29 @@ export function dealFlows(
   /** 'private': the partner's own costs and experience; 'public': the city's estimate (catalogue costs). */
   view: 'private' | 'public' = 'private',
 ): DealFlows {
-  const buildYears = buildYearsOf(scenario, terms);
-  let lifeYears = 0;
-  for (const p of terms.projects) {
-    const t = projectType(scenario, p)!;
-    lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
-  }
-  const n = Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
-  const city = emptySide(n);
-  const partner = emptySide(n);
+  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view));
+}
+
+/**
+ * The same deal at several lengths: `dealFlows` of the terms with each of `durations`, the same
+ * numbers, the projects and districts valued once (the computer players rank lengths this way).
+ */
+export function dealFlowsOverDurations(
+  state: SimState,
+  scenario: Scenario,
+  terms: ContractTerms,
+  durations: readonly number[],
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): DealFlows[] {
+  const setup = dealSetup(state, scenario, terms, builder, view);
+  return durations.map((durationYears) => flowsOf(scenario, { ...terms, durationYears }, setup));
+}
+
+/** The part of a deal's projection that its length does not change. */
+function dealSetup(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
+  const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
-  const duration = isProcurement ? 0 : terms.durationYears;
-  const b = buildYears;
   const share = isProcurement ? 1 : terms.cityCapitalShare;
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
   const effort = builder === 'partner' ? guaranteeEffort(terms) : 0;
@@ -196,7 +329,11 @@ export function dealFlows(
   // The city expects what the partner's reputation promises; local suppliers alone, 0.85.
   const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
+  const platformShare = platformShares(state, scenario, terms);
+  let synergies: Map<number, number> | null = null;
+  const te = yearsToElection(state);
   let capexTotal = 0;
+  const projects: ProjectSetup[] = [];
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
     const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * (1 - GUARANTEE_SPREAD_CUT * effort);
@@ -206,17 +343,16 @@ export function dealFlows(
     const priority = priorityWeight(state, scenario, p);
     // Districts differ only in size for one project type: aggregate them, then run the years once.
     const scale = terms.pilot ? t.pilot.scale : 1;
-    let capex = 0;
+    const capex = projectCapexEur(scenario, t, terms);
     let energyEur = 0;
     let otherEur = 0;
     let serviceValue = 0;
     for (const d of terms.districts) {
-      capex += deploymentCapexEur(t, scenario, d, scale);
       const ben = deploymentBenefits(t, scenario, d, scale);
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
-      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(state, scenario, d, terms)) + ben.carbonEur;
-      if (t.family === 'dataPlatform') serviceValue += platformSynergyValue(state, scenario, d);
+      serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(d)) + ben.carbonEur;
+      if (t.family === 'dataPlatform') serviceValue += (synergies ??= platformSynergyValues(state, scenario)).get(d) ?? 0;
     }
     capexTotal += capex;
     const trueCost = capex * costFactor;
@@ -224,14 +360,26 @@ export function dealFlows(
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
-    const te = yearsToElection(state);
+    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
+  }
+  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
+  return { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects };
+}
+
+/** The years of a deal's projection, from its setup (`terms` may differ from the setup's only by length). */
+function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): DealFlows {
+  const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur } = setup;
+  const n = flowYears(scenario, terms, b);
+  const { city, partner } = projectionSides(n, builder);
+  const duration = isProcurement ? 0 : terms.durationYears;
+  for (const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } of setup.projects) {
+    subtractWorks(city.capital, share * capex, b);
     for (let k = 0; k < n; k++) {
-      const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+      const works = worksIn(k, b);
       const inContract = overlap(k, b, b + Math.min(duration, life));
       const running = overlap(k, b, b + life);
       if (works === 0 && running === 0) continue;
       const afterContract = Math.max(0, running - inContract);
-      city.capital[k]! -= share * capex * works;
       const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
       const keep = running > 0 ? 1 - (terms.savingsShareToPartner * inContract) / running : 1;
       city.savings[k]! += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
@@ -245,17 +393,15 @@ export function dealFlows(
       }
     }
   }
-  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
   // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
   // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
   // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
   for (let k = 0; k < n; k++) {
-    const works = b > 0 ? overlap(k, 0, b) / b : k === 0 ? 1 : 0;
+    const works = worksIn(k, b);
     city.grants[k] = expectedGrantsEur * works;
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
     city.payments[k] = -pay;
     if (builder === 'partner') partner.payments[k] = pay;
-    city.compensation[k] = 0;
     city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]! + city.compensation[k]!;
     partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
   }
@@ -267,9 +413,16 @@ export function dealFlows(
 export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  const costs = flows.city.capital.map((c, k) => (c + flows.city.grants[k]! + flows.city.payments[k]! + flows.city.operation[k]! + flows.city.compensation[k]!) * fiscal);
-  const gains = flows.city.savings.map((s, k) => s + flows.city.services[k]!);
-  return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
+  const c = flows.city;
+  const n = c.capital.length;
+  // presentValueWith of the costs (× fiscal) and of the gains, summed in place (no series built).
+  const costWeights = cityCostWeights(lens, n);
+  const gainWeights = cityWeights(lens, n);
+  let costs = 0;
+  for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
+  let gains = 0;
+  for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+  return costs + gains;
 }
 
 /** The deal's value to the partner now, through its own lens (euros). */
@@ -278,25 +431,28 @@ export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows:
   return presentValueWith(flows.partner.net, partnerWeights(lens, flows.partner.net.length));
 }
 
-/** One euro a year during the contract's operation, year by year (to size a payment). */
-function unitPayments(scenario: Scenario, terms: ContractTerms, n: number): number[] {
+/**
+ * Present value of one euro a year during the contract's operation (year k pays the part of it in
+ * the contract), with these weights: presentValueWith of that series, without building it.
+ */
+function unitPaymentsValue(scenario: Scenario, terms: ContractTerms, weights: readonly number[]): number {
   const b = buildYearsOf(scenario, terms);
-  const out = zeros(n);
-  for (let k = 0; k < n; k++) out[k] = overlap(k, b, b + terms.durationYears);
-  return out;
+  let v = 0;
+  for (let k = 0; k < weights.length; k++) v += overlap(k, b, b + terms.durationYears) * weights[k]!;
+  return v;
 }
 
 /** Present value, through the partner's lens, of one euro a year of payment during the contract. */
 export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValueWith(unitPayments(scenario, terms, flows.years), partnerWeights(lens, flows.years));
+  return unitPaymentsValue(scenario, terms, partnerWeights(lens, flows.years));
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
 export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  return presentValueWith(unitPayments(scenario, terms, flows.years), cityCostWeights(lens, flows.years)) * fiscal;
+  return unitPaymentsValue(scenario, terms, cityCostWeights(lens, flows.years)) * fiscal;
 }
 
 /**

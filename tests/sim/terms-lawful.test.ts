@@ -1,0 +1,143 @@
+/**
+ * The fast paths the computer players use give the same answers as the full checks:
+ * `termsLawful` is exactly `termsProblem(…) === null` (it only runs the same checks in another
+ * order, and may be handed the competitive bound already computed), and `dealCapital` is exactly
+ * the capital row, price and grants of `dealFlows`; `dealFlowsOverDurations` is `dealFlows` at each length. Checked over the states of a run (with award
+ * procedures open, so the competitive bound binds) and a grid of terms that meets every valued
+ * refusal (budget, competition, partnership, concession).
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun } from '../../src/sim';
+import { competitiveCapEur } from '../../src/sim/rules/procedure';
+import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
+import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations } from '../../src/sim/rules/valuation';
+import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
+import { dijon } from './helpers';
+
+const sc = dijon();
+
+/** States along a 12-year run of the default computer players, some with a procedure past its bids. */
+function sampleStates(): SimState[] {
+  const run = createRun(sc, { seed: 3, agents: 200, years: 12 });
+  const out: SimState[] = [];
+  let bids = 0;
+  while (!run.isOver()) {
+    run.advanceTick();
+    const s = run.state;
+    const bound = (s.negotiation?.procedure.rivalCostFactor ?? null) !== null;
+    if (s.tick % 23 === 0 || (bound && bids++ % 4 === 0)) out.push(structuredClone(s));
+  }
+  return out;
+}
+
+function grid(state: SimState): ContractTerms[] {
+  const nd = sc.territory.districts.length;
+  const all = [...Array(nd).keys()];
+  const out: ContractTerms[] = [];
+  const base = (over: Partial<ContractTerms>): ContractTerms => ({
+    form: 'performance',
+    projects: ['streetLighting'],
+    districts: all,
+    pilot: false,
+    durationYears: 12,
+    cityCapitalShare: 1,
+    annualPaymentEur: 0,
+    guaranteedSavingShare: 0,
+    penaltyRate: 0,
+    terminationCompensation: 0,
+    dataOwnership: 'city',
+    savingsShareToPartner: 0,
+    grantCalls: [],
+    ...over,
+  });
+  const open = state.grantCalls.filter((c) => state.tick <= c.deadlineTick).map((c) => c.id);
+  for (const project of ['streetLighting', 'buildingEnergy', 'dataPlatform']) {
+    for (const districts of [all, [1, 2]]) {
+      for (const form of ['performance', 'partnership', 'concession', 'procurement'] as ContractForm[]) {
+        for (const durationYears of [form === 'procurement' ? 0 : 5, 12, 25]) {
+          for (const annualPaymentEur of [0, 300_000, 3_000_000]) {
+            out.push(
+              base({
+                projects: [project],
+                districts,
+                form,
+                durationYears,
+                annualPaymentEur: form === 'procurement' ? 0 : annualPaymentEur,
+                cityCapitalShare: form === 'partnership' || form === 'concession' ? 0.5 : 1,
+                savingsShareToPartner: form === 'concession' ? 0.6 : 0,
+                grantCalls: open.slice(0, 1),
+              }),
+            );
+          }
+        }
+      }
+    }
+  }
+  out.push(base({ form: 'pilot', pilot: true, districts: [0], durationYears: 2, projects: ['streetLighting'] }));
+  return out;
+}
+
+describe('fast paths of the computer players', () => {
+  const states = sampleStates();
+
+  it('termsLawful is termsProblem(…) === null, with or without the bound handed in, at offer and at acceptance', () => {
+    const codes = new Map<string, number>();
+    let withBound = 0;
+    for (const s of states) {
+      for (const t of grid(s)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          for (const atAcceptance of [false, true]) {
+            const p = termsProblem(s, sc, t, { atAcceptance, builder });
+            const code = p?.code ?? 'ok';
+            codes.set(code, (codes.get(code) ?? 0) + 1);
+            expect(termsLawful(s, sc, t, { atAcceptance, builder }), `${code} at tick ${s.tick}`).toBe(p === null);
+            const cap = competitiveCapEur(s, sc, t);
+            if (cap !== null) withBound++;
+            expect(termsLawful(s, sc, t, { atAcceptance, builder, capEur: cap }), `${code} at tick ${s.tick} (bound ${cap})`).toBe(p === null);
+            if (cap !== null && cap > 0 && t.form !== 'procurement') {
+              // At the bound exactly, and a step above it.
+              for (const pay of [cap, cap + 1000]) {
+                const at = { ...t, annualPaymentEur: pay };
+                const q = termsProblem(s, sc, at, { atAcceptance, builder });
+                expect(termsLawful(s, sc, at, { atAcceptance, builder, capEur: cap }), `${q?.code ?? 'ok'} at the bound`).toBe(q === null);
+              }
+            }
+          }
+        }
+      }
+    }
+    // Every valued refusal is met, so a fast path that skipped one would fail here.
+    for (const code of ['ok', 'envelopeExceeded', 'aboveCompetitiveBid', 'partnershipNoValueForMoney', 'concessionNoOperatingRisk', 'concessionTooLong']) expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
+    expect(withBound).toBeGreaterThan(0);
+  });
+
+  it('dealCapital and dealCapexEur are dealFlows’ own capital row, price and grants', () => {
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 5 === 0)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          const flows = dealFlows(s, sc, t, builder, 'public');
+          const lite = dealCapital(s, sc, t, builder);
+          expect(lite.capital).toEqual(flows.city.capital);
+          expect(lite.capexEur).toBe(flows.capexEur);
+          expect(lite.expectedGrantsEur).toBe(flows.expectedGrantsEur);
+          expect(dealCapexEur(sc, t)).toBe(flows.capexEur);
+          expect(dealFlows(s, sc, t, builder, 'private').city.capital).toEqual(flows.city.capital);
+        }
+      }
+    }
+  });
+
+  it('dealFlowsOverDurations is dealFlows at each length', () => {
+    const durations = [0, 6, 12, 20, 30];
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 7 === 0)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          for (const view of ['public', 'private'] as const) {
+            const batch = dealFlowsOverDurations(s, sc, t, durations, builder, view);
+            durations.forEach((durationYears, i) => expect(batch[i]).toEqual(dealFlows(s, sc, { ...t, durationYears }, builder, view)));
+          }
+        }
+      }
+    }
+  });
+});
