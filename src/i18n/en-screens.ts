@@ -388,6 +388,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'screens.log.budgetSettled': 'Budget settled by the prefect after the regional audit chamber: deficit of {deficit}, State advance of {advance}, voted rates +{tax}, investment −{cut}, no new commitment before {until}.',
   'screens.log.debtAlarm': 'Debt alarm: a debt-capacity ratio of {ratio}, past the {reference} reference; banks now lend at {rate} and refuse past {refuse}.',
   'events.settled.title': 'The prefect settles the budget',
+  'events.settled.text14': 'The accounts closed with a deficit of at least {threshold}, the threshold of CGCT art. L1612-14 (a share of operating revenue). Referred by the prefect, the regional audit chamber proposed its recovery measures in {days} days; the following budgets go to it, and the prefect settles this one.',
   'events.settled.text': 'The budget was not in real balance (CGCT art. L1612-4). Referred by the prefect, the regional audit chamber proposed its measures in {days} days; the prefect settles the budget (art. L1612-5).',
   'events.settled.deficit': 'Deficit to close',
   'events.settled.deficitTip': 'What the year’s budget lacked to balance, net savings included.',

@@ -399,6 +399,7 @@ export const frScreens = {
   'screens.log.budgetSettled': 'Budget réglé par le préfet après avis de la chambre régionale des comptes : déficit de {deficit}, avance de l’État de {advance}, taux votés +{tax}, investissements −{cut}, aucun engagement nouveau avant {until}.',
   'screens.log.debtAlarm': 'Alerte dette : {ratio} de capacité de désendettement, au-delà de la référence de {reference} ; les banques prêtent désormais à {rate} et refusent au-delà de {refuse}.',
   'events.settled.title': 'Le préfet règle le budget',
+  'events.settled.text14': 'Le compte administratif a fait apparaître un déficit d’au moins {threshold}, le seuil de l’art. L1612-14 du CGCT (une part des recettes de fonctionnement). Saisie par le préfet, la chambre régionale des comptes a proposé ses mesures de redressement en {days} jours ; les budgets suivants lui sont transmis, et le préfet règle celui-ci.',
   'events.settled.text': 'Le budget n’était pas en équilibre réel (art. L1612-4 du CGCT). Saisie par le préfet, la chambre régionale des comptes a proposé ses mesures en {days} jours ; le préfet règle le budget (art. L1612-5).',
   'events.settled.deficit': 'Déficit à combler',
   'events.settled.deficitTip': 'Ce qui manquait pour équilibrer le budget de l’année, épargne nette comprise.',

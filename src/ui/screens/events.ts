@@ -16,7 +16,7 @@ function card(kind: string, iconName: IconName, title: string, when: string, ...
   return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));
 }
 
-/** The prefect's settlement of the budget (CGCT L1612-5) as a card with its figures: the city feels it. */
+/** The prefect's settlement of the budget (CGCT L1612-5, or L1612-14 for a deficit in the accounts) as a card with its figures: the city feels it. */
 function settlementCard(scenario: Scenario, e: LogEntryOf<'budgetSettled'>): HTMLElement {
   const w = settlementWords(scenario, e.data);
   const item = (label: string, value: string, tip: string, testid: string) => h('li', {}, h('span', {}, label), figure(value, tip, { testid }));
@@ -25,7 +25,7 @@ function settlementCard(scenario: Scenario, e: LogEntryOf<'budgetSettled'>): HTM
     'warning',
     t('events.settled.title'),
     capital(monthYear(scenario, e.tick)),
-    t('events.settled.text', w),
+    t(e.data.article === 'L1612-14' ? 'events.settled.text14' : 'events.settled.text', w),
     h(
       'ul',
       { class: 'settle-figures', testid: 'settled-figures' },

@@ -303,6 +303,7 @@ export function settlementWords(scenario: Scenario, d: LogEntryOf<'budgetSettled
     cut: pct(d.baselineCutPct / 100, 1),
     until: monthYear(scenario, d.untilTick),
     days: num(d.crcDays),
+    threshold: eur(d.thresholdEur ?? 0),
   };
 }
 
