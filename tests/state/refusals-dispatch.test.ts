@@ -7,25 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { renderRefusal } from '../../src/i18n/refusals';
 import { stateHash, type RefusalCode } from '../../src/sim';
 import type { ContractTerms } from '../../src/sim/types';
+import { terms as baseTerms } from '../sim/helpers';
 import { newGame } from './game-helpers';
 
 const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
-const terms = (over: Partial<ContractTerms>): ContractTerms => ({
-  form: 'performance',
-  projects: ['streetLighting'],
-  districts: [0],
-  pilot: false,
-  durationYears: 12,
-  cityCapitalShare: 1,
-  annualPaymentEur: 500_000,
-  guaranteedSavingShare: 0,
-  penaltyRate: 0,
-  terminationCompensation: 1,
-  dataOwnership: 'city',
-  savingsShareToPartner: 0,
-  grantCalls: [],
-  ...over,
-});
+/** Lawful-looking terms of a global performance contract (the city pays the works as built). */
+const terms = (over: Partial<ContractTerms>): ContractTerms => baseTerms({ terminationCompensation: 1, ...over });
 
 /** A game for two groups on one screen, on the city's decisions in the first month. */
 function atDecisions() {
