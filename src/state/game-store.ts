@@ -36,6 +36,7 @@ import {
   CITY_PERSONALITIES,
   PARTNER_PERSONALITIES,
   partnerPersonality,
+  RETIRED_ACTIONS,
   found,
   type Action,
   type ActionResult,
@@ -371,7 +372,9 @@ export function createGame(opts: GameOptions): Game {
     return OK;
   }
 
-  const SIM_TYPES = new Set(['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'scalePilot', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment']);
+  // The model's actions; a retired one still goes to the model, which refuses it by name.
+  const LIVE_SIM_TYPES = ['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment'] as const satisfies readonly Action['type'][];
+  const SIM_TYPES = new Set<string>([...LIVE_SIM_TYPES, ...RETIRED_ACTIONS]);
 
   // ---------------------------------------------------------------- dispatch
 
