@@ -21,4 +21,5 @@ export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './r
 export { SAVE_FORMAT, parseSave, replaySave, createSave, type SaveFile, type ReplayReport } from './save';
 export { RETIRED_ACTIONS } from './types';
 export type { SimState, Action, RetiredAction, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
+export { MAX_SEED, isSeed } from './seed';
 export { isLog, type LogKind, type LogEntryOf, type DecisionData } from './log';

@@ -37,6 +37,8 @@ import {
   PARTNER_PERSONALITIES,
   partnerPersonality,
   RETIRED_ACTIONS,
+  MAX_SEED,
+  isSeed,
   found,
   type Action,
   type ActionResult,
@@ -81,8 +83,6 @@ const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refus
 const OK: ActionResult = { ok: true };
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
-const MAX_SEED = 2 ** 31 - 1;
-const isSeed = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= MAX_SEED;
 
 /** A seed that is not a whole number in range. */
 const badSeed = (seed: unknown): Refusal =>
