@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { makeAiPartner } from '../../src/sim/agents/ai-partner';
 import { partnerPersonality } from '../../src/sim/agents/personalities';
 import { dealFlows, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
-import { resolvePolicy, runSimulation, type Policy, type SimState } from '../../src/sim';
+import { resolvePolicy, runSimulation, type Policy } from '../../src/sim';
 import { mean, pairedDiffs, reference, seMean, withSets } from './harness';
 
 const SEEDS = 16;
@@ -46,7 +46,7 @@ function partnerShares(partner: Policy): (number | null)[] {
         const actions = p(obs);
         const n = obs.state.negotiation;
         if (n && actions.some((a) => a.type === 'accept')) {
-          const state = obs.state as SimState;
+          const state = obs.state;
           const flows = dealFlows(state, refScenario, n.offer);
           const vc = valueForCity(state, refScenario, flows);
           const vp = valueForPartner(refScenario, n.offer, flows);
