@@ -7,7 +7,7 @@
  */
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
-import type { ActionResult, SaveFile, SimState } from './sim';
+import { isSeed, MAX_SEED, type ActionResult, type SaveFile, type SimState } from './sim';
 import { initLang } from './i18n';
 import type { KeyValueStorage } from './state/autosave';
 import { buildCatalogue } from './state/catalogue';
@@ -56,12 +56,13 @@ function start(): void {
   const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' });
   const { entries, errors } = buildCatalogue(Object.fromEntries(Object.entries(files).map(([path, raw]) => [path.replace(/^\.\.\//, ''), raw])));
   for (const e of errors) console.warn(e);
+  // A seed in the one range every tool shares (sim/seed.ts); out of range, a random one.
   const seedParam = intParam(params, 'seed');
   const agents = intParam(params, 'agents');
   const game = createGame({
     catalogue: entries,
     storage: localStorageOrNull(),
-    randomSeed: () => seedParam ?? Math.floor(Math.random() * 1_000_000),
+    randomSeed: () => (isSeed(seedParam) ? seedParam : Math.floor(Math.random() * (MAX_SEED + 1))),
     ...(agents !== undefined ? { agents } : {}),
   });
 

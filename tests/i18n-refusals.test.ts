@@ -73,7 +73,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   amendmentSubstantial: { contract: 1, modificationEur: 3_150_000, initialValueEur: 12_240_000, limitShare: 0.15, thresholdEur: 5_538_000, object: 'works' },
   noAmendment: { contract: 2 },
   aboveCompetitiveBid: { paymentEur: 4_200_000, capEur: 3_600_000, bidders: 4 },
-  fieldNotWholeNumber: { field: 'seed', found: 'the number NaN', min: 0, max: 2147483647 },
+  fieldNotWholeNumber: { field: 'seed', found: 'the number NaN', min: 0, max: 4294967295 },
   wrongScreen: { action: 'advance', screen: 'menu', possible: 'months, negotiation, epilogue' },
   noMonthOpen: {},
   sideComputer: { side: 'partner' },

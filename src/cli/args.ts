@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { fail } from './errors';
+import { MAX_SEED } from '../sim/seed';
 
 export interface FlagSpec {
   type: 'string' | 'boolean';
@@ -121,8 +122,6 @@ export function required(args: ParsedArgs, name: string, placeholder: string): s
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Largest seed: seeds are unsigned 32-bit integers so that every tool agrees on them. */
-export const MAX_SEED = 0xffff_ffff;
 /** Longest run: the scenario schema caps `horizonYears` at 60. */
 export const MAX_YEARS = 60;
 

@@ -6,7 +6,7 @@
  *   npm run sim -- --scenario dijon-like --seed 1 [--years 30] [--set city.presentBias=0.7] …
  *   npm run sim -- bargain --delta-city 0.9 --delta-partner 0.95 --proposer city [--format json]
  */
-import { bargain, runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
+import { bargain, MAX_SEED, runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
@@ -15,7 +15,7 @@ import { buildSave } from './save-file';
 
 const SIM_FLAGS = {
   scenario: RUN_FLAGS.scenario,
-  seed: { type: 'string', value: '<n>', help: 'random seed, a whole number from 0 to 4294967295 (required)' },
+  seed: { type: 'string', value: '<n>', help: `random seed, a whole number from 0 to ${MAX_SEED} (required)` },
   years: RUN_FLAGS.years,
   city: RUN_FLAGS.city,
   partner: RUN_FLAGS.partner,

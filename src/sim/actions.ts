@@ -15,7 +15,7 @@ import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/t
 import { GOVERNANCE_MEASURES } from './queries';
 import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
-import type { Action, ActionResult, Actor, ContractTerms, Explanation, SimState } from './types';
+import type { Action, ActionResult, Actor, ContractTerms, Explanation, RetiredAction, SimState } from './types';
 import { found, numberProblem, problem, refusal, type Problem, type RefusalCode, type RefusalParams } from './refusal';
 
 const refuse = (code: RefusalCode, params: RefusalParams, reason: string): ActionResult => refusal(problem(code, params, reason));
@@ -68,7 +68,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
 function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
   if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
   if (!inPlayableYears(state, scenario)) return refuse('playableYearsOver', { years: scenario.playableYears }, `the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
-  const a = action as Action;
+  const a = action as Action | RetiredAction;
   switch (a.type) {
     case 'setBudget': {
       const p = num(a.envelopeEur, 'envelopeEur', 0, 1e10) ?? num(a.taxChange, 'taxChange', -scenario.city.maxTaxChange, scenario.city.maxTaxChange);
@@ -171,7 +171,7 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       walkAway(state, a.by, moveNote(a));
       return OK;
     }
-    case 'scalePilot':
+    case 'scalePilot': // retired: kept refused for the saves that hold it
       return refuse('scalePilotByContract', {}, 'scale a pilot by proposing a contract for its project in the other districts');
     case 'cancelContract': {
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;

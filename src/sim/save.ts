@@ -10,6 +10,7 @@ import { runSimulation } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { MetricRow, TimedAction } from './types';
+import { isSeed, MAX_SEED } from './seed';
 
 export const SAVE_FORMAT = 'horizons-save';
 export const SAVE_VERSION = 1;
@@ -19,7 +20,7 @@ const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   version: z.literal(SAVE_VERSION),
   scenario: z.unknown(),
-  seed: z.number().int(),
+  seed: z.number().refine(isSeed, `a whole number from 0 to ${MAX_SEED}`),
   city: z.string(),
   partner: z.string(),
   years: z.number().int().min(1).max(60),

@@ -1,5 +1,6 @@
 /**
- * One tick (a month) of the model: a fixed, named list of phases, always in this order.
+ * One tick (a month) of the model: a fixed, named list of phases, always in this order
+ * (`OPEN_PHASES` then `CLOSE_PHASES`, the lists `openTick` and `closeTick` run):
  *
  *   events → decisions → construction → operation → finance → citizens → politics → coordination → metrics
  *
@@ -22,13 +23,11 @@ import { updateGrantCalls } from './rules/funding';
 import { negotiationTick, walkAway } from './rules/negotiation';
 import { updatePartnerNpv } from './rules/partner';
 import { politicsPhase } from './rules/politics';
-import { constructionPhase, operationPhase } from './rules/projects';
+import { constructionPhase, operationPhase, type OperationResult } from './rules/projects';
 import { mustAnswerNow } from './queries';
 import type { Scenario } from './scenario-schema';
 import { cloneState } from './serialize';
 import type { Action, ActionResult, Actor, Policy, SimState } from './types';
-
-export const PHASES = ['events', 'decisions', 'construction', 'operation', 'finance', 'citizens', 'politics', 'coordination', 'metrics'] as const;
 
 /** Computer policies per side; null where a person plays that side. */
 export type Policies = Record<Actor, Policy | null>;
@@ -41,30 +40,45 @@ export interface OpenTick {
   newGrantCalls: string[];
 }
 
-/** Begins a month: the events phase and the opening of the grant calls due. */
-export function openTick(state: SimState, scenario: Scenario): OpenTick {
-  const sc = newScratch(state);
-  // events
-  eventsPhase(state, scenario);
-  // decisions (first part: the calls due)
-  updateGrantCalls(state, scenario);
-  const newGrantCalls = state.grantCalls.filter((c) => c.openTick === state.tick).map((c) => c.id);
-  return { sc, newGrantCalls };
+/** What the phases of one month share: the scratch, the calls opened, and what operation measured. */
+interface Month {
+  state: SimState;
+  scenario: Scenario;
+  sc: TickScratch;
+  newGrantCalls: string[];
+  policies: Policies;
+  /** Set by the operation phase; finance and metrics read it. */
+  op: OperationResult | null;
 }
 
-/** Applies one outside action in the open month (a person's, a save's), in the order taken. */
-export function actInTick(state: SimState, scenario: Scenario, open: OpenTick, action: unknown): ActionResult {
-  return applyAction(state, scenario, open.sc, action);
+/** A named phase of the month. */
+interface Phase {
+  name: PhaseName;
+  run(month: Month): void;
 }
 
-/**
- * Ends a month begun by `openTick`: the computer policies decide, then construction, operation,
- * finance, citizens, politics, coordination and metrics run. Splitting the month this way lets the
- * game apply a person's actions one by one, with an immediate answer, exactly where a replay
- * applies them.
- */
-export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, policies: Policies): void {
-  const { sc, newGrantCalls } = open;
+export type PhaseName = 'events' | 'decisions' | 'construction' | 'operation' | 'finance' | 'citizens' | 'politics' | 'coordination' | 'metrics';
+
+/** What the operation phase measured, for the phases after it (an error if it has not run). */
+function operated(m: Month): OperationResult {
+  if (!m.op) throw new Error('step: a phase read the operation results before the operation phase ran');
+  return m.op;
+}
+
+/** The phases that open a month, in order: the events, then the first part of decisions (the grant calls due). */
+export const OPEN_PHASES: readonly Phase[] = [
+  { name: 'events', run: (m) => eventsPhase(m.state, m.scenario) },
+  {
+    name: 'decisions',
+    run: (m) => {
+      updateGrantCalls(m.state, m.scenario);
+      m.newGrantCalls = m.state.grantCalls.filter((c) => c.openTick === m.state.tick).map((c) => c.id);
+    },
+  },
+];
+
+/** The computer policies decide (once the outside actions are in), and the open negotiation moves a round. */
+function computerDecisions({ state, scenario, sc, newGrantCalls, policies }: Month): void {
   if (inPlayableYears(state, scenario)) {
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
@@ -84,28 +98,12 @@ export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, p
   } else if (state.negotiation) {
     walkAway(state, state.negotiation.turn, 'the playable years are over');
   }
+}
 
-  // construction
-  constructionPhase(state, scenario, sc);
-
-  // operation (with the execution of contracts)
-  const op = operationPhase(state, scenario, sc);
-  contractsPhase(state, scenario, sc, op.savingsByContract);
-  governanceUpkeep(state, scenario, sc);
-
-  // finance
-  financePhase(state, scenario, sc, op.energyBillEur, op.otherSavingsEur);
-
-  // citizens
-  citizensPhase(state, scenario);
-
-  // politics
-  politicsPhase(state, scenario, sc);
-
-  // coordination
-  coordinationPhase(state, scenario);
-
-  // metrics
+/** The month's record, the partner's value, the tick; at the end of a year, the year's report. */
+function metricsPhase(m: Month): void {
+  const { state, scenario, sc } = m;
+  const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
   updatePartnerNpv(state, scenario, sc.partnerBalanceStart);
@@ -124,6 +122,49 @@ export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, p
     state.yearly.push({ year: scenario.start.year + yearIndex - 1, yearIndex, ...report(state, scenario) });
     state.monthly = [];
   }
+}
+
+/** The phases that close a month, in order, after the outside actions: what `closeTick` runs. */
+export const CLOSE_PHASES: readonly Phase[] = [
+  { name: 'decisions', run: computerDecisions },
+  { name: 'construction', run: (m) => constructionPhase(m.state, m.scenario, m.sc) },
+  {
+    // Operation, with the execution of contracts (payments, guarantees, ends) and the governance upkeep.
+    name: 'operation',
+    run: (m) => {
+      m.op = operationPhase(m.state, m.scenario, m.sc);
+      contractsPhase(m.state, m.scenario, m.sc, m.op.savingsByContract);
+      governanceUpkeep(m.state, m.scenario, m.sc);
+    },
+  },
+  { name: 'finance', run: (m) => financePhase(m.state, m.scenario, m.sc, operated(m).energyBillEur, operated(m).otherSavingsEur) },
+  { name: 'citizens', run: (m) => citizensPhase(m.state, m.scenario) },
+  { name: 'politics', run: (m) => politicsPhase(m.state, m.scenario, m.sc) },
+  { name: 'coordination', run: (m) => coordinationPhase(m.state, m.scenario) },
+  { name: 'metrics', run: metricsPhase },
+];
+
+/** Begins a month: runs `OPEN_PHASES` (the events phase and the opening of the grant calls due). */
+export function openTick(state: SimState, scenario: Scenario): OpenTick {
+  const month: Month = { state, scenario, sc: newScratch(state), newGrantCalls: [], policies: { city: null, partner: null }, op: null };
+  for (const phase of OPEN_PHASES) phase.run(month);
+  return { sc: month.sc, newGrantCalls: month.newGrantCalls };
+}
+
+/** Applies one outside action in the open month (a person's, a save's), in the order taken. */
+export function actInTick(state: SimState, scenario: Scenario, open: OpenTick, action: unknown): ActionResult {
+  return applyAction(state, scenario, open.sc, action);
+}
+
+/**
+ * Ends a month begun by `openTick`: runs `CLOSE_PHASES` — the computer policies decide, then
+ * construction, operation, finance, citizens, politics, coordination and metrics. Splitting the
+ * month this way lets the game apply a person's actions one by one, with an immediate answer,
+ * exactly where a replay applies them.
+ */
+export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, policies: Policies): void {
+  const month: Month = { state, scenario, sc: open.sc, newGrantCalls: open.newGrantCalls, policies, op: null };
+  for (const phase of CLOSE_PHASES) phase.run(month);
 }
 
 /** Runs one month in place; returns the results of the outside actions, in order. */

@@ -397,12 +397,14 @@ export interface SimState {
 
 export type MetricRow = Record<string, number>;
 
-/** Context a step needs beside the state: the scenario (read-only, never copied into the state). */
-export interface SimContext {
-  scenario: Scenario;
-}
-
 export type Actor = 'city' | 'partner';
+
+/**
+ * An action no longer offered, still refused by name (`scalePilotByContract`) so that a save or a
+ * caller holding one gets the reason: a pilot is scaled by contracting its project elsewhere.
+ */
+export type RetiredAction = { type: 'scalePilot'; deployment: number };
+export const RETIRED_ACTIONS = ['scalePilot'] as const satisfies readonly RetiredAction['type'][];
 
 /** A player's (or a policy's) action. Every action is a JSON object. */
 export type Action =
@@ -413,7 +415,6 @@ export type Action =
   | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string; explanation?: Explanation }
   | { type: 'accept'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'walkAway'; by: Actor; reason?: string; explanation?: Explanation }
-  | { type: 'scalePilot'; deployment: number }
   | { type: 'cancelContract'; contractId: number; explanation?: Explanation }
   | { type: 'renegotiateContract'; contractId: number; paymentCut: number; explanation?: Explanation }
   | { type: 'answerAmendment'; by: 'partner'; contractId: number; accept: boolean; explanation?: Explanation }

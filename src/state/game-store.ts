@@ -36,6 +36,9 @@ import {
   CITY_PERSONALITIES,
   PARTNER_PERSONALITIES,
   partnerPersonality,
+  RETIRED_ACTIONS,
+  MAX_SEED,
+  isSeed,
   found,
   type Action,
   type ActionResult,
@@ -80,8 +83,6 @@ const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refus
 const OK: ActionResult = { ok: true };
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
-const MAX_SEED = 2 ** 31 - 1;
-const isSeed = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= MAX_SEED;
 
 /** A seed that is not a whole number in range. */
 const badSeed = (seed: unknown): Refusal =>
@@ -371,7 +372,9 @@ export function createGame(opts: GameOptions): Game {
     return OK;
   }
 
-  const SIM_TYPES = new Set(['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'scalePilot', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment']);
+  // The model's actions; a retired one still goes to the model, which refuses it by name.
+  const LIVE_SIM_TYPES = ['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment'] as const satisfies readonly Action['type'][];
+  const SIM_TYPES = new Set<string>([...LIVE_SIM_TYPES, ...RETIRED_ACTIONS]);
 
   // ---------------------------------------------------------------- dispatch
 

@@ -36,7 +36,29 @@ export function measure(c: Condition, seeds: number, metric: (r: RunResult) => n
   return out;
 }
 
-export const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+/** The mean of a list; NaN for an empty list (no measure is not a measure of 0, and NaN fails every comparison). */
+export const mean = (xs: readonly number[]): number => (xs.length === 0 ? Number.NaN : xs.reduce((a, b) => a + b, 0) / xs.length);
+
+/** Standard error of a mean (of paired differences, say); NaN under two values. */
+export function seMean(xs: readonly number[]): number {
+  if (xs.length < 2) return Number.NaN;
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((s, x) => s + (x - m) * (x - m), 0) / (xs.length - 1) / xs.length);
+}
+
+/**
+ * Paired differences a − b, seed by seed, over the seeds where both runs measured something: a seed
+ * with no measure (null, e.g. no deal agreed) is dropped, never counted as 0.
+ */
+export function pairedDiffs(a: readonly (number | null)[], b: readonly (number | null)[]): number[] {
+  if (a.length !== b.length) throw new Error(`pairedDiffs: ${a.length} seeds against ${b.length}`);
+  const out: number[] = [];
+  a.forEach((x, i) => {
+    const y = b[i]!;
+    if (x !== null && y !== null) out.push(x - y);
+  });
+  return out;
+}
 
 /** Standard error of the difference of two means (Welch). */
 export function seDiff(a: readonly number[], b: readonly number[]): number {

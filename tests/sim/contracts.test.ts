@@ -168,21 +168,21 @@ describe('execution', () => {
     expect(c.endTick - c.operationStartTick).toBe(12);
   });
 
-  // BUG (src/sim/rules/contracts.ts, reported; the behaviour is as docs/MODEL.md §Contracts
-  // describes it, the inconsistency is with valuation.ts): the month a contract turns from
-  // building to running, contractsPhase `continue`s without paying, and it completes at endTick =
-  // operationStartTick + 12 × years before paying that month: an N-year contract pays 12N − 1
-  // monthly instalments (and the partner operates, shares savings and guarantees for 12N − 1
-  // months), while valuation.ts prices N full years. Here a 1-year €120,000 contract pays €110,000.
-  it('an N-year contract pays N years of annual payments', () => {
+  // The month a contract turns from building to running is paid (contractsPhase), and it completes
+  // at endTick = operationStartTick + 12 × years before paying that month: 12N monthly instalments,
+  // the N full years valuation.ts prices (docs/MODEL.md §1 and §Execution).
+  it('an N-year contract pays N years of annual payments, the first in the month its works end', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ projects: ['wasteSensors'], durationYears: 1, annualPaymentEur: 120_000 }), 'partner');
     const seen = new Set<string>();
+    let paidInFirstRunningMonth: number | null = null;
     for (let t = 0; t < 30; t++) {
       advance(s, sc, 1);
+      if (c.status === 'running' && !seen.has('running')) paidInFirstRunningMonth = movedCents(s, 'city>partner:annual payment');
       seen.add(c.status);
     }
     expect([...seen]).toEqual(['building', 'running', 'completed']);
+    expect(paidInFirstRunningMonth).toBe(10_000_00);
     expect(movedCents(s, 'city>partner:annual payment')).toBe(120_000_00);
   });
 });

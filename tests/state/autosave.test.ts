@@ -82,7 +82,14 @@ describe('autosave', () => {
     expect(r.ok ? '' : r.reason).toMatch(/does not replay.*year 1/);
     expect(again.store.getState().corruptSave).not.toBeNull();
     expect(storage.getItem(AUTOSAVE_KEY)).toBe(JSON.stringify(tampered));
-    expect(g).toBeTruthy();
+    // Control: the save read above is the game's own, and untampered it restores; so the refusals
+    // above come from the version, the role and the hashes, not from the save itself.
+    expect(good.save.yearlyHashes).toEqual(g.api.exportSave()!.yearlyHashes);
+    expect(parseAutosave(JSON.stringify(good))).toMatchObject({ ok: true });
+    storage.setItem(AUTOSAVE_KEY, JSON.stringify(good));
+    const control = newGame(storage);
+    expect(control.api.dispatch({ type: 'continueSave' })).toEqual({ ok: true });
+    expect(control.api.exportSave()!.yearlyHashes).toEqual(g.api.exportSave()!.yearlyHashes);
   });
 
   it('any text in the autosave slot: a message, no exception, the text kept', () => {

@@ -20,23 +20,23 @@ import { yearlyDecisions } from './rule-based-city';
 const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.marginShare;
 
 /** The city's patience this month: its personality's, shrinking as the election nears. */
-export function cityPatience(state: SimState, p: CityPersonality): number {
+export function cityPatience(state: Readonly<SimState>, p: CityPersonality): number {
   const months = Math.max(1, state.nextElectionTick - state.tick);
   return p.patience * (1 - (0.02 * 12) / Math.max(12, months));
 }
 
 /** The city's δ per round: its rate plus electoral hazard over a month, times its patience. */
-export function cityDelta(state: SimState, view: Scenario, p: CityPersonality): number {
+export function cityDelta(state: Readonly<SimState>, view: Scenario, p: CityPersonality): number {
   return roundDelta(view.city.discountRate + view.city.electoralHazard, cityPatience(state, p));
 }
 
-function priorNegotiation(state: SimState, terms: ContractTerms): Negotiation {
+function priorNegotiation(state: Readonly<SimState>, terms: ContractTerms): Negotiation {
   return { id: 0, openedTick: state.tick, procedure: { kind: 'dialogue', phase: 'negotiation', monthsLeft: 0, bidders: 1, rivalCostFactor: null }, turn: 'partner', offer: terms, offeredBy: 'city', round: 0, roundsNeeded: 1, maxRounds: 1, lastMoveTick: state.tick, ratificationMonthsLeft: 0, history: [] };
 }
 
 export function makeAiCity(p: CityPersonality): Policy {
   return (obs: Observation): Action[] => {
-    const state = obs.state as SimState;
+    const state = obs.state;
     const pub = obs.scenario;
     const view = cityView(pub, p);
     const actions: Action[] = [];
@@ -64,14 +64,14 @@ export function makeAiCity(p: CityPersonality): Policy {
 }
 
 /** The city's value (its lens) of its own last offer in this negotiation, Infinity if none. */
-function lastOwnValue(state: SimState, view: Scenario, n: Negotiation): number {
+function lastOwnValue(state: Readonly<SimState>, view: Scenario, n: Negotiation): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'city' && m.kind === 'offer' && m.terms);
   if (!mine?.terms) return Infinity;
   const zero = { ...mine.terms, annualPaymentEur: 0 };
   return at(cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero), mine.terms.annualPaymentEur);
 }
 
-function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
+function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
   const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);

@@ -18,7 +18,7 @@ import { answerAmendments } from './contract-review';
 
 export function makeAiPartner(p: PartnerPersonality): Policy {
   return (obs: Observation): Action[] => {
-    const state = obs.state as SimState;
+    const state = obs.state;
     const n = state.negotiation;
     const view = partnerView(obs.scenario, p);
     const amendments = obs.trigger.mustAnswer ? answerAmendments(state, view) : [];
@@ -28,7 +28,7 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
 }
 
 /** The partner's value (its lens, above its margin) of its own last ask, Infinity if none. */
-function lastOwnValue(state: SimState, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
+function lastOwnValue(state: Readonly<SimState>, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
   if (!mine?.terms) return Infinity;
   const zero = { ...mine.terms, annualPaymentEur: 0 };
@@ -36,7 +36,7 @@ function lastOwnValue(state: SimState, view: Scenario, n: Negotiation, p: Partne
   return at(partnerLinear(view, flows, zero), mine.terms.annualPaymentEur) - partnerMargin(view, flows, p.marginShare);
 }
 
-function answer(state: SimState, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): Action[] {
+function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
   const flows = dealFlows(state, view, zero);

@@ -27,7 +27,7 @@ import type { Action, Contract, SimState } from '../types';
 const millions = (eur: number) => Math.round(eur / 1e4) / 100;
 
 /** The city's present value (its cost lens) of `perMonth` euros a month for the next `months` months. */
-function cityCostPv(state: SimState, scenario: Scenario, perMonth: number, months: number): number {
+function cityCostPv(state: Readonly<SimState>, scenario: Scenario, perMonth: number, months: number): number {
   const lens = cityLens(state, scenario);
   let v = 0;
   for (let m = 1; m <= months; m++) v += perMonth * cityCostWeight(lens, m / 12);
@@ -35,7 +35,7 @@ function cityCostPv(state: SimState, scenario: Scenario, perMonth: number, month
 }
 
 /** What the city would pay a month to run the contract's deployments itself (catalogue figures). */
-function cityRunningCostPerMonth(state: SimState, scenario: Scenario, c: Contract): number {
+function cityRunningCostPerMonth(state: Readonly<SimState>, scenario: Scenario, c: Contract): number {
   let sum = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
@@ -47,7 +47,7 @@ function cityRunningCostPerMonth(state: SimState, scenario: Scenario, c: Contrac
 }
 
 /** The city's decisions on its inherited contracts at its first budget after a defeat (else none). */
-export function reviewContracts(state: SimState, scenario: Scenario): Action[] {
+export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): Action[] {
   if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12) return [];
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const actions: Action[] = [];
@@ -76,7 +76,7 @@ export function reviewContracts(state: SimState, scenario: Scenario): Action[] {
 }
 
 /** The partner's answers to the amendments awaiting it: it signs those worth as much to it as the contract. */
-export function answerAmendments(state: SimState, scenario: Scenario): Action[] {
+export function answerAmendments(state: Readonly<SimState>, scenario: Scenario): Action[] {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const i = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const pv = (perMonth: number, months: number) => (i > 0 ? (perMonth * (1 - detPow(1 + i, -months))) / i : perMonth * months);

@@ -82,7 +82,7 @@ function payOf(t: ContractTerms): number {
 }
 
 /** The city's value of terms as a function of the payment, through a given lens (scenario view). */
-export function cityLinear(state: SimState, view: Scenario, flows: DealFlows, terms: ContractTerms): Linear {
+export function cityLinear(state: Readonly<SimState>, view: Scenario, flows: DealFlows, terms: ContractTerms): Linear {
   return { v0: valueForCity(state, view, flows), slope: -cityPaymentAnnuity(state, view, terms, flows) };
 }
 
@@ -97,7 +97,7 @@ export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare:
 }
 
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
-export function publicCityCeiling(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, scenario, zero, 'partner', 'public');
   const l = cityLinear(state, scenario, flows, zero);
@@ -105,7 +105,7 @@ export function publicCityCeiling(state: SimState, scenario: Scenario, terms: Co
 }
 
 /** The least the partner would take for these terms, as the city estimates it (catalogue costs, market rate). */
-export function publicPartnerFloor(state: SimState, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
+export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, scenario, zero, 'partner', 'public');
   const l = partnerLinear(scenario, flows, zero);
@@ -173,7 +173,7 @@ function beliefFromAnswers(n: Negotiation, me: 'city' | 'partner', thresholds: (
 }
 
 /** What the city believes about the partner's patience, from its answers (weights over PATIENCE_TYPES). */
-export function cityBelief(state: SimState, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
+export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
   const deltas = partnerTypeDeltas(scenario);
   return beliefFromAnswers(
     n,
@@ -187,7 +187,7 @@ export function cityBelief(state: SimState, scenario: Scenario, ownView: Scenari
 }
 
 /** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
-export function partnerBelief(state: SimState, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
+export function partnerBelief(state: Readonly<SimState>, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
   const deltas = cityTypeDeltas(scenario);
   return beliefFromAnswers(n, 'partner', (terms) => typeThresholds(publicCityCeiling(state, scenario, terms), ownFloor(terms), deltas, ownDelta, -1), -1);
 }
@@ -282,7 +282,7 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
 
 /** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
 export function partnerBestCounter(
-  state: SimState,
+  state: Readonly<SimState>,
   publicScenario: Scenario,
   ownView: Scenario,
   base: ContractTerms,
@@ -328,7 +328,7 @@ export function partnerBestCounter(
 
 /** The city's best offer: maximises its value × the chance the partner (as believed) accepts. */
 export function cityBestOffer(
-  state: SimState,
+  state: Readonly<SimState>,
   publicScenario: Scenario,
   ownView: Scenario,
   base: ContractTerms,
@@ -375,7 +375,7 @@ export function cityBestOffer(
 }
 
 /** The best candidate whose terms are lawful now (`caps`: each one's competitive bound, already computed). */
-function pickLawful(state: SimState, scenario: Scenario, cands: Choice[], caps: ReadonlyMap<Choice, number | null>): Choice | null {
+function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Choice[], caps: ReadonlyMap<Choice, number | null>): Choice | null {
   cands.sort((a, b) => b.expected - a.expected || a.terms.durationYears - b.terms.durationYears || a.terms.annualPaymentEur - b.terms.annualPaymentEur);
   for (const c of cands) {
     if (c.expected <= 0) return null;

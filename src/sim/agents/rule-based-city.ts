@@ -35,16 +35,16 @@ import { reviewContracts } from './contract-review';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
-function cityValue(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
+function cityValue(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
   return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder, 'public'));
 }
 
-function openEligibleCalls(state: SimState, scenario: Scenario, projects: string[], pilot: boolean): string[] {
+function openEligibleCalls(state: Readonly<SimState>, scenario: Scenario, projects: string[], pilot: boolean): string[] {
   return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, projects, pilot) === null).map((c) => c.id);
 }
 
 /** Districts where a project type already runs (or is being built) at scale. */
-function servedDistricts(state: SimState, typeId: string): Set<number> {
+function servedDistricts(state: Readonly<SimState>, typeId: string): Set<number> {
   const out = new Set<number>();
   for (const d of state.deployments) if (d.type === typeId && !d.pilot && (d.stage === 'building' || d.stage === 'operating')) out.add(d.district);
   return out;
@@ -93,7 +93,7 @@ function newMemo(): DecisionMemo {
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
-function priceLengths(state: SimState, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   const key = JSON.stringify(form);
   const known = memo.priced.get(key);
   if (known) return known;
@@ -115,7 +115,7 @@ function priceLengths(state: SimState, scenario: Scenario, form: ContractTerms, 
 }
 
 /** `dealFlows` of a purchase by the city's suppliers, through the decision's memo. */
-function suppliersFlows(state: SimState, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
+function suppliersFlows(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
   const key = JSON.stringify(terms);
   const known = memo.flows.get(key);
   if (known) return known;
@@ -124,7 +124,7 @@ function suppliersFlows(state: SimState, scenario: Scenario, terms: ContractTerm
   return flows;
 }
 
-function candidates(state: SimState, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
+function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -205,10 +205,10 @@ function candidates(state: SimState, scenario: Scenario, memo: DecisionMemo = ne
  * How a computer city opens a negotiation on a deal the yearly rules chose: it may reshape the
  * terms (duration, payment, compensation) or decline (null). The rule-based city keeps them.
  */
-export type OpeningHook = (state: SimState, terms: ContractTerms) => { terms: ContractTerms; explanation?: Explanation } | null;
+export type OpeningHook = (state: Readonly<SimState>, terms: ContractTerms) => { terms: ContractTerms; explanation?: Explanation } | null;
 
 /** The city's decisions at the start of a year (budget, taxes, governance, projects) or when a grant call opens (projects). */
-export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: boolean, opening?: OpeningHook): Action[] {
+export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, yearStart: boolean, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
   if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur, opening);
   const c = scenario.city;
@@ -262,7 +262,7 @@ export function yearlyDecisions(state: SimState, scenario: Scenario, yearStart: 
  * contract now (its budget rules refuse it), above the threshold of R2211-1 and not studied yet:
  * at most one a year (each costs `partnershipStudyCostEur` and takes `partnershipStudyMonths`).
  */
-function partnershipStudies(state: SimState, scenario: Scenario, envelope: number): Action[] {
+function partnershipStudies(state: Readonly<SimState>, scenario: Scenario, envelope: number): Action[] {
   if (state.tick < state.partner.activeFromTick) return [];
   const nd = scenario.territory.districts.length;
   let best: { id: string; districts: number[]; capex: number } | null = null;
@@ -285,13 +285,13 @@ function partnershipStudies(state: SimState, scenario: Scenario, envelope: numbe
 }
 
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */
-function projectDecisions(state: SimState, scenario: Scenario, envelope: number, opening?: OpeningHook): Action[] {
+function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelope: number, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
   // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
   const n = state.negotiation;
   const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
-  const view: SimState = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
-  const aloneView: SimState = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
+  const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
+  const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
   const memo = newMemo();
   const list = candidates(view, scenario, memo).filter((k) => k.value > 0);
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
@@ -319,7 +319,7 @@ function projectDecisions(state: SimState, scenario: Scenario, envelope: number,
   return actions;
 }
 
-function respond(state: SimState, scenario: Scenario): Action[] {
+function respond(state: Readonly<SimState>, scenario: Scenario): Action[] {
   const n = state.negotiation!;
   const offer = n.offer;
   const value = cityValue(state, scenario, offer);
@@ -346,7 +346,7 @@ function respond(state: SimState, scenario: Scenario): Action[] {
 }
 
 export function ruleBasedCity(obs: Observation): Action[] {
-  const state = obs.state as SimState;
+  const state = obs.state;
   const n = state.negotiation;
   const actions: Action[] = [];
   if (obs.trigger.yearStart || obs.trigger.newGrantCalls.length > 0) actions.push(...yearlyDecisions(state, obs.scenario, obs.trigger.yearStart));

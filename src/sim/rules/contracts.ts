@@ -278,7 +278,7 @@ function partnerRunningCostPerMonth(state: SimState, scenario: Scenario, c: Cont
 }
 
 /** Months of a contract still to run (its whole length while under works). */
-export function monthsLeft(state: SimState, c: Contract): number {
+export function monthsLeft(state: Readonly<SimState>, c: Contract): number {
   return c.status === 'running' ? Math.max(0, c.endTick - state.tick) : Math.round(c.terms.durationYears * 12);
 }
 
@@ -305,7 +305,7 @@ export interface TerminationCompensation {
  * The clause may lower the lost-profit part, never the unamortised part (CE Ass., 21 Dec 2012,
  * Commune de Douai).
  */
-export function terminationCompensationEur(state: SimState, scenario: Scenario, c: Contract): TerminationCompensation {
+export function terminationCompensationEur(state: Readonly<SimState>, scenario: Scenario, c: Contract): TerminationCompensation {
   const unamortised = Math.max(0, c.partnerUnrecoveredEur);
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
@@ -348,7 +348,7 @@ export function cancelContract(state: SimState, scenario: Scenario, sc: TickScra
  * (the cut leaves it nothing a month); `tooLong` when that length passes 30 years from the start
  * of operation.
  */
-export function balancedAmendment(state: SimState, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
+export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const pay = c.terms.annualPaymentEur / 12;

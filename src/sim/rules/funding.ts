@@ -58,7 +58,7 @@ export function updateGrantCalls(state: SimState, scenario: Scenario): string[] 
 }
 
 /** Why a contract cannot apply to a call, or null when it can. */
-export function grantIneligibility(state: SimState, scenario: Scenario, call: GrantCallState, projects: string[], pilot: boolean): string | null {
+export function grantIneligibility(state: Readonly<SimState>, scenario: Scenario, call: GrantCallState, projects: string[], pilot: boolean): string | null {
   if (call.pilotOnly && !pilot) return `call ${call.id} funds pilots only`;
   if (call.sustainabilityOnly) {
     const ok = projects.every((p) => {

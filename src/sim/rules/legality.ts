@@ -46,7 +46,7 @@ export function cityShareOf(terms: ContractTerms, builder: 'partner' | 'supplier
 
 /** City capital still to pay on works signed and under way, net of the grants still to come: in all,
  *  in the next 12 months, and the part of those 12 months signed in earlier budget years. */
-export function pendingCapitalEur(state: SimState): { totalEur: number; next12Eur: number; earlierNext12Eur: number } {
+export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number; next12Eur: number; earlierNext12Eur: number } {
   let total = 0;
   let next12 = 0;
   let earlier = 0;
@@ -101,7 +101,7 @@ export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): numbe
 /** The largest envelope the city can commit this budget year: net savings and the year's share of
  *  the borrowing room, after the baseline programme, works signed in earlier years and those
  *  already committed this year (so a second vote in the year cannot open the room again). */
-export function envelopeCapacityEur(state: SimState, scenario: Scenario): number {
+export function envelopeCapacityEur(state: Readonly<SimState>, scenario: Scenario): number {
   return Math.max(0, investmentMarginEur(state, scenario, 0));
 }
 
@@ -123,7 +123,7 @@ export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): 
 }
 
 /** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
-export function worksCapitalEur(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number; financedEur: number } {
+export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number; financedEur: number } {
   // The capital row alone (dealFlows' own numbers): this check runs for every candidate deal.
   const flows = dealCapital(state, scenario, terms, builder);
   const share = cityShareOf(terms, builder);
@@ -136,7 +136,7 @@ export function worksCapitalEur(state: SimState, scenario: Scenario, terms: Cont
 }
 
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */
-export function underSettlement(state: SimState): boolean {
+export function underSettlement(state: Readonly<SimState>): boolean {
   return state.tick < state.city.settledUntilTick;
 }
 

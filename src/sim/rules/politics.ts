@@ -23,7 +23,7 @@ import type { SimState } from '../types';
 import { priorityWeight } from './valuation';
 
 /** How much a mayor dislikes a contract's projects, 0–1 (priority weights run from 0.6 to 1.4). */
-export function dislike(state: SimState, scenario: Scenario, projects: string[]): number {
+export function dislike(state: Readonly<SimState>, scenario: Scenario, projects: string[]): number {
   const w = projects.reduce((a, p) => a + priorityWeight(state, scenario, p), 0) / Math.max(1, projects.length);
   return Math.min(1, Math.max(0, (1.4 - w) / 0.8));
 }

@@ -149,7 +149,7 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
  * the next-cheapest bidder would accept (its costs plus a normal return), euros; null when nothing
  * bounds it (no bids in yet, or a single bidder). The negotiation table shows it.
  */
-export function competitiveCapEur(state: SimState, scenario: Scenario, terms: ContractTerms): number | null {
+export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number | null {
   const rival = state.negotiation?.procedure?.rivalCostFactor;
   if (rival === null || rival === undefined) return null;
   // The rival builds and runs at its own cost factor (no local experience: learning is the partner's).

@@ -88,7 +88,7 @@ const EQUIPMENT_FAMILIES: readonly string[] = ['dataPlatform', 'citizenApp', 'wa
 const NETWORK_FAMILIES: readonly string[] = ['streetLighting', 'smartTraffic', 'mobilityServices', 'leakDetection', 'greenInfrastructure', 'pedestrianPriority'];
 
 /** The prior evaluation that covers these projects and districts, if any (done or under way). */
-export function partnershipStudyFor(state: SimState, terms: { projects: string[]; districts: number[] }) {
+export function partnershipStudyFor(state: Readonly<SimState>, terms: { projects: string[]; districts: number[] }) {
   return state.partnershipStudies.find((s) => terms.projects.every((p) => s.projects.includes(p)) && terms.districts.every((d) => s.districts.includes(d)));
 }
 
@@ -114,7 +114,7 @@ function partnershipProblem(state: SimState, scenario: Scenario, terms: Contract
 }
 
 /** Annual payments the city is committed to now (running and building contracts). */
-export function committedPaymentsEur(state: SimState): number {
+export function committedPaymentsEur(state: Readonly<SimState>): number {
   let sum = 0;
   for (const c of state.contracts) if (c.status === 'running' || c.status === 'building') sum += c.terms.annualPaymentEur;
   return sum;
@@ -131,7 +131,7 @@ export interface TermsCheckOptions {
  * the shape of the terms and the form's plain rules (`shapeProblem`), the form's valued rules
  * (partnership, concession), the competitive bound, the budget.
  */
-export function termsProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions = {}): Problem | null {
+export function termsProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions = {}): Problem | null {
   return shapeProblem(state, scenario, terms, opts) ?? formValueProblem(state, scenario, terms) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? budgetProblem(state, scenario, terms, opts);
 }
 
@@ -142,7 +142,7 @@ export function termsProblem(state: SimState, scenario: Scenario, terms: Contrac
  * every candidate. `capEur`: the competitive bound of these terms when the caller already has it
  * (`competitiveCapEur` of the same state, scenario and terms).
  */
-export function termsLawful(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions & { capEur?: number | null } = {}): boolean {
+export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions & { capEur?: number | null } = {}): boolean {
   if (shapeProblem(state, scenario, terms, opts) !== null) return false;
   if (budgetProblem(state, scenario, terms, opts) !== null) return false;
   if (!opts.atAcceptance) {

@@ -93,12 +93,12 @@ function overlap(k: number, a: number, b: number): number {
 }
 
 /** Months from now to the next election, in years. */
-export function yearsToElection(state: SimState): number {
+export function yearsToElection(state: Readonly<SimState>): number {
   return Math.max(0, (state.nextElectionTick - state.tick) / 12);
 }
 
 /** The city's lens now: the scenario's rate, β and hazard, shifted by the sitting mayor's profile. */
-export function cityLens(state: SimState, scenario: Scenario): CityLens {
+export function cityLens(state: Readonly<SimState>, scenario: Scenario): CityLens {
   const first = scenario.politics.mayors.find((m) => m.id === scenario.city.mayor)!;
   const m = state.city.mayor.profile;
   return {
@@ -292,7 +292,7 @@ interface ProjectSetup {
 
 /** The deal's expected flows for both sides, year by year from now. */
 export function dealFlows(
-  state: SimState,
+  state: Readonly<SimState>,
   scenario: Scenario,
   terms: ContractTerms,
   builder: 'partner' | 'suppliers' = 'partner',
@@ -307,7 +307,7 @@ export function dealFlows(
  * numbers, the projects and districts valued once (the computer players rank lengths this way).
  */
 export function dealFlowsOverDurations(
-  state: SimState,
+  state: Readonly<SimState>,
   scenario: Scenario,
   terms: ContractTerms,
   durations: readonly number[],
@@ -319,7 +319,7 @@ export function dealFlowsOverDurations(
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
   const share = isProcurement ? 1 : terms.cityCapitalShare;
@@ -410,7 +410,7 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
 }
 
 /** The deal's value to the city now, through its own lens (euros). */
-export function valueForCity(state: SimState, scenario: Scenario, flows: DealFlows): number {
+export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
   const c = flows.city;
@@ -449,7 +449,7 @@ export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, 
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
-export function cityPaymentAnnuity(state: SimState, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
+export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
   return unitPaymentsValue(scenario, terms, cityCostWeights(lens, flows.years)) * fiscal;

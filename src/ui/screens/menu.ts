@@ -7,7 +7,7 @@
  * a file.
  */
 import { localized, t } from '../../i18n';
-import { CITY_PERSONALITIES, PARTNER_PERSONALITIES, type Actor } from '../../sim';
+import { CITY_PERSONALITIES, MAX_SEED, PARTNER_PERSONALITIES, type Actor } from '../../sim';
 import { ROLES, type Role, type ScenarioEntry } from '../../state/game-types';
 import { langSwitch, largeTypeSwitch } from '../hud';
 import { icon } from '../icons';
@@ -16,7 +16,6 @@ import { button, downloadText, h, statusLine, statusOf, type Status } from './do
 import { num, years } from './words';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const MAX_SEED = 2 ** 31 - 1;
 
 interface MenuChoice {
   scenario: string;
