@@ -12,7 +12,7 @@ import { competitiveCapEur } from '../../src/sim/rules/procedure';
 import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
 import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
-import { dijon } from './helpers';
+import { dijon, terms } from './helpers';
 
 const sc = dijon();
 
@@ -34,22 +34,7 @@ function grid(state: SimState): ContractTerms[] {
   const nd = sc.territory.districts.length;
   const all = [...Array(nd).keys()];
   const out: ContractTerms[] = [];
-  const base = (over: Partial<ContractTerms>): ContractTerms => ({
-    form: 'performance',
-    projects: ['streetLighting'],
-    districts: all,
-    pilot: false,
-    durationYears: 12,
-    cityCapitalShare: 1,
-    annualPaymentEur: 0,
-    guaranteedSavingShare: 0,
-    penaltyRate: 0,
-    terminationCompensation: 0,
-    dataOwnership: 'city',
-    savingsShareToPartner: 0,
-    grantCalls: [],
-    ...over,
-  });
+  const base = (over: Partial<ContractTerms>): ContractTerms => terms({ districts: all, annualPaymentEur: 0, ...over });
   const open = state.grantCalls.filter((c) => state.tick <= c.deadlineTick).map((c) => c.id);
   for (const project of ['streetLighting', 'buildingEnergy', 'dataPlatform']) {
     for (const districts of [all, [1, 2]]) {
