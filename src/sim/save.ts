@@ -4,7 +4,7 @@
  * actions with their ticks; the yearly hashes let a replay check every year, and a tampered save
  * fail loudly at the first year that differs.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { runSimulation } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
@@ -15,17 +15,17 @@ import { isSeed, MAX_SEED } from './seed';
 export const SAVE_FORMAT = 'horizons-save';
 export const SAVE_VERSION = 1;
 
-const hash = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-digit hexadecimal hash');
+const hash = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'a 16-digit hexadecimal hash'));
 const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   version: z.literal(SAVE_VERSION),
   scenario: z.unknown(),
-  seed: z.number().refine(isSeed, `a whole number from 0 to ${MAX_SEED}`),
+  seed: z.number().check(z.refine(isSeed, `a whole number from 0 to ${MAX_SEED}`)),
   city: z.string(),
   partner: z.string(),
-  years: z.number().int().min(1).max(60),
-  agents: z.number().int().min(50).max(100_000).optional(),
-  actions: z.array(z.strictObject({ tick: z.number().int().min(0), action: z.record(z.string(), z.unknown()) })),
+  years: z.int().check(z.minimum(1), z.maximum(60)),
+  agents: z.optional(z.int().check(z.minimum(50), z.maximum(100_000))),
+  actions: z.array(z.strictObject({ tick: z.int().check(z.minimum(0)), action: z.record(z.string(), z.unknown()) })),
   yearlyHashes: z.array(hash),
   finalHash: hash,
 });

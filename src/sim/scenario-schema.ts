@@ -5,12 +5,12 @@
  * shape, so the loader's messages, the `--set` paths and the model's types all come from here.
  * Money is in euros, energy in MWh, emissions in tonnes of CO₂, time in months or years as named.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
-const share = () => z.number().min(0).max(1);
-const eur = () => z.number().min(0);
-const positiveInt = () => z.number().int().min(1);
-const text = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+const share = () => z.number().check(z.minimum(0), z.maximum(1));
+const eur = () => z.number().check(z.minimum(0));
+const positiveInt = (max = Number.MAX_SAFE_INTEGER) => z.int().check(z.minimum(1), z.maximum(max));
+const text = z.strictObject({ fr: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 
 export const PROJECT_FAMILIES = [
   'streetLighting',
@@ -71,16 +71,16 @@ const projectType = z.strictObject({
   capexPerUnitEur: eur(),
   capexFixedEur: eur(),
   /** Annual operating cost as a share of the capital cost. */
-  opexShare: z.number().min(0).max(0.5),
-  buildMonths: positiveInt().max(120),
-  lifetimeYears: positiveInt().max(80),
+  opexShare: z.number().check(z.minimum(0), z.maximum(0.5)),
+  buildMonths: positiveInt(120),
+  lifetimeYears: positiveInt(80),
   benefits: z.strictObject({
     /** Energy saved (or produced) per unit per year, MWh. */
-    energyMWhPerUnit: z.number().min(0),
+    energyMWhPerUnit: z.number().check(z.minimum(0)),
     /** Other money saved per unit per year (maintenance, water, fuel), euros. */
-    savingsEurPerUnit: z.number().min(0),
+    savingsEurPerUnit: z.number().check(z.minimum(0)),
     /** Direct emissions avoided per unit per year beyond the energy saved, t CO₂. */
-    co2TPerUnit: z.number().min(0),
+    co2TPerUnit: z.number().check(z.minimum(0)),
     /** Service quality added in the district's domain at full realisation, 0–1. */
     serviceQuality: share(),
     /** Environmental quality added to the district, 0–1. */
@@ -94,14 +94,14 @@ const projectType = z.strictObject({
   }),
   uncertainty: z.strictObject({
     /** Standard deviation of the cost overrun factor. */
-    costOverrunSd: z.number().min(0).max(2),
+    costOverrunSd: z.number().check(z.minimum(0), z.maximum(2)),
     /** Standard deviation of benefit realisation (multiplied by `projects.benefitUncertainty`). */
-    benefitSd: z.number().min(0).max(2),
+    benefitSd: z.number().check(z.minimum(0), z.maximum(2)),
     /** Probability per year that a running deployment fails and needs repair. */
     failurePerYear: share(),
   }),
   /** Extra service quality per unit of alignment when a data platform runs in the district. */
-  synergyWithPlatform: z.number().min(0).max(2),
+  synergyWithPlatform: z.number().check(z.minimum(0), z.maximum(2)),
   digital: z.boolean(),
   lowTech: z.boolean(),
   /** Share of operation that only the partner can do (technology lock-in), 0–1. */
@@ -113,18 +113,18 @@ const projectType = z.strictObject({
     /** Size of a pilot as a share of one district's units. */
     scale: share(),
     /** Months to set a pilot up (its works). */
-    months: positiveInt().max(60),
+    months: positiveInt(60),
   }),
 });
 export type ProjectType = z.infer<typeof projectType>;
 
 const district = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)'),
-  name: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)')),
+  name: z.string().check(z.minLength(1)),
   population: positiveInt(),
   households: positiveInt(),
-  lightingPoints: z.number().int().min(0),
-  buildingsEnergyMWh: z.number().min(0),
+  lightingPoints: z.int().check(z.minimum(0)),
+  buildingsEnergyMWh: z.number().check(z.minimum(0)),
   greenSpaceShare: share(),
   carShare: share(),
   /** Position on the map, 0–1 in each direction. */
@@ -134,15 +134,15 @@ const district = z.strictObject({
 export type District = z.infer<typeof district>;
 
 const grantCall = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   funder: z.enum(['state', 'region', 'eu']),
   /** The call opens every N years, in `monthOpen`, from the start year. */
-  everyYears: positiveInt().max(20),
-  monthOpen: z.number().int().min(1).max(12),
-  deadlineMonths: positiveInt().max(24),
+  everyYears: positiveInt(20),
+  monthOpen: z.int().check(z.minimum(1), z.maximum(12)),
+  deadlineMonths: positiveInt(24),
   budgetEur: eur(),
   /** Co-financing rate; when absent the scenario's `funding.grantShare` applies. */
-  rate: share().optional(),
+  rate: z.optional(share()),
   /** The call funds pilots (experiments) only, not deployment at scale. */
   pilotOnly: z.boolean(),
   /** Condition: the application must come from at least this many communes together. */
@@ -152,7 +152,7 @@ const grantCall = z.strictObject({
 });
 
 const mayorProfile = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: text,
   /** Weight on digital services (0–1). */
   digital: share(),
@@ -166,42 +166,42 @@ const mayorProfile = z.strictObject({
 export type MayorProfile = z.infer<typeof mayorProfile>;
 
 const event = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   kind: z.enum(EVENT_KINDS),
   probPerYear: share(),
   /** Size of the event in its own unit (see docs/MODEL.md, Events). */
-  magnitude: z.number().min(0).max(10),
+  magnitude: z.number().check(z.minimum(0), z.maximum(10)),
 });
 
 /** Months of the fixed phases of an award procedure (the negotiation's months are its rounds). */
 const procedureMonths = z.strictObject({
   /** From the notice to the deadline for applications or bids. */
-  publication: z.number().int().min(0).max(24),
+  publication: z.int().check(z.minimum(0), z.maximum(24)),
   /** Opening and analysis of the bids, selection of the candidates. */
-  bids: z.number().int().min(0).max(24),
+  bids: z.int().check(z.minimum(0), z.maximum(24)),
   /** From the accepted offer to the award decision (the council's vote). */
-  award: z.number().int().min(0).max(24),
+  award: z.int().check(z.minimum(0), z.maximum(24)),
   /** Standstill between the notice to the losing bidders and signature. */
-  standstill: z.number().int().min(0).max(12),
+  standstill: z.int().check(z.minimum(0), z.maximum(12)),
 });
 
 export const scenarioSchema = z
   .strictObject({
     schemaVersion: z.literal(1),
-    id: z.string().regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)'),
+    id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)')),
     title: text,
     briefing: text,
     sources: z.array(z.strictObject({ what: z.string(), source: z.string() })),
     start: z.strictObject({
-      year: z.number().int().min(2000).max(2100),
-      month: z.number().int().min(1).max(12),
+      year: z.int().check(z.minimum(2000), z.maximum(2100)),
+      month: z.int().check(z.minimum(1), z.maximum(12)),
     }),
     /** Years in which the players take decisions. */
-    playableYears: positiveInt().max(40),
+    playableYears: positiveInt(40),
     /** Years simulated in all (the late consequences run on without new decisions). */
-    horizonYears: positiveInt().max(60),
+    horizonYears: positiveInt(60),
     citizens: z.strictObject({
-      agents: z.number().int().min(50).max(100_000),
+      agents: z.int().check(z.minimum(50), z.maximum(100_000)),
       /** Shares of low, middle and high income households. */
       incomeShares: z.tuple([share(), share(), share()]),
       initialSatisfaction: share(),
@@ -210,11 +210,11 @@ export const scenarioSchema = z
       /** Share of the gap to their district's mean opinion closed each month. */
       neighbourInfluence: share(),
       weights: z.strictObject({
-        services: z.number().min(0).max(5),
-        nuisance: z.number().min(0).max(5),
-        taxes: z.number().min(0).max(5),
-        environment: z.number().min(0).max(5),
-        privacy: z.number().min(0).max(5),
+        services: z.number().check(z.minimum(0), z.maximum(5)),
+        nuisance: z.number().check(z.minimum(0), z.maximum(5)),
+        taxes: z.number().check(z.minimum(0), z.maximum(5)),
+        environment: z.number().check(z.minimum(0), z.maximum(5)),
+        privacy: z.number().check(z.minimum(0), z.maximum(5)),
       }),
       /** How much concertation cuts the works-nuisance penalty (0–1). */
       concertationRelief: share(),
@@ -222,16 +222,16 @@ export const scenarioSchema = z
     territory: z.strictObject({
       communes: positiveInt(),
       governance: governanceProfile,
-      districts: z.array(district).min(2).max(16),
+      districts: z.array(district).check(z.minLength(2), z.maxLength(16)),
     }),
     energy: z.strictObject({
-      priceEurPerMWh: z.number().min(1).max(2000),
-      co2TPerMWh: z.number().min(0).max(2),
-      lightingMWhPerPoint: z.number().min(0).max(10),
+      priceEurPerMWh: z.number().check(z.minimum(1), z.maximum(2000)),
+      co2TPerMWh: z.number().check(z.minimum(0), z.maximum(2)),
+      lightingMWhPerPoint: z.number().check(z.minimum(0), z.maximum(10)),
     }),
     city: z.strictObject({
       /** Base public discount rate per year (France Stratégie: 3.2 %). */
-      discountRate: z.number().min(0).max(0.5),
+      discountRate: z.number().check(z.minimum(0), z.maximum(0.5)),
       /** Quasi-hyperbolic present bias β (1 = none). */
       presentBias: share(),
       /** Extra discount per year on what falls after the next election. */
@@ -239,9 +239,9 @@ export const scenarioSchema = z
       /** How much the city discounts uncertain benefits: value = mean × (1 − riskAversion × sd). */
       riskAversion: share(),
       /** What one unit of service quality is worth to one resident for a year, euros (welfare). */
-      serviceValueEurPerResident: z.number().min(0).max(1000),
+      serviceValueEurPerResident: z.number().check(z.minimum(0), z.maximum(1000)),
       /** What the city counts a tonne of CO₂ avoided as worth, euros (France Stratégie: €250 in 2030). */
-      carbonValueEurPerT: z.number().min(0).max(2000),
+      carbonValueEurPerT: z.number().check(z.minimum(0), z.maximum(2000)),
       /** Tax revenue by lever, euros a year at the start (rules/budget.ts). The voted rates (TFPB,
        *  CFE) move with `setBudget`'s taxChange; TEOM and the mobility levy are earmarked (waste,
        *  mobility) and fixed; the VAT fraction is set by the State. */
@@ -261,46 +261,46 @@ export const scenarioSchema = z
       otherRevenueEur: eur(),
       operatingCostEur: eur(),
       debtEur: eur(),
-      debtRate: z.number().min(0).max(0.3),
-      debtMaturityYears: positiveInt().max(60),
+      debtRate: z.number().check(z.minimum(0), z.maximum(0.3)),
+      debtMaturityYears: positiveInt(60),
       baselineInvestmentEur: eur(),
       baselineGrantShare: share(),
       /** The debt-capacity reference, years (LPFP 2018–2022 art. 29): a lenders' and prefect's
        *  alarm, not a statutory cap (the field keeps its v1 name). */
-      debtCeilingYears: z.number().min(1).max(50),
+      debtCeilingYears: z.number().check(z.minimum(1), z.maximum(50)),
       /** Highest level of the voted rates (TFPB, CFE) relative to the start, the legal caps of CGI
        *  1636 B septies (TFPB ≤ 2.5×, CFE ≤ 2× the national average rate) read on the city's rates. */
-      maxTaxLevel: z.number().min(1).max(10),
+      maxTaxLevel: z.number().check(z.minimum(1), z.maximum(10)),
       /** A deficit in the accounts at year end of at least this share of operating revenue opens the
        *  procedure of CGCT L1612-14 (5 %; 10 % under 20,000 inhabitants). */
       deficitThresholdShare: share(),
       /** Years over which the multi-year investment plan (PPI, AP/CP: CGCT L2311-3) spreads the
        *  borrowing room below the debt-capacity reference: a year may borrow 1/this of it. */
-      investmentPlanYears: positiveInt().max(30),
+      investmentPlanYears: positiveInt(30),
       /** Annual envelope for smart-city investment (city money), euros. */
       smartCityEnvelopeEur: eur(),
       concertation: share(),
-      maxTaxChange: z.number().min(0).max(0.2),
+      maxTaxChange: z.number().check(z.minimum(0), z.maximum(0.2)),
       /** Starting mayor profile id (see politics.mayors). */
-      mayor: z.string().min(1),
+      mayor: z.string().check(z.minLength(1)),
     }),
     partner: z.strictObject({
-      name: z.string().min(1),
+      name: z.string().check(z.minLength(1)),
       /** Cost of capital of a project-financed public contract (project WACC) per year, real. */
-      discountRate: z.number().min(0).max(0.5),
+      discountRate: z.number().check(z.minimum(0), z.maximum(0.5)),
       /** Risk aversion 0–1: the premium it asks for the risks it bears. */
       riskAversion: share(),
-      horizonYears: positiveInt().max(60),
+      horizonYears: positiveInt(60),
       cashEur: eur(),
       /** Its true costs as a share of catalogue prices (private: the city only sees 1). */
-      trueCostFactor: z.number().min(0.3).max(2),
+      trueCostFactor: z.number().check(z.minimum(0.3), z.maximum(2)),
       /** Margin it adds on its costs when it quotes. */
-      marginRate: z.number().min(0).max(1),
+      marginRate: z.number().check(z.minimum(0), z.maximum(1)),
       reputation: share(),
       /** Most its costs can fall through transferable experience. */
       learningMax: share(),
       experience: z.array(
-        z.strictObject({ territory: z.string().min(1), deployments: z.number().int().min(0), governance: governanceProfile }),
+        z.strictObject({ territory: z.string().check(z.minLength(1)), deployments: z.int().check(z.minimum(0)), governance: governanceProfile }),
       ),
     }),
     funding: z.strictObject({
@@ -309,19 +309,19 @@ export const scenarioSchema = z
       /** Base probability that a well-prepared application wins. */
       baseSuccess: share(),
       /** Rate of new loans from the public bank (the debt's average rate drifts toward it). */
-      loanRate: z.number().min(0).max(0.3),
+      loanRate: z.number().check(z.minimum(0), z.maximum(0.3)),
       /** Banks add a spread to new loans once debt ÷ gross savings passes this many years. */
-      loanSpreadFromYears: z.number().min(0).max(50),
+      loanSpreadFromYears: z.number().check(z.minimum(0), z.maximum(50)),
       /** Spread added per year of debt-capacity ratio above `loanSpreadFromYears` (0.003 = 0.3 point). */
-      loanSpreadPerYear: z.number().min(0).max(0.05),
+      loanSpreadPerYear: z.number().check(z.minimum(0), z.maximum(0.05)),
       /** Banks refuse new loans that would take the ratio past this many years. */
-      lendersRefuseYears: z.number().min(1).max(60),
+      lendersRefuseYears: z.number().check(z.minimum(1), z.maximum(60)),
       /** FCTVA rate on eligible investment spending (CGCT L1615-6: 16.404 %). */
       fctvaRate: share(),
       /** Months between eligible spending and its FCTVA refund. */
-      fctvaLagMonths: z.number().int().min(0).max(36),
+      fctvaLagMonths: z.int().check(z.minimum(0), z.maximum(36)),
       /** Months between spending justified to the EU (FEDER) and its payment. */
-      euGrantLagMonths: z.number().int().min(0).max(60),
+      euGrantLagMonths: z.int().check(z.minimum(0), z.maximum(60)),
       /** Most grants may cover of the public money of a project the city co-finances (CGCT L1111-10: 80 %). */
       maxGrantShare: share(),
       calls: z.array(grantCall),
@@ -342,13 +342,13 @@ export const scenarioSchema = z
       /** Share of alignment lost when the majority changes. */
       electionReset: share(),
       /** Number of veto players added to a negotiation at zero alignment. */
-      vetoPlayers: z.number().int().min(0).max(20),
+      vetoPlayers: z.int().check(z.minimum(0), z.maximum(20)),
     }),
     negotiation: z.strictObject({
       /** Rounds (offers) a negotiation may take; each costs a month, so 12 is a year. */
-      maxRoundsPerYear: positiveInt().max(12),
+      maxRoundsPerYear: positiveInt(12),
       /** Longest pilot contract, years. */
-      pilotMaxYears: positiveInt().max(10),
+      pilotMaxYears: positiveInt(10),
       /** Most termination compensation a contract may promise (0: the law or the council forbids it). */
       maxTerminationCompensation: share(),
       /** Most of the expected savings a performance guarantee may cover (0: no guarantees offered). */
@@ -363,18 +363,18 @@ export const scenarioSchema = z
         other: eur(),
       }),
       /** Months the prior evaluation and budget-sustainability study take (CCP L2212-1, L2212-2). */
-      partnershipStudyMonths: z.number().int().min(0).max(36),
+      partnershipStudyMonths: z.int().check(z.minimum(0), z.maximum(36)),
       /** What they cost the city (consultants, the State's expert opinion), euros. */
       partnershipStudyCostEur: eur(),
       /** Months a partner has to answer a proposed amendment (avenant) before it lapses. */
-      amendmentAnswerMonths: positiveInt().max(12),
+      amendmentAnswerMonths: positiveInt(12),
     }),
     /** The award procedure and competition (rules/procedure.ts). */
     procurement: z.strictObject({
       /** Firms that bid for a contract (the partner among them when at least one does; 0: no bid, no deal). */
-      bidders: z.number().int().min(0).max(20),
+      bidders: z.int().check(z.minimum(0), z.maximum(20)),
       /** Rivals' costs are drawn uniform within ± this share of catalogue prices (no lower than the partner's). */
-      rivalCostSpread: z.number().min(0).max(0.9),
+      rivalCostSpread: z.number().check(z.minimum(0), z.maximum(0.9)),
       /** Months of each phase by procedure: adapted (MAPA: pilots), open call for tenders (plain
        *  procurement), competitive dialogue (performance, partnership), concession. */
       months: z.strictObject({
@@ -393,72 +393,74 @@ export const scenarioSchema = z
       /** The share of the initial value an amendment may add without a new tender (R2194-8):
        *  supplies and services 10 %, works 15 %. */
       deMinimisShare: z.strictObject({
-        suppliesServices: z.number().min(0).max(1),
-        works: z.number().min(0).max(1),
+        suppliesServices: z.number().check(z.minimum(0), z.maximum(1)),
+        works: z.number().check(z.minimum(0), z.maximum(1)),
       }),
     }),
     projects: z.strictObject({
       /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */
-      benefitUncertainty: z.number().min(0).max(5),
+      benefitUncertainty: z.number().check(z.minimum(0), z.maximum(5)),
       /** Multiplier on every project's cost-overrun uncertainty. */
-      costUncertainty: z.number().min(0).max(5),
-      catalogue: z.record(z.string().regex(/^[a-zA-Z0-9]+$/, 'a camelCase id'), projectType),
+      costUncertainty: z.number().check(z.minimum(0), z.maximum(5)),
+      catalogue: z.record(z.string().check(z.regex(/^[a-zA-Z0-9]+$/, 'a camelCase id')), projectType),
     }),
     politics: z.strictObject({
-      termYears: positiveInt().max(12),
+      termYears: positiveInt(12),
       nextElection: z.strictObject({
-        year: z.number().int().min(2000).max(2100),
-        month: z.number().int().min(1).max(12),
+        year: z.int().check(z.minimum(2000), z.maximum(2100)),
+        month: z.int().check(z.minimum(1), z.maximum(12)),
       }),
       /** Log-odds advantage of the incumbent. */
-      incumbencyBias: z.number().min(-5).max(5),
+      incumbencyBias: z.number().check(z.minimum(-5), z.maximum(5)),
       /** Log-odds per unit of satisfaction gained since the start of the term. */
-      voteSensitivity: z.number().min(0).max(50),
+      voteSensitivity: z.number().check(z.minimum(0), z.maximum(50)),
       /** Standard deviation of the swing of each election (log-odds): national mood, campaign. */
-      swingSd: z.number().min(0).max(5),
+      swingSd: z.number().check(z.minimum(0), z.maximum(5)),
       /** Log-odds per unit of visible new services in the term. */
-      visibilityWeight: z.number().min(0).max(10),
-      campaignMonths: z.number().int().min(0).max(24),
+      visibilityWeight: z.number().check(z.minimum(0), z.maximum(10)),
+      campaignMonths: z.int().check(z.minimum(0), z.maximum(24)),
       /** Cut in the annual payment a computer city asks for in an amendment it proposes (the
        *  partner may refuse; the duration is lengthened to keep the financial balance). */
       renegotiationCut: share(),
-      mayors: z.array(mayorProfile).min(2),
+      mayors: z.array(mayorProfile).check(z.minLength(2)),
     }),
     events: z.array(event),
-    policies: z.strictObject({ city: z.string().min(1), partner: z.string().min(1) }),
+    policies: z.strictObject({ city: z.string().check(z.minLength(1)), partner: z.string().check(z.minLength(1)) }),
   })
-  .superRefine((s, ctx) => {
-    if (s.horizonYears < s.playableYears) {
-      ctx.addIssue({ code: 'custom', path: ['horizonYears'], message: `must be at least playableYears (${s.playableYears})` });
-    }
-    if (s.citizens.adjustmentRate + s.citizens.neighbourInfluence > 1) {
-      ctx.addIssue({ code: 'custom', path: ['citizens', 'neighbourInfluence'], message: `adjustmentRate + neighbourInfluence must not exceed 1 (they add up to ${s.citizens.adjustmentRate + s.citizens.neighbourInfluence})` });
-    }
-    const sum = s.citizens.incomeShares.reduce((a, b) => a + b, 0);
-    if (Math.abs(sum - 1) > 1e-6) {
-      ctx.addIssue({ code: 'custom', path: ['citizens', 'incomeShares'], message: `must add up to 1 (they add up to ${sum})` });
-    }
-    const ids = new Set<string>();
-    s.territory.districts.forEach((d, i) => {
-      if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'id'], message: `duplicate district id "${d.id}"` });
-      ids.add(d.id);
-    });
-    const mayorIds = new Set<string>();
-    s.politics.mayors.forEach((m, i) => {
-      if (mayorIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['politics', 'mayors', i, 'id'], message: `duplicate mayor id "${m.id}"` });
-      mayorIds.add(m.id);
-    });
-    if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
-      ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
-    }
-    const startIndex = s.start.year * 12 + s.start.month;
-    const electionIndex = s.politics.nextElection.year * 12 + s.politics.nextElection.month;
-    if (electionIndex <= startIndex) {
-      ctx.addIssue({ code: 'custom', path: ['politics', 'nextElection'], message: 'must come after the start date' });
-    }
-    if (Object.keys(s.projects.catalogue).length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['projects', 'catalogue'], message: 'must hold at least one project' });
-    }
-  });
+  .check(
+    z.superRefine((s, ctx) => {
+      if (s.horizonYears < s.playableYears) {
+        ctx.addIssue({ code: 'custom', path: ['horizonYears'], message: `must be at least playableYears (${s.playableYears})` });
+      }
+      if (s.citizens.adjustmentRate + s.citizens.neighbourInfluence > 1) {
+        ctx.addIssue({ code: 'custom', path: ['citizens', 'neighbourInfluence'], message: `adjustmentRate + neighbourInfluence must not exceed 1 (they add up to ${s.citizens.adjustmentRate + s.citizens.neighbourInfluence})` });
+      }
+      const sum = s.citizens.incomeShares.reduce((a, b) => a + b, 0);
+      if (Math.abs(sum - 1) > 1e-6) {
+        ctx.addIssue({ code: 'custom', path: ['citizens', 'incomeShares'], message: `must add up to 1 (they add up to ${sum})` });
+      }
+      const ids = new Set<string>();
+      s.territory.districts.forEach((d, i) => {
+        if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'id'], message: `duplicate district id "${d.id}"` });
+        ids.add(d.id);
+      });
+      const mayorIds = new Set<string>();
+      s.politics.mayors.forEach((m, i) => {
+        if (mayorIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['politics', 'mayors', i, 'id'], message: `duplicate mayor id "${m.id}"` });
+        mayorIds.add(m.id);
+      });
+      if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
+        ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
+      }
+      const startIndex = s.start.year * 12 + s.start.month;
+      const electionIndex = s.politics.nextElection.year * 12 + s.politics.nextElection.month;
+      if (electionIndex <= startIndex) {
+        ctx.addIssue({ code: 'custom', path: ['politics', 'nextElection'], message: 'must come after the start date' });
+      }
+      if (Object.keys(s.projects.catalogue).length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['projects', 'catalogue'], message: 'must hold at least one project' });
+      }
+    }),
+  );
 
 export type Scenario = z.infer<typeof scenarioSchema>;

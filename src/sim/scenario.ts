@@ -5,7 +5,7 @@
  * Nothing here touches the file system: the caller passes the parsed JSON and a label (the file
  * name or the scenario id) that every message names.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { scenarioSchema, type Scenario } from './scenario-schema';
 
@@ -62,6 +62,9 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
       return `${where}: found ${found}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
       return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling; see docs/SCENARIOS.md)`;
+    case 'invalid_key':
+      // A record's key (a catalogue id): the inner issue carries what the key should look like.
+      return `${where}: found the key ${JSON.stringify(issue.path.at(-1))}, expected ${issue.issues[0]?.message ?? 'a valid key'}`;
     case 'invalid_format':
       return `${where}: found ${found}, expected ${issue.message}`;
     default:

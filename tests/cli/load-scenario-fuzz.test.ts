@@ -71,6 +71,8 @@ function checkAnswer(text: string): void {
   expect(r.error).not.toMatch(/\n\s*\n/); // one paragraph
   expect(r.error).not.toMatch(/^\s+at /m); // no stack trace
   expect(r.error).not.toMatch(/undefined|\[object Object\]/);
+  // The validator's generic words mean an issue kind the message does not describe yet.
+  expect(r.error).not.toMatch(/Invalid input|Invalid key/);
 }
 
 describe('scenario loader under fuzzing', () => {
@@ -86,6 +88,14 @@ describe('scenario loader under fuzzing', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('names a catalogue id that is not camelCase, and what an id looks like', () => {
+    const bad = structuredClone(base) as { projects: { catalogue: Record<string, unknown> } };
+    bad.projects.catalogue['bad key'] = bad.projects.catalogue.streetLighting;
+    const r = scenarioFromText(JSON.stringify(bad), SOURCE);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toContain('projects.catalogue.bad key: found the key "bad key", expected a camelCase id');
   });
 
   it('refuses a scenario without a required section, naming it', () => {
