@@ -2,10 +2,12 @@
 import type { MessageKey } from './fr';
 
 import { enCity } from './en-city';
+import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
 import { enScreens } from './en-screens';
 
 export const en: Record<MessageKey, string> = {
+  ...enNames,
   ...enScreens,
   ...enNegotiation,
   ...enCity,

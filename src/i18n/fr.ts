@@ -5,10 +5,12 @@
  * REPORTERS, not here.
  */
 import { frCity } from './fr-city';
+import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
 import { frScreens } from './fr-screens';
 
 export const fr = {
+  ...frNames,
   ...frScreens,
   ...frNegotiation,
   ...frCity,

@@ -191,13 +191,13 @@ function words(lang: Lang, names: RefusalNames): Words {
       if (s.startsWith('a list of ')) return `une liste de ${s.slice('a list of '.length)}`;
       return s;
     },
-    side: (x) => msg(`screens.sideIn.${String(x)}`, String(x)),
+    side: (x) => msg(`name.sideIn.${String(x)}`, String(x)),
     field: (x) => FIELDS[lang][String(x)] ?? `« ${String(x)} »`,
     value: (field, x) => {
       const unit = FIELD_UNIT[String(field)];
       return unit === 'money' ? w.money(x) : unit === 'share' ? w.pct(x) : unit === 'years' ? w.years(x) : w.num(x);
     },
-    form: (x) => msg(`screens.form.${String(x)}`, String(x)),
+    form: (x) => msg(`name.form.${String(x)}`, String(x)),
     status: (x) => STATUS[lang][String(x)] ?? String(x),
     project: (x) => (names.project ? names.project(String(x)) : String(x)),
     call: (x) => (names.call ? names.call(String(x)) : String(x)),

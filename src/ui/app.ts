@@ -17,7 +17,7 @@ import { createTooltips } from './tooltip';
 import { briefingScreen } from './screens/briefing';
 import type { ScreenBuilder, ScreenContext, ScreenView } from './screens/context';
 import { decisionsScreen } from './screens/decisions';
-import { h } from './screens/dom';
+import { h } from './dom';
 import { electionScreen } from './screens/election';
 import { endScreen } from './screens/end';
 import { epilogueScreen } from './screens/epilogue';

@@ -12,9 +12,11 @@ import { OVERLAYS, type GameState, type Overlay, type Session } from '../state/g
 import { inPlayableYears } from '../sim';
 import { icon } from './icons';
 import type { ScreenContext } from './screens/context';
-import { button, h, setFigure } from './screens/dom';
+import { button, h, setFigure } from './dom';
 import { figureTip, formatFigure, liveFigures, type FigureId } from './screens/figures';
-import { capital, gameYear, monthYear, months, num, years } from './screens/words';
+import { capital } from './words/names';
+import { gameYear, monthYear } from './words/dates';
+import { months, num, years } from './words/numbers';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -2,7 +2,7 @@
  * A small inline SVG line chart for yearly series: no library, no canvas, sharp on a projector.
  * Each series has a colour *and* a marker shape and dash, so that no meaning rests on colour alone.
  */
-const SVG_NS = 'http://www.w3.org/2000/svg';
+import { svg } from './dom';
 
 export interface ChartSeries {
   label: string;
@@ -24,12 +24,6 @@ export interface LineChartOptions {
 const W = 400;
 const H = 250;
 const PAD = { left: 64, right: 16, top: 14, bottom: 34 };
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  return el;
-}
 
 /** Round tick values (1, 2, 2.5, 5 × 10^k) covering [min, max]. */
 export function niceTicks(min: number, max: number, count = 4): number[] {

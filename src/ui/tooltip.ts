@@ -4,7 +4,7 @@
  * that `aria-describedby` points to, so a screen reader reads it on focus; one shared bubble shows
  * the same text on hover and on keyboard focus, and Escape closes it.
  */
-import { h } from './screens/dom';
+import { h } from './dom';
 
 let nextId = 0;
 

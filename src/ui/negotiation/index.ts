@@ -13,12 +13,14 @@
  */
 import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
-import { refusalCause, refusalText } from '../screens/words';
+import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
 import { competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
-import { el } from './dom';
-import { callName, money, monthOf, months, percent, projectName, years } from './format';
+import { h } from '../dom';
+import { callName, capital, formName, projectName } from '../words/names';
+import { monthYear } from '../words/dates';
+import { eur, months, pct, signedEur, years } from '../words/numbers';
 import { lensesChart } from './lenses-chart';
 import { offerBuilder, type OfferBuilder } from './offer-builder';
 
@@ -29,7 +31,7 @@ const CHART_MAX_LARGE = 380;
 
 /** A button with its tooltip and test id. */
 function button(text: string, tip: string, testid: string, cls: string, onClick: () => void): HTMLButtonElement {
-  const b = el('button', { class: `neg-btn ${cls}`, text, title: tip, testid });
+  const b = h('button', { class: `neg-btn ${cls}`, title: tip, testid }, text);
   b.type = 'button';
   b.addEventListener('click', onClick);
   return b;
@@ -37,24 +39,24 @@ function button(text: string, tip: string, testid: string, cls: string, onClick:
 
 /** A side's tag: its colour and its shape (a disc for the city, a hatched diamond for the partner). */
 function sideTag(side: Actor, text = t(`negotiation.side.${side}`)): HTMLSpanElement {
-  const tag = el('span', { class: `neg-side neg-side-${side}`, text });
-  tag.prepend(el('span', { class: 'neg-side-mark' }));
+  const tag = h('span', { class: `neg-side neg-side-${side}` }, text);
+  tag.prepend(h('span', { class: 'neg-side-mark' }));
   return tag;
 }
 
 /** The award procedure as a one-line stepper: each phase, the current one marked (shape and weight, not colour alone) with its months left. */
 function procedureSteps(neg: Negotiation): HTMLOListElement {
-  const steps = el('ol', { class: 'neg-steps', testid: 'neg-procedure' });
+  const steps = h('ol', { class: 'neg-steps', testid: 'neg-procedure' });
   steps.setAttribute('aria-label', t('negotiation.procedure.label'));
   const phases = [...PROCEDURE_PHASES, 'signature'] as const;
   const current = phases.indexOf(neg.procedure.phase);
   steps.dataset.phase = neg.procedure.phase;
   phases.forEach((phase, i) => {
-    const li = el('li', { class: `neg-step ${i < current ? 'neg-step-done' : i === current ? 'neg-step-now' : 'neg-step-next'}`, title: t(`negotiation.phase.${phase}Tip`) });
-    li.append(el('span', { class: 'neg-step-name', text: t(`negotiation.phase.${phase}`) }));
+    const li = h('li', { class: `neg-step ${i < current ? 'neg-step-done' : i === current ? 'neg-step-now' : 'neg-step-next'}`, title: t(`negotiation.phase.${phase}Tip`) });
+    li.append(h('span', { class: 'neg-step-name' }, t(`negotiation.phase.${phase}`)));
     // Months left in the current phase (the clock's "signature in" chip counts to signature).
     const left = neg.procedure.monthsLeft;
-    if (i === current && phase !== 'negotiation' && left > 0) li.append(el('span', { class: 'neg-step-left', text: t('negotiation.phase.monthsLeft', { months: months(left) }) }));
+    if (i === current && phase !== 'negotiation' && left > 0) li.append(h('span', { class: 'neg-step-left' }, t('negotiation.phase.monthsLeft', { months: months(left) })));
     if (i === current) li.setAttribute('aria-current', 'step');
     steps.append(li);
   });
@@ -63,8 +65,8 @@ function procedureSteps(neg: Negotiation): HTMLOListElement {
 
 /** A figure of the clock: its label and its value on one line, with its tooltip. */
 function clockChip(label: string, value: string, tip: string, cls = ''): HTMLDivElement {
-  const chip = el('div', { class: `neg-chip ${cls}`, title: tip });
-  chip.append(el('span', { class: 'neg-chip-label', text: label }), el('strong', { class: 'neg-chip-value', text: value }));
+  const chip = h('div', { class: `neg-chip ${cls}`, title: tip });
+  chip.append(h('span', { class: 'neg-chip-label' }, label), h('strong', { class: 'neg-chip-value' }, value));
   return chip;
 }
 
@@ -79,7 +81,7 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
     return explain({ key: move.explanation.key, params }, move.by === 'partner' && viewer === 'city');
   }
   if (move.kind === 'offer' && move.terms) {
-    return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: money(move.terms.annualPaymentEur), share: percent(move.terms.cityCapitalShare) });
+    return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: eur(move.terms.annualPaymentEur), share: pct(move.terms.cityCapitalShare) });
   }
   if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
   return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
@@ -99,7 +101,7 @@ function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed:
 
 /** Mounts the table in `el`; it follows the store until the returned function unmounts it. */
 export function mountNegotiationTable(host: HTMLElement, game: Game): () => void {
-  const root = el('div', { class: 'neg' });
+  const root = h('div', { class: 'neg' });
   host.append(root);
 
   let draft: ContractTerms | null = null;
@@ -169,21 +171,21 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const side = viewer(s);
     const lenses = game.api.lenses(draft, side);
     const estimate = side === 'city';
-    const city = money(lenses.cityValueEur, { signed: true });
-    const partner = money(lenses.partnerValueEur, { signed: true });
+    const city = signedEur(lenses.cityValueEur);
+    const partner = signedEur(lenses.partnerValueEur);
     const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.title', { partner, city });
     chartTitle.textContent = title;
 
     chartLegend.replaceChildren();
     const item = (cls: string, label: string, value: string | null, tip: string) => {
-      const li = el('li', { class: cls, title: tip });
-      li.append(el('span', { class: 'neg-swatch' }), el('span', { text: label }));
-      if (value !== null) li.append(el('strong', { class: 'neg-legend-value', text: value }));
+      const li = h('li', { class: cls, title: tip });
+      li.append(h('span', { class: 'neg-swatch' }), h('span', {}, label));
+      if (value !== null) li.append(h('strong', { class: 'neg-legend-value' }, value));
       chartLegend!.append(li);
     };
     item('neg-legend-city', t('negotiation.lenses.legendCity'), city, t('negotiation.lenses.cityValueTip'));
     item('neg-legend-partner', t(estimate ? 'negotiation.lenses.legendPartnerEstimate' : 'negotiation.lenses.legendPartner'), partner, t(estimate ? 'negotiation.lenses.partnerEstimateTip' : 'negotiation.lenses.partnerValueTip'));
-    item('neg-legend-key', `${t('negotiation.lenses.legendNominal')} · ${t('negotiation.lenses.legendToday')}`, null, t('negotiation.lenses.subtitle', { partnerRate: percent(s.scenario.partner.discountRate, 1), cityRate: percent(s.scenario.city.discountRate, 1) }));
+    item('neg-legend-key', `${t('negotiation.lenses.legendNominal')} · ${t('negotiation.lenses.legendToday')}`, null, t('negotiation.lenses.subtitle', { partnerRate: pct(s.scenario.partner.discountRate, 1), cityRate: pct(s.scenario.city.discountRate, 1) }));
 
     const toElection = s.sim.nextElectionTick - s.sim.tick;
     const large = game.store.getState().ui.largeType;
@@ -236,21 +238,21 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const neg = s.sim.negotiation;
     const bidsIn = !!neg && neg.procedure.phase !== 'publication' && neg.procedure.phase !== 'bids';
     const cap = bidsIn ? competitiveCapEur(s.sim, s.scenario, draft) : null;
-    value.textContent = cap !== null ? t('negotiation.clock.capValue', { cap: money(cap) }) : bidsIn ? t('negotiation.clock.capNone') : t('negotiation.clock.capUnknown');
+    value.textContent = cap !== null ? t('negotiation.clock.capValue', { cap: eur(cap) }) : bidsIn ? t('negotiation.clock.capNone') : t('negotiation.clock.capUnknown');
     capChip.title = cap !== null ? t('negotiation.clock.capTip') : t('negotiation.clock.capNoneTip');
   }
 
   /** Title, side, state of play and the way out; under them, the clock. */
   function header(s: Session, neg: Negotiation | null): HTMLElement {
     const side = viewer(s);
-    const head = el('header', { class: 'neg-head' });
-    const top = el('div', { class: 'neg-head-top' });
-    const status = el('p', { class: 'neg-status', text: statusText(s, neg) });
+    const head = h('header', { class: 'neg-head' });
+    const top = h('div', { class: 'neg-head-top' });
+    const status = h('p', { class: 'neg-status' }, statusText(s, neg));
     status.setAttribute('role', 'status');
     const leave = button(t('negotiation.leave'), t('negotiation.leaveTip'), 'neg-leave', 'neg-btn-quiet', () => act({ type: 'leaveNegotiation' }));
-    top.append(el('h2', { text: t('negotiation.title') }), sideTag(side, t(`negotiation.youPlay.${side}`)), status, leave);
+    top.append(h('h2', {}, t('negotiation.title')), sideTag(side, t(`negotiation.youPlay.${side}`)), status, leave);
 
-    const clock = el('div', { class: 'neg-clock' });
+    const clock = h('div', { class: 'neg-clock' });
     clock.setAttribute('role', 'group');
     clock.setAttribute('aria-label', t('negotiation.clock.label'));
     const max = neg?.maxRounds ?? s.scenario.negotiation.maxRoundsPerYear;
@@ -289,7 +291,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }
     const phase = neg!.procedure.phase;
     // While the bids are prepared, no move: the first is possible the month after the bids are due.
-    if (phase === 'publication' || phase === 'bids') return t('negotiation.status.preparing', { month: monthOf(s.scenario, neg!.lastMoveTick + 1) });
+    if (phase === 'publication' || phase === 'bids') return t('negotiation.status.preparing', { month: monthYear(s.scenario, neg!.lastMoveTick + 1, 'short') });
     if (phase === 'award' || phase === 'standstill') return t(`negotiation.status.${phase}`, { months: months(Math.max(1, neg!.ratificationMonthsLeft)) });
     if (neg!.ratificationMonthsLeft > 0) return t('negotiation.status.ratification', { months: months(neg!.ratificationMonthsLeft) });
     if (neg!.turn === side) return t('negotiation.status.yourTurn');
@@ -299,34 +301,34 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   /** The other side's last move, in its own words. */
   function answerCard(s: Session, neg: Negotiation | null): HTMLElement {
     const side = viewer(s);
-    const card = el('section', { class: 'neg-card neg-answer-card' });
+    const card = h('section', { class: 'neg-card neg-answer-card' });
     const shown = neg ?? seen;
     const last = shown ? [...shown.history].reverse().find((m) => m.by !== side) : undefined;
-    const head = el('div', { class: 'neg-answer-head' });
-    head.append(el('h3', { text: t('negotiation.answer.heading') }));
+    const head = h('div', { class: 'neg-answer-head' });
+    head.append(h('h3', {}, t('negotiation.answer.heading')));
     card.append(head);
     if (!last) {
       head.append(sideTag(other(side)));
-      card.append(el('p', { class: 'neg-muted', text: t('negotiation.answer.none'), testid: 'neg-answer' }));
+      card.append(h('p', { class: 'neg-muted', testid: 'neg-answer' }, t('negotiation.answer.none')));
       return card;
     }
-    const kind = el('span', { class: `neg-kind neg-kind-${last.kind}`, text: t(`negotiation.answer.${last.kind}`) });
-    const when = el('span', { class: 'neg-when', text: monthOf(s.scenario, last.tick), title: t('negotiation.history.whenTip') });
+    const kind = h('span', { class: `neg-kind neg-kind-${last.kind}` }, t(`negotiation.answer.${last.kind}`));
+    const when = h('span', { class: 'neg-when', title: t('negotiation.history.whenTip') }, monthYear(s.scenario, last.tick, 'short'));
     head.append(sideTag(last.by), kind, when);
-    card.append(el('p', { class: 'neg-answer-text', text: moveText(last, s.scenario, side), testid: 'neg-answer' }));
+    card.append(h('p', { class: 'neg-answer-text', testid: 'neg-answer' }, moveText(last, s.scenario, side)));
     return card;
   }
 
   function historyCard(s: Session, neg: Negotiation | null): HTMLElement {
-    const card = el('section', { class: 'neg-card neg-history' });
-    card.append(el('h3', { text: t('negotiation.history.heading') }));
+    const card = h('section', { class: 'neg-card neg-history' });
+    card.append(h('h3', {}, t('negotiation.history.heading')));
     const shown = neg ?? seen;
     if (!shown || shown.history.length === 0) {
-      card.append(el('p', { class: 'neg-muted', text: t('negotiation.history.empty') }));
+      card.append(h('p', { class: 'neg-muted' }, t('negotiation.history.empty')));
       return card;
     }
-    const table = el('table');
-    const head = el('tr');
+    const table = h('table');
+    const head = h('tr');
     const cols: [string, string?][] = [
       [t('negotiation.history.round'), t('negotiation.history.roundTip')],
       [t('negotiation.history.when')],
@@ -338,40 +340,40 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       [t('negotiation.history.scope'), t('negotiation.term.projectsTip')],
     ];
     for (const [label, tip] of cols) {
-      const th = el('th', { text: label, ...(tip ? { title: tip } : {}) });
+      const th = h('th', { ...(tip ? { title: tip } : {}) }, label);
       th.scope = 'col';
       head.append(th);
     }
-    const thead = el('thead');
+    const thead = h('thead');
     thead.append(head);
-    const body = el('tbody');
+    const body = h('tbody');
     let round = 0;
     for (const m of shown.history) {
       if (m.kind === 'offer') round += 1;
-      const tr = el('tr');
+      const tr = h('tr');
       tr.dataset.by = m.by;
       const cell = (text: string, tip?: string) => {
-        const td = el('td', { text, ...(tip ? { title: tip } : {}) });
+        const td = h('td', { ...(tip ? { title: tip } : {}) }, text);
         tr.append(td);
         return td;
       };
       cell(String(round), t('negotiation.history.roundTip'));
-      cell(monthOf(s.scenario, m.tick), t('negotiation.history.whenTip'));
-      const who = el('td');
+      cell(monthYear(s.scenario, m.tick, 'short'), t('negotiation.history.whenTip'));
+      const who = h('td');
       who.append(sideTag(m.by));
       tr.append(who);
       cell(m.kind === 'offer' ? t('negotiation.history.offer') : t(`negotiation.answer.${m.kind}`));
       const terms = m.terms;
       if (terms) {
         cell(years(terms.durationYears), t('negotiation.term.durationYearsTip'));
-        cell(money(terms.annualPaymentEur), t('negotiation.term.annualPaymentEurTip'));
-        cell(percent(terms.cityCapitalShare), t('negotiation.term.cityCapitalShareTip'));
-        cell(t('negotiation.history.scopeValue', { form: t(`negotiation.form.${terms.form}`), projects: terms.projects.map((p) => projectName(s.scenario, p)).join(', '), districts: terms.districts.length }), t('negotiation.term.projectsTip'));
+        cell(eur(terms.annualPaymentEur), t('negotiation.term.annualPaymentEurTip'));
+        cell(pct(terms.cityCapitalShare), t('negotiation.term.cityCapitalShareTip'));
+        cell(t('negotiation.history.scopeValue', { form: capital(formName(terms.form)), projects: terms.projects.map((p) => projectName(s.scenario, p)).join(', '), districts: terms.districts.length }), t('negotiation.term.projectsTip'));
       } else for (let i = 0; i < 4; i++) cell('—');
       body.append(tr);
     }
     table.append(thead, body);
-    const scroll = el('div', { class: 'neg-table-scroll' });
+    const scroll = h('div', { class: 'neg-table-scroll' });
     scroll.append(table);
     card.append(scroll);
     return card;
@@ -406,10 +408,10 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     root.dataset.side = side;
 
     // ---- left: the offer builder
-    const left = el('section', { class: 'neg-col neg-builder' });
-    const bhead = el('div', { class: 'neg-builder-head' });
-    bhead.append(el('h2', { text: t('negotiation.builder.heading') }));
-    const tools = el('div', { class: 'neg-tools' });
+    const left = h('section', { class: 'neg-col neg-builder' });
+    const bhead = h('div', { class: 'neg-builder-head' });
+    bhead.append(h('h2', {}, t('negotiation.builder.heading')));
+    const tools = h('div', { class: 'neg-tools' });
     if (neg) tools.append(button(t('negotiation.builder.reset'), t('negotiation.builder.resetTip'), 'neg-reset', 'neg-btn-small', () => {
       origin = 'table';
       setDraft(structuredClone(neg.offer));
@@ -421,33 +423,33 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       setDraft(offer);
     }));
     bhead.append(tools);
-    left.append(bhead, el('p', { class: 'neg-muted neg-origin', text: t(origin === 'table' ? 'negotiation.builder.fromTable' : 'negotiation.builder.fromAdviser') }));
-    if (side === 'partner') left.append(el('p', { class: 'neg-private', text: t('negotiation.private.costs', { pct: percent(s.sim.partner.trueCostFactor) }), title: t('negotiation.private.costsTip') }));
+    left.append(bhead, h('p', { class: 'neg-muted neg-origin' }, t(origin === 'table' ? 'negotiation.builder.fromTable' : 'negotiation.builder.fromAdviser')));
+    if (side === 'partner') left.append(h('p', { class: 'neg-private', title: t('negotiation.private.costsTip') }, t('negotiation.private.costs', { pct: pct(s.sim.partner.trueCostFactor) })));
     builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft }) : null;
     if (builder) left.append(builder.el);
 
     // ---- right: the answer, the two lenses, the history
-    const right = el('section', { class: 'neg-col neg-view' });
-    const lensCard = el('section', { class: 'neg-card neg-lenses', testid: 'neg-lenses' });
-    chartTitle = el('h3', { class: 'neg-lens-title' });
-    chartLegend = el('ul', { class: 'neg-legend' });
-    chartBox = el('div', { class: 'neg-chart' });
+    const right = h('section', { class: 'neg-col neg-view' });
+    const lensCard = h('section', { class: 'neg-card neg-lenses', testid: 'neg-lenses' });
+    chartTitle = h('h3', { class: 'neg-lens-title' });
+    chartLegend = h('ul', { class: 'neg-legend' });
+    chartBox = h('div', { class: 'neg-chart' });
     lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
     lensCard.append(chartTitle, chartLegend, chartBox);
     right.append(answerCard(s, neg), lensCard, historyCard(s, neg));
 
     // ---- bottom: lawfulness and the moves
-    const bar = el('footer', { class: 'neg-bar' });
-    const lines = el('div', { class: 'neg-bar-lines' });
-    legalLine = el('p', { class: 'neg-legal' });
+    const bar = h('footer', { class: 'neg-bar' });
+    const lines = h('div', { class: 'neg-bar-lines' });
+    legalLine = h('p', { class: 'neg-legal' });
     legalLine.id = 'neg-legal';
     legalLine.setAttribute('aria-live', 'polite');
-    errorLine = el('p', { class: 'neg-error', text: error ?? '', testid: 'neg-error' });
+    errorLine = h('p', { class: 'neg-error', testid: 'neg-error' }, error ?? '');
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
     const canAct = s.actingSide !== null && s.tickOpen;
     const myTurn = mustAnswerNow(s.sim, side);
-    const buttons = el('div', { class: 'neg-buttons' });
+    const buttons = h('div', { class: 'neg-buttons' });
     const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
     walk.disabled = !canAct || !neg;
     const wait = button(t('negotiation.nextMonth'), t('negotiation.nextMonthTip'), 'neg-next-month', 'neg-btn-quiet', () => act({ type: 'advance' }));
@@ -461,7 +463,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     buttons.append(walk, wait, accept, send);
     bar.append(lines, buttons);
 
-    const main = el('div', { class: 'neg-main' });
+    const main = h('div', { class: 'neg-main' });
     main.append(left, right);
     root.replaceChildren(header(s, neg), main, bar);
     refresh();

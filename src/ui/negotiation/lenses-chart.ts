@@ -7,18 +7,11 @@
  * Dashed markers show where the contract ends and when the next election falls.
  * Hand-written SVG, drawn at the pixel size of its box so that its text stays at its true size.
  */
+import { svg } from '../dom';
 import { numberLocale, t } from '../../i18n';
 import type { TwoLenses } from '../../sim';
 import { niceTicks } from '../line-chart';
-import { money } from './format';
-
-const SVG_NS = 'http://www.w3.org/2000/svg';
-
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
-  const el = document.createElementNS(SVG_NS, tag);
-  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
-  return el;
-}
+import { signedEur } from '../words/numbers';
 
 function text(x: number, y: number, content: string, attrs: Record<string, string | number> = {}): SVGTextElement {
   const el = svg('text', { x, y, ...attrs });
@@ -110,7 +103,7 @@ export function lensesChart(input: LensesChartInput): SVGSVGElement {
     // A transparent hit area over the whole slot carries the year's tooltip.
     const hit = svg('rect', { x: sx(k), y: PAD.top, width: slot, height: plotH, class: 'neg-hit' });
     const title = svg('title', {});
-    title.textContent = t('negotiation.lenses.barTip', { year: y.year, city: money(city, { signed: true }), cityToday: money(cityToday, { signed: true }), partner: money(y.partnerNet, { signed: true }), partnerToday: money(y.partnerNetDiscounted, { signed: true }) });
+    title.textContent = t('negotiation.lenses.barTip', { year: y.year, city: signedEur(city), cityToday: signedEur(cityToday), partner: signedEur(y.partnerNet), partnerToday: signedEur(y.partnerNetDiscounted) });
     hit.append(title);
     g.append(hit);
     root.append(g);

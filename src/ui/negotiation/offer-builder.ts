@@ -7,11 +7,12 @@
  * the terms and bounds it is given and reports every change through `onChange`.
  */
 import { t } from '../../i18n';
-import { refusalCause, refusalText } from '../screens/words';
+import { callName, capital, formName, funderName, projectName, refusalCause, refusalText } from '../words/names';
+import { months, pct } from '../words/numbers';
 import { CONTRACT_FORMS, openGrantCalls, type ContractTerms, type Problem, type Scenario, type SimState } from '../../sim';
 import { NUMERIC_TERMS, type NumericTerm, type TermBound } from '../../state/game-types';
-import { el } from './dom';
-import { callName, months, parseTerm, percent, projectName, termNumber, termText, TERM_UNITS } from './format';
+import { h } from '../dom';
+import { parseTerm, termNumber, termText, TERM_UNITS } from './terms';
 
 type Bounds = Record<NumericTerm, TermBound>;
 
@@ -45,19 +46,19 @@ const EPS = 1e-9;
 
 /** A fieldset of check boxes or radio buttons drawn as pills. */
 function choiceGroup(legend: string, tip: string, testid: string): { fieldset: HTMLFieldSetElement; box: HTMLDivElement } {
-  const fieldset = el('fieldset', { class: 'neg-choices', testid });
-  const lg = el('legend', { text: legend, title: tip });
-  const box = el('div', { class: 'neg-pills' });
+  const fieldset = h('fieldset', { class: 'neg-choices', testid });
+  const lg = h('legend', { title: tip }, legend);
+  const box = h('div', { class: 'neg-pills' });
   fieldset.append(lg, box);
   return { fieldset, box };
 }
 
 function pill(type: 'checkbox' | 'radio', name: string, label: string, testid: string, tip?: string): { label: HTMLLabelElement; input: HTMLInputElement } {
-  const wrap = el('label', { class: 'neg-pill', ...(tip ? { title: tip } : {}) });
-  const input = el('input', { testid });
+  const wrap = h('label', { class: 'neg-pill', ...(tip ? { title: tip } : {}) });
+  const input = h('input', { testid });
   input.type = type;
   input.name = name;
-  wrap.append(input, el('span', { text: label }));
+  wrap.append(input, h('span', {}, label));
   return { label: wrap, input };
 }
 
@@ -77,13 +78,13 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
   let beforeProcurement: Pick<ContractTerms, 'durationYears' | 'annualPaymentEur' | 'cityCapitalShare'> | null = null;
   const change = (next: ContractTerms) => input.onChange(next);
 
-  const root = el('div', { class: 'neg-builder-body' });
+  const root = h('div', { class: 'neg-builder-body' });
 
   // ---- form
   const form = choiceGroup(t('negotiation.term.form'), t('negotiation.term.formTip'), 'neg-term-form');
   const formInputs = new Map<ContractTerms['form'], HTMLInputElement>();
   for (const f of CONTRACT_FORMS) {
-    const p = pill('radio', 'neg-form', t(`negotiation.form.${f}`), `neg-term-form-${f}`, t(`negotiation.form.${f}Tip`));
+    const p = pill('radio', 'neg-form', capital(formName(f)), `neg-term-form-${f}`, t(`negotiation.form.${f}Tip`));
     p.input.value = f;
     p.input.addEventListener('change', () => current && p.input.checked && change(withForm(current, f)));
     formInputs.set(f, p.input);
@@ -110,35 +111,35 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
   const rows = new Map<NumericTerm, NumericRow>();
   function numericRow(term: NumericTerm): HTMLDivElement {
     const id = `neg-${term}`;
-    const row = el('div', { class: 'neg-term' });
+    const row = h('div', { class: 'neg-term' });
     row.dataset.term = term;
-    const head = el('div', { class: 'neg-term-head' });
-    const label = el('label', { text: t(`negotiation.term.${term}`), title: t(`negotiation.term.${term}Tip`) });
+    const head = h('div', { class: 'neg-term-head' });
+    const label = h('label', { title: t(`negotiation.term.${term}Tip`) }, t(`negotiation.term.${term}`));
     label.htmlFor = id;
-    const value = el('span', { class: 'neg-term-value' });
-    const field = el('input', { class: 'neg-num', testid: `neg-term-${term}-text`, title: t('negotiation.bound.valueTip') });
+    const value = h('span', { class: 'neg-term-value' });
+    const field = h('input', { class: 'neg-num', testid: `neg-term-${term}-text`, title: t('negotiation.bound.valueTip') });
     field.type = 'text';
     field.inputMode = 'decimal';
     field.autocomplete = 'off';
     field.setAttribute('aria-label', `${t(`negotiation.term.${term}`)} (${t(TERM_UNITS[term].unit)})`);
-    value.append(field, el('span', { class: 'neg-unit', text: t(TERM_UNITS[term].unit) }));
+    value.append(field, h('span', { class: 'neg-unit' }, t(TERM_UNITS[term].unit)));
     head.append(label, value);
 
-    const slider = el('div', { class: 'neg-slider' });
-    const track = el('div', { class: 'neg-track' });
+    const slider = h('div', { class: 'neg-slider' });
+    const track = h('div', { class: 'neg-track' });
     track.setAttribute('aria-hidden', 'true');
-    const band = el('div', { class: 'neg-band', title: t('negotiation.bound.rangeTip') });
+    const band = h('div', { class: 'neg-band', title: t('negotiation.bound.rangeTip') });
     track.append(band);
-    const range = el('input', { testid: `neg-term-${term}` });
+    const range = h('input', { testid: `neg-term-${term}` });
     range.type = 'range';
     range.id = id;
     range.title = t(`negotiation.term.${term}Tip`);
     range.setAttribute('aria-describedby', `${id}-range ${id}-reason`);
     slider.append(track, range);
 
-    const rangeText = el('span', { class: 'neg-range', title: t('negotiation.bound.rangeTip') });
+    const rangeText = h('span', { class: 'neg-range', title: t('negotiation.bound.rangeTip') });
     rangeText.id = `${id}-range`;
-    const reason = el('p', { class: 'neg-reason' });
+    const reason = h('p', { class: 'neg-reason' });
     reason.id = `${id}-reason`;
     reason.setAttribute('aria-live', 'polite');
     row.append(head, slider, rangeText, reason);
@@ -163,8 +164,8 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
   }
 
   const section = (titleKey: 'negotiation.section.contract' | 'negotiation.section.risks' | 'negotiation.section.scope', ...children: HTMLElement[]) => {
-    const s = el('section', { class: 'neg-section' });
-    s.append(el('h3', { text: t(titleKey) }), ...children);
+    const s = h('section', { class: 'neg-section' });
+    s.append(h('h3', {}, t(titleKey)), ...children);
     return s;
   };
 
@@ -201,9 +202,9 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
   const grantInputs = new Map<string, HTMLInputElement>();
   const open = openGrantCalls(sim);
   const calls = sim.grantCalls.filter((c) => open.includes(c) || input.named.includes(c.id));
-  if (calls.length === 0) grants.box.append(el('p', { class: 'neg-muted', text: t('negotiation.grant.none') }));
+  if (calls.length === 0) grants.box.append(h('p', { class: 'neg-muted' }, t('negotiation.grant.none')));
   for (const c of calls) {
-    const name = t('negotiation.grant.label', { name: callName(c.id), funder: t(`negotiation.funder.${c.funder}`), rate: percent(c.rate) });
+    const name = t('negotiation.grant.label', { name: callName(c.id), funder: funderName(c.funder), rate: pct(c.rate) });
     const label = c.deadlineTick >= sim.tick ? `${name} · ${t('negotiation.grant.closes', { months: months(c.deadlineTick - sim.tick) })}` : `${name} · ${t('negotiation.grant.closed')}`;
     const p = pill('checkbox', 'neg-grants', label, `neg-term-grantCalls-${c.id}`, t('negotiation.clock.grantTip', { name: callName(c.id) }));
     p.input.addEventListener('change', () => {

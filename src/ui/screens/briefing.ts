@@ -9,8 +9,10 @@ import { CITY_PERSONALITIES, PARTNER_PERSONALITIES, type Actor } from '../../sim
 import type { Session } from '../../state/game-types';
 import { icon } from '../icons';
 import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from './dom';
-import { capital, eur, monthYear, num, years } from './words';
+import { button, figure, h } from '../dom';
+import { capital } from '../words/names';
+import { eur, num, years } from '../words/numbers';
+import { monthYear } from '../words/dates';
 
 /** The computer personality playing `side`, in words, or null when people play it. */
 function computerOf(session: Session, side: Actor): { name: string; describe: string } | null {

@@ -6,9 +6,9 @@
  */
 import type { ActionResult } from '../../sim';
 import type { AnyAction, Game, GameState, Screen, Session } from '../../state/game-types';
-import { h, type Child } from './dom';
+import { h, type Child } from '../dom';
 import type { YearStarts } from './figures';
-import type { LogView } from './words';
+import type { LogView } from '../words/log';
 
 export interface ScreenContext {
   game: Game;

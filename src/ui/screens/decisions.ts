@@ -18,9 +18,11 @@ import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
 import { localValue, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h, section, statusLine, statusOf, type Status } from './dom';
+import { button, figure, h, section, statusLine, statusOf, type Status } from '../dom';
 import { figureLabel, figureTip, formatFigure, liveFigures, yearStartTick } from './figures';
-import { callName, capital, districtName, eur, formName, funderName, gameYear, monthYear, months, num, pct, projectList, projectName, sideInSentence, years } from './words';
+import { callName, capital, districtName, formName, funderName, projectList, projectName, sideInSentence } from '../words/names';
+import { eur, months, num, pct, years } from '../words/numbers';
+import { gameYear, monthYear } from '../words/dates';
 
 interface CityForm {
   envelopeText: string;

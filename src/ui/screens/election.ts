@@ -9,8 +9,11 @@ import type { ElectionResult, Session } from '../../state/game-types';
 import type { LogEntryOf } from '../../sim';
 import { icon } from '../icons';
 import { logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from './dom';
-import { capital, logLines, mayorName, monthName, monthYear, months, pct } from './words';
+import { button, figure, h } from '../dom';
+import { capital, mayorName } from '../words/names';
+import { logLines } from '../words/log';
+import { monthName, monthYear } from '../words/dates';
+import { months, pct } from '../words/numbers';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

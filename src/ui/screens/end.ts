@@ -8,8 +8,10 @@
 import { t } from '../../i18n';
 import { icon, type IconName } from '../icons';
 import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, downloadText, figure, h, rich } from './dom';
-import { eur, gameYear, metricDescription, metricLabel, metricValue, num, years } from './words';
+import { button, downloadText, figure, h, rich } from '../dom';
+import { eur, num, years } from '../words/numbers';
+import { gameYear } from '../words/dates';
+import { metricDescription, metricLabel, metricValue } from '../words/metrics';
 
 /** The figures listed under each side (those the verdicts quote are in the verdicts). */
 const CITY_KEYS = ['citizenSatisfaction', 'servicesPerMillionEur', 'energySavedMWh', 'co2AvoidedT', 'grantsWonEur', 'orphanPilots'] as const;

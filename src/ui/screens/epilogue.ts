@@ -5,8 +5,10 @@
  */
 import { t } from '../../i18n';
 import { screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
-import { button, h, relabel } from './dom';
-import { gameYear, logLines, num } from './words';
+import { button, h, relabel } from '../dom';
+import { gameYear } from '../words/dates';
+import { logLines } from '../words/log';
+import { num } from '../words/numbers';
 import { icon } from '../icons';
 
 export function epilogueScreen(ctx: ScreenContext): ScreenView {

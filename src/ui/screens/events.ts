@@ -8,9 +8,12 @@ import type { LogEntry, LogEntryOf, Scenario } from '../../sim';
 import type { GrantCallState } from '../../sim/types';
 import { icon, type IconName } from '../icons';
 import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from './dom';
+import { button, figure, h } from '../dom';
 import { yearEntries, yearStartTick } from './figures';
-import { callName, capital, debtAlarmWords, eur, eventIcon, eventText, eventTitle, funderName, gameYear, monthYear, months, pct, settlementWords } from './words';
+import { callName, capital, funderName } from '../words/names';
+import { debtAlarmWords, eventIcon, eventText, eventTitle, settlementWords } from '../words/events';
+import { eur, months, pct } from '../words/numbers';
+import { gameYear, monthYear } from '../words/dates';
 
 function card(kind: string, iconName: IconName, title: string, when: string, ...body: (Node | string | null)[]): HTMLElement {
   return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));

@@ -12,7 +12,10 @@
 import { t } from '../../i18n';
 import { REPORTERS, type Action, type LogEntry } from '../../sim';
 import type { Session } from '../../state/game-types';
-import { eur, logLines, metricDescription, metricLabel, monthYear, num, pct, points, signed, signedEur, years, type LogView } from './words';
+import { eur, num, pct, points, signed, signedEur, years } from '../words/numbers';
+import { logLines, type LogView } from '../words/log';
+import { metricDescription, metricLabel } from '../words/metrics';
+import { monthYear } from '../words/dates';
 
 export const FIGURES = ['satisfaction', 'vote', 'debt', 'envelope', 'savings', 'services', 'energy', 'partnerCash', 'partnerValue'] as const;
 export type FigureId = (typeof FIGURES)[number];

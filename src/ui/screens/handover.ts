@@ -6,7 +6,7 @@
 import { t } from '../../i18n';
 import { icon } from '../icons';
 import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, h } from './dom';
+import { button, h } from '../dom';
 
 export function handoverScreen(ctx: ScreenContext): ScreenView {
   const session = sessionOf(ctx);

@@ -12,8 +12,8 @@ import { ROLES, type Role, type ScenarioEntry } from '../../state/game-types';
 import { langSwitch, largeTypeSwitch } from '../hud';
 import { icon } from '../icons';
 import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenView } from './context';
-import { button, downloadText, h, statusLine, statusOf, type Status } from './dom';
-import { num, years } from './words';
+import { button, downloadText, h, statusLine, statusOf, type Status } from '../dom';
+import { num, years } from '../words/numbers';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

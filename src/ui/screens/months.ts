@@ -8,9 +8,12 @@ import { t } from '../../i18n';
 import { SPEEDS } from '../../state/game-types';
 import { icon } from '../icons';
 import { logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, h, relabel } from './dom';
+import { button, h, relabel } from '../dom';
 import { yearEntries, yearStartTick } from './figures';
-import { capital, gameYear, logLines, monthName, monthYear, num } from './words';
+import { capital } from '../words/names';
+import { gameYear, monthName, monthYear } from '../words/dates';
+import { logLines } from '../words/log';
+import { num } from '../words/numbers';
 
 /** The running log of the year, newest first, under a heading for each month. */
 export function yearLog(ctx: ScreenContext, emptyText: string): HTMLElement {

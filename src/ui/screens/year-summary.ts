@@ -8,11 +8,12 @@
 import { t } from '../../i18n';
 import { icon } from '../icons';
 import { screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from './dom';
+import { button, figure, h } from '../dom';
 import { budgetCards } from './events';
 import { causesOf, figureLabel, figureTip, formatChange, formatFigure, liveFigures, yearEntries, yearStartTick, type FigureId } from './figures';
 import { yearLog } from './months';
-import { gameYear, years } from './words';
+import { gameYear } from '../words/dates';
+import { years } from '../words/numbers';
 
 /** The direction of a change as an arrow (its shape says up or down; its colour whether that is good). */
 function trendIcon(delta: number, shown: string, goodWhenUp: boolean): SVGSVGElement {

@@ -1,13 +1,14 @@
 /**
- * Small DOM builders shared by the panels: an element factory, buttons with an icon and a test id,
- * figures that carry a tooltip, and the status line that shows an action's answer next to the
- * control that sent it. No framework: each screen builds its DOM from the store's state, and the
- * app rebuilds it when that state moves.
+ * The one set of DOM builders of the interface (screens, negotiation table, charts): an element
+ * factory `h`, its SVG twin `svg`, buttons with an icon and a test id, figures that carry a
+ * tooltip, and the status line that shows an action's answer next to the control that sent it.
+ * No framework: each screen builds its DOM from the store's state, and the app rebuilds it when
+ * that state moves.
  */
-import type { ActionResult, Scenario } from '../../sim';
-import { refusalText } from './words';
-import { icon, type IconName } from '../icons';
-import { describeFigure } from '../tooltip';
+import type { ActionResult, Scenario } from '../sim';
+import { refusalText } from './words/names';
+import { icon, type IconName } from './icons';
+import { describeFigure } from './tooltip';
 
 export type Child = Node | string | null | undefined | false;
 
@@ -17,6 +18,8 @@ export interface Props {
   testid?: string;
   /** A focus key for elements without a test id (see app.ts, focus restoration). */
   focus?: string;
+  /** The native tooltip (`title`). */
+  title?: string;
   attrs?: Record<string, string>;
   on?: { [K in keyof HTMLElementEventMap]?: (e: HTMLElementEventMap[K]) => void };
 }
@@ -30,9 +33,19 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
     el.dataset.focus = props.testid;
   }
   if (props.focus) el.dataset.focus = props.focus;
+  if (props.title) el.title = props.title;
   for (const [name, value] of Object.entries(props.attrs ?? {})) el.setAttribute(name, value);
   for (const [type, listener] of Object.entries(props.on ?? {})) el.addEventListener(type, listener as EventListener);
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Creates an SVG element with its attributes (the charts draw by hand, no library). */
+export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, String(value));
   return el;
 }
 
@@ -50,6 +63,7 @@ export interface ButtonOptions {
   onClick: () => void;
 }
 
+/** A button with its words, icon, test id and look; the one control every screen uses. */
 export function button(text: string, opts: ButtonOptions): HTMLButtonElement {
   const b = h('button', { class: `btn btn-${opts.kind ?? 'secondary'}`, ...(opts.testid ? { testid: opts.testid } : {}), ...(opts.focus ? { focus: opts.focus } : {}) });
   b.type = 'button';
