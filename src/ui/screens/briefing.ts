@@ -8,8 +8,8 @@ import { localized, t } from '../../i18n';
 import { CITY_PERSONALITIES, PARTNER_PERSONALITIES, type Actor } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { icon } from '../icons';
-import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from '../dom';
+import { continueFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { figure, h } from '../dom';
 import { capital } from '../words/names';
 import { eur, num, years } from '../words/numbers';
 import { monthYear } from '../words/dates';
@@ -58,7 +58,7 @@ export function briefingScreen(ctx: ScreenContext): ScreenView {
     h('li', {}, figure(years(sc.playableYears, 0), t('brief.fact.yearsTip', { horizon: years(sc.horizonYears, 0) })), h('span', {}, t('brief.fact.years'))),
   );
   const sides: Actor[] = session.humanSides.length === 1 ? session.humanSides : ['city', 'partner'];
-  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const { footer, go } = continueFooter(ctx);
   const el = screenRoot(
     'briefing',
     'center',
@@ -73,7 +73,7 @@ export function briefingScreen(ctx: ScreenContext): ScreenView {
         h('section', { class: 'situation' }, h('h2', {}, t('brief.situation')), h('p', { class: 'lead' }, localized(sc.briefing)), facts),
         h('div', { class: 'role-cards' }, ...sides.map((s) => roleCard(session, s, sides.length === 1))),
       ),
-      h('footer', { class: 'card-actions' }, go),
+      footer,
     ),
   );
   return { el, initialFocus: go };

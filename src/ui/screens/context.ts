@@ -6,7 +6,8 @@
  */
 import type { ActionResult } from '../../sim';
 import type { AnyAction, Game, GameState, Screen, Session } from '../../state/game-types';
-import { h, type Child } from '../dom';
+import { t } from '../../i18n';
+import { button, h, type Child } from '../dom';
 import type { YearStarts } from './figures';
 import type { LogView } from '../words/log';
 
@@ -71,4 +72,18 @@ export function screenRoot(name: Screen, layout: Layout, ...children: Child[]): 
 /** A screen's heading (its id names the screen region for screen readers). */
 export function screenTitle(name: Screen, text: string, tag: 'h1' | 'h2' = 'h1'): HTMLElement {
   return h(tag, { class: 'screen-title', attrs: { id: `title-${name}` } }, text);
+}
+
+/** The foot of a card screen: its actions (and a note), aligned the same on every card. */
+export function cardFooter(...children: Child[]): HTMLElement {
+  return h('footer', { class: 'card-actions' }, ...children);
+}
+
+/**
+ * The foot of the card screens that lead on (briefing, election, events, year summary): an
+ * optional note, then the primary "Continue" that sends `continue` and takes the focus first.
+ */
+export function continueFooter(ctx: ScreenContext, note: Child = null): { footer: HTMLElement; go: HTMLButtonElement } {
+  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  return { footer: cardFooter(note, go), go };
 }

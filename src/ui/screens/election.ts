@@ -8,8 +8,8 @@ import { localized, t } from '../../i18n';
 import type { ElectionResult, Session } from '../../state/game-types';
 import type { LogEntryOf } from '../../sim';
 import { icon } from '../icons';
-import { logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from '../dom';
+import { continueFooter, logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { figure, h } from '../dom';
 import { capital, mayorName } from '../words/names';
 import { logLines } from '../words/log';
 import { monthName, monthYear } from '../words/dates';
@@ -91,7 +91,7 @@ function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLEl
 export function electionScreen(ctx: ScreenContext): ScreenView {
   const session = sessionOf(ctx);
   const sc = session.scenario;
-  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const { footer, go } = continueFooter(ctx);
   const el = screenRoot(
     'election',
     'center',
@@ -101,7 +101,7 @@ export function electionScreen(ctx: ScreenContext): ScreenView {
       h('p', { class: 'eyebrow' }, icon('ballot'), h('span', {}, t('elec.eyebrow'))),
       screenTitle('election', session.elections.length > 0 ? t('elec.title', { date: monthYear(sc, session.elections[0]!.tick) }) : t('elec.none')),
       ...session.elections.map((e) => result(ctx, session, e)),
-      h('footer', { class: 'card-actions' }, go),
+      footer,
     ),
   );
   return { el, initialFocus: go };

@@ -7,7 +7,7 @@
  */
 import { t } from '../../i18n';
 import { icon, type IconName } from '../icons';
-import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { cardFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, downloadText, figure, h, rich } from '../dom';
 import { eur, num, years } from '../words/numbers';
 import { gameYear } from '../words/dates';
@@ -86,7 +86,7 @@ export function endScreen(ctx: ScreenContext): ScreenView {
         h('section', { class: 'side-col side-partner' }, h('h2', {}, icon('partner'), h('span', {}, t('screens.side.partner'))), h('ul', { class: 'verdict' }, ...verdictPartner), results(row, first, firstYear, PARTNER_KEYS)),
       ),
       h('p', { class: 'help debrief-note' }, t('end.debrief')),
-      h('footer', { class: 'card-actions' }, exportButton, again),
+      cardFooter(exportButton, again),
     ),
   );
   return { el, initialFocus: again };

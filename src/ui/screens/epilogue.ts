@@ -4,7 +4,7 @@
  * reached, what is happening (the latest entries of the log), and a pause.
  */
 import { t } from '../../i18n';
-import { screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
+import { cardFooter, screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
 import { button, h, relabel } from '../dom';
 import { gameYear } from '../words/dates';
 import { logLines } from '../words/log';
@@ -19,7 +19,7 @@ export function epilogueScreen(ctx: ScreenContext): ScreenView {
   const bar = h('div', { class: 'progress', attrs: { role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': t('epi.progress') } }, fill);
   const recent = h('div', { class: 'epilogue-log' });
   const toggle = button('', { focus: 'play-toggle', onClick: () => ctx.dispatch({ type: 'setPlaying', playing: !store.getState().ui.playing }) });
-  const el = screenRoot('epilogue', 'center', h('div', { class: 'card epilogue-card' }, h('p', { class: 'eyebrow' }, icon('hourglass'), h('span', {}, t('epi.eyebrow'))), title, lead, bar, recent, h('footer', { class: 'card-actions' }, toggle)));
+  const el = screenRoot('epilogue', 'center', h('div', { class: 'card epilogue-card' }, h('p', { class: 'eyebrow' }, icon('hourglass'), h('span', {}, t('epi.eyebrow'))), title, lead, bar, recent, cardFooter(toggle)));
 
   /** A year a frame: the bar, the year and the latest news move in place. */
   const update = (c: ScreenContext) => {

@@ -7,8 +7,8 @@ import { numberLocale, t } from '../../i18n';
 import type { LogEntry, LogEntryOf, Scenario } from '../../sim';
 import type { GrantCallState } from '../../sim/types';
 import { icon, type IconName } from '../icons';
-import { screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from '../dom';
+import { continueFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { figure, h } from '../dom';
 import { yearEntries, yearStartTick } from './figures';
 import { callName, capital, funderName } from '../words/names';
 import { debtAlarmWords, eventIcon, eventText, eventTitle, settlementWords } from '../words/events';
@@ -130,7 +130,7 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
   }
   if (cards.length === 0) cards.push(card('calm', 'sun', t('events.calm.title'), capital(monthYear(sc, sim.tick)), t('events.calm.text')));
   if (sc.funding.calls.length > 0) cards.push(callCalendar(ctx));
-  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const { footer, go } = continueFooter(ctx);
   const el = screenRoot(
     'events',
     'center',
@@ -140,7 +140,7 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
       h('p', { class: 'eyebrow' }, t('events.eyebrow', { year: String(gameYear(sc, from)) })),
       screenTitle('events', t('events.title')),
       h('div', { class: 'event-grid' }, ...cards),
-      h('footer', { class: 'card-actions' }, go),
+      footer,
     ),
   );
   return { el, initialFocus: go };

@@ -7,8 +7,8 @@
  */
 import { t } from '../../i18n';
 import { icon } from '../icons';
-import { screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h } from '../dom';
+import { continueFooter, screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
+import { figure, h } from '../dom';
 import { budgetCards } from './events';
 import { causesOf, figureLabel, figureTip, formatChange, formatFigure, liveFigures, yearEntries, yearStartTick, type FigureId } from './figures';
 import { yearLog } from './months';
@@ -52,7 +52,7 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
       !shown || shown === t('screens.change.none') ? null : cause ? h('p', { class: 'key-cause' }, t('sum.why', { cause })) : h('p', { class: 'key-cause help' }, t(`sum.drift.${id}`)),
     );
   });
-  const go = button(t('screens.continue'), { icon: 'arrowRight', testid: 'continue', kind: 'primary', onClick: () => ctx.dispatch({ type: 'continue' }) });
+  const { footer, go } = continueFooter(ctx, session.elections.length > 0 ? h('p', { class: 'help' }, icon('ballot'), h('span', {}, t('sum.electionNext'))) : null);
   const el = screenRoot(
     'yearSummary',
     'center',
@@ -68,7 +68,7 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
       })(),
       session.saveError ? h('p', { class: 'status status-refused' }, icon('warning'), h('span', {}, t('sum.saveError', { error: session.saveError }))) : null,
       h('div', { class: 'summary-grid' }, h('div', { class: 'key-grid' }, ...cards), h('section', { class: 'summary-log', attrs: { 'data-scroll': 'summary-log' } }, h('h2', {}, t('sum.happened')), yearLog(ctx, t('sum.quiet')))),
-      h('footer', { class: 'card-actions' }, session.elections.length > 0 ? h('p', { class: 'help' }, icon('ballot'), h('span', {}, t('sum.electionNext'))) : null, go),
+      footer,
     ),
   );
   return { el, initialFocus: go };
