@@ -3,7 +3,7 @@
  *
  * `state.log` records, month by month, what the model did (events, elections, contracts,
  * deployments, grants, refused actions); the game tells each entry as a sentence in the player's
- * language (src/ui/screens/words.ts) and the CLI prints them. An entry is `{ tick, kind, data }`,
+ * language (src/ui/words/log.ts) and the CLI prints them. An entry is `{ tick, kind, data }`,
  * and `LogEntry` is a union discriminated on `kind`: each kind has exactly the fields the rule that
  * pushes it writes, so a reader switching on `kind` gets them typed. The text lives in the i18n
  * files, never here. Data stays flat (strings, numbers, booleans): the state is plain JSON.
