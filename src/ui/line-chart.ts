@@ -2,7 +2,7 @@
  * A small inline SVG line chart for yearly series: no library, no canvas, sharp on a projector.
  * Each series has a colour *and* a marker shape and dash, so that no meaning rests on colour alone.
  */
-import { svg } from './dom';
+import { h, svg } from './dom';
 
 export interface ChartSeries {
   label: string;
@@ -45,23 +45,15 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 
 /** Builds the chart as a <figure> with a legend above the plot. */
 export function lineChart(opts: LineChartOptions): HTMLElement {
-  const figure = document.createElement('figure');
-  figure.className = 'chart';
-  const caption = document.createElement('figcaption');
-  caption.className = 'chart-title';
-  caption.textContent = opts.title;
-  figure.append(caption);
+  const figure = h('figure', { class: 'chart' }, h('figcaption', { class: 'chart-title' }, opts.title));
 
   if (opts.series.length > 1) {
-    const legend = document.createElement('ul');
-    legend.className = 'chart-legend';
+    const legend = h('ul', { class: 'chart-legend' });
     for (const s of opts.series) {
-      const item = document.createElement('li');
       const key = svg('svg', { width: 36, height: 14, viewBox: '0 0 36 14', 'aria-hidden': 'true' });
       key.append(svg('line', { x1: 2, y1: 7, x2: 34, y2: 7, stroke: s.color, 'stroke-width': 3, 'stroke-dasharray': s.dashed ? '6 4' : 'none' }));
       key.append(markerAt(s, 18, 7));
-      item.append(key, document.createTextNode(s.label));
-      legend.append(item);
+      legend.append(h('li', {}, key, s.label));
     }
     figure.append(legend);
   }

@@ -8,10 +8,10 @@
  * Hand-written SVG, drawn at the pixel size of its box so that its text stays at its true size.
  */
 import { svg } from '../dom';
-import { numberLocale, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { TwoLenses } from '../../sim';
 import { niceTicks } from '../line-chart';
-import { signedEur } from '../words/numbers';
+import { num, signedEur } from '../words/numbers';
 
 function text(x: number, y: number, content: string, attrs: Record<string, string | number> = {}): SVGTextElement {
   const el = svg('text', { x, y, ...attrs });
@@ -44,7 +44,7 @@ export interface LensesChartInput {
 
 /** Millions with the locale's separator, for the axis ("−5", "2,5"). */
 function axisLabel(eur: number): string {
-  return new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 2 }).format(eur / 1e6).replace('-', '\u2212');
+  return num(eur / 1e6, 2).replace('-', '\u2212');
 }
 
 /** Draws the chart as an SVG element of the given pixel size. */

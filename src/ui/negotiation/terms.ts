@@ -3,13 +3,9 @@
  * €): the number shown in an input, the value with its unit, and what a player typed read back.
  * The figures themselves are written by the one number module (../words/numbers.ts).
  */
-import { numberLocale, t, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import type { NumericTerm } from '../../state/game-types';
-import { eur, pct, years } from '../words/numbers';
-
-function nf(digits: number, minDigits = digits): Intl.NumberFormat {
-  return new Intl.NumberFormat(numberLocale(), { minimumFractionDigits: minDigits, maximumFractionDigits: digits });
-}
+import { eur, num, pct, years } from '../words/numbers';
 
 /** How a numeric term is shown and typed: its unit and the factor from the model's unit to the player's. */
 interface TermUnit {
@@ -31,7 +27,7 @@ export const TERM_UNITS: Record<NumericTerm, TermUnit> = {
 /** The number a player reads and types for a term, without its unit ("4,25" for €4.25 M). */
 export function termNumber(term: NumericTerm, value: number): string {
   const u = TERM_UNITS[term];
-  return nf(u.digits, 0).format(value * u.factor);
+  return num(value * u.factor, u.digits);
 }
 
 /** A term's value with its unit ("12 ans", "30 %", "4,25 M€", "1,5 € par €"). */

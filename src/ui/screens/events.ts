@@ -3,7 +3,7 @@
  * sentence with its size), the grant calls that opened (funder, budget, rate, deadline and
  * conditions), and the election when it falls within the year. A quiet year says so.
  */
-import { numberLocale, t } from '../../i18n';
+import { t } from '../../i18n';
 import type { LogEntry, LogEntryOf, Scenario } from '../../sim';
 import type { GrantCallState } from '../../sim/types';
 import { icon, type IconName } from '../icons';
@@ -13,7 +13,7 @@ import { yearEntries, yearStartTick } from './figures';
 import { callName, capital, funderName } from '../words/names';
 import { debtAlarmWords, eventIcon, eventText, eventTitle, settlementWords } from '../words/events';
 import { eur, months, pct } from '../words/numbers';
-import { gameYear, monthYear } from '../words/dates';
+import { calendarMonthName, gameYear, monthYear } from '../words/dates';
 
 function card(kind: string, iconName: IconName, title: string, when: string, ...body: (Node | string | null)[]): HTMLElement {
   return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));
@@ -81,7 +81,7 @@ function callCard(ctx: ScreenContext, call: GrantCallState): HTMLElement {
 /** The scenario's grant calls over a year, by calendar month: what can be co-financed, and when. */
 function callCalendar(ctx: ScreenContext): HTMLElement {
   const sc = sessionOf(ctx).scenario;
-  const month = (m: number) => capital(new Intl.DateTimeFormat(numberLocale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1))));
+  const month = (m: number) => capital(calendarMonthName(m));
   const calls = [...sc.funding.calls].sort((a, b) => ((a.monthOpen - sc.start.month + 12) % 12) - ((b.monthOpen - sc.start.month + 12) % 12));
   return card(
     'calendar',

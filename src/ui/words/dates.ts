@@ -13,10 +13,14 @@ export function monthYear(scenario: Scenario, tick: number, month: 'long' | 'sho
   return new Intl.DateTimeFormat(numberLocale(), { month, year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-/** The month alone ("avril"). */
+/** The month of a tick alone ("avril"). */
 export function monthName(scenario: Scenario, tick: number): string {
-  const m = scenario.start.month - 1 + tick;
-  return new Intl.DateTimeFormat(numberLocale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m % 12, 1)));
+  return calendarMonthName(((scenario.start.month - 1 + tick) % 12) + 1);
+}
+
+/** A calendar month (1–12) by its name ("avril"), for what recurs each year (a grant call's month). */
+export function calendarMonthName(month: number): string {
+  return new Intl.DateTimeFormat(numberLocale(), { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 }
 
 /** The calendar year a game year is named after (April 2026–March 2027: 2026), as the sim names it. */
