@@ -1,107 +1,105 @@
 /**
- * src/sim is pure (STYLE.md §1, DESIGN.md §6): no Phaser, zustand, DOM, Node I/O, clock, timers
- * or global random generator. Checked twice: statically (a scan of every file under src/sim) and
- * at run time (a short run with the clock and Math.random rigged to throw and to count calls).
+ * src/sim is pure (STYLE.md §1, DESIGN.md §6): no Phaser, zustand, DOM, Node I/O, clock, timers,
+ * global random generator, or maths whose last bit differs between engines. Checked twice:
+ * statically by the linter's rules for src/sim (.oxlintrc.json; this file runs them on the sim
+ * and on a probe, so that a rule dropped from the configuration fails here), and at run time
+ * (a short run with the clock and Math.random rigged to throw and to count calls), which no
+ * linter can say.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { blankNonCode, scanDir, scanSource, sourceFiles } from './helpers/purity-scan';
 
-const SIM_DIR = resolve(__dirname, '../src/sim');
-const SCENARIO = resolve(__dirname, '../scenarios/dijon-like.json');
+const ROOT = resolve(__dirname, '..');
+const SCENARIO = resolve(ROOT, 'scenarios/dijon-like.json');
+const OXLINT = resolve(ROOT, 'node_modules/oxlint/bin/oxlint');
 
-const format = (vs: ReturnType<typeof scanDir>) => vs.map((v) => `${v.file}:${v.line}: ${v.rule}\n    ${v.text}`).join('\n');
+interface Diagnostic {
+  code: string;
+  filename: string;
+  labels: { span: { line: number } }[];
+}
 
-describe('static scan of src/sim', () => {
-  it('finds the simulation sources', () => {
-    expect(sourceFiles(SIM_DIR).length).toBeGreaterThan(3);
-  });
+/** Runs the project's linter on `paths` with `config` and returns its diagnostics. */
+function lint(config: string, paths: string[], cwd = ROOT): Diagnostic[] {
+  let out: string;
+  try {
+    out = execFileSync(process.execPath, [OXLINT, '-c', config, '-f', 'json', ...paths], { cwd, encoding: 'utf8' });
+  } catch (e) {
+    // oxlint exits with 1 when it finds something; its JSON report is still on stdout.
+    out = (e as { stdout: string }).stdout;
+  }
+  return (JSON.parse(out) as { diagnostics: Diagnostic[] }).diagnostics;
+}
 
-  it('finds no import of phaser, zustand or Node modules, and no clock, timer, DOM or Math.random', () => {
-    const violations = scanDir(SIM_DIR, resolve(SIM_DIR, '..')).filter((v) => v.kind === 'impure');
-    expect(violations, `src/sim must stay pure:\n${format(violations)}`).toEqual([]);
-  });
+/** The purity rules of .oxlintrc.json (they apply to src/sim/**). */
+const PURITY = /no-restricted-(imports|globals|properties)|no-exponent-operator/;
 
-  // Same seed, same bits in Node and in Chromium (DESIGN.md §8): engines round exp, log, pow,
-  // sin, cos… differently in the last bit, so the sim must not call them (see tests/e2e).
-  it('calls no Math function whose rounding differs between JS engines', () => {
-    const violations = scanDir(SIM_DIR, resolve(SIM_DIR, '..')).filter((v) => v.kind === 'engine');
-    expect(violations, `engine-dependent maths in src/sim:\n${format(violations)}`).toEqual([]);
+// The purity rules are the linter's (.oxlintrc.json, run by `npm run lint` in `npm test`); the
+// simulation is also linted here, so that a plain `vitest run` still refuses an impure sim.
+describe('src/sim under the linter\'s purity rules', () => {
+  it('has no import of phaser, zustand, Node or the floors above, no clock, timer, DOM, Math.random or engine-dependent maths', () => {
+    const found = lint('.oxlintrc.json', ['src/sim']).filter((d) => PURITY.test(d.code));
+    expect(found.map((d) => `${d.filename}:${d.labels[0]?.span.line}: ${d.code}`)).toEqual([]);
   });
 });
 
-describe('the scanner itself', () => {
-  const flags = (src: string) => scanSource('x.ts', src).map((v) => v.rule);
+describe('the purity rules themselves', () => {
+  // One forbidden thing per line of a probe file placed at src/sim/ in a scratch copy of the
+  // configuration: each must be flagged on its own line; the allowed lines must not be.
+  const FORBIDDEN: [string, RegExp][] = [
+    ['export const u = Math.random();', /no-restricted-properties/],
+    ['export const t = Date.now();', /no-restricted-globals/],
+    ['export const t2 = new Date();', /no-restricted-globals/],
+    ['export const t3 = performance.now();', /no-restricted-globals/],
+    ['setTimeout(() => 0, 10);', /no-restricted-globals/],
+    ['export const w = window.innerWidth;', /no-restricted-globals/],
+    ["document.title = 'x';", /no-restricted-globals/],
+    ['export const e = process.env.SEED;', /no-restricted-globals/],
+    ["import Phaser from 'phaser'; export const P = Phaser;", /no-restricted-imports/],
+    ["import { createStore } from 'zustand/vanilla'; export const c = createStore;", /no-restricted-imports/],
+    ["import { readFileSync } from 'node:fs'; export const r = readFileSync;", /no-restricted-imports/],
+    ["import { join } from 'path'; export const j = join;", /no-restricted-imports/],
+    ["import { mountGame } from '../game/mount'; export const m = mountGame;", /no-restricted-imports/],
+    ['export const d = Math.pow(1.05, -3);', /no-restricted-properties/],
+    ['export const y = 1 / (1 + Math.exp(-2));', /no-restricted-properties/],
+    ['export const z = Math.log(2) + Math.cos(1);', /no-restricted-properties/],
+    ['export const p = (1.05) ** -3;', /no-exponent-operator/],
+    ['let q = 2; q **= 3; export const q2 = q;', /no-exponent-operator/],
+  ];
+  const ALLOWED = [
+    '// never call Math.random or Date.now here',
+    "export const kind = 'window' + `process. new Date`;",
+    'const state = { document: 1, window: 2 }; export const ws = state.window + state.document;',
+    "import seedrandom from 'seedrandom'; export const sr = seedrandom;",
+    'export const s = Math.sqrt(2) + Math.floor(1.5) + Math.imul(3, 4);',
+  ];
 
-  it.each([
-    ['const u = Math.random();', /Math\.random/],
-    ['const u = Math . random ();', /Math\.random/],
-    ['const t = Date.now();', /clock/],
-    ['const t = new Date();', /clock/],
-    ['const t = new Date', /clock/],
-    ['const s = Date();', /clock/],
-    ['const t = performance.now();', /clock/],
-    ['setTimeout(() => 0, 10);', /timer/],
-    ['const id = setInterval(f, 10);', /timer/],
-    ['const w = window.innerWidth;', /window/],
-    ['document.title = "x";', /document/],
-    ['const e = process.env.SEED;', /process/],
-    ["import Phaser from 'phaser';", /phaser/],
-    ["import { createStore } from 'zustand/vanilla';", /zustand/],
-    ["import { readFileSync } from 'node:fs';", /node:/],
-    ["import { join } from 'path';", /built-in/],
-    ["import { Worker } from 'worker_threads';", /built-in/],
-    ["const fs = require('fs');", /built-in/],
-    ["const m = await import('node:perf_hooks');", /node:/],
-    ['const label = `${Math.random()}`;', /Math\.random/],
-    ["const re = /'/; const u = Math.random();", /Math\.random/],
-    ['const d = Math.pow(1 + r, -t);', /engine-dependent/],
-    ['const y = 1 / (1 + Math.exp(-z));', /engine-dependent/],
-    ['const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(v);', /engine-dependent/],
-    ['const d = (1 + r) ** -t;', /\*\*/],
-  ])('flags %s', (src, rule) => {
-    expect(flags(src).some((r) => rule.test(r))).toBe(true);
-  });
-
-  it.each([
-    ['// never call Math.random or Date.now here'],
-    ['/* the window of opportunity; a document; new Date */ const x = 1;'],
-    ["const kind = 'window';"],
-    ['const msg = `process. ${count} new Date`;'],
-    ["const id = z.string().regex(/^[a-z0-9-]+$/, 'a lower-case id');"],
-    ['const state = { document: 1 }; const w = state.window;'],
-    ['const updatedAt = obj.Date; const now = clock.now;'],
-    ["import seedrandom from 'seedrandom'; import { x } from './rng';"],
-    ['/** A doc comment. */ const s = Math.sqrt(x) + Math.floor(y) + Math.imul(a, b);'],
-  ])('does not flag %s', (src) => {
-    expect(flags(src)).toEqual([]);
-  });
-
-  it('keeps line numbers while blanking comments and strings', () => {
-    const src = "/* a\n b */ const s = 'x';\nMath.random();";
-    expect(blankNonCode(src).split('\n').length).toBe(3);
-    expect(scanSource('x.ts', src)[0]?.line).toBe(3);
-  });
-
-  it('catches a Math.random() added to a copy of src/sim, and only that', () => {
-    const scratch = mkdtempSync(join(tmpdir(), 'horizons-purity-'));
+  it('flag each forbidden line of a probe in src/sim, and none of the allowed ones', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'horizons-purity-'));
     try {
-      cpSync(SIM_DIR, scratch, { recursive: true });
-      const before = format(scanDir(scratch));
-      const victim = sourceFiles(scratch)[0]!;
-      writeFileSync(victim, `${readFileSync(victim, 'utf8')}\nexport const sneaky = () => Math.random();\n`);
-      const after = scanDir(scratch);
-      const added = after.filter((v) => !before.includes(`${v.file}:${v.line}: ${v.rule}`));
-      expect(added).toHaveLength(1);
-      expect(added[0]!.rule).toMatch(/Math\.random/);
-      expect(added[0]!.text).toContain('sneaky');
+      const config = JSON.parse(stripJsonComments(readFileSync(join(ROOT, '.oxlintrc.json'), 'utf8'))) as { jsPlugins: string[] };
+      config.jsPlugins = config.jsPlugins.map((p) => resolve(ROOT, p));
+      writeFileSync(join(dir, '.oxlintrc.json'), JSON.stringify(config));
+      mkdirSync(join(dir, 'src/sim'), { recursive: true });
+      const lines = [...FORBIDDEN.map(([code]) => code), ...ALLOWED];
+      writeFileSync(join(dir, 'src/sim/probe.ts'), lines.join('\n') + '\n');
+      const found = lint('.oxlintrc.json', ['src/sim'], dir).filter((d) => PURITY.test(d.code));
+      const byLine = (line: number) => found.filter((d) => d.labels[0]?.span.line === line).map((d) => d.code);
+      FORBIDDEN.forEach(([code, rule], k) => expect(byLine(k + 1).some((c) => rule.test(c)), code).toBe(true));
+      ALLOWED.forEach((code, k) => expect(byLine(FORBIDDEN.length + k + 1), code).toEqual([]));
     } finally {
-      rmSync(scratch, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
+
+/** Drops the // comments of a JSONC file (the configuration's strings hold no //). */
+function stripJsonComments(text: string): string {
+  return text.replace(/^\s*\/\/.*$/gm, '');
+}
 
 describe('runtime trap', () => {
   afterEach(() => {

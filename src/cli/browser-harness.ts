@@ -4,7 +4,7 @@
  * (the system's: /usr/bin/chromium or CHROMIUM_PATH) with a fresh profile through playwright-core
  * (no browser download, no network).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';

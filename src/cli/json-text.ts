@@ -16,7 +16,12 @@ export function locateJsonError(text: string): number {
     throw i;
   };
   const literal = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, bad());
+    for (const ch of word) {
+      if (text[i++] !== ch) {
+        i--;
+        bad();
+      }
+    }
   };
   const string = () => {
     i++; // opening quote
@@ -27,7 +32,12 @@ export function locateJsonError(text: string): number {
       if (ch === '\\') {
         i++;
         if (text[i] === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) ((i += k), bad());
+          for (let k = 1; k <= 4; k++) {
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              bad();
+            }
+          }
           i += 5;
         } else if ('"\\/bfnrt'.includes(text[i] ?? 'x')) i++;
         else bad();

@@ -117,7 +117,7 @@ describe('JSON error positions', () => {
     ['{"a": ', 6],
     ['{"a" 1}', 5],
   ])('locates the first error in %j', (text, offset) => {
-    expect(() => JSON.parse(text)).toThrow();
+    expect(() => JSON.parse(text)).toThrow(SyntaxError);
     expect(locateJsonError(text)).toBe(offset);
   });
   it('accepts valid JSON', () => {

@@ -9,7 +9,7 @@ import { createInitialState } from '../../src/sim/init';
 import { step, stepInPlace } from '../../src/sim/step';
 import { resolvePolicy } from '../../src/sim/agents';
 import type { SimState, TimedAction } from '../../src/sim/types';
-import { dijon, terms } from './helpers';
+import { dijon } from './helpers';
 
 const sc = dijon();
 const AGENTS = 1000;

@@ -32,7 +32,7 @@ describe('golden run: dijon-like, seed 1', () => {
 
   it('final summary and state hash', () => {
     const { stateHash, ...summary } = result.summary;
-    expect(rounded(summary)).toMatchSnapshot();
-    expect(stateHash).toMatchSnapshot();
+    expect(rounded(summary)).toMatchSnapshot('summary');
+    expect(stateHash).toMatchSnapshot('stateHash');
   });
 });

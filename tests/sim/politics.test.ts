@@ -5,7 +5,7 @@ import { reviewContracts } from '../../src/sim/agents/contract-review';
 import { politicsPhase } from '../../src/sim/rules/politics';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { SimState } from '../../src/sim/types';
-import { advance, dijon, freshState, scratch, terms, variant } from './helpers';
+import { advance, dijon, freshState, scratch, terms } from './helpers';
 
 const sc = dijon();
 

@@ -35,10 +35,6 @@ const cut = (paymentCut: number) => ({ type: 'renegotiateContract', contractId: 
  * model no longer gives (kept so that old logs render; a case below checks they are not given).
  */
 const NOT_MODEL = new Set<RefusalCode>([...GAME_FLOW_REFUSALS, ...RETIRED_REFUSALS]);
-/** A city deep in debt: its principal leaves €0.8 M of net savings a year (gross savings fall with the interest). */
-const indebted = () => bareProcedure(dijon(), { 'city.debtEur': 5.2e8 });
-/** A city whose debt the lenders already refuse to grow, and whose budget cannot balance (the prefect settles it at the first year end). */
-const overIndebted = () => bareProcedure(dijon(), { 'city.debtEur': 2.5e9 });
 
 const CASES: Case[] = [
   { code: 'notAnAction', refused: at(0, { kind: 'setBudget' }) },
