@@ -20,7 +20,7 @@ export { CITY_PERSONALITIES, PARTNER_PERSONALITIES, partnerPersonality } from '.
 export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';
 export { SAVE_FORMAT, parseSave, replaySave, createSave, restoreRun, type SaveFile, type ReplayReport, type RestoredRun } from './save';
-export { RETIRED_ACTIONS } from './types';
+export { ACTION_TYPES, RETIRED_ACTIONS } from './types';
 export type { SimState, Action, RetiredAction, Actor, TimedAction, ActionResult, Policy, Observation, ContractTerms, Explanation, NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
 export { MAX_SEED, isSeed } from './seed';
 export { isLog, type LogKind, type LogEntryOf, type DecisionData } from './log';

@@ -1,10 +1,11 @@
 /** The one replay loop: actions grouped by tick once, a run played through them, a save restored as a playable run. */
 import { describe, expect, it } from 'vitest';
 import { actionsByTick, createSave, restoreRun, runSimulation, stateHash } from '../../src/sim';
+import type { TimedAction } from '../../src/sim/types';
 import { dijon } from './helpers';
 
 const sc = dijon();
-const ACTIONS = [
+const ACTIONS: TimedAction[] = [
   { tick: 0, action: { type: 'setConcertation', level: 0.7 } },
   { tick: 13, action: { type: 'setConcertation', level: 0.3 } },
   { tick: 0, action: { type: 'setConcertation', level: 0.4 } },
@@ -20,7 +21,7 @@ describe('replay', () => {
 
   it('restores a save as a run that continues on the same hashes, and names the first year that differs', () => {
     const full = runSimulation(sc, { seed: 11, agents: 200, years: 3, yearlyHashes: true, actions: ACTIONS });
-    const save = createSave(sc, { seed: 11, city: sc.policies.city, partner: sc.policies.partner, years: 2, agents: 200, actions: ACTIONS.filter((a) => a.tick < 24) as never }, full.yearlyHashes.slice(0, 2));
+    const save = createSave(sc, { seed: 11, city: sc.policies.city, partner: sc.policies.partner, years: 2, agents: 200, actions: ACTIONS.filter((a) => a.tick < 24) }, full.yearlyHashes.slice(0, 2));
     const restored = restoreRun(save);
     if (!restored.ok) throw new Error(`year ${restored.year} differs`);
     expect(restored.yearlyHashes).toEqual(full.yearlyHashes.slice(0, 2));
