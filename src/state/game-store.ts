@@ -10,9 +10,8 @@
  * where a replay of the save applies them; advancing time closes the month (the computer players
  * decide, the model runs) and opens the next. So the save replays to the same hashes in Node.
  *
- * Every change replaces the snapshot: a new `GameState` with a new `session` object, so that
- * selectors (`subscribeWithSelector`) see it. The simulation state inside (`session.sim`) is the
- * run's own object, which only the run's steps change: read it, never write it.
+ * Every change replaces the snapshot (a new `GameState`, a new `session`), so that selectors
+ * (`subscribeWithSelector`) see it; `session.sim` is the run's own state, which only its steps change.
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
@@ -62,13 +61,7 @@ export function createGame(opts: GameOptions): Game {
   };
   /** Replaces the session (a new object) with these changes, and other fields of the snapshot. */
   const publish = (changes: Partial<Session> = {}, rest: Partial<GameState> = {}) => store.setState({ ...rest, session: { ...session(), ...changes } });
-  const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen'>): Flow => ({
-    screen: st.screen,
-    actingSide: s.actingSide,
-    afterHandover: s.afterHandover,
-    returnScreen: s.returnScreen,
-    playing: st.ui.playing,
-  });
+  const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen'>): Flow => ({ screen: st.screen, actingSide: s.actingSide, afterHandover: s.afterHandover, returnScreen: s.returnScreen, playing: st.ui.playing });
   const yearFacts = (): YearFacts => ({ over: run!.isOver(), playable: inPlayableYears(session().sim, session().scenario) });
 
   /** Moves the flow after `event` (opening the year's first month when it says so), with these session changes; returns whether the screen flow moved. */
