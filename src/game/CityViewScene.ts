@@ -60,6 +60,8 @@ export class CityViewScene extends Phaser.Scene {
   private insetsKey = '';
   /** What the view and its still layers show, to skip the updates and paintings that change nothing. */
   private shownKey = '';
+  /** The session object last shown: the store publishes a new one on every change. */
+  private shownSession: unknown = null;
   private worksKey = '';
   private notesKey = '';
   /** The pointer's last position over the map, to refresh an open tooltip when the data move. */
@@ -198,9 +200,10 @@ export class CityViewScene extends Phaser.Scene {
     const { width, height } = this.scale;
     const insets = this.readInsets();
     const insetsKey = `${insets.top},${insets.right},${insets.bottom},${insets.left}`;
-    const key = [scenario?.id, width, height, insetsKey, session?.version, state.ui.overlay, state.ui.largeType].join('|');
-    if (!force && key === this.shownKey && (session?.setup ?? null) === this.sessionSetup) return;
+    const key = [scenario?.id, width, height, insetsKey, state.ui.overlay, state.ui.largeType].join('|');
+    if (!force && key === this.shownKey && session === this.shownSession && (session?.setup ?? null) === this.sessionSetup) return;
     this.shownKey = key;
+    this.shownSession = session;
 
     if (!scenario) {
       this.layout = null;

@@ -106,22 +106,47 @@ export function createRun(scenario: Scenario, opts: RunOptions): Run {
   };
 }
 
+/** Groups timed items by tick once (stable within a tick), so that every replay loop looks up a month's list. */
+export function groupByTick<T extends { tick: number }>(items: readonly T[]): (tick: number) => T[] {
+  const byTick = new Map<number, T[]>();
+  for (const item of items) {
+    const list = byTick.get(item.tick) ?? [];
+    list.push(item);
+    byTick.set(item.tick, list);
+  }
+  return (tick) => byTick.get(tick) ?? [];
+}
+
+/** The outside actions of each month, as `advanceTick` takes them. */
+export function actionsByTick(actions: readonly { tick: number; action: unknown }[]): (tick: number) => unknown[] {
+  const at = groupByTick(actions);
+  return (tick) => at(tick).map((t) => t.action);
+}
+
+/**
+ * The one replay loop: advances a run month by month up to `untilTick` (default: its end), each
+ * month with its timed actions; `onYearEnd` is called after every twelfth month and stops the run
+ * by returning false. Returns the outside actions' results, in order.
+ */
+export function playThrough(run: Run, opts: { actions: readonly TimedAction[]; untilTick?: number; onYearEnd?: (year: number) => boolean | void }): ActionResult[] {
+  const actionsAt = actionsByTick(opts.actions);
+  const until = Math.min(opts.untilTick ?? run.totalTicks, run.totalTicks);
+  const results: ActionResult[] = [];
+  while (run.state.tick < until) {
+    results.push(...run.advanceTick(actionsAt(run.state.tick)));
+    if (run.state.tick % 12 === 0 && opts.onYearEnd?.(run.state.tick / 12) === false) break;
+  }
+  return results;
+}
+
 /** Runs a whole game headless and summarises it. */
 export function runSimulation(scenario: Scenario, opts: RunOptions): RunResult {
   const run = createRun(scenario, opts);
-  const byTick = new Map<number, unknown[]>();
-  for (const { tick, action } of opts.actions ?? []) {
-    const list = byTick.get(tick) ?? [];
-    list.push(action);
-    byTick.set(tick, list);
-  }
   const yearlyHashes: string[] = [];
-  const actionResults: ActionResult[] = [];
-  while (!run.isOver()) {
-    const results = run.advanceTick(byTick.get(run.state.tick) ?? []);
-    actionResults.push(...results);
-    if (opts.yearlyHashes && run.state.tick % 12 === 0) yearlyHashes.push(stateHash(run.state));
-  }
+  const actionResults = playThrough(run, {
+    actions: opts.actions ?? [],
+    ...(opts.yearlyHashes ? { onYearEnd: () => void yearlyHashes.push(stateHash(run.state)) } : {}),
+  });
   const state = run.state;
   const summary = { ...report(state, scenario), stateHash: stateHash(state) } as Summary & { stateHash: string };
   return { summary, yearly: state.yearly, yearlyHashes, state, actionResults };

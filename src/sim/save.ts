@@ -6,7 +6,8 @@
  */
 import { z } from 'zod/mini';
 import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
-import { runSimulation } from './run';
+import { stateHash } from './hash';
+import { createRun, playThrough, runSimulation, type Run } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { MetricRow, TimedAction } from './types';
@@ -120,4 +121,28 @@ export function replaySave(save: SaveFile): ReplayReport {
   if (finalHash !== save.finalHash) error = `final hash ${finalHash} differs from the save's ${save.finalHash}`;
   else if (mismatches.length > 0) error = `year ${mismatches[0]!.year}: hash ${mismatches[0]!.got} differs from the save's ${mismatches[0]!.expected}`;
   return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}), yearly: run.yearly };
+}
+
+/** A save rebuilt as a run the game can play on, or the first year whose hash differs. */
+export type RestoredRun = { ok: true; run: Run; yearlyHashes: string[] } | { ok: false; year: number; got: string; expected: string | undefined };
+
+/** Rebuilds a playable run (to the scenario's horizon) from a save, checking each year's hash: the game's restore. */
+export function restoreRun(save: SaveFile): RestoredRun {
+  const run = createRun(save.scenario, { seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}) });
+  const yearlyHashes: string[] = [];
+  let mismatch: { year: number; got: string } | null = null;
+  playThrough(run, {
+    actions: save.actions,
+    untilTick: save.years * 12,
+    onYearEnd: (year) => {
+      const got = stateHash(run.state);
+      if (got !== save.yearlyHashes[year - 1]) {
+        mismatch = { year, got };
+        return false;
+      }
+      yearlyHashes.push(got);
+    },
+  });
+  const m = mismatch as { year: number; got: string } | null;
+  return m ? { ok: false, year: m.year, got: m.got, expected: save.yearlyHashes[m.year - 1] } : { ok: true, run, yearlyHashes };
 }

@@ -406,6 +406,12 @@ export type Actor = 'city' | 'partner';
 export type RetiredAction = { type: 'scalePilot'; deployment: number };
 export const RETIRED_ACTIONS = ['scalePilot'] as const satisfies readonly RetiredAction['type'][];
 
+/** Every live action type, in one list (the script API and the game's action lists read it). */
+export const ACTION_TYPES = ['setBudget', 'setConcertation', 'governance', 'launchAlone', 'propose', 'accept', 'walkAway', 'cancelContract', 'renegotiateContract', 'studyPartnership', 'answerAmendment'] as const satisfies readonly Action['type'][];
+// Every action type is listed (a type left out of the list fails to compile here).
+const actionTypesListed: Exclude<Action['type'], (typeof ACTION_TYPES)[number]> extends never ? true : never = true;
+void actionTypesListed;
+
 /** A player's (or a policy's) action. Every action is a JSON object. */
 export type Action =
   | { type: 'setBudget'; envelopeEur: number; taxChange: number; explanation?: Explanation }

@@ -1,15 +1,16 @@
 /**
  * The game's store, as types: what the scenes and panels read, and the actions they dispatch.
  *
- * The store (`game-store.ts`) owns one headless run (`createRun` from the sim) and publishes a new
- * `GameState` object after every change. The simulation state inside it (`session.sim`) is the
- * run's own object, mutated month by month: treat it as read-only, and use `session.version`
- * (bumped on every change) to know that it moved.
+ * The store (`game-store.ts`) owns one headless run (`createRun` from the sim) and replaces its
+ * snapshot after every change: a new `GameState` with a new `session` object whenever anything of
+ * the game moved, so that a selector sees it. The simulation state inside (`session.sim`) is the
+ * run's own object, stepped month by month: treat it as read-only.
  *
  * Every action is a JSON object that `dispatch` accepts as it is; `actions()` lists the legal ones
  * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
  * propose, accept…) go through the same `dispatch`.
  */
+import type { Mutate, StoreApi } from 'zustand/vanilla';
 import type { Problem, Refusal } from '../sim/refusal';
 import type { Action, ActionResult, Actor, ContractTerms, NumericTerm, SaveFile, Scenario, SimState, TermBound, TwoLenses } from '../sim';
 
@@ -76,10 +77,8 @@ export interface ElectionResult {
 export interface Session {
   setup: GameSetup;
   scenario: Scenario;
-  /** The simulation state (the run's own object: read-only). */
+  /** The simulation state (the run's own object: read-only; the session object is replaced whenever it moves). */
   sim: SimState;
-  /** Bumped on every change of `sim` or of the session. */
-  version: number;
   /** Is a month open (its events done, its decisions being taken)? */
   tickOpen: boolean;
   /** The sides people play. */
@@ -179,6 +178,7 @@ export interface GameApi extends GameQueries {
 
 /** What the scenes and panels are given: the store to read and subscribe to, and the API to act. */
 export interface Game {
-  store: import('zustand/vanilla').StoreApi<GameState>;
+  /** A zustand store with `subscribeWithSelector`: `store.subscribe(selector, listener)` hears a change of what the selector picks. */
+  store: Mutate<StoreApi<GameState>, [['zustand/subscribeWithSelector', never]]>;
   api: GameApi;
 }

@@ -43,20 +43,22 @@ const BUILDERS: Record<Screen, ScreenBuilder> = {
   end: endScreen,
 };
 
-/** What makes the current panel rebuild (beside a new screen and the language). */
-function rebuildKey(state: GameState): string {
+/** What makes the current panel rebuild (beside a new screen and the language): parts compared one by one (a new session object is a change). */
+function rebuildKey(state: GameState): unknown[] {
   switch (state.screen) {
     case 'menu':
-      return JSON.stringify([state.savedGame, state.corruptSave, state.catalogue.length, state.ui.largeType]);
+      return [JSON.stringify([state.savedGame, state.corruptSave, state.catalogue.length, state.ui.largeType])];
     case 'negotiation':
-      return ''; // the table follows the store by itself
+      return []; // the table follows the store by itself
     case 'months':
     case 'epilogue':
-      return String(state.ui.largeType); // they follow the months in place (`update`)
+      return [state.ui.largeType]; // they follow the months in place (`update`)
     default:
-      return `${state.session?.version}|${state.ui.playing}|${state.ui.speed}|${state.ui.largeType}`;
+      return [state.session, state.ui.playing, state.ui.speed, state.ui.largeType];
   }
 }
+
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
  * May the partner's own figures show? For the partner's group and for spectators; never for the
@@ -91,7 +93,7 @@ export function mountApp(root: HTMLElement, game: Game): () => void {
 
   let view: ScreenView | null = null;
   let shownScreen: Screen | null = null;
-  let shownKey = '';
+  let shownKey: unknown[] = [];
 
   // The HUD's height, for the panels that sit below it.
   const measure = new ResizeObserver(() => root.style.setProperty('--hud-h', `${hud.el.hidden ? 0 : hud.el.offsetHeight}px`));
@@ -128,14 +130,14 @@ export function mountApp(root: HTMLElement, game: Game): () => void {
     const ctx = context(state);
     hud.update(ctx);
     root.style.setProperty('--hud-h', `${hud.el.hidden ? 0 : hud.el.offsetHeight}px`);
-    const key = `${getLang()}|${rebuildKey(state)}`;
+    const key = [getLang(), ...rebuildKey(state)];
     if (state.screen !== shownScreen) {
       local.clear();
       tips.hide();
       shownScreen = state.screen;
       shownKey = key;
       build(ctx, false);
-    } else if (force || key !== shownKey) {
+    } else if (force || !sameKey(key, shownKey)) {
       shownKey = key;
       build(ctx, true);
     } else view?.update?.(ctx);
@@ -163,7 +165,7 @@ export function mountApp(root: HTMLElement, game: Game): () => void {
     schedule();
   });
   const offLang = onLangChange(() => {
-    shownKey = '';
+    shownKey = [];
     schedule(true);
   });
 

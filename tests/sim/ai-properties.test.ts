@@ -24,7 +24,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRun, runSimulation, stateHash } from '../../src/sim';
+import { createRun, groupByTick, runSimulation, stateHash } from '../../src/sim';
 import { resolvePolicy } from '../../src/sim/agents';
 import { CITY_PERSONALITIES, PARTNER_PERSONALITIES } from '../../src/sim/agents/personalities';
 import { termsProblem } from '../../src/sim/rules/terms';
@@ -139,13 +139,12 @@ function check(c: { person: 'city' | 'partner'; computer: string; seed: number; 
   policies[aiSide] = resolvePolicy(c.computer, aiSide)!;
   const opts = { seed: c.seed, years: YEARS, agents: AGENTS, [c.person]: 'none', [aiSide]: c.computer };
   const run = createRun(sc, opts);
-  const byTick = new Map<number, Move[]>();
-  for (const m of [...c.moves].sort((a, b) => a.tick - b.tick)) byTick.set(m.tick, [...(byTick.get(m.tick) ?? []), m]);
+  const movesAt = groupByTick(c.moves);
   const where = (t: number) => `${c.person} (person) vs ${c.computer}, seed ${c.seed}, tick ${t}`;
   tally.runs++;
   while (!run.isOver()) {
     const t = run.state.tick;
-    const moves = byTick.get(t) ?? [];
+    const moves = movesAt(t);
     const before = cloneState(run.state);
     const results: ActionResult[] = run.advanceTick(moves.map((m) => m.action));
     const s = run.state;

@@ -4,7 +4,7 @@
  * agree. (Node against Chromium is checked by the browser tests.)
  */
 import { describe, expect, it } from 'vitest';
-import { createRun, deserializeState, runSimulation, serializeState, stateHash } from '../../src/sim';
+import { actionsByTick, createRun, deserializeState, runSimulation, serializeState, stateHash } from '../../src/sim';
 import { createInitialState } from '../../src/sim/init';
 import { step, stepInPlace } from '../../src/sim/step';
 import { resolvePolicy } from '../../src/sim/agents';
@@ -48,10 +48,9 @@ describe('determinism', () => {
   });
 
   it('save → JSON → restore after 7 years continues exactly as the uninterrupted run', () => {
-    const byTick = new Map<number, unknown[]>();
-    for (const t of ACTIONS) byTick.set(t.tick, [...(byTick.get(t.tick) ?? []), t.action]);
+    const actionsAt = actionsByTick(ACTIONS);
     const first = createRun(sc, { seed: 7, agents: AGENTS });
-    while (first.state.tick < 7 * 12) first.advanceTick(byTick.get(first.state.tick) ?? []);
+    while (first.state.tick < 7 * 12) first.advanceTick(actionsAt(first.state.tick));
     expect(stateHash(first.state)).toBe(a.yearlyHashes[6]);
 
     const saved = JSON.stringify(serializeState(first.state));
@@ -64,7 +63,7 @@ describe('determinism', () => {
     const second = createRun(sc, { seed: 7, agents: AGENTS, from: restored });
     const later: string[] = [];
     while (!second.isOver()) {
-      second.advanceTick(byTick.get(second.state.tick) ?? []);
+      second.advanceTick(actionsAt(second.state.tick));
       if (second.state.tick % 12 === 0) later.push(stateHash(second.state));
     }
     expect(later).toEqual(a.yearlyHashes.slice(7));

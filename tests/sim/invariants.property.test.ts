@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRun, stateHash } from '../../src/sim';
+import { actionsByTick, createRun, stateHash } from '../../src/sim';
 import { resolvePolicy } from '../../src/sim/agents';
 import { procedureKind } from '../../src/sim/rules/procedure';
 import { CONTRACT_FORMS } from '../../src/sim/scenario-schema';
@@ -144,12 +144,11 @@ const ruleBased = resolvePolicy('rule-based')!;
 /** Runs a script, checking the invariants at the end of every year; returns what it saw. */
 function runChecked(script: TimedAction[], seed: number, years: number, agents: number, policies: 'rule-based' | 'none') {
   const run = createRun(sc, { seed, years, agents, city: policies, partner: policies });
-  const byTick = new Map<number, unknown[]>();
-  for (const { tick, action } of script) byTick.set(tick, [...(byTick.get(tick) ?? []), action]);
+  const actionsAt = actionsByTick(script);
   const results: ActionResult[] = [];
   while (!run.isOver()) {
     const loans = run.state.ledger.totalsCents['lenders>city:loan'] ?? 0;
-    results.push(...run.advanceTick(byTick.get(run.state.tick) ?? []));
+    results.push(...run.advanceTick(actionsAt(run.state.tick)));
     // The debt ratio's rule: a month with a new loan ends within what lenders accept.
     if ((run.state.ledger.totalsCents['lenders>city:loan'] ?? 0) > loans && run.state.city.debtCapacityYears > sc.funding.lendersRefuseYears + 1e-9) {
       throw new Error(`tick ${run.state.tick}, seed ${seed}, ${policies}: borrowed up to a ratio of ${run.state.city.debtCapacityYears} years`);

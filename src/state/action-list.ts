@@ -1,0 +1,99 @@
+/**
+ * The script API's listing half: `actions()`, the actions `dispatch` would accept now, each a JSON
+ * object, computed from the store's snapshot alone.
+ *
+ * The menu lists a start for every scenario, role and computer personality; the flow's screens
+ * list their way on; the decisions and the table list the acting side's simulation actions that
+ * the model would take now (`tryAction`), with its computer adviser's suggested offer to propose.
+ */
+import { amendableContracts, CITY_PERSONALITIES, GOVERNANCE_MEASURES, PARTNER_PERSONALITIES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
+import type { AnyAction, GameState, Session } from './game-types';
+import { SIM_ACTION_TYPES } from './script-api';
+
+/** Keeps the simulation actions the model would take now (game actions pass). */
+function legal(s: Session, candidates: AnyAction[]): AnyAction[] {
+  return candidates.filter((c) => !SIM_ACTION_TYPES.has(c.type) || tryAction(s.sim, s.scenario, c).ok);
+}
+
+function menuActions(st: GameState): AnyAction[] {
+  const seed = st.menuSeed;
+  const out: AnyAction[] = [];
+  for (const { id, scenario } of st.catalogue) {
+    const partners = [scenario.policies.partner, ...PARTNER_PERSONALITIES.map((p) => p.id).filter((p) => p !== scenario.policies.partner)];
+    const cities = [scenario.policies.city, ...CITY_PERSONALITIES.map((p) => p.id).filter((p) => p !== scenario.policies.city)];
+    for (const partner of partners) out.push({ type: 'start', scenario: id, role: 'city', seed, partner });
+    for (const city of cities) out.push({ type: 'start', scenario: id, role: 'partner', seed, city });
+    out.push({ type: 'start', scenario: id, role: 'both', seed });
+    out.push({ type: 'start', scenario: id, role: 'watch', seed, city: scenario.policies.city, partner: scenario.policies.partner });
+  }
+  if (st.savedGame) out.push({ type: 'continueSave' });
+  if (st.corruptSave) out.push({ type: 'discardCorruptSave' });
+  return out;
+}
+
+/** Accept the offer when it is the side's turn; propose what its computer adviser suggests. */
+function negotiationMoves(s: Session, side: Actor): AnyAction[] {
+  const out: AnyAction[] = [];
+  const n = s.sim.negotiation;
+  if (n && n.turn === side) out.push({ type: 'accept', by: side });
+  out.push({ type: 'propose', by: side, terms: suggestedOffer({ state: s.sim, scenario: s.scenario, by: side }) });
+  return out;
+}
+
+function decisionActions(s: Session, side: Actor): AnyAction[] {
+  const sc = s.scenario;
+  const out: AnyAction[] = [];
+  if (side === 'city') {
+    const env = sc.city.smartCityEnvelopeEur;
+    const dt = sc.city.maxTaxChange;
+    out.push({ type: 'setBudget', envelopeEur: env, taxChange: 0 }, { type: 'setBudget', envelopeEur: 2 * env, taxChange: dt / 2 }, { type: 'setBudget', envelopeEur: env / 2, taxChange: -dt / 2 });
+    for (const level of [0.2, 0.5, 0.8]) out.push({ type: 'setConcertation', level });
+    for (const measure of GOVERNANCE_MEASURES) out.push({ type: 'governance', measure, on: !s.sim.city.governance[measure] });
+    const all = s.sim.districts.map((_, i) => i);
+    for (const project of Object.keys(sc.projects.catalogue)) {
+      out.push({ type: 'launchAlone', project, districts: [0], pilot: true });
+      out.push({ type: 'launchAlone', project, districts: all, pilot: false });
+    }
+    for (const c of amendableContracts(s.sim)) {
+      // An amendment keeps the partner's balance only where its margin allows: small cuts first.
+      for (const paymentCut of [0.05, 0.1, 0.2]) out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut });
+      out.push({ type: 'cancelContract', contractId: c.id });
+    }
+    // The prior evaluation a partnership contract needs (CCP L2212-1), one project over every district.
+    for (const project of Object.keys(sc.projects.catalogue)) out.push({ type: 'studyPartnership', projects: [project], districts: all });
+  }
+  if (side === 'partner') {
+    for (const c of pendingAmendments(s.sim)) out.push({ type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true }, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false });
+  }
+  if (s.sim.negotiation) out.push({ type: 'walkAway', by: side });
+  out.push(...negotiationMoves(s, side));
+  return legal(s, out);
+}
+
+/** The legal actions now (what `window.horizons.actions()` returns). */
+export function listActions(st: GameState): AnyAction[] {
+  const s = st.session;
+  switch (st.screen) {
+    case 'menu':
+      return menuActions(st);
+    case 'briefing':
+    case 'handover':
+    case 'events':
+    case 'yearSummary':
+    case 'election':
+      return [{ type: 'continue' }];
+    case 'decisions':
+      return [...decisionActions(s!, s!.actingSide!), { type: 'openNegotiation' }, { type: 'endDecisions' }];
+    case 'negotiation': {
+      const side = s!.actingSide!;
+      const moves = legal(s!, [...negotiationMoves(s!, side), ...(s!.sim.negotiation ? [{ type: 'walkAway', by: side } as AnyAction] : [])]);
+      return [...moves, { type: 'advance' }, { type: 'leaveNegotiation' }];
+    }
+    case 'months':
+      return [{ type: 'advance', months: 12 }, { type: 'advance' }, ...(s!.humanSides.length > 0 && s!.tickOpen ? [{ type: 'openNegotiation' } as AnyAction] : [])];
+    case 'epilogue':
+      return [{ type: 'advance', months: 12 }];
+    case 'end':
+      return [{ type: 'newGame' }];
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The script API's checking half: `dispatch` takes any JSON value, refuses what is not an action,
+ * not possible on this screen or badly formed (with a code, its figures and an English reason), and
+ * hands a well-formed action to the store's operations. Every action type is in one list here.
+ *
+ * The simulation's own actions (setBudget, propose, accept…) are checked for who may take them now
+ * (the side people play, the group holding the controls, an open month); the model checks the rest.
+ */
+import { ACTION_TYPES, RETIRED_ACTIONS, actorOf, found, isSeed, MAX_SEED, type Action, type ActionResult, type Refusal, type RefusalCode, type RefusalParams } from '../sim';
+import { OVERLAYS, SPEEDS, type GameAction, type GameState, type Screen, type UiState } from './game-types';
+
+/** The game's own actions, beside the simulation's. */
+export const GAME_ACTION_TYPES = ['start', 'continueSave', 'discardCorruptSave', 'setMenuSeed', 'continue', 'endDecisions', 'openNegotiation', 'leaveNegotiation', 'advance', 'setPlaying', 'setSpeed', 'setOverlay', 'setLargeType', 'newGame'] as const satisfies readonly GameAction['type'][];
+// Every game action type is listed (a type left out of the list fails to compile here).
+const gameTypesListed: Exclude<GameAction['type'], (typeof GAME_ACTION_TYPES)[number]> extends never ? true : never = true;
+void gameTypesListed;
+
+/** The model's actions `dispatch` takes; a retired one still goes to the model, which refuses it by name. */
+export const SIM_ACTION_TYPES: ReadonlySet<string> = new Set<string>([...ACTION_TYPES, ...RETIRED_ACTIONS]);
+
+/** The longest `advance`: the longest horizon a scenario may have. */
+export const MAX_ADVANCE_MONTHS = 12 * 60;
+
+/** A refusal with its code, figures and English reason. */
+export const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refusal => ({ ok: false, code, params, reason });
+export const OK: ActionResult = { ok: true };
+
+/** A seed that is not a whole number in range. */
+export const badSeed = (seed: unknown): Refusal =>
+  refuse('fieldNotWholeNumber', { field: 'seed', found: found(seed), min: 0, max: MAX_SEED }, `seed: found ${found(seed)}, expected a whole number between 0 and ${MAX_SEED}`);
+
+/** What the store does once an action is checked. */
+export interface GameOps {
+  state(): GameState;
+  start(action: Record<string, unknown>): ActionResult;
+  continueSave(): ActionResult;
+  set(changes: Partial<Pick<GameState, 'corruptSave' | 'menuSeed'>>): void;
+  setUi(changes: Partial<UiState>): void;
+  flow(event: 'continue' | 'endDecisions' | 'openNegotiation' | 'leaveNegotiation'): void;
+  advance(months: number): void;
+  /** Applies a checked simulation action at once (the model may still refuse it). */
+  act(action: Action): ActionResult;
+  newGame(): void;
+  /** Shows a refusal the store made itself (an internal error). */
+  refused(refusal: Refusal): void;
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+/** The screens on which the acting side takes the simulation's actions. */
+const ACTING_SCREENS: readonly Screen[] = ['decisions', 'negotiation'];
+
+/** Makes `dispatch`: checks an action and runs it; a bug comes back as an `internalError` refusal rather than a broken page. */
+export function createDispatch(ops: GameOps): (action: unknown) => ActionResult {
+  function simAction(a: Record<string, unknown> & { type: string }): ActionResult {
+    const { screen, session: s } = ops.state();
+    if (!s) return refuse('needsGame', { action: a.type }, `"${a.type}" needs a game: start one from the menu`);
+    if (!ACTING_SCREENS.includes(screen)) return refuse('wrongScreen', { action: a.type, screen, possible: ACTING_SCREENS.join(', ') }, `"${a.type}" is a decision: take it on the decisions or negotiation screen, not on "${screen}"`);
+    if (!s.tickOpen) return refuse('noMonthOpen', {}, 'no month is open for decisions');
+    const actor = actorOf(a as unknown as Action);
+    if (actor !== 'city' && actor !== 'partner') return refuse('fieldUnknownValue', { field: 'by', found: found(actor), expected: 'city, partner' }, `by: found ${found(actor)}, expected "city" or "partner"`);
+    if (!s.humanSides.includes(actor)) return refuse('sideComputer', { side: actor }, `the ${actor} is played by the computer in this game`);
+    if (s.actingSide !== actor) return refuse('sideNotYours', { side: String(s.actingSide) }, `it is the ${s.actingSide}'s group that holds the controls now`);
+    return ops.act(a as unknown as Action);
+  }
+
+  function check(action: unknown): ActionResult {
+    if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+    const { screen, session, corruptSave } = ops.state();
+    const a = action as Record<string, unknown> & { type: string };
+    const on = (...screens: Screen[]): ActionResult | null =>
+      screens.includes(screen) && (screen === 'menu' || session)
+        ? null
+        : refuse('wrongScreen', { action: a.type, screen, possible: screens.join(', ') }, `"${a.type}" is not possible on the "${screen}" screen (possible on: ${screens.join(', ')})`);
+    const done = (f: () => void): ActionResult => (f(), OK);
+    switch (a.type) {
+      case 'start':
+        return on('menu') ?? ops.start(a);
+      case 'continueSave':
+        return on('menu') ?? ops.continueSave();
+      case 'discardCorruptSave':
+        return corruptSave ? done(() => ops.set({ corruptSave: null })) : refuse('noUnreadableSave', {}, 'there is no unreadable save to set aside');
+      case 'setMenuSeed':
+        return isSeed(a.seed) ? done(() => ops.set({ menuSeed: a.seed as number })) : badSeed(a.seed);
+      case 'continue':
+        return on('briefing', 'handover', 'events', 'yearSummary', 'election') ?? done(() => ops.flow('continue'));
+      case 'endDecisions':
+        return on('decisions') ?? done(() => ops.flow('endDecisions'));
+      case 'openNegotiation': {
+        const blocked = on('decisions', 'months');
+        if (blocked) return blocked;
+        if (!session!.actingSide) return refuse('noSideToPlay', {}, 'nobody plays a side in this game');
+        if (!session!.tickOpen) return refuse('noMonthOpen', {}, 'no month is open: wait for the next month to negotiate');
+        return done(() => ops.flow('openNegotiation'));
+      }
+      case 'leaveNegotiation':
+        return on('negotiation') ?? done(() => ops.flow('leaveNegotiation'));
+      case 'advance': {
+        const blocked = on('months', 'negotiation', 'epilogue');
+        if (blocked) return blocked;
+        const n = a.months ?? 1;
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_ADVANCE_MONTHS) {
+          return refuse('fieldNotWholeNumber', { field: 'months', found: found(a.months), min: 1, max: MAX_ADVANCE_MONTHS }, `months: found ${found(a.months)}, expected a whole number of months from 1 to ${MAX_ADVANCE_MONTHS}`);
+        }
+        return done(() => ops.advance(n));
+      }
+      case 'setPlaying':
+        if (typeof a.playing !== 'boolean') return refuse('fieldNotBoolean', { field: 'playing', found: found(a.playing) }, `playing: found ${found(a.playing)}, expected true or false`);
+        return done(() => ops.setUi({ playing: a.playing as boolean }));
+      case 'setSpeed':
+        if (!SPEEDS.includes(a.speed as never)) return refuse('fieldUnknownValue', { field: 'speed', found: found(a.speed), expected: SPEEDS.join(', ') }, `speed: found ${found(a.speed)}, expected one of ${SPEEDS.join(', ')}`);
+        return done(() => ops.setUi({ speed: a.speed as UiState['speed'] }));
+      case 'setOverlay':
+        if (!OVERLAYS.includes(a.overlay as never)) return refuse('fieldUnknownValue', { field: 'overlay', found: found(a.overlay), expected: OVERLAYS.join(', ') }, `overlay: found ${found(a.overlay)}, expected one of ${OVERLAYS.join(', ')}`);
+        return done(() => ops.setUi({ overlay: a.overlay as UiState['overlay'] }));
+      case 'setLargeType':
+        if (typeof a.on !== 'boolean') return refuse('fieldNotBoolean', { field: 'on', found: found(a.on) }, `on: found ${found(a.on)}, expected true or false`);
+        return done(() => ops.setUi({ largeType: a.on as boolean }));
+      case 'newGame':
+        return done(() => ops.newGame());
+      default:
+        if (SIM_ACTION_TYPES.has(a.type)) return simAction(a);
+        return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
+    }
+  }
+
+  return (action) => {
+    try {
+      return check(action);
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const r = refuse('internalError', { message }, `internal error: ${message}`);
+      ops.refused(r);
+      return r;
+    }
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The start action, checked: a scenario of the menu, a role, a seed (the menu's when left out) and
+ * a computer personality for each side people do not play (the scenario's when left out). The
+ * result is the game's setup, which with the actions taken describes the game completely.
+ */
+import { CITY_PERSONALITIES, found, isSeed, PARTNER_PERSONALITIES, resolvePolicy, type Actor, type Refusal, type Scenario } from '../sim';
+import { humanSidesOf } from './flow';
+import { ROLES, type GameSetup, type Role, type ScenarioEntry } from './game-types';
+import { badSeed, refuse } from './script-api';
+
+/** Checks a start action against the menu; the refusal names the first field that is wrong. */
+export function setupOfStart(
+  a: Record<string, unknown>,
+  menu: { catalogue: readonly ScenarioEntry[]; menuSeed: number; agents?: number | undefined },
+): { ok: true; setup: GameSetup; scenario: Scenario } | Refusal {
+  const scenario = typeof a.scenario === 'string' ? menu.catalogue.find((e) => e.id === a.scenario)?.scenario : undefined;
+  if (!scenario) {
+    const expected = menu.catalogue.map((e) => e.id).join(', ');
+    return refuse('fieldUnknownValue', { field: 'scenario', found: found(a.scenario), expected }, `scenario: found ${found(a.scenario)}, expected one of ${expected}`);
+  }
+  if (!ROLES.includes(a.role as Role)) return refuse('fieldUnknownValue', { field: 'role', found: found(a.role), expected: ROLES.join(', ') }, `role: found ${found(a.role)}, expected one of ${ROLES.join(', ')}`);
+  const role = a.role as Role;
+  const seed = a.seed ?? menu.menuSeed;
+  if (!isSeed(seed)) return badSeed(a.seed);
+  const humans = humanSidesOf(role);
+  const sides: Record<Actor, string> = { city: 'none', partner: 'none' };
+  for (const side of ['city', 'partner'] as const) {
+    const given = a[side];
+    if (humans.includes(side)) {
+      if (given !== undefined && given !== 'none') return refuse('sidePlayedByPeople', { side, role }, `${side}: the ${side} is played by people in role "${role}"; leave it out`);
+      continue;
+    }
+    const name = given ?? scenario.policies[side];
+    if (typeof name !== 'string' || name === 'none' || !resolvePolicy(name, side)) {
+      const names = (side === 'city' ? CITY_PERSONALITIES : PARTNER_PERSONALITIES).map((p) => p.id);
+      const expected = [...names, 'rule-based'].join(', ');
+      return refuse('fieldUnknownValue', { field: side, found: found(given), expected }, `${side}: found ${found(given)}, expected one of ${expected}`);
+    }
+    sides[side] = name;
+  }
+  const setup: GameSetup = { scenarioId: scenario.id, role, seed, city: sides.city, partner: sides.partner, ...(menu.agents !== undefined ? { agents: menu.agents } : {}) };
+  return { ok: true, setup, scenario };
+}

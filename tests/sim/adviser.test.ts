@@ -1,0 +1,40 @@
+/** The computer adviser of a side played by people: its name, its plain default offer and its suggestion. */
+import { describe, expect, it } from 'vitest';
+import { adviserName, defaultOffer, suggestedOffer } from '../../src/sim/agents/adviser';
+import { publicPartnerFloor } from '../../src/sim/agents/negotiator';
+import { partnerPersonality } from '../../src/sim/agents/personalities';
+import { resolvePolicy } from '../../src/sim';
+import { dijon, freshState } from './helpers';
+
+const sc = dijon();
+
+describe('the adviser', () => {
+  it("is the scenario's personality for the side, or a default one where the scenario leaves it to people", () => {
+    expect(adviserName(sc, 'city')).toBe(sc.policies.city);
+    const open = { ...sc, policies: { city: 'none', partner: 'none' } };
+    expect([adviserName(open, 'city'), adviserName(open, 'partner')]).toEqual(['steady-mayor', 'infrastructure-partner']);
+  });
+
+  it("prices the default offer at the partner personality's public floor plus 10 %, to the thousand euros", () => {
+    const state = freshState(sc, 3, 200);
+    const offer = defaultOffer(state, sc);
+    expect(offer).toMatchObject({ form: 'performance', projects: [Object.keys(sc.projects.catalogue)[0]], durationYears: 12, cityCapitalShare: 0.5, guaranteedSavingShare: 0.5, districts: state.districts.map((_, i) => i) });
+    const floor = publicPartnerFloor(state, sc, { ...offer, annualPaymentEur: 0 }, partnerPersonality(adviserName(sc, 'partner'))!.marginShare);
+    expect(Number.isFinite(floor)).toBe(true);
+    expect(offer.annualPaymentEur).toBe(Math.round((floor * 1.1) / 1000) * 1000);
+    expect(offer.annualPaymentEur % 1000).toBe(0);
+  });
+
+  it("suggests the adviser's own proposal; a partner facing no negotiation gets what the city's adviser would open with", () => {
+    const state = freshState(sc, 3, 200);
+    const opening = (actor: 'city' | 'partner') =>
+      resolvePolicy(adviserName(sc, actor), actor)!({ state, scenario: sc, actor, trigger: { yearStart: true, newGrantCalls: [], mustAnswer: false } }).find((m) => m.type === 'propose');
+    const city = opening('city');
+    const forCity = suggestedOffer({ state, scenario: sc, by: 'city' });
+    const forPartner = suggestedOffer({ state, scenario: sc, by: 'partner' });
+    if (city?.type !== 'propose') throw new Error("the city's adviser opens in the first month of this scenario");
+    expect(forCity).toEqual(city.terms);
+    expect(forPartner).toEqual(city.terms);
+    expect(forPartner).not.toBe(city.terms); // a copy the table may edit
+  });
+});

@@ -1,0 +1,56 @@
+/** The screen flow as a pure reducer: each screen's way on, the hand-over between two groups, the year's end. */
+import { describe, expect, it } from 'vitest';
+import { humanSidesOf, nextFlow, type Flow, type FlowGame } from '../../src/state/flow';
+
+const at = (screen: Flow['screen'], over: Partial<Flow> = {}): Flow => ({ screen, actingSide: 'city', afterHandover: null, returnScreen: null, playing: false, ...over });
+const game = (role: FlowGame['role']): FlowGame => ({ role, humanSides: humanSidesOf(role) });
+const nextYear = { over: false, playable: true };
+const month = { type: 'monthClosed', over: false, yearEnd: false, playable: true, mustAnswer: null } as const;
+
+describe('the flow', () => {
+  it('a game starts on its briefing with the first side people play; the briefing opens the first year on its events', () => {
+    expect(nextFlow(at('menu', { actingSide: null, playing: true }), game('partner'), { type: 'started' })).toEqual({ flow: at('briefing', { actingSide: 'partner' }), openYear: false });
+    expect(nextFlow(at('briefing'), game('city'), { type: 'continue', year: nextYear, elections: false })).toEqual({ flow: at('events'), openYear: true });
+  });
+
+  it('after the playable years comes the epilogue (playing), after the horizon the end', () => {
+    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: { over: false, playable: false }, elections: false })).toEqual({ flow: at('epilogue', { playing: true }), openYear: false });
+    expect(nextFlow(at('election'), game('city'), { type: 'continue', year: { over: true, playable: false }, elections: false })?.flow.screen).toBe('end');
+    expect(nextFlow(at('months', { playing: true }), game('city'), { ...month, over: true })?.flow).toEqual(at('end'));
+  });
+
+  it('a year with an election shows it after the summary', () => {
+    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: nextYear, elections: true })).toEqual({ flow: at('election'), openYear: false });
+  });
+
+  it('watching, the events lead straight to the months, running', () => {
+    expect(nextFlow(at('events', { actingSide: null }), game('watch'), { type: 'continue', year: nextYear, elections: false })?.flow).toEqual(at('months', { actingSide: null, playing: true }));
+  });
+
+  it('two groups: the city decides, then a hand-over screen before the partner decides, then the months', () => {
+    const both = game('both');
+    const decisions = nextFlow(at('events'), both, { type: 'continue', year: nextYear, elections: false })!.flow;
+    expect(decisions).toEqual(at('decisions'));
+    const handover = nextFlow(decisions, both, { type: 'endDecisions' })!.flow;
+    expect(handover).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'decisions' }));
+    const partner = nextFlow(handover, both, { type: 'continue', year: nextYear, elections: false })!.flow;
+    expect(partner).toEqual(at('decisions', { actingSide: 'partner' }));
+    expect(nextFlow(partner, both, { type: 'endDecisions' })!.flow).toEqual(at('months', { actingSide: 'partner', playing: true }));
+  });
+
+  it('the table opens from a screen and leads back to it, paused', () => {
+    const table = nextFlow(at('months', { playing: true }), game('city'), { type: 'openNegotiation' })!.flow;
+    expect(table).toEqual(at('negotiation', { returnScreen: 'months' }));
+    expect(nextFlow(table, game('city'), { type: 'leaveNegotiation' })!.flow).toEqual(at('months'));
+  });
+
+  it('a month goes on unless the run ends, a playable year ends, or a person must answer an offer', () => {
+    const running = at('months', { playing: true });
+    expect(nextFlow(running, game('city'), month)).toBeNull();
+    expect(nextFlow(at('epilogue', { playing: true }), game('city'), { ...month, yearEnd: true, playable: false })).toBeNull();
+    expect(nextFlow(running, game('both'), { ...month, yearEnd: true })?.flow).toEqual(at('yearSummary'));
+    expect(nextFlow(running, game('city'), { ...month, mustAnswer: 'city' })?.flow).toEqual(at('negotiation', { returnScreen: 'months' }));
+    // The other group must answer: through the hand-over screen, paused.
+    expect(nextFlow(running, game('both'), { ...month, mustAnswer: 'partner' })?.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'negotiation', returnScreen: 'months' }));
+  });
+});
