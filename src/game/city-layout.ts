@@ -35,7 +35,7 @@ export interface Insets {
   left: number;
 }
 
-export const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
 /** A rectangle of the screen, px. */
 export interface Box {

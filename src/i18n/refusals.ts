@@ -435,7 +435,7 @@ const EN: Templates = {
 };
 
 /** Each language's templates (exported for the test that renders every code). */
-export const REFUSAL_TEMPLATES: Record<Lang, Templates> = { fr: FR, en: EN };
+const REFUSAL_TEMPLATES: Record<Lang, Templates> = { fr: FR, en: EN };
 
 /** What was refused, at the head of each sentence ("Offre refusée : ", "Offer refused by "). */
 const LEAD = /^[\p{L}’/ ]+? refus(?:ée?|ed)(?: par | : | by |: )/u;

@@ -13,14 +13,14 @@ import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
 import type { CitizenArrays, Counters, DistrictState, SimState } from './types';
 
-export function emptyServices(): Record<Domain, number> {
+function emptyServices(): Record<Domain, number> {
   const s = {} as Record<Domain, number>;
   for (const d of DOMAINS) s[d] = 0;
   return s;
 }
 
 /** Agents per district in proportion to population, by largest remainders. */
-export function allotAgents(populations: readonly number[], agents: number): number[] {
+function allotAgents(populations: readonly number[], agents: number): number[] {
   const total = populations.reduce((a, b) => a + b, 0);
   const exact = populations.map((p) => (p / total) * agents);
   const counts = exact.map((x) => Math.floor(x));
@@ -41,7 +41,7 @@ function fractionalFields(state: SimState): void {
   }
 }
 
-export function monthsBetween(a: { year: number; month: number }, b: { year: number; month: number }): number {
+function monthsBetween(a: { year: number; month: number }, b: { year: number; month: number }): number {
   return b.year * 12 + (b.month - 1) - (a.year * 12 + (a.month - 1));
 }
 

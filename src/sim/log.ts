@@ -81,8 +81,3 @@ export type LogKind = LogEntry['kind'];
 
 /** The entry of one kind, for readers that filter by kind. */
 export type LogEntryOf<K extends LogKind> = Extract<LogEntry, { kind: K }>;
-
-/** Whether an entry is of kind `k` (narrows its data). */
-export function isLog<K extends LogKind>(e: LogEntry, k: K): e is LogEntryOf<K> {
-  return e.kind === k;
-}

@@ -15,7 +15,6 @@ import type { Actor, Contract, GrantCallState, SimState } from './types';
 
 /** The governance measures a city can keep (scenario `coordination.measures`, action `governance`). */
 export const GOVERNANCE_MEASURES = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
-export type GovernanceMeasure = (typeof GOVERNANCE_MEASURES)[number];
 
 /** The side whose answer the negotiation waits for this month, or null (none open, ratifying, or it moved this month). */
 export function sideToAnswer(state: SimState): Actor | null {
@@ -35,7 +34,7 @@ export function openGrantCalls(state: SimState): GrantCallState[] {
 }
 
 /** Can the city still cancel or renegotiate this contract (the partner's, running or under works)? */
-export function contractAmendable(c: Contract): boolean {
+function contractAmendable(c: Contract): boolean {
   return c.builder === 'partner' && (c.status === 'running' || c.status === 'building');
 }
 
@@ -59,5 +58,5 @@ export function partnershipStudies(state: SimState): { projects: string[]; distr
   return state.partnershipStudies.map((s) => ({ projects: s.projects, districts: s.districts, readyTick: s.readyTick, ready: s.readyTick <= state.tick }));
 }
 
-export { competitiveCapEur, negotiable } from './rules/procedure';
+export { competitiveCapEur,  } from './rules/procedure';
 export { PROCEDURE_PHASES } from './types';

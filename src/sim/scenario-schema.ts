@@ -32,15 +32,14 @@ export const DOMAINS = ['lighting', 'energy', 'mobility', 'water', 'waste', 'dig
 export type Domain = (typeof DOMAINS)[number];
 
 /** What a project's capital cost and benefits scale with, counted per district. */
-export const UNITS = ['lightingPoint', 'household', 'resident', 'district', 'buildingMWh'] as const;
-export type Unit = (typeof UNITS)[number];
+const UNITS = ['lightingPoint', 'household', 'resident', 'district', 'buildingMWh'] as const;
 
 /** The forms of the public procurement code (CCP): marché public, marché global de performance
  *  (L2171-3), concession (L1121-1), marché de partenariat (L2211-1), and a pilot (expérimentation). */
 export const CONTRACT_FORMS = ['procurement', 'performance', 'concession', 'partnership', 'pilot'] as const;
 export type ContractForm = (typeof CONTRACT_FORMS)[number];
 
-export const EVENT_KINDS = [
+const EVENT_KINDS = [
   'energyPriceShock',
   'costOverrun',
   'technicalFailure',
@@ -52,7 +51,6 @@ export const EVENT_KINDS = [
   'heatwave',
   'citizenProtest',
 ] as const;
-export type EventKind = (typeof EVENT_KINDS)[number];
 
 const governanceProfile = z.strictObject({
   /** One metropolitan authority (1) against scattered communes (0). */
@@ -62,7 +60,6 @@ const governanceProfile = z.strictObject({
   /** Open, shared data policy (1) against closed, siloed data (0). */
   openData: share(),
 });
-export type GovernanceProfile = z.infer<typeof governanceProfile>;
 
 const projectType = z.strictObject({
   family: z.enum(PROJECT_FAMILIES),

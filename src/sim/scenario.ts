@@ -90,7 +90,7 @@ export function parseScenario(raw: unknown, source: string): Result<Scenario> {
 }
 
 /** Every dotted path that leads to a number in the scenario (what `--set` can reach). */
-export function numericPaths(scenario: Scenario): string[] {
+function numericPaths(scenario: Scenario): string[] {
   const out: string[] = [];
   const walk = (v: unknown, prefix: string) => {
     if (typeof v === 'number') out.push(prefix);

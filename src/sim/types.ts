@@ -355,7 +355,7 @@ export interface Counters {
 
 /** One thing the model logged, typed by its kind (src/sim/log.ts). */
 import type { LogEntry } from './log';
-export type { LogEntry, LogKind, LogEntryOf, DecisionData } from './log';
+export type { LogEntry,    } from './log';
 
 export interface SimState {
   schemaVersion: 1;

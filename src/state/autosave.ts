@@ -51,7 +51,7 @@ export function parseAutosave(text: string): { ok: true; value: Autosave } | { o
 }
 
 /** Keeps an unreadable save under a key of its own (never over an earlier one) and frees the main key. */
-export function setAsideUnreadable(storage: KeyValueStorage, text: string): string {
+function setAsideUnreadable(storage: KeyValueStorage, text: string): string {
   let key = CORRUPT_KEY;
   for (let k = 2; storage.getItem(key) !== null && storage.getItem(key) !== text; k++) key = `${CORRUPT_KEY}.${k}`;
   storage.setItem(key, text);

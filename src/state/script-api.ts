@@ -19,7 +19,7 @@ void gameTypesListed;
 export const SIM_ACTION_TYPES: ReadonlySet<string> = new Set<string>([...ACTION_TYPES, ...RETIRED_ACTIONS]);
 
 /** The longest `advance`: the longest horizon a scenario may have. */
-export const MAX_ADVANCE_MONTHS = 12 * 60;
+const MAX_ADVANCE_MONTHS = 12 * 60;
 
 /** A refusal with its code, figures and English reason. */
 export const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refusal => ({ ok: false, code, params, reason });

@@ -10,7 +10,7 @@ import { newScratch, type TickScratch } from '../../src/sim/money';
 import { stepInPlace, type Policies } from '../../src/sim/step';
 import { ACCOUNTS, type ContractTerms, type SimState } from '../../src/sim/types';
 
-export const SCENARIO_PATH = resolve(__dirname, '../../scenarios/dijon-like.json');
+const SCENARIO_PATH = resolve(__dirname, '../../scenarios/dijon-like.json');
 
 let cached: Scenario | null = null;
 
@@ -83,7 +83,7 @@ export function ledgerSum(state: SimState): number {
 }
 
 /** Paths of every number in the state that is NaN or ±Infinity (typed arrays included). */
-export function nonFinitePaths(root: unknown): string[] {
+function nonFinitePaths(root: unknown): string[] {
   const bad: string[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, path: string) => {

@@ -6,7 +6,7 @@ import type { KeyValueStorage } from '../../src/state/autosave';
 import { createGame } from '../../src/state/game-store';
 import type { AnyAction, Game } from '../../src/state/game-types';
 
-export function scenarioFiles(): Record<string, unknown> {
+function scenarioFiles(): Record<string, unknown> {
   const dir = join(__dirname, '../../scenarios');
   return Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => [`scenarios/${f}`, JSON.parse(readFileSync(join(dir, f), 'utf8'))]));
 }

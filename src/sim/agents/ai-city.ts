@@ -20,13 +20,13 @@ import { yearlyDecisions } from './rule-based-city';
 const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.marginShare;
 
 /** The city's patience this month: its personality's, shrinking as the election nears. */
-export function cityPatience(state: Readonly<SimState>, p: CityPersonality): number {
+function cityPatience(state: Readonly<SimState>, p: CityPersonality): number {
   const months = Math.max(1, state.nextElectionTick - state.tick);
   return p.patience * (1 - (0.02 * 12) / Math.max(12, months));
 }
 
 /** The city's δ per round: its rate plus electoral hazard over a month, times its patience. */
-export function cityDelta(state: Readonly<SimState>, view: Scenario, p: CityPersonality): number {
+function cityDelta(state: Readonly<SimState>, view: Scenario, p: CityPersonality): number {
   return roundDelta(view.city.discountRate + view.city.electoralHazard, cityPatience(state, p));
 }
 

@@ -18,8 +18,6 @@ const BOTH: Record<string, Policy> = { 'rule-based': ruleBased, none };
 const CITY: Record<string, Policy> = Object.fromEntries(CITY_PERSONALITIES.map((p) => [p.id, makeAiCity(p)]));
 const PARTNER: Record<string, Policy> = Object.fromEntries(PARTNER_PERSONALITIES.map((p) => [p.id, makeAiPartner(p)]));
 
-/** Every policy name, either side. */
-export const POLICY_NAMES: readonly string[] = [...Object.keys(BOTH), ...Object.keys(CITY), ...Object.keys(PARTNER)];
 /** The names a side accepts. */
 export const POLICY_NAMES_BY_SIDE: Record<Actor, readonly string[]> = {
   city: [...Object.keys(CITY), ...Object.keys(BOTH)],

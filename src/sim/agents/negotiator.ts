@@ -47,10 +47,10 @@ import type { ContractTerms, Negotiation, SimState } from '../types';
  */
 export const PATIENCE_TYPES = [0.85, 0.92, 0.96, 0.98, 0.995] as const;
 
-export const DURATION_GRID = [5, 8, 12, 15, 20, 25] as const;
-export const COMPENSATION_GRID = [0, 1] as const;
+const DURATION_GRID = [5, 8, 12, 15, 20, 25] as const;
+const COMPENSATION_GRID = [0, 1] as const;
 /** Guaranteed shares of the expected energy savings (with penalties at 1:1) a side may put forward. */
-export const GUARANTEE_GRID = [0, 0.7] as const;
+const GUARANTEE_GRID = [0, 0.7] as const;
 
 /** Value linear in the annual payment: V(P) = v0 + slope · P. */
 export interface Linear {
@@ -193,7 +193,7 @@ export function partnerBelief(state: Readonly<SimState>, scenario: Scenario, n: 
 }
 
 /** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
-export function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
+function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
   if (base.pilot || base.form === 'procurement') return [base];
   const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
   const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
@@ -222,7 +222,7 @@ export interface Choice {
  * the bargaining goes on and the proposer expects to get back about the offer now on the table,
  * two rounds (months) later. So asking for more costs a patient side little, an impatient one much.
  */
-export function expectedValue(value: number, acceptProb: number, delta: number, fallback: number): number {
+function expectedValue(value: number, acceptProb: number, delta: number, fallback: number): number {
   return acceptProb * value + (1 - acceptProb) * delta * delta * Math.max(0, fallback);
 }
 
@@ -236,7 +236,7 @@ export function roundDelta(annualRate: number, patience: number): number {
 }
 
 /** The patience each side assumes in the other when it does not know it. */
-export const ASSUMED_PATIENCE = 0.97;
+const ASSUMED_PATIENCE = 0.97;
 
 /**
  * Rounds over which claims on the surplus are reckoned. A year's rounds are an institutional limit,
@@ -244,7 +244,7 @@ export const ASSUMED_PATIENCE = 0.97;
  * those of a long horizon — 600 rounds, 50 years of months — rather than the last-mover advantage
  * of a hard deadline.
  */
-export const CLAIM_HORIZON = 600;
+const CLAIM_HORIZON = 600;
 
 const shareMemo = new Map<string, number>();
 

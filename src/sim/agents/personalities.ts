@@ -112,10 +112,6 @@ export const PARTNER_PERSONALITIES: readonly PartnerPersonality[] = [
   },
 ];
 
-export function cityPersonality(id: string): CityPersonality | undefined {
-  return CITY_PERSONALITIES.find((p) => p.id === id);
-}
-
 export function partnerPersonality(id: string): PartnerPersonality | undefined {
   return PARTNER_PERSONALITIES.find((p) => p.id === id);
 }

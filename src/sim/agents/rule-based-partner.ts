@@ -16,13 +16,13 @@ import type { Action, ContractTerms, Observation } from '../types';
 import { answerAmendments } from './contract-review';
 
 /** The value the partner needs from a deal before it signs (its bid margin), euros. */
-export function partnerReservation(obs: Observation, terms: ContractTerms): number {
+function partnerReservation(obs: Observation, terms: ContractTerms): number {
   const flows = dealFlows(obs.state, obs.scenario, terms);
   return obs.scenario.partner.marginRate * 0.3 * Math.max(0, flows.partnerCapitalEur) + 1;
 }
 
 /** The payment that brings the partner's value to its reservation, for given terms. */
-export function partnerAsk(obs: Observation, terms: ContractTerms): number {
+function partnerAsk(obs: Observation, terms: ContractTerms): number {
   const state = obs.state;
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, obs.scenario, zero);

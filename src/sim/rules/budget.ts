@@ -42,7 +42,7 @@ import type { SimState } from '../types';
 
 export const DEBT_CAPACITY_CAP_YEARS = 99;
 /** Days the regional audit chamber has to propose its measures (CGCT L1612-5). */
-export const CRC_DAYS = 30;
+const CRC_DAYS = 30;
 
 /** Tax revenue a year at the voted-rate level `taxLevel`: TFPB and CFE move with it; TEOM, the mobility levy and the VAT fraction do not. */
 export function taxRevenueEur(s: Scenario, taxLevel: number): number {
@@ -80,7 +80,7 @@ export function totalDebtEur(state: SimState): number {
 }
 
 /** What banks would still lend: up to `lendersRefuseYears` × gross savings of debt, partnership debt included. */
-export function lendingRoomEur(state: SimState, scenario: Scenario): number {
+function lendingRoomEur(state: SimState, scenario: Scenario): number {
   return Math.max(0, scenario.funding.lendersRefuseYears * Math.max(0, state.city.grossSavingsEur) - totalDebtEur(state));
 }
 
@@ -91,7 +91,7 @@ export function annualPrincipalEur(state: SimState, scenario: Scenario): number 
 }
 
 /** The rate of the treasury line and of the State advance of a settled budget: the debt's rate + 1 point. */
-export function treasuryRate(state: SimState): number {
+function treasuryRate(state: SimState): number {
   return state.city.debtRate + 0.01;
 }
 
@@ -274,7 +274,7 @@ function yearEnd(state: SimState, scenario: Scenario, revenueEur: number): void 
 }
 
 /** At the start of a budget year after a settlement, the baseline programme's cut eases back. */
-export function easeSettlement(state: SimState): void {
+function easeSettlement(state: SimState): void {
   if (state.tick % 12 === 0 && state.tick >= state.city.settledUntilTick && state.city.baselineCut > 0) {
     state.city.baselineCut = Math.max(0, state.city.baselineCut - 0.25);
   }

@@ -40,7 +40,7 @@ export type Commitment =
 const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
 
 /** The city's share of a contract's capital (1 when it buys the works itself). */
-export function cityShareOf(terms: ContractTerms, builder: 'partner' | 'suppliers'): number {
+function cityShareOf(terms: ContractTerms, builder: 'partner' | 'suppliers'): number {
   return builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
 }
 
@@ -71,7 +71,7 @@ function contractWorks(state: SimState, uids: number[]): number {
 }
 
 /** Annual payments and upkeep already signed but not yet (fully) in the last 12 months' gross savings. */
-export function pendingAnnualEur(state: SimState): number {
+function pendingAnnualEur(state: SimState): number {
   let pending = 0;
   for (const k of state.contracts) {
     if (k.builder !== 'partner') continue;

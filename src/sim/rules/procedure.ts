@@ -117,11 +117,6 @@ export function monthsToBids(scenario: Scenario, terms: ContractTerms): number {
   return m.publication + m.bids;
 }
 
-/** Whether the sides may move now: only in the negotiation phase of the procedure. */
-export function negotiable(n: Negotiation): boolean {
-  return n.procedure.phase === 'negotiation';
-}
-
 /** Why no move is possible in the procedure's current phase, or null when the sides may move. */
 export function phaseProblem(n: Negotiation): Problem | null {
   const p = n.procedure;

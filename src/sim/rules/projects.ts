@@ -70,10 +70,6 @@ export function addDeployment(
   return d;
 }
 
-export function deploymentByUid(state: SimState, uid: number): Deployment | undefined {
-  return state.deployments[uid - 1];
-}
-
 /**
  * A performance guarantee makes the partner manage what it guarantees (the rationale of the
  * *marché global de performance*, Hart 2003: building and operating in one contract pays when

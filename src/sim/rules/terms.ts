@@ -27,7 +27,7 @@ import { commitmentProblem } from './legality';
 export const MAX_CONTRACT_YEARS = 30;
 
 /** A concession of at most this many years is not bounded by the recovery of its investment (CCP R3114-2 applies to those over five years). */
-export const CONCESSION_FREE_YEARS = 5;
+const CONCESSION_FREE_YEARS = 5;
 
 const fmtM = (eur: number) => `€${(eur / 1e6).toFixed(1)} M`;
 
@@ -52,7 +52,7 @@ export function paybackYears(state: SimState, scenario: Scenario, terms: Contrac
  * The partner's value, at its cost of capital alone, of the public payment with no share of the
  * savings: ≥ 0 when the city's payment alone repays its costs with a return (euros).
  */
-export function guaranteedRecovery(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+function guaranteedRecovery(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const flows = dealFlows(state, scenario, { ...terms, savingsShareToPartner: 0 }, 'partner', 'public');
   const weights = partnerWeights(partnerLawLens(scenario), flows.years);
   let v = 0;

@@ -140,7 +140,7 @@ export function partnerLawLens(scenario: Scenario): PartnerLens {
 }
 
 /** Expected grants for the city's capital share, from the calls open now that the terms name. */
-export function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerms, capex: number): number {
+function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerms, capex: number): number {
   const cityShare = terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
   let room = capex * cityShare;
   let total = 0;

@@ -10,7 +10,7 @@
 import { svg } from '../dom';
 import { t } from '../../i18n';
 import type { TwoLenses } from '../../sim';
-import { niceTicks } from '../line-chart';
+import { niceTicks } from '../ticks';
 import { num, signedEur } from '../words/numbers';
 
 function text(x: number, y: number, content: string, attrs: Record<string, string | number> = {}): SVGTextElement {
