@@ -108,14 +108,14 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
 
 /** Grants awarded to a contract follow its works: State and Region pay as the works are paid, the EU
  *  pays the spending justified to it `euGrantLagMonths` later (a receivable, rules/budget.ts). */
-export function payGrants(state: SimState, scenario: Scenario, sc: TickScratch, contract: Contract, priceThisMonth: number): void {
+export function payGrants(state: SimState, scenario: Scenario, scratch: TickScratch, contract: Contract, priceThisMonth: number): void {
   for (const g of state.grants) {
     if (g.contractId !== contract.id || g.paidEur >= g.amountEur) continue;
     const pay = Math.min(g.amountEur - g.paidEur, priceThisMonth * (g.amountEur / Math.max(1, contractCapex(state, contract))));
     if (g.funder === 'eu' && scenario.funding.euGrantLagMonths > 0) {
       if (pay > 0) state.city.receivables.push({ dueTick: state.tick + scenario.funding.euGrantLagMonths, eur: pay, from: 'eu', reason: `grant ${g.callId}`, smart: true });
     } else {
-      cityReceives(state, sc, g.funder, pay, `grant ${g.callId}`, 'investment', true);
+      cityReceives(state, scratch, g.funder, pay, `grant ${g.callId}`, 'investment', true);
     }
     g.paidEur += pay;
   }

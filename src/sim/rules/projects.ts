@@ -112,7 +112,7 @@ function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng
 }
 
 /** Construction phase: a month of works on every deployment being built. */
-export function constructionPhase(state: SimState, scenario: Scenario, sc: TickScratch): void {
+export function constructionPhase(state: SimState, scenario: Scenario, scratch: TickScratch): void {
   for (const dist of state.districts) dist.nuisance = 0;
   withStream(state, 'projects', (rng) => {
     for (const d of state.deployments) {
@@ -123,16 +123,16 @@ export function constructionPhase(state: SimState, scenario: Scenario, sc: TickS
       const price = d.capexEur / d.buildMonths;
       const cost = d.trueCostEur / d.buildMonths;
       if (contract === null || contract.builder === 'suppliers') {
-        cityInvests(state, sc, 'suppliers', price, 'works (city alone)', true);
-        if (contract !== null) payGrants(state, scenario, sc, contract, price);
+        cityInvests(state, scratch, 'suppliers', price, 'works (city alone)', true);
+        if (contract !== null) payGrants(state, scenario, scratch, contract, price);
       } else {
         const share = contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
         // Works the city will own are eligible to the FCTVA; a concession's are the concessionaire's.
-        if (contract.terms.form === 'concession') cityPays(state, sc, 'partner', price * share, 'works (city share)', 'investment', true);
-        else cityInvests(state, sc, 'partner', price * share, 'works (city share)', true);
+        if (contract.terms.form === 'concession') cityPays(state, scratch, 'partner', price * share, 'works (city share)', 'investment', true);
+        else cityInvests(state, scratch, 'partner', price * share, 'works (city share)', true);
         transfer(state.ledger, 'partner', 'suppliers', cost, 'works (true cost)');
         contract.partnerUnrecoveredEur += cost - price * share;
-        payGrants(state, scenario, sc, contract, price);
+        payGrants(state, scenario, scratch, contract, price);
       }
       const type = projectType(scenario, d.type)!;
       const dist = state.districts[d.district]!;
@@ -165,7 +165,7 @@ export interface OperationResult {
 }
 
 /** Operation phase: running deployments deliver services and savings; operators pay to run them. */
-export function operationPhase(state: SimState, scenario: Scenario, sc: TickScratch): OperationResult {
+export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
   const nd = state.districts.length;
   const platform = new Array<number>(nd).fill(0);
   for (const d of state.deployments) {
@@ -202,7 +202,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;
       if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
-      else cityPays(state, sc, 'suppliers', opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), 'operation', 'operating', true);
+      else cityPays(state, scratch, 'suppliers', opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), 'operation', 'operating', true);
 
       if (d.downMonths > 0) {
         d.downMonths -= 1;
@@ -216,7 +216,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
           if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
-          else cityPays(state, sc, 'suppliers', repair, 'repair', 'operating', true);
+          else cityPays(state, scratch, 'suppliers', repair, 'repair', 'operating', true);
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
           const units = unitsIn(type, scenario.territory.districts[d.district]!) * d.scale * d.realisation;
