@@ -216,7 +216,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const existing = partnershipStudyFor(state, a);
       if (existing) return refuse('partnershipStudyExists', { readyTick: existing.readyTick }, `a prior evaluation of this scope exists already (ready from month ${existing.readyTick})`);
       const neg = scenario.negotiation;
-      cityPays(state, scratch, 'suppliers', neg.partnershipStudyCostEur, 'partnership prior evaluation', 'operating', true);
+      cityPays(state, scratch, { to: 'suppliers', eur: neg.partnershipStudyCostEur, reason: 'partnership prior evaluation', section: 'operating', smart: true });
       state.partnershipStudies.push({ projects: [...new Set(a.projects)], districts: [...new Set(a.districts)], startTick: state.tick, readyTick: state.tick + neg.partnershipStudyMonths });
       state.log.push({ tick: state.tick, kind: 'partnershipStudy', data: { projects: a.projects.join('+'), districts: a.districts.length, readyTick: state.tick + neg.partnershipStudyMonths, costEur: neg.partnershipStudyCostEur } });
       return OK;
@@ -230,9 +230,9 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
 export function governanceUpkeep(state: SimState, scenario: Scenario, scratch: TickScratch): void {
   const m = scenario.coordination.measures;
   const g = state.city.governance;
-  if (g.smartCityOffice) cityPays(state, scratch, 'suppliers', m.smartCityOffice.costEur / 12, 'smart-city office', 'operating', true);
-  if (g.interCommunalAgreement) cityPays(state, scratch, 'suppliers', m.interCommunalAgreement.costEur / 12, 'inter-communal agreement', 'operating', true);
-  if (g.sharedDataPlatform) cityPays(state, scratch, 'suppliers', m.sharedDataPlatform.costEur / 12, 'shared data policy', 'operating', true);
+  if (g.smartCityOffice) cityPays(state, scratch, { to: 'suppliers', eur: m.smartCityOffice.costEur / 12, reason: 'smart-city office', section: 'operating', smart: true });
+  if (g.interCommunalAgreement) cityPays(state, scratch, { to: 'suppliers', eur: m.interCommunalAgreement.costEur / 12, reason: 'inter-communal agreement', section: 'operating', smart: true });
+  if (g.sharedDataPlatform) cityPays(state, scratch, { to: 'suppliers', eur: m.sharedDataPlatform.costEur / 12, reason: 'shared data policy', section: 'operating', smart: true });
 }
 
 /** Whether an action would be accepted now, without changing the state (on a copy): the game lists

@@ -280,23 +280,44 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
   return share;
 }
 
-/** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
-export function partnerBestCounter(
-  state: Readonly<SimState>,
-  publicScenario: Scenario,
-  ownView: Scenario,
-  base: ContractTerms,
-  belief: number[],
-  marginShare: number,
-  ownDelta: number,
-  roundsLeft: number,
-  /** The payment on the table: a counter never asks for less than the city already offers. */
-  atLeast = 0,
-  /** The proposer's value (above its reservation) of the offer on the table, 0 if none. */
-  fallback = 0,
+/**
+ * What a side's best offer is computed from: the state, the public scenario (the other side's view
+ * of the figures) and the side's own view, the terms to vary, its belief over the other side's
+ * patience types, its δ per round and the rounds left.
+ */
+export interface BestOfferAsk {
+  state: Readonly<SimState>;
+  publicScenario: Scenario;
+  ownView: Scenario;
+  base: ContractTerms;
+  belief: number[];
+  /** The margin share the other side is believed to require (the city's guess) or requires (the partner's own). */
+  marginShare: number;
+  ownDelta: number;
+  roundsLeft: number;
+  /** The proposer's value (above its reservation, for the partner) of the offer on the table, 0 if none. */
+  fallback?: number;
   /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
+  ownCap?: number;
+}
+
+/** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
+export function partnerBestCounter({
+  state,
+  publicScenario,
+  ownView,
+  base,
+  belief,
+  marginShare,
+  ownDelta,
+  roundsLeft,
+  atLeast = 0,
+  fallback = 0,
   ownCap = Infinity,
-): Choice | null {
+}: BestOfferAsk & {
+  /** The payment on the table: a counter never asks for less than the city already offers. */
+  atLeast?: number;
+}): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
@@ -327,23 +348,25 @@ export function partnerBestCounter(
 }
 
 /** The city's best offer: maximises its value × the chance the partner (as believed) accepts. */
-export function cityBestOffer(
-  state: Readonly<SimState>,
-  publicScenario: Scenario,
-  ownView: Scenario,
-  base: ContractTerms,
-  belief: number[],
-  marginShare: number,
-  maxYears: number,
-  ownDelta: number,
-  roundsLeft: number,
-  /** The payment on the table: a counter never offers more than the partner already asks. */
+export function cityBestOffer({
+  state,
+  publicScenario,
+  ownView,
+  base,
+  belief,
+  marginShare,
+  maxYears,
+  ownDelta,
+  roundsLeft,
   atMost = Infinity,
-  /** The proposer's value of the offer on the table, 0 if none. */
   fallback = 0,
-  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
   ownCap = Infinity,
-): Choice | null {
+}: BestOfferAsk & {
+  /** The longest contract the city considers (its personality's). */
+  maxYears: number;
+  /** The payment on the table: a counter never offers more than the partner already asks. */
+  atMost?: number;
+}): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();

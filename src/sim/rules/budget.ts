@@ -122,7 +122,7 @@ function collectReceivables(state: SimState, scratch: TickScratch): void {
   if (r.length === 0) return;
   const keep = [];
   for (const x of r) {
-    if (x.dueTick <= state.tick) cityReceives(state, scratch, x.from, x.eur, x.reason, 'investment', x.smart);
+    if (x.dueTick <= state.tick) cityReceives(state, scratch, { from: x.from, eur: x.eur, reason: x.reason, section: 'investment', smart: x.smart });
     else keep.push(x);
   }
   state.city.receivables = keep;
@@ -134,25 +134,25 @@ export function financePhase(state: SimState, scenario: Scenario, scratch: TickS
   const city = state.city;
   const t = c.taxes;
   easeSettlement(state);
-  cityReceives(state, scratch, 'citizens', ((t.tfpbEur + t.cfeEur) * city.taxLevel) / 12, 'taxes (TFPB, CFE)', 'operating', false);
-  cityReceives(state, scratch, 'citizens', t.teomEur / 12, 'waste tax (TEOM)', 'operating', false);
-  cityReceives(state, scratch, 'citizens', t.mobilityLevyEur / 12, 'mobility levy', 'operating', false);
-  cityReceives(state, scratch, 'state', t.vatShareEur / 12, 'VAT fraction', 'operating', false);
-  cityReceives(state, scratch, 'state', city.stateGrantEur / 12, 'DGF', 'operating', false);
-  cityReceives(state, scratch, 'citizens', c.otherRevenueEur / 12, 'fees', 'operating', false);
-  cityPays(state, scratch, 'suppliers', Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), 'running costs', 'operating', false);
-  cityPays(state, scratch, 'suppliers', energyBillEur, 'energy bill', 'operating', false);
-  cityPays(state, scratch, 'lenders', (city.debtEur * city.debtRate) / 12, 'interest', 'operating', false);
+  cityReceives(state, scratch, { from: 'citizens', eur: ((t.tfpbEur + t.cfeEur) * city.taxLevel) / 12, reason: 'taxes (TFPB, CFE)', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: t.teomEur / 12, reason: 'waste tax (TEOM)', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: t.mobilityLevyEur / 12, reason: 'mobility levy', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: t.vatShareEur / 12, reason: 'VAT fraction', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: city.stateGrantEur / 12, reason: 'DGF', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: c.otherRevenueEur / 12, reason: 'fees', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'suppliers', eur: Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), reason: 'running costs', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'suppliers', eur: energyBillEur, reason: 'energy bill', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'lenders', eur: (city.debtEur * city.debtRate) / 12, reason: 'interest', section: 'operating', smart: false });
   const cash = state.ledger.balancesCents.city / 100;
-  if (cash < 0) cityPays(state, scratch, 'lenders', (-cash * treasuryRate(state)) / 12, 'treasury interest', 'operating', false);
+  if (cash < 0) cityPays(state, scratch, { to: 'lenders', eur: (-cash * treasuryRate(state)) / 12, reason: 'treasury interest', section: 'operating', smart: false });
   // The State advance of a settled budget (a model device) costs the treasury rate.
-  if (city.advanceEur > 0) cityPays(state, scratch, 'state', (city.advanceEur * treasuryRate(state)) / 12, 'State advance interest', 'operating', false);
+  if (city.advanceEur > 0) cityPays(state, scratch, { to: 'state', eur: (city.advanceEur * treasuryRate(state)) / 12, reason: 'State advance interest', section: 'operating', smart: false });
 
   // Investment section: baseline programme, principal, FCTVA, receivables, borrowing.
   const pressure = Math.min(1, Math.max(0, (city.debtCapacityYears - 0.8 * c.debtCeilingYears) / (0.2 * c.debtCeilingYears)));
   const baseline = (c.baselineInvestmentEur / 12) * (1 - pressure) * (1 - city.baselineCut);
-  cityInvests(state, scratch, 'suppliers', baseline, 'baseline investment', false);
-  cityReceives(state, scratch, 'state', baseline * c.baselineGrantShare, 'baseline grants', 'investment', false);
+  cityInvests(state, scratch, { to: 'suppliers', eur: baseline, reason: 'baseline investment', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: baseline * c.baselineGrantShare, reason: 'baseline grants', section: 'investment', smart: false });
   const principal = Math.min(city.debtEur, city.debtEur / c.debtMaturityYears / 12);
   transfer(state.ledger, 'city', 'lenders', principal, 'principal');
   city.debtEur -= principal;

@@ -115,7 +115,7 @@ export function payGrants(state: SimState, scenario: Scenario, scratch: TickScra
     if (g.funder === 'eu' && scenario.funding.euGrantLagMonths > 0) {
       if (pay > 0) state.city.receivables.push({ dueTick: state.tick + scenario.funding.euGrantLagMonths, eur: pay, from: 'eu', reason: `grant ${g.callId}`, smart: true });
     } else {
-      cityReceives(state, scratch, g.funder, pay, `grant ${g.callId}`, 'investment', true);
+      cityReceives(state, scratch, { from: g.funder, eur: pay, reason: `grant ${g.callId}`, section: 'investment', smart: true });
     }
     g.paidEur += pay;
   }
