@@ -137,7 +137,7 @@ export const CLOSE_PHASES: readonly Phase[] = [
       governanceUpkeep(m.state, m.scenario, m.scratch);
     },
   },
-  { name: 'finance', run: (m) => financePhase(m.state, m.scenario, m.scratch, operated(m).energyBillEur, operated(m).otherSavingsEur) },
+  { name: 'finance', run: (m) => financePhase(m.state, m.scenario, m.scratch, operated(m)) },
   { name: 'citizens', run: (m) => citizensPhase(m.state, m.scenario) },
   { name: 'politics', run: (m) => politicsPhase(m.state, m.scenario, m.scratch) },
   { name: 'coordination', run: (m) => coordinationPhase(m.state, m.scenario) },

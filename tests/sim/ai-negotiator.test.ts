@@ -84,9 +84,9 @@ describe('beliefs', () => {
   const partnerFloorOf = (t: ContractTerms) => publicPartnerFloor(s, sc, t, MARGIN);
 
   /** The payment each partner type would accept from the city (its floor + its claim on the surplus). */
-  const partnerThresholds = () => typeThresholds(publicPartnerFloor(s, sc, deal, MARGIN), publicCityCeiling(s, cityOwnView, deal), partnerTypeDeltas(sc), cityDelta, 1);
+  const partnerThresholds = () => typeThresholds({ reservation: publicPartnerFloor(s, sc, deal, MARGIN), otherEnd: publicCityCeiling(s, cityOwnView, deal), typeDeltas: partnerTypeDeltas(sc), proposerDelta: cityDelta, towardProposer: 1 });
   /** The payment each city type would accept from the partner (its ceiling − its claim). */
-  const cityThresholds = () => typeThresholds(publicCityCeiling(s, sc, deal), partnerFloorOf(deal), cityTypeDeltas(sc), partnerDelta, -1);
+  const cityThresholds = () => typeThresholds({ reservation: publicCityCeiling(s, sc, deal), otherEnd: partnerFloorOf(deal), typeDeltas: cityTypeDeltas(sc), proposerDelta: partnerDelta, towardProposer: -1 });
 
   it('a more patient type claims more: the partner types ask more, the city types concede less', () => {
     const pt = partnerThresholds();

@@ -118,7 +118,21 @@ export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario
  * is +1 when the responder is the partner (it accepts payments at or above the threshold), −1 when
  * it is the city (at or below).
  */
-export function typeThresholds(reservation: number, otherEnd: number, typeDeltas: readonly number[], proposerDelta: number, towardProposer: 1 | -1): number[] {
+export function typeThresholds({
+  reservation,
+  otherEnd,
+  typeDeltas,
+  proposerDelta,
+  towardProposer,
+}: {
+  /** The responder's reservation payment. */
+  reservation: number;
+  /** The proposer's reservation payment: the surplus lies between the two. */
+  otherEnd: number;
+  typeDeltas: readonly number[];
+  proposerDelta: number;
+  towardProposer: 1 | -1;
+}): number[] {
   const surplus = Math.max(0, towardProposer * (otherEnd - reservation));
   return typeDeltas.map((d) => reservation + towardProposer * d * proposerShare(d, proposerDelta, CLAIM_HORIZON) * surplus);
 }
@@ -180,7 +194,7 @@ export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownVie
     'city',
     (terms) => {
       const floor = publicPartnerFloor(state, scenario, terms, marginShare);
-      return Number.isFinite(floor) ? typeThresholds(floor, publicCityCeiling(state, ownView, terms), deltas, ownDelta, 1) : null;
+      return Number.isFinite(floor) ? typeThresholds({ reservation: floor, otherEnd: publicCityCeiling(state, ownView, terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : null;
     },
     1,
   );
@@ -189,7 +203,7 @@ export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownVie
 /** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
 export function partnerBelief(state: Readonly<SimState>, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
   const deltas = cityTypeDeltas(scenario);
-  return beliefFromAnswers(n, 'partner', (terms) => typeThresholds(publicCityCeiling(state, scenario, terms), ownFloor(terms), deltas, ownDelta, -1), -1);
+  return beliefFromAnswers(n, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, scenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
 /** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
@@ -330,7 +344,7 @@ export function partnerBestCounter({
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
     const ceiling = publicCityCeiling(state, publicScenario, zero);
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
-    const thresholds = roundsLeft > 0 ? typeThresholds(ceiling, floor, deltas, ownDelta, -1) : deltas.map(() => ceiling);
+    const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
     const cap = competitiveCapEur(state, publicScenario, zero);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
@@ -380,7 +394,7 @@ export function cityBestOffer({
     const floor = publicPartnerFloor(state, publicScenario, zero, marginShare);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
-    const thresholds = roundsLeft > 0 ? typeThresholds(floor, ceiling, deltas, ownDelta, 1) : deltas.map(() => floor);
+    const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);
     const cap = competitiveCapEur(state, publicScenario, zero);
     for (const p of [...thresholds, ceiling, cap ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;

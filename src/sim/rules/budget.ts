@@ -129,7 +129,13 @@ function collectReceivables(state: SimState, scratch: TickScratch): void {
 }
 
 /** Finance phase: the city's monthly revenue, running costs, debt service and borrowing; at the year's end, its real balance. */
-export function financePhase(state: SimState, scenario: Scenario, scratch: TickScratch, energyBillEur: number, otherSavingsEur: number): void {
+export function financePhase(
+  state: SimState,
+  scenario: Scenario,
+  scratch: TickScratch,
+  /** What operation measured this month: the energy bill, and the other running costs saved by the projects. */
+  { energyBillEur, otherSavingsEur }: { energyBillEur: number; otherSavingsEur: number },
+): void {
   const c = scenario.city;
   const city = state.city;
   const t = c.taxes;

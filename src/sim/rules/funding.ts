@@ -18,7 +18,7 @@
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
-import type { Contract, GrantCallState, SimState } from '../types';
+import type { Contract, ContractTerms, GrantCallState, SimState } from '../types';
 import { cityReceives, type TickScratch } from '../money';
 import { projectType } from './catalogue';
 import { contractCapex } from './projects';
@@ -58,7 +58,7 @@ export function updateGrantCalls(state: SimState, scenario: Scenario): string[] 
 }
 
 /** Why a contract cannot apply to a call, or null when it can. */
-export function grantIneligibility(state: Readonly<SimState>, scenario: Scenario, call: GrantCallState, projects: string[], pilot: boolean): string | null {
+export function grantIneligibility(state: Readonly<SimState>, scenario: Scenario, call: GrantCallState, { projects, pilot }: Pick<ContractTerms, 'projects' | 'pilot'>): string | null {
   if (call.pilotOnly && !pilot) return `call ${call.id} funds pilots only`;
   if (call.sustainabilityOnly) {
     const ok = projects.every((p) => {
@@ -89,7 +89,7 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
     for (const id of contract.terms.grantCalls) {
       const call = state.grantCalls.find((c) => c.id === id);
       if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
-      if (grantIneligibility(state, scenario, call, contract.terms.projects, contract.terms.pilot) !== null) continue;
+      if (grantIneligibility(state, scenario, call, contract.terms) !== null) continue;
       const success = rng.chance(successProbability(state, scenario));
       state.log.push({ tick: state.tick, kind: success ? 'grantWon' : 'grantLost', data: { call: id } });
       if (!success) continue;
