@@ -44,7 +44,7 @@ export function makeAiCity(p: CityPersonality): Policy {
       actions.push(
         ...yearlyDecisions(state, view, obs.trigger.yearStart, (s, terms) => {
           const delta = cityDelta(s, view, p);
-          const belief = cityBelief(s, pub, view, priorNegotiation(s, terms), ASSUMED_PARTNER_MARGIN, delta);
+          const belief = cityBelief({ state: s, publicScenario: pub, ownView: view, negotiation: priorNegotiation(s, terms), marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
           const best = cityBestOffer({ state: s, publicScenario: pub, ownView: view, base: terms, belief, marginShare: ASSUMED_PARTNER_MARGIN, maxYears: p.maxYears, ownDelta: delta, roundsLeft: pub.negotiation.maxRoundsPerYear - 1 });
           if (!best) return null;
           return {
@@ -77,7 +77,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);
   const value = at(lin, offer.annualPaymentEur);
   const delta = cityDelta(state, view, p);
-  const belief = cityBelief(state, pub, view, n, ASSUMED_PARTNER_MARGIN, delta);
+  const belief = cityBelief({ state, publicScenario: pub, ownView: view, negotiation: n, marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
   const counter = roundsLeft <= 0 ? null : cityBestOffer({

@@ -50,7 +50,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
     const l = partnerLinear(view, f, z);
     return l.slope > 0 ? Math.max(0, (partnerMargin(view, f, p.marginShare) - l.v0) / l.slope) : Infinity;
   };
-  const belief = partnerBelief(state, pub, n, floorOf, delta);
+  const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
   const counter = roundsLeft <= 0 ? null : partnerBestCounter({

@@ -186,14 +186,42 @@ function beliefFromAnswers(n: Negotiation, me: 'city' | 'partner', thresholds: (
   return normalise(w);
 }
 
+/**
+ * What a side's best offer is computed from: the state, the public scenario (the other side's view
+ * of the figures) and the side's own view, the terms to vary, its belief over the other side's
+ * patience types, its δ per round and the rounds left.
+ */
+export interface BestOfferAsk {
+  state: Readonly<SimState>;
+  publicScenario: Scenario;
+  ownView: Scenario;
+  base: ContractTerms;
+  belief: number[];
+  /** The margin share the other side is believed to require (the city's guess) or requires (the partner's own). */
+  marginShare: number;
+  ownDelta: number;
+  roundsLeft: number;
+  /** The proposer's value (above its reservation, for the partner) of the offer on the table, 0 if none. */
+  fallback?: number;
+  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
+  ownCap?: number;
+}
+
 /** What the city believes about the partner's patience, from its answers (weights over PATIENCE_TYPES). */
-export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
-  const deltas = partnerTypeDeltas(scenario);
+export function cityBelief({
+  state,
+  publicScenario,
+  ownView,
+  negotiation,
+  marginShare,
+  ownDelta,
+}: Pick<BestOfferAsk, 'state' | 'publicScenario' | 'ownView' | 'marginShare' | 'ownDelta'> & { negotiation: Negotiation }): number[] {
+  const deltas = partnerTypeDeltas(publicScenario);
   return beliefFromAnswers(
-    n,
+    negotiation,
     'city',
     (terms) => {
-      const floor = publicPartnerFloor(state, scenario, terms, marginShare);
+      const floor = publicPartnerFloor(state, publicScenario, terms, marginShare);
       return Number.isFinite(floor) ? typeThresholds({ reservation: floor, otherEnd: publicCityCeiling(state, ownView, terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : null;
     },
     1,
@@ -201,9 +229,19 @@ export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownVie
 }
 
 /** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
-export function partnerBelief(state: Readonly<SimState>, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
-  const deltas = cityTypeDeltas(scenario);
-  return beliefFromAnswers(n, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, scenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
+export function partnerBelief({
+  state,
+  publicScenario,
+  negotiation,
+  ownFloor,
+  ownDelta,
+}: Pick<BestOfferAsk, 'state' | 'publicScenario' | 'ownDelta'> & {
+  negotiation: Negotiation;
+  /** Its own floor payment for some terms (its reservation, on its private figures). */
+  ownFloor: (terms: ContractTerms) => number;
+}): number[] {
+  const deltas = cityTypeDeltas(publicScenario);
+  return beliefFromAnswers(negotiation, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, publicScenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
 /** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
@@ -292,27 +330,6 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
   }
   shareMemo.set(key, share);
   return share;
-}
-
-/**
- * What a side's best offer is computed from: the state, the public scenario (the other side's view
- * of the figures) and the side's own view, the terms to vary, its belief over the other side's
- * patience types, its δ per round and the rounds left.
- */
-export interface BestOfferAsk {
-  state: Readonly<SimState>;
-  publicScenario: Scenario;
-  ownView: Scenario;
-  base: ContractTerms;
-  belief: number[];
-  /** The margin share the other side is believed to require (the city's guess) or requires (the partner's own). */
-  marginShare: number;
-  ownDelta: number;
-  roundsLeft: number;
-  /** The proposer's value (above its reservation, for the partner) of the offer on the table, 0 if none. */
-  fallback?: number;
-  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
-  ownCap?: number;
 }
 
 /** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
