@@ -191,7 +191,7 @@ function beliefFromAnswers(n: Negotiation, me: 'city' | 'partner', thresholds: (
  * of the figures) and the side's own view, the terms to vary, its belief over the other side's
  * patience types, its δ per round and the rounds left.
  */
-export interface BestOfferAsk {
+interface BestOfferAsk {
   state: Readonly<SimState>;
   publicScenario: Scenario;
   ownView: Scenario;
