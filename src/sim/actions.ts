@@ -55,8 +55,8 @@ export function actorOf(action: Action): Actor {
   return 'city';
 }
 
-export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
-  const result = apply(state, scenario, sc, action);
+export function applyAction(state: SimState, scenario: Scenario, scratch: TickScratch, action: unknown): ActionResult {
+  const result = apply(state, scenario, scratch, action);
   // A decision outside a negotiation that carries an explanation goes to the log, for the game.
   if (result.ok && isObj(action) && !['propose', 'accept', 'walkAway'].includes(String(action.type))) {
     const note = moveNote(action);
@@ -65,7 +65,7 @@ export function applyAction(state: SimState, scenario: Scenario, sc: TickScratch
   return result;
 }
 
-function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unknown): ActionResult {
+function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action: unknown): ActionResult {
   if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
   if (!inPlayableYears(state, scenario)) return refuse('playableYearsOver', { years: scenario.playableYears }, `the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
   const a = action as Action | RetiredAction;
@@ -177,7 +177,7 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
       if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
       if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
-      cancelContract(state, scenario, sc, c);
+      cancelContract(state, scenario, scratch, c);
       return OK;
     }
     case 'renegotiateContract': {
@@ -216,7 +216,7 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
       const existing = partnershipStudyFor(state, a);
       if (existing) return refuse('partnershipStudyExists', { readyTick: existing.readyTick }, `a prior evaluation of this scope exists already (ready from month ${existing.readyTick})`);
       const neg = scenario.negotiation;
-      cityPays(state, sc, 'suppliers', neg.partnershipStudyCostEur, 'partnership prior evaluation', 'operating', true);
+      cityPays(state, scratch, { to: 'suppliers', eur: neg.partnershipStudyCostEur, reason: 'partnership prior evaluation', section: 'operating', smart: true });
       state.partnershipStudies.push({ projects: [...new Set(a.projects)], districts: [...new Set(a.districts)], startTick: state.tick, readyTick: state.tick + neg.partnershipStudyMonths });
       state.log.push({ tick: state.tick, kind: 'partnershipStudy', data: { projects: a.projects.join('+'), districts: a.districts.length, readyTick: state.tick + neg.partnershipStudyMonths, costEur: neg.partnershipStudyCostEur } });
       return OK;
@@ -227,12 +227,12 @@ function apply(state: SimState, scenario: Scenario, sc: TickScratch, action: unk
 }
 
 /** Governance measures cost money every month they are kept (operating section). */
-export function governanceUpkeep(state: SimState, scenario: Scenario, sc: TickScratch): void {
+export function governanceUpkeep(state: SimState, scenario: Scenario, scratch: TickScratch): void {
   const m = scenario.coordination.measures;
   const g = state.city.governance;
-  if (g.smartCityOffice) cityPays(state, sc, 'suppliers', m.smartCityOffice.costEur / 12, 'smart-city office', 'operating', true);
-  if (g.interCommunalAgreement) cityPays(state, sc, 'suppliers', m.interCommunalAgreement.costEur / 12, 'inter-communal agreement', 'operating', true);
-  if (g.sharedDataPlatform) cityPays(state, sc, 'suppliers', m.sharedDataPlatform.costEur / 12, 'shared data policy', 'operating', true);
+  if (g.smartCityOffice) cityPays(state, scratch, { to: 'suppliers', eur: m.smartCityOffice.costEur / 12, reason: 'smart-city office', section: 'operating', smart: true });
+  if (g.interCommunalAgreement) cityPays(state, scratch, { to: 'suppliers', eur: m.interCommunalAgreement.costEur / 12, reason: 'inter-communal agreement', section: 'operating', smart: true });
+  if (g.sharedDataPlatform) cityPays(state, scratch, { to: 'suppliers', eur: m.sharedDataPlatform.costEur / 12, reason: 'shared data policy', section: 'operating', smart: true });
 }
 
 /** Whether an action would be accepted now, without changing the state (on a copy): the game lists

@@ -42,28 +42,38 @@ export function newScratch(state: SimState): TickScratch {
 
 export type Section = 'operating' | 'investment';
 
+/** One payment booked for the city: the amount, why, its budget section, and whether it is smart-city money. */
+interface Booking {
+  eur: number;
+  /** The ledger's reason, read by the tests and the log. */
+  reason: string;
+  section: Section;
+  /** Money spent on (or received for) smart-city projects: it counts toward `city.smartCitySpentEur`. */
+  smart: boolean;
+}
+
 /** The city pays `eur` to an account; `smart` marks money spent on smart-city projects. */
-export function cityPays(state: SimState, sc: TickScratch, to: Account, eur: number, reason: string, section: Section, smart: boolean): void {
+export function cityPays(state: SimState, scratch: TickScratch, { to, eur, reason, section, smart }: Booking & { to: Account }): void {
   if (eur <= 0) return;
   transfer(state.ledger, 'city', to, eur, reason);
-  if (section === 'operating') sc.operatingSpending += eur;
-  else sc.investmentSpending += eur;
+  if (section === 'operating') scratch.operatingSpending += eur;
+  else scratch.investmentSpending += eur;
   if (smart) state.city.smartCitySpentEur += eur;
 }
 
 /** The city pays for works it will own (investment section, eligible to the FCTVA, CGCT L1615-6). */
-export function cityInvests(state: SimState, sc: TickScratch, to: Account, eur: number, reason: string, smart: boolean): void {
+export function cityInvests(state: SimState, scratch: TickScratch, { to, eur, reason, smart }: Omit<Booking, 'section'> & { to: Account }): void {
   if (eur <= 0) return;
-  cityPays(state, sc, to, eur, reason, 'investment', smart);
-  sc.fctvaBaseEur += eur;
-  if (smart) sc.fctvaSmartEur += eur;
+  cityPays(state, scratch, { to, eur, reason, section: 'investment', smart });
+  scratch.fctvaBaseEur += eur;
+  if (smart) scratch.fctvaSmartEur += eur;
 }
 
 /** The city receives `eur` from an account; grants to the investment section are flagged. */
-export function cityReceives(state: SimState, sc: TickScratch, from: Account, eur: number, reason: string, section: Section, smart: boolean): void {
+export function cityReceives(state: SimState, scratch: TickScratch, { from, eur, reason, section, smart }: Booking & { from: Account }): void {
   if (eur <= 0) return;
   transfer(state.ledger, from, 'city', eur, reason);
-  if (section === 'operating') sc.operatingRevenue += eur;
-  else sc.investmentGrants += eur;
+  if (section === 'operating') scratch.operatingRevenue += eur;
+  else scratch.investmentGrants += eur;
   if (smart) state.city.smartCitySpentEur -= eur;
 }

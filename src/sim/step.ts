@@ -35,7 +35,7 @@ export type Policies = Record<Actor, Policy | null>;
 /** A month that has begun: its events have happened and its grant calls are open; outside
  *  actions may now be applied, then `closeTick` runs the rest of the month. */
 export interface OpenTick {
-  sc: TickScratch;
+  scratch: TickScratch;
   /** Calls opened this month, by the calendar or by an event (they ask the city for a decision). */
   newGrantCalls: string[];
 }
@@ -44,7 +44,7 @@ export interface OpenTick {
 interface Month {
   state: SimState;
   scenario: Scenario;
-  sc: TickScratch;
+  scratch: TickScratch;
   newGrantCalls: string[];
   policies: Policies;
   /** Set by the operation phase; finance and metrics read it. */
@@ -78,7 +78,7 @@ export const OPEN_PHASES: readonly Phase[] = [
 ];
 
 /** The computer policies decide (once the outside actions are in), and the open negotiation moves a round. */
-function computerDecisions({ state, scenario, sc, newGrantCalls, policies }: Month): void {
+function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }: Month): void {
   if (inPlayableYears(state, scenario)) {
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
@@ -90,7 +90,7 @@ function computerDecisions({ state, scenario, sc, newGrantCalls, policies }: Mon
       const mustAnswer = mustAnswerNow(state, actor) || amendment;
       if (!yearStart && calls.length === 0 && !mustAnswer) continue;
       for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
-        const r = applyAction(state, scenario, sc, action);
+        const r = applyAction(state, scenario, scratch, action);
         if (!r.ok) state.log.push({ tick: state.tick, kind: 'refused', data: { actor, action: (action as Action).type, reason: r.reason } });
       }
     }
@@ -102,11 +102,11 @@ function computerDecisions({ state, scenario, sc, newGrantCalls, policies }: Mon
 
 /** The month's record, the partner's value, the tick; at the end of a year, the year's report. */
 function metricsPhase(m: Month): void {
-  const { state, scenario, sc } = m;
+  const { state, scenario, scratch } = m;
   const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
-  updatePartnerNpv(state, scenario, sc.partnerBalanceStart);
+  updatePartnerNpv(state, scenario, scratch.partnerBalanceStart);
   state.monthly.push({
     tick: state.tick,
     citizenSatisfaction: state.satisfactionMean,
@@ -127,33 +127,33 @@ function metricsPhase(m: Month): void {
 /** The phases that close a month, in order, after the outside actions: what `closeTick` runs. */
 export const CLOSE_PHASES: readonly Phase[] = [
   { name: 'decisions', run: computerDecisions },
-  { name: 'construction', run: (m) => constructionPhase(m.state, m.scenario, m.sc) },
+  { name: 'construction', run: (m) => constructionPhase(m.state, m.scenario, m.scratch) },
   {
     // Operation, with the execution of contracts (payments, guarantees, ends) and the governance upkeep.
     name: 'operation',
     run: (m) => {
-      m.op = operationPhase(m.state, m.scenario, m.sc);
-      contractsPhase(m.state, m.scenario, m.sc, m.op.savingsByContract);
-      governanceUpkeep(m.state, m.scenario, m.sc);
+      m.op = operationPhase(m.state, m.scenario, m.scratch);
+      contractsPhase(m.state, m.scenario, m.scratch, m.op.savingsByContract);
+      governanceUpkeep(m.state, m.scenario, m.scratch);
     },
   },
-  { name: 'finance', run: (m) => financePhase(m.state, m.scenario, m.sc, operated(m).energyBillEur, operated(m).otherSavingsEur) },
+  { name: 'finance', run: (m) => financePhase(m.state, m.scenario, m.scratch, operated(m)) },
   { name: 'citizens', run: (m) => citizensPhase(m.state, m.scenario) },
-  { name: 'politics', run: (m) => politicsPhase(m.state, m.scenario, m.sc) },
+  { name: 'politics', run: (m) => politicsPhase(m.state, m.scenario, m.scratch) },
   { name: 'coordination', run: (m) => coordinationPhase(m.state, m.scenario) },
   { name: 'metrics', run: metricsPhase },
 ];
 
 /** Begins a month: runs `OPEN_PHASES` (the events phase and the opening of the grant calls due). */
 export function openTick(state: SimState, scenario: Scenario): OpenTick {
-  const month: Month = { state, scenario, sc: newScratch(state), newGrantCalls: [], policies: { city: null, partner: null }, op: null };
+  const month: Month = { state, scenario, scratch: newScratch(state), newGrantCalls: [], policies: { city: null, partner: null }, op: null };
   for (const phase of OPEN_PHASES) phase.run(month);
-  return { sc: month.sc, newGrantCalls: month.newGrantCalls };
+  return { scratch: month.scratch, newGrantCalls: month.newGrantCalls };
 }
 
 /** Applies one outside action in the open month (a person's, a save's), in the order taken. */
 export function actInTick(state: SimState, scenario: Scenario, open: OpenTick, action: unknown): ActionResult {
-  return applyAction(state, scenario, open.sc, action);
+  return applyAction(state, scenario, open.scratch, action);
 }
 
 /**
@@ -163,7 +163,7 @@ export function actInTick(state: SimState, scenario: Scenario, open: OpenTick, a
  * exactly where a replay applies them.
  */
 export function closeTick(state: SimState, scenario: Scenario, open: OpenTick, policies: Policies): void {
-  const month: Month = { state, scenario, sc: open.sc, newGrantCalls: open.newGrantCalls, policies, op: null };
+  const month: Month = { state, scenario, scratch: open.scratch, newGrantCalls: open.newGrantCalls, policies, op: null };
   for (const phase of CLOSE_PHASES) phase.run(month);
 }
 

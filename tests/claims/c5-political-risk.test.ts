@@ -17,8 +17,8 @@
  * conditions are paired by seed.
  */
 import { describe, expect, it } from 'vitest';
-import { runSimulation, type RunResult, type Scenario } from '../../src/sim';
-import { mean, reference, seDiff, withSets } from './harness';
+import type { RunResult, Scenario } from '../../src/sim';
+import { mean, measure, reference, sePaired, withSets } from './harness';
 
 const SEEDS = 16;
 const base = reference();
@@ -30,29 +30,19 @@ const CONDITIONS = {
   losesNoClause: withSets(base, { 'politics.incumbencyBias': -4, ...noClause }),
 };
 
-interface Measures {
-  reopened: number[];
-  npv: number[];
-  loss: number[];
-  paid: number[];
-}
-
 /** What the partner lost on cancelled contracts (lost profit not compensated), euros. */
 const partnerLoss = (r: RunResult) => r.state.log.reduce((a, l) => a + (l.kind === 'contractCancelled' ? l.data.partnerLossEur : 0), 0);
 /** Termination compensation the city paid (unamortised investment and lost profit), euros. */
 const compensationPaid = (r: RunResult) => r.state.log.reduce((a, l) => a + (l.kind === 'contractCancelled' ? l.data.compensationEur : 0), 0);
 
-function measureAll(scenario: Scenario): Measures {
-  const m: Measures = { reopened: [], npv: [], loss: [], paid: [] };
-  for (let seed = 1; seed <= SEEDS; seed++) {
-    const r = runSimulation(scenario, { seed, years: 18, agents: 1000 });
-    m.reopened.push(r.summary.contractsCancelled! + r.summary.contractsRenegotiated!);
-    m.npv.push(r.summary.partnerNpvEur!);
-    m.loss.push(partnerLoss(r));
-    m.paid.push(compensationPaid(r));
-  }
-  return m;
-}
+/** Every measure of a condition, from one run per seed. */
+const measureAll = (scenario: Scenario) =>
+  measure({ scenario, years: 18, agents: 1000 }, SEEDS, {
+    reopened: (r) => r.summary.contractsCancelled! + r.summary.contractsRenegotiated!,
+    npv: (r) => r.summary.partnerNpvEur!,
+    loss: partnerLoss,
+    paid: compensationPaid,
+  });
 
 describe('C5: a defeat mid-contract, priced by termination law', () => {
   const w = measureAll(CONDITIONS.wins);
@@ -61,25 +51,25 @@ describe('C5: a defeat mid-contract, priced by termination law', () => {
   const l0 = measureAll(CONDITIONS.losesNoClause);
 
   it('where the lost profit is not compensated, defeated incumbents bring cancellations and amendments', () => {
-    expect(mean(l0.reopened) - mean(w0.reopened)).toBeGreaterThan(Math.max(1, 2 * seDiff(l0.reopened, w0.reopened)));
+    expect(mean(l0.reopened) - mean(w0.reopened)).toBeGreaterThan(Math.max(1, 2 * sePaired(l0.reopened, w0.reopened)));
   });
 
   it('where the lost profit is not compensated, defeats lower the partner\u2019s NPV', () => {
-    expect(mean(w0.npv) - mean(l0.npv)).toBeGreaterThan(Math.max(1e6, 2 * seDiff(w0.npv, l0.npv)));
+    expect(mean(w0.npv) - mean(l0.npv)).toBeGreaterThan(Math.max(1e6, 2 * sePaired(w0.npv, l0.npv)));
   });
 
   it('full compensation shifts the risk to the city: a new majority ends fewer contracts, and the partner loses less', () => {
-    expect(mean(l0.reopened) - mean(l.reopened)).toBeGreaterThan(Math.max(1, 2 * seDiff(l0.reopened, l.reopened)));
-    expect(mean(l0.loss) - mean(l.loss)).toBeGreaterThan(Math.max(1e6, 2 * seDiff(l0.loss, l.loss)));
+    expect(mean(l0.reopened) - mean(l.reopened)).toBeGreaterThan(Math.max(1, 2 * sePaired(l0.reopened, l.reopened)));
+    expect(mean(l0.loss) - mean(l.loss)).toBeGreaterThan(Math.max(1e6, 2 * sePaired(l0.loss, l.loss)));
   });
 
   it('the city pays even without the clause: the unamortised investment is always owed (Douai)', () => {
     const runsWith = (xs: number[]) => xs.filter((x) => x > 1000).length;
     expect(runsWith(l0.paid)).toBeGreaterThanOrEqual(SEEDS / 2);
-    expect(mean(l0.paid)).toBeGreaterThan(2 * seDiff(l0.paid, w0.paid));
+    expect(mean(l0.paid)).toBeGreaterThan(2 * sePaired(l0.paid, w0.paid));
   });
 
   it('the partner prices the risk a limiting clause leaves with it: its deals are worth more to it where no defeat comes', () => {
-    expect(mean(w0.npv) - mean(w.npv)).toBeGreaterThan(Math.max(1e6, 2 * seDiff(w0.npv, w.npv)));
+    expect(mean(w0.npv) - mean(w.npv)).toBeGreaterThan(Math.max(1e6, 2 * sePaired(w0.npv, w.npv)));
   });
 });

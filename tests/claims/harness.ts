@@ -2,6 +2,15 @@
  * Shared harness of the claims tests (DESIGN §2): runs the reference scenario over many fixed
  * seeds under two conditions and compares means, with a margin that a model without the mechanism
  * would not meet. Each claim is a tendency over seeds, never a single lucky run.
+ *
+ * Each condition is run once per seed (`measure`), and every metric a claim reads comes from those
+ * same runs. The conditions of a claim are played on the same seeds 1…n, so they are paired: seed k
+ * of one condition starts from the same draws as seed k of the other. The standard error of a
+ * difference of means is therefore the paired one (`sePaired`): the standard error of the mean of
+ * the per-seed differences a[k] − b[k], sd(differences) / √n with the n − 1 variance. A seed's
+ * common luck cancels in its difference, which the unpaired (Welch) error would count as noise.
+ * A seed where a measure is absent (null, e.g. no deal agreed) is dropped from the pairs, never
+ * counted as 0 (`pairedDiffs`).
  */
 import { runSimulation, type Policy, type RunResult, type Scenario } from '../../src/sim';
 import { dijon, variant } from '../sim/helpers';
@@ -20,9 +29,13 @@ export interface Condition {
   partner?: string | Policy;
 }
 
-/** Runs a condition over seeds 1…n and returns each run's measure. */
-export function measure(c: Condition, seeds: number, metric: (r: RunResult) => number): number[] {
-  const out: number[] = [];
+/**
+ * Runs a condition once per seed 1…n and returns, for each named metric, its measure in each run
+ * (index k − 1 for seed k): all the metrics of a condition come from the same runs.
+ */
+export function measure<K extends string>(c: Condition, seeds: number, metrics: Record<K, (r: RunResult) => number>): Record<K, number[]> {
+  const names = Object.keys(metrics) as K[];
+  const out = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
   for (let seed = 1; seed <= seeds; seed++) {
     const r = runSimulation(c.scenario, {
       seed,
@@ -31,7 +44,7 @@ export function measure(c: Condition, seeds: number, metric: (r: RunResult) => n
       ...(c.city !== undefined ? { city: c.city } : {}),
       ...(c.partner !== undefined ? { partner: c.partner } : {}),
     });
-    out.push(metric(r));
+    for (const k of names) out[k].push(metrics[k](r));
   }
   return out;
 }
@@ -60,14 +73,11 @@ export function pairedDiffs(a: readonly (number | null)[], b: readonly (number |
   return out;
 }
 
-/** Standard error of the difference of two means (Welch). */
-export function seDiff(a: readonly number[], b: readonly number[]): number {
-  const v = (xs: readonly number[]) => {
-    const m = mean(xs);
-    return xs.reduce((s, x) => s + (x - m) * (x - m), 0) / Math.max(1, xs.length - 1);
-  };
-  return Math.sqrt(v(a) / a.length + v(b) / b.length);
-}
+/**
+ * Standard error of mean(a) − mean(b) for runs paired by seed (a[k] and b[k] played on the same
+ * seed): the standard error of the mean of the per-seed differences (seeds with no measure dropped).
+ */
+export const sePaired = (a: readonly (number | null)[], b: readonly (number | null)[]): number => seMean(pairedDiffs(a, b));
 
 /** Partner contracts signed at 10 years or more. */
 export function longContracts(r: RunResult): number {

@@ -25,6 +25,20 @@ async function waitScreen(page: Page, screen: string): Promise<void> {
   await page.locator(byId(`screen-${screen}`)).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
 }
 
+/**
+ * Waits until the panel on show is the store's current screen, so that what the last click changed
+ * is on the page (the panels render a burst of store changes on a microtask).
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector(`[data-testid="screen-${window.horizons!.getGame().screen}"]`) !== null, undefined, { timeout: STEP_TIMEOUT });
+}
+
+/** Waits until the city view has drawn (its canvas is labelled when the scene is created) and a frame has been painted since, for a screenshot. */
+async function painted(page: Page): Promise<void> {
+  await page.locator('#city canvas[role="img"]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 async function click(page: Page, id: string): Promise<void> {
   await page.locator(byId(id)).first().click({ timeout: STEP_TIMEOUT });
 }
@@ -84,7 +98,7 @@ async function negotiateToSignature(page: Page, side: 'city' | 'partner', shot: 
     } else {
       break;
     }
-    await page.waitForTimeout(50);
+    await settled(page);
   }
   expect(await signed()).toBe(true);
 }
@@ -181,12 +195,13 @@ describeE2E('the game (Chromium)', () => {
       if (await page.locator(byId('play')).count()) await click(page, 'play');
     };
     await play();
-    for (let k = 0; k < 200 && (await screenOf(page)) !== 'yearSummary'; k++) {
-      if ((await screenOf(page)) === 'negotiation') {
-        await click(page, 'neg-leave');
-        await play();
-      }
-      await page.waitForTimeout(100);
+    // The months play until the year summary; a negotiation the months open is left.
+    const stop = () => page.waitForFunction(() => ['yearSummary', 'negotiation'].includes(window.horizons!.getGame().screen), undefined, { timeout: STEP_TIMEOUT });
+    for (let k = 0; k < 20; k++) {
+      await stop();
+      if ((await screenOf(page)) === 'yearSummary') break;
+      await click(page, 'neg-leave');
+      await play();
     }
     await waitScreen(page, 'yearSummary');
     await shot('year-summary');
@@ -265,7 +280,7 @@ describeE2E('the game (Chromium)', () => {
       } else {
         break;
       }
-      await page.waitForTimeout(50);
+      await settled(page);
     }
     expect(seen.length).toBeGreaterThan(2);
     const text = seen.join('\n');
@@ -282,7 +297,8 @@ describeE2E('the game (Chromium)', () => {
       const screen = await screenOf(page);
       if (!shots.has(screen)) {
         shots.add(screen);
-        await page.waitForTimeout(300);
+        await waitScreen(page, screen);
+        await painted(page);
         await screenshot(page, `watch-${screen}`);
       }
       await page.evaluate(() => {
@@ -403,7 +419,7 @@ describeE2E('the game (Chromium)', () => {
       else if (st.screen === 'negotiation') await click(page, 'neg-next-month');
       else if (st.screen === 'months') await click(page, 'next-month');
       else throw new Error(`unexpected screen ${st.screen}`);
-      await page.waitForTimeout(50);
+      await settled(page);
     }
     await waitScreen(page, 'negotiation');
     await expect.poll(() => steps.getAttribute('data-phase'), { timeout: STEP_TIMEOUT }).toBe('negotiation');

@@ -84,9 +84,9 @@ describe('beliefs', () => {
   const partnerFloorOf = (t: ContractTerms) => publicPartnerFloor(s, sc, t, MARGIN);
 
   /** The payment each partner type would accept from the city (its floor + its claim on the surplus). */
-  const partnerThresholds = () => typeThresholds(publicPartnerFloor(s, sc, deal, MARGIN), publicCityCeiling(s, cityOwnView, deal), partnerTypeDeltas(sc), cityDelta, 1);
+  const partnerThresholds = () => typeThresholds({ reservation: publicPartnerFloor(s, sc, deal, MARGIN), otherEnd: publicCityCeiling(s, cityOwnView, deal), typeDeltas: partnerTypeDeltas(sc), proposerDelta: cityDelta, towardProposer: 1 });
   /** The payment each city type would accept from the partner (its ceiling − its claim). */
-  const cityThresholds = () => typeThresholds(publicCityCeiling(s, sc, deal), partnerFloorOf(deal), cityTypeDeltas(sc), partnerDelta, -1);
+  const cityThresholds = () => typeThresholds({ reservation: publicCityCeiling(s, sc, deal), otherEnd: partnerFloorOf(deal), typeDeltas: cityTypeDeltas(sc), proposerDelta: partnerDelta, towardProposer: -1 });
 
   it('a more patient type claims more: the partner types ask more, the city types concede less', () => {
     const pt = partnerThresholds();
@@ -103,7 +103,7 @@ describe('beliefs', () => {
     const thr = partnerThresholds();
     const P = Math.round((thr[1]! + thr[3]!) / 2);
     const offer = { ...deal, annualPaymentEur: P };
-    const belief = (h: NegotiationMove[]) => cityBelief(s, sc, cityOwnView, negotiation(h, offer), MARGIN, cityDelta);
+    const belief = (h: NegotiationMove[]) => cityBelief({ state: s, publicScenario: sc, ownView: cityOwnView, negotiation: negotiation(h, offer), marginShare: MARGIN, ownDelta: cityDelta });
     const prior = belief([move('city', 'offer', offer)]); // no answer yet: the prior
     const walked = belief([move('city', 'offer', offer), move('partner', 'walkAway')]);
     const countered = belief([move('city', 'offer', offer), move('partner', 'offer', { ...offer, annualPaymentEur: thr[4]! })]);
@@ -122,7 +122,7 @@ describe('beliefs', () => {
     const thr = cityThresholds();
     const ask = { ...deal, annualPaymentEur: Math.round((thr[1]! + thr[3]!) / 2) };
     const open = { ...deal, annualPaymentEur: Math.round(partnerFloorOf(deal) / 2) };
-    const belief = (h: NegotiationMove[]) => partnerBelief(s, sc, negotiation(h, h[h.length - 1]!.terms ?? ask), partnerFloorOf, partnerDelta);
+    const belief = (h: NegotiationMove[]) => partnerBelief({ state: s, publicScenario: sc, negotiation: negotiation(h, h[h.length - 1]!.terms ?? ask), ownFloor: partnerFloorOf, ownDelta: partnerDelta });
     const prior = belief([move('city', 'offer', open), move('partner', 'offer', ask)]);
     const lowCounter = belief([move('city', 'offer', open), move('partner', 'offer', ask), move('city', 'offer', open)]);
     const accepted = belief([move('city', 'offer', open), move('partner', 'offer', ask), move('city', 'accept')]);

@@ -134,7 +134,7 @@ describe('A3: the year-end procedure (L1612-14, L1612-5), escalating', () => {
   const yearEndWithHole = (s: SimState, holeEur: number) => {
     s.ledger.balancesCents.city -= Math.round(holeEur * 100);
     s.ledger.balancesCents.suppliers += Math.round(holeEur * 100);
-    financePhase(s, sc, scratch(s), energy(), 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: energy(), otherSavingsEur: 0 });
   };
   const energy = () => (sc.territory.districts.reduce((a, d) => a + d.lightingPoints * sc.energy.lightingMWhPerPoint + d.buildingsEnergyMWh, 0) * sc.energy.priceEurPerMWh) / 12;
 
@@ -162,7 +162,7 @@ describe('A3: the year-end procedure (L1612-14, L1612-5), escalating', () => {
     const cut1 = s.city.baselineCut;
     for (let m = 12; m < 23; m++) {
       s.tick = m;
-      financePhase(s, sc, scratch(s), energy(), 0);
+      financePhase(s, sc, scratch(s), { energyBillEur: energy(), otherSavingsEur: 0 });
     }
     expect(movedCents(s, 'city>state:State advance interest')).toBeGreaterThan(0);
     s.tick = 23;
@@ -204,7 +204,7 @@ describe('A4, A5, A6: partnership debt and the capital part of its rent', () => 
     const c = partnership(s);
     expect(c.capitalOutstandingEur).toBeGreaterThan(0);
     expect(totalDebtEur(s)).toBeCloseTo(s.city.debtEur + partnershipDebtEur(s), 2);
-    financePhase(s, sc, scratch(s), 1e6, 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.city.debtCapacityYears).toBeCloseTo(debtCapacity(s.city.debtEur + partnershipDebtEur(s), s.city.grossSavingsEur), 6);
     // A city near where lenders stop: a partnership financed wholly by the partner is refused too.
     const t = freshState(sc);
@@ -222,14 +222,14 @@ describe('A4, A5, A6: partnership debt and the capital part of its rent', () => 
     s.tick = 1;
     expect(annualPrincipalEur(s, sc)).toBeCloseTo(s.city.debtEur / sc.city.debtMaturityYears + partnershipPrincipalEur(s), 2);
     expect(partnershipPrincipalEur(s)).toBeGreaterThan(0);
-    const sc0 = scratch(s);
-    contractsPhase(s, sc, sc0, new Map());
-    expect(sc0.rentCapitalEur).toBeGreaterThan(0);
-    const capital = sc0.rentCapitalEur;
-    expect(sc0.fctvaBaseEur).toBeCloseTo(capital, 2);
+    const totals = scratch(s);
+    contractsPhase(s, sc, totals, new Map());
+    expect(totals.rentCapitalEur).toBeGreaterThan(0);
+    const capital = totals.rentCapitalEur;
+    expect(totals.fctvaBaseEur).toBeCloseTo(capital, 2);
     const loans0 = movedCents(s, 'lenders>city:loan');
-    cityPays(s, sc0, 'suppliers', 4e6, 'running costs', 'operating', false);
-    financePhase(s, lean, sc0, 1e6, 0);
+    cityPays(s, totals, { to: 'suppliers', eur: 4e6, reason: 'running costs', section: 'operating', smart: false });
+    financePhase(s, lean, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(movedCents(s, 'lenders>city:loan')).toBe(loans0);
     const fctva = s.city.receivables.filter((r) => r.reason === 'FCTVA');
     expect(fctva.reduce((a, r) => a + r.eur, 0)).toBeCloseTo(sc.funding.fctvaRate * capital, 2);

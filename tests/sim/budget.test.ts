@@ -23,12 +23,12 @@ describe('gross savings (épargne brute)', () => {
     s.tick = 5;
     s.city.revenueMonths = [10, 10, 10, 10, 10, 999, 10, 10, 10, 10, 10, 10].map((x) => x * 1e6);
     s.city.spendingMonths = new Array<number>(12).fill(8e6);
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'partner', 1.5e6, 'annual payment', 'operating', true); // a contract payment earlier in the tick
-    financePhase(s, sc, sc0, 1e6, 0);
-    expect(s.city.revenueMonths[5]).toBe(sc0.operatingRevenue);
-    expect(s.city.spendingMonths[5]).toBe(sc0.operatingSpending);
-    expect(sc0.operatingSpending).toBeGreaterThan(1.5e6 + 1e6); // payment and energy bill are in it
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'partner', eur: 1.5e6, reason: 'annual payment', section: 'operating', smart: true }); // a contract payment earlier in the tick
+    financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
+    expect(s.city.revenueMonths[5]).toBe(totals.operatingRevenue);
+    expect(s.city.spendingMonths[5]).toBe(totals.operatingSpending);
+    expect(totals.operatingSpending).toBeGreaterThan(1.5e6 + 1e6); // payment and energy bill are in it
     const rev = s.city.revenueMonths.reduce((a, b) => a + b, 0);
     const spend = s.city.spendingMonths.reduce((a, b) => a + b, 0);
     expect(s.city.grossSavingsEur).toBeCloseTo(rev - spend, 3);
@@ -58,13 +58,13 @@ describe('borrowing', () => {
       const s = freshState(sc);
       s.ledger.balancesCents.city -= 1e10; // an empty treasury: the city would love to borrow
       s.ledger.balancesCents.suppliers += 1e10;
-      const sc0 = scratch(s);
-      cityPays(s, sc0, 'suppliers', works, 'works (city alone)', 'investment', true);
-      cityReceives(s, sc0, 'state', grants, 'grant', 'investment', true);
+      const totals = scratch(s);
+      cityPays(s, totals, { to: 'suppliers', eur: works, reason: 'works (city alone)', section: 'investment', smart: true });
+      cityReceives(s, totals, { from: 'state', eur: grants, reason: 'grant', section: 'investment', smart: true });
       const before = loanCents(s);
-      financePhase(s, sc, sc0, 1e6, 0);
+      financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
       const borrowed = (loanCents(s) - before) / 100;
-      expect(borrowed).toBeLessThanOrEqual(Math.max(0, sc0.investmentSpending - sc0.investmentGrants) + 0.01);
+      expect(borrowed).toBeLessThanOrEqual(Math.max(0, totals.investmentSpending - totals.investmentGrants) + 0.01);
     }
   });
 
@@ -73,10 +73,10 @@ describe('borrowing', () => {
     const s = freshState(sc);
     s.ledger.balancesCents.city -= 1e10;
     s.ledger.balancesCents.suppliers += 1e10;
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'suppliers', 25e6, 'running costs', 'operating', false); // a month deep in deficit
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'suppliers', eur: 25e6, reason: 'running costs', section: 'operating', smart: false }); // a month deep in deficit
     const debt0 = s.city.debtEur;
-    financePhase(s, sc, sc0, 1e6, 0);
+    financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.city.grossSavingsEur).toBeGreaterThan(0); // there is room: only the golden rule stops it
     expect(loanCents(s)).toBe(0);
     expect(s.city.debtEur).toBeLessThan(debt0);
@@ -86,9 +86,9 @@ describe('borrowing', () => {
     const sc = dijon();
     const s = freshState(sc);
     s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur + 1e6; // already past it
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
-    financePhase(s, sc, sc0, baseEnergy(sc), 0);
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'suppliers', eur: 30e6, reason: 'works (city alone)', section: 'investment', smart: true });
+    financePhase(s, sc, totals, { energyBillEur: baseEnergy(sc), otherSavingsEur: 0 });
     expect(loanCents(s)).toBe(0);
   });
 
@@ -96,9 +96,9 @@ describe('borrowing', () => {
     const sc = dijon();
     const s = freshState(sc);
     s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur - 2e6; // €2 M of room, minus this month's change
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'suppliers', 30e6, 'works (city alone)', 'investment', true);
-    financePhase(s, sc, sc0, baseEnergy(sc), 0);
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'suppliers', eur: 30e6, reason: 'works (city alone)', section: 'investment', smart: true });
+    financePhase(s, sc, totals, { energyBillEur: baseEnergy(sc), otherSavingsEur: 0 });
     const borrowed = loanCents(s) / 100;
     expect(borrowed).toBeGreaterThan(0);
     expect(borrowed).toBeLessThan(4e6);
@@ -109,9 +109,9 @@ describe('borrowing', () => {
     const sc = dijon();
     const s = freshState(sc);
     const rate0 = s.city.debtRate;
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'suppliers', 40e6, 'works (city alone)', 'investment', true);
-    financePhase(s, sc, sc0, 1e6, 0);
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'suppliers', eur: 40e6, reason: 'works (city alone)', section: 'investment', smart: true });
+    financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(loanCents(s)).toBeGreaterThan(0);
     expect(s.city.debtRate).toBeGreaterThan(rate0); // loanRate 3 % > 2.5 %
     expect(s.city.debtRate).toBeLessThan(sc.funding.loanRate);
@@ -157,8 +157,8 @@ describe('taxes by lever (TFPB, CFE, TEOM, mobility levy, VAT fraction)', () => 
     expect(taxRevenueEur(sc, 1)).toBe(150e6);
     expect(taxRevenueEur(sc, 1.1) - taxRevenueEur(sc, 1)).toBeCloseTo(0.1 * (t.tfpbEur + t.cfeEur), 3);
     const s = freshState(sc);
-    const sc0 = scratch(s);
-    financePhase(s, sc, sc0, 0, 0);
+    const totals = scratch(s);
+    financePhase(s, sc, totals, { energyBillEur: 0, otherSavingsEur: 0 });
     expect(movedCents(s, 'citizens>city:taxes (TFPB, CFE)')).toBe(Math.round(((t.tfpbEur + t.cfeEur) / 12) * 100));
     expect(movedCents(s, 'citizens>city:waste tax (TEOM)')).toBe(Math.round((t.teomEur / 12) * 100));
     expect(movedCents(s, 'citizens>city:mobility levy')).toBe(Math.round((t.mobilityLevyEur / 12) * 100));
@@ -182,12 +182,12 @@ describe('lenders and the 12-year reference', () => {
     const dear = freshState(sc);
     dear.city.debtEur = 13 * dear.city.grossSavingsEur;
     cheap.city.debtEur = dear.city.debtEur;
-    const sc1 = scratch(cheap);
-    cityPays(cheap, sc1, 'suppliers', 40e6, 'works (city alone)', 'investment', true);
-    financePhase(cheap, variant({ 'funding.loanSpreadPerYear': 0 }), sc1, 1e6, 0);
-    const sc2 = scratch(dear);
-    cityPays(dear, sc2, 'suppliers', 40e6, 'works (city alone)', 'investment', true);
-    financePhase(dear, sc, sc2, 1e6, 0);
+    const totalsCheap = scratch(cheap);
+    cityPays(cheap, totalsCheap, { to: 'suppliers', eur: 40e6, reason: 'works (city alone)', section: 'investment', smart: true });
+    financePhase(cheap, variant({ 'funding.loanSpreadPerYear': 0 }), totalsCheap, { energyBillEur: 1e6, otherSavingsEur: 0 });
+    const totalsDear = scratch(dear);
+    cityPays(dear, totalsDear, { to: 'suppliers', eur: 40e6, reason: 'works (city alone)', section: 'investment', smart: true });
+    financePhase(dear, sc, totalsDear, { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(dear.city.debtRate).toBeGreaterThan(cheap.city.debtRate + 1e-5);
   });
 
@@ -196,7 +196,7 @@ describe('lenders and the 12-year reference', () => {
     const s = freshState(sc);
     s.tick = 11;
     s.city.debtEur = 13 * s.city.grossSavingsEur;
-    financePhase(s, sc, scratch(s), 1e6, 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     const alarm = s.log.find((e) => e.kind === 'debtAlarm');
     expect(alarm?.data.referenceYears).toBe(12);
     expect(alarm?.data.ratioYears as number).toBeGreaterThan(12);
@@ -207,14 +207,14 @@ describe('FCTVA (CGCT L1615-6)', () => {
   it('refunds fctvaRate of the works the city owns, fctvaLagMonths later, as investment revenue', () => {
     const sc = variant({ 'city.baselineInvestmentEur': 0 });
     const s = freshState(sc);
-    const sc0 = scratch(s);
-    cityInvests(s, sc0, 'suppliers', 1e6, 'works (city alone)', true);
-    financePhase(s, sc, sc0, 1e6, 0);
+    const totals = scratch(s);
+    cityInvests(s, totals, { to: 'suppliers', eur: 1e6, reason: 'works (city alone)', smart: true });
+    financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.city.receivables).toEqual([{ dueTick: sc.funding.fctvaLagMonths, eur: 164_040, from: 'state', reason: 'FCTVA', smart: true }]);
     for (let m = 1; m <= sc.funding.fctvaLagMonths; m++) {
       s.tick = m;
       const scm = scratch(s);
-      financePhase(s, sc, scm, 1e6, 0);
+      financePhase(s, sc, scm, { energyBillEur: 1e6, otherSavingsEur: 0 });
       if (m < sc.funding.fctvaLagMonths) expect(movedCents(s, 'state>city:FCTVA')).toBe(0);
       else expect(scm.investmentGrants).toBeCloseTo(164_040, 2);
     }
@@ -225,10 +225,10 @@ describe('FCTVA (CGCT L1615-6)', () => {
   it('counts the baseline programme; not the works of a concession nor operating spending', () => {
     const sc = dijon();
     const s = freshState(sc);
-    const sc0 = scratch(s);
-    cityPays(s, sc0, 'suppliers', 5e6, 'running costs', 'operating', false);
-    financePhase(s, sc, sc0, 1e6, 0);
-    expect(sc0.fctvaBaseEur).toBeCloseTo(sc.city.baselineInvestmentEur / 12, 6);
+    const totals = scratch(s);
+    cityPays(s, totals, { to: 'suppliers', eur: 5e6, reason: 'running costs', section: 'operating', smart: false });
+    financePhase(s, sc, totals, { energyBillEur: 1e6, otherSavingsEur: 0 });
+    expect(totals.fctvaBaseEur).toBeCloseTo(sc.city.baselineInvestmentEur / 12, 6);
   });
 });
 
@@ -240,7 +240,7 @@ describe('real balance at the year end (CGCT L1612-4, L1612-5)', () => {
     s.city.yearNetInvestmentEur = 30e6; // invested this year, none of it borrowed yet
     s.ledger.balancesCents.city -= 10e6 * 100;
     s.ledger.balancesCents.suppliers += 10e6 * 100;
-    financePhase(s, sc, scratch(s), 1e6, 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.ledger.balancesCents.city).toBeGreaterThanOrEqual(0);
     expect(s.log.some((e) => e.kind === 'budgetSettled')).toBe(false);
   });
@@ -252,7 +252,7 @@ describe('real balance at the year end (CGCT L1612-4, L1612-5)', () => {
     s.ledger.balancesCents.city -= 20e6 * 100; // an operating hole of €20 M
     s.ledger.balancesCents.suppliers += 20e6 * 100;
     const tax0 = s.city.taxLevel;
-    financePhase(s, sc, scratch(s), 1e6, 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.ledger.balancesCents.city).toBeGreaterThanOrEqual(0);
     const e = s.log.find((x) => x.kind === 'budgetSettled');
     expect(e).toBeDefined();
@@ -268,7 +268,7 @@ describe('real balance at the year end (CGCT L1612-4, L1612-5)', () => {
     // The advance is repaid over the next budget year.
     for (let m = 12; m < 24; m++) {
       s.tick = m;
-      financePhase(s, sc, scratch(s), 1e6, 0);
+      financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     }
     expect(s.city.advanceEur).toBe(0);
     expect(movedCents(s, 'city>state:State advance repaid')).toBe(movedCents(s, 'state>city:State advance (settled budget)'));
@@ -279,7 +279,7 @@ describe('real balance at the year end (CGCT L1612-4, L1612-5)', () => {
     const s = freshState(sc);
     s.tick = 11;
     s.city.spendingMonths = s.city.spendingMonths.map((x) => x + 3e6); // €36 M more spending over the year
-    financePhase(s, sc, scratch(s), 1e6, 0);
+    financePhase(s, sc, scratch(s), { energyBillEur: 1e6, otherSavingsEur: 0 });
     expect(s.log.some((e) => e.kind === 'budgetSettled')).toBe(true);
   });
 });

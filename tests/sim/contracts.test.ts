@@ -25,10 +25,10 @@ function running(over: Parameters<typeof terms>[0] = {}): { s: SimState; c: Cont
 }
 
 const month = (s: SimState, savings: Map<number, number> = new Map()) => {
-  const sc0 = scratch(s);
-  contractsPhase(s, sc, sc0, savings);
+  const totals = scratch(s);
+  contractsPhase(s, sc, totals, savings);
   s.tick += 1;
-  return sc0;
+  return totals;
 };
 
 describe('signature', () => {
@@ -91,9 +91,9 @@ describe('execution', () => {
 
   it('the city pays the partner a twelfth of the annual payment each month of operation', () => {
     const { s } = running({ annualPaymentEur: 1_200_000 });
-    const sc0 = month(s);
+    const totals = month(s);
     expect(movedCents(s, 'city>partner:annual payment')).toBe(100_000_00);
-    expect(sc0.operatingSpending).toBeCloseTo(100_000, 6); // an operating expense
+    expect(totals.operatingSpending).toBeCloseTo(100_000, 6); // an operating expense
     month(s);
     expect(movedCents(s, 'city>partner:annual payment')).toBe(200_000_00);
     expect(ledgerSum(s)).toBe(0);
@@ -113,11 +113,11 @@ describe('execution', () => {
     month(s, new Map([[c.id, guaranteedMonth + 50]]));
     expect(movedCents(s, 'partner>city:performance penalty')).toBe(0);
     const short = 0.25 * guaranteedMonth;
-    const sc0 = month(s, new Map([[c.id, short]]));
+    const totals = month(s, new Map([[c.id, short]]));
     const expected = 1.5 * (guaranteedMonth - short) * price;
     expect(movedCents(s, 'partner>city:performance penalty')).toBe(Math.round(expected * 100));
     expect(c.penaltiesPaidEur).toBeCloseTo(expected, 6);
-    expect(sc0.operatingRevenue).toBeCloseTo(expected, 6);
+    expect(totals.operatingRevenue).toBeCloseTo(expected, 6);
   });
 
   it('no guarantee, no penalty', () => {

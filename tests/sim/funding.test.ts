@@ -79,31 +79,31 @@ describe('eligibility', () => {
   const sc = dijon();
   it('a pilot-only call funds pilots only', () => {
     const s = freshState();
-    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), ['streetLighting'], false)).toMatch(/pilots only/);
-    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), ['streetLighting'], true)).toBeNull();
+    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), { projects: ['streetLighting'], pilot: false })).toMatch(/pilots only/);
+    expect(grantIneligibility(s, sc, call({ pilotOnly: true }), { projects: ['streetLighting'], pilot: true })).toBeNull();
   });
 
   it('a sustainability call funds only low-tech or energy-saving projects', () => {
     const s = freshState();
     const c = call({ sustainabilityOnly: true });
-    expect(grantIneligibility(s, sc, c, ['dataPlatform'], false)).toMatch(/low-tech or energy-saving/);
-    expect(grantIneligibility(s, sc, c, ['streetLighting', 'citizenApp'], false)).toMatch(/low-tech or energy-saving/);
-    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull(); // saves energy
-    expect(grantIneligibility(s, sc, c, ['pedestrianPriority'], false)).toBeNull(); // low-tech
+    expect(grantIneligibility(s, sc, c, { projects: ['dataPlatform'], pilot: false })).toMatch(/low-tech or energy-saving/);
+    expect(grantIneligibility(s, sc, c, { projects: ['streetLighting', 'citizenApp'], pilot: false })).toMatch(/low-tech or energy-saving/);
+    expect(grantIneligibility(s, sc, c, { projects: ['streetLighting'], pilot: false })).toBeNull(); // saves energy
+    expect(grantIneligibility(s, sc, c, { projects: ['pedestrianPriority'], pilot: false })).toBeNull(); // low-tech
   });
 
   it('a call for several communes needs an inter-communal agreement, or high alignment', () => {
     const s = freshState();
     const c = call({ minCommunes: 2 });
     s.alignment = 0.4;
-    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toMatch(/2 communes/);
+    expect(grantIneligibility(s, sc, c, { projects: ['streetLighting'], pilot: false })).toMatch(/2 communes/);
     s.city.governance.interCommunalAgreement = true;
-    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull();
+    expect(grantIneligibility(s, sc, c, { projects: ['streetLighting'], pilot: false })).toBeNull();
     s.city.governance.interCommunalAgreement = false;
     s.alignment = 0.5;
-    expect(grantIneligibility(s, sc, c, ['streetLighting'], false)).toBeNull();
+    expect(grantIneligibility(s, sc, c, { projects: ['streetLighting'], pilot: false })).toBeNull();
     // …but high alignment does not make a territory of too few communes eligible.
-    expect(grantIneligibility(s, sc, call({ minCommunes: 30 }), ['streetLighting'], false)).toMatch(/30 communes/);
+    expect(grantIneligibility(s, sc, call({ minCommunes: 30 }), { projects: ['streetLighting'], pilot: false })).toMatch(/30 communes/);
   });
 
   it('success grows with alignment: baseSuccess × (0.4 + 0.6 a)', () => {

@@ -70,9 +70,9 @@ describe('review cases', () => {
   it('no offer beyond the round limit, and no acceptance in the month of the offer', () => {
     const sc = bareProcedure();
     const s = freshState(sc);
-    const sc0 = scratch(s);
-    expect(applyAction(s, sc, sc0, { type: 'propose', by: 'city', terms: terms() })).toEqual({ ok: true });
-    expect(applyAction(s, sc, sc0, { type: 'accept', by: 'partner' })).toMatchObject({ ok: false });
+    const scratch0 = scratch(s);
+    expect(applyAction(s, sc, scratch0, { type: 'propose', by: 'city', terms: terms() })).toEqual({ ok: true });
+    expect(applyAction(s, sc, scratch0, { type: 'accept', by: 'partner' })).toMatchObject({ ok: false });
     s.negotiation!.round = s.negotiation!.maxRounds;
     s.tick += 1;
     expect(applyAction(s, sc, scratch(s), { type: 'propose', by: 'partner', terms: terms({ annualPaymentEur: 600_000 }) })).toMatchObject({ ok: false, reason: expect.stringMatching(/rounds/) });

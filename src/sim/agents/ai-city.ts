@@ -44,8 +44,8 @@ export function makeAiCity(p: CityPersonality): Policy {
       actions.push(
         ...yearlyDecisions(state, view, obs.trigger.yearStart, (s, terms) => {
           const delta = cityDelta(s, view, p);
-          const belief = cityBelief(s, pub, view, priorNegotiation(s, terms), ASSUMED_PARTNER_MARGIN, delta);
-          const best = cityBestOffer(s, pub, view, terms, belief, ASSUMED_PARTNER_MARGIN, p.maxYears, delta, pub.negotiation.maxRoundsPerYear - 1);
+          const belief = cityBelief({ state: s, publicScenario: pub, ownView: view, negotiation: priorNegotiation(s, terms), marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
+          const best = cityBestOffer({ state: s, publicScenario: pub, ownView: view, base: terms, belief, marginShare: ASSUMED_PARTNER_MARGIN, maxYears: p.maxYears, ownDelta: delta, roundsLeft: pub.negotiation.maxRoundsPerYear - 1 });
           if (!best) return null;
           return {
             terms: best.terms,
@@ -77,10 +77,23 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);
   const value = at(lin, offer.annualPaymentEur);
   const delta = cityDelta(state, view, p);
-  const belief = cityBelief(state, pub, view, n, ASSUMED_PARTNER_MARGIN, delta);
+  const belief = cityBelief({ state, publicScenario: pub, ownView: view, negotiation: n, marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
-  const counter = roundsLeft <= 0 ? null : cityBestOffer(state, pub, view, base, belief, ASSUMED_PARTNER_MARGIN, p.maxYears, delta, roundsLeft, offer.annualPaymentEur, value, lastOwnValue(state, view, n));
+  const counter = roundsLeft <= 0 ? null : cityBestOffer({
+          state,
+          publicScenario: pub,
+          ownView: view,
+          base,
+          belief,
+          marginShare: ASSUMED_PARTNER_MARGIN,
+          maxYears: p.maxYears,
+          ownDelta: delta,
+          roundsLeft,
+          atMost: offer.annualPaymentEur,
+          fallback: value,
+          ownCap: lastOwnValue(state, view, n),
+        });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;
   const lawful = termsLawful(state, pub, offer, { atAcceptance: true });

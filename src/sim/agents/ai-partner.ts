@@ -50,10 +50,22 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
     const l = partnerLinear(view, f, z);
     return l.slope > 0 ? Math.max(0, (partnerMargin(view, f, p.marginShare) - l.v0) / l.slope) : Infinity;
   };
-  const belief = partnerBelief(state, pub, n, floorOf, delta);
+  const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
-  const counter = roundsLeft <= 0 ? null : partnerBestCounter(state, pub, view, base, belief, p.marginShare, delta, roundsLeft, offer.annualPaymentEur, value - reservation, lastOwnValue(state, view, n, p));
+  const counter = roundsLeft <= 0 ? null : partnerBestCounter({
+          state,
+          publicScenario: pub,
+          ownView: view,
+          base,
+          belief,
+          marginShare: p.marginShare,
+          ownDelta: delta,
+          roundsLeft,
+          atLeast: offer.annualPaymentEur,
+          fallback: value - reservation,
+          ownCap: lastOwnValue(state, view, n, p),
+        });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;
   const lawful = termsLawful(state, pub, offer, { atAcceptance: true });

@@ -118,7 +118,21 @@ export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario
  * is +1 when the responder is the partner (it accepts payments at or above the threshold), −1 when
  * it is the city (at or below).
  */
-export function typeThresholds(reservation: number, otherEnd: number, typeDeltas: readonly number[], proposerDelta: number, towardProposer: 1 | -1): number[] {
+export function typeThresholds({
+  reservation,
+  otherEnd,
+  typeDeltas,
+  proposerDelta,
+  towardProposer,
+}: {
+  /** The responder's reservation payment. */
+  reservation: number;
+  /** The proposer's reservation payment: the surplus lies between the two. */
+  otherEnd: number;
+  typeDeltas: readonly number[];
+  proposerDelta: number;
+  towardProposer: 1 | -1;
+}): number[] {
   const surplus = Math.max(0, towardProposer * (otherEnd - reservation));
   return typeDeltas.map((d) => reservation + towardProposer * d * proposerShare(d, proposerDelta, CLAIM_HORIZON) * surplus);
 }
@@ -172,24 +186,62 @@ function beliefFromAnswers(n: Negotiation, me: 'city' | 'partner', thresholds: (
   return normalise(w);
 }
 
+/**
+ * What a side's best offer is computed from: the state, the public scenario (the other side's view
+ * of the figures) and the side's own view, the terms to vary, its belief over the other side's
+ * patience types, its δ per round and the rounds left.
+ */
+interface BestOfferAsk {
+  state: Readonly<SimState>;
+  publicScenario: Scenario;
+  ownView: Scenario;
+  base: ContractTerms;
+  belief: number[];
+  /** The margin share the other side is believed to require (the city's guess) or requires (the partner's own). */
+  marginShare: number;
+  ownDelta: number;
+  roundsLeft: number;
+  /** The proposer's value (above its reservation, for the partner) of the offer on the table, 0 if none. */
+  fallback?: number;
+  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
+  ownCap?: number;
+}
+
 /** What the city believes about the partner's patience, from its answers (weights over PATIENCE_TYPES). */
-export function cityBelief(state: Readonly<SimState>, scenario: Scenario, ownView: Scenario, n: Negotiation, marginShare: number, ownDelta: number): number[] {
-  const deltas = partnerTypeDeltas(scenario);
+export function cityBelief({
+  state,
+  publicScenario,
+  ownView,
+  negotiation,
+  marginShare,
+  ownDelta,
+}: Pick<BestOfferAsk, 'state' | 'publicScenario' | 'ownView' | 'marginShare' | 'ownDelta'> & { negotiation: Negotiation }): number[] {
+  const deltas = partnerTypeDeltas(publicScenario);
   return beliefFromAnswers(
-    n,
+    negotiation,
     'city',
     (terms) => {
-      const floor = publicPartnerFloor(state, scenario, terms, marginShare);
-      return Number.isFinite(floor) ? typeThresholds(floor, publicCityCeiling(state, ownView, terms), deltas, ownDelta, 1) : null;
+      const floor = publicPartnerFloor(state, publicScenario, terms, marginShare);
+      return Number.isFinite(floor) ? typeThresholds({ reservation: floor, otherEnd: publicCityCeiling(state, ownView, terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : null;
     },
     1,
   );
 }
 
 /** What the partner believes about the city's patience, from its answers (weights over PATIENCE_TYPES). */
-export function partnerBelief(state: Readonly<SimState>, scenario: Scenario, n: Negotiation, ownFloor: (terms: ContractTerms) => number, ownDelta: number): number[] {
-  const deltas = cityTypeDeltas(scenario);
-  return beliefFromAnswers(n, 'partner', (terms) => typeThresholds(publicCityCeiling(state, scenario, terms), ownFloor(terms), deltas, ownDelta, -1), -1);
+export function partnerBelief({
+  state,
+  publicScenario,
+  negotiation,
+  ownFloor,
+  ownDelta,
+}: Pick<BestOfferAsk, 'state' | 'publicScenario' | 'ownDelta'> & {
+  negotiation: Negotiation;
+  /** Its own floor payment for some terms (its reservation, on its private figures). */
+  ownFloor: (terms: ContractTerms) => number;
+}): number[] {
+  const deltas = cityTypeDeltas(publicScenario);
+  return beliefFromAnswers(negotiation, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, publicScenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
 /** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
@@ -281,22 +333,22 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
 }
 
 /** The partner's best counter: maximises its value × the chance the city (as believed) accepts. */
-export function partnerBestCounter(
-  state: Readonly<SimState>,
-  publicScenario: Scenario,
-  ownView: Scenario,
-  base: ContractTerms,
-  belief: number[],
-  marginShare: number,
-  ownDelta: number,
-  roundsLeft: number,
-  /** The payment on the table: a counter never asks for less than the city already offers. */
+export function partnerBestCounter({
+  state,
+  publicScenario,
+  ownView,
+  base,
+  belief,
+  marginShare,
+  ownDelta,
+  roundsLeft,
   atLeast = 0,
-  /** The proposer's value (above its reservation) of the offer on the table, 0 if none. */
   fallback = 0,
-  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
   ownCap = Infinity,
-): Choice | null {
+}: BestOfferAsk & {
+  /** The payment on the table: a counter never asks for less than the city already offers. */
+  atLeast?: number;
+}): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
@@ -309,7 +361,7 @@ export function partnerBestCounter(
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
     const ceiling = publicCityCeiling(state, publicScenario, zero);
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
-    const thresholds = roundsLeft > 0 ? typeThresholds(ceiling, floor, deltas, ownDelta, -1) : deltas.map(() => ceiling);
+    const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
     const cap = competitiveCapEur(state, publicScenario, zero);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
@@ -327,23 +379,25 @@ export function partnerBestCounter(
 }
 
 /** The city's best offer: maximises its value × the chance the partner (as believed) accepts. */
-export function cityBestOffer(
-  state: Readonly<SimState>,
-  publicScenario: Scenario,
-  ownView: Scenario,
-  base: ContractTerms,
-  belief: number[],
-  marginShare: number,
-  maxYears: number,
-  ownDelta: number,
-  roundsLeft: number,
-  /** The payment on the table: a counter never offers more than the partner already asks. */
+export function cityBestOffer({
+  state,
+  publicScenario,
+  ownView,
+  base,
+  belief,
+  marginShare,
+  maxYears,
+  ownDelta,
+  roundsLeft,
   atMost = Infinity,
-  /** The proposer's value of the offer on the table, 0 if none. */
   fallback = 0,
-  /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
   ownCap = Infinity,
-): Choice | null {
+}: BestOfferAsk & {
+  /** The longest contract the city considers (its personality's). */
+  maxYears: number;
+  /** The payment on the table: a counter never offers more than the partner already asks. */
+  atMost?: number;
+}): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
@@ -357,7 +411,7 @@ export function cityBestOffer(
     const floor = publicPartnerFloor(state, publicScenario, zero, marginShare);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
-    const thresholds = roundsLeft > 0 ? typeThresholds(floor, ceiling, deltas, ownDelta, 1) : deltas.map(() => floor);
+    const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);
     const cap = competitiveCapEur(state, publicScenario, zero);
     for (const p of [...thresholds, ceiling, cap ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;

@@ -40,7 +40,7 @@ function cityValue(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
 }
 
 function openEligibleCalls(state: Readonly<SimState>, scenario: Scenario, projects: string[], pilot: boolean): string[] {
-  return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, projects, pilot) === null).map((c) => c.id);
+  return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, { projects, pilot }) === null).map((c) => c.id);
 }
 
 /** Districts where a project type already runs (or is being built) at scale. */

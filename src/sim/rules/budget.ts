@@ -117,42 +117,48 @@ function borrow(state: SimState, scenario: Scenario, eur: number): void {
 }
 
 /** Receives the FCTVA refunds and EU grants that fall due this month (investment revenue). */
-function collectReceivables(state: SimState, sc: TickScratch): void {
+function collectReceivables(state: SimState, scratch: TickScratch): void {
   const r = state.city.receivables;
   if (r.length === 0) return;
   const keep = [];
   for (const x of r) {
-    if (x.dueTick <= state.tick) cityReceives(state, sc, x.from, x.eur, x.reason, 'investment', x.smart);
+    if (x.dueTick <= state.tick) cityReceives(state, scratch, { from: x.from, eur: x.eur, reason: x.reason, section: 'investment', smart: x.smart });
     else keep.push(x);
   }
   state.city.receivables = keep;
 }
 
 /** Finance phase: the city's monthly revenue, running costs, debt service and borrowing; at the year's end, its real balance. */
-export function financePhase(state: SimState, scenario: Scenario, sc: TickScratch, energyBillEur: number, otherSavingsEur: number): void {
+export function financePhase(
+  state: SimState,
+  scenario: Scenario,
+  scratch: TickScratch,
+  /** What operation measured this month: the energy bill, and the other running costs saved by the projects. */
+  { energyBillEur, otherSavingsEur }: { energyBillEur: number; otherSavingsEur: number },
+): void {
   const c = scenario.city;
   const city = state.city;
   const t = c.taxes;
   easeSettlement(state);
-  cityReceives(state, sc, 'citizens', ((t.tfpbEur + t.cfeEur) * city.taxLevel) / 12, 'taxes (TFPB, CFE)', 'operating', false);
-  cityReceives(state, sc, 'citizens', t.teomEur / 12, 'waste tax (TEOM)', 'operating', false);
-  cityReceives(state, sc, 'citizens', t.mobilityLevyEur / 12, 'mobility levy', 'operating', false);
-  cityReceives(state, sc, 'state', t.vatShareEur / 12, 'VAT fraction', 'operating', false);
-  cityReceives(state, sc, 'state', city.stateGrantEur / 12, 'DGF', 'operating', false);
-  cityReceives(state, sc, 'citizens', c.otherRevenueEur / 12, 'fees', 'operating', false);
-  cityPays(state, sc, 'suppliers', Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), 'running costs', 'operating', false);
-  cityPays(state, sc, 'suppliers', energyBillEur, 'energy bill', 'operating', false);
-  cityPays(state, sc, 'lenders', (city.debtEur * city.debtRate) / 12, 'interest', 'operating', false);
+  cityReceives(state, scratch, { from: 'citizens', eur: ((t.tfpbEur + t.cfeEur) * city.taxLevel) / 12, reason: 'taxes (TFPB, CFE)', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: t.teomEur / 12, reason: 'waste tax (TEOM)', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: t.mobilityLevyEur / 12, reason: 'mobility levy', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: t.vatShareEur / 12, reason: 'VAT fraction', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: city.stateGrantEur / 12, reason: 'DGF', section: 'operating', smart: false });
+  cityReceives(state, scratch, { from: 'citizens', eur: c.otherRevenueEur / 12, reason: 'fees', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'suppliers', eur: Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), reason: 'running costs', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'suppliers', eur: energyBillEur, reason: 'energy bill', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'lenders', eur: (city.debtEur * city.debtRate) / 12, reason: 'interest', section: 'operating', smart: false });
   const cash = state.ledger.balancesCents.city / 100;
-  if (cash < 0) cityPays(state, sc, 'lenders', (-cash * treasuryRate(state)) / 12, 'treasury interest', 'operating', false);
+  if (cash < 0) cityPays(state, scratch, { to: 'lenders', eur: (-cash * treasuryRate(state)) / 12, reason: 'treasury interest', section: 'operating', smart: false });
   // The State advance of a settled budget (a model device) costs the treasury rate.
-  if (city.advanceEur > 0) cityPays(state, sc, 'state', (city.advanceEur * treasuryRate(state)) / 12, 'State advance interest', 'operating', false);
+  if (city.advanceEur > 0) cityPays(state, scratch, { to: 'state', eur: (city.advanceEur * treasuryRate(state)) / 12, reason: 'State advance interest', section: 'operating', smart: false });
 
   // Investment section: baseline programme, principal, FCTVA, receivables, borrowing.
   const pressure = Math.min(1, Math.max(0, (city.debtCapacityYears - 0.8 * c.debtCeilingYears) / (0.2 * c.debtCeilingYears)));
   const baseline = (c.baselineInvestmentEur / 12) * (1 - pressure) * (1 - city.baselineCut);
-  cityInvests(state, sc, 'suppliers', baseline, 'baseline investment', false);
-  cityReceives(state, sc, 'state', baseline * c.baselineGrantShare, 'baseline grants', 'investment', false);
+  cityInvests(state, scratch, { to: 'suppliers', eur: baseline, reason: 'baseline investment', smart: false });
+  cityReceives(state, scratch, { from: 'state', eur: baseline * c.baselineGrantShare, reason: 'baseline grants', section: 'investment', smart: false });
   const principal = Math.min(city.debtEur, city.debtEur / c.debtMaturityYears / 12);
   transfer(state.ledger, 'city', 'lenders', principal, 'principal');
   city.debtEur -= principal;
@@ -163,16 +169,16 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
     city.advanceEur -= repay;
   }
   const f = scenario.funding;
-  if (sc.fctvaBaseEur > 0) {
-    if (sc.fctvaSmartEur > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * sc.fctvaSmartEur, from: 'state', reason: 'FCTVA', smart: true });
-    const rest = sc.fctvaBaseEur - sc.fctvaSmartEur;
+  if (scratch.fctvaBaseEur > 0) {
+    if (scratch.fctvaSmartEur > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * scratch.fctvaSmartEur, from: 'state', reason: 'FCTVA', smart: true });
+    const rest = scratch.fctvaBaseEur - scratch.fctvaSmartEur;
     if (rest > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * rest, from: 'state', reason: 'FCTVA', smart: false });
   }
-  collectReceivables(state, sc);
+  collectReceivables(state, scratch);
 
   const month = state.tick % 12;
-  city.revenueMonths[month] = sc.operatingRevenue;
-  city.spendingMonths[month] = sc.operatingSpending;
+  city.revenueMonths[month] = scratch.operatingRevenue;
+  city.spendingMonths[month] = scratch.operatingSpending;
   let rev = 0;
   let spend = 0;
   for (let m = 0; m < 12; m++) {
@@ -187,8 +193,8 @@ export function financePhase(state: SimState, scenario: Scenario, sc: TickScratc
     city.yearNetSavingsEur = 0;
   }
   // The capital part of partnership rents repays debt: own resources pay it, never a loan.
-  const netSavingsMonth = sc.operatingRevenue - sc.operatingSpending - principal - sc.rentCapitalEur;
-  const netInvestment = Math.max(0, sc.investmentSpending - sc.rentCapitalEur - sc.investmentGrants);
+  const netSavingsMonth = scratch.operatingRevenue - scratch.operatingSpending - principal - scratch.rentCapitalEur;
+  const netInvestment = Math.max(0, scratch.investmentSpending - scratch.rentCapitalEur - scratch.investmentGrants);
   city.yearNetSavingsEur += netSavingsMonth;
   city.yearNetInvestmentEur += netInvestment;
   const need = Math.max(0, netInvestment - Math.max(0, netSavingsMonth));

@@ -74,7 +74,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
-      const d = addDeployment(state, scenario, p, district, terms.pilot, contract.id);
+      const d = addDeployment(state, scenario, { typeId: p, district, pilot: terms.pilot, contractId: contract.id });
       if (worksStartTick !== undefined) d.worksStartTick = worksStartTick;
       contract.deployments.push(d.uid);
       contract.expectedSavingsMWh += deploymentBenefits(type, scenario, district, d.scale).energyMWh;
@@ -146,7 +146,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
     const c = newContract(state, dupTerms, 'suppliers');
     const worksStartTick = tenderPurchase(state, scenario, c);
     for (const proj of terms.projects) {
-      const d = addDeployment(state, scenario, proj, district, true, c.id, true);
+      const d = addDeployment(state, scenario, { typeId: proj, district, pilot: true, contractId: c.id, duplicate: true });
       d.worksStartTick = worksStartTick;
       c.deployments.push(d.uid);
     }
@@ -156,7 +156,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
 }
 
 /** Contracts phase: payments, guarantees and ends of every contract, this month. */
-export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScratch, savingsByContract: Map<number, number>): void {
+export function contractsPhase(state: SimState, scenario: Scenario, scratch: TickScratch, savingsByContract: Map<number, number>): void {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const monthlyRate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   for (const c of state.contracts) {
@@ -191,16 +191,16 @@ export function contractsPhase(state: SimState, scenario: Scenario, sc: TickScra
       continue;
     }
     const payment = c.terms.annualPaymentEur / 12;
-    payRent(state, sc, c, payment, monthlyRate);
+    payRent(state, scratch, c, payment, monthlyRate);
     const saved = savingsByContract.get(c.id) ?? 0;
     const share = saved * price * c.terms.savingsShareToPartner;
-    cityPays(state, sc, 'partner', share, 'savings share', 'operating', true);
+    cityPays(state, scratch, { to: 'partner', eur: share, reason: 'savings share', section: 'operating', smart: true });
     let penalty = 0;
     if (c.terms.guaranteedSavingShare > 0 && c.terms.penaltyRate > 0) {
       const guaranteed = (c.terms.guaranteedSavingShare * c.expectedSavingsMWh) / 12;
       penalty = c.terms.penaltyRate * Math.max(0, guaranteed - saved) * price;
       if (penalty > 0) {
-        cityReceives(state, sc, 'partner', penalty, 'performance penalty', 'operating', true);
+        cityReceives(state, scratch, { from: 'partner', eur: penalty, reason: 'performance penalty', section: 'operating', smart: true });
         c.penaltiesPaidEur += penalty;
       }
     }
@@ -221,9 +221,9 @@ function endPilotDeployments(state: SimState, c: Contract): void {
  * section, its interest and the service part in the operating section; other forms' payments pay
  * operation, maintenance and performance (operating section).
  */
-function payRent(state: SimState, sc: TickScratch, c: Contract, payment: number, monthlyRate: number): void {
+function payRent(state: SimState, scratch: TickScratch, c: Contract, payment: number, monthlyRate: number): void {
   if (c.capitalOutstandingEur <= 0 || payment <= 0) {
-    cityPays(state, sc, 'partner', payment, 'annual payment', 'operating', true);
+    cityPays(state, scratch, { to: 'partner', eur: payment, reason: 'annual payment', section: 'operating', smart: true });
     return;
   }
   const monthsLeft = Math.max(1, c.endTick - state.tick);
@@ -234,10 +234,10 @@ function payRent(state: SimState, sc: TickScratch, c: Contract, payment: number,
   const service = payment - capital - interest;
   // The capital part pays for works the city will own: investment, FCTVA-eligible (CGCT L1615-12),
   // and debt repayment (rules/budget.ts pays it from own resources, never from a loan).
-  cityInvests(state, sc, 'partner', capital, 'partnership rent: capital', true);
-  sc.rentCapitalEur += capital;
-  cityPays(state, sc, 'partner', interest, 'partnership rent: interest', 'operating', true);
-  cityPays(state, sc, 'partner', service, 'annual payment', 'operating', true);
+  cityInvests(state, scratch, { to: 'partner', eur: capital, reason: 'partnership rent: capital', smart: true });
+  scratch.rentCapitalEur += capital;
+  cityPays(state, scratch, { to: 'partner', eur: interest, reason: 'partnership rent: interest', section: 'operating', smart: true });
+  cityPays(state, scratch, { to: 'partner', eur: service, reason: 'annual payment', section: 'operating', smart: true });
   c.capitalOutstandingEur = Math.max(0, c.capitalOutstandingEur - capital);
 }
 
@@ -320,11 +320,11 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
  * unamortised investment to its investment section, as it takes the assets back; the lost profit
  * to its operating section); the works stop; what is built stays and the city runs it.
  */
-export function cancelContract(state: SimState, scenario: Scenario, sc: TickScratch, c: Contract): number {
+export function cancelContract(state: SimState, scenario: Scenario, scratch: TickScratch, c: Contract): number {
   const comp = terminationCompensationEur(state, scenario, c);
   const lostPaid = comp.totalEur - comp.unamortisedEur;
-  cityPays(state, sc, 'partner', comp.unamortisedEur, 'termination compensation: unamortised investment', 'investment', true);
-  cityPays(state, sc, 'partner', lostPaid, 'termination compensation: lost profit', 'operating', true);
+  cityPays(state, scratch, { to: 'partner', eur: comp.unamortisedEur, reason: 'termination compensation: unamortised investment', section: 'investment', smart: true });
+  cityPays(state, scratch, { to: 'partner', eur: lostPaid, reason: 'termination compensation: lost profit', section: 'operating', smart: true });
   c.status = 'cancelled';
   c.endTick = state.tick;
   c.amendment = null;

@@ -18,7 +18,7 @@
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
-import type { Contract, GrantCallState, SimState } from '../types';
+import type { Contract, ContractTerms, GrantCallState, SimState } from '../types';
 import { cityReceives, type TickScratch } from '../money';
 import { projectType } from './catalogue';
 import { contractCapex } from './projects';
@@ -58,7 +58,7 @@ export function updateGrantCalls(state: SimState, scenario: Scenario): string[] 
 }
 
 /** Why a contract cannot apply to a call, or null when it can. */
-export function grantIneligibility(state: Readonly<SimState>, scenario: Scenario, call: GrantCallState, projects: string[], pilot: boolean): string | null {
+export function grantIneligibility(state: Readonly<SimState>, scenario: Scenario, call: GrantCallState, { projects, pilot }: Pick<ContractTerms, 'projects' | 'pilot'>): string | null {
   if (call.pilotOnly && !pilot) return `call ${call.id} funds pilots only`;
   if (call.sustainabilityOnly) {
     const ok = projects.every((p) => {
@@ -89,7 +89,7 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
     for (const id of contract.terms.grantCalls) {
       const call = state.grantCalls.find((c) => c.id === id);
       if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
-      if (grantIneligibility(state, scenario, call, contract.terms.projects, contract.terms.pilot) !== null) continue;
+      if (grantIneligibility(state, scenario, call, contract.terms) !== null) continue;
       const success = rng.chance(successProbability(state, scenario));
       state.log.push({ tick: state.tick, kind: success ? 'grantWon' : 'grantLost', data: { call: id } });
       if (!success) continue;
@@ -108,14 +108,14 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
 
 /** Grants awarded to a contract follow its works: State and Region pay as the works are paid, the EU
  *  pays the spending justified to it `euGrantLagMonths` later (a receivable, rules/budget.ts). */
-export function payGrants(state: SimState, scenario: Scenario, sc: TickScratch, contract: Contract, priceThisMonth: number): void {
+export function payGrants(state: SimState, scenario: Scenario, scratch: TickScratch, contract: Contract, priceThisMonth: number): void {
   for (const g of state.grants) {
     if (g.contractId !== contract.id || g.paidEur >= g.amountEur) continue;
     const pay = Math.min(g.amountEur - g.paidEur, priceThisMonth * (g.amountEur / Math.max(1, contractCapex(state, contract))));
     if (g.funder === 'eu' && scenario.funding.euGrantLagMonths > 0) {
       if (pay > 0) state.city.receivables.push({ dueTick: state.tick + scenario.funding.euGrantLagMonths, eur: pay, from: 'eu', reason: `grant ${g.callId}`, smart: true });
     } else {
-      cityReceives(state, sc, g.funder, pay, `grant ${g.callId}`, 'investment', true);
+      cityReceives(state, scratch, { from: g.funder, eur: pay, reason: `grant ${g.callId}`, section: 'investment', smart: true });
     }
     g.paidEur += pay;
   }

@@ -29,7 +29,7 @@ export function dislike(state: Readonly<SimState>, scenario: Scenario, projects:
 }
 
 /** The politics phase: an election in its month; after a defeat, a new mayor and majority. */
-export function politicsPhase(state: SimState, scenario: Scenario, _sc: TickScratch): void {
+export function politicsPhase(state: SimState, scenario: Scenario, _scratch: TickScratch): void {
   if (state.tick !== state.nextElectionTick) return;
   const p = scenario.politics;
   const cit = state.citizens;

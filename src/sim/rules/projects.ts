@@ -27,11 +27,21 @@ import { partnerCostFactor, partnerFit } from './partner';
 export function addDeployment(
   state: SimState,
   scenario: Scenario,
-  typeId: string,
-  district: number,
-  pilot: boolean,
-  contractId: number | null,
-  duplicate = false,
+  {
+    typeId,
+    district,
+    pilot,
+    contractId,
+    duplicate = false,
+  }: {
+    typeId: string;
+    district: number;
+    pilot: boolean;
+    /** The contract that builds it; null when the city buys alone. */
+    contractId: number | null;
+    /** A commune's own copy of a pilot started elsewhere (low alignment, DESIGN C4): never scaled. */
+    duplicate?: boolean;
+  },
 ): Deployment {
   const type = projectType(scenario, typeId)!;
   const scale = pilot ? type.pilot.scale : 1;
@@ -108,7 +118,7 @@ function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng
 }
 
 /** Construction phase: a month of works on every deployment being built. */
-export function constructionPhase(state: SimState, scenario: Scenario, sc: TickScratch): void {
+export function constructionPhase(state: SimState, scenario: Scenario, scratch: TickScratch): void {
   for (const dist of state.districts) dist.nuisance = 0;
   withStream(state, 'projects', (rng) => {
     for (const d of state.deployments) {
@@ -119,16 +129,16 @@ export function constructionPhase(state: SimState, scenario: Scenario, sc: TickS
       const price = d.capexEur / d.buildMonths;
       const cost = d.trueCostEur / d.buildMonths;
       if (contract === null || contract.builder === 'suppliers') {
-        cityInvests(state, sc, 'suppliers', price, 'works (city alone)', true);
-        if (contract !== null) payGrants(state, scenario, sc, contract, price);
+        cityInvests(state, scratch, { to: 'suppliers', eur: price, reason: 'works (city alone)', smart: true });
+        if (contract !== null) payGrants(state, scenario, scratch, contract, price);
       } else {
         const share = contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
         // Works the city will own are eligible to the FCTVA; a concession's are the concessionaire's.
-        if (contract.terms.form === 'concession') cityPays(state, sc, 'partner', price * share, 'works (city share)', 'investment', true);
-        else cityInvests(state, sc, 'partner', price * share, 'works (city share)', true);
+        if (contract.terms.form === 'concession') cityPays(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', section: 'investment', smart: true });
+        else cityInvests(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', smart: true });
         transfer(state.ledger, 'partner', 'suppliers', cost, 'works (true cost)');
         contract.partnerUnrecoveredEur += cost - price * share;
-        payGrants(state, scenario, sc, contract, price);
+        payGrants(state, scenario, scratch, contract, price);
       }
       const type = projectType(scenario, d.type)!;
       const dist = state.districts[d.district]!;
@@ -161,7 +171,7 @@ export interface OperationResult {
 }
 
 /** Operation phase: running deployments deliver services and savings; operators pay to run them. */
-export function operationPhase(state: SimState, scenario: Scenario, sc: TickScratch): OperationResult {
+export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
   const nd = state.districts.length;
   const platform = new Array<number>(nd).fill(0);
   for (const d of state.deployments) {
@@ -198,7 +208,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;
       if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
-      else cityPays(state, sc, 'suppliers', opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), 'operation', 'operating', true);
+      else cityPays(state, scratch, { to: 'suppliers', eur: opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), reason: 'operation', section: 'operating', smart: true });
 
       if (d.downMonths > 0) {
         d.downMonths -= 1;
@@ -212,7 +222,7 @@ export function operationPhase(state: SimState, scenario: Scenario, sc: TickScra
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
           if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
-          else cityPays(state, sc, 'suppliers', repair, 'repair', 'operating', true);
+          else cityPays(state, scratch, { to: 'suppliers', eur: repair, reason: 'repair', section: 'operating', smart: true });
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
           const units = unitsIn(type, scenario.territory.districts[d.district]!) * d.scale * d.realisation;

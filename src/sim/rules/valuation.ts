@@ -148,7 +148,7 @@ function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerm
   for (const id of terms.grantCalls) {
     const call = state.grantCalls.find((c) => c.id === id);
     if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
-    if (grantIneligibility(state, scenario, call, terms.projects, terms.pilot) !== null) continue;
+    if (grantIneligibility(state, scenario, call, terms) !== null) continue;
     const amount = Math.min(call.budgetLeftEur, call.rate * capex, room);
     total += p * amount;
     room -= p * amount;
