@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const ROOT = resolve(__dirname, '..');
@@ -78,23 +78,41 @@ describe('the purity rules themselves', () => {
   ];
 
   it('flag each forbidden line of a probe in src/sim, and none of the allowed ones', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'horizons-purity-'));
-    try {
-      const config = JSON.parse(stripJsonComments(readFileSync(join(ROOT, '.oxlintrc.json'), 'utf8'))) as { jsPlugins: string[] };
-      config.jsPlugins = config.jsPlugins.map((p) => resolve(ROOT, p));
-      writeFileSync(join(dir, '.oxlintrc.json'), JSON.stringify(config));
-      mkdirSync(join(dir, 'src/sim'), { recursive: true });
-      const lines = [...FORBIDDEN.map(([code]) => code), ...ALLOWED];
-      writeFileSync(join(dir, 'src/sim/probe.ts'), lines.join('\n') + '\n');
-      const found = lint('.oxlintrc.json', ['src/sim'], dir).filter((d) => PURITY.test(d.code));
-      const byLine = (line: number) => found.filter((d) => d.labels[0]?.span.line === line).map((d) => d.code);
-      FORBIDDEN.forEach(([code, rule], k) => expect(byLine(k + 1).some((c) => rule.test(c)), code).toBe(true));
-      ALLOWED.forEach((code, k) => expect(byLine(FORBIDDEN.length + k + 1), code).toEqual([]));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const found = lintProbe('src/sim/probe.ts', [...FORBIDDEN.map(([code]) => code), ...ALLOWED]).filter((d) => PURITY.test(d.code));
+    const byLine = (line: number) => found.filter((d) => d.labels[0]?.span.line === line).map((d) => d.code);
+    FORBIDDEN.forEach(([code, rule], k) => expect(byLine(k + 1).some((c) => rule.test(c)), code).toBe(true));
+    ALLOWED.forEach((code, k) => expect(byLine(FORBIDDEN.length + k + 1), code).toEqual([]));
   });
 });
+
+// The browser tests wait for conditions, never for a fixed time (issue 10): the same linter says
+// it for tests/e2e and the harness they run on.
+describe('the browser tests\' waits', () => {
+  it('flag waitForTimeout and a setTimeout sleep in tests/e2e, and not a wait for a condition', () => {
+    const lines = [
+      'export const a = async (page: any) => page.waitForTimeout(50);',
+      'export const b = () => new Promise((r) => setTimeout(r, 100));',
+      "export const c = async (page: any) => page.waitForFunction(() => (window as any).horizons.getGame().screen === 'end');",
+    ];
+    const found = lintProbe('tests/e2e/probe.ts', lines).filter((d) => /no-restricted-(properties|globals)/.test(d.code));
+    expect(found.map((d) => d.labels[0]?.span.line).sort()).toEqual([1, 2]);
+  });
+});
+
+/** Lints `lines` written at `path` inside a scratch copy of the project's linter configuration. */
+function lintProbe(path: string, lines: string[]): Diagnostic[] {
+  const dir = mkdtempSync(join(tmpdir(), 'horizons-lint-'));
+  try {
+    const config = JSON.parse(stripJsonComments(readFileSync(join(ROOT, '.oxlintrc.json'), 'utf8'))) as { jsPlugins: string[] };
+    config.jsPlugins = config.jsPlugins.map((p) => resolve(ROOT, p));
+    writeFileSync(join(dir, '.oxlintrc.json'), JSON.stringify(config));
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), lines.join('\n') + '\n');
+    return lint('.oxlintrc.json', [dirname(path)], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Drops the // comments of a JSONC file (the configuration's strings hold no //). */
 function stripJsonComments(text: string): string {

@@ -32,6 +32,7 @@ describe('C1: a shorter city horizon means fewer long contracts and fewer servic
   // services after 20 years 59 against 32). Only partnership contracts and concessions tie the
   // partner's capital to the length, and the default computer city never chooses one yet. This leg
   // of C1 comes back with issue 9 ("Lessons that emerge"), by its mechanism; it is skipped, not met.
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C1 not met yet (issue 9); its figures are above
   it.skip('fewer long contracts (10 years or more) with a short-sighted city', () => {
     const [s, l] = [shortRuns.long, longRuns.long];
     expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(0.3, 2 * sePaired(l, s)));

@@ -70,6 +70,7 @@ describe('C2: the more patient side takes the larger share of the surplus, in th
   // after the contract forms alone: 0.012), below the test's 0.02. The stylised mode still matches
   // Rubinstein's closed form (tests/sim/bargain.test.ts). This full-game leg comes back with issue 9
   // ("Lessons that emerge"), by its mechanism; it is skipped, not met.
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C2 not met yet (issue 9); its figures are above
   it.skip('a patient partner captures a larger share of the deals\u2019 surplus than an impatient one', () => {
     // The runs are made here, not at collection, so that the skipped test costs nothing.
     const impatient = partnerShares(makeAiPartner({ ...lens, patience: 0.7 }));

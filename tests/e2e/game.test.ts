@@ -121,6 +121,7 @@ describeE2E('the game (Chromium)', () => {
   afterEach(async () => {
     const errors = browser?.errors ?? [];
     await browser?.close();
+    // oxlint-disable-next-line vitest/no-standalone-expect -- every test's page must end without a script error
     expect(errors).toEqual([]);
   });
 
