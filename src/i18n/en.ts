@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   'unit.contracts': 'contracts',
   'unit.elections': 'elections',
   'unit.negotiations': 'negotiations',
+  'unit.points': 'points',
+  'unit.service-years': 'service-years',
   "explain.city.opens":
     "We offer {project} over {years} years at €{paymentM} M a year: worth €{valueM} M to the city, and we put the partner's chance of accepting at {acceptPct} %.",
   "explain.city.accepts":

@@ -28,6 +28,8 @@ export const fr = {
   'unit.contracts': 'contrats',
   'unit.elections': 'élections',
   'unit.negotiations': 'négociations',
+  'unit.points': 'points',
+  'unit.service-years': 'années de service',
   "explain.city.opens":
     "Nous proposons {project} sur {years} ans à {paymentM} M€ par an : pour la ville, cela vaut {valueM} M€, et nous estimons à {acceptPct} % la chance que le partenaire accepte.",
   "explain.city.accepts":

@@ -11,7 +11,7 @@ import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
-import type { CitizenArrays, Counters, DistrictState, SimState } from './types';
+import type { CitizenArrays, Counters, DistrictState, ScoreAccumulators, SimState } from './types';
 
 function emptyServices(): Record<Domain, number> {
   const s = {} as Record<Domain, number>;
@@ -35,6 +35,7 @@ function fractionalFields(state: SimState): void {
   storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'alignment']);
   storeAsFractions(state.city, ['taxLevel', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur', 'yearCommittedEur']);
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
+  storeAsFractions(state.scores, ['serviceYears', 'serviceValuePvEur', 'carbonValuePvEur', 'savingsValuePvEur', 'cityMoneyPvEur', 'publicFundsEur', 'publicFundsPvEur', 'partnerMoneyPvEur', 'satisfactionGainPv']);
   for (const d of state.districts) {
     storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'satisfactionAtTermStart', 'energyMWh']);
     storeAsFractions(d.services, Object.keys(d.services) as (keyof typeof d.services)[]);
@@ -89,6 +90,18 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     negotiationsOpened: 0,
     negotiationsFailed: 0,
     duplicatePilots: 0,
+  };
+  const scores: ScoreAccumulators = {
+    serviceYears: 0,
+    serviceValuePvEur: 0,
+    carbonValuePvEur: 0,
+    savingsValuePvEur: 0,
+    cityMoneyPvEur: 0,
+    publicFundsEur: 0,
+    publicFundsPvEur: 0,
+    partnerMoneyPvEur: 0,
+    satisfactionGainPv: 0,
+    budgetStrainMonths: 0,
   };
   const experience = scenario.partner.experience.reduce(
     (acc, e) => acc + e.deployments * governanceSimilarity(e.governance, scenario.territory.governance),
@@ -155,6 +168,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     lastVoteShare: 0,
     ledger: createLedger(),
     counters,
+    scores,
     nextUid: 1,
     log: [],
     monthly: [],

@@ -5,6 +5,7 @@
  */
 import { meanSatisfaction, districtServiceLevel } from './rules/citizens';
 import type { Scenario } from './scenario-schema';
+import { cityScore, everyoneMoneyEur, partnerScore, territoryScore } from './scores';
 import type { SimState } from './types';
 
 export interface Reporter {
@@ -15,7 +16,8 @@ export interface Reporter {
   compute: (state: SimState, scenario: Scenario) => number;
 }
 
-function servicesDelivered(s: SimState): number {
+/** Services running at scale now (the step's metrics phase adds them up into service-years). */
+export function servicesDelivered(s: SimState): number {
   let n = 0;
   for (const d of s.deployments) if (d.stage === 'operating' && !d.pilot) n += 1;
   return n;
@@ -235,6 +237,42 @@ export const REPORTERS: readonly Reporter[] = [
     unit: 'EUR',
     describe: { fr: 'Recettes moins dépenses de fonctionnement des douze derniers mois : ce qui reste pour rembourser la dette et investir.', en: 'Operating revenue minus operating spending over the last twelve months: what is left to repay debt and invest.' },
     compute: (s) => s.city.grossSavingsEur,
+  },
+  // What the scores are made of, and the scores (scores.ts; MODEL.md §15, "Scores").
+  {
+    key: 'serviceYears',
+    label: { fr: 'Années de service', en: 'Service-years' },
+    unit: 'service-years',
+    describe: { fr: 'Services en fonctionnement cumulés dans le temps : un service qui fonctionne un an compte 1.', en: 'Services running, added up over time: one service running for a year counts 1.' },
+    compute: (s) => s.scores.serviceYears,
+  },
+  {
+    key: 'everyoneMoneySpentEur',
+    label: { fr: 'Argent de tous dépensé', en: 'Everyone\u2019s money spent' },
+    unit: 'EUR',
+    describe: { fr: 'Argent dépensé pour les projets smart city par tous : la ville, les subventions et le FCTVA (contribuables de l\u2019État, de la Région, de l\u2019UE) et le partenaire (ce qu\u2019il a payé moins ce qu\u2019il a reçu).', en: 'Money spent on smart-city projects by everyone: the city, grants and FCTVA (the State\u2019s, the Region\u2019s, the EU\u2019s taxpayers) and the partner (what it paid less what it received).' },
+    compute: everyoneMoneyEur,
+  },
+  {
+    key: 'cityScore',
+    label: { fr: 'Score de la ville', en: 'City score' },
+    unit: 'points',
+    describe: { fr: 'Ce que la ville a obtenu pour son argent sur l\u2019horizon : valeur des services, du CO₂ évité et des économies moins son argent, satisfaction, budget sain. 0 = ne rien faire, 100 = tout le monde pleinement servi et satisfait, sans coût.', en: 'What the city got for its money over the horizon: value of services, CO₂ avoided and savings less its money, satisfaction, a sound budget. 0 = doing nothing, 100 = everyone fully served and satisfied, at no cost.' },
+    compute: cityScore,
+  },
+  {
+    key: 'partnerScore',
+    label: { fr: 'Score du partenaire', en: 'Partner score' },
+    unit: 'points',
+    describe: { fr: 'VAN du partenaire à son coût du capital ; 100 = sa marge normale sur tout le catalogue construit sur le territoire.', en: 'The partner\u2019s NPV at its cost of capital; 100 = its normal margin on building the whole catalogue across the territory.' },
+    compute: partnerScore,
+  },
+  {
+    key: 'territoryScore',
+    label: { fr: 'Score du territoire', en: 'Territory score' },
+    unit: 'points',
+    describe: { fr: 'Résultat collectif : services, CO₂ évité et économies moins l\u2019argent de tous (ville, partenaire, subventions), et la satisfaction des habitants. 0 = ne rien faire, 100 = tout le monde pleinement servi et satisfait, sans coût.', en: 'The collective result: services, CO₂ avoided and savings less everyone\u2019s money (city, partner, grants), and citizens\u2019 satisfaction. 0 = doing nothing, 100 = everyone fully served and satisfied, at no cost.' },
+    compute: territoryScore,
   },
 ];
 

@@ -25,6 +25,10 @@ export interface TickScratch {
   fctvaSmartEur: number;
   /** Capital part of partnership rents paid this month: debt repayment, paid from own resources (rules/budget.ts). */
   rentCapitalEur: number;
+  /** City smart-city money at the start of the tick, and the public money of others (grants, FCTVA)
+   *  received for smart-city projects this tick (for the scores, scores.ts). */
+  smartSpentStart: number;
+  smartPublicFundsEur: number;
 }
 
 export function newScratch(state: SimState): TickScratch {
@@ -37,6 +41,8 @@ export function newScratch(state: SimState): TickScratch {
     fctvaBaseEur: 0,
     fctvaSmartEur: 0,
     rentCapitalEur: 0,
+    smartSpentStart: state.city.smartCitySpentEur,
+    smartPublicFundsEur: 0,
   };
 }
 
@@ -75,5 +81,9 @@ export function cityReceives(state: SimState, scratch: TickScratch, { from, eur,
   transfer(state.ledger, from, 'city', eur, reason);
   if (section === 'operating') scratch.operatingRevenue += eur;
   else scratch.investmentGrants += eur;
-  if (smart) state.city.smartCitySpentEur -= eur;
+  if (smart) {
+    state.city.smartCitySpentEur -= eur;
+    // Grants and FCTVA: the State's, the Region's and the EU's taxpayers pay them (penalties come from the partner).
+    if (from === 'state' || from === 'region' || from === 'eu') scratch.smartPublicFundsEur += eur;
+  }
 }

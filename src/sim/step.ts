@@ -13,7 +13,8 @@
  */
 import { applyAction, governanceUpkeep, inPlayableYears } from './actions';
 import { newScratch, type TickScratch } from './money';
-import { report } from './metrics';
+import { report, servicesDelivered } from './metrics';
+import { scoreMonth } from './scores';
 import { financePhase } from './rules/budget';
 import { citizensPhase } from './rules/citizens';
 import { contractsPhase } from './rules/contracts';
@@ -100,13 +101,14 @@ function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }
   }
 }
 
-/** The month's record, the partner's value, the tick; at the end of a year, the year's report. */
+/** The month's record, the partner's value, the scores' sums, the tick; at the end of a year, the year's report. */
 function metricsPhase(m: Month): void {
   const { state, scenario, scratch } = m;
   const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
   updatePartnerNpv(state, scenario, scratch.partnerBalanceStart);
+  scoreMonth(state, scenario, scratch, op, servicesDelivered(state));
   state.monthly.push({
     tick: state.tick,
     citizenSatisfaction: state.satisfactionMean,

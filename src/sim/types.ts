@@ -353,6 +353,32 @@ export interface Counters {
   duplicatePilots: number;
 }
 
+/**
+ * The sums the scores read (scores.ts), added up each month in the metrics phase. `…PvEur` and
+ * `satisfactionGainPv` are present values at the public rate (`city.discountRate`) to the start.
+ */
+export interface ScoreAccumulators {
+  /** Σ over months of the services running at scale ÷ 12 (one service running a year = 1). */
+  serviceYears: number;
+  /** Value to the residents of the services they had: Σ serviceValueEurPerResident × population × min(3, Σ domains) ÷ 12. */
+  serviceValuePvEur: number;
+  /** CO₂ avoided × carbonValueEurPerT. */
+  carbonValuePvEur: number;
+  /** Energy saved at the month's price, plus the other savings of the running projects. */
+  savingsValuePvEur: number;
+  /** City money on smart-city projects (the change of `city.smartCitySpentEur`). */
+  cityMoneyPvEur: number;
+  /** Public money of others received for smart-city projects (grants, FCTVA), undiscounted and discounted. */
+  publicFundsEur: number;
+  publicFundsPvEur: number;
+  /** The partner's net outlay (what it paid less what it received). */
+  partnerMoneyPvEur: number;
+  /** Σ (mean satisfaction − the scenario's initial satisfaction) ÷ 12. */
+  satisfactionGainPv: number;
+  /** Months with the debt-capacity ratio above the reference ceiling or the budget settled by the prefect. */
+  budgetStrainMonths: number;
+}
+
 /** One thing the model logged, typed by its kind (src/sim/log.ts). */
 import type { LogEntry } from './log';
 export type { LogEntry,    } from './log';
@@ -388,6 +414,8 @@ export interface SimState {
   lastVoteShare: number;
   ledger: Ledger;
   counters: Counters;
+  /** What the three scores are computed from, accumulated each month (scores.ts). */
+  scores: ScoreAccumulators;
   nextUid: number;
   log: LogEntry[];
   /** Metrics of each month of the current year, then one summary row per finished year. */
