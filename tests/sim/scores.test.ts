@@ -1,0 +1,153 @@
+/**
+ * The three scores (src/sim/scores.ts, MODEL.md §15 "Scores"): their floor (doing nothing scores
+ * 0), their accounting (a payment from the city to the partner is a gain for one, a loss for the
+ * other and, through the opportunity cost of public funds, a small loss for the territory), that
+ * they are never NaN, and that they show individual against collective rationality over seeds.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, runSimulation } from '../../src/sim';
+import { playThrough } from '../../src/sim/run';
+import { cloneState } from '../../src/sim/serialize';
+import { cityPays, cityReceives, newScratch } from '../../src/sim/money';
+import { cityScore, partnerScore, scoreMonth, territoryScore } from '../../src/sim/scores';
+import type { OperationResult } from '../../src/sim/rules/projects';
+import type { SimState } from '../../src/sim/types';
+import { mean, measure, pairedDiffs, reference, sePaired, withSets } from '../claims/harness';
+import { dijon, freshState, variant } from './helpers';
+
+const SCORES = ['cityScore', 'partnerScore', 'territoryScore'] as const;
+const quietMonth: OperationResult = { energySavedMWh: 0, energyBillEur: 0, otherSavingsEur: 0, co2AvoidedT: 0, savingsByContract: new Map() };
+
+describe('scores: the floor', () => {
+  it('a game where nobody acts scores about 0 on each score (the partner exactly 0)', () => {
+    const r = runSimulation(dijon(), { seed: 3, years: 30, agents: 500, city: 'none', partner: 'none' });
+    expect(r.summary.partnerScore).toBe(0);
+    // No money, no services: only satisfaction (events, no works) moves, a few points at most.
+    expect(Math.abs(r.summary.cityScore!)).toBeLessThan(5);
+    expect(Math.abs(r.summary.territoryScore!)).toBeLessThan(5);
+    expect(r.summary.everyoneMoneySpentEur).toBe(0);
+    expect(r.summary.serviceYears).toBe(0);
+  });
+});
+
+describe('scores: accounting of a transfer', () => {
+  it('a payment from the city to the partner raises the partner’s score, lowers the city’s, and costs the territory the opportunity cost of public funds', () => {
+    const sc = dijon();
+    const base = freshState(sc);
+    const paid = freshState(sc);
+    const s0 = newScratch(base);
+    const s1 = newScratch(paid);
+    // The same month in both, except that in one the city pays the partner €10 M more (a gouged price).
+    cityPays(paid, s1, { to: 'partner', eur: 10e6, reason: 'payment', section: 'operating', smart: true });
+    paid.partner.npvEur += 10e6 * (1 + sc.partner.discountRate) ** (-1 / 12);
+    scoreMonth(base, sc, s0, quietMonth, 0);
+    scoreMonth(paid, sc, s1, quietMonth, 0);
+    const d = (f: typeof cityScore) => f(paid, sc) - f(base, sc);
+    expect(d(partnerScore)).toBeGreaterThan(0);
+    expect(d(cityScore)).toBeLessThan(0);
+    expect(d(territoryScore)).toBeLessThan(0);
+    // The city loses 1.2 € per euro, the territory 0.2 €: six times less.
+    expect(d(cityScore) / d(territoryScore)).toBeCloseTo(6, 6);
+  });
+
+  it('grants are free to the city, not to the territory', () => {
+    const sc = dijon();
+    const base = freshState(sc);
+    const granted = freshState(sc);
+    const s0 = newScratch(base);
+    const s1 = newScratch(granted);
+    // The city buys €10 M of works; in one world the State pays €8 M of them.
+    for (const [st, sx] of [[base, s0], [granted, s1]] as const) cityPays(st, sx, { to: 'suppliers', eur: 10e6, reason: 'works', section: 'investment', smart: true });
+    cityReceives(granted, s1, { from: 'state', eur: 8e6, reason: 'grant', section: 'investment', smart: true });
+    scoreMonth(base, sc, s0, quietMonth, 0);
+    scoreMonth(granted, sc, s1, quietMonth, 0);
+    expect(cityScore(granted, sc)).toBeGreaterThan(cityScore(base, sc));
+    expect(territoryScore(granted, sc)).toBeCloseTo(territoryScore(base, sc), 9);
+  });
+});
+
+describe('scores: never NaN', () => {
+  it('at the start, with no contract and no spending, and at the edges of the scenario’s knobs', () => {
+    const edges: Record<string, number>[] = [
+      {},
+      { 'city.serviceValueEurPerResident': 0 },
+      { 'city.carbonValueEurPerT': 0, 'city.discountRate': 0 },
+      { 'citizens.initialSatisfaction': 1 },
+      { 'citizens.initialSatisfaction': 0 },
+      { 'partner.marginRate': 0 },
+      { 'procurement.bidders': 0 },
+    ];
+    for (const sets of edges) {
+      const sc = variant(sets);
+      const st = freshState(sc);
+      for (const f of [cityScore, partnerScore, territoryScore]) expect(Number.isFinite(f(st, sc)), JSON.stringify(sets)).toBe(true);
+      const r = runSimulation(sc, { seed: 2, years: 3, agents: 200 });
+      for (const k of SCORES) expect(Number.isFinite(r.summary[k]!), `${k} ${JSON.stringify(sets)}`).toBe(true);
+      for (const row of r.yearly) for (const k of SCORES) expect(Number.isFinite(row[k]!), `${k} yearly ${JSON.stringify(sets)}`).toBe(true);
+    }
+  });
+
+  it('over generated knob values and seeds (a fixed pseudo-random sample)', () => {
+    let x = 12345;
+    const next = () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let i = 0; i < 6; i++) {
+      const sc = variant({
+        'city.discountRate': next() * 0.1,
+        'city.serviceValueEurPerResident': next() * 60,
+        'city.presentBias': 0.3 + 0.7 * next(),
+        'partner.discountRate': 0.02 + next() * 0.15,
+        'funding.grantShare': next() * 0.8,
+        'citizens.initialSatisfaction': next(),
+      });
+      const r = runSimulation(sc, { seed: 100 + i, years: 4, agents: 200, city: i % 2 ? 'rule-based' : 'steady-mayor', partner: i % 3 ? 'rule-based' : 'infrastructure-partner' });
+      for (const k of SCORES) expect(Number.isFinite(r.summary[k]!), `${k} sample ${i}`).toBe(true);
+    }
+  });
+});
+
+describe('scores: individual against collective rationality', () => {
+  it('a gouged price (same seeds, same play; once a partner contract runs, the partner is paid 30 % more on it, and from then on nobody decides in either world): good for the partner, bad for the city and for the territory', () => {
+    const sc = dijon();
+    const running = (st: SimState) => st.contracts.filter((c) => c.builder === 'partner' && c.status === 'running' && c.terms.annualPaymentEur > 0);
+    let forked = 0;
+    for (let seed = 1; seed <= 4; seed++) {
+      const play = createRun(sc, { seed, agents: 1000 });
+      while (!play.isOver() && running(play.state).length === 0) play.advanceTick();
+      if (play.isOver()) continue;
+      forked += 1;
+      const fair = createRun(sc, { seed, agents: 1000, city: 'none', partner: 'none', from: cloneState(play.state) });
+      const gouged = createRun(sc, { seed, agents: 1000, city: 'none', partner: 'none', from: cloneState(play.state) });
+      for (const c of running(gouged.state)) c.terms.annualPaymentEur *= 1.3;
+      playThrough(fair, { actions: [] });
+      playThrough(gouged, { actions: [] });
+      const at = (g: typeof cityScore, run: typeof fair) => g(run.state, sc);
+      expect(at(partnerScore, gouged), `seed ${seed}`).toBeGreaterThan(at(partnerScore, fair));
+      expect(at(cityScore, gouged), `seed ${seed}`).toBeLessThan(at(cityScore, fair));
+      expect(at(territoryScore, gouged), `seed ${seed}`).toBeLessThan(at(territoryScore, fair));
+    }
+    expect(forked).toBeGreaterThan(0);
+  });
+
+  it('a monopoly (procurement.bidders 1 against 4, default players, seeds paired): the partner gains, the city loses, fewer services run, the territory gains nothing', () => {
+    const n = 12;
+    const metrics = {
+      city: (r: { summary: Record<string, number> }) => r.summary.cityScore!,
+      partner: (r: { summary: Record<string, number> }) => r.summary.partnerScore!,
+      territory: (r: { summary: Record<string, number> }) => r.summary.territoryScore!,
+      serviceYears: (r: { summary: Record<string, number> }) => r.summary.serviceYears!,
+    };
+    const base = reference();
+    const competitive = measure({ scenario: base, years: base.horizonYears, agents: 2000 }, n, metrics);
+    const monopoly = measure({ scenario: withSets(base, { 'procurement.bidders': 1 }), years: base.horizonYears, agents: 2000 }, n, metrics);
+    const gap = (k: keyof typeof metrics) => ({ d: mean(pairedDiffs(monopoly[k], competitive[k])), se: sePaired(monopoly[k], competitive[k]) });
+    const partner = gap('partner');
+    const city = gap('city');
+    const services = gap('serviceYears');
+    const territory = gap('territory');
+    expect(partner.d).toBeGreaterThan(2 * partner.se);
+    expect(city.d).toBeLessThan(-2 * city.se);
+    expect(services.d).toBeLessThan(-2 * services.se);
+    // What the partner gains is mostly a transfer: the territory does not gain with it.
+    expect(territory.d).toBeLessThan(2 * territory.se);
+  });
+});
