@@ -2,11 +2,12 @@
  * The script API's listing half: `actions()`, the actions `dispatch` would accept now, each a JSON
  * object, computed from the store's snapshot alone.
  *
- * The menu lists a start for every scenario, role and computer personality; the flow's screens
- * list their way on; the decisions and the table list the acting side's simulation actions that
- * the model would take now (`tryAction`), with its computer adviser's suggested offer to propose.
+ * The menu lists a start for every scenario, role and computer player (a personality or a
+ * scripted strategy); the flow's screens list their way on; the decisions and the table list the
+ * acting side's simulation actions that the model would take now (`tryAction`), with its computer
+ * adviser's suggested offer to propose.
  */
-import { amendableContracts, CITY_PERSONALITIES, GOVERNANCE_MEASURES, PARTNER_PERSONALITIES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
+import { amendableContracts, computerPlayers, GOVERNANCE_MEASURES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
 import type { AnyAction, GameState, Session } from './game-types';
 import { SIM_ACTION_TYPES } from './script-api';
 
@@ -19,8 +20,8 @@ function menuActions(st: GameState): AnyAction[] {
   const seed = st.menuSeed;
   const out: AnyAction[] = [];
   for (const { id, scenario } of st.catalogue) {
-    const partners = [scenario.policies.partner, ...PARTNER_PERSONALITIES.map((p) => p.id).filter((p) => p !== scenario.policies.partner)];
-    const cities = [scenario.policies.city, ...CITY_PERSONALITIES.map((p) => p.id).filter((p) => p !== scenario.policies.city)];
+    const partners = [scenario.policies.partner, ...computerPlayers('partner').map((p) => p.id).filter((p) => p !== scenario.policies.partner)];
+    const cities = [scenario.policies.city, ...computerPlayers('city').map((p) => p.id).filter((p) => p !== scenario.policies.city)];
     for (const partner of partners) out.push({ type: 'start', scenario: id, role: 'city', seed, partner });
     for (const city of cities) out.push({ type: 'start', scenario: id, role: 'partner', seed, city });
     out.push({ type: 'start', scenario: id, role: 'both', seed });

@@ -1,9 +1,10 @@
 /**
  * The start action, checked: a scenario of the menu, a role, a seed (the menu's when left out) and
- * a computer personality for each side people do not play (the scenario's when left out). The
+ * a computer player for each side people do not play (a personality or a scripted strategy; the
+ * scenario's when left out). The
  * result is the game's setup, which with the actions taken describes the game completely.
  */
-import { CITY_PERSONALITIES, found, isSeed, PARTNER_PERSONALITIES, resolvePolicy, type Actor, type Refusal, type Scenario } from '../sim';
+import { computerPlayers, found, isSeed, resolvePolicy, type Actor, type Refusal, type Scenario } from '../sim';
 import { humanSidesOf } from './flow';
 import { ROLES, type GameSetup, type Role, type ScenarioEntry } from './game-types';
 import { badSeed, refuse } from './script-api';
@@ -32,8 +33,7 @@ export function setupOfStart(
     }
     const name = given ?? scenario.policies[side];
     if (typeof name !== 'string' || name === 'none' || !resolvePolicy(name, side)) {
-      const names = (side === 'city' ? CITY_PERSONALITIES : PARTNER_PERSONALITIES).map((p) => p.id);
-      const expected = [...names, 'rule-based'].join(', ');
+      const expected = [...computerPlayers(side).map((p) => p.id), 'rule-based'].join(', ');
       return refuse('fieldUnknownValue', { field: side, found: found(given), expected }, `${side}: found ${found(given)}, expected one of ${expected}`);
     }
     sides[side] = name;

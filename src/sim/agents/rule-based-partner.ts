@@ -12,7 +12,7 @@
  */
 import { dealFlows, partnerPaymentAnnuity, politicalHazard, valueForPartner } from '../rules/valuation';
 import { MAX_CONTRACT_YEARS, termsLawful, termsProblem } from '../rules/terms';
-import type { Action, ContractTerms, Observation } from '../types';
+import type { Action, ContractTerms, Observation, Policy } from '../types';
 import { answerAmendments } from './contract-review';
 
 /** The value the partner needs from a deal before it signs (its bid margin), euros. */
@@ -21,32 +21,44 @@ function partnerReservation(obs: Observation, terms: ContractTerms): number {
   return obs.scenario.partner.marginRate * 0.3 * Math.max(0, flows.partnerCapitalEur) + 1;
 }
 
+/** The value a partner needs from a deal before it signs, for given terms (euros). */
+type Reservation = (obs: Observation, terms: ContractTerms) => number;
+
 /** The payment that brings the partner's value to its reservation, for given terms. */
-function partnerAsk(obs: Observation, terms: ContractTerms): number {
+function partnerAsk(obs: Observation, terms: ContractTerms, reservation: Reservation): number {
   const state = obs.state;
   const zero = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, obs.scenario, zero);
   const v0 = valueForPartner(obs.scenario, zero, flows);
   const a = partnerPaymentAnnuity(obs.scenario, zero, flows);
   if (a <= 0) return Infinity;
-  return Math.max(0, (partnerReservation(obs, terms) - v0) / a);
+  return Math.max(0, (reservation(obs, terms) - v0) / a);
 }
 
-export function ruleBasedPartner(obs: Observation): Action[] {
-  const { state, scenario } = obs;
-  const n = state.negotiation;
-  const amendments = answerAmendments(state, scenario);
-  if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return amendments;
-  return [...amendments, ...negotiate(obs)];
+/**
+ * The rule-based partner with a given reservation: the baseline's bid margin, or nothing (the
+ * scripted `cheap-partner`, which offers at cost: scripted.ts).
+ */
+export function ruleBasedPartnerWith(reservation: Reservation): Policy {
+  return (obs) => {
+    const { state, scenario } = obs;
+    const n = state.negotiation;
+    const amendments = answerAmendments(state, scenario);
+    if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return amendments;
+    return [...amendments, ...negotiate(obs, reservation)];
+  };
 }
 
-function negotiate(obs: Observation): Action[] {
+/** The rule-based partner baseline: its reservation is its bid margin. */
+export const ruleBasedPartner: Policy = ruleBasedPartnerWith(partnerReservation);
+
+function negotiate(obs: Observation, reservationOf: Reservation): Action[] {
   const { state, scenario } = obs;
   const n = state.negotiation!;
   const offer = n.offer;
   const flows = dealFlows(state, scenario, offer);
   const value = valueForPartner(scenario, offer, flows);
-  const reservation = partnerReservation(obs, offer);
+  const reservation = reservationOf(obs, offer);
   const unlawful = termsProblem(state, scenario, offer, { atAcceptance: true });
   if (value >= reservation && unlawful === null) {
     return [{ type: 'accept', by: 'partner', reason: `worth €${(value / 1e6).toFixed(1)} M to us at ${(scenario.partner.discountRate * 100).toFixed(1)} %: we sign` }];
@@ -59,7 +71,7 @@ function negotiate(obs: Observation): Action[] {
   };
   for (let d = offer.durationYears; d <= Math.min(MAX_CONTRACT_YEARS, scenario.partner.horizonYears); d += 3) {
     const terms = { ...base, durationYears: offer.pilot ? offer.durationYears : d };
-    const ask = partnerAsk(obs, terms);
+    const ask = partnerAsk(obs, terms, reservationOf);
     if (!Number.isFinite(ask)) continue;
     const counter = { ...terms, annualPaymentEur: Math.round(ask / 1000) * 1000 + 1000 };
     if (termsLawful(state, scenario, counter)) {

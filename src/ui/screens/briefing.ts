@@ -5,7 +5,7 @@
  * same page may be read by both groups.
  */
 import { localized, t } from '../../i18n';
-import { CITY_PERSONALITIES, PARTNER_PERSONALITIES, type Actor } from '../../sim';
+import { computerPlayers, type Actor } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { icon } from '../icons';
 import { continueFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
@@ -17,7 +17,7 @@ import { monthYear } from '../words/dates';
 /** The computer personality playing `side`, in words, or null when people play it. */
 function computerOf(session: Session, side: Actor): { name: string; describe: string } | null {
   const id = session.setup[side];
-  const p = (side === 'city' ? CITY_PERSONALITIES : PARTNER_PERSONALITIES).find((x) => x.id === id);
+  const p = computerPlayers(side).find((x) => x.id === id);
   if (!p) return null;
   return { name: localized(p.name), describe: localized(p.describe) };
 }

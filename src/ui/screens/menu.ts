@@ -1,13 +1,13 @@
 /**
  * The menu: the language; a card per scenario (title, a mini-map drawn from its districts, its
  * briefing, its duration); the role (the city, the partner, two groups on one screen, or watching
- * computer against computer); the computer opponent's personality; the seed (shown, editable,
- * random by default); then start. Above them, the autosaved game to continue, and — when a save
- * could not be read — a panel that says what was wrong, where the save is kept, and offers it as
- * a file.
+ * computer against computer); the computer opponent (a personality or a scripted strategy); the
+ * seed (shown, editable, random by default); then start. Above them, the autosaved game to
+ * continue, and — when a save could not be read — a panel that says what was wrong, where the save
+ * is kept, and offers it as a file.
  */
 import { localized, t } from '../../i18n';
-import { CITY_PERSONALITIES, MAX_SEED, PARTNER_PERSONALITIES, type Actor } from '../../sim';
+import { computerPlayers, MAX_SEED, type Actor } from '../../sim';
 import { ROLES, type Role, type ScenarioEntry } from '../../state/game-types';
 import { langSwitch, largeTypeSwitch } from '../hud';
 import { icon } from '../icons';
@@ -119,9 +119,9 @@ function roleTile(role: Role, choice: MenuChoice, rerender: () => void): HTMLEle
   return tile;
 }
 
-/** A select of the computer personalities of one side, with the chosen one described below. */
+/** A select of the computer players of one side (its personalities, then its scripted strategies), with the chosen one described below. */
 function personalitySelect(side: Actor, choice: MenuChoice, testid: string, rerender: () => void): HTMLElement {
-  const list = side === 'city' ? CITY_PERSONALITIES : PARTNER_PERSONALITIES;
+  const list = computerPlayers(side);
   const id = `select-${side}`;
   const select = h('select', { testid, attrs: { id } });
   for (const p of list) {

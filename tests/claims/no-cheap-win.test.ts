@@ -1,0 +1,57 @@
+/**
+ * No cheap win (issue 9): a rule of thumb must not beat the computer players at their own game.
+ * Reference scenario (Dijon-like, four bidders), 32 seeds, 30 years, 300 agents; every condition is
+ * played on the same seeds, so each comparison is paired by seed (harness.ts `sePaired`).
+ *
+ * - None of the scripted city strategies (agents/scripted.ts) beats the default computer city on
+ *   both the city's score and the territory's score; nor does the rule-based city baseline.
+ * - Neither the rule-based partner baseline nor a scripted partner beats the default computer
+ *   partner on the partner's score.
+ * A strategy "beats" the default on a score when its mean exceeds the default's by more than two
+ * paired standard errors (t ≥ 2, the claims' threshold): a tie or noise is not a win.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/sim';
+import { scriptedStrategies } from '../../src/sim/agents/scripted';
+import { mean, measure, reference, sePaired } from './harness';
+
+/**
+ * The summary keys of the three scores. Stand-ins until the scores exist (issue 9, "Scores that
+ * judge a game"): services per million euros of city money for the city's score, the service
+ * quality for the territory's, the partner's NPV for the partner's. The integrator switches them
+ * here, in this one line: { city: 'cityScore', territory: 'territoryScore', partner: 'partnerScore' }.
+ */
+const SCORES = { city: 'servicesPerMillionEur', territory: 'serviceQuality', partner: 'partnerNpvEur' } as const;
+
+const SEEDS = 32;
+const scenario = reference();
+const runs = (who: { city?: string; partner?: string }) =>
+  measure({ scenario, years: 30, agents: 300, ...who }, SEEDS, {
+    city: (r: RunResult) => r.summary[SCORES.city] as number,
+    territory: (r: RunResult) => r.summary[SCORES.territory] as number,
+    partner: (r: RunResult) => r.summary[SCORES.partner] as number,
+  });
+
+/** Does `a` beat `b` (paired by seed): a higher mean by more than two standard errors of the differences? */
+function beats(a: readonly number[], b: readonly number[]): boolean {
+  for (const x of [...a, ...b]) expect(Number.isFinite(x), 'a score is missing from the summary').toBe(true);
+  return mean(a) - mean(b) > 2 * sePaired(a, b);
+}
+
+describe('no cheap win: no rule of thumb beats the computer players', () => {
+  const byDefault = runs({});
+
+  const cities = [...scriptedStrategies().filter((s) => s.side === 'city').map((s) => s.id), 'rule-based'];
+  it.each(cities)('the city %s does not beat the default computer city on both its score and the territory\u2019s', (city) => {
+    const r = runs({ city });
+    const onCity = beats(r.city, byDefault.city);
+    const onTerritory = beats(r.territory, byDefault.territory);
+    expect({ city, onCity, onTerritory }).not.toEqual({ city, onCity: true, onTerritory: true });
+  });
+
+  const partners = [...scriptedStrategies().filter((s) => s.side === 'partner').map((s) => s.id), 'rule-based'];
+  it.each(partners)('the partner %s does not beat the default computer partner on its own score', (partner) => {
+    const r = runs({ partner });
+    expect(beats(r.partner, byDefault.partner)).toBe(false);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The scripted strategies (src/sim/agents/scripted.ts): offered by name for their side, they do
+ * what their name says, and they act only through lawful actions — over 30-year runs the model
+ * refuses none of their actions (a refused action of a computer player is logged, step.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import { POLICY_NAMES_BY_SIDE, resolvePolicy, runSimulation, type Action, type Policy, type RunResult } from '../../src/sim';
+import type { Observation } from '../../src/sim/types';
+import { scriptedStrategies } from '../../src/sim/agents/scripted';
+import { termsLawful } from '../../src/sim/rules/terms';
+import { dijon, variant } from './helpers';
+import { newGame } from '../state/game-helpers';
+
+const sc = dijon();
+/** One bidder: no competitive bound, so that the partner's own asks decide the price (C2's setting). */
+const single = variant({ 'procurement.bidders': 1 });
+const AGENTS = 200;
+
+/** Refused actions of the computer players in a run. */
+const refused = (r: RunResult) => r.state.log.filter((e) => e.kind === 'refused');
+
+/** The policy, with each action it takes noted by `note` at the moment it takes it (the state moves on after). */
+function recorded<T = Action>(name: string, side: 'city' | 'partner', note: (obs: Observation, action: Action) => T = (_, a) => a as T) {
+  const inner = resolvePolicy(name, side)!;
+  const taken: T[] = [];
+  const policy: Policy = (obs) => {
+    const actions = inner(obs);
+    for (const action of actions) taken.push(note(obs, action));
+    return actions;
+  };
+  return { policy, taken };
+}
+
+describe('the scripted strategies are offered like the personalities', () => {
+  it('each is a policy of its own side only', () => {
+    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'gouge-partner', 'cheap-partner']);
+    for (const s of scriptedStrategies()) {
+      const other = s.side === 'city' ? 'partner' : 'city';
+      expect(POLICY_NAMES_BY_SIDE[s.side]).toContain(s.id);
+      expect(POLICY_NAMES_BY_SIDE[other]).not.toContain(s.id);
+      expect(resolvePolicy(s.id, s.side)).toBe(s.policy);
+      expect(resolvePolicy(s.id, other)).toBeUndefined();
+      for (const lang of ['fr', 'en'] as const) expect(s.name[lang].length * s.describe[lang].length).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('no action of a scripted strategy is refused over 30 years', () => {
+  const cities = scriptedStrategies().filter((s) => s.side === 'city').map((s) => s.id);
+  const partners = scriptedStrategies().filter((s) => s.side === 'partner').map((s) => s.id);
+  // Each city against the default partner and the gouging one (which counters, so that the city answers); each partner against the default city, with four bidders and with one.
+  const games = [
+    ...cities.flatMap((city) => [
+      { city, partner: sc.policies.partner, scenario: sc, label: '4 bidders' },
+      { city, partner: 'gouge-partner', scenario: single, label: '1 bidder' },
+    ]),
+    ...partners.flatMap((partner) => [
+      { city: sc.policies.city, partner, scenario: sc, label: '4 bidders' },
+      { city: sc.policies.city, partner, scenario: single, label: '1 bidder' },
+    ]),
+  ];
+  it.each(games)('city $city, partner $partner, $label', ({ city, partner, scenario }) => {
+    for (const seed of [1, 2]) {
+      const r = runSimulation(scenario, { seed, years: 30, agents: AGENTS, city, partner });
+      expect(refused(r), `seed ${seed}`).toEqual([]);
+    }
+  });
+});
+
+describe('each does what its name says', () => {
+  it('do-nothing-city takes no action: no budget vote, no purchase, no negotiation', () => {
+    const { policy, taken } = recorded('do-nothing-city', 'city');
+    const r = runSimulation(sc, { seed: 3, years: 18, agents: AGENTS, city: policy });
+    expect(taken).toEqual([]);
+    expect(r.state.contracts).toEqual([]);
+    expect(r.state.counters.negotiationsOpened).toBe(0);
+  });
+
+  it('buy-everything-city never negotiates and buys alone far more than the steady mayor does', () => {
+    const buy = runSimulation(sc, { seed: 3, years: 18, agents: AGENTS, city: 'buy-everything-city' });
+    const steady = runSimulation(sc, { seed: 3, years: 18, agents: AGENTS, city: 'steady-mayor' });
+    expect(buy.state.counters.negotiationsOpened).toBe(0);
+    const alone = (r: RunResult) => r.state.contracts.filter((c) => c.builder === 'suppliers' && !c.terms.pilot).length;
+    expect(buy.state.contracts.every((c) => c.builder === 'suppliers' && !c.terms.pilot)).toBe(true);
+    expect(alone(buy)).toBeGreaterThan(2 * Math.max(1, alone(steady)));
+    // More of the catalogue's projects, too.
+    const projects = (r: RunResult) => new Set(r.state.contracts.filter((c) => c.builder === 'suppliers' && !c.terms.pilot).flatMap((c) => c.terms.projects)).size;
+    expect(projects(buy)).toBeGreaterThan(projects(steady));
+  });
+
+  it('refuse-everything-city signs nothing with the partner and walks away from every offer', () => {
+    const { policy, taken } = recorded('refuse-everything-city', 'city');
+    const r = runSimulation(single, { seed: 3, years: 18, agents: AGENTS, city: policy, partner: 'gouge-partner' });
+    expect(r.state.contracts.filter((c) => c.builder === 'partner')).toEqual([]);
+    expect(taken.filter((a) => a.type === 'propose' || a.type === 'accept')).toEqual([]);
+    // It still buys alone.
+    expect(r.state.contracts.length).toBeGreaterThan(0);
+  });
+
+  it('accept-everything-city accepts every offer it has to answer that it may still sign', () => {
+    // What it answers when an offer awaits it, and whether the rules let it sign that offer then.
+    const { policy, taken } = recorded('accept-everything-city', 'city', (obs, a) => {
+      const n = obs.state.negotiation;
+      const answering = obs.trigger.mustAnswer && n?.turn === 'city' && (a.type === 'accept' || a.type === 'walkAway' || a.type === 'propose');
+      return answering ? { answer: a.type, lawful: termsLawful(obs.state, obs.scenario, n.offer, { atAcceptance: true }) } : null;
+    });
+    runSimulation(single, { seed: 3, years: 18, agents: AGENTS, city: policy, partner: 'gouge-partner' });
+    const answers = taken.filter((t) => t !== null);
+    expect(answers.filter((t) => t.lawful).length).toBeGreaterThan(0);
+    for (const t of answers) expect(t.answer).toBe(t.lawful ? 'accept' : 'walkAway');
+  });
+
+  it('cancel-everything-city ends every partner contract within its first two years', () => {
+    const r = runSimulation(sc, { seed: 3, years: 30, agents: AGENTS, city: 'cancel-everything-city' });
+    const partner = r.state.contracts.filter((c) => c.builder === 'partner');
+    expect(partner.length).toBeGreaterThan(0);
+    const cancelled = r.state.log.filter((e) => e.kind === 'contractCancelled');
+    for (const c of partner) {
+      // Signed in the playable years (after them no decision is taken, so nothing is signed either).
+      expect(c.status, `contract ${c.id}`).toBe('cancelled');
+      const end = cancelled.find((e) => e.data.id === c.id)!;
+      expect(end.tick - c.signedTick).toBeGreaterThanOrEqual(12);
+      expect(end.tick - c.signedTick).toBeLessThan(24);
+    }
+  });
+
+  it('gouge-partner asks the highest lawful payment: €1,000 more would be refused', () => {
+    const { policy, taken } = recorded('gouge-partner', 'partner', (obs, a) =>
+      a.type === 'propose' ? { lawful: termsLawful(obs.state, obs.scenario, a.terms), more: termsLawful(obs.state, obs.scenario, { ...a.terms, annualPaymentEur: a.terms.annualPaymentEur + 1000 }) } : null,
+    );
+    const r = runSimulation(single, { seed: 3, years: 18, agents: AGENTS, partner: policy });
+    expect(refused(r)).toEqual([]);
+    const asks = taken.filter((t) => t !== null);
+    expect(asks.length).toBeGreaterThan(0);
+    expect(asks.every((t) => t.lawful && !t.more)).toBe(true);
+  });
+
+  it('cheap-partner signs for less than the default partner: its deals cover its costs and no margin', () => {
+    const cheap = runSimulation(single, { seed: 3, years: 18, agents: AGENTS, partner: 'cheap-partner' });
+    const usual = runSimulation(single, { seed: 3, years: 18, agents: AGENTS });
+    expect(refused(cheap)).toEqual([]);
+    expect(cheap.summary.partnerNpvEur as number).toBeLessThan(usual.summary.partnerNpvEur as number);
+  });
+});
+
+describe('the game offers them where it offers the personalities', () => {
+  it('the menu lists a start against each, and the start action takes it for the computer side', () => {
+    const g = newGame();
+    const starts = g.api.actions().filter((a) => a.type === 'start' && a.scenario === 'dijon-like');
+    for (const s of scriptedStrategies()) {
+      const role = s.side === 'city' ? 'partner' : 'city';
+      expect(starts, s.id).toContainEqual(expect.objectContaining({ type: 'start', role, [s.side]: s.id }));
+    }
+    expect(g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'watch', seed: 3, city: 'cancel-everything-city', partner: 'gouge-partner' })).toEqual({ ok: true });
+    const refusedStart = newGame().api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 3, partner: 'napoleon' });
+    expect(refusedStart).toMatchObject({ ok: false, code: 'fieldUnknownValue' });
+    for (const s of scriptedStrategies().filter((x) => x.side === 'partner')) expect(JSON.stringify(refusedStart)).toContain(s.id);
+  });
+});
