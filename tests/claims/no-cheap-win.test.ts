@@ -15,13 +15,8 @@ import type { RunResult } from '../../src/sim';
 import { scriptedStrategies } from '../../src/sim/agents/scripted';
 import { mean, measure, reference, sePaired } from './harness';
 
-/**
- * The summary keys of the three scores. Stand-ins until the scores exist (issue 9, "Scores that
- * judge a game"): services per million euros of city money for the city's score, the service
- * quality for the territory's, the partner's NPV for the partner's. The integrator switches them
- * here, in this one line: { city: 'cityScore', territory: 'territoryScore', partner: 'partnerScore' }.
- */
-const SCORES = { city: 'servicesPerMillionEur', territory: 'serviceQuality', partner: 'partnerNpvEur' } as const;
+/** The summary keys of the three scores (metrics.ts, MODEL.md §15 "Scores"). */
+const SCORES = { city: 'cityScore', territory: 'territoryScore', partner: 'partnerScore' } as const;
 
 const SEEDS = 32;
 const scenario = reference();
