@@ -106,6 +106,7 @@ function metricsPhase(m: Month): void {
   const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
+  state.lightingMWhMonths[state.tick % 12] = op.lightingMWh;
   updatePartnerNpv(state, scenario, scratch.partnerBalanceStart);
   state.monthly.push({
     tick: state.tick,
