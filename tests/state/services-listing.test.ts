@@ -9,7 +9,7 @@ describe('actions() and the same service twice', () => {
     g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 2 });
     for (let k = 0; k < 20 && g.store.getState().screen !== 'decisions'; k++) g.api.dispatch(g.api.actions().find((a) => a.type === 'continue')!);
     expect(g.store.getState().screen).toBe('decisions');
-    const bought = (list: AnyAction[]) => list.filter((a) => a.type === 'launchAlone' && a.pilot === false).map((a) => String(a.project));
+    const bought = (list: AnyAction[]) => list.flatMap((a) => (a.type === 'launchAlone' && !a.pilot ? [a.project] : []));
     const propose = g.api.actions().find((a) => a.type === 'propose')!;
     expect(g.api.dispatch(propose)).toMatchObject({ ok: true });
     const n = g.store.getState().session!.sim.negotiation!;
