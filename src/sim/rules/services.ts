@@ -41,18 +41,9 @@ function coversFamily(scenario: Scenario, projects: readonly string[], family: P
   return false;
 }
 
-/**
- * What holds a family at scale in a district now, or null: the contract of a deployment at scale
- * under works or running there (the city's own purchase, a contract with the partner, running or
- * since completed), then (when asked for) the open negotiation.
- */
-function holder(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, district: number, withNegotiation: boolean): Holder | null {
-  for (const d of state.deployments) {
-    if (d.family === family && d.district === district && !d.pilot && (d.stage === 'building' || d.stage === 'operating')) return { by: 'contract', id: d.contractId ?? 0 };
-  }
-  const n = state.negotiation;
-  if (withNegotiation && n && !n.offer.pilot && n.offer.districts.includes(district) && coversFamily(scenario, n.offer.projects, family)) return { by: 'negotiation', id: n.id };
-  return null;
+/** Is this deployment a service held where it stands: at scale, under works or running? */
+function holds(d: Readonly<SimState>['deployments'][number]): boolean {
+  return !d.pilot && (d.stage === 'building' || d.stage === 'operating');
 }
 
 /**
@@ -61,30 +52,42 @@ function holder(state: Readonly<SimState>, scenario: Scenario, family: ProjectFa
  */
 export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean): Set<number> {
   const out = new Set<number>();
-  for (let d = 0; d < state.districts.length; d++) if (holder(state, scenario, family, d, withNegotiation)) out.add(d);
+  for (const d of state.deployments) if (d.family === family && holds(d)) out.add(d.district);
+  const n = state.negotiation;
+  if (withNegotiation && n && !n.offer.pilot && coversFamily(scenario, n.offer.projects, family)) for (const d of n.offer.districts) out.add(d);
   return out;
 }
 
+function heldProblem(scenario: Scenario, at: { project: string; family: ProjectFamily; district: number }, h: Holder): Problem {
+  const district = scenario.territory.districts[at.district]!.id;
+  const what = h.by === 'negotiation' ? `the open negotiation ${h.id}` : `contract ${h.id}`;
+  return problem(
+    'familyUnderContract',
+    { project: at.project, family: at.family, district, by: h.by, id: h.id },
+    `${at.project} in ${district}: the ${at.family} service there is already held by ${what}; the city does not buy the same service twice in a district (CCP L2111-1, R2121-1)`,
+  );
+}
+
 /**
- * Why these terms would buy a service already held, or null. `builder` 'suppliers' is the city's
- * own purchase (`launchAlone`): the open negotiation holds what it covers too. An offer to the
- * partner is checked against what is held outside the negotiation it belongs to.
+ * Why these terms would buy a service already held, or null: the first deployment at scale under
+ * works or running on a family × district of the scope (named by its contract), then — for the
+ * city's own purchase (`launchAlone`, builder 'suppliers') — the open negotiation's scope. An offer
+ * to the partner is checked against what is held outside the negotiation it belongs to.
  */
 export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Problem | null {
   if (terms.pilot) return null;
-  for (const p of terms.projects) {
-    const family = projectType(scenario, p)!.family;
-    for (const d of terms.districts) {
-      const h = holder(state, scenario, family, d, builder === 'suppliers');
-      if (!h) continue;
-      const district = scenario.territory.districts[d]!.id;
-      const what = h.by === 'negotiation' ? `the open negotiation ${h.id}` : `contract ${h.id}`;
-      return problem(
-        'familyUnderContract',
-        { project: p, family, district, by: h.by, id: h.id },
-        `${p} in ${district}: the ${family} service there is already held by ${what}; the city does not buy the same service twice in a district (CCP L2111-1, R2121-1)`,
-      );
-    }
+  const families = terms.projects.map((p) => projectType(scenario, p)!.family);
+  for (const d of state.deployments) {
+    if (!holds(d)) continue;
+    const k = families.indexOf(d.family);
+    if (k >= 0 && terms.districts.includes(d.district)) return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
+  }
+  const n = state.negotiation;
+  if (builder !== 'suppliers' || !n || n.offer.pilot) return null;
+  for (let k = 0; k < families.length; k++) {
+    if (!coversFamily(scenario, n.offer.projects, families[k]!)) continue;
+    const district = terms.districts.find((d) => n.offer.districts.includes(d));
+    if (district !== undefined) return heldProblem(scenario, { project: terms.projects[k]!, family: families[k]!, district }, { by: 'negotiation', id: n.id });
   }
   return null;
 }
