@@ -50,6 +50,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   procurementTerms: {},
   concessionNeverRecovers: {},
   concessionTooLong: { limit: 14, found: 30 },
+  familyUnderContract: { project: 'streetLighting', family: 'streetLighting', district: 'centre', by: 'contract', id: 3 },
   goldenRule: { paymentEur: 900_000_000, grossSavingsEur: 12_500_000, principalEur: 8_000_000, pendingEur: 0 },
   debtCeiling: { borrowEur: 25_000_000, ratioYears: 14.25, ceilingYears: 12 },
   procedurePhase: { phase: 'bids', monthsLeft: 2 },

@@ -14,7 +14,7 @@ import { readSaveFile } from './save-file';
 import { checkWritable, emit, yearlyCsv } from './output';
 
 const REPLAY_FLAGS = {
-  format: { type: 'string', value: 'text|json|csv', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years }; csv: the yearly series, as sim --format csv' },
+  format: { type: 'string', value: 'text|json|csv', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years, contracts }; csv: the yearly series, as sim --format csv' },
   out: { type: 'string', value: 'file', help: 'write the output to this file instead of stdout' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies FlagSpecs;
@@ -37,12 +37,12 @@ await runMain('replay', () => {
   const report = replaySave(save);
   if (report.ok) {
     const text =
-      format === 'json' ? JSON.stringify({ ok: true, finalHash: report.finalHash, years: save.years }, null, 2) + '\n' : format === 'csv' ? yearlyCsv(report.yearly) : report.finalHash + '\n';
+      format === 'json' ? JSON.stringify({ ok: true, finalHash: report.finalHash, years: save.years, contracts: report.contracts }, null, 2) + '\n' : format === 'csv' ? yearlyCsv(report.yearly) : report.finalHash + '\n';
     emit(text, out);
     return 0;
   }
   if (format === 'json') {
-    emit(JSON.stringify({ ok: false, finalHash: report.finalHash, years: save.years, mismatches: report.mismatches, ...(report.error ? { error: report.error } : {}) }, null, 2) + '\n', out);
+    emit(JSON.stringify({ ok: false, finalHash: report.finalHash, years: save.years, mismatches: report.mismatches, ...(report.error ? { error: report.error } : {}), contracts: report.contracts }, null, 2) + '\n', out);
   }
   const first = report.mismatches[0];
   const detail = first

@@ -6,7 +6,7 @@
  *   npm run sim -- --scenario dijon-like --seed 1 [--years 30] [--set city.presentBias=0.7] …
  *   npm run sim -- bargain --delta-city 0.9 --delta-partner 0.95 --proposer city [--format json]
  */
-import { bargain, MAX_SEED, runSimulation, SUMMARY_KEYS, type RunResult } from '../sim';
+import { bargain, contractRecords, MAX_SEED, runSimulation, SUMMARY_KEYS, type ContractRecord, type RunResult } from '../sim';
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
@@ -37,11 +37,12 @@ const BARGAIN_FLAGS = {
 
 const SIM_SYNOPSIS = 'npm run sim -- --scenario <id|path> --seed <n> [flags]\n       npm run sim -- bargain --delta-city <d> --delta-partner <d> --proposer city|partner [--format json]';
 
-/** The summary with SUMMARY_KEYS in their declared order, then stateHash. */
-export function orderedSummary(result: RunResult): Record<string, number | string> {
-  const out: Record<string, number | string> = {};
+/** The summary with SUMMARY_KEYS in their declared order, then stateHash, then the contracts signed with the partner (one record each). */
+function orderedSummary(result: RunResult, contracts: ContractRecord[]): Record<string, number | string | ContractRecord[]> {
+  const out: Record<string, number | string | ContractRecord[]> = {};
   for (const k of SUMMARY_KEYS) out[k] = result.summary[k] as number;
   out.stateHash = result.summary.stateHash;
+  out.contracts = contracts;
   return out;
 }
 
@@ -91,7 +92,7 @@ function simCommand(argv: string[]): number {
   if (out !== undefined && save !== undefined && out === save) fail(`--out and --save name the same file ${out}; give two different files`);
 
   const result = runSimulation(scenario, { seed, ...shape, yearlyHashes: save !== undefined });
-  const text = format === 'json' ? JSON.stringify(orderedSummary(result), null, 2) + '\n' : yearlyCsv(result.yearly);
+  const text = format === 'json' ? JSON.stringify(orderedSummary(result, contractRecords(result.state, scenario)), null, 2) + '\n' : yearlyCsv(result.yearly);
   if (save !== undefined) {
     const who = { seed, city: shape.city ?? scenario.policies.city, partner: shape.partner ?? scenario.policies.partner, actions: [] };
     const saveFile = buildSave(scenario, shape.agents !== undefined ? { ...who, agents: shape.agents } : who, result);

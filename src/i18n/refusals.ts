@@ -266,6 +266,8 @@ const FR: Templates = {
     'Offre refusée : à ces conditions le partenaire ne récupère jamais son investissement, aucune durée de concession n’est donc légale ; augmentez le paiement ou la part de la ville.',
   concessionTooLong: (p, w) =>
     `Offre refusée : une concession ne peut pas durer plus que le temps d’amortir l’investissement avec un retour (art. R3114-2 du code de la commande publique) : ici ${w.years(p.limit)}, pas ${w.years(p.found)}.`,
+  familyUnderContract: (p, w) =>
+    `Achat refusé : ${w.project(p.project)} est déjà ${p.by === 'negotiation' ? `en cours de négociation dans le quartier ${String(p.district)} (négociation ${w.num(p.id, 0)})` : `sous contrat dans le quartier ${String(p.district)} (contrat ${w.num(p.id, 0)})`} ; la ville n’achète pas deux fois le même service dans un quartier (définition préalable des besoins, art. L2111-1 du code de la commande publique).`,
   goldenRule: (p, w) =>
     `Offre refusée par l’équilibre réel (art. L1612-4 du CGCT) : payer ${w.money(p.paymentEur)} par an laisserait la section de fonctionnement incapable de rembourser la dette sur ses ressources propres (épargne brute ${w.money(p.grossSavingsEur)}, remboursement ${w.money(p.principalEur)}, paiements déjà signés ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>
@@ -374,6 +376,8 @@ const EN: Templates = {
   concessionNeverRecovers: () => 'Offer refused: under these terms the partner never recovers its investment, so no concession length is lawful; raise the payment or the city share.',
   concessionTooLong: (p, w) =>
     `Offer refused: a concession may not run longer than needed to recover the investment with a return (art. R3114-2 of the public procurement code): here ${w.years(p.limit)}, not ${w.years(p.found)}.`,
+  familyUnderContract: (p, w) =>
+    `Purchase refused: ${w.project(p.project)} is already ${p.by === 'negotiation' ? `under negotiation in district ${String(p.district)} (negotiation ${w.num(p.id, 0)})` : `under contract in district ${String(p.district)} (contract ${w.num(p.id, 0)})`}; the city does not buy the same service twice in a district (needs defined beforehand, art. L2111-1 of the public procurement code).`,
   goldenRule: (p, w) =>
     `Offer refused by the real balance (art. L1612-4 of the CGCT): paying ${w.money(p.paymentEur)} a year would leave the operating section unable to repay debt from its own resources (gross savings ${w.money(p.grossSavingsEur)}, debt repayment ${w.money(p.principalEur)}, payments already signed ${w.money(p.pendingEur)}).`,
   debtCeiling: (p, w) =>

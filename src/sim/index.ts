@@ -6,6 +6,7 @@ export {  PROJECT_FAMILIES, CONTRACT_FORMS,  type Scenario } from './scenario-sc
 export { parseScenario, applySet,   type Result } from './scenario';
 export { runSimulation, createRun, actionsByTick, groupByTick,   type RunResult, type Run } from './run';
 export { SUMMARY_KEYS, REPORTERS,  } from './metrics';
+export { contractRecords, type ContractRecord } from './contract-records';
 export { stateHash } from './hash';
 export { tryAction, actorOf, inPlayableYears } from './actions';
 export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur,   } from './queries';

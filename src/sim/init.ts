@@ -164,6 +164,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     grants: [],
     alignment: scenario.coordination.alignment,
     energyPriceFactor: 1,
+    lightingMWhMonths: new Array<number>(12).fill(scenario.territory.districts.reduce((a, d) => a + d.lightingPoints, 0) * scenario.energy.lightingMWhPerPoint / 12),
     nextElectionTick: monthsBetween(scenario.start, scenario.politics.nextElection),
     lastVoteShare: 0,
     ledger: createLedger(),

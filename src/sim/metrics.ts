@@ -4,6 +4,8 @@
  * is every reporter at its end, the yearly series every reporter at the end of each year.
  */
 import { meanSatisfaction, districtServiceLevel } from './rules/citizens';
+import { servicesDelivered } from './rules/services';
+import { partnerIrrMedian, procedureMonthsMedian } from './contract-records';
 import type { Scenario } from './scenario-schema';
 import { cityScore, everyoneMoneyEur, partnerScore, territoryScore } from './scores';
 import type { SimState } from './types';
@@ -16,12 +18,6 @@ export interface Reporter {
   compute: (state: SimState, scenario: Scenario) => number;
 }
 
-/** Services running at scale now (the step's metrics phase adds them up into service-years). */
-export function servicesDelivered(s: SimState): number {
-  let n = 0;
-  for (const d of s.deployments) if (d.stage === 'operating' && !d.pilot) n += 1;
-  return n;
-}
 
 /**
  * The incumbent's vote intention over the whole territory: each district's intention weighted by
@@ -45,7 +41,7 @@ export const REPORTERS: readonly Reporter[] = [
     key: 'servicesDelivered',
     label: { fr: 'Services en fonctionnement', en: 'Services running' },
     unit: 'services',
-    describe: { fr: 'Projets qui fonctionnent à l\u2019échelle d\u2019un quartier (un projet dans un quartier = un service ; les pilotes ne comptent pas).', en: 'Projects running at scale in a district (one project in one district = one service; pilots do not count).' },
+    describe: { fr: 'Familles de projets qui fonctionnent à l\u2019échelle d\u2019un quartier, comptées une fois (une famille dans un quartier = un service ; les pilotes ne comptent pas).', en: 'Project families running at scale in a district, counted once (one family in one district = one service; pilots do not count).' },
     compute: servicesDelivered,
   },
   {
@@ -273,6 +269,37 @@ export const REPORTERS: readonly Reporter[] = [
     unit: 'points',
     describe: { fr: 'Résultat collectif : services, CO₂ évité et économies moins l\u2019argent de tous (ville, partenaire, subventions), et la satisfaction des habitants. 0 = ne rien faire, 100 = tout le monde pleinement servi et satisfait, sans coût.', en: 'The collective result: services, CO₂ avoided and savings less everyone\u2019s money (city, partner, grants), and citizens\u2019 satisfaction. 0 = doing nothing, 100 = everyone fully served and satisfied, at no cost.' },
     compute: territoryScore,
+  },
+  // Contracts and energy (issue 9): what the contracts array of `sim --format json` details, in figures.
+  {
+    key: 'partnerIrrMedian',
+    label: { fr: 'Rentabilité médiane du partenaire', en: 'Partner\u2019s median return' },
+    unit: '/yr',
+    describe: {
+      fr: 'Taux de rentabilité interne réalisé (réel, par an) médian du partenaire sur les contrats signés jusqu\u2019ici, d\u2019après ses flux réels sur chacun ; 0 tant qu\u2019aucun contrat n\u2019a de taux défini.',
+      en: 'The partner\u2019s median realised internal rate of return (real, per year) on the contracts signed so far, from its actual flows on each; 0 while no contract has a defined rate.',
+    },
+    compute: (s) => partnerIrrMedian(s),
+  },
+  {
+    key: 'procedureMonthsMedian',
+    label: { fr: 'Durée médiane des procédures', en: 'Median procedure length' },
+    unit: 'months',
+    describe: {
+      fr: 'Mois médians entre l\u2019ouverture de la procédure (l\u2019avis publié) et la signature, sur les contrats signés avec le partenaire ; 0 avant le premier.',
+      en: 'Median months from the opening of the procedure (the notice published) to signature, over the contracts signed with the partner; 0 before the first.',
+    },
+    compute: (s) => procedureMonthsMedian(s),
+  },
+  {
+    key: 'lightingEnergyMWh',
+    label: { fr: 'Énergie de l\u2019éclairage public', en: 'Street-lighting energy' },
+    unit: 'MWh',
+    describe: {
+      fr: 'Énergie consommée par l\u2019éclairage public sur les douze derniers mois (en fin d\u2019année : cette année-là).',
+      en: 'Energy used by the street lighting over the last twelve months (at a year\u2019s end: that year).',
+    },
+    compute: (s) => s.lightingMWhMonths.reduce((a, x) => a + x, 0),
   },
 ];
 

@@ -79,6 +79,8 @@ export const REFUSAL_CODES = [
   'procurementTerms',
   'concessionNeverRecovers',
   'concessionTooLong',
+  // the same service bought twice in a district (rules/services.ts)
+  'familyUnderContract',
   // the award procedure and competition (rules/procedure.ts)
   'procedurePhase',
   'aboveCompetitiveBid',

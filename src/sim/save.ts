@@ -11,6 +11,7 @@ import { createRun, playThrough, runSimulation, type Run } from './run';
 import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { MetricRow, TimedAction } from './types';
+import { contractRecords, type ContractRecord } from './contract-records';
 import { isSeed, MAX_SEED } from './seed';
 
 export const SAVE_FORMAT = 'horizons-save';
@@ -98,6 +99,8 @@ export interface ReplayReport {
   error?: string;
   /** The replayed game's yearly series (one row of every reporter per finished year). */
   yearly: MetricRow[];
+  /** The replayed game's contracts signed with the partner (the records of `sim --format json`). */
+  contracts: ContractRecord[];
 }
 
 /** Replays a save and checks every yearly hash and the final one. */
@@ -120,7 +123,7 @@ export function replaySave(save: SaveFile): ReplayReport {
   let error: string | undefined;
   if (finalHash !== save.finalHash) error = `final hash ${finalHash} differs from the save's ${save.finalHash}`;
   else if (mismatches.length > 0) error = `year ${mismatches[0]!.year}: hash ${mismatches[0]!.got} differs from the save's ${mismatches[0]!.expected}`;
-  return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}), yearly: run.yearly };
+  return { ok: mismatches.length === 0 && !error, finalHash, years: save.years, mismatches, ...(error ? { error } : {}), yearly: run.yearly, contracts: contractRecords(run.state, save.scenario) };
 }
 
 /** A save rebuilt as a run the game can play on, or the first year whose hash differs. */

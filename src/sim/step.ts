@@ -13,7 +13,8 @@
  */
 import { applyAction, governanceUpkeep, inPlayableYears } from './actions';
 import { newScratch, type TickScratch } from './money';
-import { report, servicesDelivered } from './metrics';
+import { report } from './metrics';
+import { servicesDelivered } from './rules/services';
 import { scoreMonth } from './scores';
 import { financePhase } from './rules/budget';
 import { citizensPhase } from './rules/citizens';
@@ -107,6 +108,7 @@ function metricsPhase(m: Month): void {
   const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
+  state.lightingMWhMonths[state.tick % 12] = op.lightingMWh;
   updatePartnerNpv(state, scenario, scratch.partnerBalanceStart);
   scoreMonth(state, scenario, scratch, op, servicesDelivered(state));
   state.monthly.push({

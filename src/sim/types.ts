@@ -137,6 +137,9 @@ export interface Contract {
   builder: 'partner' | 'suppliers';
   terms: ContractTerms;
   status: ContractStatus;
+  /** The month its award procedure opened: the negotiation's notice for a contract with the
+   *  partner; the signature for a purchase the city makes itself (its tender follows it). */
+  openedTick: number;
   signedTick: number;
   /** First month of operation (after the works). */
   operationStartTick: number;
@@ -156,6 +159,10 @@ export interface Contract {
   capitalOutstandingEur: number;
   /** An amendment (avenant) the city proposed and the partner has not answered yet, or null. */
   amendment: Amendment | null;
+  /** The partner's net cash flow on this contract by month since signature (index 0: the month it
+   *  was signed), euros: what the city pays it, less what it pays its suppliers and its penalties.
+   *  Empty for a purchase the city makes itself. Its realised rate of return reads it (irr.ts). */
+  partnerFlowsEur: number[];
   /** The initial value of the contract (R2194-8): the works the city pays plus the payments over
    *  its initial duration, euros excl. VAT; absent in saves of v1 (then read from its terms). */
   initialValueEur?: number;
@@ -409,6 +416,9 @@ export interface SimState {
   grants: GrantAward[];
   alignment: number;
   energyPriceFactor: number;
+  /** The street lighting's energy of each of the last 12 months (a ring indexed by tick mod 12), MWh;
+   *  the baseline consumption before the first months are run. */
+  lightingMWhMonths: number[];
   nextElectionTick: number;
   /** The incumbent's vote share at the last election (0 before the first). */
   lastVoteShare: number;

@@ -25,7 +25,7 @@ describe('npm run replay', () => {
     expect(plain.code, plain.stderr).toBe(0);
     expect(plain.stdout).toBe(hash + '\n');
     expect(json.code, json.stderr).toBe(0);
-    expect(JSON.parse(json.stdout)).toEqual({ ok: true, finalHash: hash, years: 3 });
+    expect(JSON.parse(json.stdout)).toEqual({ ok: true, finalHash: hash, years: 3, contracts: JSON.parse(run.stdout).contracts });
     expectUserError(bad, 'replay', [tampered, 'year 2 of 3: the save expects stateHash ' + t.yearlyHashes[1], 'does not replay'], 1);
   });
 

@@ -5,12 +5,15 @@ import { join } from 'node:path';
 import { SUMMARY_KEYS } from '../../src/sim';
 import { FAST, expectUserError, runCli, tempDir } from './helpers';
 
+/** The keys of a contract record, in order (DESIGN §7: part of the interface). */
+const CONTRACT_KEYS = ['id', 'form', 'families', 'districts', 'openedTick', 'signedTick', 'durationYears', 'worksEur', 'valueEur', 'publicWorksShare', 'partnerIrr', 'endedTick', 'endReason'];
+
 describe.concurrent('npm run sim', () => {
-  it('prints the summary as JSON: SUMMARY_KEYS in order, numbers, then stateHash', async () => {
+  it('prints the summary as JSON: SUMMARY_KEYS in order, numbers, then stateHash and the contracts signed', async () => {
     const r = await runCli('sim', ['--scenario', 'dijon-like', '--seed', '1', ...FAST]);
     expect(r.code, r.stderr).toBe(0);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(Object.keys(summary)).toEqual([...SUMMARY_KEYS, 'stateHash']);
+    expect(Object.keys(summary)).toEqual([...SUMMARY_KEYS, 'stateHash', 'contracts']);
     for (const k of SUMMARY_KEYS) {
       expect(typeof summary[k], k).toBe('number');
       expect(Number.isFinite(summary[k]), k).toBe(true);
@@ -20,6 +23,33 @@ describe.concurrent('npm run sim', () => {
     for (const k of ['servicesDelivered', 'pilotsStarted', 'pilotsScaled', 'contractsSigned', 'contractsRenegotiated', 'contractsCancelled', 'cityMoneySpentEur', 'servicesPerMillionEur', 'citizenSatisfaction', 'incumbentReelections', 'elections', 'cityDebtEur', 'debtCapacityYears', 'partnerNpvEur', 'energySavedMWh', 'co2AvoidedT', 'grantsWonEur', 'alignment']) {
       expect(summary, k).toHaveProperty(k);
     }
+    // One record per contract signed with the partner, with exactly the keys of the interface.
+    const contracts = summary.contracts as Record<string, unknown>[];
+    expect(Array.isArray(contracts)).toBe(true);
+    expect(contracts).toHaveLength(summary.contractsSigned as number);
+    for (const c of contracts) expect(Object.keys(c)).toEqual(CONTRACT_KEYS);
+  });
+
+  it('lists every contract signed over a longer run, its figures consistent with the summary', async () => {
+    const r = await runCli('sim', ['--scenario', 'dijon-like', '--seed', '1', '--years', '18', '--agents', '300']);
+    expect(r.code, r.stderr).toBe(0);
+    const summary = JSON.parse(r.stdout) as Record<string, unknown>;
+    const contracts = summary.contracts as Record<string, unknown>[];
+    expect(contracts.length).toBe(summary.contractsSigned);
+    expect(contracts.length).toBeGreaterThan(0);
+    for (const c of contracts) {
+      expect(Object.keys(c)).toEqual(CONTRACT_KEYS);
+      expect(Number(c.signedTick)).toBeGreaterThanOrEqual(Number(c.openedTick));
+      expect(Number(c.valueEur)).toBeGreaterThan(0);
+      expect(Number(c.publicWorksShare)).toBeGreaterThanOrEqual(0);
+      expect(Number(c.publicWorksShare)).toBeLessThanOrEqual(1);
+      expect((c.families as string[]).length).toBeGreaterThan(0);
+      expect(c.partnerIrr === null || Number.isFinite(c.partnerIrr)).toBe(true);
+      expect((c.endedTick === null) === (c.endReason === null)).toBe(true);
+    }
+    const months = contracts.map((c) => Number(c.signedTick) - Number(c.openedTick)).sort((a, b) => a - b);
+    const mid = months.length >> 1;
+    expect(summary.procedureMonthsMedian).toBe(months.length % 2 ? months[mid] : (months[mid - 1]! + months[mid]!) / 2);
   });
 
   it('prints the yearly series as CSV and writes it atomically with --out (nothing on stdout)', async () => {

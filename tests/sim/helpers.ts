@@ -117,6 +117,9 @@ export function invariantViolations(state: SimState): string[] {
   if (sum !== 0) out.push(`ledger does not balance: sum of balances ${sum} cents`);
   for (const a of ACCOUNTS) if (!Number.isSafeInteger(state.ledger.balancesCents[a])) out.push(`ledger.${a} is not a whole number of cents: ${state.ledger.balancesCents[a]}`);
   out.push(...nonFinitePaths(state).slice(0, 10));
+  // The partner's flows booked contract by contract are its whole cash with the city (each transfer rounds to a cent).
+  const partnerFlows = state.contracts.reduce((a, c) => a + c.partnerFlowsEur.reduce((x, f) => x + f, 0), 0);
+  if (Math.abs(partnerFlows - state.ledger.balancesCents.partner / 100) > 0.005 * state.ledger.flows + 1e-6) out.push(`partner flows by contract ${partnerFlows} differ from its ledger balance ${state.ledger.balancesCents.partner / 100}`);
 
   if (!in01(state.alignment)) out.push(`alignment ${state.alignment}`);
   if (!in01(state.satisfactionMean)) out.push(`satisfactionMean ${state.satisfactionMean}`);

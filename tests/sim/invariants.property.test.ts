@@ -196,11 +196,13 @@ describe('invariants over random action sequences', () => {
         }),
         { seed: 42, numRuns: 30 },
       );
-      // The generator reaches both sides of the rules: lawful actions, refusals and contracts.
+      // The generator reaches both sides of the rules: lawful actions, refusals and contracts. (Since
+      // issue 9 a random script's second purchase of a service it holds is refused, familyUnderContract:
+      // 8 of the rule-based runs' actions are, leaving 49 accepted where about 57 were.)
       expect(signed).toBeGreaterThan(10);
       expect(ended).toBeGreaterThan(3);
       expect(refused).toBeGreaterThan(100);
-      expect(accepted).toBeGreaterThan(50);
+      expect(accepted).toBeGreaterThan(40);
     });
   }
 });

@@ -87,6 +87,10 @@ const CASES: Case[] = [
   { code: 'procurementTerms', refused: at(0, propose('city', { form: 'procurement', annualPaymentEur: 10 })) },
   { code: 'concessionNeverRecovers', refused: at(0, propose('city', { form: 'concession', durationYears: 10, annualPaymentEur: 0, cityCapitalShare: 0 })) },
   { code: 'concessionTooLong', refused: at(0, propose('city', { form: 'concession', districts: [0, 1, 2, 3, 4, 5, 6, 7], annualPaymentEur: 2e6, savingsShareToPartner: 0.9, cityCapitalShare: 0.3, durationYears: 25 })) },
+  // The same service bought twice in a district (rules/services.ts): alone while it is under
+  // negotiation; offered to the partner where the city has bought it alone.
+  { code: 'familyUnderContract', before: openedByCity, refused: at(1, { type: 'launchAlone', project: 'streetLighting', districts: [3, 0], pilot: false }) },
+  { code: 'familyUnderContract', before: [at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false })], refused: at(1, propose('city')) },
   // Contract forms (CCP) and their ends.
   { code: 'deferredPayment', refused: at(0, propose('city', { cityCapitalShare: 0.5 })) },
   { code: 'partnershipNotStudied', refused: at(0, propose('city', big())) },

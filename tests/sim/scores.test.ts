@@ -16,7 +16,7 @@ import { mean, measure, pairedDiffs, reference, sePaired, withSets } from '../cl
 import { dijon, freshState, variant } from './helpers';
 
 const SCORES = ['cityScore', 'partnerScore', 'territoryScore'] as const;
-const quietMonth: OperationResult = { energySavedMWh: 0, energyBillEur: 0, otherSavingsEur: 0, co2AvoidedT: 0, savingsByContract: new Map() };
+const quietMonth: OperationResult = { energySavedMWh: 0, energyBillEur: 0, otherSavingsEur: 0, co2AvoidedT: 0, lightingMWh: 0, savingsByContract: new Map() };
 
 describe('scores: the floor', () => {
   it('a game where nobody acts scores about 0 on each score (the partner exactly 0)', () => {

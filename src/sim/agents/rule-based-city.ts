@@ -23,6 +23,7 @@
  * counters halfway between its last offer and the partner's ask, and walks away after four offers.
  */
 import { projectType } from '../rules/catalogue';
+import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
@@ -43,11 +44,10 @@ function openEligibleCalls(state: Readonly<SimState>, scenario: Scenario, projec
   return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, { projects, pilot }) === null).map((c) => c.id);
 }
 
-/** Districts where a project type already runs (or is being built) at scale. */
-function servedDistricts(state: Readonly<SimState>, typeId: string): Set<number> {
-  const out = new Set<number>();
-  for (const d of state.deployments) if (d.type === typeId && !d.pilot && (d.stage === 'building' || d.stage === 'operating')) out.add(d.district);
-  return out;
+/** Districts where a project type's family already runs (or is being built) at scale: the model
+ *  refuses to buy that service there again (rules/services.ts), so the city offers the others. */
+function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string): Set<number> {
+  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false);
 }
 
 interface Candidate {
@@ -133,7 +133,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const ids = Object.keys(scenario.projects.catalogue);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
-    const served = servedDistricts(state, id);
+    const served = servedDistricts(state, scenario, id);
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
     const energy = type.benefits.energyMWhPerUnit > 0;
@@ -267,7 +267,7 @@ function partnershipStudies(state: Readonly<SimState>, scenario: Scenario, envel
   const nd = scenario.territory.districts.length;
   let best: { id: string; districts: number[]; capex: number } | null = null;
   for (const id of Object.keys(scenario.projects.catalogue)) {
-    const served = servedDistricts(state, id);
+    const served = servedDistricts(state, scenario, id);
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
     const t = { ...baseTerms([id], remaining), form: 'partnership' as const };

@@ -37,16 +37,18 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
+import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
 import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
-function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
+function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
   const contract: Contract = {
     id: state.contracts.length + 1,
     builder,
     terms: structuredClone(terms),
     status: 'building',
+    openedTick,
     signedTick: state.tick,
     operationStartTick: -1,
     endTick: -1,
@@ -59,6 +61,7 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
     financedCapitalEur: 0,
     capitalOutstandingEur: 0,
     amendment: null,
+    partnerFlowsEur: [],
   };
   storeAsFractions(contract, ['partnerUnrecoveredEur', 'expectedSavingsMWh', 'penaltiesPaidEur', 'grantsEur', 'financedCapitalEur', 'capitalOutstandingEur']);
   storeAsFractions(contract.terms, ['durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'savingsShareToPartner']);
@@ -67,9 +70,10 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
 }
 
 /** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
- *  itself (builder 'suppliers') is signed now but its works wait for its award procedure. */
-export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Contract {
-  const contract = newContract(state, terms, builder);
+ *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
+ *  `openedTick`: when its procedure opened (a negotiation's notice; default: now). */
+export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
+  const contract = newContract(state, terms, builder, openedTick);
   const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
@@ -195,6 +199,7 @@ export function contractsPhase(state: SimState, scenario: Scenario, scratch: Tic
     const saved = savingsByContract.get(c.id) ?? 0;
     const share = saved * price * c.terms.savingsShareToPartner;
     cityPays(state, scratch, { to: 'partner', eur: share, reason: 'savings share', section: 'operating', smart: true });
+    bookPartnerFlow(state, c, payment + share);
     let penalty = 0;
     if (c.terms.guaranteedSavingShare > 0 && c.terms.penaltyRate > 0) {
       const guaranteed = (c.terms.guaranteedSavingShare * c.expectedSavingsMWh) / 12;
@@ -202,6 +207,7 @@ export function contractsPhase(state: SimState, scenario: Scenario, scratch: Tic
       if (penalty > 0) {
         cityReceives(state, scratch, { from: 'partner', eur: penalty, reason: 'performance penalty', section: 'operating', smart: true });
         c.penaltiesPaidEur += penalty;
+        bookPartnerFlow(state, c, -penalty);
       }
     }
     c.partnerUnrecoveredEur = Math.max(0, c.partnerUnrecoveredEur * (1 + monthlyRate) - (payment + share - penalty));
@@ -325,6 +331,7 @@ export function cancelContract(state: SimState, scenario: Scenario, scratch: Tic
   const lostPaid = comp.totalEur - comp.unamortisedEur;
   cityPays(state, scratch, { to: 'partner', eur: comp.unamortisedEur, reason: 'termination compensation: unamortised investment', section: 'investment', smart: true });
   cityPays(state, scratch, { to: 'partner', eur: lostPaid, reason: 'termination compensation: lost profit', section: 'operating', smart: true });
+  bookPartnerFlow(state, c, comp.totalEur);
   c.status = 'cancelled';
   c.endTick = state.tick;
   c.amendment = null;

@@ -170,7 +170,7 @@ function concludeDeal(state: SimState, scenario: Scenario): void {
     return;
   }
   state.negotiation = null;
-  const contract = signContract(state, scenario, n.offer, 'partner');
+  const contract = signContract(state, scenario, n.offer, 'partner', n.openedTick);
   closeProcedure(state, n, { outcome: 'signed', scenario, contractId: contract.id });
 }
 

@@ -11,7 +11,7 @@
  */
 import { detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
-import type { SimState } from '../types';
+import type { Contract, SimState } from '../types';
 
 /** How well the partner's experience fits this territory, 0–1. */
 export function partnerFit(state: SimState): number {
@@ -28,6 +28,18 @@ export function partnerCostFactor(state: SimState, scenario: Scenario): number {
 export function updatePartnerNpv(state: SimState, scenario: Scenario, balanceAtStartEur: number): void {
   const delta = state.ledger.balancesCents.partner / 100 - balanceAtStartEur;
   if (delta !== 0) state.partner.npvEur += delta * detPow(1 + scenario.partner.discountRate, -(state.tick + 1) / 12);
+}
+
+/**
+ * Books a cash flow of the partner on a contract (euros, + received, − paid), in the month since
+ * the contract's signature: the series its realised rate of return reads (irr.ts, contract-records.ts); the ledger moves the money, this only records it.
+ */
+export function bookPartnerFlow(state: SimState, c: Contract, eur: number): void {
+  if (eur === 0 || c.builder !== 'partner') return;
+  const k = state.tick - c.signedTick;
+  const flows = c.partnerFlowsEur;
+  while (flows.length <= k) flows.push(0);
+  flows[k] = flows[k]! + eur;
 }
 
 /** Is the partner able to sign now (it may have failed and not been replaced yet)? */

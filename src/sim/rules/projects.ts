@@ -21,7 +21,7 @@ import type { Contract, Deployment, SimState } from '../types';
 import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
 import { detPow } from '../det-math';
-import { partnerCostFactor, partnerFit } from './partner';
+import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -137,6 +137,7 @@ export function constructionPhase(state: SimState, scenario: Scenario, scratch: 
         if (contract.terms.form === 'concession') cityPays(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', section: 'investment', smart: true });
         else cityInvests(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', smart: true });
         transfer(state.ledger, 'partner', 'suppliers', cost, 'works (true cost)');
+        bookPartnerFlow(state, contract, price * share - cost);
         contract.partnerUnrecoveredEur += cost - price * share;
         payGrants(state, scenario, scratch, contract, price);
       }
@@ -168,6 +169,9 @@ export interface OperationResult {
   co2AvoidedT: number;
   /** Energy saved this month by the deployments of each contract, MWh. */
   savingsByContract: Map<number, number>;
+  /** The street lighting's energy this month: every district's lighting points at their baseline
+   *  consumption, less what the running street-lighting deployments saved there, MWh. */
+  lightingMWh: number;
 }
 
 /** Operation phase: running deployments deliver services and savings; operators pay to run them. */
@@ -191,6 +195,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   const failuresPerMonth = new Map<string, number>();
   const savingsByContract = new Map<number, number>();
   const savedByDistrict = new Array<number>(nd).fill(0);
+  const lightSavedByDistrict = new Array<number>(nd).fill(0);
 
   withStream(state, 'projects', (rng) => {
     for (const d of state.deployments) {
@@ -207,7 +212,10 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
       d.ageMonths += 1;
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;
-      if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
+      if (partnerOperates) {
+        transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
+        bookPartnerFlow(state, contract, -(type.opexShare * d.trueCostEur) / 12);
+      }
       else cityPays(state, scratch, { to: 'suppliers', eur: opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), reason: 'operation', section: 'operating', smart: true });
 
       if (d.downMonths > 0) {
@@ -221,7 +229,10 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
         if (rng.chance(fp)) {
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
-          if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
+          if (partnerOperates) {
+            transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
+            bookPartnerFlow(state, contract, -repair);
+          }
           else cityPays(state, scratch, { to: 'suppliers', eur: repair, reason: 'repair', section: 'operating', smart: true });
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
@@ -236,6 +247,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           dist.environment = Math.min(1, dist.environment + type.benefits.environment * d.scale * d.realisation);
           dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * d.scale * d.realisation);
           savedByDistrict[d.district]! += mwh;
+          if (d.family === 'streetLighting') lightSavedByDistrict[d.district]! += mwh;
           if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);
         }
       }
@@ -247,11 +259,14 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   });
 
   let baseMWh = 0;
+  let lightingMWh = 0;
   scenario.territory.districts.forEach((d, i) => {
-    const annual = d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh;
+    const lighting = d.lightingPoints * scenario.energy.lightingMWhPerPoint;
+    lightingMWh += Math.max(0, lighting / 12 - lightSavedByDistrict[i]!);
+    const annual = lighting + d.buildingsEnergyMWh;
     baseMWh += annual;
     state.districts[i]!.energyMWh = Math.max(0, annual - 12 * savedByDistrict[i]!);
   });
   const energyBillEur = Math.max(0, baseMWh / 12 - savedMWh) * price;
-  return { energySavedMWh: savedMWh, energyBillEur, otherSavingsEur: otherSavings, co2AvoidedT: co2, savingsByContract };
+  return { energySavedMWh: savedMWh, energyBillEur, otherSavingsEur: otherSavings, co2AvoidedT: co2, savingsByContract, lightingMWh };
 }

@@ -23,6 +23,7 @@ import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
 import { commitmentProblem } from './legality';
+import { serviceHeldProblem } from './services';
 
 export const MAX_CONTRACT_YEARS = 30;
 
@@ -128,11 +129,12 @@ export interface TermsCheckOptions {
 
 /**
  * Why these terms cannot be offered, or null when they can: the first refusal, in this order —
- * the shape of the terms and the form's plain rules (`shapeProblem`), the form's valued rules
+ * the shape of the terms and the form's plain rules (`shapeProblem`), a service already held in
+ * one of its districts (`serviceHeldProblem`, rules/services.ts), the form's valued rules
  * (partnership, concession), the competitive bound, the budget.
  */
 export function termsProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions = {}): Problem | null {
-  return shapeProblem(state, scenario, terms, opts) ?? formValueProblem(state, scenario, terms) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? budgetProblem(state, scenario, terms, opts);
+  return shapeProblem(state, scenario, terms, opts) ?? serviceHeldProblem(state, scenario, terms, opts.builder ?? 'partner') ?? formValueProblem(state, scenario, terms) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? budgetProblem(state, scenario, terms, opts);
 }
 
 /**
@@ -144,6 +146,7 @@ export function termsProblem(state: Readonly<SimState>, scenario: Scenario, term
  */
 export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions & { capEur?: number | null } = {}): boolean {
   if (shapeProblem(state, scenario, terms, opts) !== null) return false;
+  if (serviceHeldProblem(state, scenario, terms, opts.builder ?? 'partner') !== null) return false;
   if (budgetProblem(state, scenario, terms, opts) !== null) return false;
   if (!opts.atAcceptance) {
     if (opts.capEur !== undefined) {

@@ -1,0 +1,125 @@
+/**
+ * The contracts signed with the partner, one record each: the `contracts` array that
+ * `npm run sim -- --format json` and `npm run replay -- --format json` print (its keys are part
+ * of the interface, DESIGN §7: extend, never rename), and the two medians the reporters
+ * `partnerIrrMedian` and `procedureMonthsMedian` read. A purchase the city makes alone from local
+ * suppliers is not a contract signed with the partner (as in the reporter `contractsSigned`).
+ */
+import { annualIrr } from './irr';
+import { projectType } from './rules/catalogue';
+import type { Scenario } from './scenario-schema';
+import type { Contract, ContractForm, ProjectFamily, SimState } from './types';
+
+/** One contract signed with the partner, as the JSON output prints it. */
+export interface ContractRecord {
+  id: number;
+  form: ContractForm;
+  /** Project families in its scope, in the order of its projects. */
+  families: ProjectFamily[];
+  /** District ids in its scope. */
+  districts: string[];
+  /** Months since the start when its procedure opened (the notice) and when it was signed. */
+  openedTick: number;
+  signedTick: number;
+  /** Its length after the works, years (as amended). */
+  durationYears: number;
+  /** The price of the works in its scope, euros. */
+  worksEur: number;
+  /** What it costs the city over its life at its current terms: the works' public share, the
+   *  annual payments over its duration and the expected savings share, euros. */
+  valueEur: number;
+  /** Share of the works paid with public money (the city's, grants included), 0–1. */
+  publicWorksShare: number;
+  /** The partner's realised internal rate of return, real, per year (null when undefined). */
+  partnerIrr: number | null;
+  /** When and why it ended; null while it runs. */
+  endedTick: number | null;
+  endReason: 'completed' | 'cancelled' | 'partnerFailed' | null;
+}
+
+/** Share of the works paid with public money: all of it in a procurement, the city's capital share otherwise. */
+function publicShare(c: Contract): number {
+  return c.terms.form === 'procurement' ? 1 : c.terms.cityCapitalShare;
+}
+
+/**
+ * The rates of contracts that have ended, by their flows (which no longer change then): the
+ * yearly reports ask for every contract's rate again. A cache of a pure function, keyed by the
+ * array itself (a copied state computes it afresh); it changes no result.
+ */
+const endedIrr = new WeakMap<readonly number[], number | null>();
+
+/** The partner's realised rate of return on a contract, from its flows so far (irr.ts). */
+function partnerIrr(c: Contract): number | null {
+  const ended = c.status === 'completed' || c.status === 'cancelled' || c.status === 'failed';
+  if (ended && endedIrr.has(c.partnerFlowsEur)) return endedIrr.get(c.partnerFlowsEur)!;
+  const r = annualIrr(c.partnerFlowsEur);
+  if (ended) endedIrr.set(c.partnerFlowsEur, r);
+  return r;
+}
+
+function endOf(c: Contract): Pick<ContractRecord, 'endedTick' | 'endReason'> {
+  if (c.status === 'completed') return { endedTick: c.endTick, endReason: 'completed' };
+  if (c.status === 'cancelled') return { endedTick: c.endTick, endReason: 'cancelled' };
+  if (c.status === 'failed') return { endedTick: c.endTick, endReason: 'partnerFailed' };
+  return { endedTick: null, endReason: null };
+}
+
+/** Every contract signed with the partner so far, in the order signed. */
+export function contractRecords(state: Readonly<SimState>, scenario: Scenario): ContractRecord[] {
+  const out: ContractRecord[] = [];
+  for (const c of state.contracts) {
+    if (c.builder !== 'partner') continue;
+    const families: ProjectFamily[] = [];
+    for (const p of c.terms.projects) {
+      const f = projectType(scenario, p)!.family;
+      if (!families.includes(f)) families.push(f);
+    }
+    let works = 0;
+    for (const uid of c.deployments) works += state.deployments[uid - 1]!.capexEur;
+    const share = publicShare(c);
+    const years = c.terms.durationYears;
+    const savingsShareEur = c.terms.savingsShareToPartner * c.expectedSavingsMWh * scenario.energy.priceEurPerMWh;
+    out.push({
+      id: c.id,
+      form: c.terms.form,
+      families,
+      districts: c.terms.districts.map((d) => scenario.territory.districts[d]!.id),
+      openedTick: c.openedTick,
+      signedTick: c.signedTick,
+      durationYears: years,
+      worksEur: works,
+      valueEur: works * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
+      publicWorksShare: share,
+      partnerIrr: partnerIrr(c),
+      ...endOf(c),
+    });
+  }
+  return out;
+}
+
+/** The median of a list (the mean of the two middle values when even), or `empty` when it has none. */
+function median(xs: number[], empty: number): number {
+  if (xs.length === 0) return empty;
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Median realised IRR of the partner over the contracts signed so far whose rate is defined; 0 when none is. */
+export function partnerIrrMedian(state: Readonly<SimState>): number {
+  const rates: number[] = [];
+  for (const c of state.contracts) {
+    if (c.builder !== 'partner') continue;
+    const r = partnerIrr(c);
+    if (r !== null) rates.push(r);
+  }
+  return median(rates, 0);
+}
+
+/** Median months from the opening of the procedure to signature over the contracts signed with the partner; 0 before the first. */
+export function procedureMonthsMedian(state: Readonly<SimState>): number {
+  const months: number[] = [];
+  for (const c of state.contracts) if (c.builder === 'partner') months.push(c.signedTick - c.openedTick);
+  return median(months, 0);
+}

@@ -1,0 +1,108 @@
+/**
+ * Services counted once, and the rule that the city never buys the same service twice in a district
+ * (src/sim/rules/services.ts): refused for every actor, listed by no one, avoided by the computer.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, REPORTERS, runSimulation, tryAction } from '../../src/sim';
+import { signContract } from '../../src/sim/rules/contracts';
+import { stepInPlace } from '../../src/sim/step';
+import type { ActionResult } from '../../src/sim/types';
+import { advance, bareProcedure, dijon, freshState, NO_POLICIES, terms } from './helpers';
+
+const servicesDelivered = REPORTERS.find((r) => r.key === 'servicesDelivered')!.compute;
+const alone = (project: string, districts: number[], pilot = false) => ({ type: 'launchAlone', project, districts, pilot });
+const refusedWith = (r: ActionResult | undefined) => (r && !r.ok ? r : null);
+
+describe('a service is one family at scale in one district, counted once', () => {
+  it('two deployments of one family in one district are one service; pilots are none', () => {
+    const sc = bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 });
+    const s = freshState(sc);
+    // Signed directly (the rule is in the actions): the same lights bought twice in district 0, and once in district 1.
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, districts: [0, 1] }), form: 'procurement' }, 'suppliers');
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, districts: [0] }), form: 'procurement' }, 'suppliers');
+    signContract(s, sc, terms({ form: 'pilot', pilot: true, projects: ['wasteSensors'], districts: [2], durationYears: 2, annualPaymentEur: 0 }), 'suppliers');
+    advance(s, sc, 30);
+    const running = s.deployments.filter((d) => d.stage === 'operating' && !d.pilot).length;
+    expect(running).toBe(3);
+    expect(s.deployments.some((d) => d.stage === 'operating' && d.pilot)).toBe(true);
+    expect(servicesDelivered(s, sc)).toBe(2);
+  });
+});
+
+describe('the city never buys alone what is under negotiation or contract in the same district', () => {
+  const sc = bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 });
+
+  it('refuses a purchase alone over a district the open negotiation covers, naming family, district and negotiation', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [{ type: 'propose', by: 'city', terms: terms({ districts: [0, 4] }) }], NO_POLICIES);
+    expect(s.negotiation).not.toBeNull();
+    const r = refusedWith(stepInPlace(s, sc, [alone('streetLighting', [2, 4])], NO_POLICIES)[0]);
+    expect(r?.code).toBe('familyUnderContract');
+    expect(r?.params).toEqual({ project: 'streetLighting', family: 'streetLighting', district: sc.territory.districts[4]!.id, by: 'negotiation', id: s.negotiation!.id });
+    // Other districts, other families, and pilots stay open to it.
+    expect(tryAction(s, sc, alone('streetLighting', [2])).ok).toBe(true);
+    expect(tryAction(s, sc, alone('wasteSensors', [0])).ok).toBe(true);
+    expect(tryAction(s, sc, alone('streetLighting', [0], true)).ok).toBe(true);
+  });
+
+  it('refuses it where a contract with the partner runs, and where the city already bought it', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [{ type: 'propose', by: 'city', terms: terms({ districts: [0] }) }], NO_POLICIES);
+    stepInPlace(s, sc, [{ type: 'accept', by: 'partner' }], NO_POLICIES);
+    expect(s.contracts).toHaveLength(1);
+    const r = refusedWith(tryAction(s, sc, alone('streetLighting', [0])));
+    expect(r?.params).toMatchObject({ district: sc.territory.districts[0]!.id, by: 'contract', id: 1 });
+    stepInPlace(s, sc, [alone('wasteSensors', [1])], NO_POLICIES);
+    expect(refusedWith(tryAction(s, sc, alone('wasteSensors', [1])))?.code).toBe('familyUnderContract');
+  });
+
+  it('the symmetric case: no offer to the partner over a service the city already runs alone', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [alone('wasteSensors', [3])], NO_POLICIES);
+    const offer = (districts: number[]) => ({ type: 'propose', by: 'city', terms: terms({ projects: ['wasteSensors'], districts, annualPaymentEur: 100_000 }) });
+    const r = refusedWith(tryAction(s, sc, offer([2, 3])));
+    expect(r?.code).toBe('familyUnderContract');
+    expect(r?.params).toMatchObject({ family: 'wasteSensors', district: sc.territory.districts[3]!.id, by: 'contract' });
+    expect(tryAction(s, sc, offer([2])).ok).toBe(true);
+  });
+
+  it('scaling a pilot over its own district is lawful (a pilot is not the service)', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [alone('streetLighting', [0], true)], NO_POLICIES);
+    expect(tryAction(s, sc, { type: 'propose', by: 'city', terms: terms({ districts: [0, 1] }) }).ok).toBe(true);
+    expect(tryAction(s, sc, alone('streetLighting', [0, 1])).ok).toBe(true);
+  });
+
+  it('the service is free again once its equipment has ended', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES);
+    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(false);
+    const d = s.deployments.find((x) => x.family === 'citizenApp')!;
+    d.stage = 'ended';
+    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(true);
+  });
+
+  it('the computer players never run one service twice and never meet the refusal (default players, seeds 1–3, 18 years)', () => {
+    const sc0 = dijon();
+    for (const seed of [1, 2, 3]) {
+      const run = createRun(sc0, { seed, years: 18, agents: 300 });
+      while (!run.isOver()) {
+        run.advanceTick();
+        const keys = new Set<string>();
+        let n = 0;
+        for (const d of run.state.deployments) {
+          if (d.pilot || (d.stage !== 'operating' && d.stage !== 'building')) continue;
+          n += 1;
+          keys.add(`${d.family}@${d.district}`);
+        }
+        expect(n, `seed ${seed}, month ${run.state.tick}`).toBe(keys.size);
+      }
+      expect(run.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+    }
+  });
+
+  it('a rule-based city against the rule-based partner does not either', () => {
+    const r = runSimulation(dijon(), { seed: 4, years: 18, agents: 300, city: 'rule-based', partner: 'rule-based' });
+    expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+});
