@@ -16,11 +16,11 @@ import { payGrants } from './funding';
 import { transfer } from '../ledger';
 import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
-import { DOMAINS, type Scenario } from '../scenario-schema';
+import type { Scenario } from '../scenario-schema';
 import type { Contract, Deployment, SimState } from '../types';
 import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
-import { monthlyProbability } from '../det-math';
+import { detPow } from '../det-math';
 import { partnerCostFactor, partnerFit } from './partner';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
@@ -180,7 +180,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   const envBase = scenario.territory.districts.map((d) => d.greenSpaceShare * 0.5 + (1 - d.carShare) * 0.5);
   for (let i = 0; i < nd; i++) {
     const dist = state.districts[i]!;
-    for (const k of DOMAINS) dist.services[k] = 0;
+    for (const k of Object.keys(dist.services) as (keyof typeof dist.services)[]) dist.services[k] = 0;
     dist.environment = envBase[i]!;
     dist.heatProtection = 0;
   }
@@ -188,6 +188,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   let otherSavings = 0;
   let co2 = 0;
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const failuresPerMonth = new Map<string, number>();
   const savingsByContract = new Map<number, number>();
   const savedByDistrict = new Array<number>(nd).fill(0);
 
@@ -212,7 +213,12 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
       if (d.downMonths > 0) {
         d.downMonths -= 1;
       } else {
-        if (rng.chance(monthlyProbability(type.uncertainty.failurePerYear))) {
+        let fp = failuresPerMonth.get(d.type);
+        if (fp === undefined) {
+          fp = 1 - detPow(1 - type.uncertainty.failurePerYear, 1 / 12);
+          failuresPerMonth.set(d.type, fp);
+        }
+        if (rng.chance(fp)) {
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
           if (partnerOperates) transfer(state.ledger, 'partner', 'suppliers', repair, 'repair');
