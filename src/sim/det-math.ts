@@ -90,3 +90,19 @@ export function detPow(x: number, y: number): number {
   }
   return detExp(y * detLog(x));
 }
+
+const MONTHLY_PROBABILITY = new Map<number, number>();
+/**
+ * The probability in a month of what happens with probability `perYear` in a year,
+ * 1 − (1 − p)^(1/12), memoised by `perYear`: the events phase asks it every month for each event
+ * of the scenario's table (the same few values), and detPow is two series. A pure function of its
+ * argument: the memo changes no result.
+ */
+export function monthlyProbability(perYear: number): number {
+  let p = MONTHLY_PROBABILITY.get(perYear);
+  if (p === undefined) {
+    p = 1 - detPow(1 - perYear, 1 / 12);
+    MONTHLY_PROBABILITY.set(perYear, p);
+  }
+  return p;
+}

@@ -14,6 +14,25 @@ export function createLedger(): Ledger {
   return { balancesCents, totalsCents: {}, flows: 0 };
 }
 
+const ACCOUNT_INDEX = new Map<Account, number>(ACCOUNTS.map((a, i) => [a, i]));
+/**
+ * The totals' keys (`from>to:reason`), built once per (from, to, reason) and reused: a transfer is
+ * the model's most frequent operation (a dozen a month, and more per running deployment), and a
+ * key built anew is a new string to allocate and hash each time. The keys are the same strings,
+ * so the totals (and the state hash) are unchanged. Shared by every run (it only holds names).
+ */
+const KEYS = new Map<string, (string | undefined)[]>();
+
+function totalsKey(from: Account, to: Account, reason: string): string {
+  let row = KEYS.get(reason);
+  if (row === undefined) {
+    row = new Array<string | undefined>(ACCOUNTS.length * ACCOUNTS.length).fill(undefined);
+    KEYS.set(reason, row);
+  }
+  const slot = ACCOUNT_INDEX.get(from)! * ACCOUNTS.length + ACCOUNT_INDEX.get(to)!;
+  return (row[slot] ??= `${from}>${to}:${reason}`);
+}
+
 /** Moves `eur` euros from one account to another for a named reason; returns the cents moved. */
 export function transfer(ledger: Ledger, from: Account, to: Account, eur: number, reason: string): number {
   if (!Number.isFinite(eur)) throw new Error(`ledger: non-finite amount for ${reason}`);
@@ -22,7 +41,7 @@ export function transfer(ledger: Ledger, from: Account, to: Account, eur: number
   if (cents < 0) return -transfer(ledger, to, from, -eur, reason);
   ledger.balancesCents[from] -= cents;
   ledger.balancesCents[to] += cents;
-  const key = `${from}>${to}:${reason}`;
+  const key = totalsKey(from, to, reason);
   ledger.totalsCents[key] = (ledger.totalsCents[key] ?? 0) + cents;
   ledger.flows += 1;
   return cents;

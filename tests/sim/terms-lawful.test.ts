@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur } from '../../src/sim/rules/procedure';
 import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
-import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations } from '../../src/sim/rules/valuation';
+import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -120,6 +120,25 @@ describe('fast paths of the computer players', () => {
           for (const view of ['public', 'private'] as const) {
             const batch = dealFlowsOverDurations(s, sc, t, durations, builder, view);
             durations.forEach((durationYears, i) => expect(batch[i]).toEqual(dealFlows(s, sc, { ...t, durationYears }, builder, view)));
+          }
+        }
+      }
+    }
+  });
+
+  it('visitDealFlowsOverDurations visits dealFlows at each length, in order, with its rows reused', () => {
+    // Lengths whose projections have as many years (rows reused) and others (rows new).
+    const durations = [3, 6, 6, 12, 20, 20, 30];
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 7 === 0)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          for (const view of ['public', 'private'] as const) {
+            const seen: number[] = [];
+            visitDealFlowsOverDurations(s, sc, t, durations, (flows, i) => {
+              seen.push(i);
+              expect(flows).toEqual(dealFlows(s, sc, { ...t, durationYears: durations[i]! }, builder, view));
+            }, { builder, view });
+            expect(seen).toEqual(durations.map((_, i) => i));
           }
         }
       }

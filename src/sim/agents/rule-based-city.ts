@@ -28,7 +28,7 @@ import { grantIneligibility } from '../rules/funding';
 import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealFlowsOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -98,18 +98,17 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   const known = memo.priced.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
-  const byDuration = dealFlowsOverDurations(state, scenario, form, DURATIONS, 'partner', 'public');
-  for (let i = 0; i < DURATIONS.length; i++) {
+  // Each length's flows are read here only: projected into the rows of the length before.
+  visitDealFlowsOverDurations(state, scenario, form, DURATIONS, (flows, i) => {
     const d = DURATIONS[i]!;
     const zero = { ...form, durationYears: d };
-    const flows = byDuration[i]!;
     const a = partnerPaymentAnnuity(scenario, zero, flows);
-    if (a <= 0) continue;
+    if (a <= 0) return;
     const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
     // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-    if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+    if (committed + ask > scenario.city.smartCityEnvelopeEur) return;
     out.push({ d, ask, value: valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows) });
-  }
+  }, { builder: 'partner', view: 'public' });
   memo.priced.set(key, out);
   return out;
 }

@@ -17,7 +17,7 @@
  * by concertation.
  */
 import { withStream } from '../rng';
-import { detPow } from '../det-math';
+import { monthlyProbability } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
 import { partnerFails } from './contracts';
@@ -30,7 +30,7 @@ export function eventsPhase(state: SimState, scenario: Scenario): void {
   city.protest *= 0.7;
   withStream(state, 'events', (rng) => {
     for (const ev of scenario.events) {
-      const p = 1 - detPow(1 - ev.probPerYear, 1 / 12);
+      const p = monthlyProbability(ev.probPerYear);
       if (!rng.chance(p)) continue;
       const m = ev.magnitude;
       let happened = true;

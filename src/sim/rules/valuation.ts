@@ -318,6 +318,40 @@ export function dealFlowsOverDurations(
   return durations.map((durationYears) => flowsOf(scenario, { ...terms, durationYears }, setup));
 }
 
+/**
+ * `dealFlowsOverDurations` for a caller that reads each length's flows in turn and keeps none:
+ * `visit` gets the flows of each length (the same numbers), projected into the rows of the length
+ * before when they have as many years (cleared first). The computer city prices five lengths of
+ * every candidate deal at each decision: this spares most of the arrays it allocated, and their
+ * collection (a sweep's worker threads share two cores with the collector's).
+ */
+export function visitDealFlowsOverDurations(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  terms: ContractTerms,
+  durations: readonly number[],
+  visit: (flows: DealFlows, index: number) => void,
+  { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
+): void {
+  const setup = dealSetup(state, scenario, terms, builder, view);
+  let previous: DealFlows | undefined;
+  for (let i = 0; i < durations.length; i++) {
+    const flows = flowsOf(scenario, { ...terms, durationYears: durations[i]! }, setup, previous);
+    visit(flows, i);
+    previous = flows;
+  }
+}
+
+/** The rows of `flows` set back to zero, for a projection of as many years (the shared frozen rows stay as they are). */
+function clearedSides(flows: DealFlows): { city: SideFlows; partner: SideFlows } {
+  for (const side of [flows.city, flows.partner]) {
+    for (const row of [side.capital, side.grants, side.payments, side.savings, side.services, side.operation, side.penalties, side.compensation, side.net]) {
+      if (!Object.isFrozen(row)) row.fill(0);
+    }
+  }
+  return { city: flows.city, partner: flows.partner };
+}
+
 /** The part of a deal's projection that its length does not change. */
 function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
   const b = buildYearsOf(scenario, terms);
@@ -366,11 +400,14 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   return { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects };
 }
 
-/** The years of a deal's projection, from its setup (`terms` may differ from the setup's only by length). */
-function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): DealFlows {
+/**
+ * The years of a deal's projection, from its setup (`terms` may differ from the setup's only by
+ * length); into the rows of `reuse` (flows of the same setup, no longer needed) when they have n years.
+ */
+function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reuse?: DealFlows): DealFlows {
   const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur } = setup;
   const n = flowYears(scenario, terms, b);
-  const { city, partner } = projectionSides(n, builder);
+  const { city, partner } = reuse !== undefined && reuse.years === n ? clearedSides(reuse) : projectionSides(n, builder);
   const duration = isProcurement ? 0 : terms.durationYears;
   for (const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } of setup.projects) {
     subtractWorks(city.capital, share * capex, b);
