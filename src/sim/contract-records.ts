@@ -106,11 +106,28 @@ function median(xs: number[], empty: number): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Median realised IRR of the partner over the contracts signed so far whose rate is defined; 0 when none is. */
+/**
+ * Has the contract's rate settled enough to be read: ended, or running with its cumulated flows
+ * back to ≥ 0 (the partner has recovered, undiscounted, what it put in; its rate so far is then a
+ * floor of its final one, since what is left of a running contract is its receipts net of its
+ * running costs)? A running contract still below is a truncated investment whose rate says only
+ * that it has not paid back yet (review 9, item 6).
+ */
+function irrSettled(c: Contract): boolean {
+  if (c.status === 'completed' || c.status === 'cancelled' || c.status === 'failed') return true;
+  let sum = 0;
+  for (const f of c.partnerFlowsEur) sum += f;
+  return c.partnerFlowsEur.length > 0 && sum >= 0;
+}
+
+/**
+ * Median realised IRR of the partner over the contracts signed so far whose rate is defined and
+ * settled (ended, or running with its flows turned positive, `irrSettled`); 0 when none is.
+ */
 export function partnerIrrMedian(state: Readonly<SimState>): number {
   const rates: number[] = [];
   for (const c of state.contracts) {
-    if (c.builder !== 'partner') continue;
+    if (c.builder !== 'partner' || !irrSettled(c)) continue;
     const r = partnerIrr(c);
     if (r !== null) rates.push(r);
   }

@@ -276,8 +276,8 @@ export const REPORTERS: readonly Reporter[] = [
     label: { fr: 'Rentabilité médiane du partenaire', en: 'Partner\u2019s median return' },
     unit: '/yr',
     describe: {
-      fr: 'Taux de rentabilité interne réalisé (réel, par an) médian du partenaire sur les contrats signés jusqu\u2019ici, d\u2019après ses flux réels sur chacun ; 0 tant qu\u2019aucun contrat n\u2019a de taux défini.',
-      en: 'The partner\u2019s median realised internal rate of return (real, per year) on the contracts signed so far, from its actual flows on each; 0 while no contract has a defined rate.',
+      fr: 'Taux de rentabilité interne réalisé (réel, par an, du projet, sans effet de levier) médian du partenaire, d\u2019après ses flux réels, sur les contrats terminés et ceux en cours dont les flux cumulés sont redevenus positifs ; 0 tant qu\u2019aucun n\u2019a de taux défini.',
+      en: 'The partner\u2019s median realised internal rate of return (real, per year, an unlevered project rate), from its actual flows, over the contracts that have ended and the running ones whose cumulated flows have turned positive; 0 while none has a defined rate.',
     },
     compute: (s) => partnerIrrMedian(s),
   },

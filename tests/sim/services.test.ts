@@ -39,10 +39,11 @@ describe('the city never buys alone what is under negotiation or contract in the
     const r = refusedWith(stepInPlace(s, sc, [alone('streetLighting', [2, 4])], NO_POLICIES)[0]);
     expect(r?.code).toBe('familyUnderContract');
     expect(r?.params).toEqual({ project: 'streetLighting', family: 'streetLighting', district: sc.territory.districts[4]!.id, by: 'negotiation', id: s.negotiation!.id });
-    // Other districts, other families, and pilots stay open to it.
+    // Other districts and other families stay open to it; a pilot of the family there does not (issue 9, review item 2).
     expect(tryAction(s, sc, alone('streetLighting', [2])).ok).toBe(true);
     expect(tryAction(s, sc, alone('wasteSensors', [0])).ok).toBe(true);
-    expect(tryAction(s, sc, alone('streetLighting', [0], true)).ok).toBe(true);
+    expect(tryAction(s, sc, alone('streetLighting', [2], true)).ok).toBe(true);
+    expect(refusedWith(tryAction(s, sc, alone('streetLighting', [0], true)))?.params).toMatchObject({ district: sc.territory.districts[0]!.id, by: 'negotiation' });
   });
 
   it('refuses it where a contract with the partner runs, and where the city already bought it', () => {
@@ -104,5 +105,72 @@ describe('the city never buys alone what is under negotiation or contract in the
   it('a rule-based city against the rule-based partner does not either', () => {
     const r = runSimulation(dijon(), { seed: 4, years: 18, agents: 300, city: 'rule-based', partner: 'rule-based' });
     expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+});
+
+describe('pilots only in the pilot-then-scale direction (review 9, item 2)', () => {
+  const sc = bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 });
+
+  it('no pilot where the family runs, is built or is contracted at scale, alone or with the partner', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [alone('wasteSensors', [3])], NO_POLICIES);
+    const r = refusedWith(tryAction(s, sc, alone('wasteSensors', [3], true)));
+    expect(r?.code).toBe('familyUnderContract');
+    expect(r?.params).toMatchObject({ family: 'wasteSensors', district: sc.territory.districts[3]!.id, by: 'contract' });
+    const pilotOffer = (d: number) => ({ type: 'propose', by: 'city', terms: terms({ form: 'pilot', pilot: true, projects: ['wasteSensors'], districts: [d], durationYears: 2, annualPaymentEur: 50_000 }) });
+    expect(refusedWith(tryAction(s, sc, pilotOffer(3)))?.code).toBe('familyUnderContract');
+    expect(tryAction(s, sc, pilotOffer(2)).ok).toBe(true);
+    expect(tryAction(s, sc, alone('wasteSensors', [2], true)).ok).toBe(true);
+  });
+
+  it('a scaled district absorbs its pilot: the two never run side by side, and coverage stays one service', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [alone('wasteSensors', [0], true)], NO_POLICIES);
+    advance(s, sc, 14);
+    const pilot = s.deployments.find((d) => d.pilot && !d.duplicate)!;
+    expect(pilot.stage).toBe('operating');
+    const before = s.districts[0]!.services.waste;
+    stepInPlace(s, sc, [alone('wasteSensors', [0, 1])], NO_POLICIES);
+    for (let m = 0; m < 30; m++) {
+      advance(s, sc, 1);
+      const running = s.deployments.filter((d) => d.family === 'wasteSensors' && d.district === 0 && d.stage === 'operating');
+      expect(running.length, `month ${s.tick}`).toBeLessThanOrEqual(1);
+    }
+    expect(pilot.stage).toBe('ended');
+    const scale = s.deployments.find((d) => !d.pilot && d.district === 0)!;
+    expect(scale.stage).toBe('operating');
+    // The district's waste service is the scale deployment's alone (no down month in this check).
+    if (scale.downMonths === 0) expect(s.districts[0]!.services.waste).toBeCloseTo(Math.min(1, 0.25 * scale.realisation), 10);
+    expect(before).toBeGreaterThan(0);
+  });
+
+  it('coverage is capped at one deployment per family and district even when two run (signed directly)', () => {
+    const s = freshState(sc);
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['wasteSensors'], districts: [0] }), form: 'procurement' }, 'suppliers');
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['wasteSensors'], districts: [0] }), form: 'procurement' }, 'suppliers');
+    advance(s, sc, 30);
+    const deps = s.deployments.filter((d) => d.stage === 'operating' && d.downMonths === 0);
+    expect(deps).toHaveLength(2);
+    advance(s, sc, 1);
+    const up = s.deployments.filter((d) => d.stage === 'operating' && d.downMonths === 0);
+    if (up.length === 2) expect(s.districts[0]!.services.waste).toBeCloseTo(Math.min(1, 0.25 * up[0]!.realisation), 10);
+  });
+
+  it('a counter-offer that narrows the scope does not free the dropped districts for a purchase alone (the notice holds)', () => {
+    const s = freshState(sc);
+    stepInPlace(s, sc, [{ type: 'propose', by: 'city', terms: terms({ districts: [0, 4] }) }], NO_POLICIES);
+    s.negotiation!.offer = { ...s.negotiation!.offer, districts: [0] };
+    const r = refusedWith(tryAction(s, sc, alone('streetLighting', [4])));
+    expect(r?.params).toMatchObject({ district: sc.territory.districts[4]!.id, by: 'negotiation' });
+  });
+
+  it('a commune does not copy a pilot where the family already runs at scale', () => {
+    const low = bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 });
+    const s = freshState(low);
+    s.alignment = 0;
+    const others = [1, 2, 3, 4, 5, 6, 7];
+    signContract(s, low, { ...terms({ annualPaymentEur: 0, projects: ['wasteSensors'], districts: others }), form: 'procurement' }, 'suppliers');
+    for (let k = 0; k < 5; k++) signContract(s, low, terms({ form: 'pilot', pilot: true, projects: ['wasteSensors'], districts: [0], durationYears: 2, annualPaymentEur: 0 }), 'suppliers');
+    expect(s.deployments.filter((d) => d.duplicate)).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
+import { heldDistricts } from './services';
 import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
 import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
@@ -137,7 +138,7 @@ function markPilotScaled(state: SimState, typeId: string): void {
 /**
  * Low alignment disperses the effort (DESIGN C4): when a pilot starts, each other district's
  * commune launches its own copy with probability 0.3 × (1 − alignment), paid by the city side and
- * never scaled.
+ * never scaled — except where the service already runs or is contracted at scale (no pilot there).
  */
 function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTerms): void {
   const p = 0.3 * (1 - state.alignment);
@@ -145,7 +146,11 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
   withStream(state, 'city', (rng) => {
     for (let i = 0; i < state.districts.length; i++) if (!terms.districts.includes(i) && rng.chance(p)) copies.push(i);
   });
+  // No copy where one of its families already runs, is built or is contracted at scale (rules/services.ts).
+  const held = new Set<number>();
+  for (const proj of terms.projects) for (const d of heldDistricts(state, scenario, projectType(scenario, proj)!.family, false)) held.add(d);
   for (const district of copies) {
+    if (held.has(district)) continue;
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
     const c = newContract(state, dupTerms, 'suppliers');
     const worksStartTick = tenderPurchase(state, scenario, c);

@@ -9,7 +9,8 @@
  * catalogue's spread times `projects.benefitUncertainty`; a scaled pilot's realisation stays close
  * to what its pilot showed. Running, it adds service quality in its domain (multiplied by the data
  * platform's synergy when alignment is high), environmental quality, heat protection, energy and
- * other savings and avoided CO₂; it may fail for a few months; it ends after its lifetime.
+ * other savings and avoided CO₂ (one family covers a district at most once); it may fail for a few
+ * months; it ends after its lifetime. A pilot stops when its district is scaled (absorbed).
  */
 import { cityInvests, cityPays, type TickScratch } from '../money';
 import { payGrants } from './funding';
@@ -18,7 +19,7 @@ import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
 import type { Scenario } from '../scenario-schema';
 import type { Contract, Deployment, SimState } from '../types';
-import { deploymentCapexEur, projectType, unitsIn } from './catalogue';
+import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
 import { detPow } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
@@ -174,9 +175,35 @@ export interface OperationResult {
   lightingMWh: number;
 }
 
-/** Operation phase: running deployments deliver services and savings; operators pay to run them. */
+/**
+ * A pilot is absorbed when its district is scaled: once a deployment of its family runs at scale
+ * in its district, the pilot stops (its equipment is part of the roll-out), so that the two never
+ * run side by side. Its contract runs to its term as signed; its expected savings drop what the
+ * pilot was to save, so that no performance penalty follows from the absorption.
+ */
+function absorbScaledPilots(state: SimState, scenario: Scenario): void {
+  const atScale = new Set<string>();
+  for (const d of state.deployments) if (!d.pilot && d.stage === 'operating') atScale.add(`${d.family}@${d.district}`);
+  if (atScale.size === 0) return;
+  for (const d of state.deployments) {
+    if (!d.pilot || d.stage !== 'operating' || !atScale.has(`${d.family}@${d.district}`)) continue;
+    d.stage = 'ended';
+    const c = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+    if (c) c.expectedSavingsMWh = Math.max(0, c.expectedSavingsMWh - deploymentBenefits(projectType(scenario, d.type)!, scenario, d.district, d.scale).energyMWh);
+    state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: true } });
+  }
+}
+
+/**
+ * Operation phase: running deployments deliver services and savings; operators pay to run them.
+ * Pilots over a scaled district are absorbed first; then a family's coverage of a district is
+ * capped at one full deployment (Σ scale ≤ 1 per family × district, in the order of the
+ * deployments): a district's streets are lit once, its residents get one citizen app.
+ */
 export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
+  absorbScaledPilots(state, scenario);
   const nd = state.districts.length;
+  const covered = new Map<string, number>();
   const platform = new Array<number>(nd).fill(0);
   for (const d of state.deployments) {
     if (d.stage === 'operating' && d.downMonths === 0 && d.family === 'dataPlatform') platform[d.district] = Math.max(platform[d.district]!, d.scale);
@@ -236,16 +263,20 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           else cityPays(state, scratch, { to: 'suppliers', eur: repair, reason: 'repair', section: 'operating', smart: true });
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
-          const units = unitsIn(type, scenario.territory.districts[d.district]!) * d.scale * d.realisation;
+          const key = `${d.family}@${d.district}`;
+          const used = covered.get(key) ?? 0;
+          const scale = Math.max(0, Math.min(d.scale, 1 - used));
+          covered.set(key, used + scale);
+          const units = unitsIn(type, scenario.territory.districts[d.district]!) * scale * d.realisation;
           const mwh = (type.benefits.energyMWhPerUnit * units) / 12;
           savedMWh += mwh;
           otherSavings += (type.benefits.savingsEurPerUnit * units) / 12;
           co2 += mwh * scenario.energy.co2TPerMWh + (type.benefits.co2TPerUnit * units) / 12;
           const dist = state.districts[d.district]!;
           const synergy = 1 + type.synergyWithPlatform * state.alignment * platform[d.district]!;
-          dist.services[type.domain] = Math.min(1, dist.services[type.domain] + type.benefits.serviceQuality * d.scale * d.realisation * synergy);
-          dist.environment = Math.min(1, dist.environment + type.benefits.environment * d.scale * d.realisation);
-          dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * d.scale * d.realisation);
+          dist.services[type.domain] = Math.min(1, dist.services[type.domain] + type.benefits.serviceQuality * scale * d.realisation * synergy);
+          dist.environment = Math.min(1, dist.environment + type.benefits.environment * scale * d.realisation);
+          dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * scale * d.realisation);
           savedByDistrict[d.district]! += mwh;
           if (d.family === 'streetLighting') lightSavedByDistrict[d.district]! += mwh;
           if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);

@@ -8,15 +8,26 @@
  * A service is *held* in a district when it is already provided for or being procured there: a
  * deployment of the family at scale is under works or runs there, under its contract (a purchase
  * the city made, a contract with the partner, running or since completed) — or, for a purchase the
- * city makes alone, the open negotiation's offer covers the family and the district at scale. A
+ * city makes alone, the open negotiation covers the family and the district at scale (in the scope
+ * its notice published, or in its latest offer). A
  * contract whose equipment there has reached the end of its life no longer holds it (the model
- * does not renew equipment within a contract): the service is gone and may be bought again. French procurement law has the buyer define its needs
- * before it buys (CCP L2111-1) and value one need as a whole, whoever supplies it (R2121-1, the
- * ban on splitting of L2113-10's logic): a city that is procuring a service in a district, or
- * already has it, does not buy it a second time beside it. So an offer or a purchase at scale
- * whose scope meets a held family × district is refused (`familyUnderContract`), whoever proposes
- * it. Pilots are exempt both ways: a pilot is an experiment, and scaling a project over its
- * pilot's district is the ordinary way up.
+ * does not renew equipment within a contract): the service is gone and may be bought again.
+ * French procurement law has the buyer define its needs before it buys (CCP L2111-1) and value one
+ * need as a whole, whoever supplies it (R2121-1); splitting one need into several purchases to
+ * escape the procedure its value requires is banned by R2121-4 (with R2121-5 and R2121-6 on how
+ * works and supplies are counted). A city that is procuring a service in a district, or already
+ * has it, has no need left to buy beside it: an offer or a purchase whose scope meets a held family
+ * × district is refused (`familyUnderContract`), whoever proposes it. That a negotiation with the
+ * partner may not cover what the city already runs alone is a simplification of the model (cities
+ * do put existing equipment under a *marché global de performance*, L2171-3).
+ *
+ * Pilots are exempt in one direction only, pilot then scale: scaling a project over its pilot's
+ * district is the ordinary way up (and the pilot is then absorbed into the scale deployment,
+ * rules/projects.ts), but a pilot of a family in a district where that family runs, is built, is
+ * contracted or (for a pilot the city buys alone) is under negotiation at scale is refused the same
+ * way: an experiment of a service the city already has is the same double payment (the innovation
+ * partnership of L2172-3 is for needs the market cannot yet meet). A commune's copy of a pilot
+ * (a duplicate, rules/contracts.ts) is not launched there either.
  */
 import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
@@ -53,9 +64,20 @@ function holds(d: Readonly<SimState>['deployments'][number]): boolean {
 export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean): Set<number> {
   const out = new Set<number>();
   for (const d of state.deployments) if (d.family === family && holds(d)) out.add(d.district);
-  const n = state.negotiation;
-  if (withNegotiation && n && !n.offer.pilot && coversFamily(scenario, n.offer.projects, family)) for (const d of n.offer.districts) out.add(d);
+  if (withNegotiation) for (const scope of negotiatedScopes(state)) if (coversFamily(scenario, scope.projects, family)) for (const d of scope.districts) out.add(d);
   return out;
+}
+
+/**
+ * The scopes at scale the open negotiation holds: the notice's (its opening offer, what the
+ * procedure published) and its latest offer. A counter-offer that narrows the scope does not free
+ * the dropped districts for a purchase alone while the procedure runs (the scope is the notice's).
+ */
+function negotiatedScopes(state: Readonly<SimState>): Pick<ContractTerms, 'projects' | 'districts'>[] {
+  const n = state.negotiation;
+  if (!n) return [];
+  const notice = n.history[0]?.terms;
+  return (notice ? [notice, n.offer] : [n.offer]).filter((t) => !t.pilot);
 }
 
 function heldProblem(scenario: Scenario, at: { project: string; family: ProjectFamily; district: number }, h: Holder): Problem {
@@ -64,30 +86,31 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
   return problem(
     'familyUnderContract',
     { project: at.project, family: at.family, district, by: h.by, id: h.id },
-    `${at.project} in ${district}: the ${at.family} service there is already held by ${what}; the city does not buy the same service twice in a district (CCP L2111-1, R2121-1)`,
+    `${at.project} in ${district}: the ${at.family} service there is already held by ${what}; the city does not buy the same service twice in a district, not even as a pilot (CCP L2111-1, R2121-1)`,
   );
 }
 
 /**
- * Why these terms would buy a service already held, or null: the first deployment at scale under
+ * Why these terms (at scale or a pilot) would buy a service already held, or null: the first deployment at scale under
  * works or running on a family × district of the scope (named by its contract), then — for the
- * city's own purchase (`launchAlone`, builder 'suppliers') — the open negotiation's scope. An offer
+ * city's own purchase (`launchAlone`, builder 'suppliers') — the open negotiation's scope at scale
+ * (its notice's and its latest offer's). An offer
  * to the partner is checked against what is held outside the negotiation it belongs to.
  */
 export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Problem | null {
-  if (terms.pilot) return null;
   const families = terms.projects.map((p) => projectType(scenario, p)!.family);
   for (const d of state.deployments) {
     if (!holds(d)) continue;
     const k = families.indexOf(d.family);
     if (k >= 0 && terms.districts.includes(d.district)) return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
   }
-  const n = state.negotiation;
-  if (builder !== 'suppliers' || !n || n.offer.pilot) return null;
-  for (let k = 0; k < families.length; k++) {
-    if (!coversFamily(scenario, n.offer.projects, families[k]!)) continue;
-    const district = terms.districts.find((d) => n.offer.districts.includes(d));
-    if (district !== undefined) return heldProblem(scenario, { project: terms.projects[k]!, family: families[k]!, district }, { by: 'negotiation', id: n.id });
+  if (builder !== 'suppliers') return null;
+  for (const scope of negotiatedScopes(state)) {
+    for (let k = 0; k < families.length; k++) {
+      if (!coversFamily(scenario, scope.projects, families[k]!)) continue;
+      const district = terms.districts.find((d) => scope.districts.includes(d));
+      if (district !== undefined) return heldProblem(scenario, { project: terms.projects[k]!, family: families[k]!, district }, { by: 'negotiation', id: state.negotiation!.id });
+    }
   }
   return null;
 }
