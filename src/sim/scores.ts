@@ -22,9 +22,10 @@
  * The scale is fixed by the scenario, never by runs: 0 is "do nothing" (every term is zero when
  * nothing is bought, satisfaction stays where it started, the budget stays sound), 100 a stated
  * ideal — for the city and the territory, every resident at the full service level for the whole
- * horizon at no cost, with every citizen fully satisfied; for the partner, a reference rent (12 %
- * of the catalogue's price across the territory, in present value, above the normal return its
- * cost of capital already nets out). A score below 0 is worse than doing nothing.
+ * horizon at no cost, with every citizen fully satisfied; for the partner, 0 is a normal return
+ * (its cost of capital nets it out) and 100 a reference rent (`partner.marginRate` of the
+ * catalogue's price across the territory, in present value, above that return). A score below 0
+ * is worse than doing nothing (for the partner, than a normal return).
  */
 import { detPow } from './det-math';
 import { deploymentCapexEur } from './rules/catalogue';
