@@ -32,7 +32,7 @@ function allotAgents(populations: readonly number[], agents: number): number[] {
 
 /** Number fields of the state that will hold fractions are stored as such from the start (shape.ts). */
 function fractionalFields(state: SimState): void {
-  storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'alignment']);
+  storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'satisfactionTaxFreeMean', 'alignment']);
   storeAsFractions(state.city, ['taxLevel', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur', 'yearCommittedEur']);
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
   storeAsFractions(state.scores, ['serviceYears', 'serviceValuePvEur', 'carbonValuePvEur', 'savingsValuePvEur', 'cityMoneyPvEur', 'publicFundsEur', 'publicFundsPvEur', 'partnerMoneyPvEur', 'satisfactionGainPv']);
@@ -61,6 +61,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     prefEnvironment: new Float32Array(agents),
     prefPrivacy: new Float32Array(agents),
     satisfaction: new Float64Array(agents),
+    satisfactionTaxFree: new Float64Array(agents),
   };
   const profile = scenario.politics.mayors.find((m) => m.id === scenario.city.mayor)!;
   const districts: DistrictState[] = districtsSpec.map((d) => ({
@@ -118,6 +119,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     citizens,
     citizenDistrictStart: counts.reduce((acc, n) => [...acc, acc[acc.length - 1]! + n], [0]),
     satisfactionMean: scenario.citizens.initialSatisfaction,
+    satisfactionTaxFreeMean: scenario.citizens.initialSatisfaction,
     citizenWeight: districtsSpec.reduce((a, d) => a + d.population, 0) / agents,
     city: {
       mayor: { profile: { ...profile, name: { ...profile.name } }, sinceTick: 0, terms: 1 },
@@ -191,6 +193,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
         citizens.prefEnvironment[i] = 0.5 + rng.next();
         citizens.prefPrivacy[i] = 0.5 + rng.next();
         citizens.satisfaction[i] = Math.min(1, Math.max(0, scenario.citizens.initialSatisfaction + 0.1 * (rng.next() - 0.5)));
+        citizens.satisfactionTaxFree[i] = citizens.satisfaction[i]!;
       }
     });
   });

@@ -25,8 +25,8 @@ export interface TickScratch {
   fctvaSmartEur: number;
   /** Capital part of partnership rents paid this month: debt repayment, paid from own resources (rules/budget.ts). */
   rentCapitalEur: number;
-  /** City smart-city money at the start of the tick, and the public money of others (grants, FCTVA)
-   *  received for smart-city projects this tick (for the scores, scores.ts). */
+  /** City smart-city money at the start of the tick, and the public money of others (grants, not
+   *  the FCTVA) received for smart-city projects this tick (for the scores, scores.ts). */
   smartSpentStart: number;
   smartPublicFundsEur: number;
 }
@@ -47,6 +47,9 @@ export function newScratch(state: SimState): TickScratch {
 }
 
 export type Section = 'operating' | 'investment';
+
+/** The ledger's reason of an FCTVA refund (rules/budget.ts): a refund of VAT, not a grant. */
+export const FCTVA_REASON = 'FCTVA';
 
 /** One payment booked for the city: the amount, why, its budget section, and whether it is smart-city money. */
 interface Booking {
@@ -83,7 +86,9 @@ export function cityReceives(state: SimState, scratch: TickScratch, { from, eur,
   else scratch.investmentGrants += eur;
   if (smart) {
     state.city.smartCitySpentEur -= eur;
-    // Grants and FCTVA: the State's, the Region's and the EU's taxpayers pay them (penalties come from the partner).
-    if (from === 'state' || from === 'region' || from === 'eu') scratch.smartPublicFundsEur += eur;
+    // Grants: the State's, the Region's and the EU's taxpayers pay them (penalties come from the
+    // partner). The FCTVA is not public money spent on the project: it returns VAT the State
+    // collected on the same purchase (a transfer), so the territory does not count it (scores.ts).
+    if ((from === 'state' || from === 'region' || from === 'eu') && reason !== FCTVA_REASON) scratch.smartPublicFundsEur += eur;
   }
 }

@@ -8,15 +8,24 @@
  * public rate (`city.discountRate`) to the start; services at the scenario's own value of a unit of
  * service per resident and year (`city.serviceValueEurPerResident`), CO₂ at its carbon value
  * (`city.carbonValueEurPerT`), savings at the energy price of the month. The territory counts
- * everyone's money (the city's, the partner's net outlay, and the grants and FCTVA the State, the
- * Region and the EU pay), so a payment from the city to the partner cancels out there, while
- * public money costs `PUBLIC_FUNDS_COST` euros per euro (the cost of raising it by taxes).
+ * everyone's money (the city's, the partner's net outlay, and the grants the State, the Region and
+ * the EU pay — not the FCTVA, which returns VAT the State collected on the same purchase), so a
+ * payment from the city to the partner cancels out there, while public money costs
+ * `PUBLIC_FUNDS_COST` euros per euro (the cost of raising it by taxes).
+ *
+ * Taxes are transfers between the city and its residents: the city's money is already counted at
+ * the cost of raising it, so the satisfaction the scores read leaves out the tax term
+ * (`satisfactionTaxFreeMean`, rules/citizens.ts) — a tax cut buys nothing on the scores, a tax rise
+ * costs nothing beyond the money it pays for. There is no terminal value: flows after the horizon
+ * are not counted.
  *
  * The scale is fixed by the scenario, never by runs: 0 is "do nothing" (every term is zero when
  * nothing is bought, satisfaction stays where it started, the budget stays sound), 100 a stated
  * ideal — for the city and the territory, every resident at the full service level for the whole
- * horizon at no cost, with every citizen fully satisfied; for the partner, its normal margin on
- * building the whole catalogue across the territory. A score below 0 is worse than doing nothing.
+ * horizon at no cost, with every citizen fully satisfied; for the partner, 0 is a normal return
+ * (its cost of capital nets it out) and 100 a reference rent (`partner.marginRate` of the
+ * catalogue's price across the territory, in present value, above that return). A score below 0
+ * is worse than doing nothing (for the partner, than a normal return).
  */
 import { detPow } from './det-math';
 import { deploymentCapexEur } from './rules/catalogue';
@@ -63,7 +72,7 @@ export function scoreMonth(state: SimState, scenario: Scenario, scratch: TickScr
   acc.publicFundsEur += scratch.smartPublicFundsEur;
   acc.publicFundsPvEur += w * scratch.smartPublicFundsEur;
   acc.partnerMoneyPvEur -= w * (state.ledger.balancesCents.partner / 100 - scratch.partnerBalanceStart);
-  acc.satisfactionGainPv += (w * (state.satisfactionMean - scenario.citizens.initialSatisfaction)) / 12;
+  acc.satisfactionGainPv += (w * (state.satisfactionTaxFreeMean - scenario.citizens.initialSatisfaction)) / 12;
   if (state.city.debtCapacityYears > scenario.city.debtCeilingYears || state.tick < state.city.settledUntilTick) acc.budgetStrainMonths += 1;
 }
 
@@ -92,21 +101,22 @@ function benefitsPvEur(state: SimState): number {
   return acc.serviceValuePvEur + acc.carbonValuePvEur + acc.savingsValuePvEur;
 }
 
-/** Citizens' satisfaction over the horizon: 0 where it started, 1 fully satisfied throughout. */
+/** Citizens' satisfaction over the horizon, without its tax term: 0 where it started, 1 fully satisfied throughout. */
 function satisfactionIndex(state: SimState, scenario: Scenario): number {
   const room = Math.max(0.01, 1 - scenario.citizens.initialSatisfaction);
   return state.scores.satisfactionGainPv / (horizonAnnuity(scenario) * room);
 }
 
-/** Everyone's money spent on smart-city projects, undiscounted: the city's, the grants and FCTVA, the partner's net outlay, euros. */
+/** Everyone's money spent on smart-city projects, undiscounted: the city's (net of the FCTVA), the grants, the partner's net outlay, euros. */
 export function everyoneMoneyEur(state: SimState): number {
   return state.city.smartCitySpentEur + state.scores.publicFundsEur - state.ledger.balancesCents.partner / 100;
 }
 
 /**
  * What the city got for its money, in points: 75 × (value of its residents' services, CO₂ and
- * savings − its own money at the opportunity cost of public funds) ÷ the stake, + 25 × satisfaction, − 25 × the share of the horizon its
- * budget spent strained (ratio above the reference, or settled by the prefect).
+ * savings − its own money at the opportunity cost of public funds) ÷ the stake, + 25 × satisfaction
+ * (tax term left out), − 25 × the share of the horizon its budget spent strained (ratio above the
+ * reference, or settled by the prefect).
  */
 export function cityScore(state: SimState, scenario: Scenario): number {
   const acc = state.scores;
@@ -117,7 +127,8 @@ export function cityScore(state: SimState, scenario: Scenario): number {
 
 /**
  * The territory's collective result, in points: 75 × (services, CO₂ and savings − everyone's
- * money, public money at its opportunity cost) ÷ the stake, + 25 × satisfaction.
+ * money, public money at its opportunity cost; the FCTVA is no one's money) ÷ the stake, + 25 ×
+ * satisfaction (tax term left out).
  */
 export function territoryScore(state: SimState, scenario: Scenario): number {
   const acc = state.scores;
@@ -126,8 +137,10 @@ export function territoryScore(state: SimState, scenario: Scenario): number {
 }
 
 /**
- * The partner's NPV at its cost of capital (`partner.npvEur`), in points: 100 is its normal
- * margin (`partner.marginRate`) on building the whole catalogue across the territory.
+ * The partner's NPV at its cost of capital (`partner.npvEur`), in points. The NPV is already net of
+ * a normal return on its capital, so 0 is a normal return (what competition leaves); 100 is a
+ * reference rent: `partner.marginRate` (12 % in Dijon-like, a scenario assumption) of the price of
+ * building the whole catalogue across the territory, earned above that normal return.
  */
 export function partnerScore(state: SimState, scenario: Scenario): number {
   let works = 0;

@@ -41,6 +41,9 @@ export interface CitizenArrays {
   prefEnvironment: Float32Array;
   prefPrivacy: Float32Array;
   satisfaction: Float64Array;
+  /** The satisfaction each agent would have had with the tax rates left at their start (the same
+   *  dynamics without the tax term): what the scores read, since a tax is a transfer (scores.ts). */
+  satisfactionTaxFree: Float64Array;
 }
 
 export interface DistrictState {
@@ -380,7 +383,7 @@ export interface ScoreAccumulators {
   publicFundsPvEur: number;
   /** The partner's net outlay (what it paid less what it received). */
   partnerMoneyPvEur: number;
-  /** Σ (mean satisfaction − the scenario's initial satisfaction) ÷ 12. */
+  /** Σ (mean tax-free satisfaction − the scenario's initial satisfaction) ÷ 12 (citizens.ts `satisfactionTaxFree`). */
   satisfactionGainPv: number;
   /** Months with the debt-capacity ratio above the reference ceiling or the budget settled by the prefect. */
   budgetStrainMonths: number;
@@ -405,6 +408,8 @@ export interface SimState {
   citizenDistrictStart: number[];
   /** Mean satisfaction of the citizen agents, as of the last month. */
   satisfactionMean: number;
+  /** Mean of `citizens.satisfactionTaxFree`, as of the last month (the scores read it). */
+  satisfactionTaxFreeMean: number;
   city: CityState;
   partner: PartnerState;
   deployments: Deployment[];

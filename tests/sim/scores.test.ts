@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { createRun, runSimulation } from '../../src/sim';
 import { playThrough } from '../../src/sim/run';
 import { cloneState } from '../../src/sim/serialize';
-import { cityPays, cityReceives, newScratch } from '../../src/sim/money';
-import { cityScore, partnerScore, scoreMonth, territoryScore } from '../../src/sim/scores';
+import { cityPays, cityReceives, FCTVA_REASON, newScratch } from '../../src/sim/money';
+import { cityScore, everyoneMoneyEur, partnerScore, scoreMonth, territoryScore } from '../../src/sim/scores';
 import type { OperationResult } from '../../src/sim/rules/projects';
 import type { SimState } from '../../src/sim/types';
 import { mean, measure, pairedDiffs, reference, sePaired, withSets } from '../claims/harness';
@@ -63,6 +63,47 @@ describe('scores: accounting of a transfer', () => {
     scoreMonth(granted, sc, s1, quietMonth, 0);
     expect(cityScore(granted, sc)).toBeGreaterThan(cityScore(base, sc));
     expect(territoryScore(granted, sc)).toBeCloseTo(territoryScore(base, sc), 9);
+  });
+
+  it('the FCTVA is the city\u2019s money back, and not public money spent for the territory: it refunds VAT the State collected on the purchase', () => {
+    const sc = dijon();
+    const base = freshState(sc);
+    const refunded = freshState(sc);
+    const s0 = newScratch(base);
+    const s1 = newScratch(refunded);
+    // The city buys €10 M of works; in one world the State has refunded their VAT (FCTVA, 16.404 %).
+    for (const [st, sx] of [[base, s0], [refunded, s1]] as const) cityPays(st, sx, { to: 'suppliers', eur: 10e6, reason: 'works', section: 'investment', smart: true });
+    cityReceives(refunded, s1, { from: 'state', eur: 1.6404e6, reason: FCTVA_REASON, section: 'investment', smart: true });
+    scoreMonth(base, sc, s0, quietMonth, 0);
+    scoreMonth(refunded, sc, s1, quietMonth, 0);
+    expect(refunded.scores.publicFundsEur).toBe(0);
+    expect(everyoneMoneyEur(base) - everyoneMoneyEur(refunded)).toBeCloseTo(1.6404e6, 2);
+    // The city and the territory gain the same: λ × the refund.
+    const d = (f: typeof cityScore) => f(refunded, sc) - f(base, sc);
+    expect(d(cityScore)).toBeGreaterThan(0);
+    expect(d(territoryScore)).toBeCloseTo(d(cityScore), 9);
+  });
+
+  it('a tax cut is a transfer: the satisfaction the scores read leaves out the tax term (the vote still reads it)', () => {
+    const sc = dijon();
+    const run = (taxLevel: number) => {
+      const r = createRun(sc, { seed: 2, years: 3, agents: 300, city: 'none', partner: 'none' });
+      while (!r.isOver()) {
+        r.state.city.taxLevel = taxLevel;
+        r.advanceTick([]);
+      }
+      return r.state;
+    };
+    const kept = run(1);
+    const cut = run(0.7);
+    // The citizens like the cut...
+    expect(cut.satisfactionMean).toBeGreaterThan(kept.satisfactionMean + 0.05);
+    // ...but the scores read what they would feel with the rates left at their start: no gain.
+    expect(cut.satisfactionTaxFreeMean).toBeCloseTo(kept.satisfactionTaxFreeMean, 12);
+    expect(cut.scores.satisfactionGainPv).toBeCloseTo(kept.scores.satisfactionGainPv, 12);
+    expect(territoryScore(cut, sc)).toBeCloseTo(territoryScore(kept, sc), 9);
+    // The city only loses (its budget strained by the revenue given up).
+    expect(cityScore(cut, sc)).toBeLessThanOrEqual(cityScore(kept, sc));
   });
 });
 

@@ -33,7 +33,7 @@ function recorded<T = Action>(name: string, side: 'city' | 'partner', note: (obs
 
 describe('the scripted strategies are offered like the personalities', () => {
   it('each is a policy of its own side only', () => {
-    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'gouge-partner', 'cheap-partner']);
+    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'tax-cut-city', 'gouge-partner', 'cheap-partner']);
     for (const s of scriptedStrategies()) {
       const other = s.side === 'city' ? 'partner' : 'city';
       expect(POLICY_NAMES_BY_SIDE[s.side]).toContain(s.id);
@@ -122,6 +122,19 @@ describe('each does what its name says', () => {
       expect(end.tick - c.signedTick).toBeGreaterThanOrEqual(12);
       expect(end.tick - c.signedTick).toBeLessThan(24);
     }
+  });
+
+  it('tax-cut-city votes the steady mayor\u2019s budgets with the rates cut as far as the rules allow', () => {
+    // Its budgets at the year starts (a supplementary budget later in the year moves no rate).
+    const { policy, taken } = recorded('tax-cut-city', 'city', (obs, a) => (a.type === 'setBudget' && obs.trigger.yearStart ? a.taxChange : null));
+    const r = runSimulation(sc, { seed: 3, years: 18, agents: AGENTS, city: policy });
+    const votes = taken.filter((t) => t !== null);
+    expect(votes.length).toBeGreaterThan(0);
+    // It cuts whenever the rules allow (not where a cut would leave the budget unfinanced).
+    expect(votes.filter((v) => v < 0).length).toBeGreaterThan(3);
+    expect(r.state.city.taxLevel).toBeLessThan(0.9);
+    // It still plays the steady mayor's projects.
+    expect(r.state.contracts.length).toBeGreaterThan(0);
   });
 
   it('gouge-partner asks the highest lawful payment: €1,000 more would be refused', () => {

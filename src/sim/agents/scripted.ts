@@ -16,6 +16,9 @@
  *   alone what that mayor would, opens nothing, and walks away from any offer it has to answer.
  * - `cancel-everything-city` plays as the steady mayor, then at its first decision a year or more
  *   after a partner contract was signed ends it (the compensation of §8 is owed).
+ * - `tax-cut-city` plays as the steady mayor, and at each budget cuts the voted rates as far as the
+ *   rules allow (a full step, else half of one): a tax cut is a transfer to the taxpayers, which
+ *   the scores do not reward (MODEL.md §15).
  * Partner:
  * - `gouge-partner` answers every offer with the highest annual payment the rules allow for the
  *   city's terms (its budget, the competitive bound, the form's rules), to the €1,000; it accepts
@@ -161,6 +164,26 @@ function cancelEverything(obs: Observation): Action[] {
   return [...kept, ...ending.map((contractId): Action => ({ type: 'cancelContract', contractId }))];
 }
 
+/** Would the model take this action now (checked on a copy of the state)? */
+function accepted(obs: Observation, a: Action): boolean {
+  const copy = cloneState(obs.state);
+  return applyAction(copy, obs.scenario, newScratch(copy), a).ok;
+}
+
+function taxCut(obs: Observation): Action[] {
+  const own = steady(obs);
+  if (!obs.trigger.yearStart) return own;
+  const step = obs.scenario.city.maxTaxChange;
+  // The steady mayor's budget, with the largest cut of the voted rates the rules allow (a full
+  // step, else half of one); its own change when they allow no cut. With no budget of its own it
+  // votes an empty envelope to cut the rates.
+  const vote = own.find((a): a is Extract<Action, { type: 'setBudget' }> => a.type === 'setBudget');
+  const tries = [-step, -step / 2].map((taxChange): Action => ({ type: 'setBudget', envelopeEur: vote?.envelopeEur ?? 0, taxChange }));
+  const cut = tries.find((a) => accepted(obs, a));
+  if (!cut) return own;
+  return vote ? own.map((a) => (a === vote ? { ...cut, ...(vote.explanation ? { explanation: vote.explanation } : {}) } : a)) : [cut, ...own];
+}
+
 /** The highest annual payment (to €1,000 below it) the rules allow for these terms, from a lawful `from`; null when `from` is not lawful. */
 function maxLawfulPayment(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, from: number): number | null {
   const lawful = (p: number) => termsLawful(state, scenario, { ...terms, annualPaymentEur: p });
@@ -262,6 +285,16 @@ export function scriptedStrategies(): readonly ScriptedStrategy[] {
       en: 'Signs as the steady mayor does, then ends every contract a year after signing it (and pays the compensation).',
     },
     policy: cancelEverything,
+  },
+  {
+    side: 'city',
+    id: 'tax-cut-city',
+    name: { fr: 'Ville qui baisse les impôts', en: 'Tax-cutting city' },
+    describe: {
+      fr: 'Joue comme le maire pragmatique, mais baisse à chaque budget les taux votés autant que les règles le permettent.',
+      en: 'Plays as the steady mayor does, but cuts the voted rates at each budget as far as the rules allow.',
+    },
+    policy: taxCut,
   },
   {
     side: 'partner',

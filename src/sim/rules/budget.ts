@@ -34,7 +34,7 @@
  * baseline programme and the envelope are cut, and for the next budget year the city commits
  * nothing new; each further year out of balance carries the measures over and deepens them.
  */
-import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
+import { cityInvests, cityPays, cityReceives, FCTVA_REASON, type TickScratch } from '../money';
 import { transfer } from '../ledger';
 import { partnershipDebtEur, partnershipPrincipalEur } from './contracts';
 import type { Scenario } from '../scenario-schema';
@@ -170,9 +170,9 @@ export function financePhase(
   }
   const f = scenario.funding;
   if (scratch.fctvaBaseEur > 0) {
-    if (scratch.fctvaSmartEur > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * scratch.fctvaSmartEur, from: 'state', reason: 'FCTVA', smart: true });
+    if (scratch.fctvaSmartEur > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * scratch.fctvaSmartEur, from: 'state', reason: FCTVA_REASON, smart: true });
     const rest = scratch.fctvaBaseEur - scratch.fctvaSmartEur;
-    if (rest > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * rest, from: 'state', reason: 'FCTVA', smart: false });
+    if (rest > 0) city.receivables.push({ dueTick: state.tick + f.fctvaLagMonths, eur: f.fctvaRate * rest, from: 'state', reason: FCTVA_REASON, smart: false });
   }
   collectReceivables(state, scratch);
 

@@ -15,6 +15,11 @@
  * mean satisfaction last month (the neighbours' opinion), k_b = 1.3, 1, 0.7 for low, middle and
  * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
+ *
+ * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
+ * with the tax term left out (the rates as at the start) and its own district means. The vote
+ * reads the satisfaction; the scores read the tax-free one, because a tax is a transfer between
+ * the city and its residents that the scores already count as money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
@@ -38,7 +43,9 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   const env = new Float64Array(nd);
   const heat = new Float64Array(nd);
   const mean = new Float64Array(nd);
+  const meanFree = new Float64Array(nd);
   const sums = new Float64Array(nd);
+  const sumsFree = new Float64Array(nd);
   const counts = new Float64Array(nd);
   const relief = 1 - c.concertationRelief * state.city.concertation;
   for (let d = 0; d < nd; d++) {
@@ -66,35 +73,58 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   }
   const lambda = c.adjustmentRate;
   const mu = c.neighbourInfluence;
-  const { income, prefServices, prefTaxes, prefEnvironment, prefPrivacy, satisfaction } = state.citizens;
+  const { income, prefServices, prefTaxes, prefEnvironment, prefPrivacy, satisfaction, satisfactionTaxFree } = state.citizens;
   const n = satisfaction.length;
   // Agents are stored district by district (init.ts): loop over each district's range, with the
   // district's terms held in locals.
   const start = state.citizenDistrictStart;
+  // The tax-free satisfaction's neighbours' opinion: the district's mean of last month moved by the
+  // mean gap between the two satisfactions (exactly the same mean while the rates never moved).
+  for (let d = 0; d < nd; d++) {
+    let gap = 0;
+    for (let i = start[d]!; i < start[d + 1]!; i++) gap += satisfactionTaxFree[i]! - satisfaction[i]!;
+    meanFree[d] = mean[d]! + (start[d + 1]! > start[d]! ? gap / (start[d + 1]! - start[d]!) : 0);
+  }
   for (let d = 0; d < nd; d++) {
     const cd = constant[d]!;
     const ad = svc[d]!;
     const ed = env[d]!;
     const md = mean[d]!;
+    const mf = meanFree[d]!;
     let sum = 0;
+    let sumFree = 0;
     const end = start[d + 1]!;
     for (let i = start[d]!; i < end; i++) {
       // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
       // order, so a branch on them is mispredicted about half the time). Same values.
-      const z = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed - prefTaxes[i]! * taxByBand[income[i]!]! - prefPrivacy[i]! * privacy;
+      const common = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed;
+      const pp = prefPrivacy[i]! * privacy;
+      const z = common - prefTaxes[i]! * taxByBand[income[i]!]! - pp;
+      const zFree = common - pp;
       const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
       const s = satisfaction[i]!;
       // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
       const next = s + lambda * (target - s) + mu * (md - s);
       satisfaction[i] = next;
       sum += next;
+      const targetFree = 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
+      const f = satisfactionTaxFree[i]!;
+      const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
+      satisfactionTaxFree[i] = nextFree;
+      sumFree += nextFree;
     }
     sums[d] = sum;
+    sumsFree[d] = sumFree;
     counts[d] = end - start[d]!;
   }
   let total = 0;
-  for (let d = 0; d < nd; d++) total += sums[d]!;
+  let totalFree = 0;
+  for (let d = 0; d < nd; d++) {
+    total += sums[d]!;
+    totalFree += sumsFree[d]!;
+  }
   state.satisfactionMean = n > 0 ? total / n : 0;
+  state.satisfactionTaxFreeMean = n > 0 ? totalFree / n : 0;
   const p = scenario.politics;
   for (let d = 0; d < nd; d++) {
     const dist = state.districts[d]!;
