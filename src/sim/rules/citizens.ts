@@ -107,7 +107,8 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
       const next = s + lambda * (target - s) + mu * (md - s);
       satisfaction[i] = next;
       sum += next;
-      const targetFree = 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
+      // With the rates where they started the two z are equal, bit for bit: no second division.
+      const targetFree = taxGap === 0 ? target : 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
       const f = satisfactionTaxFree[i]!;
       const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
       satisfactionTaxFree[i] = nextFree;

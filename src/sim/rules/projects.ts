@@ -23,6 +23,7 @@ import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './
 import { clamp } from './discount';
 import { detPow } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
+import { SERVICE_SLOTS, serviceSlot } from './services';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -182,11 +183,17 @@ export interface OperationResult {
  * pilot was to save, so that no performance penalty follows from the absorption.
  */
 function absorbScaledPilots(state: SimState, scenario: Scenario): void {
-  const atScale = new Set<string>();
-  for (const d of state.deployments) if (!d.pilot && d.stage === 'operating') atScale.add(`${d.family}@${d.district}`);
-  if (atScale.size === 0) return;
+  const atScale = new Uint8Array(SERVICE_SLOTS);
+  let any = false;
   for (const d of state.deployments) {
-    if (!d.pilot || d.stage !== 'operating' || !atScale.has(`${d.family}@${d.district}`)) continue;
+    if (!d.pilot && d.stage === 'operating') {
+      atScale[serviceSlot(d.family, d.district)] = 1;
+      any = true;
+    }
+  }
+  if (!any) return;
+  for (const d of state.deployments) {
+    if (!d.pilot || d.stage !== 'operating' || atScale[serviceSlot(d.family, d.district)] === 0) continue;
     d.stage = 'ended';
     const c = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
     if (c) c.expectedSavingsMWh = Math.max(0, c.expectedSavingsMWh - deploymentBenefits(projectType(scenario, d.type)!, scenario, d.district, d.scale).energyMWh);
@@ -203,7 +210,7 @@ function absorbScaledPilots(state: SimState, scenario: Scenario): void {
 export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
   absorbScaledPilots(state, scenario);
   const nd = state.districts.length;
-  const covered = new Map<string, number>();
+  const covered = new Float64Array(SERVICE_SLOTS);
   const platform = new Array<number>(nd).fill(0);
   for (const d of state.deployments) {
     if (d.stage === 'operating' && d.downMonths === 0 && d.family === 'dataPlatform') platform[d.district] = Math.max(platform[d.district]!, d.scale);
@@ -263,10 +270,10 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           else cityPays(state, scratch, { to: 'suppliers', eur: repair, reason: 'repair', section: 'operating', smart: true });
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
-          const key = `${d.family}@${d.district}`;
-          const used = covered.get(key) ?? 0;
+          const slot = serviceSlot(d.family, d.district);
+          const used = covered[slot]!;
           const scale = Math.max(0, Math.min(d.scale, 1 - used));
-          covered.set(key, used + scale);
+          covered[slot] = used + scale;
           const units = unitsIn(type, scenario.territory.districts[d.district]!) * scale * d.realisation;
           const mwh = (type.benefits.energyMWhPerUnit * units) / 12;
           savedMWh += mwh;

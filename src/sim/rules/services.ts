@@ -30,15 +30,34 @@
  * (a duplicate, rules/contracts.ts) is not launched there either.
  */
 import { problem, type Problem } from '../refusal';
-import type { Scenario } from '../scenario-schema';
+import { PROJECT_FAMILIES, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { projectType } from './catalogue';
 
+/** Districts a scenario may have at most (its schema's bound on `territory.districts`). */
+const MAX_DISTRICTS = 16;
+const FAMILY_INDEX: ReadonlyMap<ProjectFamily, number> = new Map(PROJECT_FAMILIES.map((f, i) => [f, i]));
+/** How many family × district slots there are: the size of an array indexed by `serviceSlot`. */
+export const SERVICE_SLOTS = PROJECT_FAMILIES.length * MAX_DISTRICTS;
+
+/** One number per family × district (the monthly loops index arrays by it instead of building strings). */
+export function serviceSlot(family: ProjectFamily, district: number): number {
+  return FAMILY_INDEX.get(family)! * MAX_DISTRICTS + district;
+}
+
 /** Distinct family × district pairs with a deployment running at scale (a deployment down for repair still counts). */
 export function servicesDelivered(state: Readonly<SimState>): number {
-  const seen = new Set<string>();
-  for (const d of state.deployments) if (d.stage === 'operating' && !d.pilot) seen.add(`${d.family}@${d.district}`);
-  return seen.size;
+  const seen = new Uint8Array(SERVICE_SLOTS);
+  let n = 0;
+  for (const d of state.deployments) {
+    if (d.stage !== 'operating' || d.pilot) continue;
+    const slot = serviceSlot(d.family, d.district);
+    if (seen[slot] === 0) {
+      seen[slot] = 1;
+      n++;
+    }
+  }
+  return n;
 }
 
 /** What holds a family in a district: the open negotiation (its id) or a contract (its id). */
