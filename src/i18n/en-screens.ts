@@ -339,6 +339,8 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'end.partner.gained': 'The partner gains {npv} (net present value, at its cost of capital).',
   'end.partner.lost': 'The partner loses {npv} (net present value, at its cost of capital).',
   'end.partner.contracts': '{n} contract(s) signed, {cancelled} cancelled.',
+  'end.scores': 'The three scores (0 = doing nothing, 100 = the scenario\u2019s ideal)',
+  'end.scoresHelp': '0 = doing nothing, 100 = the scenario\u2019s ideal (everyone fully served and satisfied, at no cost; for the partner, a reference rent). A deal good for one side can be bad for the territory.',
   'end.debrief': 'The full debrief, with both views of every contract, comes next.',
   'end.export': 'Download the game (save)',
   'end.newGame': 'New game',

@@ -350,6 +350,8 @@ export const frScreens = {
   'end.partner.gained': 'Le partenaire gagne {npv} (valeur actuelle nette, à son coût du capital).',
   'end.partner.lost': 'Le partenaire perd {npv} (valeur actuelle nette, à son coût du capital).',
   'end.partner.contracts': '{n} contrat(s) signé(s), {cancelled} résilié(s).',
+  'end.scores': 'Les trois scores (0 = ne rien faire, 100 = l’idéal du scénario)',
+  'end.scoresHelp': '0 = ne rien faire, 100 = l’idéal du scénario (chacun pleinement servi et satisfait, sans coût ; pour le partenaire, une rente de référence). Une affaire bonne pour un camp peut être mauvaise pour le territoire.',
   'end.debrief': 'Le débriefing détaillé, avec les deux regards sur chaque contrat, viendra ensuite.',
   'end.export': 'Télécharger la partie (sauvegarde)',
   'end.newGame': 'Nouvelle partie',

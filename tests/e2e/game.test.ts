@@ -209,6 +209,9 @@ describeE2E('the game (Chromium)', () => {
     expect(await page.evaluate(() => window.horizons!.getGame().session!.setup.seed)).toBe(2026);
     await playRestByApi(page);
     await waitScreen(page, 'end');
+    // The three scores a room compares, each a finite number.
+    await expect.poll(() => page.locator('[data-testid="end-scores"] dd').count()).toBe(3);
+    for (const text of await page.locator('[data-testid="end-scores"] dd').allInnerTexts()) expect(text).toMatch(/\d/);
     await shot('end');
     await expectReplayMatches(page);
   });

@@ -16,6 +16,8 @@ import { metricDescription, metricLabel, metricValue } from '../words/metrics';
 /** The figures listed under each side (those the verdicts quote are in the verdicts). */
 const CITY_KEYS = ['citizenSatisfaction', 'servicesPerMillionEur', 'energySavedMWh', 'co2AvoidedT', 'grantsWonEur', 'orphanPilots'] as const;
 const PARTNER_KEYS = ['partnerCashEur', 'contractsRenegotiated'] as const;
+/** The three scores a room compares (MODEL.md §15, "Scores"): 0 = doing nothing, 100 = the scenario's ideal. */
+const SCORE_KEYS = ['cityScore', 'territoryScore', 'partnerScore'] as const;
 
 type Row = Record<string, number>;
 
@@ -85,6 +87,7 @@ export function endScreen(ctx: ScreenContext): ScreenView {
         h('section', { class: 'side-col side-city' }, h('h2', {}, icon('city'), h('span', {}, t('screens.side.city'))), h('ul', { class: 'verdict' }, ...verdictCity), results(row, first, firstYear, CITY_KEYS)),
         h('section', { class: 'side-col side-partner' }, h('h2', {}, icon('partner'), h('span', {}, t('screens.side.partner'))), h('ul', { class: 'verdict' }, ...verdictPartner), results(row, first, firstYear, PARTNER_KEYS)),
       ),
+      h('section', { class: 'end-scores', testid: 'end-scores' }, h('h2', { title: t('end.scoresHelp') }, t('end.scores')), results(row, first, firstYear, SCORE_KEYS)),
       h('p', { class: 'help debrief-note' }, t('end.debrief')),
       cardFooter(exportButton, again),
     ),
