@@ -119,7 +119,9 @@ describeE2E('the game (Chromium)', () => {
   });
 
   afterEach(async () => {
-    const errors = browser?.errors ?? [];
+    // Copied before closing: the close itself aborts what the page still loads (the city view's
+    // icons, as blob URLs), which is the teardown's doing, not an error of the game.
+    const errors = [...(browser?.errors ?? [])];
     await browser?.close();
     // oxlint-disable-next-line vitest/no-standalone-expect -- every test's page must end without a script error
     expect(errors).toEqual([]);
@@ -492,8 +494,9 @@ describeE2E('the game (Chromium)', () => {
       }
     });
     const hash = await page.evaluate(() => window.horizons!.exportSave()!.finalHash);
-    // The city view loads its textures as blobs: let them finish, or the reload aborts them (a flaky 'request failed').
-    await page.waitForLoadState('networkidle');
+    // The city view loads its icons as blobs: wait until it has drawn (its boot has loaded them all),
+    // or the reload aborts them (a 'request failed'); the network going idle does not count blobs.
+    await painted(page);
     await page.reload();
     await waitScreen(page, 'menu');
     await click(page, 'continue-save');
@@ -501,8 +504,9 @@ describeE2E('the game (Chromium)', () => {
     expect(await page.evaluate(() => window.horizons!.exportSave()!.finalHash)).toBe(hash);
 
     await page.evaluate(() => localStorage.setItem('horizons.autosave', '{"format":"horizons-autosave","version":0}'));
-    // The city view loads its textures as blobs: let them finish, or the reload aborts them (a flaky 'request failed').
-    await page.waitForLoadState('networkidle');
+    // The city view loads its icons as blobs: wait until it has drawn (its boot has loaded them all),
+    // or the reload aborts them (a 'request failed'); the network going idle does not count blobs.
+    await painted(page);
     await page.reload();
     await waitScreen(page, 'menu');
     await page.locator(byId('corrupt-save-panel')).waitFor();
