@@ -13,19 +13,14 @@
 import seedrandom from 'seedrandom';
 import type { Scenario } from '../sim';
 import { createInitialState } from '../sim/init';
+import type { CitizenArrays } from '../sim/types';
 
 const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
 /** Size of the idiosyncratic shock the draw adds to z (any non-zero value keeps the draw used). */
 const SHOCK = 0.1;
 
 /** The state the loop runs on: the citizens' arrays and the district terms, prepared untimed. */
-interface LoopInput {
-  income: Uint8Array;
-  prefServices: Float32Array;
-  prefTaxes: Float32Array;
-  prefEnvironment: Float32Array;
-  prefPrivacy: Float32Array;
-  satisfaction: Float64Array;
+interface LoopInput extends Pick<CitizenArrays, 'income' | 'prefServices' | 'prefTaxes' | 'prefEnvironment' | 'prefPrivacy' | 'satisfaction'> {
   start: number[];
   constant: Float64Array;
   services: Float64Array;

@@ -11,7 +11,7 @@ import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, s
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
-import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
+import { cityPaidTerms, MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
 import { GOVERNANCE_MEASURES } from './queries';
 import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
@@ -110,21 +110,14 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const type = typeof a.project === 'string' ? projectType(scenario, a.project) : undefined;
       if (!type) return refuse('unknownProject', { project: found(a.project), known: Object.keys(scenario.projects.catalogue).join(', ') }, `project: unknown ${found(a.project)}`);
       if (typeof a.pilot !== 'boolean') return refuse('fieldNotBoolean', { field: 'pilot', found: found(a.pilot) }, `pilot: found ${found(a.pilot)}, expected true or false`);
-      const terms: ContractTerms = {
+      const terms = cityPaidTerms({
         form: a.pilot ? 'pilot' : 'procurement',
         projects: [a.project],
         districts: Array.isArray(a.districts) ? a.districts : [],
         pilot: a.pilot,
         durationYears: a.pilot ? scenario.negotiation.pilotMaxYears : 0,
-        cityCapitalShare: 1,
-        annualPaymentEur: 0,
-        guaranteedSavingShare: 0,
-        penaltyRate: 0,
-        terminationCompensation: 0,
-        dataOwnership: 'city',
-        savingsShareToPartner: 0,
         grantCalls: Array.isArray(a.grantCalls) ? a.grantCalls : [],
-      };
+      });
       // The same bounds as an offer, then the budget check for works the city buys itself.
       const unlawful = termsProblem(state, scenario, terms, { builder: 'suppliers' });
       if (unlawful) return refuseWith(unlawful);

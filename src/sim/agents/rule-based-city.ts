@@ -25,7 +25,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
+import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
@@ -58,22 +58,8 @@ interface Candidate {
 }
 
 function baseTerms(projects: string[], districts: number[]): ContractTerms {
-  return {
-    form: 'performance',
-    projects,
-    districts,
-    pilot: false,
-    durationYears: 12,
-    // A global performance contract: no deferred payment (CCP L2191-5), the city pays the works.
-    cityCapitalShare: 1,
-    annualPaymentEur: 0,
-    guaranteedSavingShare: 0,
-    penaltyRate: 0,
-    terminationCompensation: 0,
-    dataOwnership: 'city',
-    savingsShareToPartner: 0,
-    grantCalls: [],
-  };
+  // A global performance contract: no deferred payment (CCP L2191-5), the city pays the works.
+  return cityPaidTerms({ form: 'performance', projects, districts, pilot: false, durationYears: 12, grantCalls: [] });
 }
 
 /**

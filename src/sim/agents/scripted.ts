@@ -35,7 +35,7 @@ import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { grantIneligibility, callOpen } from '../rules/funding';
 import { partnerActive } from '../rules/partner';
-import { termsLawful } from '../rules/terms';
+import { cityPaidTerms, termsLawful } from '../rules/terms';
 import { dealFlows, valueForPartner } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { cloneState } from '../serialize';
@@ -82,21 +82,7 @@ function purchase(state: Readonly<SimState>, scenario: Scenario, project: string
 
 /** The purchase's terms, as the model checks them (actions.ts `launchAlone`). */
 function purchaseTerms(a: Extract<Action, { type: 'launchAlone' }>): ContractTerms {
-  return {
-    form: 'procurement',
-    projects: [a.project],
-    districts: a.districts,
-    pilot: false,
-    durationYears: 0,
-    cityCapitalShare: 1,
-    annualPaymentEur: 0,
-    guaranteedSavingShare: 0,
-    penaltyRate: 0,
-    terminationCompensation: 0,
-    dataOwnership: 'city',
-    savingsShareToPartner: 0,
-    grantCalls: a.grantCalls ?? [],
-  };
+  return cityPaidTerms({ form: 'procurement', projects: [a.project], districts: a.districts, pilot: false, durationYears: 0, grantCalls: a.grantCalls ?? [] });
 }
 
 function buyEverything(obs: Observation): Action[] {

@@ -25,6 +25,31 @@ import { competitionProblem } from './procedure';
 import { commitmentProblem } from './legality';
 import { serviceHeldProblem } from './services';
 
+/** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
+export type CityPaidScope = Pick<ContractTerms, 'form' | 'projects' | 'districts' | 'pilot' | 'durationYears' | 'grantCalls'>;
+
+/**
+ * Terms with the city paying the works and no payment, guarantee, penalty, compensation or savings
+ * share: the city's own purchases (`launchAlone`) and the baselines' offers start from them.
+ */
+export function cityPaidTerms(scope: CityPaidScope): ContractTerms {
+  return {
+    form: scope.form,
+    projects: scope.projects,
+    districts: scope.districts,
+    pilot: scope.pilot,
+    durationYears: scope.durationYears,
+    cityCapitalShare: 1,
+    annualPaymentEur: 0,
+    guaranteedSavingShare: 0,
+    penaltyRate: 0,
+    terminationCompensation: 0,
+    dataOwnership: 'city',
+    savingsShareToPartner: 0,
+    grantCalls: scope.grantCalls,
+  };
+}
+
 export const MAX_CONTRACT_YEARS = 30;
 
 /** A concession of at most this many years is not bounded by the recovery of its investment (CCP R3114-2 applies to those over five years). */
