@@ -9,6 +9,7 @@ import { createLedger } from './ledger';
 import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
+import { serviceLevelAtStart } from './rules/services';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
 import type { CitizenArrays, Counters, DistrictState, ScoreAccumulators, SimState } from './types';
@@ -73,7 +74,8 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     voteIntention: 0.5,
     visibleThisTerm: 0,
     heatProtection: 0,
-    serviceExpectation: 0,
+    serviceExpectation: serviceLevelAtStart(scenario),
+    legacyLeft: scenario.territory.legacy.map(() => 1),
     satisfactionAtTermStart: scenario.citizens.initialSatisfaction,
     energyMWh: d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh,
   }));

@@ -130,6 +130,21 @@ const district = z.strictObject({
 });
 export type District = z.infer<typeof district>;
 
+/**
+ * A stock of equipment the territory already runs in every district when the game starts (sodium
+ * street lights, traffic controllers, building management): it serves, it wears out, and a project
+ * of its family at scale in a district replaces it there (rules/services.ts, MODEL.md §3).
+ */
+const legacyStock = z.strictObject({
+  family: z.enum(PROJECT_FAMILIES),
+  /** Service quality the stock gives in good order, on the catalogue's `serviceQuality` scale. */
+  quality: share(),
+  /** Service life of the equipment, years: each year without renewal, another 1/lifetime of the stock passes it. */
+  lifetimeYears: positiveInt(100),
+  /** Share of the stock already past its service life at the start. */
+  shareOverLife: share(),
+});
+
 const grantCall = z.strictObject({
   id: z.string().check(z.minLength(1)),
   funder: z.enum(['state', 'region', 'eu']),
@@ -212,7 +227,11 @@ export const scenarioSchema = z
         taxes: z.number().check(z.minimum(0), z.maximum(5)),
         environment: z.number().check(z.minimum(0), z.maximum(5)),
         privacy: z.number().check(z.minimum(0), z.maximum(5)),
+        /** Share of the debt taken on since the start that citizens feel, as the tax rise that would repay it (1: all of it; fiscal illusion: less). */
+        debt: z._default(share(), 0),
       }),
+      /** Diminishing returns of services: satisfaction from a service level S grows as 1 − exp(−S ÷ this); 0: linear (no saturation). */
+      serviceSaturation: z._default(z.number().check(z.minimum(0), z.maximum(10)), 0),
       /** How much concertation cuts the works-nuisance penalty (0–1). */
       concertationRelief: share(),
     }),
@@ -220,6 +239,8 @@ export const scenarioSchema = z
       communes: positiveInt(),
       governance: governanceProfile,
       districts: z.array(district).check(z.minLength(2), z.maxLength(16)),
+      /** Equipment already in service in every district at the start, which wears out unless renewed. */
+      legacy: z._default(z.array(legacyStock), []),
     }),
     energy: z.strictObject({
       priceEurPerMWh: z.number().check(z.minimum(1), z.maximum(2000)),
@@ -413,8 +434,12 @@ export const scenarioSchema = z
       voteSensitivity: z.number().check(z.minimum(0), z.maximum(50)),
       /** Standard deviation of the swing of each election (log-odds): national mood, campaign. */
       swingSd: z.number().check(z.minimum(0), z.maximum(5)),
-      /** Log-odds per unit of visible new services in the term. */
+      /** Log-odds per unit of visible new services in the term (the most visibility can bring when saturating). */
       visibilityWeight: z.number().check(z.minimum(0), z.maximum(10)),
+      /** Visible new services at which their effect reaches 1 − 1/e of `visibilityWeight`; 0: linear, unbounded. */
+      visibilitySaturation: z._default(z.number().check(z.minimum(0), z.maximum(10)), 0),
+      /** Cost of ruling: log-odds the incumbent loses per term it has served (Nannestad & Paldam). */
+      costOfRuling: z._default(z.number().check(z.minimum(0), z.maximum(2)), 0),
       campaignMonths: z.int().check(z.minimum(0), z.maximum(24)),
       /** Cut in the annual payment a computer city asks for in an amendment it proposes (the
        *  partner may refuse; the duration is lengthened to keep the financial balance). */

@@ -66,6 +66,8 @@ export interface DistrictState {
   satisfactionAtTermStart: number;
   /** The service level the district's citizens have come to expect, 0–1. */
   serviceExpectation: number;
+  /** Share of each of the territory's legacy stocks (`territory.legacy`, in order) still in place here, 0–1 (rules/services.ts). */
+  legacyLeft: number[];
   energyMWh: number;
 }
 

@@ -2,21 +2,29 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { citizensPhase, districtServiceLevel } from '../../src/sim/rules/citizens';
-import { DOMAINS } from '../../src/sim/scenario-schema';
+import { DOMAINS, type Scenario } from '../../src/sim/scenario-schema';
+import { legacyServices } from '../../src/sim/rules/services';
 import type { SimState } from '../../src/sim/types';
 import { dijon, freshState } from './helpers';
 
 const sc = dijon();
 
 /** Runs the citizens phase `months` times with `setup` applied before each month; returns the mean. */
-function live(setup: (s: SimState) => void, months = 24, seed = 1): SimState {
-  const s = freshState(sc, seed, 400);
+function liveIn(scenario: Scenario, setup: (s: SimState) => void, months = 24, seed = 1): SimState {
+  const s = freshState(scenario, seed, 400);
   for (let m = 0; m < months; m++) {
     setup(s);
-    citizensPhase(s, sc);
+    citizensPhase(s, scenario);
   }
   return s;
 }
+const live = (setup: (s: SimState) => void, months = 24, seed = 1) => liveIn(sc, setup, months, seed);
+
+/** The districts' services as the legacy stocks give them at the start (no project). */
+const asAtStart = (s: SimState) => {
+  for (const d of s.districts) for (const k of DOMAINS) d.services[k] = 0;
+  legacyServices(s, sc);
+};
 
 const withServices = (q: number) => (s: SimState) => {
   for (const d of s.districts) for (const k of DOMAINS) d.services[k] = q;
@@ -33,17 +41,54 @@ describe('citizens', () => {
     expect(districtServiceLevel(s.districts[0]!.services)).toBe(1);
   });
 
-  it('with nothing changing, satisfaction stays near where it started', () => {
-    const s = live(() => {});
+  it('with nothing changing (the legacy stocks as they start), satisfaction stays near where it started', () => {
+    const s = live(asAtStart);
     expect(Math.abs(s.satisfactionMean - sc.citizens.initialSatisfaction)).toBeLessThan(0.05);
   });
 
   it('more services: satisfaction rises', () => {
     const none = live(withServices(0));
-    const some = live(withServices(0.2));
-    const many = live(withServices(0.5));
+    const some = live(withServices(0.05));
+    const many = live(withServices(0.15));
     expect(some.satisfactionMean).toBeGreaterThan(none.satisfactionMean + 0.01);
     expect(many.satisfactionMean).toBeGreaterThan(some.satisfactionMean + 0.01);
+  });
+
+  it('services with diminishing returns: the same rise pleases less the more the district already has, and all of them together are bounded', () => {
+    // Service levels S = 7q/3: 0.14 (about the start), 0.47, 0.8, 1 (the cap).
+    const gain = (from: number, to: number) => live(withServices(to), 60).satisfactionMean - live(withServices(from), 60).satisfactionMean;
+    expect(gain(0.06, 0.2)).toBeGreaterThan(0.02);
+    const ratio = gain(0.2, 0.34) / gain(0.06, 0.2);
+    // Without the saturation (linear, as before issue 9) the second rise keeps far more of the first's effect.
+    const linear = { ...sc, citizens: { ...sc.citizens, serviceSaturation: 0 } };
+    const gainLinear = (from: number, to: number) => liveIn(linear, withServices(to), 60).satisfactionMean - liveIn(linear, withServices(from), 60).satisfactionMean;
+    const ratioLinear = gainLinear(0.2, 0.34) / gainLinear(0.06, 0.2);
+    expect(ratio).toBeLessThan(0.6 * ratioLinear);
+  });
+
+  it('a service lost is felt: a district whose legacy stock wears out grows less satisfied', () => {
+    const start = live(asAtStart, 60);
+    const worn = live((x) => {
+      asAtStart(x);
+      for (const d of x.districts) for (const k of DOMAINS) d.services[k] *= 0.6;
+    }, 60);
+    expect(worn.satisfactionMean).toBeLessThan(start.satisfactionMean - 0.01);
+  });
+
+  it('debt taken on is felt like the tax rise that would repay it; a debt below its start is not', () => {
+    const base = live(asAtStart, 36);
+    const borrowed = live((x) => {
+      asAtStart(x);
+      x.city.debtEur = sc.city.debtEur + 150e6;
+    }, 36);
+    const repaid = live((x) => {
+      asAtStart(x);
+      x.city.debtEur = sc.city.debtEur - 150e6;
+    }, 36);
+    expect(borrowed.satisfactionMean).toBeLessThan(base.satisfactionMean - 0.01);
+    expect(repaid.satisfactionMean).toBe(base.satisfactionMean);
+    // The scores' satisfaction leaves the debt out, as it leaves the taxes out (both are money the scores count).
+    expect(borrowed.satisfactionTaxFreeMean).toBe(base.satisfactionTaxFreeMean);
   });
 
   it('services in one district please that district', () => {

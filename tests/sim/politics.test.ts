@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signContract, contractsPhase } from '../../src/sim/rules/contracts';
 import { reviewContracts } from '../../src/sim/agents/contract-review';
-import { politicsPhase } from '../../src/sim/rules/politics';
+import { incumbentShift, politicsPhase } from '../../src/sim/rules/politics';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { SimState } from '../../src/sim/types';
 import { advance, dijon, freshState, scratch, terms } from './helpers';
@@ -79,14 +79,33 @@ describe('elections', () => {
     expect(s.districts[0]!.satisfactionAtTermStart).toBe(0.8);
   });
 
-  it('visible services sway the vote', () => {
-    const shares = (visible: number) => {
-      const s = electionDay(0.5, 0.5, 3);
+  it('visible services sway the vote, with diminishing returns: no pile of openings wins an election by itself', () => {
+    const shares = (visible: number, scenario: Scenario = sc) => {
+      const s = electionDay(0.5, 0.5, 3, scenario);
       for (const d of s.districts) d.visibleThisTerm = visible;
+      politicsPhase(s, scenario, scratch(s));
+      return s.lastVoteShare;
+    };
+    // One citizen app opened in every district (visibility 0.9 × quality 0.35) moves the vote...
+    expect(shares(0.315)).toBeGreaterThan(shares(0) + 0.01);
+    // ...ten of them hardly more: the effect is bounded by visibilityWeight × visibilitySaturation log-odds.
+    const bound = sc.politics.visibilityWeight * sc.politics.visibilitySaturation;
+    expect(shares(3.15) - shares(0)).toBeLessThan(bound / 4 + 0.02);
+    expect(shares(3.15) - shares(0.315)).toBeLessThan(0.5 * (shares(0.315) - shares(0)));
+    // Linear (visibilitySaturation 0, as before issue 9), ten openings would carry it.
+    const linear = { ...sc, politics: { ...sc.politics, visibilitySaturation: 0 } };
+    expect(shares(3.15, linear) - shares(0, linear)).toBeGreaterThan(0.3);
+  });
+
+  it('the cost of ruling: each term served costs the incumbent votes (Nannestad & Paldam)', () => {
+    const share = (terms: number) => {
+      const s = electionDay(0.5, 0.5, 3);
+      s.city.mayor.terms = terms;
       politicsPhase(s, sc, scratch(s));
       return s.lastVoteShare;
     };
-    expect(shares(1)).toBeGreaterThan(shares(0) + 0.1);
+    expect(share(1)).toBeGreaterThan(share(3) + 0.02);
+    expect(incumbentShift(electionDay(0.5, 0.5), sc.politics, 0) - incumbentShift(electionDay(0.5, 0.5), { ...sc.politics, costOfRuling: 0 }, 0)).toBeCloseTo(-sc.politics.costOfRuling, 12);
   });
 });
 

@@ -2,36 +2,67 @@
  * Citizens: household agents whose satisfaction moves each month toward what they experience.
  *
  * For agent i in district d, with preferences p (drawn in 0.5–1.5 around 1) and income band b:
- *   u = w_S p_S · ½ (S_d + (S_d − X_d)) − w_N · N_d (1 − relief · concertation) − w_T p_T · k_b (tax − 1) · 4
- *       + w_E p_E · (E_d − E_d⁰) − w_P p_P · privacy − 0.3 · heat · (1 − H_d) − 0.15 · protest
+ *   u = w_S p_S · (F(S_d) − ½ F(X_d) − ½ F(S⁰)) − w_N · N_d (1 − relief · concertation)
+ *       − w_T p_T · k_b (tax − 1 + w_D · D) · 4
+ *       + w_E p_E · F(E_d − E_d⁰) − w_P p_P · privacy − 0.3 · heat · (1 − H_d) − 0.15 · protest
  *   target = g(logit(s₀) + 3u), g(z) = ½ + ½ z ÷ (1 + |z|)
  * (g is a cheap S-curve, the "softsign": satisfaction stays in (0, 1) and u = 0 keeps s₀ near its
  * start; the logistic function would cost an exponential per agent per month),
  *   s ← s + λ (target − s) + μ (s̄_d − s)
- * where S_d = min(1, Σ domain qualities ÷ 3) is the district's service level, X_d what its
- * citizens have come to expect (it follows S_d, closing 1/36 of the gap a month: a new service
- * pleases most when it is new, and a lost one hurts), N_d its works
- * nuisance, E_d its environmental quality (E_d⁰ at the start), H_d its heat protection, s̄_d its
+ * where S_d = min(1, Σ domain qualities ÷ 3) is the district's service level (the legacy stocks the
+ * territory already runs included, rules/services.ts), S⁰ the level they give at the start, X_d
+ * what its citizens have come to expect (it starts at S⁰ and follows S_d, closing 1/36 of the gap a
+ * month: a new service pleases most when it is new, and a lost one hurts), F(x) = h (1 − e^(−x/h))
+ * the diminishing returns of services (h = `serviceSaturation`: the first services count fully,
+ * each further one less, all together never more than h; a loss below the start is felt more than
+ * a gain of the same size), N_d its works nuisance, E_d its environmental quality (E_d⁰ at the
+ * start, felt with the same diminishing returns), D the debt taken on since the start as the rise
+ * of the voted rates that would repay it over its maturity (a debt is a deferred tax; w_D =
+ * `weights.debt` < 1 for fiscal illusion), H_d its heat protection, s̄_d its
  * mean satisfaction last month (the neighbours' opinion), k_b = 1.3, 1, 0.7 for low, middle and
  * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
  *
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
- * with the tax term left out (the rates as at the start) and its own district means. The vote
- * reads the satisfaction; the scores read the tax-free one, because a tax is a transfer between
- * the city and its residents that the scores already count as money (scores.ts, MODEL.md §15).
+ * with the fiscal term left out (the rates as at the start, and the debt no higher) and its own
+ * district means. The vote reads the satisfaction; the scores read the tax-free one, because a tax
+ * is a transfer between the city and its residents, and a debt a tax deferred, which the scores
+ * already count as money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import { DOMAINS } from '../scenario-schema';
 import type { SimState } from '../types';
+import { incumbentShift } from './politics';
+import { serviceLevelAtStart } from './services';
 
 const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
 
+/** A district's service level: the sum of its domain qualities ÷ 3, at most 1 (what citizens feel, and the `serviceQuality` reporter). */
 export function districtServiceLevel(services: Record<string, number>): number {
   let sum = 0;
   for (const k of DOMAINS) sum += services[k]!;
   return Math.min(1, sum / 3);
+}
+
+/**
+ * How a service level is felt: with diminishing returns, h · (1 − exp(−S ÷ h)) — the first
+ * services count fully (slope 1), each further one less, and all of them together never more than
+ * h; h = 0 keeps it linear.
+ */
+function serviceFelt(level: number, h: number): number {
+  return h > 0 ? h * (1 - detExp(-level / h)) : level;
+}
+
+/**
+ * The city's debt above where it started, as the rise of the voted-rate level that would repay it
+ * over the debt's maturity (`city.debtMaturityYears`) from the taxes that level moves (TFPB and
+ * CFE): a debt is a tax deferred. 0 while the debt is no higher than at the start.
+ */
+function debtAsTaxRise(state: Readonly<SimState>, scenario: Scenario): number {
+  const c = scenario.city;
+  const base = (c.taxes.tfpbEur + c.taxes.cfeEur) * c.debtMaturityYears;
+  return base > 0 ? Math.max(0, state.city.debtEur - c.debtEur) / base : 0;
 }
 
 export function citizensPhase(state: SimState, scenario: Scenario): void {
@@ -48,18 +79,19 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   const sumsFree = new Float64Array(nd);
   const counts = new Float64Array(nd);
   const relief = 1 - c.concertationRelief * state.city.concertation;
+  const q0 = serviceFelt(serviceLevelAtStart(scenario), c.serviceSaturation);
   for (let d = 0; d < nd; d++) {
     const dist = state.districts[d]!;
     const spec = scenario.territory.districts[d]!;
     const level = districtServiceLevel(dist.services);
-    svc[d] = w.services * (level - 0.5 * dist.serviceExpectation);
+    svc[d] = w.services * (serviceFelt(level, c.serviceSaturation) - 0.5 * serviceFelt(dist.serviceExpectation, c.serviceSaturation) - 0.5 * q0);
     dist.serviceExpectation += (level - dist.serviceExpectation) / 36;
     nuis[d] = w.nuisance * dist.nuisance * relief;
-    env[d] = w.environment * (dist.environment - (spec.greenSpaceShare * 0.5 + (1 - spec.carShare) * 0.5));
+    env[d] = w.environment * serviceFelt(dist.environment - (spec.greenSpaceShare * 0.5 + (1 - spec.carShare) * 0.5), c.serviceSaturation);
     heat[d] = 0.3 * state.city.heatStress * (1 - dist.heatProtection);
     mean[d] = dist.satisfaction;
   }
-  const taxGap = 3 * w.taxes * (state.city.taxLevel - 1) * 4;
+  const taxGap = 3 * w.taxes * (state.city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) * 4;
   const taxByBand = new Float64Array([taxGap * INCOME_TAX_SENSITIVITY[0], taxGap * INCOME_TAX_SENSITIVITY[1], taxGap * INCOME_TAX_SENSITIVITY[2]]);
   const privacy = 3 * w.privacy * state.city.privacyShock;
   const s0 = Math.min(0.99, Math.max(0.01, c.initialSatisfaction));
@@ -107,7 +139,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
       const next = s + lambda * (target - s) + mu * (md - s);
       satisfaction[i] = next;
       sum += next;
-      // With the rates where they started the two z are equal, bit for bit: no second division.
+      // With the rates where they started and the debt no higher, the two z are equal, bit for bit: no second division.
       const targetFree = taxGap === 0 ? target : 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
       const f = satisfactionTaxFree[i]!;
       const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
@@ -130,7 +162,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   for (let d = 0; d < nd; d++) {
     const dist = state.districts[d]!;
     if (counts[d]! > 0) dist.satisfaction = sums[d]! / counts[d]!;
-    const logit = p.incumbencyBias + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart) + p.visibilityWeight * dist.visibleThisTerm;
+    const logit = incumbentShift(state, p, dist.visibleThisTerm) + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart);
     dist.voteIntention = 1 / (1 + detExp(-logit));
   }
 }

@@ -28,6 +28,17 @@ export function dislike(state: Readonly<SimState>, scenario: Scenario, projects:
   return Math.min(1, Math.max(0, (1.4 - w) / 0.8));
 }
 
+/**
+ * The part of the incumbent's log-odds that is not the voters' satisfaction nor the swing: the
+ * incumbency bias, the visible new services of the term with diminishing returns
+ * (`visibilityWeight × h_V × (1 − exp(−V ÷ h_V))`, h_V = `visibilitySaturation`: the first opening counts fully, the next less, all together never more than `visibilityWeight × h_V`; linear when h_V is 0),
+ * less the cost of ruling for each term the mayor has served.
+ */
+export function incumbentShift(state: Readonly<SimState>, p: Scenario['politics'], visible: number): number {
+  const v = p.visibilitySaturation > 0 ? p.visibilitySaturation * (1 - detExp(-visible / p.visibilitySaturation)) : visible;
+  return p.incumbencyBias + p.visibilityWeight * v - p.costOfRuling * state.city.mayor.terms;
+}
+
 /** The politics phase: an election in its month; after a defeat, a new mayor and majority. */
 export function politicsPhase(state: SimState, scenario: Scenario, _scratch: TickScratch): void {
   if (state.tick !== state.nextElectionTick) return;
@@ -36,7 +47,7 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
   let votesFor = 0;
   withStream(state, 'politics', (rng) => {
     const swing = p.swingSd * rng.normal();
-    const shift = state.districts.map((d) => p.incumbencyBias + p.visibilityWeight * d.visibleThisTerm + swing - p.voteSensitivity * d.satisfactionAtTermStart);
+    const shift = state.districts.map((d) => incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart);
     for (let i = 0; i < cit.satisfaction.length; i++) {
       const logit = shift[cit.district[i]!]! + p.voteSensitivity * cit.satisfaction[i]!;
       if (rng.next() < 1 / (1 + detExp(-logit))) votesFor += 1;

@@ -23,7 +23,7 @@ import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './
 import { clamp } from './discount';
 import { detPow } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
-import { SERVICE_SLOTS, serviceSlot } from './services';
+import { SERVICE_SLOTS, legacyServices, serviceSlot } from './services';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -295,6 +295,8 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
       }
     }
   });
+  // What the territory already ran before any project, where no project replaced it (services.ts).
+  legacyServices(state, scenario);
 
   let baseMWh = 0;
   let lightingMWh = 0;

@@ -30,7 +30,7 @@
  * (a duplicate, rules/contracts.ts) is not launched there either.
  */
 import { problem, type Problem } from '../refusal';
-import { PROJECT_FAMILIES, type Scenario } from '../scenario-schema';
+import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { projectType } from './catalogue';
 
@@ -132,4 +132,65 @@ export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario
     }
   }
   return null;
+}
+
+/**
+ * What the territory already runs: each legacy stock (`territory.legacy`) gives, in every district,
+ * `quality × condition × left` to its family's domain, where `left` is the share of the stock still
+ * in place there and `condition = 1 − PAST_LIFE_LOSS × overLife` with
+ * `overLife = min(1, shareOverLife + months ÷ (12 × lifetimeYears))`: a stock no one renews ages, a
+ * growing share of it is past its service life, and units past it fail more and give less
+ * (street lights' sodium lamps lose output as they age; old controllers and boilers break down).
+ * A project of the family at scale in the district replaces the stock there once it runs (the old
+ * lights come down when the new ones are lit), for good: `left` falls to `1 − its scale` and does
+ * not come back when the new equipment reaches the end of its life. The stock is counted once:
+ * it is not a service in `servicesDelivered` (that counts what was bought), and where a project
+ * replaced it, only the project serves.
+ */
+const PAST_LIFE_LOSS = 0.5;
+
+/** The domain a family serves (the catalogue's first project of that family), or null if none. */
+function familyDomain(scenario: Scenario, family: ProjectFamily): Domain | null {
+  for (const t of Object.values(scenario.projects.catalogue)) if (t.family === family) return t.domain;
+  return null;
+}
+
+/** Quality per unit of a legacy stock in place, at a tick (1 − PAST_LIFE_LOSS × the share past its life). */
+function legacyCondition(stock: Scenario['territory']['legacy'][number], tick: number): number {
+  return 1 - PAST_LIFE_LOSS * Math.min(1, stock.shareOverLife + tick / (12 * stock.lifetimeYears));
+}
+
+/** The district service level the legacy stocks give at the start, before any project (citizens' expectations start there). */
+export function serviceLevelAtStart(scenario: Scenario): number {
+  const services = Object.fromEntries(DOMAINS.map((k) => [k, 0])) as Record<Domain, number>;
+  for (const stock of scenario.territory.legacy) {
+    const domain = familyDomain(scenario, stock.family);
+    if (domain !== null) services[domain] = Math.min(1, services[domain] + stock.quality * legacyCondition(stock, 0));
+  }
+  let sum = 0;
+  for (const k of DOMAINS) sum += services[k];
+  return Math.min(1, sum / 3);
+}
+
+/**
+ * The month's legacy services (called by the operation phase once the deployments have delivered):
+ * retire the stock a project at scale now runs over, then add what is left of it to each district's
+ * domain quality (capped at 1).
+ */
+export function legacyServices(state: SimState, scenario: Scenario): void {
+  const legacy = scenario.territory.legacy;
+  if (legacy.length === 0) return;
+  const atScale = new Float64Array(SERVICE_SLOTS);
+  for (const d of state.deployments) if (!d.pilot && d.stage === 'operating') atScale[serviceSlot(d.family, d.district)]! += d.scale;
+  for (let k = 0; k < legacy.length; k++) {
+    const stock = legacy[k]!;
+    const domain = familyDomain(scenario, stock.family);
+    if (domain === null) continue;
+    const condition = legacyCondition(stock, state.tick);
+    state.districts.forEach((dist, i) => {
+      const left = Math.min(dist.legacyLeft[k] ?? 1, Math.max(0, 1 - atScale[serviceSlot(stock.family, i)]!));
+      dist.legacyLeft[k] = left;
+      dist.services[domain] = Math.min(1, dist.services[domain] + stock.quality * condition * left);
+    });
+  }
 }
