@@ -19,8 +19,10 @@
  * costs nothing beyond the money it pays for. There is no terminal value: flows after the horizon
  * are not counted.
  *
- * The scale is fixed by the scenario, never by runs: 0 is "do nothing" (every term is zero when
- * nothing is bought, satisfaction stays where it started, the budget stays sound), 100 a stated
+ * The scale is fixed by the scenario, never by runs: 0 is the territory kept as it starts (every
+ * term is zero when nothing is bought and the legacy equipment stays as it was, satisfaction stays
+ * where it started, the budget stays sound; doing nothing scores below 0, because the legacy
+ * equipment wears out unrenewed, rules/services.ts), 100 a stated
  * ideal — for the city and the territory, every resident at the full service level for the whole
  * horizon at no cost, with every citizen fully satisfied; for the partner, 0 is a normal return
  * (its cost of capital nets it out) and 100 a reference rent (`partner.marginRate` of the
@@ -30,6 +32,7 @@
 import { detPow } from './det-math';
 import { deploymentCapexEur } from './rules/catalogue';
 import { districtServiceLevel } from './rules/citizens';
+import { serviceLevelAtStart } from './rules/services';
 import type { OperationResult } from './rules/projects';
 import type { TickScratch } from './money';
 import type { Scenario } from './scenario-schema';
@@ -59,9 +62,12 @@ function publicDiscount(scenario: Scenario, tick: number): number {
 export function scoreMonth(state: SimState, scenario: Scenario, scratch: TickScratch, op: OperationResult, servicesNow: number): void {
   const acc = state.scores;
   const w = publicDiscount(scenario, state.tick);
+  // Services counted from the level the territory's legacy equipment gave at the start: what the
+  // players added, and what the legacy lost by wearing out unrenewed (rules/services.ts).
+  const start = serviceLevelAtStart(scenario);
   let served = 0;
   state.districts.forEach((d, i) => {
-    served += (scenario.territory.districts[i]?.population ?? 0) * FULL_SERVICE_DOMAINS * districtServiceLevel(d.services);
+    served += (scenario.territory.districts[i]?.population ?? 0) * FULL_SERVICE_DOMAINS * (districtServiceLevel(d.services) - start);
   });
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   acc.serviceYears += servicesNow / 12;
