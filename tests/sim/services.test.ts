@@ -174,3 +174,40 @@ describe('pilots only in the pilot-then-scale direction (review 9, item 2)', () 
     expect(s.deployments.filter((d) => d.duplicate)).toEqual([]);
   });
 });
+
+describe('legacy equipment wears out unless a project of its family replaces it (issue 9)', () => {
+  const sc = dijon();
+  const legacyLighting = (tick: number) => {
+    const st = sc.territory.legacy.find((k) => k.family === 'streetLighting')!;
+    return st.quality * (1 - 0.5 * Math.min(1, st.shareOverLife + tick / (12 * st.lifetimeYears)));
+  };
+
+  it('with nothing bought, the old street lights serve every district and serve less every year', () => {
+    const s = freshState(sc);
+    advance(s, sc, 1);
+    expect(s.districts[3]!.services.lighting).toBeCloseTo(legacyLighting(0), 12);
+    advance(s, sc, 120);
+    expect(s.districts[3]!.services.lighting).toBeCloseTo(legacyLighting(120), 12);
+    expect(s.districts[3]!.services.lighting).toBeLessThan(legacyLighting(0) - 0.02);
+    expect(servicesDelivered(s)).toBe(0);
+  });
+
+  it('an LED retrofit at scale replaces them in its district, for good, counted once', () => {
+    const s = freshState(sc);
+    const c = signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: [0] }), form: 'procurement' }, 'suppliers');
+    const d = s.deployments[c.deployments[0]! - 1]!;
+    while (d.stage === 'building') advance(s, sc, 1);
+    advance(s, sc, 1);
+    const k = sc.territory.legacy.findIndex((x) => x.family === 'streetLighting');
+    expect(s.districts[0]!.legacyLeft[k]).toBe(0);
+    expect(s.districts[1]!.legacyLeft[k]).toBe(1);
+    // District 0's lighting is the LED's alone (not the LED's plus the old lights').
+    if (d.downMonths === 0) expect(s.districts[0]!.services.lighting).toBeCloseTo(Math.min(1, 0.3 * d.realisation * (1 + 0)), 10);
+    expect(servicesDelivered(s)).toBe(1);
+    // When the LED's life ends, the old lights do not come back.
+    d.ageMonths = d.lifetimeMonths - 1;
+    advance(s, sc, 2);
+    expect(d.stage).toBe('ended');
+    expect(s.districts[0]!.services.lighting).toBe(0);
+  });
+});
