@@ -462,6 +462,51 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
   return { years: n, city, partner, capexEur: capexTotal, partnerCapitalEur, expectedGrantsEur };
 }
 
+/**
+ * The last weights computed through each kind of lens, and for how many years: the computer
+ * players value many projections in a row through one lens (a deal at five lengths, a grid of
+ * terms), so the same weights are asked for again and again. The same numbers as discount.ts
+ * gives (the arrays are its own, kept); read here only, never written.
+ */
+interface WeightsMemo<L> {
+  lens: L;
+  n: number;
+  weights: number[];
+}
+let cityGainMemo: WeightsMemo<CityLens> | undefined;
+let cityCostMemo: WeightsMemo<CityLens> | undefined;
+let partnerMemo: WeightsMemo<PartnerLens> | undefined;
+
+const sameCityLens = (a: CityLens, b: CityLens) => Object.is(a.rate, b.rate) && Object.is(a.presentBias, b.presentBias) && Object.is(a.electoralHazard, b.electoralHazard) && Object.is(a.yearsToElection, b.yearsToElection);
+const samePartnerLens = (a: PartnerLens, b: PartnerLens) => Object.is(a.rate, b.rate) && Object.is(a.riskPremium, b.riskPremium) && Object.is(a.horizonYears, b.horizonYears);
+
+/** `cityWeights(lens, n)`, remembered. */
+function cityGainWeightsOf(lens: CityLens, n: number): readonly number[] {
+  const m = cityGainMemo;
+  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
+  const weights = cityWeights(lens, n);
+  cityGainMemo = { lens, n, weights };
+  return weights;
+}
+
+/** `cityCostWeights(lens, n)`, remembered. */
+function cityCostWeightsOf(lens: CityLens, n: number): readonly number[] {
+  const m = cityCostMemo;
+  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
+  const weights = cityCostWeights(lens, n);
+  cityCostMemo = { lens, n, weights };
+  return weights;
+}
+
+/** `partnerWeights(lens, n)`, remembered. */
+function partnerWeightsOf(lens: PartnerLens, n: number): readonly number[] {
+  const m = partnerMemo;
+  if (m !== undefined && m.n === n && samePartnerLens(m.lens, lens)) return m.weights;
+  const weights = partnerWeights(lens, n);
+  partnerMemo = { lens, n, weights };
+  return weights;
+}
+
 /** The deal's value to the city now, through its own lens (euros). */
 export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
@@ -469,8 +514,8 @@ export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flow
   const c = flows.city;
   const n = c.capital.length;
   // presentValueWith of the costs (× fiscal) and of the gains, summed in place (no series built).
-  const costWeights = cityCostWeights(lens, n);
-  const gainWeights = cityWeights(lens, n);
+  const costWeights = cityCostWeightsOf(lens, n);
+  const gainWeights = cityGainWeightsOf(lens, n);
   let costs = 0;
   for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
   let gains = 0;
@@ -481,7 +526,7 @@ export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flow
 /** The deal's value to the partner now, through its own lens (euros). */
 export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValueWith(flows.partner.net, partnerWeights(lens, flows.partner.net.length));
+  return presentValueWith(flows.partner.net, partnerWeightsOf(lens, flows.partner.net.length));
 }
 
 /**
@@ -498,14 +543,14 @@ function unitPaymentsValue(scenario: Scenario, terms: ContractTerms, weights: re
 /** Present value, through the partner's lens, of one euro a year of payment during the contract. */
 export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return unitPaymentsValue(scenario, terms, partnerWeights(lens, flows.years));
+  return unitPaymentsValue(scenario, terms, partnerWeightsOf(lens, flows.years));
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
 export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  return unitPaymentsValue(scenario, terms, cityCostWeights(lens, flows.years)) * fiscal;
+  return unitPaymentsValue(scenario, terms, cityCostWeightsOf(lens, flows.years)) * fiscal;
 }
 
 /**
@@ -515,11 +560,17 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
   const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+  // presentValueWith of the cost and gain series, summed in place (no series built).
   const value = (flows: DealFlows): number => {
     const c = flows.city;
-    const costs = c.capital.map((x, k) => x + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!);
-    const gains = c.savings.map((x, k) => x + c.services[k]!);
-    return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
+    const n = c.capital.length;
+    const costWeights = cityCostWeightsOf(lens, n);
+    const gainWeights = cityGainWeightsOf(lens, n);
+    let costs = 0;
+    for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
+    let gains = 0;
+    for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+    return costs + gains;
   };
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
   return { partnershipEur: value(dealFlows(state, scenario, terms, 'partner', 'public')), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
