@@ -2,11 +2,15 @@
  * `npm run bench [-- --only <prefix>]`: the performance figures of DESIGN §7 as a JSON array of
  * `{ name, value, unit, target, ok }` on stdout (progress on stderr). Each figure is a median:
  *  - sim.run30y.ms, sim.citizenMonthsPerSec: a 30-year run of dijon-like with 10,000 citizen
- *    agents in this process, after 2 warm-up runs, median of 9 timed runs;
+ *    agents in this process, after 10 warm-up runs, median of 9 timed runs. The JIT settles after
+ *    about 7 runs (runs 1–6 take 1.3–5× the steady time: V8 is still compiling and re-optimising
+ *    the computer players' valuation code); with 2 warm-ups most timed runs were still warming
+ *    up, so the median moved with the machine's load more than with the model. A sweep, which
+ *    runs hundreds of seeds in one thread, sees the steady time;
  *  - sim.loopBoundRatio: the bare loop of the citizens' irreducible work (bench-loop-bound.ts: one
  *    seeded alea draw and one satisfaction update per citizen-month, typed arrays, 10,000 × 360)
  *    timed in the same process, interleaved with the timed runs above (one pass before each run,
- *    after 2 warm-up passes): median bound ÷ median run (1 = the model costs no more than its
+ *    after as many warm-up passes as warm-up runs): median bound ÷ median run (1 = the model costs no more than its
  *    citizens' bare loop; target ≥ 0.5, the model no slower than twice the bare loop);
  *  - sim.peakRssMB: peak RSS of one such run, each in its own child process, median of 3;
  *  - sweep.speedup2workers: a 200-seed sweep (30 years, 10,000 agents) through the same
@@ -41,7 +45,7 @@ const BENCH_FLAGS = {
 const SCENARIO_ID = 'dijon-like';
 const YEARS = 30;
 const AGENTS = 10_000;
-const WARMUP_RUNS = 2;
+const WARMUP_RUNS = 10;
 const TIMED_RUNS = 9;
 const RSS_CHILDREN = 3;
 /** The sweep benchmark: 200 seeds of the reference scenario, agents and years as below. */

@@ -22,14 +22,32 @@ class Hasher {
     this.a = Math.imul(this.a ^ w, 0x01000193);
     this.b = Math.imul(this.b ^ w, 0x5bd1e995) ^ (this.b >>> 15);
   }
+  // The long loops keep both lanes in locals (the same steps as `word`): a lane stored in a field
+  // after each step is a boxed number once it leaves the small-integer range.
   string(s: string): void {
-    for (let i = 0; i < s.length; i++) this.word(s.charCodeAt(i));
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < s.length; i++) {
+      const w = s.charCodeAt(i);
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15);
+    }
+    this.a = a;
+    this.b = b;
   }
   bytes(view: ArrayBufferView): void {
     const u8 = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
     const words = Math.floor(u8.length / 4);
     const u32 = u8.byteOffset % 4 === 0 ? new Uint32Array(u8.buffer, u8.byteOffset, words) : new Uint32Array(u8.slice(0, words * 4).buffer);
-    for (let i = 0; i < u32.length; i++) this.word(u32[i]!);
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < u32.length; i++) {
+      const w = u32[i]!;
+      a = Math.imul(a ^ w, 0x01000193);
+      b = Math.imul(b ^ w, 0x5bd1e995) ^ (b >>> 15);
+    }
+    this.a = a;
+    this.b = b;
     for (let i = words * 4; i < u8.length; i++) this.word(u8[i]!);
     this.word(u8.length);
   }

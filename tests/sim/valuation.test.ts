@@ -139,6 +139,17 @@ describe('the partner’s lens', () => {
     expect(pub.partnerCapitalEur).toBeCloseTo(0.7 * 40.8e6, 2); // the city's estimate: catalogue costs
   });
 
+  it('the compensation changes the partner’s lens, never the flows (the negotiator shares one projection across its compensation grid)', () => {
+    const s = freshState();
+    for (const over of [{}, { guaranteedSavingShare: 0.6, penaltyRate: 1 }, { form: 'partnership' as const }]) {
+      for (const view of ['private', 'public'] as const) {
+        const at = (tc: number) => dealFlows(s, sc, lighting({ ...over, terminationCompensation: tc }), 'partner', view);
+        expect(at(1)).toEqual(at(0));
+        expect(at(0.5)).toEqual(at(0));
+      }
+    }
+  });
+
   it('a longer contract is worth more to the partner at the same payment', () => {
     expect(partnerValue(sc, lighting({ durationYears: 15 }))).toBeGreaterThan(partnerValue(sc, lighting({ durationYears: 8 })));
   });

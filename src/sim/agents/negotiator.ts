@@ -99,7 +99,11 @@ export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare:
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
 export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  const flows = dealFlows(state, scenario, zero, 'partner', 'public');
+  return cityCeilingOf(state, scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero);
+}
+
+/** `publicCityCeiling` from the terms' public flows (`zero`: the terms at a nil payment). */
+function cityCeilingOf(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows, zero: ContractTerms): number {
   const l = cityLinear(state, scenario, flows, zero);
   return l.v0 > 0 && l.slope < 0 ? l.v0 / -l.slope : 0;
 }
@@ -107,9 +111,31 @@ export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario,
 /** The least the partner would take for these terms, as the city estimates it (catalogue costs, market rate). */
 export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  const flows = dealFlows(state, scenario, zero, 'partner', 'public');
+  return partnerFloorOf(scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero, marginShare);
+}
+
+/** `publicPartnerFloor` from the terms' public flows (`zero`: the terms at a nil payment). */
+function partnerFloorOf(scenario: Scenario, flows: DealFlows, zero: ContractTerms, marginShare: number): number {
   const l = partnerLinear(scenario, flows, zero);
   return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
+}
+
+/**
+ * One projection per length and guarantee of a grid of terms: a deal's flows do not depend on its
+ * termination compensation (only the partner's lens does: its political-risk premium), so the
+ * variants that differ only by it share their flows (the same numbers, read only).
+ */
+function flowsByShape(project: (zero: ContractTerms) => DealFlows): (zero: ContractTerms) => DealFlows {
+  const known = new Map<string, DealFlows>();
+  return (zero) => {
+    const key = `${zero.durationYears}|${zero.guaranteedSavingShare}|${zero.penaltyRate}`;
+    let flows = known.get(key);
+    if (flows === undefined) {
+      flows = project(zero);
+      known.set(key, flows);
+    }
+    return flows;
+  };
 }
 
 /**
@@ -352,14 +378,23 @@ export function partnerBestCounter({
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
+  const ownFlows = flowsByShape((zero) => dealFlows(state, ownView, zero));
+  // The city's ceiling is its value ÷ its payment annuity: neither depends on the compensation either.
+  const ceilings = new Map<DealFlows, number>();
+  const publicFlows = flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
   for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
-    const own = dealFlows(state, ownView, zero);
+    const own = ownFlows(zero);
     const lin = partnerLinear(ownView, own, zero);
     if (lin.slope <= 0) continue;
     const reservation = partnerMargin(ownView, own, marginShare);
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
-    const ceiling = publicCityCeiling(state, publicScenario, zero);
+    const pub = publicFlows(zero);
+    let ceiling = ceilings.get(pub);
+    if (ceiling === undefined) {
+      ceiling = cityCeilingOf(state, publicScenario, pub, zero);
+      ceilings.set(pub, ceiling);
+    }
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
     const cap = competitiveCapEur(state, publicScenario, zero);
@@ -401,14 +436,16 @@ export function cityBestOffer({
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
+  const ownFlows = flowsByShape((zero) => dealFlows(state, ownView, zero, 'partner', 'public'));
+  const publicFlows = flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
   for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
-    const flows = dealFlows(state, ownView, zero, 'partner', 'public');
+    const flows = ownFlows(zero);
     const lin = cityLinear(state, ownView, flows, zero);
     if (lin.slope >= 0) continue;
     const ceiling = lin.v0 / -lin.slope;
     if (ceiling <= 0) continue;
-    const floor = publicPartnerFloor(state, publicScenario, zero, marginShare);
+    const floor = partnerFloorOf(publicScenario, publicFlows(zero), zero, marginShare);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);

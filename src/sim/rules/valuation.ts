@@ -321,7 +321,7 @@ export function dealFlowsOverDurations(
 /**
  * `dealFlowsOverDurations` for a caller that reads each length's flows in turn and keeps none:
  * `visit` gets the flows of each length (the same numbers), projected into the rows of the length
- * before when they have as many years (cleared first). The computer city prices five lengths of
+ * before when they have as many years (overwritten). The computer city prices five lengths of
  * every candidate deal at each decision: this spares most of the arrays it allocated, and their
  * collection (a sweep's worker threads share two cores with the collector's).
  */
@@ -340,16 +340,6 @@ export function visitDealFlowsOverDurations(
     visit(flows, i);
     previous = flows;
   }
-}
-
-/** The rows of `flows` set back to zero, for a projection of as many years (the shared frozen rows stay as they are). */
-function clearedSides(flows: DealFlows): { city: SideFlows; partner: SideFlows } {
-  for (const side of [flows.city, flows.partner]) {
-    for (const row of [side.capital, side.grants, side.payments, side.savings, side.services, side.operation, side.penalties, side.compensation, side.net]) {
-      if (!Object.isFrozen(row)) row.fill(0);
-    }
-  }
-  return { city: flows.city, partner: flows.partner };
 }
 
 /** The part of a deal's projection that its length does not change. */
@@ -403,47 +393,118 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
 /**
  * The years of a deal's projection, from its setup (`terms` may differ from the setup's only by
  * length); into the rows of `reuse` (flows of the same setup, no longer needed) when they have n years.
+ * Year by year, each row's entry is summed over the projects in their order into a local and
+ * written once (every row a projection writes is written whole, so reused rows need no clearing);
+ * the net rows add those locals, the city's nil compensation last, as the rows would be read back.
  */
 function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reuse?: DealFlows): DealFlows {
-  const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur } = setup;
+  const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects } = setup;
   const n = flowYears(scenario, terms, b);
-  const { city, partner } = reuse !== undefined && reuse.years === n ? clearedSides(reuse) : projectionSides(n, builder);
+  const { city, partner } = reuse !== undefined && reuse.years === n ? reuse : projectionSides(n, builder);
+  const byPartner = builder === 'partner';
   const duration = isProcurement ? 0 : terms.durationYears;
-  for (const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } of setup.projects) {
-    subtractWorks(city.capital, share * capex, b);
-    for (let k = 0; k < n; k++) {
-      const works = worksIn(k, b);
+  const savingsShare = terms.savingsShareToPartner;
+  const partnerRisk = 0.5 * scenario.partner.riskAversion;
+  const np = projects.length;
+  for (let k = 0; k < n; k++) {
+    const works = worksIn(k, b);
+    let cityCapital = 0;
+    let citySavings = 0;
+    let cityServices = 0;
+    let cityOperation = 0;
+    let partnerCapital = 0;
+    let partnerSavings = 0;
+    let partnerOperation = 0;
+    let partnerPenalties = 0;
+    for (let j = 0; j < np; j++) {
+      const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
+      if (works > 0) cityCapital -= share * capex * works;
       const inContract = overlap(k, b, b + Math.min(duration, life));
       const running = overlap(k, b, b + life);
       if (works === 0 && running === 0) continue;
       const afterContract = Math.max(0, running - inContract);
       const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
-      const keep = running > 0 ? 1 - (terms.savingsShareToPartner * inContract) / running : 1;
-      city.savings[k]! += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
-      city.services[k]! += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
-      city.operation[k]! -= opex * (1 + (builder === 'partner' ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
-      if (builder === 'partner') {
-        partner.capital[k]! += (share * capex - trueCost) * works;
-        partner.savings[k]! += terms.savingsShareToPartner * energyEur * (muPartner - 0.5 * scenario.partner.riskAversion * sigma) * inContract;
-        partner.operation[k]! -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-        partner.penalties[k]! -= terms.penaltyRate * energyEur * shortfall * inContract;
+      const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
+      citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
+      cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
+      cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
+      if (byPartner) {
+        partnerCapital += (share * capex - trueCost) * works;
+        partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
+        partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
+        partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
       }
     }
-  }
-  // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
-  // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
-  // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
-  for (let k = 0; k < n; k++) {
-    const works = worksIn(k, b);
-    city.grants[k] = expectedGrantsEur * works;
+    // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
+    // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
+    // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
+    const cityGrants = expectedGrantsEur * works;
     const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+    city.capital[k] = cityCapital;
+    city.grants[k] = cityGrants;
     city.payments[k] = -pay;
-    if (builder === 'partner') partner.payments[k] = pay;
-    city.net[k] = city.capital[k]! + city.grants[k]! + city.payments[k]! + city.savings[k]! + city.services[k]! + city.operation[k]! + city.compensation[k]!;
-    partner.net[k] = partner.capital[k]! + partner.payments[k]! + partner.savings[k]! + partner.operation[k]! + partner.penalties[k]!;
+    city.savings[k] = citySavings;
+    city.services[k] = cityServices;
+    city.operation[k] = cityOperation;
+    city.net[k] = cityCapital + cityGrants + -pay + citySavings + cityServices + cityOperation + 0;
+    if (byPartner) {
+      partner.capital[k] = partnerCapital;
+      partner.payments[k] = pay;
+      partner.savings[k] = partnerSavings;
+      partner.operation[k] = partnerOperation;
+      partner.penalties[k] = partnerPenalties;
+      partner.net[k] = partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties;
+    } else {
+      partner.net[k] = 0;
+    }
   }
-  const partnerCapitalEur = builder === 'partner' ? capexTotal * costFactor - capexTotal * share : 0;
+  const partnerCapitalEur = byPartner ? capexTotal * costFactor - capexTotal * share : 0;
   return { years: n, city, partner, capexEur: capexTotal, partnerCapitalEur, expectedGrantsEur };
+}
+
+/**
+ * The last weights computed through each kind of lens, and for how many years: the computer
+ * players value many projections in a row through one lens (a deal at five lengths, a grid of
+ * terms), so the same weights are asked for again and again. The same numbers as discount.ts
+ * gives (the arrays are its own, kept); read here only, never written.
+ */
+interface WeightsMemo<L> {
+  lens: L;
+  n: number;
+  weights: number[];
+}
+let cityGainMemo: WeightsMemo<CityLens> | undefined;
+let cityCostMemo: WeightsMemo<CityLens> | undefined;
+let partnerMemo: WeightsMemo<PartnerLens> | undefined;
+
+const sameCityLens = (a: CityLens, b: CityLens) => Object.is(a.rate, b.rate) && Object.is(a.presentBias, b.presentBias) && Object.is(a.electoralHazard, b.electoralHazard) && Object.is(a.yearsToElection, b.yearsToElection);
+const samePartnerLens = (a: PartnerLens, b: PartnerLens) => Object.is(a.rate, b.rate) && Object.is(a.riskPremium, b.riskPremium) && Object.is(a.horizonYears, b.horizonYears);
+
+/** `cityWeights(lens, n)`, remembered. */
+function cityGainWeightsOf(lens: CityLens, n: number): readonly number[] {
+  const m = cityGainMemo;
+  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
+  const weights = cityWeights(lens, n);
+  cityGainMemo = { lens, n, weights };
+  return weights;
+}
+
+/** `cityCostWeights(lens, n)`, remembered. */
+function cityCostWeightsOf(lens: CityLens, n: number): readonly number[] {
+  const m = cityCostMemo;
+  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
+  const weights = cityCostWeights(lens, n);
+  cityCostMemo = { lens, n, weights };
+  return weights;
+}
+
+/** `partnerWeights(lens, n)`, remembered. */
+function partnerWeightsOf(lens: PartnerLens, n: number): readonly number[] {
+  const m = partnerMemo;
+  if (m !== undefined && m.n === n && samePartnerLens(m.lens, lens)) return m.weights;
+  const weights = partnerWeights(lens, n);
+  partnerMemo = { lens, n, weights };
+  return weights;
 }
 
 /** The deal's value to the city now, through its own lens (euros). */
@@ -453,8 +514,8 @@ export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flow
   const c = flows.city;
   const n = c.capital.length;
   // presentValueWith of the costs (× fiscal) and of the gains, summed in place (no series built).
-  const costWeights = cityCostWeights(lens, n);
-  const gainWeights = cityWeights(lens, n);
+  const costWeights = cityCostWeightsOf(lens, n);
+  const gainWeights = cityGainWeightsOf(lens, n);
   let costs = 0;
   for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
   let gains = 0;
@@ -465,7 +526,7 @@ export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flow
 /** The deal's value to the partner now, through its own lens (euros). */
 export function valueForPartner(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return presentValueWith(flows.partner.net, partnerWeights(lens, flows.partner.net.length));
+  return presentValueWith(flows.partner.net, partnerWeightsOf(lens, flows.partner.net.length));
 }
 
 /**
@@ -482,14 +543,14 @@ function unitPaymentsValue(scenario: Scenario, terms: ContractTerms, weights: re
 /** Present value, through the partner's lens, of one euro a year of payment during the contract. */
 export function partnerPaymentAnnuity(scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = partnerLens(scenario, terms);
-  return unitPaymentsValue(scenario, terms, partnerWeights(lens, flows.years));
+  return unitPaymentsValue(scenario, terms, partnerWeightsOf(lens, flows.years));
 }
 
 /** Present value, through the city's lens (with its fiscal weight), of one euro a year of payment. */
 export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, flows: DealFlows): number {
   const lens = cityLens(state, scenario);
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  return unitPaymentsValue(scenario, terms, cityCostWeights(lens, flows.years)) * fiscal;
+  return unitPaymentsValue(scenario, terms, cityCostWeightsOf(lens, flows.years)) * fiscal;
 }
 
 /**
@@ -499,11 +560,17 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
   const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+  // presentValueWith of the cost and gain series, summed in place (no series built).
   const value = (flows: DealFlows): number => {
     const c = flows.city;
-    const costs = c.capital.map((x, k) => x + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!);
-    const gains = c.savings.map((x, k) => x + c.services[k]!);
-    return presentValueWith(costs, cityCostWeights(lens, costs.length)) + presentValueWith(gains, cityWeights(lens, gains.length));
+    const n = c.capital.length;
+    const costWeights = cityCostWeightsOf(lens, n);
+    const gainWeights = cityGainWeightsOf(lens, n);
+    let costs = 0;
+    for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
+    let gains = 0;
+    for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+    return costs + gains;
   };
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
   return { partnershipEur: value(dealFlows(state, scenario, terms, 'partner', 'public')), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
