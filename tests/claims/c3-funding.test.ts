@@ -85,11 +85,11 @@ describe('C3: pilot-only funding raises the pilots started, not the scale-ups', 
   };
   const withPilotCall: Condition = { scenario: base, years: YEARS, agents: AGENTS };
   const withoutPilotCall: Condition = { scenario: { ...base, funding: { ...base.funding, calls: base.funding.calls.filter((c) => !c.pilotOnly) } }, years: YEARS, agents: AGENTS };
-  expect(base.funding.calls.some((c) => c.pilotOnly)).toBe(true);
   const funded = measure(withPilotCall, SEEDS, metrics);
   const unfunded = measure(withoutPilotCall, SEEDS, metrics);
 
   it('more pilots start where a call funds pilots', () => {
+    expect(base.funding.calls.some((c) => c.pilotOnly)).toBe(true);
     expectGain(funded.started, unfunded.started, 1);
   });
 
