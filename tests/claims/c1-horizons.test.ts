@@ -1,40 +1,80 @@
 /**
  * C1 Horizons: the shorter the city's effective horizon (a high electoral hazard, a strong present
  * bias), the fewer long contracts are signed and the fewer services exist after 20 years.
- * Reference scenario, default computer players, 16 seeds, 20 years, 1,000 agents; the two
- * conditions are paired by seed.
+ * Reference scenario, default computer players, 32 seeds, 20 years, 1,000 agents; each pair of
+ * conditions is played on the same seeds (paired).
+ *
+ * The mechanism (discount.ts, MODEL.md §5): what the city commits by contract (works, payments) is
+ * recognised in full at signature — voted as multi-year authorisations (CGCT L2311-3), a
+ * partnership's investment counted as debt, weighed in the prior evaluation and the budgetary
+ * sustainability study at the public rate (CCP L2212-1 to L2212-3) — so neither present bias nor
+ * the electoral hazard can push it onto the successors; the benefits, and the running costs no
+ * contract commits, fall later and count less. A short horizon thus shrinks the city's ceiling for
+ * what a long contract commits it to, and the long contracts close less often.
+ *
+ * Three comparisons: both channels together, present bias alone (the scenario's electoral hazard)
+ * and the electoral hazard alone (the scenario's present bias).
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/sim';
 import { longContracts, mean, measure, reference, sePaired, servicesAtYear, withSets } from './harness';
 
-const SEEDS = 16;
+const SEEDS = 32;
 const base = reference();
-const short = withSets(base, { 'city.electoralHazard': 0.3, 'city.presentBias': 0.6 });
-const long = withSets(base, { 'city.electoralHazard': 0, 'city.presentBias': 1 });
+const opts = { years: 20, agents: 1000 };
+// One run per seed and condition; both measures come from it.
+const metrics = { services: (r: RunResult) => servicesAtYear(r, 20), long: longContracts };
+const run = (sets: Record<string, number>) => measure({ scenario: withSets(base, sets), ...opts }, SEEDS, metrics);
+
+/** Mean of long − short, above a margin and two paired standard errors. */
+function expectMore(long: number[], short: number[], margin: number): void {
+  expect(mean(long) - mean(short)).toBeGreaterThan(Math.max(margin, 2 * sePaired(long, short)));
+}
 
 describe('C1: a shorter city horizon means fewer long contracts and fewer services after 20 years', () => {
-  // One run per seed and condition; both measures come from it.
-  const metrics = { services: (r: RunResult) => servicesAtYear(r, 20), long: longContracts };
-  const shortRuns = measure({ scenario: short, years: 20, agents: 1000 }, SEEDS, metrics);
-  const longRuns = measure({ scenario: long, years: 20, agents: 1000 }, SEEDS, metrics);
+  const short = run({ 'city.electoralHazard': 0.3, 'city.presentBias': 0.6 });
+  const long = run({ 'city.electoralHazard': 0, 'city.presentBias': 1 });
 
   it('fewer services run after 20 years with a short-sighted city', () => {
-    const [s, l] = [shortRuns.services, longRuns.services];
-    // A margin of 10 services (of ~50–60) and two standard errors (paired by seed).
-    expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(10, 2 * sePaired(l, s)));
+    // A margin of 10 services (of ~50–65) and two standard errors (paired by seed).
+    expectMore(long.services, short.services, 10);
   });
 
-  // v2 (issue 8): a global performance contract now has the city pay the works as built (no
-  // deferred payment, CCP L2191-5), so in the default play a contract's length no longer carries
-  // the partner's capital: it only prolongs the service payments, which a long-sighted city shortens
-  // (measured over seeds 1–8: long contracts 1.4 with a long horizon against 1.75 with a short one,
-  // services after 20 years 59 against 32). Only partnership contracts and concessions tie the
-  // partner's capital to the length, and the default computer city never chooses one yet. This leg
-  // of C1 comes back with issue 9 ("Lessons that emerge"), by its mechanism; it is skipped, not met.
+  it('fewer long contracts (10 years or more) with a short-sighted city', () => {
+    expectMore(long.long, short.long, 0.3);
+  });
+});
+
+describe('C1 through present bias alone (electoral hazard at the scenario\u2019s 8 %/yr)', () => {
+  const biased = run({ 'city.presentBias': 0.6 });
+  const unbiased = run({ 'city.presentBias': 1 });
+
+  it('fewer services after 20 years', () => {
+    expectMore(unbiased.services, biased.services, 5);
+  });
+
+  it('fewer long contracts', () => {
+    expectMore(unbiased.long, biased.long, 0.25);
+  });
+});
+
+describe('C1 through the electoral hazard alone (present bias at the scenario\u2019s 0.8)', () => {
+  const hazard = run({ 'city.electoralHazard': 0.3 });
+  const safe = run({ 'city.electoralHazard': 0 });
+
+  it('fewer services after 20 years', () => {
+    expectMore(safe.services, hazard.services, 5);
+  });
+
+  // Not met yet (issue 9). Measured on seeds 1–16: long contracts 0.38 with no hazard against 1.13
+  // with 30 %/yr (t −4.4), while buying alone falls 20.8 → 14.9 and partner contracts rise 4.9 → 7.0.
+  // The hazard works by substitution: the city no longer buys works alone (their cost counts now,
+  // their benefits after the election) nor takes on the large partner-financed deals, and hands
+  // small projects to the partner, whose counter-offer lengthens the operating contract once the
+  // rival bids have cut its yearly payment (a long contract then costs the city almost nothing
+  // more). See the closing report of the claims helper.
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C1 not met yet (issue 9); its figures are above
-  it.skip('fewer long contracts (10 years or more) with a short-sighted city', () => {
-    const [s, l] = [shortRuns.long, longRuns.long];
-    expect(mean(l) - mean(s)).toBeGreaterThan(Math.max(0.3, 2 * sePaired(l, s)));
+  it.skip('fewer long contracts', () => {
+    expectMore(safe.long, hazard.long, 0.25);
   });
 });

@@ -76,9 +76,9 @@ describe('weights', () => {
     expect(cityWeight(lens, 5)).toBeCloseTo(0.8 / 1.03 ** 2 / 1.13 ** 3, 14);
   });
 
-  it('the city cost weight ignores the electoral hazard (commitments bind whoever governs)', () => {
+  it('the city commitment weight ignores the electoral hazard and the present bias (commitments are recognised at signature)', () => {
     const lens: CityLens = { rate: 0.03, presentBias: 0.8, electoralHazard: 0.5, yearsToElection: 0 };
-    expect(cityCostWeight(lens, 7)).toBeCloseTo(0.8 / 1.03 ** 7, 14);
+    expect(cityCostWeight(lens, 7)).toBeCloseTo(1 / 1.03 ** 7, 14);
     expect(cityCostWeight(lens, 1)).toBeCloseTo(1 / 1.03, 14);
     expect(cityCostWeight(lens, 7)).toBeGreaterThan(cityWeight(lens, 7));
   });

@@ -137,9 +137,10 @@ describe('competition: the next bidder bounds the price', () => {
     const financed = terms({ form: 'partnership', districts: all, cityCapitalShare: 0.3, annualPaymentEur: 100_000, durationYears: 15 });
     expect(month(s, sc, { type: 'propose', by: 'city', terms: financed })[0]).toEqual({ ok: true });
     while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
-    // A rival barely dearer than the partner (8 %): its price is below what the partner would ask
-    // (about €5.5 M a year over 5 years unbounded), above the partner's own floor.
-    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.08;
+    // A rival barely dearer than the partner (4 %): its price is below what the partner would ask
+    // (about €5.0 M a year over 5 years unbounded, since the city weighs its commitments at the
+    // public rate alone, issue 9), above the partner's own floor.
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.04;
     const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
     expect(a!.type).toBe('propose');
     const counter = (a as Extract<Action, { type: 'propose' }>).terms;

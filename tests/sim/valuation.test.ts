@@ -22,6 +22,25 @@ const cityValue = (scenario: Scenario, t: ContractTerms, s = freshState(scenario
 const partnerValue = (scenario: Scenario, t: ContractTerms, s = freshState(scenario)) => valueForPartner(scenario, t, dealFlows(s, scenario, t));
 
 describe('the city’s lens', () => {
+  it('weighs its commitments without present bias, its own running costs and gains with it (C1)', () => {
+    // Present bias may not push onto the successors what a contract commits (CGCT L2311-3, CCP
+    // L2212-1 to -3): with β = 0.5 the commitments keep their value, the running costs the city
+    // will decide later and the benefits lose about half of theirs (year 1 aside).
+    const s = freshState();
+    const flows = dealFlows(s, sc, lighting());
+    const part = (rows: ('payments' | 'operation' | 'services')[]) => {
+      const c = flows.city;
+      const keep = (r: string) => (rows.includes(r as 'payments') ? 1 : 0);
+      const city = { ...c, capital: c.capital.map(() => 0), grants: c.grants.map(() => 0), compensation: c.compensation.map(() => 0), savings: c.savings.map(() => 0), payments: c.payments.map((x) => x * keep('payments')), operation: c.operation.map((x) => x * keep('operation')), services: c.services.map((x) => x * keep('services')) };
+      return { ...flows, city };
+    };
+    const at = (beta: number, rows: ('payments' | 'operation' | 'services')[]) => valueForCity(s, variant({ 'city.presentBias': beta }), part(rows));
+    expect(at(0.5, ['payments'])).toBeCloseTo(at(1, ['payments']), 6);
+    expect(at(0.5, ['payments'])).toBeLessThan(0);
+    expect(at(0.5, ['operation']) / at(1, ['operation'])).toBeLessThan(0.6);
+    expect(at(0.5, ['services']) / at(1, ['services'])).toBeLessThan(0.6);
+  });
+
   it('is the scenario’s rate, β and hazard, with the time to the next election', () => {
     const s = freshState();
     const lens = cityLens(s, sc);

@@ -8,7 +8,10 @@
  * worth to it (its patience δ × its best counter's expected value), counters with its best offer
  * under its updated belief, or walks away when no offer is worth anything to it.
  */
+import { applyAction } from '../actions';
+import { newScratch } from '../money';
 import { termsLawful } from '../rules/terms';
+import { cloneState } from '../serialize';
 import { dealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
@@ -58,9 +61,23 @@ export function makeAiCity(p: CityPersonality): Policy {
       );
     }
     const n = state.negotiation;
-    if (n && obs.trigger.mustAnswer && n.turn === 'city') actions.push(...answer(state, pub, view, n, p));
+    if (n && obs.trigger.mustAnswer && n.turn === 'city') {
+      const reply = answer(state, pub, view, n, p);
+      // The answer was weighed before this year's budget: if the envelope just voted no longer
+      // funds the city's share, the city walks away rather than offer what it cannot pay.
+      if (actions.some((a) => a.type === 'setBudget') && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, actions)) {
+        actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
+      } else actions.push(...reply);
+    }
     return actions;
   };
+}
+
+/** Whether the model accepts all these actions taken in this order (on a copy of the state). */
+function inTurn(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[]): boolean {
+  const copy = cloneState(state);
+  const scratch = newScratch(copy);
+  return actions.every((a) => applyAction(copy, scenario, scratch, a).ok);
 }
 
 /** The city's value (its lens) of its own last offer in this negotiation, Infinity if none. */

@@ -18,7 +18,7 @@
 import { detPow } from '../det-math';
 import { balancedAmendment, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
-import { cityCostWeight } from '../rules/discount';
+import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
 import { cityLens } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -31,6 +31,18 @@ function cityCostPv(state: Readonly<SimState>, scenario: Scenario, perMonth: num
   const lens = cityLens(state, scenario);
   let v = 0;
   for (let m = 1; m <= months; m++) v += perMonth * cityCostWeight(lens, m / 12);
+  return v;
+}
+
+/**
+ * The city's present value (its gains lens: present bias and hazard) of `perMonth` euros a month
+ * saved over the next `months` months: what ending a contract releases is no commitment but a
+ * saving that comes later, while the compensation is paid now (discount.ts).
+ */
+function cityGainPv(state: Readonly<SimState>, scenario: Scenario, perMonth: number, months: number): number {
+  const lens = cityLens(state, scenario);
+  let v = 0;
+  for (let m = 1; m <= months; m++) v += perMonth * cityWeight(lens, m / 12);
   return v;
 }
 
@@ -55,7 +67,7 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
     if (c.builder !== 'partner' || c.status !== 'running' || c.amendment) continue;
     const months = monthsLeft(state, c);
     const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
-    const saved = cityCostPv(state, scenario, outflow - cityRunningCostPerMonth(state, scenario, c), months);
+    const saved = cityGainPv(state, scenario, outflow - cityRunningCostPerMonth(state, scenario, c), months);
     const comp = terminationCompensationEur(state, scenario, c).totalEur;
     if (saved > comp) {
       actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });

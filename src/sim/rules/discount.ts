@@ -7,10 +7,14 @@
  *   w(t) = β^[t>1] · (1+r)^−min(t,Tₑ) · (1+r+h)^−max(0, t−Tₑ).
  * As the election nears, Tₑ shrinks and the city's effective horizon with it. With Tₑ = 0 this is
  * the "mayor who adds a 15 %/yr electoral hazard" of DESIGN §4 (rate r + h on every year).
- * The hazard applies to benefits only: a majority may not be there to be credited with what comes
- * after the election, but what the city commits to pay binds the institution whoever governs, and
- * shows in its accounts and ratios. So costs are weighted by wᶜ(t) = β^[t>1] · (1+r)^−t: the city
- * fears commitments that outlive the mandate (DESIGN §1), and since r is below the partner's
+ * What the city commits by contract (works, payments, compensation) binds the institution whoever
+ * governs and is recognised in full at signature: voted as a multi-year authorisation (CGCT
+ * L2311-3), a partnership's investment counted as debt (M57), weighed by the prior evaluation and
+ * the budgetary sustainability study at the public rate (CCP L2212-1 to L2212-3). So commitments
+ * are weighted by wᶜ(t) = (1+r)^−t, with neither present bias nor hazard: a short horizon cannot
+ * make a long contract cheap by spreading its payments onto the successors; it only discounts the
+ * benefits, and the running costs no contract commits (valuation.ts weighs those with w). The
+ * city fears commitments that outlive the mandate (DESIGN §1), and since r is below the partner's
  * cost of capital, it prefers short contracts and public money to long private finance.
  * Powers use the deterministic `detPow` (det-math.ts): engines round Math.pow differently.
  * Flows of year index k (from k to k+1 years from now) are counted at its end, t = k + 1, the
@@ -43,9 +47,9 @@ export function cityWeight(lens: CityLens, t: number): number {
   return beta * detPow(1 + lens.rate, -before) * detPow(1 + lens.rate + lens.electoralHazard, -after);
 }
 
-/** Weight of a cost t years from now for the city (no electoral hazard: commitments bind). */
+/** Weight of a commitment t years from now for the city (the public rate alone: commitments are recognised at signature). */
 export function cityCostWeight(lens: CityLens, t: number): number {
-  return (t > 1 ? lens.presentBias : 1) * detPow(1 + lens.rate, -t);
+  return detPow(1 + lens.rate, -t);
 }
 
 /** Weight of a flow t years from now for the partner. */
@@ -81,14 +85,14 @@ export function cityWeights(lens: CityLens, n: number): number[] {
   return out;
 }
 
-/** The city's cost weights at t = 1…n (running products). */
+/** The city's commitment weights at t = 1…n (running products, the public rate alone). */
 export function cityCostWeights(lens: CityLens, n: number): number[] {
   const out = new Array<number>(n);
   const a = 1 / (1 + lens.rate);
   let f = 1;
   for (let k = 0; k < n; k++) {
     f *= a;
-    out[k] = (k + 1 > 1 ? lens.presentBias : 1) * f;
+    out[k] = f;
   }
   return out;
 }

@@ -17,7 +17,7 @@ export interface LensYear {
   cityCosts: number;
   /** The city's benefits that year (savings, services, carbon), euros. */
   cityBenefits: number;
-  /** Their values today through the city's lens. */
+  /** Their values today through the city's lens (its commitments at the public rate, its own running costs and benefits with present bias and hazard). */
   cityCostsDiscounted: number;
   cityBenefitsDiscounted: number;
   /** The partner's net flow that year and its value today through the partner's lens. */
@@ -46,13 +46,15 @@ export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTe
   const years: LensYear[] = [];
   for (let k = 0; k < flows.years; k++) {
     const c = flows.city;
-    const cityCosts = c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!;
+    const committed = c.capital[k]! + c.grants[k]! + c.payments[k]! + c.compensation[k]!;
+    const cityCosts = committed + c.operation[k]!;
     const cityBenefits = c.savings[k]! + c.services[k]!;
     years.push({
       year: startYear + k,
       cityCosts,
       cityBenefits,
-      cityCostsDiscounted: cityCosts * fiscal * wc[k]!,
+      // Commitments at the public rate; the city's own running costs, no commitment, like the benefits (discount.ts).
+      cityCostsDiscounted: (committed * wc[k]! + c.operation[k]! * wb[k]!) * fiscal,
       cityBenefitsDiscounted: cityBenefits * wb[k]!,
       partnerNet: flows.partner.net[k]!,
       partnerNetDiscounted: flows.partner.net[k]! * wp[k]!,

@@ -517,9 +517,10 @@ export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flow
   const costWeights = cityCostWeightsOf(lens, n);
   const gainWeights = cityGainWeightsOf(lens, n);
   let costs = 0;
-  for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
+  for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.compensation[k]!) * fiscal * costWeights[k]!;
   let gains = 0;
-  for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+  // The city's own running costs are no commitment: weighed like the gains (discount.ts).
+  for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]! + c.operation[k]! * fiscal) * gainWeights[k]!;
   return costs + gains;
 }
 

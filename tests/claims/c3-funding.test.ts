@@ -1,0 +1,101 @@
+/**
+ * C3 Funding: a higher grant share raises the services per euro of city money, at 18 and at 30
+ * years (and should raise the share of procedures that close); pilot-only funding raises the pilots
+ * started but not the scale-ups: the extra pilots stay orphans.
+ * Reference scenario, default computer players, 32 seeds, 1,000 agents; each comparison is paired
+ * by seed, every metric of a comparison from the same runs.
+ *
+ * The mechanisms (rules/funding.ts, MODEL.md §9): money is scarce because the budget binds (the
+ * yearly smart-city envelope, the debt-capacity ceiling, the real balance); a grant is tied to a
+ * project (the calls its terms name), pays `rate × capital` when won, and never more than 80 % of
+ * the city's share (CGCT L1111-10), so the city's own money per project falls and the same
+ * envelope buys more. A pilot-only call (an innovation call) pays a pilot's works, not the
+ * scale-up procedure that follows (grantIneligibility), so it adds pilots the city would not have
+ * run, and nothing to take them to scale.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunResult } from '../../src/sim';
+import { mean, measure, pairedDiffs, reference, sePaired, withSets, type Condition } from './harness';
+
+const SEEDS = 32;
+const base = reference();
+const AGENTS = 1000;
+
+/** Share of the partner procedures closed so far that ended in a signature (NaN when none closed). */
+function closedShare(r: RunResult, years: number): number {
+  let signed = 0;
+  let all = 0;
+  for (const e of r.state.log) {
+    if (e.kind !== 'procedureClosed' || e.tick >= years * 12) continue;
+    all++;
+    if (e.data.outcome === 'signed') signed++;
+  }
+  return all > 0 ? signed / all : Number.NaN;
+}
+
+const orNull = (xs: readonly number[]): (number | null)[] => xs.map((x) => (Number.isNaN(x) ? null : x));
+
+/** Mean paired gain a − b above a margin and two paired standard errors. */
+function expectGain(a: readonly number[], b: readonly number[], margin: number): void {
+  const [x, y] = [orNull(a), orNull(b)];
+  expect(mean(pairedDiffs(x, y))).toBeGreaterThan(Math.max(margin, 2 * sePaired(x, y)));
+}
+
+describe('C3: a higher grant share raises the services per euro of city money', () => {
+  const metrics = {
+    perMillion18: (r: RunResult) => r.yearly[17]!.servicesPerMillionEur!,
+    perMillion30: (r: RunResult) => r.yearly[29]!.servicesPerMillionEur!,
+    closed18: (r: RunResult) => closedShare(r, 18),
+    closed30: (r: RunResult) => closedShare(r, 30),
+  };
+  const run = (grantShare: number) => measure({ scenario: withSets(base, { 'funding.grantShare': grantShare }), years: 30, agents: AGENTS }, SEEDS, metrics);
+  const rich = run(0.5);
+  const poor = run(0.15);
+
+  it('more services per million euros of city money after 18 years', () => {
+    expectGain(rich.perMillion18, poor.perMillion18, 0.01);
+  });
+
+  it('more services per million euros of city money after 30 years', () => {
+    expectGain(rich.perMillion30, poor.perMillion30, 0.01);
+  });
+
+  // Not met yet (issue 9). Measured on seeds 1–32 (grant share 0.5 against 0.15): the share of the
+  // partner procedures that end signed, 0.636 against 0.654 at 18 years (paired SE 0.021) and 0.631
+  // against 0.619 at 30 years (SE 0.021); 9001–9032: 0.647 / 0.670 and 0.640 / 0.638. A grant
+  // reaches a partner procedure only through the calls its opening offer names (open for 3–4 months
+  // a year, one procedure at a time), so most procedures carry none, and those that fail mostly fail
+  // in bargaining, where the city keeps the grant's gain rather than paying more.
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C3 not met yet (issue 9); its figures are above
+  it.skip('a larger share of the procedures closes, at 18 and at 30 years', () => {
+    expectGain(rich.closed18, poor.closed18, 0.02);
+    expectGain(rich.closed30, poor.closed30, 0.02);
+  });
+});
+
+describe('C3: pilot-only funding raises the pilots started, not the scale-ups', () => {
+  const YEARS = 18;
+  const metrics = {
+    started: (r: RunResult) => r.yearly[YEARS - 1]!.pilotsStarted!,
+    orphans: (r: RunResult) => r.yearly[YEARS - 1]!.orphanPilots!,
+    scaledShare: (r: RunResult) => {
+      const y = r.yearly[YEARS - 1]!;
+      return y.pilotsStarted! > 0 ? y.pilotsScaled! / y.pilotsStarted! : Number.NaN;
+    },
+  };
+  const withPilotCall: Condition = { scenario: base, years: YEARS, agents: AGENTS };
+  const withoutPilotCall: Condition = { scenario: { ...base, funding: { ...base.funding, calls: base.funding.calls.filter((c) => !c.pilotOnly) } }, years: YEARS, agents: AGENTS };
+  const funded = measure(withPilotCall, SEEDS, metrics);
+  const unfunded = measure(withoutPilotCall, SEEDS, metrics);
+
+  it('more pilots start where a call funds pilots', () => {
+    expect(base.funding.calls.some((c) => c.pilotOnly)).toBe(true);
+    expectGain(funded.started, unfunded.started, 1);
+  });
+
+  it('the extra pilots stay orphans: more orphan pilots, and no larger share of pilots scaled', () => {
+    expectGain(funded.orphans, unfunded.orphans, 1);
+    const [f, u] = [orNull(funded.scaledShare), orNull(unfunded.scaledShare)];
+    expect(mean(pairedDiffs(f, u))).toBeLessThan(2 * sePaired(f, u));
+  });
+});
