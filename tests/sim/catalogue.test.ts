@@ -24,8 +24,8 @@ describe('units', () => {
 
 describe('capital cost', () => {
   it('is the per-unit cost times the units, times the scale', () => {
-    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 1)).toBe(1200 * 5200);
-    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 0.05)).toBeCloseTo(1200 * 5200 * 0.05, 6);
+    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 1)).toBe(600 * 5200);
+    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 0.05)).toBeCloseTo(600 * 5200 * 0.05, 6);
     let all = 0;
     for (let d = 0; d < sc.territory.districts.length; d++) all += deploymentCapexEur(type('streetLighting'), sc, d, 1);
     expect(all).toBe(40.8e6); // DESIGN §4: €40.8 M

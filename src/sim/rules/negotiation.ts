@@ -42,7 +42,7 @@ export function roundsNeeded(state: SimState, scenario: Scenario): number {
 /** Publishes a procedure with this opening offer: the other side answers once the bids are in. */
 export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string, by: Actor = 'city'): void {
   state.counters.negotiationsOpened += 1;
-  const procedure = newProcedure(scenario, terms);
+  const procedure = newProcedure(state, scenario, terms);
   state.negotiation = {
     id: state.counters.negotiationsOpened,
     openedTick: state.tick,
@@ -54,7 +54,7 @@ export function openNegotiation(state: SimState, scenario: Scenario, terms: Cont
     roundsNeeded: roundsNeeded(state, scenario),
     maxRounds: scenario.negotiation.maxRoundsPerYear,
     // No answer before the month after the bids phase ends.
-    lastMoveTick: state.tick + Math.max(0, monthsToBids(scenario, terms) - 1),
+    lastMoveTick: state.tick + Math.max(0, monthsToBids(scenario, procedure) - 1),
     ratificationMonthsLeft: 0,
     history: [{ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) }],
   };
@@ -70,7 +70,7 @@ function settlePhases(state: SimState, scenario: Scenario): void {
   const months = scenario.procurement.months[p.kind];
   if (p.phase === 'publication' && p.monthsLeft <= 0) {
     p.phase = 'bids';
-    p.monthsLeft = months.bids;
+    p.monthsLeft = months.bids + (p.dialogueMonths ?? 0);
   }
   if (p.phase === 'bids' && p.monthsLeft <= 0) bidsIn(state, scenario, n);
 }
