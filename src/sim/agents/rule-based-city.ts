@@ -7,6 +7,9 @@
  *   ¾ of the ceiling and nil above it; taxes rise by the maximum step when gross savings no longer
  *   cover debt repayment plus 3 % of revenue (but not during the campaign and the six months
  *   before it, while they still cover it), and fall by a point when a fiscal mayor sees a wide margin;
+ *   a contract whose first year of works the envelope cannot pay may be carried by a programme
+ *   authorisation (AP/CP, `Programme`): the vote adds its payment credits, within the year's
+ *   financing capacity and the mandate's smart-city plan;
  * - governance: it sets up a smart-city office while alignment is under 0.7, an inter-communal
  *   agreement when an open grant call needs several communes, a shared data policy once a data
  *   platform is built or planned;
@@ -14,7 +17,8 @@
  * - projects: when no negotiation is open, it values every candidate deal through its own lens
  *   (valuation.ts) — a global performance contract with the partner over the districts not yet
  *   served, the same works bought alone, or a pilot when a pilot-only grant is open or the benefits
- *   are very uncertain; a deal is affordable when all the annual payments the city has signed fit
+ *   are very uncertain, and the data platform bundled with the families it multiplies
+ *   (`platformBundles`); a deal is affordable when all the annual payments the city has signed fit
  *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
@@ -278,13 +282,19 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   actions.push(...partnershipStudies(state, scenario, envelope));
   // What is left once works already signed take this year's share (as setBudget books it).
   const pending = pendingCapitalEur(state);
-  // A programme (AP/CP) only while the debt is well below its ceiling (the envelope not cut).
+  // What the year's vote leaves for new works: the envelope less the works signed earlier still to
+  // pay in the next 12 months and what the year already committed (actions.ts, setBudget).
+  const committedBefore = pending.earlierNext12Eur + city.yearCommittedEur;
+  const left = Math.max(0, envelope - committedBefore);
+  // A programme (AP/CP) only while the debt is well below its ceiling (the envelope not cut): at
+  // most what the year's financing capacity leaves once the same works are counted.
   const capacity = underSettlement(state) ? 0 : Math.floor(envelopeCapacityEur(state, scenario));
-  const programme: Programme | undefined = envelope > 0 && city.debtCapacityYears <= 0.75 * c.debtCeilingYears && capacity > envelope
-    ? { extraEur: capacity - envelope, planRoomEur: Math.max(0, c.smartCityEnvelopeEur * c.investmentPlanYears - pending.totalEur) }
+  const programme: Programme | undefined = envelope > 0 && city.debtCapacityYears <= 0.75 * c.debtCeilingYears && capacity - committedBefore > left
+    ? { extraEur: capacity - committedBefore - left, planRoomEur: Math.max(0, c.smartCityEnvelopeEur * c.investmentPlanYears - pending.totalEur) }
     : undefined;
   const projects = projectDecisions(state, scenario, Math.max(0, envelope - pending.next12Eur), opening, programme);
-  envelope = Math.min(Math.max(envelope, capacity), envelope + projects.reserveEur);
+  // The vote carries the programme's payment credits on top of what is already committed.
+  if (projects.reserveEur > 0) envelope = Math.min(capacity, Math.max(envelope, committedBefore + left) + projects.reserveEur);
   actions.splice(budgetAt, 0, {
     type: 'setBudget',
     envelopeEur: envelope,

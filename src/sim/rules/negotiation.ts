@@ -3,7 +3,8 @@
  * procedure (procedure.ts).
  *
  * An offer made when no negotiation is open publishes a procedure: its notice (the opening offer)
- * is out for the publication months, the bids come in and are analysed for the bids months, and
+ * is out for the publication months, the bids come in and are analysed for the bids months (with,
+ * in a competitive dialogue, the dialogue with the candidates: procedure.ts `dialogueMonths`), and
  * only then does the other side answer. In the negotiation (or dialogue) phase the side whose
  * turn it is may accept the other's last offer, counter with its own, or walk away to its outside
  * option; every offer obeys the competitive bound (procedure.ts). A negotiation lasts at most

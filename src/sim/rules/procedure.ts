@@ -153,13 +153,9 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   const p = n.procedure;
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
-  // Rivals are firms of the same market: their costs spread around the market's cost of these
-  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
-  // catalogue prices, which carry the firms' margin.
   const s = scenario.procurement.rivalCostSpread;
-  const centre = scenario.partner.trueCostFactor;
-  const lo = Math.max(partnerCost, centre * (1 - s));
-  const hi = Math.max(lo, centre * (1 + s));
+  const lo = Math.max(partnerCost, 1 - s);
+  const hi = Math.max(lo, 1 + s);
   let next = Infinity;
   withStream(state, 'procurement', (rng) => {
     for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
