@@ -357,7 +357,9 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const actions: Action[] = [];
   // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
   const n = state.negotiation;
-  const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
+  // Without its grants: a purchase alone may apply to the same calls and change what the deal can
+  // expect from them before it is accepted (the acceptance's budget check then refused it).
+  const reserved = n ? worksCapitalEur(state, scenario, { ...n.offer, grantCalls: [] }, 'partner').firstYear : 0;
   const extra = programme ? programme.extraEur : 0;
   let reserveEur = programme && reserved > envelope ? Math.min(extra, reserved - envelope) : 0;
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
