@@ -357,9 +357,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const actions: Action[] = [];
   // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
   const n = state.negotiation;
-  // Without its grants: a purchase alone may apply to the same calls and change what the deal can
-  // expect from them before it is accepted (the acceptance's budget check then refused it).
-  const reserved = n ? worksCapitalEur(state, scenario, { ...n.offer, grantCalls: [] }, 'partner').firstYear : 0;
+  const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
   const extra = programme ? programme.extraEur : 0;
   let reserveEur = programme && reserved > envelope ? Math.min(extra, reserved - envelope) : 0;
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
@@ -388,12 +386,16 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
     (k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {
+    // A purchase alone does not apply to the calls the open negotiation counts on: its application
+    // would change what the deal can expect from them before it is accepted (and the acceptance's
+    // budget check would then refuse it).
+    const calls = n ? alone.terms.grantCalls.filter((id) => !n.offer.grantCalls.includes(id)) : alone.terms.grantCalls;
     actions.push({
       type: 'launchAlone',
       project: alone.terms.projects[0]!,
       districts: alone.terms.districts,
       pilot: alone.terms.pilot,
-      grantCalls: alone.terms.grantCalls,
+      grantCalls: calls,
       explanation: { key: alone.terms.pilot ? 'city.pilotAlone' : 'city.buysAlone', params: { project: alone.terms.projects[0]!, districts: alone.terms.districts.length, costM: Math.round(alone.cityMoney / 1e4) / 100, valueM: Math.round(alone.value / 1e4) / 100 } },
     });
   }
