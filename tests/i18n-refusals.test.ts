@@ -4,7 +4,7 @@ import { setLang } from '../src/i18n';
 import { renderRefusal, renderRefusalCause } from '../src/i18n/refusals';
 import { REFUSAL_CODES, termsProblem, type Problem, type RefusalCode, type RefusalParams } from '../src/sim';
 import { stepInPlace } from '../src/sim/step';
-import { bareProcedure, dijon, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
+import { bareProcedure, dijon, dijonLed1200, freshState, NO_POLICIES, terms, variant } from './sim/helpers';
 import { newGame } from './state/game-helpers';
 
 /** Figures of the kind each code carries (typed by code: a new code needs its example here). */
@@ -157,7 +157,9 @@ describe('refusals in French and English', () => {
     };
     const problem = (t: object) => termsProblem(s, sc, terms(t as never));
     add(problem({ annualPaymentEur: 9e8 }));
-    add(problem({ form: 'concession', districts: [0, 1, 2, 3, 4, 5, 6, 7], annualPaymentEur: 2e6, savingsShareToPartner: 0.9, cityCapitalShare: 0.3, durationYears: 25 }));
+    // A concession's lawful length at DESIGN §4's LED price (the figures of this case).
+    const led = dijonLed1200();
+    add(termsProblem(freshState(led), led, terms({ form: 'concession', districts: [0, 1, 2, 3, 4, 5, 6, 7], annualPaymentEur: 2e6, savingsShareToPartner: 0.9, cityCapitalShare: 0.3, durationYears: 25 })));
     add(problem({ form: 'concession', durationYears: 10, annualPaymentEur: 0, cityCapitalShare: 0 }));
     add(problem({ pilot: true }));
     add(problem({ form: 'pilot', pilot: true, districts: [0, 1] }));

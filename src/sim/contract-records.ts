@@ -49,11 +49,16 @@ function publicShare(c: Contract): number {
  */
 const endedIrr = new WeakMap<readonly number[], number | null>();
 
-/** The partner's realised rate of return on a contract, from its flows so far (irr.ts). */
+/** The partner's realised rate of return on a contract, from its flows so far (irr.ts); null when
+ *  its first flow is a receipt: the city paid the works ahead of the partner's costs (a global
+ *  performance contract at catalogue prices), the partner never had money at stake, and the rate
+ *  that balances its flows is the cost of that advance, not a return (it reads higher the more
+ *  the partner loses later). */
 function partnerIrr(c: Contract): number | null {
   const ended = c.status === 'completed' || c.status === 'cancelled' || c.status === 'failed';
   if (ended && endedIrr.has(c.partnerFlowsEur)) return endedIrr.get(c.partnerFlowsEur)!;
-  const r = annualIrr(c.partnerFlowsEur);
+  const first = c.partnerFlowsEur.find((f) => f !== 0);
+  const r = first !== undefined && first > 0 ? null : annualIrr(c.partnerFlowsEur);
   if (ended) endedIrr.set(c.partnerFlowsEur, r);
   return r;
 }

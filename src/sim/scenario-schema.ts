@@ -414,6 +414,10 @@ export const scenarioSchema = z
         suppliesServices: z.number().check(z.minimum(0), z.maximum(1)),
         works: z.number().check(z.minimum(0), z.maximum(1)),
       }),
+      /** Months of dialogue with the candidates per project family and per round of the veto
+       *  players in a competitive dialogue or a concession (R2161-24 ff.; procedure.ts
+       *  `dialogueMonths`); absent: 1. */
+      dialogueMonthsPerRound: z.optional(z.number().check(z.minimum(0), z.maximum(12))),
     }),
     projects: z.strictObject({
       /** Multiplier on every project's benefit uncertainty (0 = certain benefits). */

@@ -326,6 +326,8 @@ export interface Procedure {
   bidders: number;
   /** The next-cheapest bidder's cost, as a share of catalogue prices (null until the bids are in, or with one bidder). */
   rivalCostFactor: number | null;
+  /** Months of dialogue with the candidates added to the bids phase (procedure.ts `dialogueMonths`), fixed at the notice; absent in older saves (0). */
+  dialogueMonths?: number;
 }
 
 /** An open negotiation: alternating offers, one round a month, inside an award procedure. */

@@ -81,7 +81,13 @@ describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit
     expect(envelopeCapacityEur(s, sc)).toBeLessThanOrEqual(cap0 - s.city.yearCommittedEur + 1e5);
   });
 
-  it('a greedy city alone (largest envelope every month, every service) commits no more in year 1 than the year allows, and does not beat the computer city on services at year 3', () => {
+  // Issue 9 (flagship): the services comparison at year 3 no longer holds and is only logged. The
+  // computer city's first programme is now LED with the control centre (18 months of dialogue, 24
+  // of works: its services start in year 4), and LED at €600 a point lets a city that spends its
+  // whole financing capacity every month on purchases alone count more services (seed 1, year 3:
+  // 22 against 8; year 6: 66 against 40). Whether that spending wins is judged on the scores
+  // (no-cheap-win.test.ts: buy-everything-city does not beat the computer city on both).
+  it('a greedy city alone (largest envelope every month, every service) commits no more in year 1 than the year allows', () => {
     for (const seed of [1, 2]) {
       const g = greedyAlone(seed, 36);
       // The year's bound, with a margin for the room that opens as the year's savings come in.
@@ -91,7 +97,6 @@ describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit
       const greedy = report(g.state, sc).servicesDelivered as number;
       const computer = report(d, sc).servicesDelivered as number;
       console.log(`seed ${seed}: services at year 3, greedy ${greedy}, computer ${computer}`);
-      expect(greedy).toBeLessThanOrEqual(computer);
     }
   }, 120_000);
 });

@@ -24,11 +24,11 @@ describe('units', () => {
 
 describe('capital cost', () => {
   it('is the per-unit cost times the units, times the scale', () => {
-    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 1)).toBe(1200 * 5200);
-    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 0.05)).toBeCloseTo(1200 * 5200 * 0.05, 6);
+    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 1)).toBe(600 * 5200);
+    expect(deploymentCapexEur(type('streetLighting'), sc, 0, 0.05)).toBeCloseTo(600 * 5200 * 0.05, 6);
     let all = 0;
     for (let d = 0; d < sc.territory.districts.length; d++) all += deploymentCapexEur(type('streetLighting'), sc, d, 1);
-    expect(all).toBe(40.8e6); // DESIGN §4: €40.8 M
+    expect(all).toBe(20.4e6); // 34,000 × €600 (DESIGN §4 at €1,200: €40.8 M)
   });
 
   it('shares the fixed cost in proportion to the units, so the districts add up to the whole', () => {

@@ -128,7 +128,7 @@ describe('awards', () => {
   it('pay rate × capital, at most 80 % of the city’s share of the capital (L1111-10), and draw down the call', () => {
     const s = setup();
     const c = signContract(s, sure, terms({ cityCapitalShare: 0.1, grantCalls: ['big'] }), 'partner');
-    const capex = 1200 * 5200;
+    const capex = sure.projects.catalogue.streetLighting!.capexPerUnitEur * 5200;
     expect(c.grantsEur).toBeCloseTo(Math.min(0.3 * capex, 0.8 * 0.1 * capex), 4);
     expect(s.grantCalls[0]!.budgetLeftEur).toBeCloseTo(100e6 - c.grantsEur, 4);
     expect(s.counters.grantsWonEur).toBeCloseTo(c.grantsEur, 4);

@@ -34,6 +34,13 @@ export function variant(sets: Record<string, number>, base: Scenario = dijon()):
   return sc;
 }
 
+/** Dijon-like with street lighting at DESIGN §4's worked example, €1,200 a point and 1 % upkeep (the
+ *  scenario's figures before issue 9 calibrated LED on its payback, €600): for the unit tests of
+ *  rules whose worked figures (€6.24 M a district, €40.8 M in all) were written at that price. */
+export function dijonLed1200(): Scenario {
+  return variant({ 'projects.catalogue.streetLighting.capexPerUnitEur': 1200, 'projects.catalogue.streetLighting.opexShare': 0.01 });
+}
+
 /** A small initial state (few agents: the rules do not depend on their number). */
 export function freshState(sc: Scenario = dijon(), seed = 1, agents = 300): SimState {
   return createInitialState(sc, seed, agents);
@@ -191,7 +198,7 @@ export function invariantViolations(state: SimState): string[] {
 /** A scenario whose award procedures have no fixed months and one bidder: the alternating offers
  *  alone, answered the month after an offer (procedure.test.ts tests the procedure itself). */
 export function bareProcedure(base: Scenario = dijon(), sets: Record<string, number> = {}): Scenario {
-  const bare: Record<string, number> = { 'procurement.bidders': 1 };
+  const bare: Record<string, number> = { 'procurement.bidders': 1, 'procurement.dialogueMonthsPerRound': 0 };
   for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) bare[`procurement.months.${kind}.${ph}`] = 0;
   return variant({ ...bare, ...sets }, base);
 }

@@ -12,9 +12,9 @@ import { resolvePolicy } from '../../src/sim/agents';
 import type { ActionResult, SimState, TimedAction } from '../../src/sim/types';
 import { runSimulation } from '../../src/sim/run';
 import { createSave, parseSave, replaySave } from '../../src/sim/save';
-import { dijon, freshState, invariantViolations, NO_POLICIES, terms } from './helpers';
+import { dijonLed1200, freshState, invariantViolations, NO_POLICIES, terms } from './helpers';
 
-const sc = dijon();
+const sc = dijonLed1200();
 const act = (s: SimState, a: unknown): ActionResult => applyAction(s, sc, newScratch(s), a);
 const codeOf = (r: ActionResult) => (r.ok ? 'ok' : r.code);
 const BUDGET_CODES = ['envelopeExceeded', 'envelopeUnfinanceable', 'goldenRule', 'realBalance', 'lendersRefuse', 'budgetSettled'];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
-import { competitiveCapEur, procedureKind } from '../../src/sim/rules/procedure';
+import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { termsProblem } from '../../src/sim/rules/terms';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
@@ -21,16 +21,19 @@ describe('the phases of the award procedure', () => {
     const m = sc.procurement.months.dialogue; // 2, 2, 2, 1
     expect(procedureKind('performance')).toBe('dialogue');
     const s = freshState(sc);
+    // One family, one veto round at full alignment: a month of dialogue on top of the bids phase.
+    const d = dialogueMonths(s, sc, terms());
+    expect(d).toBe(1);
     month(s, sc, propose('city', 500_000));
     expect(s.negotiation!.procedure.phase).toBe('publication');
     // No answer while the notice is out and the bids are analysed.
-    for (let t = 1; t < m.publication + m.bids; t++) {
+    for (let t = 1; t < m.publication + m.bids + d; t++) {
       const [r] = month(s, sc, { type: 'accept', by: 'partner' });
       expect(r).toMatchObject({ ok: false, code: 'procedurePhase', params: { phase: t < m.publication ? 'publication' : 'bids' } });
       expect(s.negotiation).not.toBeNull();
     }
     expect(s.negotiation!.procedure.phase).toBe('negotiation');
-    expect(s.tick).toBe(m.publication + m.bids);
+    expect(s.tick).toBe(m.publication + m.bids + d);
     expect(month(s, sc, { type: 'accept', by: 'partner' })[0]).toEqual({ ok: true });
     expect(s.negotiation!.procedure.phase).toBe('award');
     expect(s.negotiation!.ratificationMonthsLeft).toBe(m.award + m.standstill);
@@ -44,7 +47,7 @@ describe('the phases of the award procedure', () => {
     for (let i = 0; i < m.standstill; i++) month(s, sc);
     expect(s.negotiation).toBeNull();
     expect(s.contracts).toHaveLength(1);
-    const signedAt = m.publication + m.bids + m.award + m.standstill;
+    const signedAt = m.publication + m.bids + d + m.award + m.standstill;
     expect(s.contracts[0]!.signedTick).toBe(signedAt);
     expect(closed(s)).toEqual([expect.objectContaining({ tick: signedAt, data: expect.objectContaining({ outcome: 'signed', openedTick: 0, months: signedAt, procedure: 'dialogue', contract: 1 }) })]);
   });
@@ -83,13 +86,14 @@ describe('the phases of the award procedure', () => {
     const sc = variant({ 'procurement.bidders': 0 });
     const m = sc.procurement.months.dialogue;
     const s = freshState(sc);
+    const d = dialogueMonths(s, sc, terms());
     expect(month(s, sc, propose('city', 2_000_000))[0]).toEqual({ ok: true });
-    for (let t = 1; t < m.publication + m.bids; t++) month(s, sc);
+    for (let t = 1; t < m.publication + m.bids + d; t++) month(s, sc);
     expect(s.negotiation).toBeNull();
     expect(s.contracts).toHaveLength(0);
     expect(s.counters.negotiationsFailed).toBe(1);
     expect(s.log.some((e) => e.kind === 'procedureUnsuccessful')).toBe(true);
-    expect(closed(s)[0]!.data).toMatchObject({ outcome: 'unsuccessful', months: m.publication + m.bids - 1 });
+    expect(closed(s)[0]!.data).toMatchObject({ outcome: 'unsuccessful', months: m.publication + m.bids + d - 1 });
     expect(code(month(s, sc, { type: 'accept', by: 'partner' })[0])).toBe('noOffer');
   });
 
@@ -212,7 +216,7 @@ describe('refusals of the procedure through a replayed save', () => {
   it('procedurePhase and aboveCompetitiveBid come back from a replay of recorded actions', () => {
     const sc = dijon();
     const m = sc.procurement.months.dialogue;
-    const open = m.publication + m.bids;
+    const open = m.publication + m.bids + dialogueMonths(freshState(sc), sc, terms());
     const r = runSimulation(sc, {
       seed: 1,
       years: 1,

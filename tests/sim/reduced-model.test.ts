@@ -44,9 +44,9 @@ import { dealFlows, valueForCity, valueForPartner, type DealFlows } from '../../
 import { cloneState } from '../../src/sim/serialize';
 import { stepInPlace } from '../../src/sim/step';
 import type { ContractTerms, SimState } from '../../src/sim/types';
-import { dijon, freshState, NO_POLICIES, terms } from './helpers';
+import { dijonLed1200, freshState, NO_POLICIES, terms } from './helpers';
 
-const sc = dijon();
+const sc = dijonLed1200();
 const SEEDS = [1, 2, 3, 4, 5];
 const AGENTS = 300;
 const ALL = sc.territory.districts.map((_, i) => i);

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSave, GAME_FLOW_REFUSALS, REFUSAL_CODES, replaySave, RETIRED_REFUSALS, runSimulation, type RefusalCode, type Scenario } from '../../src/sim';
 import type { ActionResult, TimedAction } from '../../src/sim/types';
-import { bareProcedure, dijon, terms, variant } from './helpers';
+import { dialogueMonths } from '../../src/sim/rules/procedure';
+import { bareProcedure, dijon, dijonLed1200, freshState, terms, variant } from './helpers';
 
 interface Case {
   code: RefusalCode;
@@ -29,6 +30,13 @@ const study = { type: 'studyPartnership', projects: ['streetLighting'], district
 /** A contract with the partner, offered in month 0 and signed in month 1 (no veto players, no procedure months). */
 const signed = (t: Partial<ReturnType<typeof terms>> = {}) => [at(0, propose('city', t)), at(1, { type: 'accept', by: 'partner' })];
 const cut = (paymentCut: number) => ({ type: 'renegotiateContract', contractId: 1, paymentCut });
+/** The first month a side may answer in a dialogue with 8 bidders: publication, bids and the dialogue with the candidates. */
+const eightBidders = () => variant({ 'procurement.bidders': 8 });
+const answerTick = (() => {
+  const sc = eightBidders();
+  const m = sc.procurement.months.dialogue;
+  return m.publication + m.bids + dialogueMonths(freshState(sc), sc, terms());
+})();
 
 /**
  * Codes met only outside the model (the game's own flow, in src/state, tested there), and codes the
@@ -108,8 +116,8 @@ const CASES: Case[] = [
   {
     code: 'aboveCompetitiveBid',
     before: [at(0, propose('city', { annualPaymentEur: 400_000 }))],
-    refused: at(6, propose('partner', { annualPaymentEur: 9_000_000 })),
-    scenario: () => variant({ 'procurement.bidders': 8 }),
+    refused: at(answerTick, propose('partner', { annualPaymentEur: 9_000_000 })),
+    scenario: eightBidders,
   },
   // The budget (CGCT): one legality check for every commitment (rules/legality.ts).
   { code: 'goldenRule', refused: at(0, propose('city', { annualPaymentEur: 9e8 })) },
@@ -133,7 +141,8 @@ const CASES: Case[] = [
 ];
 
 function play(c: Case, withRefused: boolean) {
-  const scenario = c.scenario?.() ?? bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 });
+  // The cases' figures (a district's works, a concession's length) were set at DESIGN §4's LED price.
+  const scenario = c.scenario?.() ?? bareProcedure(dijonLed1200(), { 'coordination.vetoPlayers': 0 });
   const actions = [...(c.before ?? []), ...(withRefused ? [c.refused] : [])];
   const opts = { seed: 3, years: c.years ?? 1, city: 'none', partner: 'none', agents: 200, actions, yearlyHashes: true };
   return { scenario, opts, run: runSimulation(scenario, opts) };

@@ -10,7 +10,7 @@ import { termsProblem } from '../../src/sim/rules/terms';
 import { applyAction } from '../../src/sim/actions';
 import { newScratch } from '../../src/sim/money';
 import type { ContractTerms, SimState } from '../../src/sim/types';
-import { advance, dijon, freshState, terms, variant } from './helpers';
+import { advance, dijonLed1200, freshState, terms, variant } from './helpers';
 
 const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
 
@@ -33,14 +33,14 @@ const OFFERS: Record<string, Partial<ContractTerms>> = {
  * bounded by the lenders or the real balance, not by the envelope.
  */
 function states(): { name: string; state: SimState; scenario: Scenario }[] {
-  const sc = dijon();
+  const sc = dijonLed1200();
   const voted = (s: SimState, scenario: Scenario) => {
     expect(applyAction(s, scenario, newScratch(s), { type: 'setBudget', envelopeEur: 25e6, taxChange: 0 })).toEqual({ ok: true });
     return s;
   };
   const later = freshState(sc);
   advance(later, sc, 14);
-  const lax = variant({ 'funding.lendersRefuseYears': 50 });
+  const lax = variant({ 'funding.lendersRefuseYears': 50 }, sc);
   return [
     { name: 'start', state: voted(freshState(sc), sc), scenario: sc },
     { name: 'month 14', state: voted(later, sc), scenario: sc },

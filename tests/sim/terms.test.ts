@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { signContract } from '../../src/sim/rules/contracts';
 import { committedPaymentsEur, MAX_CONTRACT_YEARS, paybackYears, termsProblem } from '../../src/sim/rules/terms';
 import type { ContractTerms } from '../../src/sim/types';
-import { dijon, freshState, terms } from './helpers';
+import { dijonLed1200, freshState, terms } from './helpers';
 
-const sc = dijon();
+const sc = dijonLed1200();
 const problem = (over: Partial<ContractTerms>, s = freshState()) => termsProblem(s, sc, terms(over))?.reason ?? null;
 
 describe('termsProblem', () => {

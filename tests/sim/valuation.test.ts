@@ -13,9 +13,9 @@ import {
 } from '../../src/sim/rules/valuation';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { ContractTerms } from '../../src/sim/types';
-import { dijon, freshState, terms, variant } from './helpers';
+import { dijonLed1200, freshState, terms, variant } from './helpers';
 
-const sc = dijon();
+const sc = dijonLed1200();
 const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
 const lighting = (over: Partial<ContractTerms> = {}) => terms({ districts: ALL, durationYears: 12, cityCapitalShare: 0.3, annualPaymentEur: 2e6, ...over });
 const cityValue = (scenario: Scenario, t: ContractTerms, s = freshState(scenario)) => valueForCity(s, scenario, dealFlows(s, scenario, t));

@@ -9,6 +9,7 @@
 import type { Scenario } from '../scenario-schema';
 import type { Action, Actor, ContractTerms, SimState } from '../types';
 import { resolvePolicy } from './index';
+import { termsLawful } from '../rules/terms';
 import { publicPartnerFloor } from './negotiator';
 import { partnerPersonality } from './personalities';
 
@@ -47,16 +48,22 @@ export function defaultOffer(state: Readonly<SimState>, scenario: Scenario): Con
 export function suggestedOffer(args: { state: Readonly<SimState>; scenario: Scenario; by: Actor }): ContractTerms {
   const { state, scenario, by } = args;
   const n = state.negotiation;
-  const proposal = (actor: Actor, yearStart: boolean) => {
+  // `votedOnly`: the decisions of a month in the year, on the envelope already voted (as when a
+  // grant call opens mid-year: the computer city takes its project decisions then, without a vote).
+  const proposal = (actor: Actor, yearStart: boolean, votedOnly = false) => {
     const policy = resolvePolicy(adviserName(scenario, actor), actor);
-    const moves = policy?.({ state, scenario, actor, trigger: { yearStart, newGrantCalls: [], mustAnswer: !!n } }) ?? [];
+    const moves = policy?.({ state, scenario, actor, trigger: { yearStart, newGrantCalls: votedOnly ? ['(adviser)'] : [], mustAnswer: !!n } }) ?? [];
     return moves.find((m): m is Extract<Action, { type: 'propose' }> => m.type === 'propose' && m.by === actor)?.terms ?? null;
   };
-  const own = proposal(by, !n && by === 'city');
+  // A suggestion the side may make now: a year-start proposal that counted on a budget vote the
+  // side has not made (a programme authorisation, rule-based-city.ts) gives way to the proposal
+  // the envelope already voted allows.
+  const lawfulNow = (terms: ContractTerms | null) => (terms && termsLawful(state, scenario, terms) ? terms : null);
+  const own = !n && by === 'city' ? (lawfulNow(proposal(by, true)) ?? proposal(by, false, true)) : proposal(by, false);
   if (own) return structuredClone(own);
   if (!n && by === 'partner') {
     // The computer partner never opens: suggest what a city would open with, a deal it can sign.
-    const opening = proposal('city', true);
+    const opening = lawfulNow(proposal('city', true)) ?? proposal('city', false, true);
     if (opening) return structuredClone(opening);
   }
   if (n) return structuredClone(n.offer);

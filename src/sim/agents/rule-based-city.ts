@@ -7,6 +7,9 @@
  *   ¾ of the ceiling and nil above it; taxes rise by the maximum step when gross savings no longer
  *   cover debt repayment plus 3 % of revenue (but not during the campaign and the six months
  *   before it, while they still cover it), and fall by a point when a fiscal mayor sees a wide margin;
+ *   a contract whose first year of works the envelope cannot pay may be carried by a programme
+ *   authorisation (AP/CP, `Programme`): the vote adds its payment credits, within the year's
+ *   financing capacity and the mandate's smart-city plan;
  * - governance: it sets up a smart-city office while alignment is under 0.7, an inter-communal
  *   agreement when an open grant call needs several communes, a shared data policy once a data
  *   platform is built or planned;
@@ -14,7 +17,8 @@
  * - projects: when no negotiation is open, it values every candidate deal through its own lens
  *   (valuation.ts) — a global performance contract with the partner over the districts not yet
  *   served, the same works bought alone, or a pilot when a pilot-only grant is open or the benefits
- *   are very uncertain; a deal is affordable when all the annual payments the city has signed fit
+ *   are very uncertain, and the data platform bundled with the families it multiplies
+ *   (`platformBundles`); a deal is affordable when all the annual payments the city has signed fit
  *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
@@ -109,6 +113,74 @@ function suppliersFlows(state: Readonly<SimState>, scenario: Scenario, terms: Co
   return flows;
 }
 
+/** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
+function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], committed: number, memo: DecisionMemo): Candidate | null {
+  const envelope = state.city.envelopeLeftEur;
+  const energy = projects.some((p) => projectType(scenario, p)!.benefits.energyMWhPerUnit > 0);
+  const t0 = baseTerms(projects, remaining);
+  t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
+  t0.penaltyRate = energy ? 1 : 0;
+  t0.grantCalls = openEligibleCalls(state, scenario, projects, false);
+  const capex = dealCapexEur(scenario, t0);
+  const years = Math.max(1, buildYearsOf(scenario, t0));
+  // A partnership contract, once its prior evaluation is done: the partner finances what the
+  // envelope cannot pay during the works (at most half).
+  const forms: ContractTerms[] = [t0];
+  const study = partnershipStudyFor(state, t0);
+  if (study && study.readyTick <= state.tick) {
+    forms.push({ ...t0, form: 'partnership', cityCapitalShare: Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20 });
+  }
+  // Values are linear in the payment: one projection per duration gives the partner's
+  // expected ask and the city's value at that ask.
+  const ranked: Candidate[] = [];
+  for (const form of forms) {
+    for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
+      const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+      ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
+    }
+  }
+  ranked.sort((x, y) => y.value - x.value);
+  return ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;
+}
+
+/** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
+function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], committed: number, memo: DecisionMemo): Candidate[] {
+  const nd = scenario.territory.districts.length;
+  const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
+  const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
+  const open = (projects: string[]) => {
+    const served = projects.map((id) => servedDistricts(state, scenario, id));
+    return [...Array(nd).keys()].filter((d) => served.every((s) => !s.has(d)));
+  };
+  const out: Candidate[] = [];
+  for (const pid of platforms) {
+    let best: Candidate | null = null;
+    for (const id of multiplied) {
+      const districts = open([id, pid]);
+      if (districts.length === 0) continue;
+      const k = partnerCandidate(state, scenario, [id, pid], districts, committed, memo);
+      if (!k) continue;
+      out.push(k);
+      if (!best || k.value > best.value) best = k;
+    }
+    // Grow the best pair while one more family adds to its value.
+    while (best) {
+      let next: Candidate | null = null;
+      for (const id of multiplied) {
+        if (best.terms.projects.includes(id)) continue;
+        const projects = [...best.terms.projects.slice(0, -1), id, pid];
+        const districts = open(projects);
+        if (districts.length === 0) continue;
+        const k = partnerCandidate(state, scenario, projects, districts, committed, memo);
+        if (k && k.value > (next ?? best).value) next = k;
+      }
+      if (next) out.push(next);
+      best = next;
+    }
+  }
+  return out;
+}
+
 function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
@@ -121,33 +193,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const served = servedDistricts(state, scenario, id);
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
-    const energy = type.benefits.energyMWhPerUnit > 0;
     // A global performance contract with the partner.
     if (partnerOk) {
-      const t0 = baseTerms([id], remaining);
-      t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
-      t0.penaltyRate = energy ? 1 : 0;
-      t0.grantCalls = openEligibleCalls(state, scenario, [id], false);
-      const capex = dealCapexEur(scenario, t0);
-      const years = Math.max(1, buildYearsOf(scenario, t0));
-      // A partnership contract, once its prior evaluation is done: the partner finances what the
-      // envelope cannot pay during the works (at most half).
-      const forms: ContractTerms[] = [t0];
-      const study = partnershipStudyFor(state, t0);
-      if (study && study.readyTick <= state.tick) {
-        forms.push({ ...t0, form: 'partnership', cityCapitalShare: Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20 });
-      }
-      // Values are linear in the payment: one projection per duration gives the partner's
-      // expected ask and the city's value at that ask.
-      const ranked: Candidate[] = [];
-      for (const form of forms) {
-        for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
-          const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-          ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
-        }
-      }
-      ranked.sort((x, y) => y.value - x.value);
-      const best = ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;
+      const best = partnerCandidate(state, scenario, [id], remaining, committed, memo);
       if (best) out.push(best);
     }
     // Buying the works alone (procurement with local suppliers).
@@ -183,6 +231,11 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
       }
     }
   }
+  // The platform bundled with the families it multiplies (Hart 2003: one contract builds and runs
+  // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
+  // centre in one global performance contract): each family with the platform, then the best of
+  // those grown one family at a time while the bundle is worth more to the city.
+  if (partnerOk) out.push(...platformBundles(state, scenario, ids, committed, memo));
   return out;
 }
 
@@ -195,7 +248,7 @@ export type OpeningHook = (state: Readonly<SimState>, terms: ContractTerms) => {
 /** The city's decisions at the start of a year (budget, taxes, governance, projects) or when a grant call opens (projects). */
 export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, yearStart: boolean, opening?: OpeningHook): Action[] {
   const actions: Action[] = [];
-  if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur, opening);
+  if (!yearStart) return projectDecisions(state, scenario, state.city.envelopeLeftEur, opening).actions;
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
@@ -215,16 +268,7 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   if (underSettlement(state) && taxChange < 0) taxChange = 0;
   // Rates rise at most to their legal cap (CGI 1636 B septies).
   if (taxChange > 0) taxChange = Math.max(0, Math.min(taxChange, c.maxTaxLevel - city.taxLevel));
-  actions.push({
-    type: 'setBudget',
-    envelopeEur: envelope,
-    taxChange,
-    explanation: {
-      key: taxChange > 0 ? 'city.budgetTaxUp' : taxChange < 0 ? 'city.budgetTaxDown' : 'city.budget',
-      params: { envelopeM: Math.round(envelope / 1e4) / 100, taxPct: Math.round(taxChange * 1000) / 10, debtYears: Math.round(city.debtCapacityYears * 10) / 10, ceilingYears: c.debtCeilingYears },
-    },
-  });
-
+  const budgetAt = actions.length;
   const g = city.governance;
   const alignmentPct = Math.round(state.alignment * 100);
   if (!g.smartCityOffice && state.alignment < 0.7) actions.push({ type: 'governance', measure: 'smartCityOffice', on: true, explanation: { key: 'city.smartCityOffice', params: { alignmentPct } } });
@@ -237,7 +281,31 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   actions.push(...reviewContracts(state, scenario));
   actions.push(...partnershipStudies(state, scenario, envelope));
   // What is left once works already signed take this year's share (as setBudget books it).
-  actions.push(...projectDecisions(state, scenario, Math.max(0, envelope - pendingCapitalEur(state).next12Eur), opening));
+  const pending = pendingCapitalEur(state);
+  // What the year's vote leaves for new works: the envelope less the works signed earlier still to
+  // pay in the next 12 months and what the year already committed (actions.ts, setBudget).
+  const committedBefore = pending.earlierNext12Eur + city.yearCommittedEur;
+  const left = Math.max(0, envelope - committedBefore);
+  // A programme (AP/CP) only while the debt is well below its ceiling (the envelope not cut): at
+  // most what the year's financing capacity leaves once the same works are counted.
+  const capacity = underSettlement(state) ? 0 : Math.floor(envelopeCapacityEur(state, scenario));
+  const programme: Programme | undefined = envelope > 0 && city.debtCapacityYears <= 0.75 * c.debtCeilingYears && capacity - committedBefore > left
+    ? { extraEur: capacity - committedBefore - left, planRoomEur: Math.max(0, c.smartCityEnvelopeEur * c.investmentPlanYears - pending.totalEur) }
+    : undefined;
+  const projects = projectDecisions(state, scenario, Math.max(0, envelope - pending.next12Eur), opening, programme);
+  // The vote carries the programme's payment credits on top of what is already committed.
+  if (projects.reserveEur > 0) envelope = Math.min(capacity, Math.max(envelope, committedBefore + left) + projects.reserveEur);
+  actions.splice(budgetAt, 0, {
+    type: 'setBudget',
+    envelopeEur: envelope,
+    taxChange,
+    explanation: {
+      key: taxChange > 0 ? 'city.budgetTaxUp' : taxChange < 0 ? 'city.budgetTaxDown' : 'city.budget',
+      params: { envelopeM: Math.round(envelope / 1e4) / 100, taxPct: Math.round(taxChange * 1000) / 10, debtYears: Math.round(city.debtCapacityYears * 10) / 10, ceilingYears: c.debtCeilingYears },
+    },
+  });
+
+  actions.push(...projects.actions);
   return actions;
 }
 
@@ -269,39 +337,69 @@ function partnershipStudies(state: Readonly<SimState>, scenario: Scenario, envel
   return [{ type: 'studyPartnership', projects: [best.id], districts: best.districts, explanation: { key: 'city.studiesPartnership', params: { project: best.id, costM: Math.round(neg.partnershipStudyCostEur / 1e4) / 100, months: neg.partnershipStudyMonths } } }];
 }
 
-/** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows. */
-function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelope: number, opening?: OpeningHook): Action[] {
+/**
+ * A programme authorisation (AP/CP, CGCT L2311-3 and R2311-9): the council may commit a multi-year
+ * programme and put in each year's budget only that year's payment credits. The computer city uses
+ * it for a contract whose first year of works the yearly envelope cannot pay: at most the year's
+ * financing capacity beyond the envelope (`extraEur`), and the programme's whole net capital at most
+ * the smart-city plan of the mandate not yet committed (`planRoomEur`: the yearly envelope ×
+ * `investmentPlanYears` − works signed and still to pay).
+ */
+interface Programme {
+  extraEur: number;
+  planRoomEur: number;
+}
+
+/** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows;
+ *  `reserveEur`: the payment credits beyond the envelope the year's budget must carry for the
+ *  programme under negotiation or proposed now (0 without a programme). */
+function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelope: number, opening?: OpeningHook, programme?: Programme): { actions: Action[]; reserveEur: number } {
   const actions: Action[] = [];
   // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
   const n = state.negotiation;
   const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
-  const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope } };
-  const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope - reserved) } };
+  const extra = programme ? programme.extraEur : 0;
+  let reserveEur = programme && reserved > envelope ? Math.min(extra, reserved - envelope) : 0;
+  const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
+  const aloneEnvelope = Math.max(0, envelope + reserveEur - reserved);
+  const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: aloneEnvelope } };
   const memo = newMemo();
-  const list = candidates(view, scenario, memo).filter((k) => k.value > 0);
+  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
+  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
+  const list = candidates(view, scenario, memo).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
+  let proposed: ContractTerms | null = null;
   if (deal && opening) {
     const opened = opening(view, deal.terms);
     // The reshaped terms must still pass the budget check (a payment or grant change may move them past it).
-    if (opened && termsLawful(view, scenario, opened.terms)) actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+    if (opened && termsLawful(view, scenario, opened.terms)) {
+      proposed = opened.terms;
+      actions.push({ type: 'propose', by: 'city', terms: opened.terms, ...(opened.explanation ? { explanation: opened.explanation } : {}) });
+    }
   } else if (deal) {
+    proposed = deal.terms;
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
-  const alone = (reserved > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
-    (k) => k.kind === 'alone' && k.terms.projects[0] !== deal?.terms.projects[0] && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
+  if (proposed && extra > 0) reserveEur = Math.min(extra, Math.max(0, worksCapitalEur(view, scenario, proposed, 'partner').firstYear - envelope));
+  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
+    (k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {
+    // A purchase alone does not apply to the calls the open negotiation counts on: its application
+    // would change what the deal can expect from them before it is accepted (and the acceptance's
+    // budget check would then refuse it).
+    const calls = n ? alone.terms.grantCalls.filter((id) => !n.offer.grantCalls.includes(id)) : alone.terms.grantCalls;
     actions.push({
       type: 'launchAlone',
       project: alone.terms.projects[0]!,
       districts: alone.terms.districts,
       pilot: alone.terms.pilot,
-      grantCalls: alone.terms.grantCalls,
+      grantCalls: calls,
       explanation: { key: alone.terms.pilot ? 'city.pilotAlone' : 'city.buysAlone', params: { project: alone.terms.projects[0]!, districts: alone.terms.districts.length, costM: Math.round(alone.cityMoney / 1e4) / 100, valueM: Math.round(alone.value / 1e4) / 100 } },
     });
   }
-  return actions;
+  return { actions, reserveEur };
 }
 
 function respond(state: Readonly<SimState>, scenario: Scenario): Action[] {

@@ -3,7 +3,8 @@
  * procedure (procedure.ts).
  *
  * An offer made when no negotiation is open publishes a procedure: its notice (the opening offer)
- * is out for the publication months, the bids come in and are analysed for the bids months, and
+ * is out for the publication months, the bids come in and are analysed for the bids months (with,
+ * in a competitive dialogue, the dialogue with the candidates: procedure.ts `dialogueMonths`), and
  * only then does the other side answer. In the negotiation (or dialogue) phase the side whose
  * turn it is may accept the other's last offer, counter with its own, or walk away to its outside
  * option; every offer obeys the competitive bound (procedure.ts). A negotiation lasts at most
@@ -42,7 +43,7 @@ export function roundsNeeded(state: SimState, scenario: Scenario): number {
 /** Publishes a procedure with this opening offer: the other side answers once the bids are in. */
 export function openNegotiation(state: SimState, scenario: Scenario, terms: ContractTerms, why: MoveNote | string, by: Actor = 'city'): void {
   state.counters.negotiationsOpened += 1;
-  const procedure = newProcedure(scenario, terms);
+  const procedure = newProcedure(state, scenario, terms);
   state.negotiation = {
     id: state.counters.negotiationsOpened,
     openedTick: state.tick,
@@ -54,7 +55,7 @@ export function openNegotiation(state: SimState, scenario: Scenario, terms: Cont
     roundsNeeded: roundsNeeded(state, scenario),
     maxRounds: scenario.negotiation.maxRoundsPerYear,
     // No answer before the month after the bids phase ends.
-    lastMoveTick: state.tick + Math.max(0, monthsToBids(scenario, terms) - 1),
+    lastMoveTick: state.tick + Math.max(0, monthsToBids(scenario, procedure) - 1),
     ratificationMonthsLeft: 0,
     history: [{ tick: state.tick, by, kind: 'offer', terms: structuredClone(terms), ...note(why) }],
   };
@@ -70,7 +71,7 @@ function settlePhases(state: SimState, scenario: Scenario): void {
   const months = scenario.procurement.months[p.kind];
   if (p.phase === 'publication' && p.monthsLeft <= 0) {
     p.phase = 'bids';
-    p.monthsLeft = months.bids;
+    p.monthsLeft = months.bids + (p.dialogueMonths ?? 0);
   }
   if (p.phase === 'bids' && p.monthsLeft <= 0) bidsIn(state, scenario, n);
 }

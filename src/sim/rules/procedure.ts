@@ -105,16 +105,40 @@ export function procedureKind(form: ContractForm | string): ProcedureKind {
   return 'dialogue';
 }
 
-/** A new procedure for an offer made now: its notice is published this month. */
-export function newProcedure(scenario: Scenario, terms: ContractTerms): Procedure {
+/** Months of dialogue per project family and veto round when the scenario does not say (an assumption: see MODEL.md §13). */
+const DIALOGUE_MONTHS_PER_ROUND = 1;
+
+/**
+ * The months a competitive dialogue or a concession procedure spends with the candidates on top of
+ * `months.bids` (R2161-24 to R2161-31: the dialogue goes on until the buyer has identified the
+ * solutions that meet its needs): the specifications of each project family in the scope go
+ * through the R rounds of internal agreement of the city's veto players (R = 1 +
+ * round(vetoPlayers × (1 − alignment)), negotiation.ts `roundsNeeded`), `dialogueMonthsPerRound`
+ * months each. A bundle of families takes longer than one family, an aligned territory less long
+ * (DESIGN C4: fewer veto rounds, fewer re-decisions); a pilot (a negotiated or adapted procedure)
+ * and a purchase have none.
+ */
+export function dialogueMonths(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
+  if (terms.pilot) return 0;
   const kind = awardProcedure(scenario, terms);
-  return { kind, phase: 'publication', monthsLeft: scenario.procurement.months[kind].publication, bidders: scenario.procurement.bidders, rivalCostFactor: null };
+  if (kind !== 'dialogue' && kind !== 'concession') return 0;
+  const families = new Set<string>();
+  for (const id of terms.projects) families.add(projectType(scenario, id)?.family ?? id);
+  const perRound = scenario.procurement.dialogueMonthsPerRound ?? DIALOGUE_MONTHS_PER_ROUND;
+  const rounds = 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
+  return Math.round(families.size * rounds * perRound);
 }
 
-/** Months from the notice to the first answer: publication plus bids (the month the bidders' answer is due). */
-export function monthsToBids(scenario: Scenario, terms: ContractTerms): number {
-  const m = scenario.procurement.months[awardProcedure(scenario, terms)];
-  return m.publication + m.bids;
+/** A new procedure for an offer made now: its notice is published this month. */
+export function newProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): Procedure {
+  const kind = awardProcedure(scenario, terms);
+  return { kind, phase: 'publication', monthsLeft: scenario.procurement.months[kind].publication, bidders: scenario.procurement.bidders, rivalCostFactor: null, dialogueMonths: dialogueMonths(state, scenario, terms) };
+}
+
+/** Months from the notice to the first answer: publication plus bids and the dialogue (the month the bidders' answer is due). */
+export function monthsToBids(scenario: Scenario, procedure: Procedure): number {
+  const m = scenario.procurement.months[procedure.kind];
+  return m.publication + m.bids + (procedure.dialogueMonths ?? 0);
 }
 
 /** Why no move is possible in the procedure's current phase, or null when the sides may move. */
