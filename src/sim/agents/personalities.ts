@@ -91,10 +91,10 @@ export const PARTNER_PERSONALITIES: readonly PartnerPersonality[] = [
     id: 'patient-partner',
     name: { fr: 'Partenaire patient', en: 'Patient partner' },
     describe: {
-      fr: 'Investisseur de long terme : 6 %/an, horizon 30 ans, peu averse au risque ; sait attendre une meilleure offre.',
-      en: 'A long-term investor: 6 %/yr, a 30-year horizon, little risk aversion; can wait for a better offer.',
+      fr: 'Investisseur de long terme : 3,5 %/an réels, horizon 30 ans, peu averse au risque ; sait attendre une meilleure offre.',
+      en: 'A long-term investor: 3.5 %/yr real, a 30-year horizon, little risk aversion; can wait for a better offer.',
     },
-    lens: { discountRate: 0.06, horizonYears: 30, riskAversion: 0.3 },
+    lens: { discountRate: 0.035, horizonYears: 30, riskAversion: 0.3 },
     patience: 0.995,
     marginShare: 0.06,
   },
