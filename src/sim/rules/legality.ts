@@ -154,16 +154,18 @@ export function commitmentAllowed(state: SimState, scenario: Scenario, commitmen
 /** The checks of `commitmentProblem`, in order; a refusal is built only when `explain`. */
 function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commitment, explain: boolean): Verdict {
   const city = state.city;
-  const margin = netSavingsForecastEur(state, scenario);
   if (underSettlement(state) && !(commitment.kind === 'budget' && commitment.envelopeEur === 0 && commitment.taxChange >= 0)) {
     if (!explain) return false;
     return problem('budgetSettled', { untilTick: city.settledUntilTick }, `the budget is settled by the prefect after the regional audit chamber's review (CGCT L1612-5): no new commitment until month ${city.settledUntilTick}`);
   }
+  // Net savings to come: the margin of the real balance (works with no annual payment do not need it).
   if (commitment.kind === 'upkeep') {
+    const margin = netSavingsForecastEur(state, scenario);
     if (commitment.annualEur > margin) return explain && goldenRule(state, scenario, commitment.annualEur, margin);
     return null;
   }
   if (commitment.kind === 'budget') {
+    const margin = netSavingsForecastEur(state, scenario);
     const tax = taxVoteProblem(state, scenario, commitment.taxChange);
     if (tax) return explain && tax;
     const cut = -Math.min(0, commitment.taxChange) * votedTaxBaseEur(scenario);
@@ -191,7 +193,10 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     if (!explain) return false;
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
-  if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) return explain && goldenRule(state, scenario, terms.annualPaymentEur, margin);
+  if (terms.annualPaymentEur > 0) {
+    const margin = netSavingsForecastEur(state, scenario);
+    if (terms.annualPaymentEur > margin) return explain && goldenRule(state, scenario, terms.annualPaymentEur, margin);
+  }
   const pending = pendingCapitalEur(state).totalEur;
   const savingsAfter = city.grossSavingsEur - terms.annualPaymentEur - pendingAnnualEur(state);
   const limit = scenario.funding.lendersRefuseYears;
