@@ -189,7 +189,7 @@ describe('legacy equipment wears out unless a project of its family replaces it 
     advance(s, sc, 120);
     expect(s.districts[3]!.services.lighting).toBeCloseTo(legacyLighting(120), 12);
     expect(s.districts[3]!.services.lighting).toBeLessThan(legacyLighting(0) - 0.02);
-    expect(servicesDelivered(s)).toBe(0);
+    expect(servicesDelivered(s, sc)).toBe(0);
   });
 
   it('an LED retrofit at scale replaces them in its district, for good, counted once', () => {
@@ -203,7 +203,7 @@ describe('legacy equipment wears out unless a project of its family replaces it 
     expect(s.districts[1]!.legacyLeft[k]).toBe(1);
     // District 0's lighting is the LED's alone (not the LED's plus the old lights').
     if (d.downMonths === 0) expect(s.districts[0]!.services.lighting).toBeCloseTo(Math.min(1, 0.3 * d.realisation * (1 + 0)), 10);
-    expect(servicesDelivered(s)).toBe(1);
+    expect(servicesDelivered(s, sc)).toBe(1);
     // When the LED's life ends, the old lights do not come back.
     d.ageMonths = d.lifetimeMonths - 1;
     advance(s, sc, 2);
