@@ -38,7 +38,7 @@ function fractionalFields(state: SimState): void {
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
   storeAsFractions(state.scores, ['serviceYears', 'serviceValuePvEur', 'carbonValuePvEur', 'savingsValuePvEur', 'cityMoneyPvEur', 'publicFundsEur', 'publicFundsPvEur', 'partnerMoneyPvEur', 'satisfactionGainPv']);
   for (const d of state.districts) {
-    storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'satisfactionAtTermStart', 'energyMWh']);
+    storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'taxFreeGap', 'satisfactionAtTermStart', 'energyMWh']);
     storeAsFractions(d.services, Object.keys(d.services) as (keyof typeof d.services)[]);
   }
 }
@@ -75,6 +75,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     visibleThisTerm: 0,
     heatProtection: 0,
     serviceExpectation: serviceLevelAtStart(scenario),
+    taxFreeGap: 0,
     legacyLeft: scenario.territory.legacy.map(() => 1),
     satisfactionAtTermStart: scenario.citizens.initialSatisfaction,
     energyMWh: d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh,

@@ -130,6 +130,13 @@ export interface Refusal extends Problem {
   ok: false;
 }
 
+/**
+ * A check's answer: null when allowed; the `Problem` when the caller asked for it explained; `false`
+ * when it asked only whether (the computer players' fast path, `termsLawful`): the same rules,
+ * without building the message and its figures.
+ */
+export type Verdict = Problem | false | null;
+
 export function problem(code: RefusalCode, params: RefusalParams, reason: string): Problem {
   return { code, params, reason };
 }

@@ -66,6 +66,8 @@ export interface DistrictState {
   satisfactionAtTermStart: number;
   /** The service level the district's citizens have come to expect, 0–1. */
   serviceExpectation: number;
+  /** Σ over the district's citizens of (tax-free satisfaction − satisfaction) after last month's update: citizens.ts sums it as it writes both, for next month's tax-free neighbours' opinion (0 at the start, when they are equal). */
+  taxFreeGap: number;
   /** Share of each of the territory's legacy stocks (`territory.legacy`, in order) still in place here, 0–1 (rules/services.ts). */
   legacyLeft: number[];
   energyMWh: number;

@@ -23,6 +23,15 @@ describe('detExp', () => {
     expect(worst).toBeLessThan(1e-14);
   });
 
+  it('is at most 1 for x ≤ 0 and at least 1 for x ≥ 0, so σ(z) = 1 ÷ (1 + detExp(−z)) is on the right side of ½ (the vote count skips it for draws on the far side, politics.ts)', () => {
+    const xs = [...spread(-2, 2, 4000), ...spread(-1e-6, 1e-6, 2000), ...spread(-800, 800, 2000), -0, 0, 5e-324, -5e-324, 1e-300, -1e-300, 0.5 * Math.LN2, -0.5 * Math.LN2];
+    const wrongSide = xs.filter((x) => {
+      const e = detExp(x);
+      return (x <= 0 && !(e <= 1 && 1 / (1 + e) >= 0.5)) || (x >= 0 && !(e >= 1 && 1 / (1 + e) <= 0.5));
+    });
+    expect(wrongSide).toEqual([]);
+  });
+
   it('has the special cases of Math.exp', () => {
     expect(detExp(0)).toBe(1);
     expect(detExp(NaN)).toBeNaN();

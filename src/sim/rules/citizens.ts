@@ -111,11 +111,11 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   // district's terms held in locals.
   const start = state.citizenDistrictStart;
   // The tax-free satisfaction's neighbours' opinion: the district's mean of last month moved by the
-  // mean gap between the two satisfactions (exactly the same mean while the rates never moved).
+  // mean gap between the two satisfactions (exactly the same mean while the rates never moved). The
+  // gap, Σ (tax-free − satisfaction) over the district, was summed by last month's loop as it
+  // wrote both (`taxFreeGap`): the same terms in the same order as a pass over the arrays now.
   for (let d = 0; d < nd; d++) {
-    let gap = 0;
-    for (let i = start[d]!; i < start[d + 1]!; i++) gap += satisfactionTaxFree[i]! - satisfaction[i]!;
-    meanFree[d] = mean[d]! + (start[d + 1]! > start[d]! ? gap / (start[d + 1]! - start[d]!) : 0);
+    meanFree[d] = mean[d]! + (start[d + 1]! > start[d]! ? state.districts[d]!.taxFreeGap / (start[d + 1]! - start[d]!) : 0);
   }
   for (let d = 0; d < nd; d++) {
     const cd = constant[d]!;
@@ -125,6 +125,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     const mf = meanFree[d]!;
     let sum = 0;
     let sumFree = 0;
+    let gap = 0;
     const end = start[d + 1]!;
     for (let i = start[d]!; i < end; i++) {
       // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
@@ -145,7 +146,9 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
       const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
       satisfactionTaxFree[i] = nextFree;
       sumFree += nextFree;
+      gap += nextFree - next;
     }
+    state.districts[d]!.taxFreeGap = gap;
     sums[d] = sum;
     sumsFree[d] = sumFree;
     counts[d] = end - start[d]!;

@@ -27,7 +27,7 @@
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
-import { problem, type Problem } from '../refusal';
+import { problem, type Problem, type Verdict } from '../refusal';
 import { annualPrincipalEur, taxVotesPendingEur, totalDebtEur, votedTaxBaseEur } from './budget';
 import { dealCapital } from './valuation';
 
@@ -142,30 +142,47 @@ export function underSettlement(state: Readonly<SimState>): boolean {
 
 /** Why the city may not commit this money now, or null when it may (the one check every path uses). */
 export function commitmentProblem(state: SimState, scenario: Scenario, commitment: Commitment): Problem | null {
+  // Asked to explain, the check never answers a bare `false`.
+  return commitmentCheck(state, scenario, commitment, true) as Problem | null;
+}
+
+/** Whether the city may commit this money now: exactly `commitmentProblem(…) === null`, without building the refusal. */
+export function commitmentAllowed(state: SimState, scenario: Scenario, commitment: Commitment): boolean {
+  return commitmentCheck(state, scenario, commitment, false) === null;
+}
+
+/** The checks of `commitmentProblem`, in order; a refusal is built only when `explain`. */
+function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commitment, explain: boolean): Verdict {
   const city = state.city;
-  const margin = netSavingsForecastEur(state, scenario);
   if (underSettlement(state) && !(commitment.kind === 'budget' && commitment.envelopeEur === 0 && commitment.taxChange >= 0)) {
+    if (!explain) return false;
     return problem('budgetSettled', { untilTick: city.settledUntilTick }, `the budget is settled by the prefect after the regional audit chamber's review (CGCT L1612-5): no new commitment until month ${city.settledUntilTick}`);
   }
+  // Net savings to come: the margin of the real balance (works with no annual payment do not need it).
   if (commitment.kind === 'upkeep') {
-    if (commitment.annualEur > margin) return goldenRule(state, scenario, commitment.annualEur, margin);
+    const margin = netSavingsForecastEur(state, scenario);
+    if (commitment.annualEur > margin) return explain && goldenRule(state, scenario, commitment.annualEur, margin);
     return null;
   }
   if (commitment.kind === 'budget') {
+    const margin = netSavingsForecastEur(state, scenario);
     const tax = taxVoteProblem(state, scenario, commitment.taxChange);
-    if (tax) return tax;
+    if (tax) return explain && tax;
     const cut = -Math.min(0, commitment.taxChange) * votedTaxBaseEur(scenario);
     if (cut > 0 && cut > margin) {
+      if (!explain) return false;
       return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): net savings to come are ${fmtM(margin)}`);
     }
     // Sincerity (L1612-4): after the cut, the year's investment (the baseline programme, the works
     // signed, the envelope voted) must still be financeable by net savings and the year's loans.
     const after = cut > 0 ? investmentMarginEur(state, scenario, cut) : Infinity;
     if (cut > 0 && after < commitment.envelopeEur) {
+      if (!explain) return false;
       return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin, investmentMarginEur: after }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): the year's investment could no longer be financed by net savings and the loans the debt's trajectory allows (${fmtM(after)} left)`);
     }
     const capacity = envelopeCapacityEur(state, scenario);
     if (commitment.envelopeEur > capacity + 1) {
+      if (!explain) return false;
       return problem('envelopeUnfinanceable', { envelopeEur: commitment.envelopeEur, capacityEur: capacity }, `an envelope of ${fmtM(commitment.envelopeEur)} cannot be financed this year: net savings and what banks would lend leave ${fmtM(capacity)} after the baseline programme and the works already signed`);
     }
     return null;
@@ -173,15 +190,20 @@ export function commitmentProblem(state: SimState, scenario: Scenario, commitmen
   const { terms, builder } = commitment;
   const { net, firstYear, financedEur } = worksCapitalEur(state, scenario, terms, builder);
   if (firstYear > city.envelopeLeftEur + 1) {
+    if (!explain) return false;
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
-  if (terms.annualPaymentEur > 0 && terms.annualPaymentEur > margin) return goldenRule(state, scenario, terms.annualPaymentEur, margin);
+  if (terms.annualPaymentEur > 0) {
+    const margin = netSavingsForecastEur(state, scenario);
+    if (terms.annualPaymentEur > margin) return explain && goldenRule(state, scenario, terms.annualPaymentEur, margin);
+  }
   const pending = pendingCapitalEur(state).totalEur;
   const savingsAfter = city.grossSavingsEur - terms.annualPaymentEur - pendingAnnualEur(state);
   const limit = scenario.funding.lendersRefuseYears;
   // Lenders count partnership debt with loans, and a partnership's financed capital as new debt.
   const ratio = savingsAfter > 0 ? (totalDebtEur(state) + pending + net + financedEur) / savingsAfter : Infinity;
   if (net + financedEur > 0 && ratio > limit) {
+    if (!explain) return false;
     const shown = Number.isFinite(ratio) ? Math.min(ratio, 99) : 99;
     return problem(
       'lendersRefuse',

@@ -16,10 +16,10 @@
  * priorities: a green mayor dislikes digital projects, a digital mayor low-tech ones).
  */
 import type { TickScratch } from '../money';
-import { withStream } from '../rng';
+import { withStream, type Stream } from '../rng';
 import { detExp } from '../det-math';
 import type { Scenario } from '../scenario-schema';
-import type { SimState } from '../types';
+import type { CitizenArrays, SimState } from '../types';
 import { priorityWeight } from './valuation';
 
 /** How much a mayor dislikes a contract's projects, 0–1 (priority weights run from 0.6 to 1.4). */
@@ -39,6 +39,27 @@ export function incumbentShift(state: Readonly<SimState>, p: Scenario['politics'
   return p.incumbencyBias + p.visibilityWeight * v - p.costOfRuling * state.city.mayor.terms;
 }
 
+/**
+ * Each citizen's vote: one draw u per citizen, for the incumbent when u < σ(logit), logit = the
+ * district's shift + voteSensitivity × its satisfaction. σ(logit) = 1 ÷ (1 + detExp(−logit)) is at
+ * least ½ when logit ≥ 0 and at most ½ when logit ≤ 0, exactly (detExp(x) ≤ 1 for x ≤ 0 and ≥ 1
+ * for x ≥ 0, det-math test): a draw on the far side of ½ is decided without the exponential. Same
+ * draws, same votes.
+ */
+function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, rng: Stream): number {
+  const { district, satisfaction } = cit;
+  const n = satisfaction.length;
+  let votes = 0;
+  for (let i = 0; i < n; i++) {
+    const logit = shift[district[i]!]! + sensitivity * satisfaction[i]!;
+    const u = rng.next();
+    if (u < 0.5 ? logit >= 0 : logit <= 0) {
+      if (u < 0.5) votes += 1;
+    } else if (u < 1 / (1 + detExp(-logit))) votes += 1;
+  }
+  return votes;
+}
+
 /** The politics phase: an election in its month; after a defeat, a new mayor and majority. */
 export function politicsPhase(state: SimState, scenario: Scenario, _scratch: TickScratch): void {
   if (state.tick !== state.nextElectionTick) return;
@@ -47,11 +68,9 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
   let votesFor = 0;
   withStream(state, 'politics', (rng) => {
     const swing = p.swingSd * rng.normal();
-    const shift = state.districts.map((d) => incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart);
-    for (let i = 0; i < cit.satisfaction.length; i++) {
-      const logit = shift[cit.district[i]!]! + p.voteSensitivity * cit.satisfaction[i]!;
-      if (rng.next() < 1 / (1 + detExp(-logit))) votesFor += 1;
-    }
+    const shift = new Float64Array(state.districts.length);
+    state.districts.forEach((d, k) => (shift[k] = incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart));
+    votesFor = countVotes(cit, shift, p.voteSensitivity, rng);
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
     state.lastVoteShare = share;
     state.counters.elections += 1;

@@ -151,7 +151,9 @@ const PAST_LIFE_LOSS = 0.5;
 
 /** The domain a family serves (the catalogue's first project of that family), or null if none. */
 function familyDomain(scenario: Scenario, family: ProjectFamily): Domain | null {
-  for (const t of Object.values(scenario.projects.catalogue)) if (t.family === family) return t.domain;
+  // In the catalogue's order, as Object.values, without building the list (called every month).
+  const catalogue = scenario.projects.catalogue;
+  for (const id in catalogue) if (catalogue[id]!.family === family) return catalogue[id]!.domain;
   return null;
 }
 
@@ -162,13 +164,16 @@ function legacyCondition(stock: Scenario['territory']['legacy'][number], tick: n
 
 /** The district service level the legacy stocks give at the start, before any project (citizens' expectations start there). */
 export function serviceLevelAtStart(scenario: Scenario): number {
-  const services = Object.fromEntries(DOMAINS.map((k) => [k, 0])) as Record<Domain, number>;
+  // Each domain's level (in DOMAINS' order), summed in that order: called every month by the citizens.
+  const levels = new Float64Array(DOMAINS.length);
   for (const stock of scenario.territory.legacy) {
     const domain = familyDomain(scenario, stock.family);
-    if (domain !== null) services[domain] = Math.min(1, services[domain] + stock.quality * legacyCondition(stock, 0));
+    if (domain === null) continue;
+    const k = DOMAINS.indexOf(domain);
+    levels[k] = Math.min(1, levels[k]! + stock.quality * legacyCondition(stock, 0));
   }
   let sum = 0;
-  for (const k of DOMAINS) sum += services[k];
+  for (let k = 0; k < levels.length; k++) sum += levels[k]!;
   return Math.min(1, sum / 3);
 }
 

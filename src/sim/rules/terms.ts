@@ -15,14 +15,14 @@
  */
 import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
-import { found, problem, type Problem } from '../refusal';
+import { found, problem, type Problem, type Verdict } from '../refusal';
 import { projectType } from './catalogue';
 import { callOpen } from './funding';
 import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
-import { commitmentProblem } from './legality';
+import { commitmentAllowed, commitmentProblem } from './legality';
 import { serviceHeldProblem } from './services';
 
 /** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
@@ -123,17 +123,20 @@ export function partnershipStudyFor(state: Readonly<SimState>, terms: { projects
  * its prior evaluation and budget-sustainability study are done (L2212-1, L2212-2), and when that
  * evaluation finds it better value than public procurement.
  */
-function partnershipProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {
   const th = partnershipThreshold(scenario, terms);
   if (th.capexEur < th.thresholdEur) {
+    if (!explain) return false;
     return problem('partnershipBelowThreshold', { capexEur: th.capexEur, thresholdEur: th.thresholdEur, object: th.object }, `a partnership contract is allowed only above ${fmtM(th.thresholdEur)} of works for its object (CCP R2211-1): these works cost ${fmtM(th.capexEur)}`);
   }
   const study = partnershipStudyFor(state, terms);
   if (!study || study.readyTick > state.tick) {
+    if (!explain) return false;
     return problem('partnershipNotStudied', { readyInMonths: study ? study.readyTick - state.tick : -1 }, study ? `the prior evaluation of this partnership is not finished (${study.readyTick - state.tick} months left; CCP L2212-1)` : 'a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (CCP L2212-1, L2212-2)');
   }
   const vfm = valueForMoney(state, scenario, terms);
   if (vfm.partnershipEur < vfm.procurementEur) {
+    if (!explain) return false;
     return problem('partnershipNoValueForMoney', { partnershipValueEur: vfm.partnershipEur, procurementValueEur: vfm.procurementEur }, `the prior evaluation finds this partnership worse value than public procurement (${fmtM(vfm.partnershipEur)} against ${fmtM(vfm.procurementEur)} for the city, at the public rate)`);
   }
   return null;
@@ -159,7 +162,9 @@ export interface TermsCheckOptions {
  * (partnership, concession), the competitive bound, the budget.
  */
 export function termsProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions = {}): Problem | null {
-  return shapeProblem(state, scenario, terms, opts) ?? serviceHeldProblem(state, scenario, terms, opts.builder ?? 'partner') ?? formValueProblem(state, scenario, terms) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? budgetProblem(state, scenario, terms, opts);
+  // Asked to explain, the checks never answer a bare `false`.
+  const first = shapeCheck(state, scenario, terms, opts, true) ?? serviceHeldProblem(state, scenario, terms, opts.builder ?? 'partner') ?? formValueCheck(state, scenario, terms, true);
+  return (first as Problem | null) ?? (opts.atAcceptance ? null : competitionProblem(state, scenario, terms)) ?? commitmentProblem(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' });
 }
 
 /**
@@ -167,109 +172,122 @@ export function termsProblem(state: Readonly<SimState>, scenario: Scenario, term
  * pure), run cheapest first — the budget (the capital row alone) before the competitive bound
  * and the form's valued rules (whole projections) — for the computer players, which ask it of
  * every candidate. `capEur`: the competitive bound of these terms when the caller already has it
- * (`competitiveCapEur` of the same state, scenario and terms).
+ * (`competitiveCapEur` of the same state, scenario and terms). The checks of terms.ts and
+ * legality.ts answer it without building their refusals (`Verdict`).
  */
 export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions & { capEur?: number | null } = {}): boolean {
-  if (shapeProblem(state, scenario, terms, opts) !== null) return false;
+  if (shapeCheck(state, scenario, terms, opts, false) !== null) return false;
   if (serviceHeldProblem(state, scenario, terms, opts.builder ?? 'partner') !== null) return false;
-  if (budgetProblem(state, scenario, terms, opts) !== null) return false;
+  // The budget (CGCT): the envelope, the real balance, the lenders — one check for every commitment.
+  if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' })) return false;
   if (!opts.atAcceptance) {
     if (opts.capEur !== undefined) {
       if (opts.capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > opts.capEur) return false;
     } else if (competitionProblem(state, scenario, terms) !== null) return false;
   }
-  return formValueProblem(state, scenario, terms) === null;
-}
-
-/** The budget (CGCT): the envelope, the real balance, the lenders — one check for every commitment. */
-function budgetProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions): Problem | null {
-  return commitmentProblem(state, scenario, { kind: 'works', terms, builder: opts.builder ?? 'partner' });
+  return formValueCheck(state, scenario, terms, false) === null;
 }
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
-function formValueProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
-  if (terms.form === 'partnership') return partnershipProblem(state, scenario, terms);
-  if (terms.form === 'concession') return concessionProblem(state, scenario, terms);
+function formValueCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {
+  if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, explain);
+  if (terms.form === 'concession') return concessionCheck(state, scenario, terms, explain);
+  return null;
+}
+
+/** The values a data-ownership term may take. */
+const DATA_OWNERSHIPS: readonly string[] = ['city', 'partner', 'shared'];
+
+/** Whether a list names an element twice (as `new Set(list).size !== list.length`: SameValueZero, NaN matches NaN), without building the set. */
+function hasDuplicate(list: readonly unknown[]): boolean {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i];
+    for (let j = 0; j < i; j++) if (list[j] === x || (x !== x && list[j] !== list[j])) return true;
+  }
+  return false;
+}
+
+/** A numeric term's check: a finite number within its bounds. */
+function termRangeCheck(name: string, v: number, lo: number, hi: number, explain: boolean): Verdict {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return explain && problem('termNotNumber', { term: name, found: found(v) }, `${name}: found ${found(v)}, expected a number`);
+  if (v < lo || v > hi) return explain && problem('termOutOfRange', { term: name, found: v, min: lo, max: hi }, `${name}: found ${v}, expected between ${lo} and ${hi}`);
   return null;
 }
 
 /** The terms' shape and the forms' plain rules: everything `termsProblem` checks without valuing the deal. */
-function shapeProblem(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions): Problem | null {
-  if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
-  if (typeof terms.pilot !== 'boolean') return problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
-  if (!Array.isArray(terms.projects) || terms.projects.length === 0) return problem('noProject', {}, 'the offer names no project');
-  for (const p of terms.projects) if (!projectType(scenario, p)) return problem('unknownProject', { project: String(p), known: Object.keys(scenario.projects.catalogue).join(', ') }, `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`);
-  if (new Set(terms.projects).size !== terms.projects.length) return problem('projectTwice', {}, 'a project is named twice');
+function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions, explain: boolean): Verdict {
+  if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return explain && problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
+  if (typeof terms.pilot !== 'boolean') return explain && problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
+  if (!Array.isArray(terms.projects) || terms.projects.length === 0) return explain && problem('noProject', {}, 'the offer names no project');
+  for (const p of terms.projects) if (!projectType(scenario, p)) return explain && problem('unknownProject', { project: String(p), known: Object.keys(scenario.projects.catalogue).join(', ') }, `unknown project "${String(p)}" (known: ${Object.keys(scenario.projects.catalogue).join(', ')})`);
+  if (hasDuplicate(terms.projects)) return explain && problem('projectTwice', {}, 'a project is named twice');
   const nd = scenario.territory.districts.length;
-  if (!Array.isArray(terms.districts) || terms.districts.length === 0) return problem('noDistrict', {}, 'the offer covers no district');
-  for (const d of terms.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return problem('unknownDistrict', { district: found(d), max: nd - 1 }, `district ${found(d)} does not exist (0 to ${nd - 1})`);
-  if (new Set(terms.districts).size !== terms.districts.length) return problem('districtTwice', {}, 'a district is named twice');
-  const nums: [string, number, number, number][] = [
-    ['duration', terms.durationYears, 0, MAX_CONTRACT_YEARS],
-    ['city capital share', terms.cityCapitalShare, 0, 1],
-    ['annual payment', terms.annualPaymentEur, 0, 1e10],
-    ['guaranteed saving share', terms.guaranteedSavingShare, 0, 1],
-    ['penalty rate', terms.penaltyRate, 0, 3],
-    ['termination compensation', terms.terminationCompensation, 0, 1],
-    ['savings share to the partner', terms.savingsShareToPartner, 0, 1],
-  ];
-  for (const [name, v, lo, hi] of nums) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return problem('termNotNumber', { term: name, found: found(v) }, `${name}: found ${found(v)}, expected a number`);
-    if (v < lo || v > hi) return problem('termOutOfRange', { term: name, found: v, min: lo, max: hi }, `${name}: found ${v}, expected between ${lo} and ${hi}`);
-  }
+  if (!Array.isArray(terms.districts) || terms.districts.length === 0) return explain && problem('noDistrict', {}, 'the offer covers no district');
+  for (const d of terms.districts) if (!Number.isInteger(d) || d < 0 || d >= nd) return explain && problem('unknownDistrict', { district: found(d), max: nd - 1 }, `district ${found(d)} does not exist (0 to ${nd - 1})`);
+  if (hasDuplicate(terms.districts)) return explain && problem('districtTwice', {}, 'a district is named twice');
+  // In this order: the first term out of its bounds is the one refused.
+  const range =
+    termRangeCheck('duration', terms.durationYears, 0, MAX_CONTRACT_YEARS, explain) ??
+    termRangeCheck('city capital share', terms.cityCapitalShare, 0, 1, explain) ??
+    termRangeCheck('annual payment', terms.annualPaymentEur, 0, 1e10, explain) ??
+    termRangeCheck('guaranteed saving share', terms.guaranteedSavingShare, 0, 1, explain) ??
+    termRangeCheck('penalty rate', terms.penaltyRate, 0, 3, explain) ??
+    termRangeCheck('termination compensation', terms.terminationCompensation, 0, 1, explain) ??
+    termRangeCheck('savings share to the partner', terms.savingsShareToPartner, 0, 1, explain);
+  if (range !== null) return range;
   if (terms.terminationCompensation > scenario.negotiation.maxTerminationCompensation) {
     const max = scenario.negotiation.maxTerminationCompensation;
-    return problem('terminationCompensationCap', { found: terms.terminationCompensation, max }, `termination compensation: found ${terms.terminationCompensation}, this scenario allows at most ${max}`);
+    return explain && problem('terminationCompensationCap', { found: terms.terminationCompensation, max }, `termination compensation: found ${terms.terminationCompensation}, this scenario allows at most ${max}`);
   }
   if (terms.guaranteedSavingShare > scenario.negotiation.maxGuaranteedSavingShare) {
     const max = scenario.negotiation.maxGuaranteedSavingShare;
-    return problem('guaranteeCap', { found: terms.guaranteedSavingShare, max }, `guaranteed saving share: found ${terms.guaranteedSavingShare}, this scenario allows at most ${max}`);
+    return explain && problem('guaranteeCap', { found: terms.guaranteedSavingShare, max }, `guaranteed saving share: found ${terms.guaranteedSavingShare}, this scenario allows at most ${max}`);
   }
-  if (!['city', 'partner', 'shared'].includes(terms.dataOwnership)) return problem('fieldUnknownValue', { field: 'dataOwnership', found: found(terms.dataOwnership), expected: 'city, partner, shared' }, `data ownership: found ${found(terms.dataOwnership)}, expected city, partner or shared`);
-  if (!Array.isArray(terms.grantCalls)) return problem('grantCallsNotList', { found: found(terms.grantCalls) }, `grant calls: found ${found(terms.grantCalls)}, expected a list`);
-  if (new Set(terms.grantCalls).size !== terms.grantCalls.length) return problem('grantCallTwice', {}, 'a grant call is named twice');
+  if (!DATA_OWNERSHIPS.includes(terms.dataOwnership)) return explain && problem('fieldUnknownValue', { field: 'dataOwnership', found: found(terms.dataOwnership), expected: 'city, partner, shared' }, `data ownership: found ${found(terms.dataOwnership)}, expected city, partner or shared`);
+  if (!Array.isArray(terms.grantCalls)) return explain && problem('grantCallsNotList', { found: found(terms.grantCalls) }, `grant calls: found ${found(terms.grantCalls)}, expected a list`);
+  if (hasDuplicate(terms.grantCalls)) return explain && problem('grantCallTwice', {}, 'a grant call is named twice');
   // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is
   // simply missed (the deadline passed while the sides bargained).
   if (!opts.atAcceptance) {
     for (const id of terms.grantCalls) {
-      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
+      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
   }
   if (terms.pilot || terms.form === 'pilot') {
-    if (!(terms.pilot && terms.form === 'pilot')) return problem('pilotForm', {}, 'a pilot uses the pilot form, and the pilot form is for pilots');
-    if (terms.districts.length !== 1) return problem('pilotOneDistrict', {}, 'a pilot runs in one district');
-    for (const p of terms.projects) if (!projectType(scenario, p)!.pilot.allowed) return problem('pilotNotAllowed', { project: p }, `${p} cannot start as a pilot`);
-    if (terms.durationYears < 1 || terms.durationYears > scenario.negotiation.pilotMaxYears) return problem('pilotDuration', { max: scenario.negotiation.pilotMaxYears, found: terms.durationYears }, `a pilot lasts 1 to ${scenario.negotiation.pilotMaxYears} years`);
+    if (!(terms.pilot && terms.form === 'pilot')) return explain && problem('pilotForm', {}, 'a pilot uses the pilot form, and the pilot form is for pilots');
+    if (terms.districts.length !== 1) return explain && problem('pilotOneDistrict', {}, 'a pilot runs in one district');
+    for (const p of terms.projects) if (!projectType(scenario, p)!.pilot.allowed) return explain && problem('pilotNotAllowed', { project: p }, `${p} cannot start as a pilot`);
+    if (terms.durationYears < 1 || terms.durationYears > scenario.negotiation.pilotMaxYears) return explain && problem('pilotDuration', { max: scenario.negotiation.pilotMaxYears, found: terms.durationYears }, `a pilot lasts 1 to ${scenario.negotiation.pilotMaxYears} years`);
   } else if (terms.form !== 'procurement' && terms.durationYears < 1) {
-    return problem('contractTooShort', { form: terms.form }, `a ${terms.form} contract lasts at least a year`);
+    return explain && problem('contractTooShort', { form: terms.form }, `a ${terms.form} contract lasts at least a year`);
   }
   if (terms.form === 'procurement' && (terms.annualPaymentEur > 0 || terms.cityCapitalShare < 1)) {
-    return problem('procurementTerms', {}, 'in a procurement contract the city pays the whole price of the works and no annual payment');
+    return explain && problem('procurementTerms', {}, 'in a procurement contract the city pays the whole price of the works and no annual payment');
   }
   // No deferred payment outside a partnership contract (CCP L2191-5): in a global performance
   // contract the city pays the works as they are built.
   if (terms.form === 'performance' && terms.cityCapitalShare < 1) {
-    return problem('deferredPayment', { form: terms.form, cityCapitalShare: terms.cityCapitalShare }, `deferred payment is forbidden outside a partnership contract (CCP L2191-5): in a ${terms.form} contract the city pays the whole works as built (capital share 1, not ${terms.cityCapitalShare})`);
+    return explain && problem('deferredPayment', { form: terms.form, cityCapitalShare: terms.cityCapitalShare }, `deferred payment is forbidden outside a partnership contract (CCP L2191-5): in a ${terms.form} contract the city pays the whole works as built (capital share 1, not ${terms.cityCapitalShare})`);
   }
   return null;
 }
 
 /** A concession's rules (L1121-1 operating risk, R3114-2 length), valued on public figures. */
-function concessionProblem(state: SimState, scenario: Scenario, terms: ContractTerms): Problem | null {
+function concessionCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {
   // The concessionaire bears the operating risk (CCP L1121-1): the public payment alone may
   // not cover its costs with a return; its revenue must come from operating (the savings it keeps).
   const noRisk = guaranteedRecovery(state, scenario, terms);
   if (noRisk >= 0) {
-    return problem('concessionNoOperatingRisk', { paymentEur: terms.annualPaymentEur, partnerValueEur: noRisk }, `a concession transfers the operating risk (CCP L1121-1): an annual payment of ${fmtM(terms.annualPaymentEur)} alone would repay the partner's costs with a return, so it bears no risk`);
+    return explain && problem('concessionNoOperatingRisk', { paymentEur: terms.annualPaymentEur, partnerValueEur: noRisk }, `a concession transfers the operating risk (CCP L1121-1): an annual payment of ${fmtM(terms.annualPaymentEur)} alone would repay the partner's costs with a return, so it bears no risk`);
   }
   const payback = paybackYears(state, scenario, terms);
   if (!Number.isFinite(payback)) {
-    return problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
+    return explain && problem('concessionNeverRecovers', {}, 'under these terms the partner never recovers its investment, so no concession length is lawful: raise the payment or the city share');
   }
   const limit = Math.min(MAX_CONTRACT_YEARS, Math.ceil(payback));
   // R3114-2 bounds only concessions longer than five years.
   if (terms.durationYears > CONCESSION_FREE_YEARS && terms.durationYears > limit) {
-    return problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession over five years may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
+    return explain && problem('concessionTooLong', { limit, found: terms.durationYears }, `a concession over five years may not run longer than needed to recover the investment with a return (R3114-2): here ${limit} years, not ${terms.durationYears}`);
   }
   return null;
 }
