@@ -214,6 +214,23 @@ describe('ends', () => {
     expect(cancelContract(s, sc, scratch(s), c)).toBeCloseTo(2.5e6, 6);
   });
 
+  it('ending a contract during its works pays no lost profit on the works it no longer builds (the harm, not more: Mergui)', () => {
+    const s = freshState();
+    const c = signContract(s, sc, terms({ districts: [0, 1], cityCapitalShare: 0, terminationCompensation: 1 }), 'partner');
+    advance(s, sc, 1);
+    const building = c.deployments.map((uid) => s.deployments[uid - 1]!).filter((d) => d.stage === 'building');
+    expect(building.length).toBeGreaterThan(0);
+    const outlayLeft = building.reduce((a, d) => a + (d.trueCostEur * d.buildMonthsLeft) / d.buildMonths, 0);
+    const comp = terminationCompensationEur(s, sc, c);
+    // The lost profit is at most the contract's margin: what the receipts bring above every cost,
+    // the works left included (without the rule it would include the unbuilt works themselves).
+    const rate = (1 + sc.partner.discountRate) ** (1 / 12) - 1;
+    const months = c.terms.durationYears * 12 + Math.max(...building.map((d) => d.buildMonthsLeft));
+    const receiptsPv = (c.terms.annualPaymentEur / 12) * ((1 - (1 + rate) ** -months) / rate);
+    expect(comp.lostProfitEur).toBeLessThanOrEqual(Math.max(0, receiptsPv - outlayLeft - c.partnerUnrecoveredEur) + 1);
+    expect(comp.lostProfitEur).toBeLessThan(receiptsPv - c.partnerUnrecoveredEur - 0.5 * outlayLeft);
+  });
+
   it('cancelling during the works stops them', () => {
     const s = freshState();
     const c = signContract(s, sc, terms({ districts: [0, 1] }), 'partner');

@@ -309,12 +309,30 @@ export interface TerminationCompensation {
 }
 
 /**
+ * The partner's own outlay on the works not yet built (its true cost less the city's share of the
+ * price, for the build months left): ending the contract saves it, so it is no lost profit.
+ */
+function unbuiltOutlayEur(state: Readonly<SimState>, c: Contract): number {
+  const share = c.terms.form === 'procurement' ? 1 : c.terms.cityCapitalShare;
+  let unbuilt = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage === 'building' && d.buildMonths > 0) unbuilt += Math.max(0, ((d.trueCostEur - d.capexEur * share) * d.buildMonthsLeft) / d.buildMonths);
+  }
+  return unbuilt;
+}
+
+/**
  * The compensation owed when the city ends a contract in the public interest (résiliation pour
  * motif d'intérêt général): the partner's unamortised investment, plus its lost profit (manque à
  * gagner: the present value at its cost of capital of the receipts it expected, net of its
- * running costs and of the investment it recovers) times the clause `terminationCompensation`.
- * The clause may lower the lost-profit part, never the unamortised part (CE Ass., 21 Dec 2012,
- * Commune de Douai).
+ * running costs, of the investment it recovers and of its outlay on the works it no longer has
+ * to build) times the clause `terminationCompensation`. The indemnity repairs the harm, never more
+ * (a public body may not pay what it does not owe: CE Sect., 19 Mar 1971, Mergui; a clause
+ * manifestly disproportionate to the harm is void: CE, 4 May 2011, CCI de Nîmes). The clause may
+ * lower the lost-profit part, never the unamortised part (CE Ass., 21 Dec 2012, Commune de Douai,
+ * on a concession's return assets; the model extends it to every form, as lenders' accepted
+ * assignments of receivables protect a financed investment in practice).
  */
 export function terminationCompensationEur(state: Readonly<SimState>, scenario: Scenario, c: Contract): TerminationCompensation {
   const unamortised = Math.max(0, c.partnerUnrecoveredEur);
@@ -322,7 +340,7 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const receipts = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
   const net = receipts - partnerRunningCostPerMonth(state, scenario, c);
-  const lostProfit = Math.max(0, net * annuityFactor(rate, monthsLeft(state, c)) - unamortised);
+  const lostProfit = Math.max(0, net * annuityFactor(rate, monthsLeft(state, c)) - unamortised - unbuiltOutlayEur(state, c));
   return { unamortisedEur: unamortised, lostProfitEur: lostProfit, totalEur: unamortised + c.terms.terminationCompensation * lostProfit };
 }
 
