@@ -25,7 +25,7 @@ export interface ContractRecord {
   durationYears: number;
   /** The price of the works in its scope, euros. */
   worksEur: number;
-  /** What it costs the city over its life at its current terms: the works' public share, the
+  /** What it costs the city over its life at its current terms: the works' public share (at the awarded price), the
    *  annual payments over its duration and the expected savings share, euros. */
   valueEur: number;
   /** Share of the works paid with public money (the city's, grants included), 0–1. */
@@ -94,7 +94,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
       signedTick: c.signedTick,
       durationYears: years,
       worksEur: works,
-      valueEur: works * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
+      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
       publicWorksShare: share,
       partnerIrr: partnerIrr(c),
       ...endOf(c),

@@ -173,6 +173,9 @@ export interface Contract {
   initialValueEur?: number;
   /** What the amendments signed so far added to it (R2194-8 counts them together), euros. */
   amendedValueEur?: number;
+  /** The price of the works the city pays, as a share of catalogue prices: the awarded global
+   *  price under competition (valuation.ts `awardedWorksFactor`); absent (1) with a single bidder. */
+  worksPriceFactor?: number;
 }
 
 /** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */
