@@ -153,14 +153,37 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   const p = n.procedure;
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
+  // Rivals are firms of the same market: their costs spread around the market's cost of these
+  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
+  // catalogue prices, which carry the firms' margin.
   const s = scenario.procurement.rivalCostSpread;
-  const lo = Math.max(partnerCost, 1 - s);
-  const hi = Math.max(lo, 1 + s);
+  const centre = scenario.partner.trueCostFactor;
+  const lo = Math.max(partnerCost, centre * (1 - s));
+  const hi = Math.max(lo, centre * (1 + s));
   let next = Infinity;
   withStream(state, 'procurement', (rng) => {
     for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
   });
-  p.rivalCostFactor = next;
+  // It bids its expected cost: the overruns the builder bears (§7, 1 + |sd·N|: mean 1 + sd·√(2/π)) included.
+  p.rivalCostFactor = next * expectedOverrun(scenario, n.offer);
+}
+
+/** E|N(0, 1)| = √(2/π): the mean overrun per unit of its standard deviation. */
+const EXPECTED_ABS_NORMAL = 0.7978845608;
+
+/** The mean overrun factor of a deal's works, weighted by their catalogue prices (projects.ts draws 1 + |sd·costUncertainty·N|). */
+function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
+  let w = 0;
+  let sum = 0;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (!t) continue;
+    let c = 0;
+    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    w += c;
+    sum += c * (1 + EXPECTED_ABS_NORMAL * t.uncertainty.costOverrunSd * scenario.projects.costUncertainty);
+  }
+  return w > 0 ? sum / w : 1;
 }
 
 /**
