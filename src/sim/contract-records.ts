@@ -51,7 +51,7 @@ const endedIrr = new WeakMap<readonly number[], number | null>();
 
 /** The partner's realised rate of return on a contract, from its flows so far (irr.ts); null when
  *  its first flow is a receipt: the city paid the works ahead of the partner's costs (a global
- *  performance contract at catalogue prices), the partner never had money at stake, and the rate
+ *  performance contract at catalogue or awarded prices), the partner never had money at stake, and the rate
  *  that balances its flows is the cost of that advance, not a return (it reads higher the more
  *  the partner loses later). */
 function partnerIrr(c: Contract): number | null {

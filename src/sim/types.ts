@@ -327,7 +327,9 @@ export interface Procedure {
   monthsLeft: number;
   /** Firms that bid (the partner among them when at least one does). */
   bidders: number;
-  /** The next-cheapest bidder's cost, as a share of catalogue prices (null until the bids are in, or with one bidder). */
+  /** The next-cheapest bidder's expected cost (its expected overruns included), as a share of
+   *  catalogue prices: the award's price of the works and the bound on the payment (null until the
+   *  bids are in, or with one bidder). */
   rivalCostFactor: number | null;
   /** Months of dialogue with the candidates added to the bids phase (procedure.ts `dialogueMonths`), fixed at the notice; absent in older saves (0). */
   dialogueMonths?: number;

@@ -25,12 +25,16 @@
  *
  * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
  * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
- * but the city's own value. With two or more, the lowest-cost firm is the partner and the others'
- * cost factors are drawn (stream 'procurement') uniform within ± `rivalCostSpread` of catalogue
- * prices, no lower than the partner's own; the next-cheapest sets the competitive bound: no offer
- * may carry an annual payment above what that bidder would accept, its costs plus a normal return
- * (its value at the market's cost of capital and political-risk premium, partnerLens, is zero).
- * The partner's rent thus comes from weak competition and private costs, not from the protocol.
+ * but the city's own value. With two or more, the lowest-cost firm is the partner and the others
+ * are firms of the same market: their cost factors are drawn (stream 'procurement') uniform within
+ * ± `rivalCostSpread` of the market's cost (`partner.trueCostFactor`, the partner's own before its
+ * local experience), no lower than the partner's, and each bids its expected cost, the overruns the
+ * builder bears included. The next-cheapest sets the competitive bound on the global price (one
+ * price for works and service, CCP L2171-3; L2152-7): the city pays its share of the works at that
+ * bidder's cost, never above catalogue (valuation.ts `awardedWorksFactor`), and no offer may carry
+ * an annual payment above what that bidder would accept, its costs plus a normal return (its value
+ * at the market's cost of capital and political-risk premium, partnerLens, is zero). The partner's
+ * rent thus comes from weak competition and private costs, not from catalogue prices.
  * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
  */
 import { withStream } from '../rng';
