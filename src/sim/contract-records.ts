@@ -25,7 +25,7 @@ export interface ContractRecord {
   durationYears: number;
   /** The price of the works in its scope, euros. */
   worksEur: number;
-  /** What it costs the city over its life at its current terms: the works' public share, the
+  /** What it costs the city over its life at its current terms: the works' public share (at the awarded price), the
    *  annual payments over its duration and the expected savings share, euros. */
   valueEur: number;
   /** Share of the works paid with public money (the city's, grants included), 0–1. */
@@ -51,7 +51,7 @@ const endedIrr = new WeakMap<readonly number[], number | null>();
 
 /** The partner's realised rate of return on a contract, from its flows so far (irr.ts); null when
  *  its first flow is a receipt: the city paid the works ahead of the partner's costs (a global
- *  performance contract at catalogue prices), the partner never had money at stake, and the rate
+ *  performance contract at catalogue or awarded prices), the partner never had money at stake, and the rate
  *  that balances its flows is the cost of that advance, not a return (it reads higher the more
  *  the partner loses later). */
 function partnerIrr(c: Contract): number | null {
@@ -94,7 +94,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
       signedTick: c.signedTick,
       durationYears: years,
       worksEur: works,
-      valueEur: works * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
+      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
       publicWorksShare: share,
       partnerIrr: partnerIrr(c),
       ...endOf(c),

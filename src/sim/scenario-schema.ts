@@ -391,7 +391,7 @@ export const scenarioSchema = z
     procurement: z.strictObject({
       /** Firms that bid for a contract (the partner among them when at least one does; 0: no bid, no deal). */
       bidders: z.int().check(z.minimum(0), z.maximum(20)),
-      /** Rivals' costs are drawn uniform within ± this share of catalogue prices (no lower than the partner's). */
+      /** Rivals' costs are drawn uniform within ± this share of the market's cost (`partner.trueCostFactor`; no lower than the partner's). */
       rivalCostSpread: z.number().check(z.minimum(0), z.maximum(0.9)),
       /** Months of each phase by procedure: adapted (MAPA: pilots), open call for tenders (plain
        *  procurement), competitive dialogue (performance, partnership), concession. */

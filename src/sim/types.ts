@@ -175,6 +175,9 @@ export interface Contract {
   initialValueEur?: number;
   /** What the amendments signed so far added to it (R2194-8 counts them together), euros. */
   amendedValueEur?: number;
+  /** The price of the works the city pays, as a share of catalogue prices: the awarded global
+   *  price under competition (valuation.ts `awardedWorksFactor`); absent (1) with a single bidder. */
+  worksPriceFactor?: number;
 }
 
 /** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */
@@ -326,7 +329,9 @@ export interface Procedure {
   monthsLeft: number;
   /** Firms that bid (the partner among them when at least one does). */
   bidders: number;
-  /** The next-cheapest bidder's cost, as a share of catalogue prices (null until the bids are in, or with one bidder). */
+  /** The next-cheapest bidder's expected cost (its expected overruns included), as a share of
+   *  catalogue prices: the award's price of the works and the bound on the payment (null until the
+   *  bids are in, or with one bidder). */
   rivalCostFactor: number | null;
   /** Months of dialogue with the candidates added to the bids phase (procedure.ts `dialogueMonths`), fixed at the notice; absent in older saves (0). */
   dialogueMonths?: number;

@@ -69,6 +69,23 @@ describe('the contracts array', () => {
     expect(flowsSum(s)).toBeCloseTo(s.ledger.balancesCents.partner / 100, 0);
   });
 
+  it('the city pays its share of the works at the awarded price (one global price under competition), the partner its true cost', () => {
+    const flowsAt = (worksPriceFactor: number) => {
+      const s = freshState(sc);
+      const c = signContract(s, sc, terms({ form: 'partnership', districts: [0, 1], cityCapitalShare: 0.4, annualPaymentEur: 0, durationYears: 10 }), 'partner', { worksPriceFactor });
+      advance(s, sc, 24);
+      const works = c.deployments.reduce((a, uid) => a + s.deployments[uid - 1]!.capexEur, 0);
+      return { s, c, works, sum: c.partnerFlowsEur.reduce((a, f) => a + f, 0) };
+    };
+    const at = flowsAt(1);
+    const awarded = flowsAt(0.9);
+    // Same draws, same true costs: the partner receives 10 % less of the city's 40 % share of the works.
+    expect(at.sum - awarded.sum).toBeCloseTo(0.1 * 0.4 * at.works, 0);
+    expect(awarded.c.worksPriceFactor).toBe(0.9);
+    expect(awarded.c.financedCapitalEur).toBeCloseTo(0.9 * 0.6 * awarded.works, 0);
+    expect(contractRecords(awarded.s, sc)[0]!.valueEur).toBeCloseTo(0.9 * 0.4 * awarded.works, 0);
+  });
+
   it('paid for its works as built and then for its service, the partner never invests: its rate is undefined (null)', () => {
     const s = freshState(variant({ 'partner.trueCostFactor': 0.8, 'projects.costUncertainty': 0 }, sc));
     sign(s, variant({ 'partner.trueCostFactor': 0.8, 'projects.costUncertainty': 0 }, sc), { districts: [0, 1], annualPaymentEur: 900_000 });

@@ -4,7 +4,9 @@ import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
+import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
+import { awardedWorksFactor, dealCapexEur, dealCapital } from '../../src/sim/rules/valuation';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
 import type { Action, ActionResult, ContractTerms, SimState } from '../../src/sim/types';
@@ -114,15 +116,37 @@ describe('competition: the next bidder bounds the price', () => {
     return s;
   }
 
-  it('the rival is no cheaper than the partner, within the scenario’s spread of catalogue prices', () => {
+  it('the rival is a firm of the same market: no cheaper than the partner, within the spread around the market’s cost, bidding its expected overruns', () => {
     const sc = dijon();
+    const t = projectType(sc, 'streetLighting')!;
+    const overrun = 1 + Math.sqrt(2 / Math.PI) * t.uncertainty.costOverrunSd * sc.projects.costUncertainty;
+    const market = sc.partner.trueCostFactor;
     for (let seed = 1; seed <= 10; seed++) {
       const s = atBids(sc, 500_000, seed);
-      const rival = s.negotiation!.procedure.rivalCostFactor!;
-      expect(rival).toBeGreaterThanOrEqual(partnerCostFactor(s, sc));
-      expect(rival).toBeGreaterThanOrEqual(1 - sc.procurement.rivalCostSpread);
-      expect(rival).toBeLessThanOrEqual(1 + sc.procurement.rivalCostSpread);
+      const quoted = s.negotiation!.procedure.rivalCostFactor! / overrun;
+      expect(quoted).toBeGreaterThanOrEqual(partnerCostFactor(s, sc) - 1e-12);
+      expect(quoted).toBeGreaterThanOrEqual(market * (1 - sc.procurement.rivalCostSpread) - 1e-12);
+      expect(quoted).toBeLessThanOrEqual(market * (1 + sc.procurement.rivalCostSpread) + 1e-12);
     }
+  });
+
+  it('one global price: the city pays its share of the works at the awarded price, the next bidder’s expected cost (never above catalogue); with one bidder, catalogue', () => {
+    const sc = dijon();
+    const s = atBids(sc, 500_000, 1);
+    expect(awardedWorksFactor(s)).toBe(Math.min(1, s.negotiation!.procedure.rivalCostFactor!));
+    expect(awardedWorksFactor(s)).toBeLessThan(1);
+    // The city's capital row sees the awarded price; a purchase by its own suppliers does not.
+    const t = s.negotiation!.offer;
+    expect(dealCapital(s, sc, t).capital.reduce((a, x) => a + x, 0)).toBeCloseTo(-awardedWorksFactor(s) * dealCapexEur(sc, t), 0);
+    expect(dealCapital(s, sc, t, 'suppliers').capital.reduce((a, x) => a + x, 0)).toBeCloseTo(-dealCapexEur(sc, t), 0);
+    const one = variant({ 'procurement.bidders': 1 });
+    expect(awardedWorksFactor(atBids(one, 500_000, 1))).toBe(1);
+    // Signed by the default players: under competition each contract carries its awarded price, with one bidder none does.
+    const signed = runSimulation(sc, { seed: 2, years: 8, agents: 300 }).state.contracts.filter((c) => c.builder === 'partner');
+    expect(signed.length).toBeGreaterThan(0);
+    for (const c of signed) expect(c.worksPriceFactor).toBeLessThan(1);
+    const alone = runSimulation(one, { seed: 2, years: 8, agents: 300 }).state.contracts.filter((c) => c.builder === 'partner');
+    for (const c of alone) expect(c.worksPriceFactor).toBeUndefined();
   });
 
   it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {

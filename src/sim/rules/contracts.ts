@@ -72,9 +72,12 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
 
 /** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
  *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
- *  `openedTick`: when its procedure opened (a negotiation's notice; default: now). */
-export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
-  const contract = newContract(state, terms, builder, openedTick);
+ *  `award.openedTick`: when its procedure opened (a negotiation's notice; default: now);
+ *  `award.worksPriceFactor`: the awarded price of the works as a share of catalogue (default 1). */
+export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', award: { openedTick?: number; worksPriceFactor?: number } = {}): Contract {
+  const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
+  const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
+  if (price !== 1) contract.worksPriceFactor = price;
   const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
@@ -92,6 +95,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   const share = builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
   let capex = 0;
   for (const uid of contract.deployments) capex += state.deployments[uid - 1]!.capexEur;
+  capex *= price;
   // In a partnership contract the capital the partner finances is a debt of the city, repaid by
   // the capital part of the rent.
   if (builder === 'partner' && terms.form === 'partnership') {

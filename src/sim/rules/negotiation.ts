@@ -24,6 +24,7 @@ import { signContract } from './contracts';
 import { partnerCostFactor } from './partner';
 import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
 import { termsProblem } from './terms';
+import { awardedWorksFactor } from './valuation';
 
 /** What a side says with its move. */
 export interface MoveNote {
@@ -170,8 +171,9 @@ function concludeDeal(state: SimState, scenario: Scenario): void {
     walkAway(state, 'city', `the deal can no longer be signed: ${problem.reason}`);
     return;
   }
+  const worksPriceFactor = awardedWorksFactor(state);
   state.negotiation = null;
-  const contract = signContract(state, scenario, n.offer, 'partner', n.openedTick);
+  const contract = signContract(state, scenario, n.offer, 'partner', { openedTick: n.openedTick, worksPriceFactor });
   closeProcedure(state, n, { outcome: 'signed', scenario, contractId: contract.id });
 }
 

@@ -25,12 +25,16 @@
  *
  * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
  * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
- * but the city's own value. With two or more, the lowest-cost firm is the partner and the others'
- * cost factors are drawn (stream 'procurement') uniform within ± `rivalCostSpread` of catalogue
- * prices, no lower than the partner's own; the next-cheapest sets the competitive bound: no offer
- * may carry an annual payment above what that bidder would accept, its costs plus a normal return
- * (its value at the market's cost of capital and political-risk premium, partnerLens, is zero).
- * The partner's rent thus comes from weak competition and private costs, not from the protocol.
+ * but the city's own value. With two or more, the lowest-cost firm is the partner and the others
+ * are firms of the same market: their cost factors are drawn (stream 'procurement') uniform within
+ * ± `rivalCostSpread` of the market's cost (`partner.trueCostFactor`, the partner's own before its
+ * local experience), no lower than the partner's, and each bids its expected cost, the overruns the
+ * builder bears included. The next-cheapest sets the competitive bound on the global price (one
+ * price for works and service, CCP L2171-3; L2152-7): the city pays its share of the works at that
+ * bidder's cost, never above catalogue (valuation.ts `awardedWorksFactor`), and no offer may carry
+ * an annual payment above what that bidder would accept, its costs plus a normal return (its value
+ * at the market's cost of capital and political-risk premium, partnerLens, is zero). The partner's
+ * rent thus comes from weak competition and private costs, not from catalogue prices.
  * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
  */
 import { withStream } from '../rng';
@@ -153,14 +157,37 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   const p = n.procedure;
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
+  // Rivals are firms of the same market: their costs spread around the market's cost of these
+  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
+  // catalogue prices, which carry the firms' margin.
   const s = scenario.procurement.rivalCostSpread;
-  const lo = Math.max(partnerCost, 1 - s);
-  const hi = Math.max(lo, 1 + s);
+  const centre = scenario.partner.trueCostFactor;
+  const lo = Math.max(partnerCost, centre * (1 - s));
+  const hi = Math.max(lo, centre * (1 + s));
   let next = Infinity;
   withStream(state, 'procurement', (rng) => {
     for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
   });
-  p.rivalCostFactor = next;
+  // It bids its expected cost: the overruns the builder bears (§7, 1 + |sd·N|: mean 1 + sd·√(2/π)) included.
+  p.rivalCostFactor = next * expectedOverrun(scenario, n.offer);
+}
+
+/** E|N(0, 1)| = √(2/π): the mean overrun per unit of its standard deviation. */
+const EXPECTED_ABS_NORMAL = 0.7978845608;
+
+/** The mean overrun factor of a deal's works, weighted by their catalogue prices (projects.ts draws 1 + |sd·costUncertainty·N|). */
+function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
+  let w = 0;
+  let sum = 0;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (!t) continue;
+    let c = 0;
+    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    w += c;
+    sum += c * (1 + EXPECTED_ABS_NORMAL * t.uncertainty.costOverrunSd * scenario.projects.costUncertainty);
+  }
+  return w > 0 ? sum / w : 1;
 }
 
 /**

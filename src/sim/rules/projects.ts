@@ -134,7 +134,8 @@ export function constructionPhase(state: SimState, scenario: Scenario, scratch: 
         cityInvests(state, scratch, { to: 'suppliers', eur: price, reason: 'works (city alone)', smart: true });
         if (contract !== null) payGrants(state, scenario, scratch, contract, price);
       } else {
-        const share = contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare;
+        // The city pays its share at the awarded price of the works (catalogue with a single bidder).
+        const share = (contract.terms.form === 'procurement' ? 1 : contract.terms.cityCapitalShare) * (contract.worksPriceFactor ?? 1);
         // Works the city will own are eligible to the FCTVA; a concession's are the concessionaire's.
         if (contract.terms.form === 'concession') cityPays(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', section: 'investment', smart: true });
         else cityInvests(state, scratch, { to: 'partner', eur: price * share, reason: 'works (city share)', smart: true });

@@ -139,6 +139,18 @@ export function partnerLawLens(scenario: Scenario): PartnerLens {
   return { rate: scenario.partner.discountRate, riskPremium: 0, horizonYears: 1000 };
 }
 
+/**
+ * The price of the works the city pays, as a share of catalogue prices, in the negotiation under
+ * way: with two or more bidders the award is one global price (marché global, CCP L2171-3; the
+ * most advantageous offer, L2152-7), and the next-cheapest bidder would build the works at its own
+ * cost (`rivalCostFactor`, procedure.ts) and earn its normal return on the payments, so the works
+ * price comes down to that cost, never above catalogue; 1 with a single bidder or before the bids.
+ */
+export function awardedWorksFactor(state: Readonly<SimState>): number {
+  const r = state.negotiation?.procedure?.rivalCostFactor;
+  return r === null || r === undefined ? 1 : Math.min(1, r);
+}
+
 /** Expected grants for the city's capital share, from the calls open now that the terms name. */
 function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerms, capex: number): number {
   const cityShare = terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
@@ -249,11 +261,12 @@ export function dealCapital(state: SimState, scenario: Scenario, terms: Contract
   const b = buildYearsOf(scenario, terms);
   const capital = zeros(flowYears(scenario, terms, b));
   const share = terms.form === 'procurement' || builder === 'suppliers' ? 1 : terms.cityCapitalShare;
+  const price = builder === 'partner' ? awardedWorksFactor(state) : 1;
   let capexTotal = 0;
   for (const p of terms.projects) {
     const capex = projectCapexEur(scenario, projectType(scenario, p)!, terms);
     capexTotal += capex;
-    subtractWorks(capital, share * capex, b);
+    subtractWorks(capital, share * capex * price, b);
   }
   return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal) };
 }
@@ -264,6 +277,7 @@ interface DealSetup {
   isProcurement: boolean;
   /** Years of works. */
   b: number;
+  /** The share of the works' catalogue price the city pays: its capital share at the awarded price. */
   share: number;
   costFactor: number;
   te: number;
@@ -347,6 +361,8 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
   const share = isProcurement ? 1 : terms.cityCapitalShare;
+  // The city pays its share of the works at the awarded price (catalogue with a single bidder).
+  const paidShare = share * (builder === 'partner' ? awardedWorksFactor(state) : 1);
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
   const effort = builder === 'partner' ? guaranteeEffort(terms) : 0;
   const muPartner = (view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9) + GUARANTEE_MEAN_GAIN * effort;
@@ -387,7 +403,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
-  return { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects };
+  return { builder, isProcurement, b, share: paidShare, costFactor, te, capexTotal, expectedGrantsEur, projects };
 }
 
 /**
