@@ -26,7 +26,8 @@ export interface ContractRecord {
   /** The price of the works in its scope, euros. */
   worksEur: number;
   /** What it costs the city over its life at its current terms: the works' public share (at the awarded price), the
-   *  annual payments over its duration and the expected savings share, euros. */
+   *  annual payments over its duration, the expected savings share and the maintenance of the existing networks it
+   *  took over (MODEL §8), euros. */
   valueEur: number;
   /** Share of the works paid with public money (the city's, grants included), 0–1. */
   publicWorksShare: number;
@@ -94,7 +95,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
       signedTick: c.signedTick,
       durationYears: years,
       worksEur: works,
-      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur) * years,
+      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur + (c.networkUpkeepEur ?? 0)) * years,
       publicWorksShare: share,
       partnerIrr: partnerIrr(c),
       ...endOf(c),

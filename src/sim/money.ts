@@ -29,6 +29,8 @@ export interface TickScratch {
    *  the FCTVA) received for smart-city projects this tick (for the scores, scores.ts). */
   smartSpentStart: number;
   smartPublicFundsEur: number;
+  /** Network maintenance the contracts took over this month: the city's running costs fall by it (rules/budget.ts). */
+  upkeepTakenOverEur: number;
 }
 
 export function newScratch(state: SimState): TickScratch {
@@ -43,6 +45,7 @@ export function newScratch(state: SimState): TickScratch {
     rentCapitalEur: 0,
     smartSpentStart: state.city.smartCitySpentEur,
     smartPublicFundsEur: 0,
+    upkeepTakenOverEur: 0,
   };
 }
 

@@ -143,6 +143,14 @@ const legacyStock = z.strictObject({
   lifetimeYears: positiveInt(100),
   /** Share of the stock already past its service life at the start. */
   shareOverLife: share(),
+  /** What the city pays each year to maintain the family's network in a district, euros per unit of
+   *  the family's catalogue unit (light point, district…): part of `city.operatingCostEur`. A global
+   *  performance or partnership contract whose scope holds the family (or one of `upkeepWith`) takes
+   *  that maintenance over in its districts (rules/contracts.ts `networkUpkeepEur`, MODEL §8). */
+  upkeepEurPerUnit: z._default(eur(), 0),
+  /** Other families whose contract also takes this network's maintenance over (a control centre that
+   *  runs the traffic signals, Dijon 2017). */
+  upkeepWith: z._default(z.array(z.enum(PROJECT_FAMILIES)), []),
 });
 
 const grantCall = z.strictObject({

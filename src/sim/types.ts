@@ -178,6 +178,10 @@ export interface Contract {
   /** The price of the works the city pays, as a share of catalogue prices: the awarded global
    *  price under competition (valuation.ts `awardedWorksFactor`); absent (1) with a single bidder. */
   worksPriceFactor?: number;
+  /** The yearly maintenance of the existing networks in its scope it took over (catalogue.ts
+   *  `networkUpkeepEur`), euros: paid by the city while it runs, in place of its own running costs;
+   *  absent (0) in saves before issue 9's third round. */
+  networkUpkeepEur?: number;
 }
 
 /** An amendment the city proposes: a lower payment, a longer contract, the financial balance kept (CCP L6). */

@@ -44,8 +44,9 @@ describe('the contracts array', () => {
       signedTick: 2,
       durationYears: 10,
       worksEur: works,
-      // The works (all public in a performance contract), the payments and the expected savings share over ten years.
-      valueEur: works + (600_000 + 0.1 * c.expectedSavingsMWh * sc.energy.priceEurPerMWh) * 10,
+      // The works (all public in a performance contract), the payments, the expected savings share and the
+      // maintenance of the light points it took over (€25 a point a year, MODEL §8) over ten years.
+      valueEur: works + (600_000 + 0.1 * c.expectedSavingsMWh * sc.energy.priceEurPerMWh + c.networkUpkeepEur!) * 10,
       publicWorksShare: 1,
       partnerIrr: annualIrr(c.partnerFlowsEur),
       endedTick: null,
@@ -83,7 +84,7 @@ describe('the contracts array', () => {
     expect(at.sum - awarded.sum).toBeCloseTo(0.1 * 0.4 * at.works, 0);
     expect(awarded.c.worksPriceFactor).toBe(0.9);
     expect(awarded.c.financedCapitalEur).toBeCloseTo(0.9 * 0.6 * awarded.works, 0);
-    expect(contractRecords(awarded.s, sc)[0]!.valueEur).toBeCloseTo(0.9 * 0.4 * awarded.works, 0);
+    expect(contractRecords(awarded.s, sc)[0]!.valueEur).toBeCloseTo(0.9 * 0.4 * awarded.works + awarded.c.networkUpkeepEur! * 10, 0);
   });
 
   it('paid for its works as built and then for its service, the partner never invests: its rate is undefined (null)', () => {

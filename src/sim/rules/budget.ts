@@ -146,7 +146,7 @@ export function financePhase(
   cityReceives(state, scratch, { from: 'state', eur: t.vatShareEur / 12, reason: 'VAT fraction', section: 'operating', smart: false });
   cityReceives(state, scratch, { from: 'state', eur: city.stateGrantEur / 12, reason: 'DGF', section: 'operating', smart: false });
   cityReceives(state, scratch, { from: 'citizens', eur: c.otherRevenueEur / 12, reason: 'fees', section: 'operating', smart: false });
-  cityPays(state, scratch, { to: 'suppliers', eur: Math.max(0, c.operatingCostEur / 12 - otherSavingsEur), reason: 'running costs', section: 'operating', smart: false });
+  cityPays(state, scratch, { to: 'suppliers', eur: Math.max(0, c.operatingCostEur / 12 - otherSavingsEur - scratch.upkeepTakenOverEur), reason: 'running costs', section: 'operating', smart: false });
   cityPays(state, scratch, { to: 'suppliers', eur: energyBillEur, reason: 'energy bill', section: 'operating', smart: false });
   cityPays(state, scratch, { to: 'lenders', eur: (city.debtEur * city.debtRate) / 12, reason: 'interest', section: 'operating', smart: false });
   const cash = state.ledger.balancesCents.city / 100;

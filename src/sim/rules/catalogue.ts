@@ -8,6 +8,7 @@
  * partner's true costs multiply them by its private cost factor.
  */
 import type { District, ProjectType, Scenario } from '../scenario-schema';
+import type { ContractTerms } from '../types';
 
 /** Units of a project type in a district (what its cost and benefits scale with). */
 export function unitsIn(type: ProjectType, d: District): number {
@@ -78,4 +79,26 @@ export function governanceSimilarity(
   b: { unifiedMetropole: number; inHouseServices: number; openData: number },
 ): number {
   return 1 - (Math.abs(a.unifiedMetropole - b.unifiedMetropole) + Math.abs(a.inHouseServices - b.inHouseServices) + Math.abs(a.openData - b.openData)) / 3;
+}
+
+/**
+ * The yearly maintenance of the existing networks a contract takes over, euros (MODEL §8, "The
+ * network's maintenance"): a global performance contract (CCP L2171-3) or a partnership contract
+ * (L1112-1) makes its holder operate and maintain the whole network in its scope, the equipment in
+ * place included, not only what it builds. For each legacy stock whose family (or one of its
+ * `upkeepWith`) the contract holds: `upkeepEurPerUnit` × the family's units in each of its
+ * districts. Nothing for a procurement (works only) or a pilot (a trial beside the network).
+ */
+export function networkUpkeepEur(scenario: Scenario, terms: Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>): number {
+  if (terms.pilot || (terms.form !== 'performance' && terms.form !== 'partnership')) return 0;
+  const families = terms.projects.map((p) => projectType(scenario, p)?.family);
+  let sum = 0;
+  for (const stock of scenario.territory.legacy) {
+    if (stock.upkeepEurPerUnit <= 0) continue;
+    if (!families.some((f) => f === stock.family || (f !== undefined && stock.upkeepWith.includes(f)))) continue;
+    const type = Object.values(scenario.projects.catalogue).find((t) => t.family === stock.family);
+    if (!type) continue;
+    for (const d of terms.districts) sum += stock.upkeepEurPerUnit * unitsIn(type, scenario.territory.districts[d]!);
+  }
+  return sum;
 }

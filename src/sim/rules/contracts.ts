@@ -28,13 +28,14 @@
  * built; a pilot's deployments stop.
  */
 import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
+import { transfer } from '../ledger';
 import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
 import { detLog, detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { Amendment, Contract, ContractTerms, SimState } from '../types';
 import { MAX_CONTRACT_YEARS } from './terms';
-import { deploymentBenefits, projectType } from './catalogue';
+import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
 import { heldDistricts } from './services';
@@ -78,6 +79,8 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
   const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
   if (price !== 1) contract.worksPriceFactor = price;
+  const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms) : 0;
+  if (upkeep > 0) contract.networkUpkeepEur = upkeep;
   const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
@@ -205,6 +208,7 @@ export function contractsPhase(state: SimState, scenario: Scenario, scratch: Tic
     }
     const payment = c.terms.annualPaymentEur / 12;
     payRent(state, scratch, c, payment, monthlyRate);
+    networkUpkeep(state, scratch, c);
     const saved = savingsByContract.get(c.id) ?? 0;
     const share = saved * price * c.terms.savingsShareToPartner;
     cityPays(state, scratch, { to: 'partner', eur: share, reason: 'savings share', section: 'operating', smart: true });
@@ -221,6 +225,17 @@ export function contractsPhase(state: SimState, scenario: Scenario, scratch: Tic
     }
     c.partnerUnrecoveredEur = Math.max(0, c.partnerUnrecoveredEur * (1 + monthlyRate) - (payment + share - penalty));
   }
+}
+
+/** The maintenance of the existing networks in its scope (MODEL §8): the city pays the contract what
+ *  it paid its own suppliers for it (its running costs fall by the same, rules/budget.ts), and the
+ *  partner pays the suppliers that do it; at cost, so neither side's money changes. */
+function networkUpkeep(state: SimState, scratch: TickScratch, c: Contract): void {
+  const eur = (c.networkUpkeepEur ?? 0) / 12;
+  if (eur <= 0) return;
+  cityPays(state, scratch, { to: 'partner', eur, reason: 'network maintenance', section: 'operating', smart: false });
+  transfer(state.ledger, 'partner', 'suppliers', eur, 'network maintenance');
+  scratch.upkeepTakenOverEur += eur;
 }
 
 function endPilotDeployments(state: SimState, c: Contract): void {
