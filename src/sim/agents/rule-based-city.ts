@@ -182,7 +182,15 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
   return out;
 }
 
-function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
+/**
+ * The candidate deals of one decision. With `negotiate` false only the purchases alone (and pilots)
+ * are listed: the caller reads nothing else from them (a second list for the envelope left once an
+ * open negotiation keeps its share, or any list while a negotiation is open, when no deal is
+ * proposed). The partner contract for the same project is then valued only when a pilot needs it
+ * (what the pilot teaches), exactly as the full list would value it: the same purchases alone, in
+ * the same order, at the same values.
+ */
+function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo, negotiate: boolean): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -195,9 +203,10 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
     // A global performance contract with the partner.
-    if (partnerOk) {
-      const best = partnerCandidate(state, scenario, [id], remaining, committed, memo);
-      if (best) out.push(best);
+    let full: Candidate | null | undefined;
+    if (partnerOk && negotiate) {
+      full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
+      if (full) out.push(full);
     }
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
@@ -224,7 +233,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         const flows = suppliersFlows(state, scenario, pilot, memo);
         const money = flows.capexEur - flows.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
-        const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
+        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
         if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
@@ -236,7 +245,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
   // centre in one global performance contract): each family with the platform, then the best of
   // those grown one family at a time while the bundle is worth more to the city.
-  if (partnerOk) out.push(...platformBundles(state, scenario, ids, committed, memo));
+  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, committed, memo));
   return out;
 }
 
@@ -367,7 +376,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const memo = newMemo();
   // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
   const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  const list = candidates(view, scenario, memo).filter((k) => k.value > 0 && fits(k));
+  // While a negotiation is open no deal is proposed: only the purchases alone are listed.
+  const list = candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   let proposed: ContractTerms | null = null;
@@ -383,7 +393,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
   if (proposed && extra > 0) reserveEur = Math.min(extra, Math.max(0, worksCapitalEur(view, scenario, proposed, 'partner').firstYear - envelope));
-  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
+  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo, false).filter((k) => k.value > 0) : list).find(
     (k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {
