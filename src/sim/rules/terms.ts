@@ -22,7 +22,7 @@ import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
-import { commitmentAllowed, commitmentProblem } from './legality';
+import { commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
 import { serviceHeldProblem } from './services';
 
 /** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
@@ -186,6 +186,33 @@ export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms
     } else if (competitionProblem(state, scenario, terms) !== null) return false;
   }
   return formValueCheck(state, scenario, terms, false) === null;
+}
+
+/**
+ * The index of the first of these terms that `termsLawful` (default options) accepts, or −1: the
+ * same answer as `items.findIndex((k) => termsLawful(state, scenario, k.terms))`, for terms each
+ * made from a base by changing its length and annual payment only (`{ ...base, durationYears,
+ * annualPaymentEur }`: a computer city ranking the lengths of a few forms). The checks that read
+ * neither (a service already held in the scope, the works' capital for the budget check) run
+ * once per base instead of once per length.
+ */
+export function firstLawfulLength(state: Readonly<SimState>, scenario: Scenario, items: readonly { terms: ContractTerms; base: ContractTerms }[]): number {
+  // Per base: the works' capital, or null when a service is already held in its scope.
+  const perBase = new Map<ContractTerms, WorksCapital | null>();
+  for (let i = 0; i < items.length; i++) {
+    const { terms, base } = items[i]!;
+    if (shapeCheck(state, scenario, terms, {}, false) !== null) continue;
+    let capital = perBase.get(base);
+    if (capital === undefined) {
+      capital = serviceHeldProblem(state, scenario, base, 'partner') !== null ? null : worksCapitalEur(state, scenario, base, 'partner');
+      perBase.set(base, capital);
+    }
+    if (capital === null) continue;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital })) continue;
+    if (competitionProblem(state, scenario, terms) !== null) continue;
+    if (formValueCheck(state, scenario, terms, false) === null) return i;
+  }
+  return -1;
 }
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
