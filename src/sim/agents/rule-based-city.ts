@@ -76,10 +76,22 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
 interface DecisionMemo {
   priced: Map<string, { d: number; ask: number; value: number }[]>;
   flows: Map<string, DealFlows>;
+  /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
+  served: Map<string, Set<number>>;
 }
 
 function newMemo(): DecisionMemo {
-  return { priced: new Map(), flows: new Map() };
+  return { priced: new Map(), flows: new Map(), served: new Map() };
+}
+
+/** `servedDistricts` through the decision's memo (read only: the set is shared). */
+function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo): ReadonlySet<number> {
+  let served = memo.served.get(typeId);
+  if (!served) {
+    served = servedDistricts(state, scenario, typeId);
+    memo.served.set(typeId, served);
+  }
+  return served;
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
@@ -152,7 +164,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const open = (projects: string[]) => {
-    const served = projects.map((id) => servedDistricts(state, scenario, id));
+    const served = projects.map((id) => servedOf(state, scenario, id, memo));
     return [...Array(nd).keys()].filter((d) => served.every((s) => !s.has(d)));
   };
   const out: Candidate[] = [];
@@ -201,7 +213,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const ids = Object.keys(scenario.projects.catalogue);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
-    const served = servedDistricts(state, scenario, id);
+    const served = servedOf(state, scenario, id, memo);
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
     // A global performance contract with the partner.
