@@ -94,10 +94,23 @@ function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string,
   return served;
 }
 
+/** Every term, so that a new one cannot be left out of the memo's key (a type error until it is added). */
+const TERM_FIELDS = Object.keys({
+  form: true, projects: true, districts: true, pilot: true, durationYears: true, cityCapitalShare: true, annualPaymentEur: true,
+  guaranteedSavingShare: true, penaltyRate: true, terminationCompensation: true, dataOwnership: true, savingsShareToPartner: true, grantCalls: true,
+} satisfies Record<keyof ContractTerms, true>) as (keyof ContractTerms)[];
+
+/** The terms as a memo key: each term's value in turn (lists joined by commas; ids hold none). Cheaper than JSON.stringify. */
+function termsKey(terms: ContractTerms): string {
+  let key = '';
+  for (const f of TERM_FIELDS) key += `${terms[f] as string | number | boolean | string[] | number[]}|`;
+  return key;
+}
+
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   // The envelope already committed filters the lengths kept, so it is part of the key.
-  const key = `${committed}|${JSON.stringify(form)}`;
+  const key = `${committed}|${termsKey(form)}`;
   const known = memo.priced.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
@@ -116,9 +129,13 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   return out;
 }
 
-/** `dealFlows` of a purchase by the city's suppliers, through the decision's memo. */
+/**
+ * `dealFlows` of a purchase by the city's suppliers, through the decision's memo, by project type and
+ * kind (a purchase at scale or a pilot): within a decision those determine the terms (the districts
+ * not yet served, the calls open to them: none reads the envelope).
+ */
 function suppliersFlows(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
-  const key = JSON.stringify(terms);
+  const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}`;
   const known = memo.flows.get(key);
   if (known) return known;
   const flows = dealFlows(state, scenario, terms, 'suppliers');
