@@ -29,7 +29,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, committedPaymentsEur, firstLawfulLength, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
+import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, termsLawfulChecker, partnershipThreshold, termsLawful } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
@@ -162,17 +162,18 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   }
   // Values are linear in the payment: one projection per duration gives the partner's
   // expected ask and the city's value at that ask.
-  const ranked: (Candidate & { base: ContractTerms })[] = [];
+  const ranked: Candidate[] = [];
   for (const form of forms) {
     for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
       const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-      ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d, base: form });
+      ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
     }
   }
   ranked.sort((x, y) => y.value - x.value);
-  // The most valuable lawful one (the lengths of a form share their scope and works: checked once).
-  const best = ranked[firstLawfulLength(state, scenario, ranked)];
-  return best ? { kind: best.kind, terms: best.terms, value: best.value, cityMoney: best.cityMoney } : null;
+  // The most valuable lawful one (the lengths of a form share their scope, checked once).
+  const lawful = termsLawfulChecker(state, scenario);
+  const best = ranked.find((k) => lawful(k.terms));
+  return best ?? null;
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */

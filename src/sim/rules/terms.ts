@@ -189,30 +189,33 @@ export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms
 }
 
 /**
- * The index of the first of these terms that `termsLawful` (default options) accepts, or −1: the
- * same answer as `items.findIndex((k) => termsLawful(state, scenario, k.terms))`, for terms each
- * made from a base by changing its length and annual payment only (`{ ...base, durationYears,
- * annualPaymentEur }`: a computer city ranking the lengths of a few forms). The checks that read
- * neither (a service already held in the scope, the works' capital for the budget check) run
- * once per base instead of once per length.
+ * `termsLawful` for many terms of a few scopes (a computer player ranking the variants of a deal):
+ * the checks that read only the scope — a service already held there, the works' capital for the
+ * budget check, which read neither the length, the payment, the compensation nor the guarantee —
+ * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
+ * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
+ * with other lists are checked afresh. `checker(terms, capEur)` answers as `termsLawful(state,
+ * scenario, terms, { capEur })`.
  */
-export function firstLawfulLength(state: Readonly<SimState>, scenario: Scenario, items: readonly { terms: ContractTerms; base: ContractTerms }[]): number {
-  // Per base: the works' capital, or null when a service is already held in its scope.
-  const perBase = new Map<ContractTerms, WorksCapital | null>();
-  for (let i = 0; i < items.length; i++) {
-    const { terms, base } = items[i]!;
-    if (shapeCheck(state, scenario, terms, {}, false) !== null) continue;
-    let capital = perBase.get(base);
-    if (capital === undefined) {
-      capital = serviceHeldProblem(state, scenario, base, 'partner') !== null ? null : worksCapitalEur(state, scenario, base, 'partner');
-      perBase.set(base, capital);
+export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
+  // Per scope seen: the works' capital, or null when a service is already held in it.
+  const scopes: { terms: ContractTerms; capital: WorksCapital | null }[] = [];
+  const sameScope = (a: ContractTerms, b: ContractTerms) =>
+    a.projects === b.projects && a.districts === b.districts && a.grantCalls === b.grantCalls && a.form === b.form && a.cityCapitalShare === b.cityCapitalShare && a.pilot === b.pilot;
+  return (terms, capEur) => {
+    if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
+    let scope = scopes.find((k) => sameScope(k.terms, terms));
+    if (!scope) {
+      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner') };
+      scopes.push(scope);
     }
-    if (capital === null) continue;
-    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital })) continue;
-    if (competitionProblem(state, scenario, terms) !== null) continue;
-    if (formValueCheck(state, scenario, terms, false) === null) return i;
-  }
-  return -1;
+    if (scope.capital === null) return false;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
+    if (capEur !== undefined) {
+      if (capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
+    } else if (competitionProblem(state, scenario, terms) !== null) return false;
+    return formValueCheck(state, scenario, terms, false) === null;
+  };
 }
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
