@@ -29,7 +29,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, termsLawfulChecker, partnershipThreshold, termsLawful } from '../rules/terms';
+import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
@@ -172,8 +172,7 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   ranked.sort((x, y) => y.value - x.value);
   // The most valuable lawful one (the lengths of a form share their scope, checked once).
   const lawful = termsLawfulChecker(state, scenario);
-  const best = ranked.find((k) => lawful(k.terms));
-  return best ?? null;
+  return ranked.find((k) => lawful(k.terms)) ?? null;
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
