@@ -28,6 +28,19 @@ function isObj(x: unknown): x is Record<string, unknown> {
 
 const num = numberProblem;
 
+/**
+ * A copy of plain data (objects, arrays, primitives), as `structuredClone` copies it: the same keys in
+ * the same order, nothing shared. An explanation is such data, and `structuredClone` cost more than a
+ * move's own checks (every move of a computer player carries one).
+ */
+function clonePlain(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(clonePlain);
+  if (!isObj(x)) return x;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) out[k] = clonePlain(x[k]);
+  return out;
+}
+
 /** The note a move carries: its free reason and, when well formed, its structured explanation. */
 function moveNote(a: { reason?: unknown; explanation?: unknown }): MoveNote {
   const e = a.explanation;
@@ -36,7 +49,7 @@ function moveNote(a: { reason?: unknown; explanation?: unknown }): MoveNote {
     typeof e.key === 'string' &&
     isObj(e.params) &&
     Object.values(e.params).every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)));
-  return { reason: typeof a.reason === 'string' ? a.reason : '', ...(ok ? { explanation: structuredClone(e) as unknown as Explanation } : {}) };
+  return { reason: typeof a.reason === 'string' ? a.reason : '', ...(ok ? { explanation: clonePlain(e) as Explanation } : {}) };
 }
 
 function bySide(by: unknown): ActionResult {

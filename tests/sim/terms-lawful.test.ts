@@ -1,7 +1,8 @@
 /**
  * The fast paths the computer players use give the same answers as the full checks:
  * `termsLawful` is exactly `termsProblem(…) === null` (it only runs the same checks in another
- * order, and may be handed the competitive bound already computed), and `dealCapital` is exactly
+ * order, and may be handed the competitive bound already computed), `termsLawfulChecker` is
+ * `termsLawful` for the variants of a deal (its scope's checks run once), and `dealCapital` is exactly
  * the capital row, price and grants of `dealFlows`; `dealFlowsOverDurations` is `dealFlows` at each length. Checked over the states of a run (with award
  * procedures open, so the competitive bound binds) and a grid of terms that meets every valued
  * refusal (budget, competition, partnership, concession).
@@ -9,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur } from '../../src/sim/rules/procedure';
-import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
+import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
 import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
@@ -94,6 +95,32 @@ describe('fast paths of the computer players', () => {
     // Every valued refusal is met, so a fast path that skipped one would fail here.
     for (const code of ['ok', 'envelopeExceeded', 'aboveCompetitiveBid', 'partnershipNoValueForMoney', 'concessionNoOperatingRisk', 'concessionTooLong']) expect(codes.get(code) ?? 0, code).toBeGreaterThan(0);
     expect(withBound).toBeGreaterThan(0);
+  });
+
+  it('termsLawfulChecker answers as termsLawful for the variants of a deal sharing its lists (lengths, payments, compensations, guarantees)', () => {
+    const seen = { lawful: 0, refused: 0, scopes: 0 };
+    for (const s of states) {
+      // One checker per state, over every variant of every base (their lists shared, as `{ ...base }` shares them).
+      const check = termsLawfulChecker(s, sc);
+      for (const base of grid(s).filter((t) => t.durationYears === 12 && t.annualPaymentEur === 0)) {
+        seen.scopes++;
+        const cap = competitiveCapEur(s, sc, base);
+        for (const durationYears of [base.form === 'procurement' ? 0 : 5, 12, 20, 25]) {
+          for (const annualPaymentEur of [0, 300_000, 3_000_000, ...(cap !== null ? [cap, cap + 1000] : [])]) {
+            for (const [terminationCompensation, guaranteedSavingShare] of [[0, 0], [0.5, 0.4], [1, 0.6]] as const) {
+              const t = { ...base, durationYears, annualPaymentEur: base.form === 'procurement' ? 0 : annualPaymentEur, terminationCompensation, guaranteedSavingShare, penaltyRate: guaranteedSavingShare > 0 ? 1 : 0 };
+              for (const capEur of [undefined, null, cap]) {
+                const expected = termsLawful(s, sc, t, capEur === undefined ? {} : { capEur });
+                expect(check(t, capEur), `${termsProblem(s, sc, t)?.code ?? 'ok'} at tick ${s.tick}`).toBe(expected);
+                seen[expected ? 'lawful' : 'refused']++;
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(seen.lawful).toBeGreaterThan(0);
+    expect(seen.refused).toBeGreaterThan(0);
   });
 
   it('dealCapital and dealCapexEur are dealFlows’ own capital row, price and grants', () => {

@@ -36,7 +36,7 @@
 import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapEur } from '../rules/procedure';
-import { MAX_CONTRACT_YEARS, termsLawful } from '../rules/terms';
+import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
 import { cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
@@ -468,9 +468,11 @@ export function cityBestOffer({
 /** The best candidate whose terms are lawful now (`caps`: each one's competitive bound, already computed). */
 function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Choice[], caps: ReadonlyMap<Choice, number | null>): Choice | null {
   cands.sort((a, b) => b.expected - a.expected || a.terms.durationYears - b.terms.durationYears || a.terms.annualPaymentEur - b.terms.annualPaymentEur);
+  // The variants of one offer share its scope: its checks run once (termsLawfulChecker).
+  const lawful = termsLawfulChecker(state, scenario);
   for (const c of cands) {
     if (c.expected <= 0) return null;
-    if (termsLawful(state, scenario, c.terms, { capEur: caps.get(c) })) return c;
+    if (lawful(c.terms, caps.get(c))) return c;
   }
   return null;
 }

@@ -29,7 +29,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful } from '../rules/terms';
+import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
@@ -76,16 +76,41 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
 interface DecisionMemo {
   priced: Map<string, { d: number; ask: number; value: number }[]>;
   flows: Map<string, DealFlows>;
+  /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
+  served: Map<string, Set<number>>;
 }
 
 function newMemo(): DecisionMemo {
-  return { priced: new Map(), flows: new Map() };
+  return { priced: new Map(), flows: new Map(), served: new Map() };
+}
+
+/** `servedDistricts` through the decision's memo (read only: the set is shared). */
+function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo): ReadonlySet<number> {
+  let served = memo.served.get(typeId);
+  if (!served) {
+    served = servedDistricts(state, scenario, typeId);
+    memo.served.set(typeId, served);
+  }
+  return served;
+}
+
+/** Every term, so that a new one cannot be left out of the memo's key (a type error until it is added). */
+const TERM_FIELDS = Object.keys({
+  form: true, projects: true, districts: true, pilot: true, durationYears: true, cityCapitalShare: true, annualPaymentEur: true,
+  guaranteedSavingShare: true, penaltyRate: true, terminationCompensation: true, dataOwnership: true, savingsShareToPartner: true, grantCalls: true,
+} satisfies Record<keyof ContractTerms, true>) as (keyof ContractTerms)[];
+
+/** The terms as a memo key: each term's value in turn (lists joined by commas; ids hold none). Cheaper than JSON.stringify. */
+function termsKey(terms: ContractTerms): string {
+  let key = '';
+  for (const f of TERM_FIELDS) key += `${terms[f] as string | number | boolean | string[] | number[]}|`;
+  return key;
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   // The envelope already committed filters the lengths kept, so it is part of the key.
-  const key = `${committed}|${JSON.stringify(form)}`;
+  const key = `${committed}|${termsKey(form)}`;
   const known = memo.priced.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
@@ -104,9 +129,13 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   return out;
 }
 
-/** `dealFlows` of a purchase by the city's suppliers, through the decision's memo. */
+/**
+ * `dealFlows` of a purchase by the city's suppliers, through the decision's memo, by project type and
+ * kind (a purchase at scale or a pilot): within a decision those determine the terms (the districts
+ * not yet served, the calls open to them: none reads the envelope).
+ */
 function suppliersFlows(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
-  const key = JSON.stringify(terms);
+  const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}`;
   const known = memo.flows.get(key);
   if (known) return known;
   const flows = dealFlows(state, scenario, terms, 'suppliers');
@@ -141,7 +170,9 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
     }
   }
   ranked.sort((x, y) => y.value - x.value);
-  return ranked.find((k) => termsLawful(state, scenario, k.terms)) ?? null;
+  // The most valuable lawful one (the lengths of a form share their scope, checked once).
+  const lawful = termsLawfulChecker(state, scenario);
+  return ranked.find((k) => lawful(k.terms)) ?? null;
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
@@ -150,7 +181,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const open = (projects: string[]) => {
-    const served = projects.map((id) => servedDistricts(state, scenario, id));
+    const served = projects.map((id) => servedOf(state, scenario, id, memo));
     return [...Array(nd).keys()].filter((d) => served.every((s) => !s.has(d)));
   };
   const out: Candidate[] = [];
@@ -182,7 +213,15 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
   return out;
 }
 
-function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo = newMemo()): Candidate[] {
+/**
+ * The candidate deals of one decision. With `negotiate` false only the purchases alone (and pilots)
+ * are listed: the caller reads nothing else from them (a second list for the envelope left once an
+ * open negotiation keeps its share, or any list while a negotiation is open, when no deal is
+ * proposed). The partner contract for the same project is then valued only when a pilot needs it
+ * (what the pilot teaches), exactly as the full list would value it: the same purchases alone, in
+ * the same order, at the same values.
+ */
+function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo, negotiate: boolean): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -191,13 +230,14 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const ids = Object.keys(scenario.projects.catalogue);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
-    const served = servedDistricts(state, scenario, id);
+    const served = servedOf(state, scenario, id, memo);
     const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
     if (remaining.length === 0) continue;
     // A global performance contract with the partner.
-    if (partnerOk) {
-      const best = partnerCandidate(state, scenario, [id], remaining, committed, memo);
-      if (best) out.push(best);
+    let full: Candidate | null | undefined;
+    if (partnerOk && negotiate) {
+      full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
+      if (full) out.push(full);
     }
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
@@ -224,7 +264,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         const flows = suppliersFlows(state, scenario, pilot, memo);
         const money = flows.capexEur - flows.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
-        const full = out.find((c) => c.terms.projects[0] === id && c.kind === 'negotiate');
+        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
         if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
@@ -236,7 +276,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
   // centre in one global performance contract): each family with the platform, then the best of
   // those grown one family at a time while the bundle is worth more to the city.
-  if (partnerOk) out.push(...platformBundles(state, scenario, ids, committed, memo));
+  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, committed, memo));
   return out;
 }
 
@@ -367,7 +407,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const memo = newMemo();
   // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
   const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  const list = candidates(view, scenario, memo).filter((k) => k.value > 0 && fits(k));
+  // While a negotiation is open no deal is proposed: only the purchases alone are listed.
+  const list = candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   let proposed: ContractTerms | null = null;
@@ -383,7 +424,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
   if (proposed && extra > 0) reserveEur = Math.min(extra, Math.max(0, worksCapitalEur(view, scenario, proposed, 'partner').firstYear - envelope));
-  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo).filter((k) => k.value > 0) : list).find(
+  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo, false).filter((k) => k.value > 0) : list).find(
     (k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
   );
   if (alone) {

@@ -33,7 +33,8 @@ import { dealCapital } from './valuation';
 
 /** What an action would commit the city to. */
 export type Commitment =
-  | { kind: 'works'; terms: ContractTerms; builder: 'partner' | 'suppliers' }
+  /** `capital`: `worksCapitalEur` of these terms and builder, when the caller has it already. */
+  | { kind: 'works'; terms: ContractTerms; builder: 'partner' | 'suppliers'; capital?: WorksCapital }
   | { kind: 'upkeep'; annualEur: number; what: string }
   | { kind: 'budget'; envelopeEur: number; taxChange: number };
 
@@ -122,8 +123,19 @@ export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): 
   return Math.max(0, envelopeEur - pendingCapitalEur(state).earlierNext12Eur - state.city.yearCommittedEur);
 }
 
-/** The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and paid in the first 12 months. */
-export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): { net: number; firstYear: number; financedEur: number } {
+/** What `worksCapitalEur` returns (the budget check's figures for a deal's works). */
+export interface WorksCapital {
+  net: number;
+  firstYear: number;
+  financedEur: number;
+}
+
+/**
+ * The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and
+ * paid in the first 12 months. It reads neither the contract's length nor its annual payment (the
+ * works come first, whatever the length; the rows only grow longer with zeros).
+ */
+export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): WorksCapital {
   // The capital row alone (dealFlows' own numbers): this check runs for every candidate deal.
   const flows = dealCapital(state, scenario, terms, builder);
   const share = cityShareOf(terms, builder);
@@ -188,7 +200,7 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     return null;
   }
   const { terms, builder } = commitment;
-  const { net, firstYear, financedEur } = worksCapitalEur(state, scenario, terms, builder);
+  const { net, firstYear, financedEur } = commitment.capital ?? worksCapitalEur(state, scenario, terms, builder);
   if (firstYear > city.envelopeLeftEur + 1) {
     if (!explain) return false;
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);

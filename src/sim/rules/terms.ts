@@ -22,7 +22,7 @@ import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
-import { commitmentAllowed, commitmentProblem } from './legality';
+import { commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
 import { serviceHeldProblem } from './services';
 
 /** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
@@ -186,6 +186,36 @@ export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms
     } else if (competitionProblem(state, scenario, terms) !== null) return false;
   }
   return formValueCheck(state, scenario, terms, false) === null;
+}
+
+/**
+ * `termsLawful` for many terms of a few scopes (a computer player ranking the variants of a deal):
+ * the checks that read only the scope — a service already held there, the works' capital for the
+ * budget check, which read neither the length, the payment, the compensation nor the guarantee —
+ * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
+ * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
+ * with other lists are checked afresh. `checker(terms, capEur)` answers as `termsLawful(state,
+ * scenario, terms, { capEur })`.
+ */
+export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
+  // Per scope seen: the works' capital, or null when a service is already held in it.
+  const scopes: { terms: ContractTerms; capital: WorksCapital | null }[] = [];
+  const sameScope = (a: ContractTerms, b: ContractTerms) =>
+    a.projects === b.projects && a.districts === b.districts && a.grantCalls === b.grantCalls && a.form === b.form && a.cityCapitalShare === b.cityCapitalShare && a.pilot === b.pilot;
+  return (terms, capEur) => {
+    if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
+    let scope = scopes.find((k) => sameScope(k.terms, terms));
+    if (!scope) {
+      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner') };
+      scopes.push(scope);
+    }
+    if (scope.capital === null) return false;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
+    if (capEur !== undefined) {
+      if (capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
+    } else if (competitionProblem(state, scenario, terms) !== null) return false;
+    return formValueCheck(state, scenario, terms, false) === null;
+  };
 }
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
