@@ -228,6 +228,8 @@ describe('a procedure keeps the grant applications its notice filed', () => {
     s.tick = 10; // the call closed at 3; the bids are in
     expect(termsProblem(s, dijon(), terms({ grantCalls: ['filed'] }))?.code).not.toBe('grantCallClosed');
     expect(termsProblem(s, dijon(), terms({ grantCalls: ['other'] }))?.code).toBe('grantCallClosed');
+    // The file is the procedure's: a purchase alone beside it may not name the closed call.
+    expect(termsProblem(s, dijon(), terms({ form: 'procurement', annualPaymentEur: 0, durationYears: 0, grantCalls: ['filed'] }), { builder: 'suppliers' })?.code).toBe('grantCallClosed');
     s.tick = 3 + GRANT_SIGNATURE_GRACE_MONTHS + 1; // the application lapsed
     expect(termsProblem(s, dijon(), terms({ grantCalls: ['filed'] }))?.code).toBe('grantCallClosed');
   });

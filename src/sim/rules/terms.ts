@@ -250,7 +250,8 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
   // offer filed while they were open and still valid (a counter-offer keeps the file); at
   // acceptance an application lapsed meanwhile is simply missed.
   if (!opts.atAcceptance) {
-    const filed = state.negotiation?.history[0]?.terms?.grantCalls ?? [];
+    // The partner procedure's file, not the city's purchases beside it (builder 'suppliers').
+    const filed = opts.builder === 'suppliers' ? [] : (state.negotiation?.history[0]?.terms?.grantCalls ?? []);
     for (const id of terms.grantCalls) {
       if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && (callOpen(state, c) || (filed.includes(id) && applicationValid(state, c))))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
