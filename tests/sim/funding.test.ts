@@ -1,7 +1,9 @@
 /** Funding (src/sim/rules/funding.ts): grant calls, their deadlines, eligibility and awards. */
 import { describe, expect, it } from 'vitest';
 import { signContract } from '../../src/sim/rules/contracts';
-import { applyForGrants, callOpen, GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability, updateGrantCalls } from '../../src/sim/rules/funding';
+import { openNegotiation } from '../../src/sim/rules/negotiation';
+import { termsProblem } from '../../src/sim/rules/terms';
+import { applicationValid, applyForGrants, callOpen, filedCalls, GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability, updateGrantCalls } from '../../src/sim/rules/funding';
 import type { GrantCallState, SimState } from '../../src/sim/types';
 import { advance, dijon, freshState, movedCents, terms, variant } from './helpers';
 
@@ -57,15 +59,32 @@ describe('grant calls', () => {
     expect(callOpen(s, dsil)).toBe(true);
     s.tick = 13;
     expect(callOpen(s, dsil)).toBe(false);
+    // A call that does not open again (an event's extra call) is kept for the applications filed to
+    // it until the grace months after its deadline, then forgotten.
+    s.grantCalls.push(call({ id: 'once', openTick: 9, deadlineTick: 12 }));
     const last = 12 + GRANT_SIGNATURE_GRACE_MONTHS;
     for (let t = 13; t <= last; t++) {
       s.tick = t;
       updateGrantCalls(s, dijon());
-      expect(s.grantCalls.some((c) => c.id === 'dsil'), `tick ${t}`).toBe(true);
+      expect(s.grantCalls.some((c) => c.id === 'once'), `tick ${t}`).toBe(true);
     }
     s.tick = last + 1;
     updateGrantCalls(s, dijon());
-    expect(s.grantCalls.some((c) => c.id === 'dsil')).toBe(false);
+    expect(s.grantCalls.some((c) => c.id === 'once')).toBe(false);
+  });
+
+  it('an application filed while the call was open stays good for two years after its deadline (décret 2018-514, art. 11), and a counter-offer keeps it', () => {
+    // A works contract takes a year of procedure or more: the grant must outlast the call's months.
+    expect(GRANT_SIGNATURE_GRACE_MONTHS).toBe(24);
+    const s = freshState();
+    s.grantCalls.push(call({ id: 'filed', deadlineTick: 3 }));
+    s.tick = 3 + 24;
+    expect(callOpen(s, s.grantCalls[0]!)).toBe(false);
+    expect(applicationValid(s, s.grantCalls[0]!)).toBe(true);
+    expect(filedCalls(s, ['filed', 'unknown'])).toEqual(['filed']);
+    s.tick = 3 + 25;
+    expect(applicationValid(s, s.grantCalls[0]!)).toBe(false);
+    expect(filedCalls(s, ['filed'])).toEqual([]);
   });
 
   it('a call with its own rate keeps it', () => {
@@ -198,5 +217,20 @@ describe('the city’s own share and FEDER’s delay', () => {
     expect(s.city.receivables.some((r) => r.from === 'eu' && r.dueTick === start + sure.funding.euGrantLagMonths)).toBe(true);
     advance(s, sure, sure.funding.euGrantLagMonths);
     expect(movedCents(s, 'eu>city:grant eu')).toBeGreaterThan(0);
+  });
+});
+
+describe('a procedure keeps the grant applications its notice filed', () => {
+  it('a counter-offer may name a call closed since the opening offer filed it, not a call it never filed', () => {
+    const s = freshState();
+    s.grantCalls.push(call({ id: 'filed', deadlineTick: 3 }), call({ id: 'other', deadlineTick: 3 }));
+    openNegotiation(s, dijon(), terms({ grantCalls: ['filed'] }), 'opening');
+    s.tick = 10; // the call closed at 3; the bids are in
+    expect(termsProblem(s, dijon(), terms({ grantCalls: ['filed'] }))?.code).not.toBe('grantCallClosed');
+    expect(termsProblem(s, dijon(), terms({ grantCalls: ['other'] }))?.code).toBe('grantCallClosed');
+    // The file is the procedure's: a purchase alone beside it may not name the closed call.
+    expect(termsProblem(s, dijon(), terms({ form: 'procurement', annualPaymentEur: 0, durationYears: 0, grantCalls: ['filed'] }), { builder: 'suppliers' })?.code).toBe('grantCallClosed');
+    s.tick = 3 + GRANT_SIGNATURE_GRACE_MONTHS + 1; // the application lapsed
+    expect(termsProblem(s, dijon(), terms({ grantCalls: ['filed'] }))?.code).toBe('grantCallClosed');
   });
 });

@@ -18,6 +18,7 @@ import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState 
 import { at, cityBelief, cityBestOffer, cityLinear, millions, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
 import { cityView, type CityPersonality, partnerPersonality } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
+import { filedCalls } from '../rules/funding';
 
 /** The bid margin the city assumes partners ask for (it does not know which partner it faces). */
 const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.marginShare;
@@ -96,7 +97,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const delta = cityDelta(state, view, p);
   const belief = cityBelief({ state, publicScenario: pub, ownView: view, negotiation: n, marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
-  const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
+  const base = { ...offer, grantCalls: filedCalls(state, offer.grantCalls) };
   const counter = roundsLeft <= 0 ? null : cityBestOffer({
           state,
           publicScenario: pub,

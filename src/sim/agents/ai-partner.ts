@@ -15,6 +15,7 @@ import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState 
 import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
+import { filedCalls } from '../rules/funding';
 
 export function makeAiPartner(p: PartnerPersonality): Policy {
   return (obs: Observation): Action[] => {
@@ -52,7 +53,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   };
   const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
-  const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)) };
+  const base = { ...offer, grantCalls: filedCalls(state, offer.grantCalls) };
   const counter = roundsLeft <= 0 ? null : partnerBestCounter({
           state,
           publicScenario: pub,

@@ -37,6 +37,7 @@ import type { Action, ContractTerms, Explanation, Observation, SimState } from '
 import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
+import { filedCalls } from '../rules/funding';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
@@ -462,7 +463,7 @@ function respond(state: Readonly<SimState>, scenario: Scenario): Action[] {
   const middle = (last.annualPaymentEur + offer.annualPaymentEur) / 2;
   const counter: ContractTerms = {
     ...structuredClone(offer),
-    grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)),
+    grantCalls: filedCalls(state, offer.grantCalls),
     annualPaymentEur: Math.max(0, Math.round(Math.min(middle, Math.max(maxPay, last.annualPaymentEur)) / 1000) * 1000),
     terminationCompensation: (last.terminationCompensation + offer.terminationCompensation) / 2,
   };

@@ -14,6 +14,7 @@ import { dealFlows, partnerPaymentAnnuity, politicalHazard, valueForPartner } fr
 import { MAX_CONTRACT_YEARS, termsLawful, termsProblem } from '../rules/terms';
 import type { Action, ContractTerms, Observation, Policy } from '../types';
 import { answerAmendments } from './contract-review';
+import { filedCalls } from '../rules/funding';
 
 /** The value the partner needs from a deal before it signs (its bid margin), euros. */
 function partnerReservation(obs: Observation, terms: ContractTerms): number {
@@ -66,7 +67,7 @@ function negotiate(obs: Observation, reservationOf: Reservation): Action[] {
   const hazard = politicalHazard(scenario, offer);
   const base: ContractTerms = {
     ...structuredClone(offer),
-    grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && c.deadlineTick >= state.tick)),
+    grantCalls: filedCalls(state, offer.grantCalls),
     terminationCompensation: hazard.cancel > 0.005 ? Math.max(offer.terminationCompensation, Math.min(0.8, scenario.negotiation.maxTerminationCompensation)) : offer.terminationCompensation,
   };
   for (let d = offer.durationYears; d <= Math.min(MAX_CONTRACT_YEARS, scenario.partner.horizonYears); d += 3) {

@@ -5,7 +5,14 @@
  * events can open extra State calls. An offer may name the calls open when it is made; the
  * application counts if the contract is signed no later than `GRANT_SIGNATURE_GRACE_MONTHS` after
  * the call's deadline (the file was filed in time; the award needs the signed contract), so a
- * negotiation that drags on loses its grants.
+ * negotiation that drags on loses its grants. That grace is two years: a State investment grant
+ * lapses when the operation has not started two years after its notification (décret n° 2018-514
+ * of 25 June 2018, art. 11), the signature of the works contract being its start; the model
+ * applies it to every funder (an assumption for the Region's and the EU's calls). A procedure
+ * keeps the applications its opening offer filed: its counter-offers name them while they are
+ * valid (`filedCalls`), though the call has closed (issue 9, C3: with six months, the city's
+ * works no longer fitted its envelope once the grant lapsed in the bargaining, and the richer the
+ * grant the more of its procedures failed).
  * Eligibility: a pilot-only call funds pilots only; a sustainability call funds only low-tech or
  * energy-saving projects; a call needing several communes needs an inter-communal agreement (or,
  * without one, alignment ≥ 0.5 in a territory of enough communes). An eligible application wins
@@ -23,12 +30,29 @@ import { cityReceives, type TickScratch } from '../money';
 import { projectType } from './catalogue';
 import { contractCapex } from './projects';
 
-/** Months after a call's deadline within which a signature still gets the grant. */
-export const GRANT_SIGNATURE_GRACE_MONTHS = 6;
+/** Months after a call's deadline within which a signature still gets the grant (décret 2018-514, art. 11: two years to start). */
+export const GRANT_SIGNATURE_GRACE_MONTHS = 24;
 
 /** Is the call still taking applications (before its deadline)? */
 export function callOpen(state: SimState, call: GrantCallState): boolean {
   return state.tick <= call.deadlineTick;
+}
+
+/**
+ * Is an application filed to this call while it was open still good for a signature now? The file
+ * stays with the operation after the call closes (the sides bargain on, the award waits for the
+ * signed contract) until `GRANT_SIGNATURE_GRACE_MONTHS` after the deadline.
+ */
+export function applicationValid(state: Readonly<SimState>, call: GrantCallState): boolean {
+  return state.tick <= call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS;
+}
+
+/**
+ * The calls of an offer a counter-offer keeps: the applications filed while each call was open and
+ * still valid (`applicationValid`). A counter-offer changes the price, not the file the city sent.
+ */
+export function filedCalls(state: Readonly<SimState>, ids: readonly string[]): string[] {
+  return ids.filter((id) => state.grantCalls.some((c) => c.id === id && applicationValid(state, c)));
 }
 
 /** Opens this month's calls (returned by id) and forgets those long past their deadline. */

@@ -17,7 +17,7 @@ import { CONTRACT_FORMS, type Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { found, problem, type Problem, type Verdict } from '../refusal';
 import { projectType } from './catalogue';
-import { callOpen } from './funding';
+import { applicationValid, callOpen } from './funding';
 import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
@@ -276,11 +276,14 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
   if (!DATA_OWNERSHIPS.includes(terms.dataOwnership)) return explain && problem('fieldUnknownValue', { field: 'dataOwnership', found: found(terms.dataOwnership), expected: 'city, partner, shared' }, `data ownership: found ${found(terms.dataOwnership)}, expected city, partner or shared`);
   if (!Array.isArray(terms.grantCalls)) return explain && problem('grantCallsNotList', { found: found(terms.grantCalls) }, `grant calls: found ${found(terms.grantCalls)}, expected a list`);
   if (hasDuplicate(terms.grantCalls)) return explain && problem('grantCallTwice', {}, 'a grant call is named twice');
-  // An offer may name only calls open when it is made; at acceptance a call closed meanwhile is
-  // simply missed (the deadline passed while the sides bargained).
+  // An offer may name only calls open when it is made, or the applications the procedure's opening
+  // offer filed while they were open and still valid (a counter-offer keeps the file); at
+  // acceptance an application lapsed meanwhile is simply missed.
   if (!opts.atAcceptance) {
+    // The partner procedure's file, not the city's purchases beside it (builder 'suppliers').
+    const filed = opts.builder === 'suppliers' ? [] : (state.negotiation?.history[0]?.terms?.grantCalls ?? []);
     for (const id of terms.grantCalls) {
-      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && callOpen(state, c))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
+      if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && (callOpen(state, c) || (filed.includes(id) && applicationValid(state, c))))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
   }
   if (terms.pilot || terms.form === 'pilot') {
