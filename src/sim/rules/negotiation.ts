@@ -12,8 +12,8 @@
  * (the council's decision) and the standstill before signature. Veto players (DESIGN C4): with
  * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
  * agreement; an acceptance before round R adds R − round months of ratification to the award, and
- * each award month may break the deal with probability 0.1 × (1 − a). Low alignment means longer
- * procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
+ * each award month may break the deal with probability 0.1 × (1 − a), less when co-funders pay part of
+ * it (`vetoChance`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
  * firm bids) is logged with the months since its notice.
  */
 import { withStream } from '../rng';
@@ -24,7 +24,7 @@ import { signContract } from './contracts';
 import { partnerCostFactor } from './partner';
 import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
 import { termsProblem } from './terms';
-import { awardedWorksFactor } from './valuation';
+import { awardedWorksFactor, dealCapital } from './valuation';
 
 /** What a side says with its move. */
 export interface MoveNote {
@@ -34,6 +34,28 @@ export interface MoveNote {
 
 function note(n: MoveNote | string): MoveNote {
   return typeof n === 'string' ? { reason: n } : n;
+}
+
+/** The monthly chance of a veto during the award when the territory pays the whole deal itself (an assumption: MODEL §13.2). */
+const VETO_PER_AWARD_MONTH = 0.1;
+
+/**
+ * The monthly chance that a veto player (a commune, the department) breaks an accepted deal during
+ * its award: 0.1 × (1 − alignment) × the share of the deal's cost the territory's own taxpayers
+ * bear. The veto players object to what their residents pay; the co-funders' money (State, Region,
+ * EU: the grants the terms expect to win) is a cost they do not bear and a gain they would lose by
+ * blocking, so a co-financed deal is vetoed less (DESIGN C3: co-financing widens the zone of
+ * agreement, the veto players' included). The cost is the city's works share at the awarded price
+ * plus its payments over the contract, undiscounted, as a council reads them.
+ */
+export function vetoChance(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+  const base = VETO_PER_AWARD_MONTH * (1 - state.alignment);
+  const { capital, expectedGrantsEur } = dealCapital(state, scenario, terms);
+  if (expectedGrantsEur <= 0) return base;
+  let cost = 0;
+  for (const c of capital) cost -= c;
+  if (cost <= 0) return base;
+  return base * (1 - Math.min(1, expectedGrantsEur / cost));
 }
 
 /** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
@@ -189,7 +211,7 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
   }
   if ((p.phase === 'award' || p.phase === 'standstill') && n.lastMoveTick < state.tick) {
     if (p.phase === 'award') {
-      const breaks = withStream(state, 'city', (rng) => rng.chance(0.1 * (1 - state.alignment)));
+      const breaks = withStream(state, 'city', (rng) => rng.chance(vetoChance(state, scenario, n.offer)));
       if (breaks) {
         walkAway(state, 'city', 'a commune or department vetoed the deal during ratification');
         return;
