@@ -399,7 +399,9 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     capexTotal += capex;
     // The builder bears the overruns of its works (projects.ts; the events' too, but under a
     // procurement contract, where the city's price follows them): it prices its expected cost.
-    const overrun = builder === 'partner' ? meanOverrunFactor(scenario, t, { withEvents: !isProcurement, buildMonths: terms.pilot ? t.pilot.months : t.buildMonths, deployments: terms.projects.length * terms.districts.length }) : 1;
+    // The city's estimate stays at catalogue prices, which already exceed the market's cost with
+    // its expected overruns (0.85 × 1.08–1.20: the rivals' bids, procedure.ts).
+    const overrun = builder === 'partner' && view === 'private' ? meanOverrunFactor(scenario, t, { withEvents: !isProcurement, buildMonths: terms.pilot ? t.pilot.months : t.buildMonths, deployments: terms.projects.length * terms.districts.length }) : 1;
     const trueCost = capex * costFactor * overrun;
     trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
