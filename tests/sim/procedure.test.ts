@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
+import { expectedOverrun } from '../../src/sim/rules/projects';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
@@ -168,7 +169,8 @@ describe('competition: the next bidder bounds the price', () => {
     // A rival barely dearer than the partner (4 %): its price is below what the partner would ask
     // (about €5.0 M a year over 5 years unbounded, since the city weighs its commitments at the
     // public rate alone, issue 9), above the partner's own floor.
-    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.04;
+    // Both bid their expected overruns (the rival's bid holds them, the partner prices its own, MODEL §12).
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * expectedOverrun(sc, s.negotiation!.offer) * 1.04;
     const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
     expect(a!.type).toBe('propose');
     const counter = (a as Extract<Action, { type: 'propose' }>).terms;
