@@ -72,7 +72,7 @@ describe('C1 through the electoral hazard alone (present bias at the scenario\u2
   // their benefits after the election) nor takes on the large partner-financed deals, and hands
   // small projects to the partner, whose counter-offer lengthens the operating contract once the
   // rival bids have cut its yearly payment (a long contract then costs the city almost nothing
-  // more). See the closing report of the claims helper.
+  // more). MODEL.md §18 lists it with the other legs not met.
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C1 not met yet (issue 9); its figures are above
   it.skip('fewer long contracts', () => {
     expectMore(safe.long, hazard.long, 0.25);

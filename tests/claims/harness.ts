@@ -12,6 +12,7 @@
  * A seed where a measure is absent (null, e.g. no deal agreed) is dropped from the pairs, never
  * counted as 0 (`pairedDiffs`).
  */
+import { expect } from 'vitest';
 import { runSimulation, type Policy, type RunResult, type Scenario } from '../../src/sim';
 import { dijon, variant } from '../sim/helpers';
 
@@ -30,13 +31,25 @@ export interface Condition {
 }
 
 /**
- * Runs a condition once per seed 1…n and returns, for each named metric, its measure in each run
- * (index k − 1 for seed k): all the metrics of a condition come from the same runs.
+ * The first seed of the block the claims are played on: 1 unless `CLAIMS_FIRST_SEED` says another
+ * (`CLAIMS_FIRST_SEED=9001 npx vitest run tests/claims` checks every claim on seeds 9001…, which no
+ * test was written on). `CLAIMS_REPORT=1` prints each paired comparison (mean difference ± SE).
+ */
+const FIRST_SEED = ((v) => {
+  if (v === undefined || v === '') return 1;
+  const n = Number(v);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 4294967295 - 1000) throw new Error(`CLAIMS_FIRST_SEED: found "${v}", expected an integer seed from 0 to 4294966295`);
+  return n;
+})(process.env.CLAIMS_FIRST_SEED);
+
+/**
+ * Runs a condition once per seed of the block (1…n by default) and returns, for each named metric, its measure in each run
+ * (index k for the block's (k + 1)-th seed): all the metrics of a condition come from the same runs.
  */
 export function measure<K extends string>(c: Condition, seeds: number, metrics: Record<K, (r: RunResult) => number>): Record<K, number[]> {
   const names = Object.keys(metrics) as K[];
   const out = Object.fromEntries(names.map((k) => [k, [] as number[]])) as Record<K, number[]>;
-  for (let seed = 1; seed <= seeds; seed++) {
+  for (let seed = FIRST_SEED; seed < FIRST_SEED + seeds; seed++) {
     const r = runSimulation(c.scenario, {
       seed,
       years: c.years,
@@ -77,7 +90,12 @@ export function pairedDiffs(a: readonly (number | null)[], b: readonly (number |
  * Standard error of mean(a) − mean(b) for runs paired by seed (a[k] and b[k] played on the same
  * seed): the standard error of the mean of the per-seed differences (seeds with no measure dropped).
  */
-export const sePaired = (a: readonly (number | null)[], b: readonly (number | null)[]): number => seMean(pairedDiffs(a, b));
+export function sePaired(a: readonly (number | null)[], b: readonly (number | null)[]): number {
+  const d = pairedDiffs(a, b);
+  const se = seMean(d);
+  if (process.env.CLAIMS_REPORT) console.log(`[claims] ${expect.getState().currentTestName ?? '?'}: ${mean(d).toPrecision(4)} ± ${se.toPrecision(2)} (n ${d.length}, seeds from ${FIRST_SEED})`);
+  return se;
+}
 
 /** Partner contracts signed at 10 years or more. */
 export function longContracts(r: RunResult): number {

@@ -1,6 +1,6 @@
 /**
- * The three scores (src/sim/scores.ts, MODEL.md §15 "Scores"): their floor (doing nothing scores
- * 0), their accounting (a payment from the city to the partner is a gain for one, a loss for the
+ * The three scores (src/sim/scores.ts, MODEL.md §15 "Scores"): their floor (a game where nobody
+ * acts scores about 0: only the legacy's wear and satisfaction move), their accounting (a payment from the city to the partner is a gain for one, a loss for the
  * other and, through the opportunity cost of public funds, a small loss for the territory), that
  * they are never NaN, and that they show individual against collective rationality over seeds.
  */
@@ -18,6 +18,20 @@ import { dijon, freshState, variant } from './helpers';
 const SCORES = ['cityScore', 'partnerScore', 'territoryScore'] as const;
 const quietMonth: OperationResult = { energySavedMWh: 0, energyBillEur: 0, otherSavingsEur: 0, co2AvoidedT: 0, lightingMWh: 0, savingsByContract: new Map() };
 
+/** Two fresh worlds of the reference scenario, each with its month's scratch, and a quiet month scored in both. */
+function twoWorlds() {
+  const sc = dijon();
+  const a = freshState(sc);
+  const b = freshState(sc);
+  const sa = newScratch(a);
+  const sb = newScratch(b);
+  const scoreBoth = () => {
+    scoreMonth(a, sc, sa, quietMonth, 0);
+    scoreMonth(b, sc, sb, quietMonth, 0);
+  };
+  return { sc, a, b, sa, sb, scoreBoth };
+}
+
 describe('scores: the floor', () => {
   it('a game where nobody acts scores about 0 on each score (the partner exactly 0)', () => {
     const r = runSimulation(dijon(), { seed: 3, years: 30, agents: 500, city: 'none', partner: 'none' });
@@ -32,16 +46,11 @@ describe('scores: the floor', () => {
 
 describe('scores: accounting of a transfer', () => {
   it('a payment from the city to the partner raises the partner’s score, lowers the city’s, and costs the territory the opportunity cost of public funds', () => {
-    const sc = dijon();
-    const base = freshState(sc);
-    const paid = freshState(sc);
-    const s0 = newScratch(base);
-    const s1 = newScratch(paid);
+    const { sc, a: base, b: paid, sb: s1, scoreBoth } = twoWorlds();
     // The same month in both, except that in one the city pays the partner €10 M more (a gouged price).
     cityPays(paid, s1, { to: 'partner', eur: 10e6, reason: 'payment', section: 'operating', smart: true });
     paid.partner.npvEur += 10e6 * (1 + sc.partner.discountRate) ** (-1 / 12);
-    scoreMonth(base, sc, s0, quietMonth, 0);
-    scoreMonth(paid, sc, s1, quietMonth, 0);
+    scoreBoth();
     const d = (f: typeof cityScore) => f(paid, sc) - f(base, sc);
     expect(d(partnerScore)).toBeGreaterThan(0);
     expect(d(cityScore)).toBeLessThan(0);
@@ -51,31 +60,21 @@ describe('scores: accounting of a transfer', () => {
   });
 
   it('grants are free to the city, not to the territory', () => {
-    const sc = dijon();
-    const base = freshState(sc);
-    const granted = freshState(sc);
-    const s0 = newScratch(base);
-    const s1 = newScratch(granted);
+    const { sc, a: base, b: granted, sa: s0, sb: s1, scoreBoth } = twoWorlds();
     // The city buys €10 M of works; in one world the State pays €8 M of them.
     for (const [st, sx] of [[base, s0], [granted, s1]] as const) cityPays(st, sx, { to: 'suppliers', eur: 10e6, reason: 'works', section: 'investment', smart: true });
     cityReceives(granted, s1, { from: 'state', eur: 8e6, reason: 'grant', section: 'investment', smart: true });
-    scoreMonth(base, sc, s0, quietMonth, 0);
-    scoreMonth(granted, sc, s1, quietMonth, 0);
+    scoreBoth();
     expect(cityScore(granted, sc)).toBeGreaterThan(cityScore(base, sc));
     expect(territoryScore(granted, sc)).toBeCloseTo(territoryScore(base, sc), 9);
   });
 
   it('the FCTVA is the city\u2019s money back, and not public money spent for the territory: it refunds VAT the State collected on the purchase', () => {
-    const sc = dijon();
-    const base = freshState(sc);
-    const refunded = freshState(sc);
-    const s0 = newScratch(base);
-    const s1 = newScratch(refunded);
+    const { sc, a: base, b: refunded, sa: s0, sb: s1, scoreBoth } = twoWorlds();
     // The city buys €10 M of works; in one world the State has refunded their VAT (FCTVA, 16.404 %).
     for (const [st, sx] of [[base, s0], [refunded, s1]] as const) cityPays(st, sx, { to: 'suppliers', eur: 10e6, reason: 'works', section: 'investment', smart: true });
     cityReceives(refunded, s1, { from: 'state', eur: 1.6404e6, reason: FCTVA_REASON, section: 'investment', smart: true });
-    scoreMonth(base, sc, s0, quietMonth, 0);
-    scoreMonth(refunded, sc, s1, quietMonth, 0);
+    scoreBoth();
     expect(refunded.scores.publicFundsEur).toBe(0);
     expect(everyoneMoneyEur(base) - everyoneMoneyEur(refunded)).toBeCloseTo(1.6404e6, 2);
     // The city and the territory gain the same: λ × the refund.

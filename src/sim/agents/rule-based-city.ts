@@ -84,7 +84,8 @@ function newMemo(): DecisionMemo {
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
-  const key = JSON.stringify(form);
+  // The envelope already committed filters the lengths kept, so it is part of the key.
+  const key = `${committed}|${JSON.stringify(form)}`;
   const known = memo.priced.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];

@@ -496,44 +496,23 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
  * terms), so the same weights are asked for again and again. The same numbers as discount.ts
  * gives (the arrays are its own, kept); read here only, never written.
  */
-interface WeightsMemo<L> {
-  lens: L;
-  n: number;
-  weights: number[];
-}
-let cityGainMemo: WeightsMemo<CityLens> | undefined;
-let cityCostMemo: WeightsMemo<CityLens> | undefined;
-let partnerMemo: WeightsMemo<PartnerLens> | undefined;
-
 const sameCityLens = (a: CityLens, b: CityLens) => Object.is(a.rate, b.rate) && Object.is(a.presentBias, b.presentBias) && Object.is(a.electoralHazard, b.electoralHazard) && Object.is(a.yearsToElection, b.yearsToElection);
 const samePartnerLens = (a: PartnerLens, b: PartnerLens) => Object.is(a.rate, b.rate) && Object.is(a.riskPremium, b.riskPremium) && Object.is(a.horizonYears, b.horizonYears);
 
-/** `cityWeights(lens, n)`, remembered. */
-function cityGainWeightsOf(lens: CityLens, n: number): readonly number[] {
-  const m = cityGainMemo;
-  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
-  const weights = cityWeights(lens, n);
-  cityGainMemo = { lens, n, weights };
-  return weights;
+/** A weights function that keeps its last answer: asked again for the same lens and length, it returns the same array. */
+function rememberLast<L>(compute: (lens: L, n: number) => number[], same: (a: L, b: L) => boolean): (lens: L, n: number) => readonly number[] {
+  let last: { lens: L; n: number; weights: number[] } | undefined;
+  return (lens, n) => {
+    if (last !== undefined && last.n === n && same(last.lens, lens)) return last.weights;
+    const weights = compute(lens, n);
+    last = { lens, n, weights };
+    return weights;
+  };
 }
 
-/** `cityCostWeights(lens, n)`, remembered. */
-function cityCostWeightsOf(lens: CityLens, n: number): readonly number[] {
-  const m = cityCostMemo;
-  if (m !== undefined && m.n === n && sameCityLens(m.lens, lens)) return m.weights;
-  const weights = cityCostWeights(lens, n);
-  cityCostMemo = { lens, n, weights };
-  return weights;
-}
-
-/** `partnerWeights(lens, n)`, remembered. */
-function partnerWeightsOf(lens: PartnerLens, n: number): readonly number[] {
-  const m = partnerMemo;
-  if (m !== undefined && m.n === n && samePartnerLens(m.lens, lens)) return m.weights;
-  const weights = partnerWeights(lens, n);
-  partnerMemo = { lens, n, weights };
-  return weights;
-}
+const cityGainWeightsOf = rememberLast(cityWeights, sameCityLens);
+const cityCostWeightsOf = rememberLast(cityCostWeights, sameCityLens);
+const partnerWeightsOf = rememberLast(partnerWeights, samePartnerLens);
 
 /** The deal's value to the city now, through its own lens (euros). */
 export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows): number {
