@@ -109,6 +109,16 @@ export function meanOverrunFactor(scenario: Scenario, type: ProjectType, { withE
   return f;
 }
 
+/**
+ * The mean overrun factor a builder expects on one project of a deal: the draw, and under a contract
+ * whose price is fixed for the builder (any form but a procurement, where the city's price follows
+ * the events' overruns) the `costOverrun` events during its works. The partner's valuation and the
+ * rivals' bids (procedure.ts) both read it, so the works price awarded and the bidders' costs agree.
+ */
+export function dealOverrunFactor(scenario: Scenario, type: ProjectType, terms: ContractTerms): number {
+  return meanOverrunFactor(scenario, type, { withEvents: terms.form !== 'procurement', buildMonths: terms.pilot ? type.pilot.months : type.buildMonths, deployments: terms.projects.length * terms.districts.length });
+}
+
 /** The mean overrun factor of a deal's works, weighted by their catalogue prices (the rival bidders' expected cost, procedure.ts). */
 export function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
   let w = 0;
@@ -119,7 +129,7 @@ export function expectedOverrun(scenario: Scenario, terms: ContractTerms): numbe
     let c = 0;
     for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
     w += c;
-    sum += c * meanOverrunFactor(scenario, t);
+    sum += c * dealOverrunFactor(scenario, t, terms);
   }
   return w > 0 ? sum / w : 1;
 }

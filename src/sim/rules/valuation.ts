@@ -26,7 +26,7 @@ import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnit
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
-import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort, meanOverrunFactor } from './projects';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort, dealOverrunFactor } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -403,7 +403,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     // procurement contract, where the city's price follows them): it prices its expected cost.
     // The city's estimate stays at catalogue prices, which already exceed the market's cost with
     // its expected overruns (0.85 × 1.08–1.20: the rivals' bids, procedure.ts).
-    const overrun = builder === 'partner' && view === 'private' ? meanOverrunFactor(scenario, t, { withEvents: !isProcurement, buildMonths: terms.pilot ? t.pilot.months : t.buildMonths, deployments: terms.projects.length * terms.districts.length }) : 1;
+    const overrun = builder === 'partner' && view === 'private' ? dealOverrunFactor(scenario, t, terms) : 1;
     const trueCost = capex * costFactor * overrun;
     trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
