@@ -95,10 +95,6 @@ export interface Deployment {
   capexEur: number;
   /** What the works really cost the builder, euros (private to the partner when it builds). */
   trueCostEur: number;
-  /** The builder's running cost, euros a year: `opexShare` × its cost of the equipment without the
-   *  works' overrun (an overrun during the works does not make the equipment dearer to run).
-   *  Absent in states made before issue 9: `opexShare × trueCostEur` then. */
-  runningCostEur?: number;
   /** Realised share of the expected benefits, drawn when the deployment starts running. */
   realisation: number;
   ageMonths: number;

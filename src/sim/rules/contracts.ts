@@ -287,7 +287,7 @@ function partnerRunningCostPerMonth(state: SimState, scenario: Scenario, c: Cont
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     if (d.stage === 'cancelled' || d.stage === 'failed') continue;
-    sum += (d.runningCostEur ?? projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
+    sum += (projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
   }
   return sum;
 }

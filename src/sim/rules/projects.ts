@@ -68,7 +68,6 @@ export function addDeployment(
     buildMonths,
     capexEur: byPartner ? capexEur : capexEur * overrun,
     trueCostEur: capexEur * builderFactor * overrun,
-    runningCostEur: type.opexShare * capexEur * builderFactor,
     realisation: 0,
     ageMonths: 0,
     lifetimeMonths: (pilot ? Math.min(type.lifetimeYears, scenario.negotiation.pilotMaxYears) : type.lifetimeYears) * 12,
@@ -77,7 +76,7 @@ export function addDeployment(
     duplicate,
     scaled: false,
   };
-  storeAsFractions(d, ['scale', 'capexEur', 'trueCostEur', 'runningCostEur', 'realisation']);
+  storeAsFractions(d, ['scale', 'capexEur', 'trueCostEur', 'realisation']);
   state.deployments.push(d);
   if (pilot) state.counters.pilotsStarted += 1;
   return d;
@@ -300,9 +299,8 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
       // Running cost: the partner during its contract, the city afterwards (dearer when locked in).
       const opex = (type.opexShare * d.capexEur) / 12;
       if (partnerOperates) {
-        const running = (d.runningCostEur ?? type.opexShare * d.trueCostEur) / 12;
-        transfer(state.ledger, 'partner', 'suppliers', running, 'operation (true cost)');
-        bookPartnerFlow(state, contract, -running);
+        transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
+        bookPartnerFlow(state, contract, -(type.opexShare * d.trueCostEur) / 12);
       }
       else cityPays(state, scratch, { to: 'suppliers', eur: opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), reason: 'operation', section: 'operating', smart: true });
 

@@ -299,8 +299,6 @@ interface ProjectSetup {
   serviceValue: number;
   trueCost: number;
   opex: number;
-  /** The partner's running cost a year (its cost of the equipment, without the works' overrun), euros. */
-  partnerOpex: number;
   life: number;
   shortfall: number;
   muPartner: number;
@@ -407,12 +405,10 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     const trueCost = capex * costFactor * overrun;
     trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
-    // Its running cost: on its cost of the equipment, without the works' overrun (projects.ts).
-    const partnerOpex = t.opexShare * capex * costFactor;
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
-    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, partnerOpex, life, shortfall, muPartner, muCity });
+    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
@@ -445,7 +441,7 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
     let partnerOperation = 0;
     let partnerPenalties = 0;
     for (let j = 0; j < np; j++) {
-      const { sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, partnerOpex, life, shortfall, muPartner, muCity, t } = projects[j]!;
+      const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
       if (works > 0) cityCapital -= share * capex * works;
       const inContract = overlap(k, b, b + Math.min(duration, life));
       const running = overlap(k, b, b + life);
@@ -459,7 +455,7 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
       if (byPartner) {
         partnerCapital += (share * capex - trueCost) * works;
         partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
-        partnerOperation -= partnerOpex * (isProcurement ? 0 : inContract);
+        partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
         partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
       }
     }
