@@ -87,7 +87,7 @@ function bidsIn(state: SimState, scenario: Scenario, n: Negotiation): void {
     state.negotiation = null;
     return;
   }
-  openBids(state, scenario, n, partnerCostFactor(state, scenario));
+  openBids(n, scenario, partnerCostFactor(state, scenario));
   p.phase = 'negotiation';
   p.monthsLeft = 0;
   const cap = competitiveCapEur(state, scenario, n.offer);
