@@ -87,7 +87,7 @@ function bidsIn(state: SimState, scenario: Scenario, n: Negotiation): void {
     state.negotiation = null;
     return;
   }
-  openBids(n, scenario, partnerCostFactor(state, scenario));
+  openBids(state, scenario, n, partnerCostFactor(state, scenario));
   p.phase = 'negotiation';
   p.monthsLeft = 0;
   const cap = competitiveCapEur(state, scenario, n.offer);

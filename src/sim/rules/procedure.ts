@@ -26,19 +26,18 @@
  * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
  * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
  * but the city's own value. With two or more, the lowest-cost firm is the partner and the others
- * are firms of the same market: their cost factors spread uniformly within ± `rivalCostSpread` of
- * the market's cost (`partner.trueCostFactor`, the partner's own before its local experience), no
- * lower than the partner's, and each bids its expected cost, the overruns the builder bears
- * included (the draw's and, under a global price, the costOverrun events': projects.ts
- * `dealOverrunFactor`, as the partner prices its own). The bids are sealed: the partner bids the
- * cost it expects of the next-cheapest rival (`openBids`), which sets the competitive bound on the
- * global price (one price for works and service, CCP L2171-3; L2152-7): the city pays its share of
- * the works at that cost, never above catalogue (valuation.ts `awardedWorksFactor`), and no offer
- * may carry an annual payment above what that bidder would accept, its costs plus a normal return
- * (its value at the market's cost of capital and political-risk premium, partnerLens, is zero). The
- * partner's rent thus comes from weak competition and private costs, not from catalogue prices.
+ * are firms of the same market: their cost factors are drawn (stream 'procurement') uniform within
+ * ± `rivalCostSpread` of the market's cost (`partner.trueCostFactor`, the partner's own before its
+ * local experience), no lower than the partner's, and each bids its expected cost, the overruns the
+ * builder bears included. The next-cheapest sets the competitive bound on the global price (one
+ * price for works and service, CCP L2171-3; L2152-7): the city pays its share of the works at that
+ * bidder's cost, never above catalogue (valuation.ts `awardedWorksFactor`), and no offer may carry
+ * an annual payment above what that bidder would accept, its costs plus a normal return (its value
+ * at the market's cost of capital and political-risk premium, partnerLens, is zero). The partner's
+ * rent thus comes from weak competition and private costs, not from catalogue prices.
  * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
  */
+import { withStream } from '../rng';
 import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
@@ -154,17 +153,8 @@ export function phaseProblem(n: Negotiation): Problem | null {
   return problem('procedurePhase', { phase: p.phase, monthsLeft: p.monthsLeft }, `no move in the ${p.phase} phase of the award procedure: ${p.monthsLeft} month(s) left in it`);
 }
 
-/**
- * The bids come in: the price the cheapest firm (the partner) bids, as a cost factor of the
- * next-cheapest rival. The bids are sealed (each firm tenders without seeing the others' offers,
- * the final offers of a competitive dialogue too): the partner does not see its rivals' costs, only
- * that they spread uniformly over [lo, hi] above its own, and bids what it expects the next-cheapest of
- * the k = bidders − 1 rivals to cost, E[min] = lo + (hi − lo)/(k + 1) — the first-price auction's
- * equilibrium bid with independent private costs, whose mean price equals the second-price one
- * (revenue equivalence, Vickrey 1961; Myerson 1981), without its luck: an unusually dear rival
- * no longer hands the partner its whole gap.
- */
-export function openBids(n: Negotiation, scenario: Scenario, partnerCost: number): void {
+/** The bids come in: how many firms bid and the next-cheapest rival's cost (stream 'procurement'). */
+export function openBids(state: SimState, scenario: Scenario, n: Negotiation, partnerCost: number): void {
   const p = n.procedure;
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
@@ -175,7 +165,10 @@ export function openBids(n: Negotiation, scenario: Scenario, partnerCost: number
   const centre = scenario.partner.trueCostFactor;
   const lo = Math.max(partnerCost, centre * (1 - s));
   const hi = Math.max(lo, centre * (1 + s));
-  const next = lo + (hi - lo) / p.bidders;
+  let next = Infinity;
+  withStream(state, 'procurement', (rng) => {
+    for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
+  });
   // It bids its expected cost: the overruns the builder bears (§7, 1 + |sd·N|: mean 1 + sd·√(2/π)) included.
   p.rivalCostFactor = next * expectedOverrun(scenario, n.offer);
 }
