@@ -42,8 +42,8 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   });
 
   // Skipped while the partner's valuation left out the overruns it bears (+0.22 ± 0.11, seeds 1–32);
-  // since it prices them (issue 9 review, MODEL.md §12) and the rivals bid theirs, sealed (§13.1),
-  // +0.44 ± 0.11 on seeds 1–32, +0.41 ± 0.12 on 9001–9032.
+  // since it prices them and the rivals bid theirs (issue 9, MODEL.md §12, §13.1), +0.31 ± 0.12 on
+  // seeds 1–32, +0.31 ± 0.13 on 9001–9032.
   it('allowing performance guarantees restores those deals', () => {
     expect(mean(g) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(g, u)));
   });
