@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
+import { expectedOverrun } from '../../src/sim/rules/projects';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
@@ -119,14 +120,37 @@ describe('competition: the next bidder bounds the price', () => {
   it('the rival is a firm of the same market: no cheaper than the partner, within the spread around the market’s cost, bidding its expected overruns', () => {
     const sc = dijon();
     const t = projectType(sc, 'streetLighting')!;
-    const overrun = 1 + Math.sqrt(2 / Math.PI) * t.uncertainty.costOverrunSd * sc.projects.costUncertainty;
+    const drawOnly = 1 + Math.sqrt(2 / Math.PI) * t.uncertainty.costOverrunSd * sc.projects.costUncertainty;
     const market = sc.partner.trueCostFactor;
     for (let seed = 1; seed <= 10; seed++) {
       const s = atBids(sc, 500_000, seed);
+      // Its expected overruns: the draw's mean and, under a global price it bears, the costOverrun events'.
+      const overrun = expectedOverrun(sc, s.negotiation!.offer);
+      expect(overrun).toBeGreaterThan(drawOnly);
       const quoted = s.negotiation!.procedure.rivalCostFactor! / overrun;
       expect(quoted).toBeGreaterThanOrEqual(partnerCostFactor(s, sc) - 1e-12);
       expect(quoted).toBeGreaterThanOrEqual(market * (1 - sc.procurement.rivalCostSpread) - 1e-12);
       expect(quoted).toBeLessThanOrEqual(market * (1 + sc.procurement.rivalCostSpread) + 1e-12);
+    }
+  });
+
+  it('the next bidder bids the overruns it would bear, as the partner prices its own: its bound does not fall with the contract’s length (no loss on the works to spread)', () => {
+    // The flagship (LED and the control centre everywhere, the city paying the works): before, the
+    // rival bid only the overrun draw, bore the costOverrun events too, and spread that loss over
+    // the contract, so its bound per year fell with the length and a longer counter-offer at a
+    // slightly lower payment than the city's 5-year offer was refused (the flagship signed for 5 years).
+    const sc = dijon();
+    const all = sc.territory.districts.map((_, i) => i);
+    for (const seed of [1, 2, 3]) {
+      const s = freshState(sc, seed);
+      s.city.envelopeLeftEur = 1e9; // the works over several years' envelopes: not what this test is about
+      month(s, sc, propose('city', 500_000, { projects: ['streetLighting', 'dataPlatform'], districts: all, guaranteedSavingShare: 0.6, penaltyRate: 1 }));
+      while (s.negotiation && s.negotiation.procedure.phase !== 'negotiation') month(s, sc);
+      const cap = (d: number) => competitiveCapEur(s, sc, { ...s.negotiation!.offer, durationYears: d, annualPaymentEur: 0 })!;
+      expect(cap(5)).toBeGreaterThan(0);
+      expect(awardedWorksFactor(s)).toBeLessThan(1);
+      expect(cap(12)).toBeGreaterThanOrEqual(cap(5) - 1000);
+      expect(cap(8)).toBeGreaterThanOrEqual(cap(5) - 1000);
     }
   });
 
@@ -168,7 +192,8 @@ describe('competition: the next bidder bounds the price', () => {
     // A rival barely dearer than the partner (4 %): its price is below what the partner would ask
     // (about €5.0 M a year over 5 years unbounded, since the city weighs its commitments at the
     // public rate alone, issue 9), above the partner's own floor.
-    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * 1.04;
+    // Both bid their expected overruns (the rival's bid holds them, the partner prices its own, MODEL §12).
+    s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * expectedOverrun(sc, s.negotiation!.offer) * 1.04;
     const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
     expect(a!.type).toBe('propose');
     const counter = (a as Extract<Action, { type: 'propose' }>).terms;

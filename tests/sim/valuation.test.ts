@@ -11,6 +11,8 @@ import {
   valueForPartner,
   yearsToElection,
 } from '../../src/sim/rules/valuation';
+import { partnerCostFactor } from '../../src/sim/rules/partner';
+import { meanOverrunFactor } from '../../src/sim/rules/projects';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { ContractTerms } from '../../src/sim/types';
 import { dijonLed1200, freshState, terms, variant } from './helpers';
@@ -155,7 +157,31 @@ describe('the partner’s lens', () => {
     expect(f.partnerCapitalEur).toBeGreaterThan(0);
     expect(f.partnerCapitalEur).toBeLessThan(0.7 * 40.8e6);
     const pub = dealFlows(s, sc, lighting(), 'partner', 'public');
-    expect(pub.partnerCapitalEur).toBeCloseTo(0.7 * 40.8e6, 2); // the city's estimate: catalogue costs
+    // The city's estimate: catalogue costs (they already exceed the market's cost with its expected overruns).
+    expect(pub.partnerCapitalEur).toBeCloseTo(0.7 * 40.8e6, 2);
+    // The partner's own: its cost factor × its expected overrun (draw and events), less the city's share.
+    const overrun = meanOverrunFactor(sc, sc.projects.catalogue.streetLighting!, { withEvents: true, deployments: ALL.length });
+    expect(overrun).toBeGreaterThan(1 + 0.1 * Math.sqrt(2 / Math.PI));
+    expect(f.partnerCapitalEur).toBeCloseTo(40.8e6 * partnerCostFactor(s, sc) * overrun - 0.3 * 40.8e6, 2);
+  });
+
+  it('prices the overruns it bears as builder: its floor rises with the cost uncertainty (projects.ts draws them)', () => {
+    // A builder prices its works at the mean of its cost distribution (a contingency in its bid):
+    // the partner's value of the same terms falls, and the payment it needs rises, as overruns widen.
+    const s = freshState();
+    const zero = lighting({ annualPaymentEur: 0 });
+    const floor = (scenario: Scenario, view: 'private' | 'public') => {
+      const f = dealFlows(s, scenario, zero, 'partner', view);
+      return -valueForPartner(scenario, zero, f) / partnerPaymentAnnuity(scenario, zero, f);
+    };
+    const calm = variant({ 'projects.costUncertainty': 0 }, sc);
+    const wild = variant({ 'projects.costUncertainty': 2 }, sc);
+    expect(floor(sc, 'private')).toBeGreaterThan(floor(calm, 'private') + (0.02 * 40.8e6) / 12);
+    expect(floor(wild, 'private')).toBeGreaterThan(floor(sc, 'private') + (0.02 * 40.8e6) / 12);
+    // The city's estimate stays at catalogue prices (MODEL.md §12).
+    expect(floor(wild, 'public')).toBeCloseTo(floor(calm, 'public'), 0);
+    // A procurement contract: the overrun events move the city's price with the cost, only the draw stays the builder's.
+    expect(meanOverrunFactor(sc, sc.projects.catalogue.streetLighting!, { withEvents: true })).toBeGreaterThan(meanOverrunFactor(sc, sc.projects.catalogue.streetLighting!));
   });
 
   it('the compensation changes the partner’s lens, never the flows (the negotiator shares one projection across its compensation grid)', () => {

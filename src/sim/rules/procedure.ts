@@ -43,6 +43,7 @@ import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
+import { expectedOverrun } from './projects';
 import { dealFlows, partnerPaymentAnnuity, valueForPartner } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
@@ -172,24 +173,6 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   p.rivalCostFactor = next * expectedOverrun(scenario, n.offer);
 }
 
-/** E|N(0, 1)| = √(2/π): the mean overrun per unit of its standard deviation. */
-const EXPECTED_ABS_NORMAL = 0.7978845608;
-
-/** The mean overrun factor of a deal's works, weighted by their catalogue prices (projects.ts draws 1 + |sd·costUncertainty·N|). */
-function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
-  let w = 0;
-  let sum = 0;
-  for (const id of terms.projects) {
-    const t = projectType(scenario, id);
-    if (!t) continue;
-    let c = 0;
-    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
-    w += c;
-    sum += c * (1 + EXPECTED_ABS_NORMAL * t.uncertainty.costOverrunSd * scenario.projects.costUncertainty);
-  }
-  return w > 0 ? sum / w : 1;
-}
-
 /**
  * The competitive bound: the highest annual payment the award may carry under these terms, what
  * the next-cheapest bidder would accept (its costs plus a normal return), euros; null when nothing
@@ -198,9 +181,10 @@ function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
 export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number | null {
   const rival = state.negotiation?.procedure?.rivalCostFactor;
   if (rival === null || rival === undefined) return null;
-  // The rival builds and runs at its own cost factor (no local experience: learning is the partner's).
+  // The rival builds and runs at its own cost factor (no local experience: learning is the partner's);
+  // its bid holds its expected overruns, which the projection adds back per project (valuation.ts).
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
-  const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: rival / Math.max(1e-9, learning) } };
+  const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: rival / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning)) } };
   const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
   const flows = dealFlows(rivalState, scenario, zero, 'partner', 'private');
   const v0 = valueForPartner(scenario, zero, flows);

@@ -17,11 +17,11 @@ import { payGrants } from './funding';
 import { transfer } from '../ledger';
 import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
-import type { Scenario } from '../scenario-schema';
-import type { Contract, Deployment, SimState } from '../types';
+import type { ProjectType, Scenario } from '../scenario-schema';
+import type { Contract, ContractTerms, Deployment, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
-import { detPow } from '../det-math';
+import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
 import { SERVICE_SLOTS, legacyServices, serviceSlot } from './services';
 
@@ -80,6 +80,57 @@ export function addDeployment(
   state.deployments.push(d);
   if (pilot) state.counters.pilotsStarted += 1;
   return d;
+}
+
+/** E|N(0, 1)| = √(2/π): the mean overrun per unit of its standard deviation. */
+const EXPECTED_ABS_NORMAL = 0.7978845608;
+
+/**
+ * The mean overrun factor of one project type's works, as the builder expects it: the draw at the
+ * start of works (1 + |sd·costUncertainty·N|, mean 1 + sd·costUncertainty·√(2/π)) and, when
+ * `withEvents`, the scenario's `costOverrun` events during works (a monthly chance of
+ * 1 − (1 − p)^(1/12) that one deployment under works costs 1 + magnitude × costUncertainty ×
+ * (0.5 + U) times more on its months left: on average half its works, spread over the `deployments`
+ * under works, taken as the deal's own). A builder prices its works at the mean of its cost
+ * distribution (a contingency for risks in its bid): the model's assumption.
+ */
+export function meanOverrunFactor(scenario: Scenario, type: ProjectType, { withEvents = false, buildMonths = type.buildMonths, deployments = 1 }: { withEvents?: boolean; buildMonths?: number; deployments?: number } = {}): number {
+  const cu = scenario.projects.costUncertainty;
+  let f = 1 + EXPECTED_ABS_NORMAL * type.uncertainty.costOverrunSd * cu;
+  if (withEvents && buildMonths > 0) {
+    for (const ev of scenario.events) {
+      if (ev.kind !== 'costOverrun') continue;
+      // Expected hits on one of the deal's deployments over its works, each on half its works left on average.
+      const hits = (monthlyProbability(ev.probPerYear) * buildMonths) / Math.max(1, deployments);
+      f *= 1 + hits * 0.5 * ev.magnitude * cu;
+    }
+  }
+  return f;
+}
+
+/**
+ * The mean overrun factor a builder expects on one project of a deal: the draw, and under a contract
+ * whose price is fixed for the builder (any form but a procurement, where the city's price follows
+ * the events' overruns) the `costOverrun` events during its works. The partner's valuation and the
+ * rivals' bids (procedure.ts) both read it, so the works price awarded and the bidders' costs agree.
+ */
+export function dealOverrunFactor(scenario: Scenario, type: ProjectType, terms: ContractTerms): number {
+  return meanOverrunFactor(scenario, type, { withEvents: terms.form !== 'procurement', buildMonths: terms.pilot ? type.pilot.months : type.buildMonths, deployments: terms.projects.length * terms.districts.length });
+}
+
+/** The mean overrun factor of a deal's works, weighted by their catalogue prices (the rival bidders' expected cost, procedure.ts). */
+export function expectedOverrun(scenario: Scenario, terms: ContractTerms): number {
+  let w = 0;
+  let sum = 0;
+  for (const id of terms.projects) {
+    const t = projectType(scenario, id);
+    if (!t) continue;
+    let c = 0;
+    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    w += c;
+    sum += c * dealOverrunFactor(scenario, t, terms);
+  }
+  return w > 0 ? sum / w : 1;
 }
 
 /**

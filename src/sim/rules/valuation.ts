@@ -26,7 +26,7 @@ import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnit
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
-import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort } from './projects';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort, dealOverrunFactor } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -279,7 +279,8 @@ interface DealSetup {
   b: number;
   /** The share of the works' catalogue price the city pays: its capital share at the awarded price. */
   share: number;
-  costFactor: number;
+  /** The partner's expected true cost of the works (its cost factor, its expected overruns), euros. */
+  trueCostTotal: number;
   te: number;
   capexTotal: number;
   expectedGrantsEur: number;
@@ -373,6 +374,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   let synergies: Map<number, number> | null = null;
   const te = yearsToElection(state);
   let capexTotal = 0;
+  let trueCostTotal = 0;
   const projects: ProjectSetup[] = [];
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
@@ -395,7 +397,13 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
       if (t.family === 'dataPlatform') serviceValue += (synergies ??= platformSynergyValues(state, scenario)).get(d) ?? 0;
     }
     capexTotal += capex;
-    const trueCost = capex * costFactor;
+    // The builder bears the overruns of its works (projects.ts; the events' too, but under a
+    // procurement contract, where the city's price follows them): it prices its expected cost.
+    // The city's estimate stays at catalogue prices, which already exceed the market's cost with
+    // its expected overruns (0.85 × 1.08–1.20: the rivals' bids, procedure.ts).
+    const overrun = builder === 'partner' && view === 'private' ? dealOverrunFactor(scenario, t, terms) : 1;
+    const trueCost = capex * costFactor * overrun;
+    trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
@@ -403,7 +411,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
-  return { builder, isProcurement, b, share: paidShare, costFactor, te, capexTotal, expectedGrantsEur, projects };
+  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
 }
 
 /**
@@ -414,7 +422,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
  * the net rows add those locals, the city's nil compensation last, as the rows would be read back.
  */
 function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reuse?: DealFlows): DealFlows {
-  const { builder, isProcurement, b, share, costFactor, te, capexTotal, expectedGrantsEur, projects } = setup;
+  const { builder, isProcurement, b, share, trueCostTotal, te, capexTotal, expectedGrantsEur, projects } = setup;
   const n = flowYears(scenario, terms, b);
   const { city, partner } = reuse !== undefined && reuse.years === n ? reuse : projectionSides(n, builder);
   const byPartner = builder === 'partner';
@@ -474,7 +482,7 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
       partner.net[k] = 0;
     }
   }
-  const partnerCapitalEur = byPartner ? capexTotal * costFactor - capexTotal * share : 0;
+  const partnerCapitalEur = byPartner ? trueCostTotal - capexTotal * share : 0;
   return { years: n, city, partner, capexEur: capexTotal, partnerCapitalEur, expectedGrantsEur };
 }
 
