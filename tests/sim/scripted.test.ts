@@ -116,8 +116,9 @@ describe('each does what its name says', () => {
     expect(partner.length).toBeGreaterThan(0);
     const cancelled = r.state.log.filter((e) => e.kind === 'contractCancelled');
     // Signed in the playable years (after them no decision is taken, so nothing is signed either),
-    // a year or more before their end (a contract signed later runs past the last decision).
-    const endable = partner.filter((c) => c.signedTick + 12 <= sc.playableYears * 12);
+    // a year or more before their end: the last decision is taken in the month before
+    // playableYears × 12, so a contract signed later runs past it.
+    const endable = partner.filter((c) => c.signedTick + 12 < sc.playableYears * 12);
     expect(endable.length).toBeGreaterThan(0);
     for (const c of endable) {
       expect(c.status, `contract ${c.id}`).toBe('cancelled');
