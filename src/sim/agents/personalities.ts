@@ -125,7 +125,8 @@ export function partnerPersonality(id: string): PartnerPersonality | undefined {
 const CITY_VIEWS = new WeakMap<Scenario, WeakMap<CityPersonality, Scenario>>();
 const PARTNER_VIEWS = new WeakMap<Scenario, WeakMap<PartnerPersonality, Scenario>>();
 
-function viewOf<P extends object>(views: WeakMap<Scenario, WeakMap<P, Scenario>>, scenario: Scenario, p: P, make: () => Scenario): Scenario {
+function viewOf<P extends { lens: object }>(views: WeakMap<Scenario, WeakMap<P, Scenario>>, scenario: Scenario, p: P, make: () => Scenario): Scenario {
+  const lens = p.lens;
   let byPersonality = views.get(scenario);
   if (byPersonality === undefined) {
     byPersonality = new WeakMap();
@@ -133,7 +134,9 @@ function viewOf<P extends object>(views: WeakMap<Scenario, WeakMap<P, Scenario>>
   }
   let view = byPersonality.get(p);
   if (view === undefined) {
-    view = make();
+    // A lens that overrides nothing sees the scenario itself (the same values; callers may then
+    // share what they compute from the two, negotiator.ts).
+    view = Object.keys(lens).length === 0 ? scenario : make();
     byPersonality.set(p, view);
   }
   return view;
