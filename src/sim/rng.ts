@@ -28,31 +28,63 @@ export function seedStreams(seed: number): Record<StreamName, RngState> {
   return out;
 }
 
+/**
+ * seedrandom's alea generator stepped over a stream's stored state: the same arithmetic as its
+ * `Alea.next` (Baagoe's multiply-with-carry), so the same draws, bit for bit, without building
+ * seedrandom's generator (its seeding hashes and closures) each time a stream is opened.
+ */
+class AleaStream implements Stream {
+  private c: number;
+  private s0: number;
+  private s1: number;
+  private s2: number;
+
+  constructor(
+    private readonly state: SimState,
+    private readonly name: StreamName,
+  ) {
+    const r = state.rng[name];
+    this.c = r.c;
+    this.s0 = r.s0;
+    this.s1 = r.s1;
+    this.s2 = r.s2;
+  }
+
+  next(): number {
+    const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    this.c = t | 0;
+    return (this.s2 = t - this.c);
+  }
+
+  normal(): number {
+    // Marsaglia's polar method: only log and sqrt, with the deterministic log (det-math.ts).
+    for (;;) {
+      const u = 2 * this.next() - 1;
+      const v = 2 * this.next() - 1;
+      const s = u * u + v * v;
+      if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
+    }
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Stores the stream's state (the fields in seedrandom's order: c, s0, s1, s2). */
+  close(): void {
+    this.state.rng[this.name] = { c: this.c, s0: this.s0, s1: this.s1, s2: this.s2 };
+  }
+}
+
 /** Opens a stream of the state; call `close` (or use `withStream`) to store its new state. */
 export function openStream(state: SimState, name: StreamName): Stream & { close(): void } {
-  const prng = seedrandom.alea('', { state: state.rng[name] });
-  const next = () => prng();
-  return {
-    next,
-    normal() {
-      // Marsaglia's polar method: only log and sqrt, with the deterministic log (det-math.ts).
-      for (;;) {
-        const u = 2 * next() - 1;
-        const v = 2 * next() - 1;
-        const s = u * u + v * v;
-        if (s > 0 && s < 1) return u * Math.sqrt((-2 * detLog(s)) / s);
-      }
-    },
-    chance(p: number) {
-      return next() < p;
-    },
-    int(n: number) {
-      return Math.floor(next() * n);
-    },
-    close() {
-      state.rng[name] = prng.state() as RngState;
-    },
-  };
+  return new AleaStream(state, name);
 }
 
 /** Runs `fn` with a stream and stores the stream's state afterwards. */

@@ -1,4 +1,5 @@
 /** Seeded streams (src/sim/rng.ts): reproducible, independent, and well distributed. */
+import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { openStream, seedStreams, withStream } from '../../src/sim/rng';
 import { STREAMS, type SimState } from '../../src/sim/types';
@@ -20,6 +21,15 @@ describe('seeded streams', () => {
   it('pins the first draws of seed 1 (a change of generator or seeding shows here)', () => {
     const s = stateOf(1);
     expect(draws(s, 'events', 3).map((x) => x.toFixed(12))).toMatchSnapshot();
+  });
+
+  it("a stream draws exactly what seedrandom's alea draws from the same state, and stores the state it would", () => {
+    const s = stateOf(9);
+    const prng = seedrandom.alea('', { state: structuredClone(s.rng.funding) });
+    const ours = draws(s, 'funding', 5000);
+    expect(ours).toEqual(Array.from({ length: 5000 }, () => prng()));
+    expect(s.rng.funding).toEqual(prng.state());
+    expect(Object.keys(s.rng.funding)).toEqual(Object.keys(prng.state()));
   });
 
   it('the same state gives the same draws', () => {

@@ -437,7 +437,8 @@ export function cityBestOffer({
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
   const ownFlows = flowsByShape((zero) => dealFlows(state, ownView, zero, 'partner', 'public'));
-  const publicFlows = flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
+  // A city whose lens overrides nothing sees the public scenario itself: the same projections.
+  const publicFlows = ownView === publicScenario ? ownFlows : flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
   for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const flows = ownFlows(zero);

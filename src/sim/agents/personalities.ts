@@ -116,12 +116,38 @@ export function partnerPersonality(id: string): PartnerPersonality | undefined {
   return PARTNER_PERSONALITIES.find((p) => p.id === id);
 }
 
+/**
+ * The views already made, by scenario and personality: a scenario is never changed once parsed
+ * (the model only reads it), so a personality's view of it is made once, not at each decision
+ * (a copy of the scenario's sections each time). Weak keys: a scenario or personality no longer
+ * used takes its views with it.
+ */
+const CITY_VIEWS = new WeakMap<Scenario, WeakMap<CityPersonality, Scenario>>();
+const PARTNER_VIEWS = new WeakMap<Scenario, WeakMap<PartnerPersonality, Scenario>>();
+
+function viewOf<P extends { lens: object }>(views: WeakMap<Scenario, WeakMap<P, Scenario>>, scenario: Scenario, p: P, make: () => Scenario): Scenario {
+  const lens = p.lens;
+  let byPersonality = views.get(scenario);
+  if (byPersonality === undefined) {
+    byPersonality = new WeakMap();
+    views.set(scenario, byPersonality);
+  }
+  let view = byPersonality.get(p);
+  if (view === undefined) {
+    // A lens that overrides nothing sees the scenario itself (the same values; callers may then
+    // share what they compute from the two, negotiator.ts).
+    view = Object.keys(lens).length === 0 ? scenario : make();
+    byPersonality.set(p, view);
+  }
+  return view;
+}
+
 /** The scenario as a city personality sees it (its lens overrides the scenario's parameters). */
 export function cityView(scenario: Scenario, p: CityPersonality): Scenario {
-  return { ...scenario, city: { ...scenario.city, ...p.lens } };
+  return viewOf(CITY_VIEWS, scenario, p, () => ({ ...scenario, city: { ...scenario.city, ...p.lens } }));
 }
 
 /** The scenario as a partner personality sees it. */
 export function partnerView(scenario: Scenario, p: PartnerPersonality): Scenario {
-  return { ...scenario, partner: { ...scenario.partner, ...p.lens } };
+  return viewOf(PARTNER_VIEWS, scenario, p, () => ({ ...scenario, partner: { ...scenario.partner, ...p.lens } }));
 }

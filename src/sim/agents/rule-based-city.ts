@@ -408,8 +408,11 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const memo = newMemo();
   // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
   const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  // While a negotiation is open no deal is proposed: only the purchases alone are listed.
-  const list = candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
+  // While a negotiation is open no deal is proposed: only the purchases alone are listed. When the
+  // purchases alone are then read from a second list (for the envelope left once the open
+  // negotiation keeps its share, below), this one is not read at all: it is not drawn up.
+  const unread = state.negotiation !== null && (reserved > 0 || extra > 0);
+  const list = unread ? [] : candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
   let proposed: ContractTerms | null = null;

@@ -127,26 +127,42 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     let sumFree = 0;
     let gap = 0;
     const end = start[d + 1]!;
-    for (let i = start[d]!; i < end; i++) {
-      // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
-      // order, so a branch on them is mispredicted about half the time). Same values.
-      const common = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed;
-      const pp = prefPrivacy[i]! * privacy;
-      const z = common - prefTaxes[i]! * taxByBand[income[i]!]! - pp;
-      const zFree = common - pp;
-      const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
-      const s = satisfaction[i]!;
-      // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
-      const next = s + lambda * (target - s) + mu * (md - s);
-      satisfaction[i] = next;
-      sum += next;
-      // With the rates where they started and the debt no higher, the two z are equal, bit for bit: no second division.
-      const targetFree = taxGap === 0 ? target : 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
-      const f = satisfactionTaxFree[i]!;
-      const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
-      satisfactionTaxFree[i] = nextFree;
-      sumFree += nextFree;
-      gap += nextFree - next;
+    if (taxGap === 0) {
+      // With the rates where they started and the debt no higher, the two z are equal, bit for bit: one division.
+      for (let i = start[d]!; i < end; i++) {
+        const z = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed - prefPrivacy[i]! * privacy;
+        const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
+        const s = satisfaction[i]!;
+        const next = s + lambda * (target - s) + mu * (md - s);
+        satisfaction[i] = next;
+        sum += next;
+        const f = satisfactionTaxFree[i]!;
+        const nextFree = f + lambda * (target - f) + mu * (mf - f);
+        satisfactionTaxFree[i] = nextFree;
+        sumFree += nextFree;
+        gap += nextFree - next;
+      }
+    } else {
+      for (let i = start[d]!; i < end; i++) {
+        // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
+        // order, so a branch on them is mispredicted about half the time). Same values.
+        const common = cd + prefServices[i]! * ad + prefEnvironment[i]! * ed;
+        const pp = prefPrivacy[i]! * privacy;
+        const z = common - prefTaxes[i]! * taxByBand[income[i]!]! - pp;
+        const zFree = common - pp;
+        const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
+        const s = satisfaction[i]!;
+        // A convex combination of s, target and the district mean (λ + μ ≤ 1): stays in [0, 1].
+        const next = s + lambda * (target - s) + mu * (md - s);
+        satisfaction[i] = next;
+        sum += next;
+        const targetFree = 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
+        const f = satisfactionTaxFree[i]!;
+        const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
+        satisfactionTaxFree[i] = nextFree;
+        sumFree += nextFree;
+        gap += nextFree - next;
+      }
     }
     state.districts[d]!.taxFreeGap = gap;
     sums[d] = sum;

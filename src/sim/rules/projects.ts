@@ -235,6 +235,8 @@ export interface OperationResult {
  * pilot was to save, so that no performance penalty follows from the absorption.
  */
 function absorbScaledPilots(state: SimState, scenario: Scenario): void {
+  // Most months no pilot runs: nothing to absorb, no slots to mark.
+  if (!state.deployments.some((d) => d.pilot && d.stage === 'operating')) return;
   const atScale = new Uint8Array(SERVICE_SLOTS);
   let any = false;
   for (const d of state.deployments) {

@@ -71,6 +71,13 @@ function zeros(n: number): number[] {
   return out;
 }
 
+/** The frozen rows of zeros by length, made once: no projection can write to them, so all share them. */
+const NONE_ROWS: number[][] = [];
+
+function noneRow(n: number): number[] {
+  return (NONE_ROWS[n] ??= Object.freeze(zeros(n)) as number[]);
+}
+
 /**
  * The two sides' rows for a projection of n years. The rows a projection never writes (the city's
  * penalties and compensation, the partner's grants, services and compensation, and all but the
@@ -78,7 +85,7 @@ function zeros(n: number): number[] {
  * allocate for the computer players, which project thousands of deals a run (writing to one throws).
  */
 function projectionSides(n: number, builder: 'partner' | 'suppliers'): { city: SideFlows; partner: SideFlows } {
-  const none = Object.freeze(zeros(n)) as number[];
+  const none = noneRow(n);
   const city: SideFlows = { capital: zeros(n), grants: zeros(n), payments: zeros(n), savings: zeros(n), services: zeros(n), operation: zeros(n), penalties: none, compensation: none, net: zeros(n) };
   const partner: SideFlows =
     builder === 'partner'
