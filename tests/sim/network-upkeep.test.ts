@@ -51,4 +51,15 @@ describe('a global performance contract takes over the maintenance of the networ
     const value = contractRecords(s, sc)[0]!.valueEur - contractRecords(base.s, variant(NO_UPKEEP))[0]!.valueEur;
     expect(value).toBeCloseTo(c.networkUpkeepEur! * c.terms.durationYears, -2);
   });
+
+  it('is taken over once: a second contract does not take over what a running one already maintains', () => {
+    const sc = dijon();
+    const s = freshState(sc, 3);
+    const lights = sc.territory.legacy[0]!.upkeepEurPerUnit * 34_000;
+    const traffic = signContract(s, sc, terms({ projects: ['smartTraffic'], districts: ALL }), 'partner');
+    expect(traffic.networkUpkeepEur).toBeGreaterThan(0);
+    // The control centre's contract over the same districts: the lights only, the signals are held.
+    const flagship = signContract(s, sc, terms({ projects: ['streetLighting', 'dataPlatform'], districts: ALL }), 'partner');
+    expect(flagship.networkUpkeepEur).toBeCloseTo(lights, 6);
+  });
 });

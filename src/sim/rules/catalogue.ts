@@ -87,18 +87,31 @@ export function governanceSimilarity(
  * (L1112-1) makes its holder operate and maintain the whole network in its scope, the equipment in
  * place included, not only what it builds. For each legacy stock whose family (or one of its
  * `upkeepWith`) the contract holds: `upkeepEurPerUnit` × the family's units in each of its
- * districts. Nothing for a procurement (works only) or a pilot (a trial beside the network).
+ * districts. Nothing for a procurement (works only) or a pilot (a trial beside the network), and
+ * nothing for a stock and district that one of `others` (the contracts already building or running)
+ * maintains: the traffic signals are taken over once, by the traffic contract or the control
+ * centre's, whichever is signed first.
  */
-export function networkUpkeepEur(scenario: Scenario, terms: Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>): number {
-  if (terms.pilot || (terms.form !== 'performance' && terms.form !== 'partnership')) return 0;
-  const families = terms.projects.map((p) => projectType(scenario, p)?.family);
+export function networkUpkeepEur(scenario: Scenario, terms: Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>, others: readonly Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>[] = []): number {
   let sum = 0;
   for (const stock of scenario.territory.legacy) {
-    if (stock.upkeepEurPerUnit <= 0) continue;
-    if (!families.some((f) => f === stock.family || (f !== undefined && stock.upkeepWith.includes(f)))) continue;
+    if (stock.upkeepEurPerUnit <= 0 || !maintains(scenario, terms, stock)) continue;
     const type = Object.values(scenario.projects.catalogue).find((t) => t.family === stock.family);
     if (!type) continue;
-    for (const d of terms.districts) sum += stock.upkeepEurPerUnit * unitsIn(type, scenario.territory.districts[d]!);
+    for (const d of terms.districts) {
+      // A stock is maintained once: not again where another contract already took it over.
+      if (others.some((o) => o.districts.includes(d) && maintains(scenario, o, stock))) continue;
+      sum += stock.upkeepEurPerUnit * unitsIn(type, scenario.territory.districts[d]!);
+    }
   }
   return sum;
+}
+
+/** Whether a contract with these terms takes over a legacy stock's maintenance (its family, or one of the stock's `upkeepWith`). */
+function maintains(scenario: Scenario, terms: Pick<ContractTerms, 'form' | 'pilot' | 'projects'>, stock: Scenario['territory']['legacy'][number]): boolean {
+  if (terms.pilot || (terms.form !== 'performance' && terms.form !== 'partnership')) return false;
+  return terms.projects.some((p) => {
+    const f = projectType(scenario, p)?.family;
+    return f !== undefined && (f === stock.family || stock.upkeepWith.includes(f));
+  });
 }

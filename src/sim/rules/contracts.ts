@@ -71,6 +71,13 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
   return contract;
 }
 
+/** The terms of the partner contracts that maintain a network now (building or running, with an upkeep taken over). */
+function maintainedByOthers(state: SimState): ContractTerms[] {
+  const out: ContractTerms[] = [];
+  for (const c of state.contracts) if ((c.networkUpkeepEur ?? 0) > 0 && (c.status === 'building' || c.status === 'running')) out.push(c.terms);
+  return out;
+}
+
 /** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
  *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
  *  `award.openedTick`: when its procedure opened (a negotiation's notice; default: now);
@@ -79,7 +86,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
   const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
   if (price !== 1) contract.worksPriceFactor = price;
-  const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms) : 0;
+  const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms, maintainedByOthers(state)) : 0;
   if (upkeep > 0) contract.networkUpkeepEur = upkeep;
   const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
   for (const p of terms.projects) {
