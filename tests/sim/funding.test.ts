@@ -5,6 +5,7 @@ import { openNegotiation } from '../../src/sim/rules/negotiation';
 import { termsProblem } from '../../src/sim/rules/terms';
 import { applicationValid, applyForGrants, callOpen, filedCalls, GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability, updateGrantCalls } from '../../src/sim/rules/funding';
 import type { GrantCallState, SimState } from '../../src/sim/types';
+import { dealFlows } from '../../src/sim/rules/valuation';
 import { advance, dijon, freshState, movedCents, terms, variant } from './helpers';
 
 /** The calls opened at each tick from 0 to `last`, updating the state's list as the model does. */
@@ -199,6 +200,27 @@ describe('the city’s own share and FEDER’s delay', () => {
     const c = signContract(s, sure, terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['a', 'b', 'c'] }), 'suppliers');
     const capex = c.deployments.reduce((a, uid) => a + s.deployments[uid - 1]!.capexEur, 0);
     expect(c.grantsEur).toBeCloseTo(sure.funding.maxGrantShare * capex, 2);
+  });
+
+  it('the valuations expect the grants the award pays: within 80 % of the city’s share, the whole works for a purchase alone', () => {
+    // With certain success the expectation is the award itself (the same calls, the same state).
+    const cases: [ReturnType<typeof terms>, 'partner' | 'suppliers'][] = [
+      [terms({ cityCapitalShare: 0.1, grantCalls: ['a'] }), 'partner'],
+      [terms({ cityCapitalShare: 0.5, grantCalls: ['a', 'b', 'c'] }), 'partner'],
+      [terms({ form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, grantCalls: ['a', 'b', 'c'] }), 'suppliers'],
+      [terms({ form: 'pilot', pilot: true, cityCapitalShare: 0.2, annualPaymentEur: 0, grantCalls: ['a', 'b', 'c'] }), 'suppliers'],
+    ];
+    for (const [t, builder] of cases) {
+      const s = freshState(sure);
+      s.alignment = 1;
+      for (const id of ['a', 'b', 'c']) s.grantCalls.push(call({ id, rate: 0.5, budgetLeftEur: 100e6, deadlineTick: 3 }));
+      const flows = dealFlows(s, sure, t, builder, 'public');
+      const c = signContract(s, sure, t, builder);
+      // The same share of the works (a purchase's works carry their drawn overrun, its grants too).
+      const works = c.deployments.reduce((a, uid) => a + s.deployments[uid - 1]!.capexEur, 0);
+      expect(c.grantsEur).toBeGreaterThan(0);
+      expect(flows.expectedGrantsEur / flows.capexEur).toBeCloseTo(c.grantsEur / works, 6);
+    }
   });
 
   it('State and Region grants are paid as the works are paid; the EU pays the justified spending euGrantLagMonths later', () => {

@@ -24,7 +24,7 @@ import type { ProjectType, Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
-import { GRANT_SIGNATURE_GRACE_MONTHS, grantIneligibility, successProbability } from './funding';
+import { applicationValid, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
 import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort, dealOverrunFactor } from './projects';
 
@@ -158,15 +158,20 @@ export function awardedWorksFactor(state: Readonly<SimState>): number {
   return r === null || r === undefined ? 1 : Math.min(1, r);
 }
 
-/** Expected grants for the city's capital share, from the calls open now that the terms name. */
-function expectedGrants(state: SimState, scenario: Scenario, terms: ContractTerms, capex: number): number {
-  const cityShare = terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
-  let room = capex * cityShare;
+/**
+ * Expected grants for the city's capital share, from the calls the terms name whose applications
+ * are still good: what `applyForGrants` (funding.ts) awards at signature, times its chance of
+ * success — the rate on the works, within each call's budget and, all calls together, within
+ * `maxGrantShare` of the city's share of the works (CGCT L1111-10), that share being the whole
+ * works for a procurement or a purchase the city makes alone (`cityShare`).
+ */
+function expectedGrants(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, capex: number, cityShare: number): number {
+  let room = scenario.funding.maxGrantShare * capex * cityShare;
   let total = 0;
   const p = successProbability(state, scenario);
   for (const id of terms.grantCalls) {
     const call = state.grantCalls.find((c) => c.id === id);
-    if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
+    if (!call || !applicationValid(state, call)) continue;
     if (grantIneligibility(state, scenario, call, terms) !== null) continue;
     const amount = Math.min(call.budgetLeftEur, call.rate * capex, room);
     total += p * amount;
@@ -275,7 +280,7 @@ export function dealCapital(state: SimState, scenario: Scenario, terms: Contract
     capexTotal += capex;
     subtractWorks(capital, share * capex * price, b);
   }
-  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal) };
+  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal, share) };
 }
 
 /** What a deal's projection needs that does not depend on its length: per project and for the deal. */
@@ -417,7 +422,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
     projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
   }
-  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal);
+  const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
 }
 
