@@ -252,6 +252,9 @@ describe('a procedure keeps the grant applications its notice filed', () => {
     expect(termsProblem(s, dijon(), terms({ grantCalls: ['other'] }))?.code).toBe('grantCallClosed');
     // The file is the procedure's: a purchase alone beside it may not name the closed call.
     expect(termsProblem(s, dijon(), terms({ form: 'procurement', annualPaymentEur: 0, durationYears: 0, grantCalls: ['filed'] }), { builder: 'suppliers' })?.code).toBe('grantCallClosed');
+    // The file describes the notice's operation: an offer wider than it (another district) cannot
+    // name the closed call (review 9c: a grant followed the call's name onto eight districts).
+    expect(termsProblem(s, dijon(), terms({ districts: [0, 1], grantCalls: ['filed'] }))?.code).toBe('grantCallClosed');
     s.tick = 3 + GRANT_SIGNATURE_GRACE_MONTHS + 1; // the application lapsed
     expect(termsProblem(s, dijon(), terms({ grantCalls: ['filed'] }))?.code).toBe('grantCallClosed');
   });

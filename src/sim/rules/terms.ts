@@ -155,6 +155,11 @@ export interface TermsCheckOptions {
   builder?: 'partner' | 'suppliers';
 }
 
+/** Whether an offer stays within a notice's scope: its projects and districts all among the notice's. */
+function withinScope(terms: Pick<ContractTerms, 'projects' | 'districts'>, notice: Pick<ContractTerms, 'projects' | 'districts'>): boolean {
+  return Array.isArray(terms.projects) && Array.isArray(terms.districts) && terms.projects.every((p) => notice.projects.includes(p)) && terms.districts.every((d) => notice.districts.includes(d));
+}
+
 /**
  * Why these terms cannot be offered, or null when they can: the first refusal, in this order —
  * the shape of the terms and the form's plain rules (`shapeProblem`), a service already held in
@@ -280,8 +285,11 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
   // offer filed while they were open and still valid (a counter-offer keeps the file); at
   // acceptance an application lapsed meanwhile is simply missed.
   if (!opts.atAcceptance) {
-    // The partner procedure's file, not the city's purchases beside it (builder 'suppliers').
-    const filed = opts.builder === 'suppliers' ? [] : (state.negotiation?.history[0]?.terms?.grantCalls ?? []);
+    // The partner procedure's file, not the city's purchases beside it (builder 'suppliers'), and
+    // only for the operation it describes: an offer wider than the notice (a project or a district
+    // the notice did not hold) is not the operation filed, and a closed call cannot fund it.
+    const notice = opts.builder === 'suppliers' ? undefined : state.negotiation?.history[0]?.terms;
+    const filed = notice !== undefined && withinScope(terms, notice) ? notice.grantCalls : [];
     for (const id of terms.grantCalls) {
       if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && (callOpen(state, c) || (filed.includes(id) && applicationValid(state, c))))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
