@@ -31,4 +31,10 @@ describe('the veto players weigh what their own taxpayers pay', () => {
     expect(richer).toBeLessThan(funded);
     expect(richer).toBeGreaterThanOrEqual(0);
   });
+
+  it('a partner’s financing is no outside money: a deal the partner finances is not vetoed less than one the city pays', () => {
+    const cityPays = vetoChance(s, sc, terms({ form: 'partnership', cityCapitalShare: 1, grantCalls: ['dsil'] }));
+    const partnerPays = vetoChance(s, sc, terms({ form: 'partnership', cityCapitalShare: 0.2, grantCalls: ['dsil'] }));
+    expect(partnerPays).toBeGreaterThanOrEqual(cityPays);
+  });
 });

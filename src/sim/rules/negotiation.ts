@@ -45,17 +45,15 @@ const VETO_PER_AWARD_MONTH = 0.1;
  * bear. The veto players object to what their residents pay; the co-funders' money (State, Region,
  * EU: the grants the terms expect to win) is a cost they do not bear and a gain they would lose by
  * blocking, so a co-financed deal is vetoed less (DESIGN C3: co-financing widens the zone of
- * agreement, the veto players' included). The cost is the city's works share at the awarded price
- * plus its payments over the contract, undiscounted, as a council reads them.
+ * agreement, the veto players' included). The share is the co-financing rate of the operation: the
+ * grants over the whole works, whoever finances them first — a partner's financing is repaid by the
+ * city's rent, so it is no outside money (the budget illusion the Cour des comptes warns of).
  */
 export function vetoChance(state: SimState, scenario: Scenario, terms: ContractTerms): number {
   const base = VETO_PER_AWARD_MONTH * (1 - state.alignment);
-  const { capital, expectedGrantsEur } = dealCapital(state, scenario, terms);
-  if (expectedGrantsEur <= 0) return base;
-  let cost = 0;
-  for (const c of capital) cost -= c;
-  if (cost <= 0) return base;
-  return base * (1 - Math.min(1, expectedGrantsEur / cost));
+  const { capexEur, expectedGrantsEur } = dealCapital(state, scenario, terms);
+  if (expectedGrantsEur <= 0 || capexEur <= 0) return base;
+  return base * (1 - Math.min(1, expectedGrantsEur / capexEur));
 }
 
 /** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
