@@ -58,6 +58,7 @@ describe('the flagship bundle: LED with the control centre (Dijon 2017)', () => 
   // at €40.4 M because the mandate's plan (8 × €6 M) leaves no room for Dijon's traffic and bus
   // works (€14.4 M more), and the bundle grown within it with short-lived families (citizen app,
   // waste sensors) lasts 5 years, since equipment is not renewed within a contract (MODEL §18).
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of issue 9 not met yet; its figures are above
   it.skip('costs €80–130 M in all (Dijon: €105 M)', () => {
     const value = median(signed.map((c) => c.valueEur));
     expect(value).toBeGreaterThanOrEqual(80e6);
