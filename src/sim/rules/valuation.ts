@@ -369,6 +369,38 @@ export function visitDealFlowsOverDurations(
   }
 }
 
+/**
+ * `dealFlows` of the variants of one deal (the same state, scenario, builder and view; terms that
+ * differ only in length, guarantee, penalty, compensation or payment), the same numbers: the setup
+ * made once per guarantee and penalty (it reads neither the length nor the compensation), the flows
+ * once per length, guarantee, penalty and payment (they do not read the compensation: only the
+ * partner's lens does). The negotiators price a grid of such variants at each offer.
+ */
+export function dealFlowsOfVariants(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): (terms: ContractTerms) => DealFlows {
+  const setups = new Map<string, DealSetup>();
+  const known = new Map<string, DealFlows>();
+  return (terms) => {
+    const shape = `${terms.guaranteedSavingShare}|${terms.penaltyRate}`;
+    const key = `${terms.durationYears}|${terms.annualPaymentEur}|${shape}`;
+    let flows = known.get(key);
+    if (flows === undefined) {
+      let setup = setups.get(shape);
+      if (setup === undefined) {
+        setup = dealSetup(state, scenario, terms, builder, view);
+        setups.set(shape, setup);
+      }
+      flows = flowsOf(scenario, terms, setup);
+      known.set(key, flows);
+    }
+    return flows;
+  };
+}
+
 /** The part of a deal's projection that its length does not change. */
 function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
   const b = buildYearsOf(scenario, terms);
