@@ -9,9 +9,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
-import { competitiveCapEur } from '../../src/sim/rules/procedure';
+import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { dealCapexEur, dealCapital, dealFlows, dealFlowsOverDurations, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealFlows, dealFlowsOfVariants, dealFlowsOverDurations, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -166,6 +166,47 @@ describe('fast paths of the computer players', () => {
               expect(flows).toEqual(dealFlows(s, sc, { ...t, durationYears: durations[i]! }, builder, view));
             }, { builder, view });
             expect(seen).toEqual(durations.map((_, i) => i));
+          }
+        }
+      }
+    }
+  });
+
+  it('dealValuesOverDurations is the values of dealFlows at each length, bit for bit', () => {
+    const durations = [0, 3, 6, 12, 20, 30];
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 5 === 0)) {
+        for (const builder of ['partner', 'suppliers'] as const) {
+          for (const view of ['public', 'private'] as const) {
+            const values = dealValuesOverDurations(s, sc, t, durations, { builder, view });
+            durations.forEach((durationYears, i) => {
+              const lt = { ...t, durationYears };
+              const flows = dealFlows(s, sc, lt, builder, view);
+              expect(values[i]).toStrictEqual({
+                city: valueForCity(s, sc, flows),
+                cityAnnuity: cityPaymentAnnuity(s, sc, lt, flows),
+                partner: valueForPartner(sc, lt, flows),
+                partnerAnnuity: partnerPaymentAnnuity(sc, lt, flows),
+              });
+            });
+          }
+        }
+      }
+    }
+  });
+
+  it('dealFlowsOfVariants and competitiveCapsOf give dealFlows and competitiveCapEur of each variant of a deal', () => {
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 9 === 0)) {
+        const flowsOf = dealFlowsOfVariants(s, sc, 'partner', 'public');
+        const capOf = competitiveCapsOf(s, sc);
+        for (const durationYears of [5, 12, 25, 12]) {
+          for (const terminationCompensation of [0, 1]) {
+            for (const guaranteedSavingShare of [0, 0.7]) {
+              const v = { ...t, durationYears, terminationCompensation, guaranteedSavingShare, penaltyRate: guaranteedSavingShare > 0 ? 1 : 0 };
+              expect(flowsOf(v)).toEqual(dealFlows(s, sc, v, 'partner', 'public'));
+              expect(capOf(v)).toBe(competitiveCapEur(s, sc, v));
+            }
           }
         }
       }

@@ -35,9 +35,9 @@
  */
 import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
-import { competitiveCapEur } from '../rules/procedure';
+import { competitiveCapsOf } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
-import { cityPaymentAnnuity, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
+import { cityPaymentAnnuity, dealFlows, dealFlowsOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -118,24 +118,6 @@ export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario
 function partnerFloorOf(scenario: Scenario, flows: DealFlows, zero: ContractTerms, marginShare: number): number {
   const l = partnerLinear(scenario, flows, zero);
   return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
-}
-
-/**
- * One projection per length and guarantee of a grid of terms: a deal's flows do not depend on its
- * termination compensation (only the partner's lens does: its political-risk premium), so the
- * variants that differ only by it share their flows (the same numbers, read only).
- */
-function flowsByShape(project: (zero: ContractTerms) => DealFlows): (zero: ContractTerms) => DealFlows {
-  const known = new Map<string, DealFlows>();
-  return (zero) => {
-    const key = `${zero.durationYears}|${zero.guaranteedSavingShare}|${zero.penaltyRate}`;
-    let flows = known.get(key);
-    if (flows === undefined) {
-      flows = project(zero);
-      known.set(key, flows);
-    }
-    return flows;
-  };
 }
 
 /**
@@ -378,10 +360,12 @@ export function partnerBestCounter({
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
-  const ownFlows = flowsByShape((zero) => dealFlows(state, ownView, zero));
+  const ownFlows = dealFlowsOfVariants(state, ownView);
   // The city's ceiling is its value ÷ its payment annuity: neither depends on the compensation either.
   const ceilings = new Map<DealFlows, number>();
-  const publicFlows = flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
+  const publicFlows = dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
+  const capOf = competitiveCapsOf(state, publicScenario);
   for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const own = ownFlows(zero);
@@ -397,7 +381,7 @@ export function partnerBestCounter({
     }
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
-    const cap = competitiveCapEur(state, publicScenario, zero);
+    const cap = capOf(zero);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
       let pay = Math.max(Math.ceil(atLeast / 1000) * 1000, Math.floor(p / 1000) * 1000);
@@ -436,9 +420,10 @@ export function cityBestOffer({
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Choice[] = [];
   const caps = new Map<Choice, number | null>();
-  const ownFlows = flowsByShape((zero) => dealFlows(state, ownView, zero, 'partner', 'public'));
+  const ownFlows = dealFlowsOfVariants(state, ownView, 'partner', 'public');
   // A city whose lens overrides nothing sees the public scenario itself: the same projections.
-  const publicFlows = ownView === publicScenario ? ownFlows : flowsByShape((zero) => dealFlows(state, publicScenario, zero, 'partner', 'public'));
+  const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  const capOf = competitiveCapsOf(state, publicScenario);
   for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const flows = ownFlows(zero);
@@ -450,7 +435,7 @@ export function cityBestOffer({
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);
-    const cap = competitiveCapEur(state, publicScenario, zero);
+    const cap = capOf(zero);
     for (const p of [...thresholds, ceiling, cap ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;
       let pay = Math.min(Math.floor(atMost / 1000) * 1000, Math.ceil(p / 1000) * 1000);

@@ -32,7 +32,7 @@ import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -115,17 +115,18 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   const known = memo.priced.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
-  // Each length's flows are read here only: projected into the rows of the length before.
-  visitDealFlowsOverDurations(state, scenario, form, DURATIONS, (flows, i) => {
+  // Each length's values are read here only: summed as the projection goes, no rows written.
+  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public' });
+  for (let i = 0; i < DURATIONS.length; i++) {
     const d = DURATIONS[i]!;
-    const zero = { ...form, durationYears: d };
-    const a = partnerPaymentAnnuity(scenario, zero, flows);
-    if (a <= 0) return;
-    const ask = Math.max(0, -valueForPartner(scenario, zero, flows) / a);
+    const v = values[i]!;
+    const a = v.partnerAnnuity;
+    if (a <= 0) continue;
+    const ask = Math.max(0, -v.partner / a);
     // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-    if (committed + ask > scenario.city.smartCityEnvelopeEur) return;
-    out.push({ d, ask, value: valueForCity(state, scenario, flows) - ask * cityPaymentAnnuity(state, scenario, zero, flows) });
-  }, { builder: 'partner', view: 'public' });
+    if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+    out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
+  }
   memo.priced.set(key, out);
   return out;
 }

@@ -44,7 +44,7 @@ import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind
 import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
-import { dealFlows, partnerPaymentAnnuity, valueForPartner } from './valuation';
+import { dealFlowsOfVariants, partnerPaymentAnnuity, valueForPartner, type DealFlows } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
@@ -179,19 +179,36 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
  * bounds it (no bids in yet, or a single bidder). The negotiation table shows it.
  */
 export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number | null {
+  return competitiveCapsOf(state, scenario)(terms);
+}
+
+/**
+ * `competitiveCapEur` for the variants of one offer (the same state, scenario and scope; terms that
+ * differ in length, guarantee, compensation or payment), the same numbers: the rival's state is
+ * built once and its projections are shared (`dealFlowsOfVariants`). The negotiators bound a grid
+ * of variants at each offer.
+ */
+export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms) => number | null {
   const rival = state.negotiation?.procedure?.rivalCostFactor;
-  if (rival === null || rival === undefined) return null;
+  if (rival === null || rival === undefined) return () => null;
   // The rival builds and runs at its own cost factor (no local experience: learning is the partner's);
   // its bid holds its expected overruns, which the projection adds back per project (valuation.ts).
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
-  const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: rival / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning)) } };
-  const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
-  const flows = dealFlows(rivalState, scenario, zero, 'partner', 'private');
-  const v0 = valueForPartner(scenario, zero, flows);
-  const slope = partnerPaymentAnnuity(scenario, zero, flows);
-  if (!(slope > 0)) return null;
-  const floor = Math.max(0, -v0 / slope);
-  return Math.ceil(floor / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
+  let last: { factor: number; flowsOf: (terms: ContractTerms) => DealFlows } | undefined;
+  return (terms) => {
+    const factor = rival / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
+    if (last === undefined || !Object.is(last.factor, factor)) {
+      const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
+      last = { factor, flowsOf: dealFlowsOfVariants(rivalState, scenario, 'partner', 'private') };
+    }
+    const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
+    const flows = last.flowsOf(zero);
+    const v0 = valueForPartner(scenario, zero, flows);
+    const slope = partnerPaymentAnnuity(scenario, zero, flows);
+    if (!(slope > 0)) return null;
+    const floor = Math.max(0, -v0 / slope);
+    return Math.ceil(floor / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
+  };
 }
 
 /** Why these terms exceed the competitive bound (L2152-7: the next bidder would do it for less), or null. */

@@ -369,6 +369,132 @@ export function visitDealFlowsOverDurations(
   }
 }
 
+/** What the computer city reads of a deal at one length: both sides' values and payment annuities (`dealValuesOverDurations`). */
+export interface DealValues {
+  /** `valueForCity` of the flows. */
+  city: number;
+  /** `cityPaymentAnnuity` of the terms and flows. */
+  cityAnnuity: number;
+  /** `valueForPartner` of the terms and flows. */
+  partner: number;
+  /** `partnerPaymentAnnuity` of the terms and flows. */
+  partnerAnnuity: number;
+}
+
+/**
+ * The values the computer city reads of a deal at each of several lengths, the same numbers as
+ * `valueForCity`, `cityPaymentAnnuity`, `valueForPartner` and `partnerPaymentAnnuity` of
+ * `dealFlows` at each length, summed year by year as the projection goes, without writing its rows
+ * (the city prices five lengths of every candidate deal at each decision). The year's entries are
+ * `flowsOf`'s, term for term; a test compares the two (tests/sim/terms-lawful.test.ts): a change to
+ * one must be made to the other.
+ */
+export function dealValuesOverDurations(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  terms: ContractTerms,
+  durations: readonly number[],
+  { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
+): DealValues[] {
+  const setup = dealSetup(state, scenario, terms, builder, view);
+  const { isProcurement, b, share, te, expectedGrantsEur, projects } = setup;
+  const byPartner = builder === 'partner';
+  const savingsShare = terms.savingsShareToPartner;
+  const partnerRisk = 0.5 * scenario.partner.riskAversion;
+  const np = projects.length;
+  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  const out: DealValues[] = [];
+  for (const durationYears of durations) {
+    const lengthTerms = { ...terms, durationYears };
+    const n = flowYears(scenario, lengthTerms, b);
+    const duration = isProcurement ? 0 : durationYears;
+    const lens = cityLens(state, scenario);
+    const costWeights = cityCostWeightsOf(lens, n);
+    const gainWeights = cityGainWeightsOf(lens, n);
+    const partnerW = partnerWeightsOf(partnerLens(scenario, lengthTerms), n);
+    let costs = 0;
+    let gains = 0;
+    let partnerValue = 0;
+    let cityUnit = 0;
+    let partnerUnit = 0;
+    for (let k = 0; k < n; k++) {
+      const works = worksIn(k, b);
+      let cityCapital = 0;
+      let citySavings = 0;
+      let cityServices = 0;
+      let cityOperation = 0;
+      let partnerCapital = 0;
+      let partnerSavings = 0;
+      let partnerOperation = 0;
+      let partnerPenalties = 0;
+      for (let j = 0; j < np; j++) {
+        const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
+        if (works > 0) cityCapital -= share * capex * works;
+        const inContract = overlap(k, b, b + Math.min(duration, life));
+        const running = overlap(k, b, b + life);
+        if (works === 0 && running === 0) continue;
+        const afterContract = Math.max(0, running - inContract);
+        const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
+        const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
+        citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
+        cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
+        cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
+        if (byPartner) {
+          partnerCapital += (share * capex - trueCost) * works;
+          partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
+          partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
+          partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
+        }
+      }
+      const cityGrants = expectedGrantsEur * works;
+      const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+      // valueForCity: the costs (the city's nil compensation last) and the gains.
+      costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
+      gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
+      // valueForPartner: presentValueWith of the partner's net.
+      partnerValue += (byPartner ? partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties : 0) * partnerW[k]!;
+      // unitPaymentsValue: one euro a year during the contract (its length as written).
+      const unit = overlap(k, b, b + durationYears);
+      cityUnit += unit * costWeights[k]!;
+      partnerUnit += unit * partnerW[k]!;
+    }
+    out.push({ city: costs + gains, cityAnnuity: cityUnit * fiscal, partner: partnerValue, partnerAnnuity: partnerUnit });
+  }
+  return out;
+}
+
+/**
+ * `dealFlows` of the variants of one deal (the same state, scenario, builder and view; terms that
+ * differ only in length, guarantee, penalty, compensation or payment), the same numbers: the setup
+ * made once per guarantee and penalty (it reads neither the length nor the compensation), the flows
+ * once per length, guarantee, penalty and payment (they do not read the compensation: only the
+ * partner's lens does). The negotiators price a grid of such variants at each offer.
+ */
+export function dealFlowsOfVariants(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): (terms: ContractTerms) => DealFlows {
+  const setups = new Map<string, DealSetup>();
+  const known = new Map<string, DealFlows>();
+  return (terms) => {
+    const shape = `${terms.guaranteedSavingShare}|${terms.penaltyRate}`;
+    const key = `${terms.durationYears}|${terms.annualPaymentEur}|${shape}`;
+    let flows = known.get(key);
+    if (flows === undefined) {
+      let setup = setups.get(shape);
+      if (setup === undefined) {
+        setup = dealSetup(state, scenario, terms, builder, view);
+        setups.set(shape, setup);
+      }
+      flows = flowsOf(scenario, terms, setup);
+      known.set(key, flows);
+    }
+    return flows;
+  };
+}
+
 /** The part of a deal's projection that its length does not change. */
 function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
   const b = buildYearsOf(scenario, terms);
