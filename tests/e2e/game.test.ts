@@ -249,7 +249,12 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'continue'); // briefing
     await click(page, 'continue'); // events
     const seen: string[] = [];
+    // Where the city reads the partner's value of the offer on the table: the lenses' title and legend.
+    const legends: string[] = [];
     const privateFigures: string[] = [];
+    // Figures under 1 (as "0,2") are too common on a screen to be told from another figure by
+    // chance: they are checked where the partner's value is shown, the larger ones on the whole screen.
+    const smallFigures = new Set<string>();
     /** The partner's private figures now, as the interface would print them (fr and en, 1 decimal). */
     const collectPrivate = async () => {
       const terms = await page.evaluate(() => window.horizons!.getState()!.negotiation?.offer ?? null);
@@ -262,13 +267,18 @@ describeE2E('the game (Chromium)', () => {
         const pub = twoLenses(st, scenario, terms, 'public').partnerValueEur / 1e6;
         if (priv.toFixed(1) !== pub.toFixed(1)) figures.push(priv);
       }
-      for (const f of figures) privateFigures.push(f.toFixed(1), f.toFixed(1).replace('.', ','));
+      for (const f of figures) {
+        const both = [f.toFixed(1), f.toFixed(1).replace('.', ',')];
+        privateFigures.push(...both);
+        if (Math.abs(f) < 1) for (const x of both) smallFigures.add(x);
+      }
     };
     for (let step = 0; step < 60; step++) {
       const game = await page.evaluate(() => ({ screen: window.horizons!.getGame().screen, acting: window.horizons!.getGame().session!.actingSide }));
       if (game.acting === 'city' && game.screen !== 'handover') {
         await collectPrivate();
         seen.push(await page.evaluate(() => document.getElementById('app')!.innerText));
+        legends.push(...(await page.locator('.neg-legend-partner, .neg-lens-title').allInnerTexts()));
         expect(await page.locator(byId('hud-partner-cash')).count()).toBe(0);
       }
       if (game.screen === 'handover') {
@@ -293,9 +303,13 @@ describeE2E('the game (Chromium)', () => {
     }
     expect(seen.length).toBeGreaterThan(2);
     const text = seen.join('\n');
+    const legendText = legends.join('\n');
     // A figure counts as shown only as a whole number on screen ("1,5" in "1,5 M€", not in "21,5" or "1,52").
-    const shown = (figure: string) => new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d])`).test(text);
-    for (const figure of new Set(privateFigures)) expect(shown(figure) ? figure : null, `private figure ${figure} on the city's screen`).toBeNull();
+    const shownIn = (where: string, figure: string) => new RegExp(`(?<![\\d.,])${figure.replace(/[.,]/g, '\\$&')}(?![\\d])`).test(where);
+    for (const figure of new Set(privateFigures)) {
+      const where = smallFigures.has(figure) ? legendText : text;
+      expect(shownIn(where, figure) ? figure : null, `private figure ${figure} on the city's screen`).toBeNull();
+    }
   });
 
   it('watching computer against computer: elections, the epilogue and the end, each screen shot', async () => {
