@@ -369,6 +369,67 @@ export function visitDealFlowsOverDurations(
   }
 }
 
+/** One year of a deal's projection before its grants and payments: each entry summed over the projects in their order. */
+interface YearEntries {
+  cityCapital: number;
+  citySavings: number;
+  cityServices: number;
+  cityOperation: number;
+  partnerCapital: number;
+  partnerSavings: number;
+  partnerOperation: number;
+  partnerPenalties: number;
+}
+
+const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServices: 0, cityOperation: 0, partnerCapital: 0, partnerSavings: 0, partnerOperation: 0, partnerPenalties: 0 });
+
+/**
+ * Year k's entries of a deal whose contract runs `duration` years (0 for a procurement), into `out`:
+ * the one place both `flowsOf` (which writes them into rows) and `dealValuesOverDurations` (which
+ * sums them into values) read them from, so the two cannot drift apart.
+ */
+function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, { k, works, duration, partnerRisk }: { k: number; works: number; duration: number; partnerRisk: number }, out: YearEntries): void {
+  const { builder, isProcurement, b, share, te, projects } = setup;
+  const byPartner = builder === 'partner';
+  const savingsShare = terms.savingsShareToPartner;
+  const np = projects.length;
+  let cityCapital = 0;
+  let citySavings = 0;
+  let cityServices = 0;
+  let cityOperation = 0;
+  let partnerCapital = 0;
+  let partnerSavings = 0;
+  let partnerOperation = 0;
+  let partnerPenalties = 0;
+  for (let j = 0; j < np; j++) {
+    const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
+    if (works > 0) cityCapital -= share * capex * works;
+    const inContract = overlap(k, b, b + Math.min(duration, life));
+    const running = overlap(k, b, b + life);
+    if (works === 0 && running === 0) continue;
+    const afterContract = Math.max(0, running - inContract);
+    const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
+    const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
+    citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
+    cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
+    cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
+    if (byPartner) {
+      partnerCapital += (share * capex - trueCost) * works;
+      partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
+      partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
+      partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
+    }
+  }
+  out.cityCapital = cityCapital;
+  out.citySavings = citySavings;
+  out.cityServices = cityServices;
+  out.cityOperation = cityOperation;
+  out.partnerCapital = partnerCapital;
+  out.partnerSavings = partnerSavings;
+  out.partnerOperation = partnerOperation;
+  out.partnerPenalties = partnerPenalties;
+}
+
 /** What the computer city reads of a deal at one length: both sides' values and payment annuities (`dealValuesOverDurations`). */
 export interface DealValues {
   /** `valueForCity` of the flows. */
@@ -386,8 +447,8 @@ export interface DealValues {
  * `valueForCity`, `cityPaymentAnnuity`, `valueForPartner` and `partnerPaymentAnnuity` of
  * `dealFlows` at each length, summed year by year as the projection goes, without writing its rows
  * (the city prices five lengths of every candidate deal at each decision). The year's entries are
- * `flowsOf`'s, term for term; a test compares the two (tests/sim/terms-lawful.test.ts): a change to
- * one must be made to the other.
+ * `flowsOf`'s (`yearEntries`); the sums are those of the lenses' functions, term for term, which a
+ * test checks (tests/sim/terms-lawful.test.ts).
  */
 export function dealValuesOverDurations(
   state: Readonly<SimState>,
@@ -397,18 +458,18 @@ export function dealValuesOverDurations(
   { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
 ): DealValues[] {
   const setup = dealSetup(state, scenario, terms, builder, view);
-  const { isProcurement, b, share, te, expectedGrantsEur, projects } = setup;
+  const { isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
-  const savingsShare = terms.savingsShareToPartner;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
-  const np = projects.length;
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  // The city's lens reads neither the terms nor their length.
+  const lens = cityLens(state, scenario);
+  const e = noEntries();
   const out: DealValues[] = [];
   for (const durationYears of durations) {
     const lengthTerms = { ...terms, durationYears };
     const n = flowYears(scenario, lengthTerms, b);
     const duration = isProcurement ? 0 : durationYears;
-    const lens = cityLens(state, scenario);
     const costWeights = cityCostWeightsOf(lens, n);
     const gainWeights = cityGainWeightsOf(lens, n);
     const partnerW = partnerWeightsOf(partnerLens(scenario, lengthTerms), n);
@@ -419,33 +480,8 @@ export function dealValuesOverDurations(
     let partnerUnit = 0;
     for (let k = 0; k < n; k++) {
       const works = worksIn(k, b);
-      let cityCapital = 0;
-      let citySavings = 0;
-      let cityServices = 0;
-      let cityOperation = 0;
-      let partnerCapital = 0;
-      let partnerSavings = 0;
-      let partnerOperation = 0;
-      let partnerPenalties = 0;
-      for (let j = 0; j < np; j++) {
-        const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
-        if (works > 0) cityCapital -= share * capex * works;
-        const inContract = overlap(k, b, b + Math.min(duration, life));
-        const running = overlap(k, b, b + life);
-        if (works === 0 && running === 0) continue;
-        const afterContract = Math.max(0, running - inContract);
-        const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
-        const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
-        citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
-        cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
-        cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
-        if (byPartner) {
-          partnerCapital += (share * capex - trueCost) * works;
-          partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
-          partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-          partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
-        }
-      }
+      yearEntries(setup, terms, { k, works, duration, partnerRisk }, e);
+      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
       const cityGrants = expectedGrantsEur * works;
       const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
       // valueForCity: the costs (the city's nil compensation last) and the gains.
@@ -560,43 +596,17 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
  * the net rows add those locals, the city's nil compensation last, as the rows would be read back.
  */
 function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reuse?: DealFlows): DealFlows {
-  const { builder, isProcurement, b, share, trueCostTotal, te, capexTotal, expectedGrantsEur, projects } = setup;
+  const { builder, isProcurement, b, share, trueCostTotal, capexTotal, expectedGrantsEur } = setup;
   const n = flowYears(scenario, terms, b);
   const { city, partner } = reuse !== undefined && reuse.years === n ? reuse : projectionSides(n, builder);
   const byPartner = builder === 'partner';
   const duration = isProcurement ? 0 : terms.durationYears;
-  const savingsShare = terms.savingsShareToPartner;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
-  const np = projects.length;
+  const e = noEntries();
   for (let k = 0; k < n; k++) {
     const works = worksIn(k, b);
-    let cityCapital = 0;
-    let citySavings = 0;
-    let cityServices = 0;
-    let cityOperation = 0;
-    let partnerCapital = 0;
-    let partnerSavings = 0;
-    let partnerOperation = 0;
-    let partnerPenalties = 0;
-    for (let j = 0; j < np; j++) {
-      const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
-      if (works > 0) cityCapital -= share * capex * works;
-      const inContract = overlap(k, b, b + Math.min(duration, life));
-      const running = overlap(k, b, b + life);
-      if (works === 0 && running === 0) continue;
-      const afterContract = Math.max(0, running - inContract);
-      const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
-      const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
-      citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
-      cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
-      cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
-      if (byPartner) {
-        partnerCapital += (share * capex - trueCost) * works;
-        partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
-        partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-        partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
-      }
-    }
+    yearEntries(setup, terms, { k, works, duration, partnerRisk }, e);
+    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
     // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
     // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
     // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
