@@ -185,17 +185,22 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
 
   const [low, mid] = scenario.citizens.incomeShares;
   withStream(state, 'citizens', (rng) => {
+    // Six draws per agent, in the agents' order (drawn at once: the same numbers): its income band,
+    // its four preferences, its starting satisfaction.
+    const draws = new Float64Array(6 * counts.reduce((a, b) => a + b, 0));
+    rng.fill(draws);
     let i = 0;
+    let j = 0;
     counts.forEach((n, d) => {
-      for (let k = 0; k < n; k++, i++) {
+      for (let k = 0; k < n; k++, i++, j += 6) {
         citizens.district[i] = d;
-        const u = rng.next();
+        const u = draws[j]!;
         citizens.income[i] = u < low ? 0 : u < low + mid ? 1 : 2;
-        citizens.prefServices[i] = 0.5 + rng.next();
-        citizens.prefTaxes[i] = 0.5 + rng.next();
-        citizens.prefEnvironment[i] = 0.5 + rng.next();
-        citizens.prefPrivacy[i] = 0.5 + rng.next();
-        citizens.satisfaction[i] = Math.min(1, Math.max(0, scenario.citizens.initialSatisfaction + 0.1 * (rng.next() - 0.5)));
+        citizens.prefServices[i] = 0.5 + draws[j + 1]!;
+        citizens.prefTaxes[i] = 0.5 + draws[j + 2]!;
+        citizens.prefEnvironment[i] = 0.5 + draws[j + 3]!;
+        citizens.prefPrivacy[i] = 0.5 + draws[j + 4]!;
+        citizens.satisfaction[i] = Math.min(1, Math.max(0, scenario.citizens.initialSatisfaction + 0.1 * (draws[j + 5]! - 0.5)));
         citizens.satisfactionTaxFree[i] = citizens.satisfaction[i]!;
       }
     });

@@ -13,6 +13,8 @@ import { STREAMS, type RngState, type SimState, type StreamName } from './types'
 export interface Stream {
   /** Uniform in [0, 1). */
   next(): number;
+  /** Fills `out` with the next `out.length` uniform draws, in order: the same numbers as that many `next()`. */
+  fill(out: Float64Array): void;
   /** Standard normal (Marsaglia's polar method). */
   normal(): number;
   /** True with probability p. */
@@ -56,6 +58,24 @@ class AleaStream implements Stream {
     this.s1 = this.s2;
     this.c = t | 0;
     return (this.s2 = t - this.c);
+  }
+
+  // The citizens' loops draw one number per agent: drawing them all in one loop, the generator in
+  // locals, spares a call and a boxed number per draw. The same steps as `next`.
+  fill(out: Float64Array): void {
+    let { c, s0, s1, s2 } = this;
+    for (let i = 0; i < out.length; i++) {
+      const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      out[i] = s2;
+    }
+    this.c = c;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
   }
 
   normal(): number {

@@ -32,6 +32,18 @@ describe('seeded streams', () => {
     expect(Object.keys(s.rng.funding)).toEqual(Object.keys(prng.state()));
   });
 
+  it('fill draws exactly what as many next() calls draw, in order, and leaves the stream where they would', () => {
+    const a = stateOf(5);
+    const b = stateOf(5);
+    const filled = withStream(a, 'politics', (r) => {
+      const out = new Float64Array(1001);
+      r.fill(out);
+      return [...out, r.next()];
+    });
+    expect(filled).toEqual(draws(b, 'politics', 1002));
+    expect(a.rng.politics).toEqual(b.rng.politics);
+  });
+
   it('the same state gives the same draws', () => {
     const a = stateOf(3);
     const b = structuredClone(a);

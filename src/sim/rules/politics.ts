@@ -50,9 +50,12 @@ function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivi
   const { district, satisfaction } = cit;
   const n = satisfaction.length;
   let votes = 0;
+  // One draw per citizen, in the citizens' order (drawn at once: the same numbers).
+  const draws = new Float64Array(n);
+  rng.fill(draws);
   for (let i = 0; i < n; i++) {
     const logit = shift[district[i]!]! + sensitivity * satisfaction[i]!;
-    const u = rng.next();
+    const u = draws[i]!;
     if (u < 0.5 ? logit >= 0 : logit <= 0) {
       if (u < 0.5) votes += 1;
     } else if (u < 1 / (1 + detExp(-logit))) votes += 1;
