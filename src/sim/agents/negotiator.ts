@@ -306,7 +306,26 @@ const ASSUMED_PATIENCE = 0.97;
  */
 const CLAIM_HORIZON = 600;
 
-const shareMemo = new Map<string, number>();
+/**
+ * `proposerShare`'s answers by δ of the proposer, then δ of the responder, then rounds left: the
+ * numbers themselves as keys (a Map compares them as the string key did: −0 as 0, NaN as NaN),
+ * so that no string is built for each question.
+ */
+const shareMemo = new Map<number, Map<number, Map<number, number>>>();
+let shareMemoSize = 0;
+
+function rememberShare(deltaProposer: number, deltaResponder: number, roundsLeft: number, share: number): void {
+  if (shareMemoSize > 10_000) {
+    shareMemo.clear();
+    shareMemoSize = 0;
+  }
+  let byResponder = shareMemo.get(deltaProposer);
+  if (!byResponder) shareMemo.set(deltaProposer, (byResponder = new Map()));
+  let byRounds = byResponder.get(deltaResponder);
+  if (!byRounds) byResponder.set(deltaResponder, (byRounds = new Map()));
+  byRounds.set(roundsLeft, share);
+  shareMemoSize += 1;
+}
 
 /**
  * The share of a surplus that the proposer of this round can claim, when `roundsLeft` more rounds
@@ -317,10 +336,8 @@ const shareMemo = new Map<string, number>();
  */
 export function proposerShare(deltaProposer: number, deltaResponder: number, roundsLeft: number): number {
   // A pure function of its three numbers: remembered, since players ask for the same ones often.
-  const key = `${deltaProposer}|${deltaResponder}|${roundsLeft}`;
-  const known = shareMemo.get(key);
+  const known = shareMemo.get(deltaProposer)?.get(deltaResponder)?.get(roundsLeft);
   if (known !== undefined) return known;
-  if (shareMemo.size > 10_000) shareMemo.clear();
   // share(k): the claim of the proposer of a round after which k more rounds may follow.
   let share = 0;
   const rounds = Math.max(0, roundsLeft);
@@ -336,7 +353,7 @@ export function proposerShare(deltaProposer: number, deltaResponder: number, rou
     );
     share = best ? best.offer : 0;
   }
-  shareMemo.set(key, share);
+  rememberShare(deltaProposer, deltaResponder, roundsLeft, share);
   return share;
 }
 
