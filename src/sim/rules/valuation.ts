@@ -381,6 +381,18 @@ interface YearEntries {
   partnerPenalties: number;
 }
 
+/**
+ * The year `yearEntries` reads (k, its share of the works), the contract's length as it counts it
+ * and the partner's risk weight: one object per projection, its year moved in place as the
+ * projection goes (an object per year was most of what the computer players allocated).
+ */
+interface YearAt {
+  k: number;
+  works: number;
+  duration: number;
+  partnerRisk: number;
+}
+
 const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServices: 0, cityOperation: 0, partnerCapital: 0, partnerSavings: 0, partnerOperation: 0, partnerPenalties: 0 });
 
 /**
@@ -388,7 +400,8 @@ const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServ
  * the one place both `flowsOf` (which writes them into rows) and `dealValuesOverDurations` (which
  * sums them into values) read them from, so the two cannot drift apart.
  */
-function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, { k, works, duration, partnerRisk }: { k: number; works: number; duration: number; partnerRisk: number }, out: YearEntries): void {
+function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, at: YearAt, out: YearEntries): void {
+  const { k, works, duration, partnerRisk } = at;
   const { builder, isProcurement, b, share, te, projects } = setup;
   const byPartner = builder === 'partner';
   const savingsShare = terms.savingsShareToPartner;
@@ -465,11 +478,13 @@ export function dealValuesOverDurations(
   // The city's lens reads neither the terms nor their length.
   const lens = cityLens(state, scenario);
   const e = noEntries();
+  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk };
   const out: DealValues[] = [];
   for (const durationYears of durations) {
     const lengthTerms = { ...terms, durationYears };
     const n = flowYears(scenario, lengthTerms, b);
     const duration = isProcurement ? 0 : durationYears;
+    at.duration = duration;
     const costWeights = cityCostWeightsOf(lens, n);
     const gainWeights = cityGainWeightsOf(lens, n);
     const partnerW = partnerWeightsOf(partnerLens(scenario, lengthTerms), n);
@@ -480,7 +495,9 @@ export function dealValuesOverDurations(
     let partnerUnit = 0;
     for (let k = 0; k < n; k++) {
       const works = worksIn(k, b);
-      yearEntries(setup, terms, { k, works, duration, partnerRisk }, e);
+      at.k = k;
+      at.works = works;
+      yearEntries(setup, terms, at, e);
       const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
       const cityGrants = expectedGrantsEur * works;
       const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
@@ -603,9 +620,12 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reu
   const duration = isProcurement ? 0 : terms.durationYears;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const e = noEntries();
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk };
   for (let k = 0; k < n; k++) {
     const works = worksIn(k, b);
-    yearEntries(setup, terms, { k, works, duration, partnerRisk }, e);
+    at.k = k;
+    at.works = works;
+    yearEntries(setup, terms, at, e);
     const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
     // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
     // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
