@@ -23,7 +23,7 @@ import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './
 import { clamp } from './discount';
 import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
-import { SERVICE_SLOTS, legacyServices, serviceSlot } from './services';
+import { legacyServices, serviceSlot, slotScratch } from './services';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -228,6 +228,9 @@ export interface OperationResult {
   lightingMWh: number;
 }
 
+/** The family × district slots run at scale this month (absorbScaledPilots', cleared at each call). */
+const SCALED = slotScratch();
+
 /**
  * A pilot is absorbed when its district is scaled: once a deployment of its family runs at scale
  * in its district, the pilot stops (its equipment is part of the roll-out), so that the two never
@@ -237,7 +240,7 @@ export interface OperationResult {
 function absorbScaledPilots(state: SimState, scenario: Scenario): void {
   // Most months no pilot runs: nothing to absorb, no slots to mark.
   if (!state.deployments.some((d) => d.pilot && d.stage === 'operating')) return;
-  const atScale = new Uint8Array(SERVICE_SLOTS);
+  const atScale = SCALED.fill(0);
   let any = false;
   for (const d of state.deployments) {
     if (!d.pilot && d.stage === 'operating') {
@@ -261,27 +264,48 @@ function absorbScaledPilots(state: SimState, scenario: Scenario): void {
  * capped at one full deployment (Σ scale ≤ 1 per family × district, in the order of the
  * deployments): a district's streets are lit once, its residents get one citizen app.
  */
+/** 1 − (1 − p)^(1/12): the monthly chance of a failure that happens with probability p in a year. */
+const MONTHLY_FAILURE = new Map<number, number>();
+
+function monthlyFailure(perYear: number): number {
+  // A pure function of p, remembered: every running deployment asks every month, for a few values.
+  let fp = MONTHLY_FAILURE.get(perYear);
+  if (fp === undefined) {
+    if (MONTHLY_FAILURE.size > 1000) MONTHLY_FAILURE.clear();
+    fp = 1 - detPow(1 - perYear, 1 / 12);
+    MONTHLY_FAILURE.set(perYear, fp);
+  }
+  return fp;
+}
+
+/** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */
+const COVERED = slotScratch();
+
 export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
   absorbScaledPilots(state, scenario);
   const nd = state.districts.length;
-  const covered = new Float64Array(SERVICE_SLOTS);
+  const covered = COVERED.fill(0);
   const platform = new Array<number>(nd).fill(0);
   for (const d of state.deployments) {
     if (d.stage === 'operating' && d.downMonths === 0 && d.family === 'dataPlatform') platform[d.district] = Math.max(platform[d.district]!, d.scale);
   }
-  const envBase = scenario.territory.districts.map((d) => d.greenSpaceShare * 0.5 + (1 - d.carShare) * 0.5);
   for (let i = 0; i < nd; i++) {
     const dist = state.districts[i]!;
+    const spec = scenario.territory.districts[i]!;
     for (const k of Object.keys(dist.services) as (keyof typeof dist.services)[]) dist.services[k] = 0;
-    dist.environment = envBase[i]!;
+    dist.environment = spec.greenSpaceShare * 0.5 + (1 - spec.carShare) * 0.5;
     dist.heatProtection = 0;
   }
   let savedMWh = 0;
   let otherSavings = 0;
   let co2 = 0;
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const failuresPerMonth = new Map<string, number>();
-  const savingsByContract = new Map<number, number>();
+  // Energy saved by contract id (ids run from 1), summed in the deployments' order, then kept in
+  // the result's map for the contracts that saved any, in the order they first did.
+  const savedByContract = new Float64Array(state.contracts.length + 1);
+  const savingContracts: number[] = [];
+  // The city's running costs are booked deployment by deployment, through one booking whose amount changes.
+  const opexBooking = { to: 'suppliers' as const, eur: 0, reason: 'operation', section: 'operating' as const, smart: true };
   const savedByDistrict = new Array<number>(nd).fill(0);
   const lightSavedByDistrict = new Array<number>(nd).fill(0);
 
@@ -304,17 +328,15 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
         transfer(state.ledger, 'partner', 'suppliers', (type.opexShare * d.trueCostEur) / 12, 'operation (true cost)');
         bookPartnerFlow(state, contract, -(type.opexShare * d.trueCostEur) / 12);
       }
-      else cityPays(state, scratch, { to: 'suppliers', eur: opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0)), reason: 'operation', section: 'operating', smart: true });
+      else {
+        opexBooking.eur = opex * (1 + (contract?.builder === 'partner' ? 0.2 * type.partnerDependence : 0));
+        cityPays(state, scratch, opexBooking);
+      }
 
       if (d.downMonths > 0) {
         d.downMonths -= 1;
       } else {
-        let fp = failuresPerMonth.get(d.type);
-        if (fp === undefined) {
-          fp = 1 - detPow(1 - type.uncertainty.failurePerYear, 1 / 12);
-          failuresPerMonth.set(d.type, fp);
-        }
-        if (rng.chance(fp)) {
+        if (rng.chance(monthlyFailure(type.uncertainty.failurePerYear))) {
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
           if (partnerOperates) {
@@ -340,7 +362,10 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * scale * d.realisation);
           savedByDistrict[d.district]! += mwh;
           if (d.family === 'streetLighting') lightSavedByDistrict[d.district]! += mwh;
-          if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);
+          if (contract !== null) {
+            if (!savingContracts.includes(contract.id)) savingContracts.push(contract.id);
+            savedByContract[contract.id]! += mwh;
+          }
         }
       }
       if (d.ageMonths >= d.lifetimeMonths) {
@@ -362,5 +387,6 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
     state.districts[i]!.energyMWh = Math.max(0, annual - 12 * savedByDistrict[i]!);
   });
   const energyBillEur = Math.max(0, baseMWh / 12 - savedMWh) * price;
+  const savingsByContract = new Map(savingContracts.map((id) => [id, savedByContract[id]!]));
   return { energySavedMWh: savedMWh, energyBillEur, otherSavingsEur: otherSavings, co2AvoidedT: co2, savingsByContract, lightingMWh };
 }

@@ -45,9 +45,21 @@ export function serviceSlot(family: ProjectFamily, district: number): number {
   return FAMILY_INDEX.get(family)! * MAX_DISTRICTS + district;
 }
 
+/**
+ * An array with one number per family × district slot, for a monthly loop that marks or sums by
+ * slot: each such loop keeps its own and clears it (`fill(0)`) at each call, since an array this
+ * size is stored outside V8's heap and making one costs more than clearing one. It carries
+ * nothing from one call to the next.
+ */
+export function slotScratch(): Float64Array {
+  return new Float64Array(SERVICE_SLOTS);
+}
+
+const SEEN = slotScratch();
+
 /** Distinct family × district pairs with a deployment running at scale (a deployment down for repair still counts). */
 export function servicesDelivered(state: Readonly<SimState>): number {
-  const seen = new Uint8Array(SERVICE_SLOTS);
+  const seen = SEEN.fill(0);
   let n = 0;
   for (const d of state.deployments) {
     if (d.stage !== 'operating' || d.pilot) continue;
@@ -177,6 +189,8 @@ export function serviceLevelAtStart(scenario: Scenario): number {
   return Math.min(1, sum / 3);
 }
 
+const AT_SCALE = slotScratch();
+
 /**
  * The month's legacy services (called by the operation phase once the deployments have delivered):
  * retire the stock a project at scale now runs over, then add what is left of it to each district's
@@ -185,7 +199,7 @@ export function serviceLevelAtStart(scenario: Scenario): number {
 export function legacyServices(state: SimState, scenario: Scenario): void {
   const legacy = scenario.territory.legacy;
   if (legacy.length === 0) return;
-  const atScale = new Float64Array(SERVICE_SLOTS);
+  const atScale = AT_SCALE.fill(0);
   for (const d of state.deployments) if (!d.pilot && d.stage === 'operating') atScale[serviceSlot(d.family, d.district)]! += d.scale;
   for (let k = 0; k < legacy.length; k++) {
     const stock = legacy[k]!;
