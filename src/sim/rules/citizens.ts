@@ -183,7 +183,9 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     mean[d] = dist.satisfaction;
   }
   const taxGap = 3 * w.taxes * (state.city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) * 4;
-  const taxByBand = new Float64Array([taxGap * INCOME_TAX_SENSITIVITY[0], taxGap * INCOME_TAX_SENSITIVITY[1], taxGap * INCOME_TAX_SENSITIVITY[2]]);
+  // Set entry by entry: a typed array built from a list goes through the iteration protocol.
+  const taxByBand = new Float64Array(3);
+  for (let b = 0; b < 3; b++) taxByBand[b] = taxGap * INCOME_TAX_SENSITIVITY[b]!;
   const privacy = 3 * w.privacy * state.city.privacyShock;
   const s0 = Math.min(0.99, Math.max(0.01, c.initialSatisfaction));
   const base = detLog(s0 / (1 - s0)) - 3 * 0.15 * state.city.protest;

@@ -300,10 +300,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   let otherSavings = 0;
   let co2 = 0;
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  // Energy saved by contract id (ids run from 1), summed in the deployments' order, then kept in
-  // the result's map for the contracts that saved any, in the order they first did.
-  const savedByContract = new Float64Array(state.contracts.length + 1);
-  const savingContracts: number[] = [];
+  const savingsByContract = new Map<number, number>();
   // The city's running costs are booked deployment by deployment, through one booking whose amount changes.
   const opexBooking = { to: 'suppliers' as const, eur: 0, reason: 'operation', section: 'operating' as const, smart: true };
   const savedByDistrict = new Array<number>(nd).fill(0);
@@ -362,10 +359,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * scale * d.realisation);
           savedByDistrict[d.district]! += mwh;
           if (d.family === 'streetLighting') lightSavedByDistrict[d.district]! += mwh;
-          if (contract !== null) {
-            if (!savingContracts.includes(contract.id)) savingContracts.push(contract.id);
-            savedByContract[contract.id]! += mwh;
-          }
+          if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);
         }
       }
       if (d.ageMonths >= d.lifetimeMonths) {
@@ -387,6 +381,5 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
     state.districts[i]!.energyMWh = Math.max(0, annual - 12 * savedByDistrict[i]!);
   });
   const energyBillEur = Math.max(0, baseMWh / 12 - savedMWh) * price;
-  const savingsByContract = new Map(savingContracts.map((id) => [id, savedByContract[id]!]));
   return { energySavedMWh: savedMWh, energyBillEur, otherSavingsEur: otherSavings, co2AvoidedT: co2, savingsByContract, lightingMWh };
 }
