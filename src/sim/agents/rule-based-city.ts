@@ -85,6 +85,13 @@ function newMemo(): DecisionMemo {
   return { priced: new Map(), flows: new Map(), served: new Map() };
 }
 
+/** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
+function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < nd; d++) if (served.every((s) => !s.has(d))) out.push(d);
+  return out;
+}
+
 /** `servedDistricts` through the decision's memo (read only: the set is shared). */
 function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo): ReadonlySet<number> {
   let served = memo.served.get(typeId);
@@ -184,7 +191,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const open = (projects: string[]) => {
     const served = projects.map((id) => servedOf(state, scenario, id, memo));
-    return [...Array(nd).keys()].filter((d) => served.every((s) => !s.has(d)));
+    return districtsNotIn(nd, served);
   };
   const out: Candidate[] = [];
   for (const pid of platforms) {
@@ -233,7 +240,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   for (const id of ids) {
     const type = projectType(scenario, id)!;
     const served = servedOf(state, scenario, id, memo);
-    const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
+    const remaining = districtsNotIn(nd, [served]);
     if (remaining.length === 0) continue;
     // A global performance contract with the partner.
     let full: Candidate | null | undefined;
@@ -364,7 +371,7 @@ function partnershipStudies(state: Readonly<SimState>, scenario: Scenario, envel
   let best: { id: string; districts: number[]; capex: number } | null = null;
   for (const id of Object.keys(scenario.projects.catalogue)) {
     const served = servedDistricts(state, scenario, id);
-    const remaining = [...Array(nd).keys()].filter((d) => !served.has(d));
+    const remaining = districtsNotIn(nd, [served]);
     if (remaining.length === 0) continue;
     const t = { ...baseTerms([id], remaining), form: 'partnership' as const };
     if (partnershipStudyFor(state, t)) continue;

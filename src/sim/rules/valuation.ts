@@ -529,11 +529,11 @@ export function dealFlowsOfVariants(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): (terms: ContractTerms) => DealFlows {
-  const setups = new Map<string, DealSetup>();
-  const known = new Map<string, DealFlows>();
+  const setups = numberKeyed<DealSetup>();
+  const known = numberKeyed<DealFlows>();
   return (terms) => {
-    const shape = `${terms.guaranteedSavingShare}|${terms.penaltyRate}`;
-    const key = `${terms.durationYears}|${terms.annualPaymentEur}|${shape}`;
+    const shape = [terms.guaranteedSavingShare, terms.penaltyRate];
+    const key = [terms.durationYears, terms.annualPaymentEur, terms.guaranteedSavingShare, terms.penaltyRate];
     let flows = known.get(key);
     if (flows === undefined) {
       let setup = setups.get(shape);
@@ -545,6 +545,34 @@ export function dealFlowsOfVariants(
       known.set(key, flows);
     }
     return flows;
+  };
+}
+
+/**
+ * A memo keyed by a list of numbers, as nested Maps: no key string to build from the numbers
+ * (a Map tells two numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
+ */
+function numberKeyed<V>(): { get(keys: readonly number[]): V | undefined; set(keys: readonly number[], value: V): void } {
+  type Level = Map<number, Level | V>;
+  const root: Level = new Map();
+  return {
+    get(keys) {
+      let level: Level | V | undefined = root;
+      for (const k of keys) {
+        level = (level as Level).get(k);
+        if (level === undefined) return undefined;
+      }
+      return level as V;
+    },
+    set(keys, value) {
+      let level = root;
+      for (let i = 0; i < keys.length - 1; i++) {
+        let next = level.get(keys[i]!) as Level | undefined;
+        if (next === undefined) level.set(keys[i]!, (next = new Map()));
+        level = next;
+      }
+      level.set(keys[keys.length - 1]!, value);
+    },
   };
 }
 
