@@ -21,7 +21,7 @@ import type { ProjectType, Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, Deployment, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './catalogue';
 import { clamp } from './discount';
-import { detPow, monthlyProbability } from '../det-math';
+import { monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
 import { legacyServices, serviceSlot, slotScratch } from './services';
 
@@ -264,20 +264,6 @@ function absorbScaledPilots(state: SimState, scenario: Scenario): void {
  * capped at one full deployment (Σ scale ≤ 1 per family × district, in the order of the
  * deployments): a district's streets are lit once, its residents get one citizen app.
  */
-/** 1 − (1 − p)^(1/12): the monthly chance of a failure that happens with probability p in a year. */
-const MONTHLY_FAILURE = new Map<number, number>();
-
-function monthlyFailure(perYear: number): number {
-  // A pure function of p, remembered: every running deployment asks every month, for a few values.
-  let fp = MONTHLY_FAILURE.get(perYear);
-  if (fp === undefined) {
-    if (MONTHLY_FAILURE.size > 1000) MONTHLY_FAILURE.clear();
-    fp = 1 - detPow(1 - perYear, 1 / 12);
-    MONTHLY_FAILURE.set(perYear, fp);
-  }
-  return fp;
-}
-
 /** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */
 const COVERED = slotScratch();
 
@@ -292,7 +278,8 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
   for (let i = 0; i < nd; i++) {
     const dist = state.districts[i]!;
     const spec = scenario.territory.districts[i]!;
-    for (const k of Object.keys(dist.services) as (keyof typeof dist.services)[]) dist.services[k] = 0;
+    // for…in: the same own keys in the same order as Object.keys, without an array per district and month.
+    for (const k in dist.services) dist.services[k as keyof typeof dist.services] = 0;
     dist.environment = spec.greenSpaceShare * 0.5 + (1 - spec.carShare) * 0.5;
     dist.heatProtection = 0;
   }
@@ -333,7 +320,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
       if (d.downMonths > 0) {
         d.downMonths -= 1;
       } else {
-        if (rng.chance(monthlyFailure(type.uncertainty.failurePerYear))) {
+        if (rng.chance(monthlyProbability(type.uncertainty.failurePerYear))) {
           d.downMonths = 3;
           const repair = 0.05 * d.capexEur;
           if (partnerOperates) {
