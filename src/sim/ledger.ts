@@ -23,7 +23,20 @@ const ACCOUNT_INDEX = new Map<Account, number>(ACCOUNTS.map((a, i) => [a, i]));
  */
 const KEYS = new Map<string, (string | undefined)[]>();
 
+/** The last key asked for: the monthly loops book the same kind of transfer many times in a row. */
+const last = { from: '', to: '', reason: '', key: '' };
+
 function totalsKey(from: Account, to: Account, reason: string): string {
+  if (from !== last.from || to !== last.to || reason !== last.reason) {
+    last.key = keyOf(from, to, reason);
+    last.from = from;
+    last.to = to;
+    last.reason = reason;
+  }
+  return last.key;
+}
+
+function keyOf(from: Account, to: Account, reason: string): string {
   let row = KEYS.get(reason);
   if (row === undefined) {
     row = new Array<string | undefined>(ACCOUNTS.length * ACCOUNTS.length).fill(undefined);
