@@ -38,7 +38,7 @@ import { projectType } from './catalogue';
 const MAX_DISTRICTS = 16;
 const FAMILY_INDEX: ReadonlyMap<ProjectFamily, number> = new Map(PROJECT_FAMILIES.map((f, i) => [f, i]));
 /** How many family × district slots there are: the size of an array indexed by `serviceSlot`. */
-export const SERVICE_SLOTS = PROJECT_FAMILIES.length * MAX_DISTRICTS;
+const SERVICE_SLOTS = PROJECT_FAMILIES.length * MAX_DISTRICTS;
 
 /** One number per family × district (the monthly loops index arrays by it instead of building strings). */
 export function serviceSlot(family: ProjectFamily, district: number): number {
