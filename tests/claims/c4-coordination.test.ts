@@ -28,6 +28,11 @@
  * (valuation) but only the quality of the other services, not their number nor their cost, so an
  * aligned city buys the platform and counts no more services. At 0.7 against 0.4: +0.024 ± 0.011
  * (1–32), +0.014 ± 0.009 (20001). Not fixed yet (MODEL §18).
+ * Measured again at the end of issue 9's third round (c3c4 helper, 18 years, 1,000 agents, as this
+ * test): +0.0146 ± 0.0097 on 20001–20032 (t 1.5), +0.033 ± 0.010 on 1–32; holding one channel at
+ * 0.55 on 20001: without the vetoes +0.032 ± 0.010 (+0.5 services for −€10.3 M, against +6.8 for
+ * +€10.2 M with them), without the synergy +0.019 ± 0.010, without the duplicates +0.013 ± 0.010,
+ * without the pooled grants +0.006 ± 0.009 — the same story, not tuned.
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/sim';
