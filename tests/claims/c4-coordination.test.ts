@@ -33,6 +33,10 @@
  * 0.55 on 20001: without the vetoes +0.032 ± 0.010 (+0.5 services for −€10.3 M, against +6.8 for
  * +€10.2 M with them), without the synergy +0.019 ± 0.010, without the duplicates +0.013 ± 0.010,
  * without the pooled grants +0.006 ± 0.009 — the same story, not tuned.
+ * With no grant filed where the city bears none of the works (a €0 award is no longer a success)
+ * and no failed notice published again unchanged in the same mandate (relaunch helper): services
+ * per € million +0.028 ± 0.010 (1–32), +0.034 ± 0.010 (9001–9032), +0.016 ± 0.0095 (20001–20032,
+ * t 1.7); grant success +0.117 ± 0.017, +0.113 ± 0.014, +0.090 ± 0.017.
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult } from '../../src/sim';
