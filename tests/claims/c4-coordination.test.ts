@@ -47,13 +47,13 @@ const YEARS = 18;
 const base = reference();
 const opts = { years: YEARS, agents: 1000 };
 
-/** Share of the grant applications that won (NaN when the run filed none: no measure, dropped from the pairs). */
+/** Share of the grant applications that won money (NaN when the run filed none: no measure, dropped from the pairs). An award of nothing is no success (the model logs none: rules/funding.ts). */
 function grantSuccess(r: RunResult): number {
   let won = 0;
   let lost = 0;
   for (const e of r.state.log) {
-    if (e.kind === 'grantWon') won++;
-    else if (e.kind === 'grantLost') lost++;
+    if (e.kind === 'grantWon' && e.data.eur > 0) won++;
+    else if (e.kind === 'grantWon' || e.kind === 'grantLost') lost++;
   }
   return won + lost > 0 ? won / (won + lost) : Number.NaN;
 }
