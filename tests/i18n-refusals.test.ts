@@ -42,6 +42,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   grantCallsNotList: { found: 'an object' },
   grantCallTwice: {},
   grantCallClosed: { call: 'dsil' },
+  grantWithoutCityShare: { form: 'partnership', call: 'dsil' },
   pilotForm: {},
   pilotOneDistrict: {},
   pilotNotAllowed: { project: 'streetLighting' },

@@ -61,7 +61,7 @@ export type LogEntry =
   | Entry<'deploymentEnded', { type: string; district: string; pilot: boolean }>
   | Entry<'failure', { type: string; district: string }>
   /** A grant call answered (rules/funding.ts). */
-  | Entry<'grantWon', { call: string }>
+  | Entry<'grantWon', { call: string; eur: number }>
   | Entry<'grantLost', { call: string }>
   /** A computer player's decision outside a negotiation, with its explanation's key and figures (actions.ts). */
   | Entry<'decision', DecisionData>

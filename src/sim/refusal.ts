@@ -71,6 +71,7 @@ export const REFUSAL_CODES = [
   'grantCallsNotList',
   'grantCallTwice',
   'grantCallClosed',
+  'grantWithoutCityShare',
   'pilotForm',
   'pilotOneDistrict',
   'pilotNotAllowed',

@@ -203,6 +203,25 @@ export interface PartnershipStudy {
   readyTick: number;
 }
 
+/**
+ * A partner procedure whose negotiation ended without a contract (a side walked away, or the rounds
+ * ran out), as its notice described it: the buyer's record of a failed consultation, which the
+ * computer city reads before it opens the same one again (rules/relaunch.ts).
+ */
+export interface FailedNotice {
+  tick: number;
+  /** The side that walked away (or that had to answer when the rounds ran out). */
+  by: Actor;
+  projects: string[];
+  districts: number[];
+  form: ContractForm;
+  cityCapitalShare: number;
+  /** The grant calls the notice applied to. */
+  grantCalls: string[];
+  /** `nextElectionTick` when it failed: the mandate it failed in. */
+  electionTick: number;
+}
+
 export interface GrantCallState {
   id: string;
   funder: 'state' | 'region' | 'eu';
@@ -432,6 +451,8 @@ export interface SimState {
   /** Prior evaluations of partnership contracts, done or under way. */
   partnershipStudies: PartnershipStudy[];
   negotiation: Negotiation | null;
+  /** Partner procedures failed in their negotiation during the current mandate (absent before the first; rules/relaunch.ts). */
+  failedNotices?: FailedNotice[];
   grantCalls: GrantCallState[];
   grants: GrantAward[];
   alignment: number;

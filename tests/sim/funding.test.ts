@@ -182,6 +182,35 @@ describe('awards', () => {
     expect(applyForGrants(s, sure, c)).toBe(0);
   });
 
+  it('a city that bears none of the works files nothing: no application, no draw, nothing won (L1111-10, the maître d’ouvrage’s own spending)', () => {
+    const s = setup();
+    const draws = JSON.stringify(s.rng.funding);
+    // Signed directly (the offer itself is refused: terms.test.ts, grantWithoutCityShare).
+    const c = signContract(s, sure, terms({ form: 'concession', cityCapitalShare: 0, grantCalls: ['big'] }), 'partner');
+    expect(c.grantsEur).toBe(0);
+    expect(s.log.some((e) => e.kind === 'grantWon' || e.kind === 'grantLost')).toBe(false);
+    expect(JSON.stringify(s.rng.funding)).toBe(draws);
+  });
+
+  it('an award of nothing is never a success: a call whose budget is spent turns the application down', () => {
+    const s = setup();
+    s.grantCalls[0]!.budgetLeftEur = 0;
+    const c = signContract(s, sure, terms({ cityCapitalShare: 0.5, grantCalls: ['big'] }), 'partner');
+    expect(c.grantsEur).toBe(0);
+    expect(s.log.filter((e) => e.kind === 'grantWon')).toEqual([]);
+    expect(s.log.some((e) => e.kind === 'grantLost')).toBe(true);
+  });
+
+  it('once the other grants reach 80 % of the city’s share, no further application is filed; every grant won pays something', () => {
+    const s = setup();
+    s.grantCalls.push(call({ id: 'second', rate: 0.5, budgetLeftEur: 100e6, deadlineTick: 3 }));
+    s.grantCalls[0]!.rate = 0.9;
+    signContract(s, sure, terms({ cityCapitalShare: 0.5, grantCalls: ['big', 'second'] }), 'partner');
+    const filed = s.log.filter((e) => e.kind === 'grantWon' || e.kind === 'grantLost');
+    expect(filed.map((e) => (e.data as { call: string }).call)).toEqual(['big']);
+    for (const e of s.log) if (e.kind === 'grantWon') expect(e.data.eur).toBeGreaterThan(0);
+  });
+
   it('with zero chance of success, nothing is won', () => {
     const never = variant({ 'funding.baseSuccess': 0 });
     const s = freshState(never);

@@ -87,6 +87,8 @@ const CASES: Case[] = [
   { code: 'grantCallsNotList', refused: at(0, propose('city', { grantCalls: 'dsil' as never })) },
   { code: 'grantCallTwice', refused: at(0, propose('city', { grantCalls: ['dsil', 'dsil'] })) },
   { code: 'grantCallClosed', refused: at(0, propose('city', { grantCalls: ['dsil'] })) },
+  // Month 9 is January: the DSIL call is open. The partner would finance all the works: nothing to file.
+  { code: 'grantWithoutCityShare', refused: at(9, propose('city', { form: 'concession', cityCapitalShare: 0, annualPaymentEur: 0, durationYears: 10, grantCalls: ['dsil'] })) },
   { code: 'pilotForm', refused: at(0, propose('city', { pilot: true })) },
   { code: 'pilotOneDistrict', refused: at(0, propose('city', { form: 'pilot', pilot: true, districts: [0, 1], durationYears: 2 })) },
   { code: 'pilotNotAllowed', refused: at(0, propose('city', { form: 'pilot', pilot: true, projects: ['dataPlatform'], durationYears: 2 })) },

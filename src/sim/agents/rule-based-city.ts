@@ -22,7 +22,9 @@
  *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
- *   purchase its envelope allows.
+ *   purchase its envelope allows. It names no grant call in a partnership the partner finances
+ *   alone (nothing of its own to file, rules/terms.ts), and it does not publish again a notice
+ *   whose negotiation failed in this mandate with nothing changed (rules/relaunch.ts).
  * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
  * counters halfway between its last offer and the partner's ask, and walks away after four offers.
  */
@@ -38,6 +40,7 @@ import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 import { filedCalls } from '../rules/funding';
+import { relaunchesFailedNotice } from '../rules/relaunch';
 
 const DURATIONS = [6, 9, 12, 15, 20] as const;
 
@@ -167,7 +170,9 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   const forms: ContractTerms[] = [t0];
   const study = partnershipStudyFor(state, t0);
   if (study && study.readyTick <= state.tick) {
-    forms.push({ ...t0, form: 'partnership', cityCapitalShare: Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20 });
+    const share = Math.round(Math.min(0.5, Math.max(0, (envelope * years) / Math.max(1, capex))) * 20) / 20;
+    // A grant funds the city's own share of the works: with none, it files no application (rules/terms.ts).
+    forms.push({ ...t0, form: 'partnership', cityCapitalShare: share, grantCalls: share > 0 ? t0.grantCalls : [] });
   }
   // Values are linear in the payment: one projection per duration gives the partner's
   // expected ask and the city's value at that ask.
@@ -179,9 +184,10 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
     }
   }
   ranked.sort((x, y) => y.value - x.value);
-  // The most valuable lawful one (the lengths of a form share their scope, checked once).
+  // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
+  // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
   const lawful = termsLawfulChecker(state, scenario);
-  return ranked.find((k) => lawful(k.terms)) ?? null;
+  return ranked.find((k) => !relaunchesFailedNotice(state, k.terms) && lawful(k.terms)) ?? null;
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */

@@ -20,6 +20,10 @@
  * DESIGN C4); it then gets `rate × capital`, within what is left of the call, and all its grants
  * together never exceed `maxGrantShare` (80 %) of the public money of the project — the city's
  * share of the capital —, so the city funds at least 20 % of what it co-finances (CGCT L1111-10).
+ * An application is filed only for spending the city bears: none where the partner finances the
+ * whole works (a refusal of the terms, rules/terms.ts `grantWithoutCityShare`), none once its other
+ * grants reach the ceiling; a call whose budget is spent turns it down. So every grant won pays
+ * something (`grantWon` carries the euros), and an award of nothing is never counted as a success.
  * State and Region grants are paid as the works are paid; EU regional funds (FEDER, funder 'eu')
  * pay on spending justified to them, `euGrantLagMonths` after it. Grants are investment revenue.
  */
@@ -114,11 +118,22 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
       const call = state.grantCalls.find((c) => c.id === id);
       if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
       if (grantIneligibility(state, scenario, call, contract.terms) !== null) continue;
+      // Nothing of the city's own spending left to fund (it bears no share of the works, or its
+      // other grants already reach the 80 % ceiling): there is no application to file.
+      if (Math.min(call.rate * capex, room) <= 0) continue;
+      // The call's budget is spent: the funder turns the application down.
+      if (call.budgetLeftEur <= 0) {
+        state.log.push({ tick: state.tick, kind: 'grantLost', data: { call: id } });
+        continue;
+      }
       const success = rng.chance(successProbability(state, scenario));
-      state.log.push({ tick: state.tick, kind: success ? 'grantWon' : 'grantLost', data: { call: id } });
-      if (!success) continue;
+      if (!success) {
+        state.log.push({ tick: state.tick, kind: 'grantLost', data: { call: id } });
+        continue;
+      }
+      // Positive: each of the three bounds is (checked above).
       const amount = Math.min(call.budgetLeftEur, call.rate * capex, room);
-      if (amount <= 0) continue;
+      state.log.push({ tick: state.tick, kind: 'grantWon', data: { call: id, eur: amount } });
       call.budgetLeftEur -= amount;
       room -= amount;
       won += amount;

@@ -23,6 +23,7 @@ import { deploymentCapexEur, projectType } from './catalogue';
 import { signContract } from './contracts';
 import { partnerCostFactor } from './partner';
 import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
+import { recordFailedNotice } from './relaunch';
 import { termsProblem } from './terms';
 import { awardedWorksFactor, dealCapital } from './valuation';
 
@@ -177,6 +178,7 @@ export function walkAway(state: SimState, by: Actor, why: MoveNote | string): vo
   const n = state.negotiation!;
   n.history.push({ tick: state.tick, by, kind: 'walkAway', ...note(why) });
   state.log.push({ tick: state.tick, kind: 'negotiationFailed', data: { by, rounds: n.round } });
+  recordFailedNotice(state, n, by);
   closeProcedure(state, n, { outcome: 'failed' });
   state.counters.negotiationsFailed += 1;
   state.negotiation = null;

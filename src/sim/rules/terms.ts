@@ -294,6 +294,13 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
       if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && (callOpen(state, c) || (filed.includes(id) && applicationValid(state, c))))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
   }
+  // A grant funds the applicant's own eligible spending: the city applies for the investment it
+  // bears as maître d'ouvrage (CGCT L1111-10: it funds at least 20 % of it itself; the DSIL and
+  // DETR circulars fund the local authority's own works). In a contract where the partner finances
+  // the whole works (city capital share 0) the city bears none of it and has nothing to file.
+  if (terms.grantCalls.length > 0 && opts.builder !== 'suppliers' && terms.form !== 'procurement' && terms.cityCapitalShare <= 0) {
+    return explain && problem('grantWithoutCityShare', { form: terms.form, call: String(terms.grantCalls[0]) }, `grant call "${String(terms.grantCalls[0])}": a grant funds the works the city itself pays, and in this ${terms.form} contract the city pays none of them (capital share 0)`);
+  }
   if (terms.pilot || terms.form === 'pilot') {
     if (!(terms.pilot && terms.form === 'pilot')) return explain && problem('pilotForm', {}, 'a pilot uses the pilot form, and the pilot form is for pilots');
     if (terms.districts.length !== 1) return explain && problem('pilotOneDistrict', {}, 'a pilot runs in one district');
