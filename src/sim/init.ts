@@ -8,7 +8,7 @@
 import { createLedger } from './ledger';
 import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
-import { governanceSimilarity } from './rules/catalogue';
+import { outsideExperience } from './rules/partner';
 import { serviceLevelAtStart } from './rules/services';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
@@ -107,10 +107,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     satisfactionGainPv: 0,
     budgetStrainMonths: 0,
   };
-  const experience = scenario.partner.experience.reduce(
-    (acc, e) => acc + e.deployments * governanceSimilarity(e.governance, scenario.territory.governance),
-    0,
-  );
+  const experience = outsideExperience(scenario);
   const base = baselineOperatingMonth(scenario);
   const state: SimState = {
     schemaVersion: 1,

@@ -88,13 +88,13 @@ describe('the partner’s realised return (issue 9)', () => {
     expect(high).toBeLessThanOrEqual(rates.length / 20);
   });
 
-  // Not met on the merged model of issue 9's third round: median 10.8 % (n 38) against the bound
-  // 10.5 %; 10.1 % (n 36) with grant files lapsing six months after the call. The ended contracts
-  // are 5-year performance contracts whose partner finances most of the works (median at 10–11 %
-  // either way): the grant files kept change which of them close, not how they are priced (MODEL §18).
-  // oxlint-disable-next-line vitest/no-disabled-tests -- a calibration target not met on the merged model (issue 9); its figures are above
-  it.skip('the median realised IRR of ended contracts lies within 6 points of the partner’s cost of capital', () => {
+  // The rivals bid as experienced elsewhere as the partner (its edge is only what it learnt here),
+  // a rival dearer than the buyer's estimate sets no price (CCP L2152-3), and a contract whose
+  // partner financed none of the works has no rate (MODEL §15, §18): median 8.3 % (n 31) on these
+  // seeds, 7.1 % on 1–32, 7.3 % on 9001–9032, none above 25 % (10.8 % and one at 32 % before).
+  it('the median realised IRR of ended contracts lies within 6 points of the partner’s cost of capital, none above 25 %', () => {
     expect(median(rates)).toBeLessThanOrEqual(sc.partner.discountRate + 0.06);
+    expect(rates.filter((x) => x > 0.25)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { expectedOverrun } from '../../src/sim/rules/projects';
-import { partnerCostFactor } from '../../src/sim/rules/partner';
+import { marketCostFactor, partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
@@ -121,7 +121,11 @@ describe('competition: the next bidder bounds the price', () => {
     const sc = dijon();
     const t = projectType(sc, 'streetLighting')!;
     const drawOnly = 1 + Math.sqrt(2 / Math.PI) * t.uncertainty.costOverrunSd * sc.projects.costUncertainty;
-    const market = sc.partner.trueCostFactor;
+    // The market's cost: the partner's own with its experience elsewhere, none here (as experienced
+    // elsewhere as it, the rivals lack only its local experience).
+    const market = marketCostFactor(sc);
+    expect(market).toBeLessThan(sc.partner.trueCostFactor);
+    expect(market).toBeCloseTo(partnerCostFactor(freshState(sc), sc), 12);
     for (let seed = 1; seed <= 10; seed++) {
       const s = atBids(sc, 500_000, seed);
       // Its expected overruns: the draw's mean and, under a global price it bears, the costOverrun events'.
@@ -171,6 +175,20 @@ describe('competition: the next bidder bounds the price', () => {
     for (const c of signed) expect(c.worksPriceFactor).toBeLessThan(1);
     const alone = runSimulation(one, { seed: 2, years: 8, agents: 300 }).state.contracts.filter((c) => c.builder === 'partner');
     for (const c of alone) expect(c.worksPriceFactor).toBeUndefined();
+  });
+
+  it('a next bidder dearer than the buyer’s estimate (catalogue prices) bounds nothing: the estimate does (CCP L2152-3)', () => {
+    const sc = dijon();
+    const s = atBids(sc, 500_000, 1);
+    const t = { ...s.negotiation!.offer, annualPaymentEur: 0 };
+    s.negotiation!.procedure.rivalCostFactor = 1;
+    const atEstimate = competitiveCapEur(s, sc, t)!;
+    s.negotiation!.procedure.rivalCostFactor = 1.15;
+    expect(awardedWorksFactor(s)).toBe(1);
+    expect(competitiveCapEur(s, sc, t)).toBe(atEstimate);
+    // Below the estimate the next bidder's own cost bounds the price, lower.
+    s.negotiation!.procedure.rivalCostFactor = 0.9;
+    expect(competitiveCapEur(s, sc, t)!).toBeLessThan(atEstimate);
   });
 
   it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {

@@ -42,7 +42,7 @@ import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
-import { partnerFit } from './partner';
+import { marketCostFactor, partnerFit } from './partner';
 import { expectedOverrun } from './projects';
 import { dealFlowsOfVariants, partnerPaymentAnnuity, valueForPartner, type DealFlows } from './valuation';
 
@@ -159,10 +159,10 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
   // Rivals are firms of the same market: their costs spread around the market's cost of these
-  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
-  // catalogue prices, which carry the firms' margin.
+  // works (the partner's own before its local experience, `marketCostFactor`: its experience
+  // elsewhere counted, as theirs is), not around catalogue prices, which carry the firms' margin.
   const s = scenario.procurement.rivalCostSpread;
-  const centre = scenario.partner.trueCostFactor;
+  const centre = marketCostFactor(scenario);
   const lo = Math.max(partnerCost, centre * (1 - s));
   const hi = Math.max(lo, centre * (1 + s));
   let next = Infinity;
@@ -196,7 +196,9 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
   let last: { factor: number; flowsOf: (terms: ContractTerms) => DealFlows } | undefined;
   return (terms) => {
-    const factor = rival / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
+    // A bid above the buyer's own estimate (catalogue prices, the credits it allocated before the
+    // notice) is unacceptable (CCP L2152-3) and bounds nothing: the estimate does.
+    const factor = Math.min(1, rival) / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
     if (last === undefined || !Object.is(last.factor, factor)) {
       const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
       last = { factor, flowsOf: dealFlowsOfVariants(rivalState, scenario, 'partner', 'private') };
