@@ -8,7 +8,7 @@
 import { createLedger } from './ledger';
 import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
-import { outsideExperience } from './rules/partner';
+import { governanceSimilarity } from './rules/catalogue';
 import { serviceLevelAtStart } from './rules/services';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
@@ -107,7 +107,10 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     satisfactionGainPv: 0,
     budgetStrainMonths: 0,
   };
-  const experience = outsideExperience(scenario);
+  const experience = scenario.partner.experience.reduce(
+    (acc, e) => acc + e.deployments * governanceSimilarity(e.governance, scenario.territory.governance),
+    0,
+  );
   const base = baselineOperatingMonth(scenario);
   const state: SimState = {
     schemaVersion: 1,

@@ -57,7 +57,7 @@ function decisionActions(s: Session, side: Actor): AnyAction[] {
     }
     for (const c of amendableContracts(s.sim)) {
       // An amendment keeps the partner's balance only where its margin allows: small cuts first.
-      for (const paymentCut of [0.02, 0.05, 0.1, 0.2]) out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut });
+      for (const paymentCut of [0.05, 0.1, 0.2]) out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut });
       out.push({ type: 'cancelContract', contractId: c.id });
     }
     // The prior evaluation a partnership contract needs (CCP L2212-1), one project over every district.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { expectedOverrun } from '../../src/sim/rules/projects';
-import { marketCostFactor, partnerCostFactor } from '../../src/sim/rules/partner';
+import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
@@ -121,11 +121,7 @@ describe('competition: the next bidder bounds the price', () => {
     const sc = dijon();
     const t = projectType(sc, 'streetLighting')!;
     const drawOnly = 1 + Math.sqrt(2 / Math.PI) * t.uncertainty.costOverrunSd * sc.projects.costUncertainty;
-    // The market's cost: the partner's own with its experience elsewhere, none here (as experienced
-    // elsewhere as it, the rivals lack only its local experience).
-    const market = marketCostFactor(sc);
-    expect(market).toBeLessThan(sc.partner.trueCostFactor);
-    expect(market).toBeCloseTo(partnerCostFactor(freshState(sc), sc), 12);
+    const market = sc.partner.trueCostFactor;
     for (let seed = 1; seed <= 10; seed++) {
       const s = atBids(sc, 500_000, seed);
       // Its expected overruns: the draw's mean and, under a global price it bears, the costOverrun events'.

@@ -73,9 +73,7 @@ describe('the rules that bind, in the store', () => {
   it("a partner group sees the city's amendment among its actions and answers it", () => {
     const g = newGame();
     // Seed 4: the next bidder's costs leave the partner a margin an amendment can cut into (with
-    // most draws competition leaves too little, and every cut is refused as unbalanced). Since the
-    // rivals bid as experienced elsewhere as the partner (procedure.ts), only the smallest cut
-    // listed (2 %) keeps its balance here.
+    // most draws competition leaves too little, and every cut is refused as unbalanced).
     g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 4 });
     toSignedContract(g);
     toCityDecisions(g);

@@ -11,34 +11,12 @@
  */
 import { detPow } from '../det-math';
 import type { Scenario } from '../scenario-schema';
-import { governanceSimilarity } from './catalogue';
 import type { Contract, SimState } from '../types';
-
-/** How well an experience E fits this territory, 0–1: E / (E + 4). */
-function fitOf(e: number): number {
-  return e / (e + 4);
-}
 
 /** How well the partner's experience fits this territory, 0–1. */
 export function partnerFit(state: SimState): number {
-  return fitOf(state.partner.transferableExperience);
-}
-
-/** The experience the partner brings from elsewhere (the scenario's deployments, each weighed by the similarity of that territory's governance): its transferable experience at the start. */
-export function outsideExperience(scenario: Scenario): number {
-  return scenario.partner.experience.reduce((acc, e) => acc + e.deployments * governanceSimilarity(e.governance, scenario.territory.governance), 0);
-}
-
-/**
- * The market's cost of these works as a share of catalogue prices: what a firm of the market
- * with the partner's experience elsewhere but none here would bear — the partner's own cost before
- * any contract with this city (`trueCostFactor` lowered by the fit of `outsideExperience`). The
- * rival bidders' costs spread around it (procedure.ts): the large groups that bid for these
- * contracts (four consortia in Angers) have built them elsewhere too; only the experience gained
- * in this territory is the incumbent's own (an assumption: rivals as experienced elsewhere as it).
- */
-export function marketCostFactor(scenario: Scenario): number {
-  return scenario.partner.trueCostFactor * (1 - scenario.partner.learningMax * fitOf(outsideExperience(scenario)));
+  const e = state.partner.transferableExperience;
+  return e / (e + 4);
 }
 
 /** The partner's true cost factor after learning (private to the partner). */

@@ -42,7 +42,7 @@ import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
-import { marketCostFactor, partnerFit } from './partner';
+import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
 import { dealFlowsOfVariants, partnerPaymentAnnuity, valueForPartner, type DealFlows } from './valuation';
 
@@ -159,10 +159,10 @@ export function openBids(state: SimState, scenario: Scenario, n: Negotiation, pa
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
   // Rivals are firms of the same market: their costs spread around the market's cost of these
-  // works (the partner's own before its local experience, `marketCostFactor`: its experience
-  // elsewhere counted, as theirs is), not around catalogue prices, which carry the firms' margin.
+  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
+  // catalogue prices, which carry the firms' margin.
   const s = scenario.procurement.rivalCostSpread;
-  const centre = marketCostFactor(scenario);
+  const centre = scenario.partner.trueCostFactor;
   const lo = Math.max(partnerCost, centre * (1 - s));
   const hi = Math.max(lo, centre * (1 + s));
   let next = Infinity;
