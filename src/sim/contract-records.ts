@@ -50,16 +50,20 @@ function publicShare(c: Contract): number {
  */
 const endedIrr = new WeakMap<readonly number[], number | null>();
 
-/** The partner's realised rate of return on a contract, from its flows so far (irr.ts); null when
- *  its first flow is a receipt: the city paid the works ahead of the partner's costs (a global
- *  performance contract at catalogue or awarded prices), the partner never had money at stake, and the rate
- *  that balances its flows is the cost of that advance, not a return (it reads higher the more
- *  the partner loses later). */
+/** The partner's realised rate of return on the capital it financed in a contract, from its flows
+ *  so far (irr.ts); null when the terms have it finance none of the works (the public share is 1:
+ *  a procurement, a global performance contract, paid as built since deferred payment is
+ *  forbidden outside a partnership, CCP L2191-5): what it earns there is a margin on works and
+ *  services, and the rate that balances its flows measures a stake of a few thousand euros at most
+ *  (its costs running a month ahead of the price, or below it: 174 % on €10,000 of a €20 M
+ *  contract, seed 508) or the cost of the city's advance, not a return. Null too when its first
+ *  flow is a receipt: the city paid ahead of the partner's costs, and the rate would read higher
+ *  the more the partner loses later. */
 function partnerIrr(c: Contract): number | null {
   const ended = c.status === 'completed' || c.status === 'cancelled' || c.status === 'failed';
   if (ended && endedIrr.has(c.partnerFlowsEur)) return endedIrr.get(c.partnerFlowsEur)!;
   const first = c.partnerFlowsEur.find((f) => f !== 0);
-  const r = first !== undefined && first > 0 ? null : annualIrr(c.partnerFlowsEur);
+  const r = publicShare(c) >= 1 || (first !== undefined && first > 0) ? null : annualIrr(c.partnerFlowsEur);
   if (ended) endedIrr.set(c.partnerFlowsEur, r);
   return r;
 }

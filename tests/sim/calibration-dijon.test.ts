@@ -54,10 +54,12 @@ describe('the flagship bundle: LED with the control centre (Dijon 2017)', () => 
     expect(value).toBeLessThanOrEqual(130e6);
   });
 
-  // Not met (issue 9's €80–130 M): about €77 M on seeds 1–32 and 9001–9032 (median). The works stop
-  // at €40.4 M because the mandate's plan (8 × €6 M) leaves no room for Dijon's traffic and bus
-  // works (€14.4 M more), and the bundle grown within it with short-lived families (citizen app,
-  // waste sensors) lasts 5 years, since equipment is not renewed within a contract (MODEL §18).
+  // Not met (issue 9's €80–130 M): €81.6 M on seeds 1–32, €82.2 M on 9001–9032, €78.8 M here
+  // (median, issue 9's fourth round). The works stop at €40.4 M because the mandate's plan (6 × €8 M)
+  // leaves no room for Dijon's traffic and bus works (€14.4 M more), and a bundle grown within it
+  // with short-lived families (citizen app, waste sensors) lasts 5 years, since equipment is not
+  // renewed within a contract. Renewing it (gros entretien renouvellement) brought €107.6 M on
+  // 1–32 but lengthened the flagship past 15 years (22.5 here): MODEL §18.
   // oxlint-disable-next-line vitest/no-disabled-tests -- a calibration target not met yet (issue 9); its figures are above
   it.skip('costs €80–130 M in all (Dijon: €105 M)', () => {
     const value = median(signed.map((c) => c.valueEur));
@@ -88,13 +90,18 @@ describe('the partner’s realised return (issue 9)', () => {
     expect(high).toBeLessThanOrEqual(rates.length / 20);
   });
 
-  // Not met on the merged model of issue 9's third round: median 10.8 % (n 38) against the bound
-  // 10.5 %; 10.1 % (n 36) with grant files lapsing six months after the call. The ended contracts
-  // are 5-year performance contracts whose partner finances most of the works (median at 10–11 %
-  // either way): the grant files kept change which of them close, not how they are priced (MODEL §18).
+  // Not met: median 10.7 % (n 37) on these seeds, against the bound 10.5 %; 8.9 % on 1–32, 8.4 % on
+  // 9001–9032 (one five-year data-platform partnership at 28 %), 8.8 % on 20001–20032 (issue 9's
+  // fourth round: a next bidder dearer than the buyer's estimate no longer sets the bound, CCP
+  // L2152-3, and a contract whose partner finances none of the works has no rate). The rent is the
+  // incumbent's edge over rivals drawn around a firm with no experience anywhere (0.85) while the
+  // partner starts at 0.742 with its experience elsewhere: rivals as experienced elsewhere as it
+  // brought 8.3 / 7.1 / 7.3 %, none above 25 %, but C4's services leg and C5's legs below t 2 on
+  // 9001–9032 (MODEL §18).
   // oxlint-disable-next-line vitest/no-disabled-tests -- a calibration target not met on the merged model (issue 9); its figures are above
-  it.skip('the median realised IRR of ended contracts lies within 6 points of the partner’s cost of capital', () => {
+  it.skip('the median realised IRR of ended contracts lies within 6 points of the partner’s cost of capital, none above 25 %', () => {
     expect(median(rates)).toBeLessThanOrEqual(sc.partner.discountRate + 0.06);
+    expect(rates.filter((x) => x > 0.25)).toEqual([]);
   });
 });
 

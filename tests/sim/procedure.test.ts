@@ -173,6 +173,20 @@ describe('competition: the next bidder bounds the price', () => {
     for (const c of alone) expect(c.worksPriceFactor).toBeUndefined();
   });
 
+  it('a next bidder dearer than the buyer’s estimate (catalogue prices) bounds nothing: the estimate does (CCP L2152-3)', () => {
+    const sc = dijon();
+    const s = atBids(sc, 500_000, 1);
+    const t = { ...s.negotiation!.offer, annualPaymentEur: 0 };
+    s.negotiation!.procedure.rivalCostFactor = 1;
+    const atEstimate = competitiveCapEur(s, sc, t)!;
+    s.negotiation!.procedure.rivalCostFactor = 1.15;
+    expect(awardedWorksFactor(s)).toBe(1);
+    expect(competitiveCapEur(s, sc, t)).toBe(atEstimate);
+    // Below the estimate the next bidder's own cost bounds the price, lower.
+    s.negotiation!.procedure.rivalCostFactor = 0.9;
+    expect(competitiveCapEur(s, sc, t)!).toBeLessThan(atEstimate);
+  });
+
   it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {
     const sc = variant({ 'partner.trueCostFactor': 1.3, 'partner.learningMax': 0 });
     for (let seed = 1; seed <= 5; seed++) expect(atBids(sc, 500_000, seed).negotiation!.procedure.rivalCostFactor).toBeGreaterThanOrEqual(1.3);
