@@ -45,10 +45,6 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // in negotiation, seeds 1–32: 116 procedures uncertain, 82 certain with six months' grace; 50
   // and 34 now). The grant is counted once, for the city (its ceiling), never in the partner's
   // floor or the works price; a co-funded deal leaves the city less exposed to its savings.
-  // With the notice fixing the length (issue 9, fourth round, MODEL §13.1): 0.03 ± 0.15 on 1–32,
-  // 0.56 ± 0.16 on 9001–9032. The certain city grows its platform bundles (one contract for several
-  // families) where the uncertain one signs the families apart, and the uncertain city reopens the
-  // LED alone (20 years) year after year, the partner walking away (20 failures in 16 runs).
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C6 not met on the merged model (issue 9); its figures are above
   it.skip('with uncertain benefits and no guarantee, fewer energy-saving deals are signed', () => {
     expect(mean(c) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(c, u)));
@@ -60,7 +56,6 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // (merged model): +0.16 ± 0.08 (1–32), +0.16 ± 0.10 (9001–9032): at 2× without a guarantee the
   // city now signs 124 energy-saving deals in 32 runs against 132 with certain benefits, so there
   // is little left for a guarantee to restore (MODEL §18).
-  // With the notice fixing the length (fourth round): +0.13 ± 0.07 on 1–32, +0.22 ± 0.09 on 9001–9032.
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C6 not met on the merged model (issue 9); its figures are above
   it.skip('allowing performance guarantees restores those deals', () => {
     expect(mean(g) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(g, u)));

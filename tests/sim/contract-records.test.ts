@@ -115,8 +115,8 @@ describe('the reporters of issue 9', () => {
   });
 
   it('partnerIrrMedian is the median of the defined rates; procedureMonthsMedian the median months from notice to signature', () => {
-    // 20 years (contracts run for their equipment's life, §13.1): some still run with their partner's flows negative (not settled), others have ended.
-    const r = runSimulation(dijon(), { seed: 1, years: 20, agents: 300 });
+    // 12 years: some contracts still run with their partner's flows negative (not settled), others have ended.
+    const r = runSimulation(dijon(), { seed: 1, years: 12, agents: 300 });
     const recs = contractRecords(r.state, dijon());
     expect(recs.length).toBeGreaterThan(2);
     // Ended contracts, and running ones whose cumulated flows have turned positive (review 9, item 6).

@@ -7,8 +7,7 @@ import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
-import { awardedWorksFactor, dealCapexEur, dealCapital, dealFlows } from '../../src/sim/rules/valuation';
-import { at, cityLinear } from '../../src/sim/agents/negotiator';
+import { awardedWorksFactor, dealCapexEur, dealCapital } from '../../src/sim/rules/valuation';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
 import type { Action, ActionResult, ContractTerms, SimState } from '../../src/sim/types';
@@ -140,46 +139,18 @@ describe('competition: the next bidder bounds the price', () => {
     // rival bid only the overrun draw, bore the costOverrun events too, and spread that loss over
     // the contract, so its bound per year fell with the length and a longer counter-offer at a
     // slightly lower payment than the city's 5-year offer was refused (the flagship signed for 5 years).
-    // The rival bids on the notice's length: each length is a notice of its own here.
     const sc = dijon();
     const all = sc.territory.districts.map((_, i) => i);
     for (const seed of [1, 2, 3]) {
-      const cap = (d: number) => {
-        const s = freshState(sc, seed);
-        s.city.envelopeLeftEur = 1e9; // the works over several years' envelopes: not what this test is about
-        month(s, sc, propose('city', 500_000, { projects: ['streetLighting', 'dataPlatform'], districts: all, guaranteedSavingShare: 0.6, penaltyRate: 1, durationYears: d }));
-        while (s.negotiation && s.negotiation.procedure.phase !== 'negotiation') month(s, sc);
-        expect(awardedWorksFactor(s)).toBeLessThan(1);
-        return competitiveCapEur(s, sc, { ...s.negotiation!.offer, annualPaymentEur: 0 })!;
-      };
-      const five = cap(5);
-      expect(five).toBeGreaterThan(0);
-      expect(cap(12)).toBeGreaterThanOrEqual(five - 1000);
-      expect(cap(8)).toBeGreaterThanOrEqual(five - 1000);
-    }
-  });
-
-  it('a variant (another length than the notice’s) may carry at most the payment at which the city values it as much as the rival’s bid on the notice’s length (L2152-7)', () => {
-    const sc = dijon();
-    const all = sc.territory.districts.map((_, i) => i);
-    for (const seed of [1, 2]) {
       const s = freshState(sc, seed);
-      s.city.envelopeLeftEur = 1e9;
-      month(s, sc, propose('city', 500_000, { projects: ['streetLighting', 'dataPlatform'], districts: all, guaranteedSavingShare: 0.6, penaltyRate: 1, durationYears: 12 }));
+      s.city.envelopeLeftEur = 1e9; // the works over several years' envelopes: not what this test is about
+      month(s, sc, propose('city', 500_000, { projects: ['streetLighting', 'dataPlatform'], districts: all, guaranteedSavingShare: 0.6, penaltyRate: 1 }));
       while (s.negotiation && s.negotiation.procedure.phase !== 'negotiation') month(s, sc);
-      const onNotice = { ...s.negotiation!.offer, annualPaymentEur: 0 };
-      const bid = competitiveCapEur(s, sc, onNotice)!;
-      const city = (t: ContractTerms) => cityLinear(s, sc, dealFlows(s, sc, t, 'partner', 'public'), t);
-      const rival = city(onNotice);
-      for (const d of [5, 20]) {
-        const variantTerms = { ...onNotice, durationYears: d };
-        const capV = competitiveCapEur(s, sc, variantTerms)!;
-        const l = city(variantTerms);
-        // Within the €1,000 grid the bounds are rounded to.
-        expect(Math.abs(at(l, capV) - at(rival, bid))).toBeLessThanOrEqual(1000 * (-l.slope - rival.slope));
-      }
-      // The city (through its lens, §12) values the longer variant less at the rival's flat price: it carries less.
-      expect(competitiveCapEur(s, sc, { ...onNotice, durationYears: 20 })!).toBeLessThan(bid);
+      const cap = (d: number) => competitiveCapEur(s, sc, { ...s.negotiation!.offer, durationYears: d, annualPaymentEur: 0 })!;
+      expect(cap(5)).toBeGreaterThan(0);
+      expect(awardedWorksFactor(s)).toBeLessThan(1);
+      expect(cap(12)).toBeGreaterThanOrEqual(cap(5) - 1000);
+      expect(cap(8)).toBeGreaterThanOrEqual(cap(5) - 1000);
     }
   });
 

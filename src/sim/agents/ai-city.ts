@@ -15,7 +15,7 @@ import { cloneState } from '../serialize';
 import { dealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, cityBelief, cityBestOffer, cityLinear, millions, noticeLength, noticeYears, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, cityBelief, cityBestOffer, cityLinear, millions, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
 import { cityView, type CityPersonality, partnerPersonality } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
 import { filedCalls } from '../rules/funding';
@@ -49,7 +49,7 @@ export function makeAiCity(p: CityPersonality): Policy {
         ...yearlyDecisions(state, view, obs.trigger.yearStart, (s, terms) => {
           const delta = cityDelta(s, view, p);
           const belief = cityBelief({ state: s, publicScenario: pub, ownView: view, negotiation: priorNegotiation(s, terms), marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
-          const best = cityBestOffer({ state: s, publicScenario: pub, ownView: view, base: terms, belief, marginShare: ASSUMED_PARTNER_MARGIN, maxYears: p.maxYears, ownDelta: delta, roundsLeft: pub.negotiation.maxRoundsPerYear - 1, years: noticeYears(pub, terms, p.maxYears) });
+          const best = cityBestOffer({ state: s, publicScenario: pub, ownView: view, base: terms, belief, marginShare: ASSUMED_PARTNER_MARGIN, maxYears: p.maxYears, ownDelta: delta, roundsLeft: pub.negotiation.maxRoundsPerYear - 1 });
           if (!best) return null;
           return {
             terms: best.terms,
@@ -64,10 +64,9 @@ export function makeAiCity(p: CityPersonality): Policy {
     const n = state.negotiation;
     if (n && obs.trigger.mustAnswer && n.turn === 'city') {
       const reply = answer(state, pub, view, n, p);
-      // The answer was weighed before this month's decisions (the budget voted, a purchase made
-      // alone): if the envelope they leave no longer funds the city's share, the city walks away
-      // rather than offer what it cannot pay.
-      if (actions.length > 0 && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, actions)) {
+      // The answer was weighed before this year's budget: if the envelope just voted no longer
+      // funds the city's share, the city walks away rather than offer what it cannot pay.
+      if (actions.some((a) => a.type === 'setBudget') && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, actions)) {
         actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
       } else actions.push(...reply);
     }
@@ -112,7 +111,6 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           atMost: offer.annualPaymentEur,
           fallback: value,
           ownCap: lastOwnValue(state, view, n),
-          years: noticeLength(n),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;

@@ -12,7 +12,7 @@ import { termsLawful } from '../rules/terms';
 import { dealFlows, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, dealCapex, millions, noticeLength, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -66,7 +66,6 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           atLeast: offer.annualPaymentEur,
           fallback: value - reservation,
           ownCap: lastOwnValue(state, view, n, p),
-          years: noticeLength(n),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;

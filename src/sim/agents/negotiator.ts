@@ -21,8 +21,7 @@
  * decision rules `bestOffer` and `shouldAccept` — the same computation as the stylised mode, whose
  * limit is Rubinstein's split: the more patient side claims more.
  *
- * Counter-offers. At the notice's length (`noticeYears`: the consultation documents fix it), over
- * termination compensations and guarantees, a side picks
+ * Counter-offers. Over a grid of durations, termination compensations and guarantees, a side picks
  * the terms and payment that maximise its expected value. A type of the other side accepts a
  * payment that leaves it its reservation plus its claim on the surplus (the gap between the two
  * sides' reservation payments) as next round's proposer, δ × proposerShare; Pr(accept) = Σ belief(type) · [P meets that type's threshold]; the candidate
@@ -214,8 +213,6 @@ interface BestOfferAsk {
   fallback?: number;
   /** Its value of its own last offer: a side concedes, it never takes back (Infinity: no offer yet). */
   ownCap?: number;
-  /** The notice's length, which every offer carries (`noticeYears` at the opening, `noticeLength` after). */
-  years?: number;
 }
 
 /** What the city believes about the partner's patience, from its answers (weights over PATIENCE_TYPES). */
@@ -255,39 +252,13 @@ export function partnerBelief({
   return beliefFromAnswers(negotiation, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, publicScenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
-/**
- * The length the city's notice fixes for a contract with the partner (not a pilot nor a purchase),
- * years: the life of the equipment it builds and maintains, the shortest in its scope (the
- * duration takes account of the nature of the services, notably the amortisation of the equipment,
- * and of periodic re-tendering: CMP art. 16, now the CCP's rule on a contract's duration; CE 10
- * October 2012 n° 340647; a partnership's by the amortisation of its investment, L1112-1; a
- * concession's by the investment it asks for, L3114-7 and R3114-2), at most the longest the city
- * signs (`maxYears`, its personality's) and the model's 30 years. A contract that outlived its
- * shortest-lived equipment would pay for a service gone (no renewal within a contract, MODEL §18).
- * Dijon-like: the LED with the control centre 12 years (the platform's life; Dijon: 12).
- */
-export function noticeYears(scenario: Scenario, terms: Pick<ContractTerms, 'projects'>, maxYears = MAX_CONTRACT_YEARS): number {
-  let life = MAX_CONTRACT_YEARS;
-  for (const id of terms.projects) life = Math.min(life, projectType(scenario, id)?.lifetimeYears ?? MAX_CONTRACT_YEARS);
-  return Math.max(1, Math.min(life, maxYears, MAX_CONTRACT_YEARS));
-}
-
-/** The length every offer of this negotiation carries: the notice's (its opening offer's), years. */
-export function noticeLength(n: Negotiation): number {
-  return n.history[0]?.terms?.durationYears ?? n.offer.durationYears;
-}
-
-/**
- * The terms a side may put on the table, around a base offer: compensations × guarantees, at the
- * notice's length `years` (the consultation documents fix it and the bids compete at it: variants
- * only where the notice allows them, R2151-8), or over the durations up to `maxYears` when none is given.
- */
-function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number, years?: number): ContractTerms[] {
+/** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
+function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
   if (base.pilot || base.form === 'procurement') return [base];
   const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
   const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
   const out: ContractTerms[] = [];
-  for (const d of years === undefined ? DURATION_GRID : [years]) {
+  for (const d of DURATION_GRID) {
     if (d > Math.min(MAX_CONTRACT_YEARS, maxYears)) continue;
     for (const tc of COMPENSATION_GRID) {
       if (tc > scenario.negotiation.maxTerminationCompensation) continue;
@@ -382,7 +353,6 @@ export function partnerBestCounter({
   atLeast = 0,
   fallback = 0,
   ownCap = Infinity,
-  years,
 }: BestOfferAsk & {
   /** The payment on the table: a counter never asks for less than the city already offers. */
   atLeast?: number;
@@ -396,7 +366,7 @@ export function partnerBestCounter({
   const publicFlows = dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
   // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, ownView.partner.horizonYears, years)) {
+  for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const own = ownFlows(zero);
     const lin = partnerLinear(ownView, own, zero);
@@ -441,7 +411,6 @@ export function cityBestOffer({
   atMost = Infinity,
   fallback = 0,
   ownCap = Infinity,
-  years,
 }: BestOfferAsk & {
   /** The longest contract the city considers (its personality's). */
   maxYears: number;
@@ -455,7 +424,7 @@ export function cityBestOffer({
   // A city whose lens overrides nothing sees the public scenario itself: the same projections.
   const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, maxYears, years)) {
+  for (const terms of termVariants(ownView, base, maxYears)) {
     const zero = { ...terms, annualPaymentEur: 0 };
     const flows = ownFlows(zero);
     const lin = cityLinear(state, ownView, flows, zero);

@@ -37,8 +37,9 @@ import type { Action, ContractTerms, Explanation, Observation, SimState } from '
 import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
-import { noticeYears } from './negotiator';
 import { filedCalls } from '../rules/funding';
+
+const DURATIONS = [6, 9, 12, 15, 20] as const;
 
 function cityValue(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
   return valueForCity(state, scenario, dealFlows(state, scenario, terms, builder, 'public'));
@@ -107,7 +108,7 @@ function termsKey(terms: ContractTerms): string {
   return key;
 }
 
-/** The partner's expected ask and the city's value at it, at the length the notice would fix for a form (kept when the partner can be paid and the payments fit the envelope). */
+/** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   // The envelope already committed filters the lengths kept, so it is part of the key.
   const key = `${committed}|${termsKey(form)}`;
@@ -115,11 +116,9 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
   // Each length's values are read here only: summed as the projection goes, no rows written.
-  // The notice fixes the length (negotiator.ts `noticeYears`: the life of the scope's equipment).
-  const durations = [noticeYears(scenario, form)];
-  const values = dealValuesOverDurations(state, scenario, form, durations, { builder: 'partner', view: 'public' });
-  for (let i = 0; i < durations.length; i++) {
-    const d = durations[i]!;
+  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public' });
+  for (let i = 0; i < DURATIONS.length; i++) {
+    const d = DURATIONS[i]!;
     const v = values[i]!;
     const a = v.partnerAnnuity;
     if (a <= 0) continue;
@@ -204,9 +203,6 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
       for (const id of multiplied) {
         if (best.terms.projects.includes(id)) continue;
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
-        // A family that would outlive the bundle's notice by less would cut the whole contract to
-        // its own life (`noticeYears`): it goes to a lot or a contract of its own (L2113-10).
-        if (noticeYears(scenario, { projects }) < noticeYears(scenario, best.terms)) continue;
         const districts = open(projects);
         if (districts.length === 0) continue;
         const k = partnerCandidate(state, scenario, projects, districts, committed, memo);

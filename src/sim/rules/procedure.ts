@@ -44,7 +44,7 @@ import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind
 import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
-import { cityPaymentAnnuity, dealFlowsOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from './valuation';
+import { dealFlowsOfVariants, partnerPaymentAnnuity, valueForPartner, type DealFlows } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
@@ -187,14 +187,6 @@ export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario,
  * differ in length, guarantee, compensation or payment), the same numbers: the rival's state is
  * built once and its projections are shared (`dealFlowsOfVariants`). The negotiators bound a grid
  * of variants at each offer.
- *
- * The rival bids on the notice's length (the consultation documents fix the duration: a variant is
- * the bidder's, R2151-8), at P̄ there. An offer of another length is a variant, and the award
- * compares it with the rival's bid as the buyer values them (L2152-7, the economically most
- * advantageous offer; the life-cycle cost, R2152-9): it may carry at most the payment at which the
- * city values it as much as the rival's bid (its own lens, §12: what a length is worth to it). So
- * a length the city values less costs the partner payment, and the city's comparison, not the
- * bound's being flat per year, decides the length (MODEL §13.1).
  */
 export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms) => number | null {
   const rival = state.negotiation?.procedure?.rivalCostFactor;
@@ -203,40 +195,19 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
   // its bid holds its expected overruns, which the projection adds back per project (valuation.ts).
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
   let last: { factor: number; flowsOf: (terms: ContractTerms) => DealFlows } | undefined;
-  const rivalBid = (zero: ContractTerms): number | null => {
-    const factor = rival / (expectedOverrun(scenario, zero) * Math.max(1e-9, learning));
+  return (terms) => {
+    const factor = rival / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
     if (last === undefined || !Object.is(last.factor, factor)) {
       const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
       last = { factor, flowsOf: dealFlowsOfVariants(rivalState, scenario, 'partner', 'private') };
     }
+    const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
     const flows = last.flowsOf(zero);
     const v0 = valueForPartner(scenario, zero, flows);
     const slope = partnerPaymentAnnuity(scenario, zero, flows);
     if (!(slope > 0)) return null;
-    return Math.max(0, -v0 / slope);
-  };
-  const noticeYears = state.negotiation?.history[0]?.terms?.durationYears;
-  let cityFlowsOf: ((terms: ContractTerms) => DealFlows) | undefined;
-  const cityLine = (zero: ContractTerms) => {
-    cityFlowsOf ??= dealFlowsOfVariants(state, scenario, 'partner', 'public');
-    const flows = cityFlowsOf(zero);
-    return { v0: valueForCity(state, scenario, flows), slope: -cityPaymentAnnuity(state, scenario, zero, flows) };
-  };
-  return (terms) => {
-    const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
-    let bound: number | null;
-    if (noticeYears === undefined || !Number.isFinite(noticeYears) || noticeYears === terms.durationYears) bound = rivalBid(zero);
-    else {
-      // A variant: the payment at which the city values it as much as the rival's bid on the notice's length.
-      const onNotice: ContractTerms = { ...zero, durationYears: noticeYears };
-      const bid = rivalBid(onNotice);
-      if (bid === null) return null;
-      const r = cityLine(onNotice);
-      const v = cityLine(zero);
-      if (!(v.slope < 0)) return null;
-      bound = Math.max(0, (v.v0 - (r.v0 + r.slope * bid)) / -v.slope);
-    }
-    return bound === null ? null : Math.ceil(bound / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
+    const floor = Math.max(0, -v0 / slope);
+    return Math.ceil(floor / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
   };
 }
 
