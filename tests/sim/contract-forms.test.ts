@@ -11,9 +11,11 @@ import { applyAction } from '../../src/sim/actions';
 import { runSimulation } from '../../src/sim';
 import { contractsPhase, partnershipDebtEur, signContract } from '../../src/sim/rules/contracts';
 import { paybackYears, termsProblem } from '../../src/sim/rules/terms';
+import { valueForMoney } from '../../src/sim/rules/valuation';
+import { callOpen } from '../../src/sim/rules/funding';
 import { reviewContracts, answerAmendments } from '../../src/sim/agents/contract-review';
 import type { ContractTerms, SimState } from '../../src/sim/types';
-import { dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
+import { advance, dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
 
 const sc = dijon();
 const ALL = sc.territory.districts.map((_, i) => i);
@@ -65,6 +67,28 @@ describe('forms', () => {
     const p = termsProblem(s, sc, terms(big({ annualPaymentEur: 20_000_000 })))!;
     expect(p.code).toBe('partnershipNoValueForMoney');
     expect(Number(p.params.partnershipValueEur)).toBeLessThan(Number(p.params.procurementValueEur));
+  });
+
+  it('the evaluation credits the partnership with what its terms commit to, not the partner’s reputation (review 9d)', () => {
+    // A prior evaluation is made before the consultation: whoever wins, its figures are the same.
+    const low = studied();
+    low.partner.reputation = 0;
+    const high = studied();
+    high.partner.reputation = 1;
+    const t = terms(big());
+    expect(valueForMoney(high, sc, t)).toEqual(valueForMoney(low, sc, t));
+    // A guarantee the terms commit to is credited.
+    const g = terms(big({ guaranteedSavingShare: 0.5, penaltyRate: 1 }));
+    expect(valueForMoney(low, sc, g).partnershipEur).toBeGreaterThan(valueForMoney(low, sc, t).partnershipEur);
+  });
+
+  it('a performance contract naming a grant with no city share is refused as deferred payment, not for its grant', () => {
+    const s = freshState();
+    advance(s, sc, 11); // the DSIL opens at month 10 in Dijon-like
+    const open = s.grantCalls.find((c) => callOpen(s, c))!;
+    expect(open).toBeDefined();
+    expect(code({ form: 'performance', cityCapitalShare: 0, grantCalls: [open.id] }, s)).toBe('deferredPayment');
+    expect(code({ form: 'partnership', cityCapitalShare: 0, grantCalls: [open.id] }, s)).toBe('grantWithoutCityShare');
   });
 
   it('a concession bears the operating risk: a payment that alone repays the partner is refused (L1121-1)', () => {

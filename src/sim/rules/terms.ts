@@ -294,12 +294,18 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
       if (typeof id !== 'string' || !state.grantCalls.some((c) => c.id === id && (callOpen(state, c) || (filed.includes(id) && applicationValid(state, c))))) return explain && problem('grantCallClosed', { call: String(id) }, `grant call "${String(id)}" is not open now`);
     }
   }
-  // A grant funds the applicant's own eligible spending: the city applies for the investment it
-  // bears as maître d'ouvrage (CGCT L1111-10: it funds at least 20 % of it itself; the DSIL and
-  // DETR circulars fund the local authority's own works). In a contract where the partner finances
-  // the whole works (city capital share 0) the city bears none of it and has nothing to file.
-  if (terms.grantCalls.length > 0 && opts.builder !== 'suppliers' && terms.form !== 'procurement' && terms.cityCapitalShare <= 0) {
-    return explain && problem('grantWithoutCityShare', { form: terms.form, call: String(terms.grantCalls[0]) }, `grant call "${String(terms.grantCalls[0])}": a grant funds the works the city itself pays, and in this ${terms.form} contract the city pays none of them (capital share 0)`);
+  // A grant funds the applicant's own eligible investment (CGCT L1111-10: the maître d'ouvrage
+  // funds at least 20 % itself; the DSIL and DETR circulars fund the local authority's works). A
+  // city may pass a grant on to a partnership as a public contribution to its investment (the
+  // 2004 ordinance's art. 25-1, now the CCP; EU reg. 1303/2013 arts 62–64): in the model that
+  // contribution is the city's capital share, so a grant attaches to it; with share 0 the partner
+  // pre-finances everything, the city repays it through the rent, and no contribution carries the
+  // grant (the model's route for a grant, review 9d). A concession's grants are the
+  // concessionaire's to seek. A performance contract with share 0 is refused as deferred payment.
+  if (terms.grantCalls.length > 0 && opts.builder !== 'suppliers' && (terms.form === 'partnership' || terms.form === 'concession') && terms.cityCapitalShare <= 0) {
+    return explain && problem('grantWithoutCityShare', { form: terms.form, call: String(terms.grantCalls[0]) }, terms.form === 'concession'
+      ? `grant call "${String(terms.grantCalls[0])}": in a concession with no public contribution (capital share 0) the concessionaire, not the city, applies for grants`
+      : `grant call "${String(terms.grantCalls[0])}": a grant reaches a partnership through the city's contribution to the investment, and this one has none (capital share 0: the partner pre-finances all the works, repaid through the rent)`);
   }
   if (terms.pilot || terms.form === 'pilot') {
     if (!(terms.pilot && terms.form === 'pilot')) return explain && problem('pilotForm', {}, 'a pilot uses the pilot form, and the pilot form is for pilots');

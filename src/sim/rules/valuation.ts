@@ -577,7 +577,7 @@ function numberKeyed<V>(): { get(keys: readonly number[]): V | undefined; set(ke
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public'): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation'): DealSetup {
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
   const share = isProcurement ? 1 : terms.cityCapitalShare;
@@ -586,8 +586,11 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   const costFactor = builder === 'partner' && view === 'private' ? partnerCostFactor(state, scenario) : 1;
   const effort = builder === 'partner' ? guaranteeEffort(terms) : 0;
   const muPartner = (view === 'private' ? 0.85 + 0.15 * partnerFit(state) : 0.9) + GUARANTEE_MEAN_GAIN * effort;
-  // The city expects what the partner's reputation promises; local suppliers alone, 0.85.
-  const muCity = builder === 'partner' ? 0.85 + 0.15 * state.partner.reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
+  // The city expects what the partner's reputation promises; local suppliers alone, 0.85. A prior
+  // evaluation ('evaluation') is made before the consultation: it cannot know the winner's
+  // reputation, so it credits a partnership only with the performance its terms commit to.
+  const reputation = view === 'evaluation' ? 0 : state.partner.reputation;
+  const muCity = builder === 'partner' ? 0.85 + 0.15 * reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
   const platformShare = platformShares(state, scenario, terms);
   let synergies: Map<number, number> | null = null;
@@ -773,5 +776,8 @@ export function valueForMoney(state: SimState, scenario: Scenario, terms: Contra
     return costs + gains;
   };
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
-  return { partnershipEur: value(dealFlows(state, scenario, terms, 'partner', 'public')), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
+  // Both options at the same expected performance (a generic builder's), the partnership credited
+  // only with what its terms guarantee (review 9d, item 1).
+  const partnership = flowsOf(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'));
+  return { partnershipEur: value(partnership), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
 }
