@@ -77,14 +77,15 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
  * the budget check, run on each call).
  */
 interface DecisionMemo {
-  priced: Map<string, { d: number; ask: number; value: number }[]>;
+  /** Null when the decision draws up one list: no form is priced twice within a list, so no key is built for nothing. */
+  priced: Map<string, { d: number; ask: number; value: number }[]> | null;
   alone: Map<string, AloneValue>;
   /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
   served: Map<string, Set<number>>;
 }
 
-function newMemo(): DecisionMemo {
-  return { priced: new Map(), alone: new Map(), served: new Map() };
+function newMemo(twoLists: boolean): DecisionMemo {
+  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map() };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -120,8 +121,8 @@ function termsKey(terms: ContractTerms): string {
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   // The envelope already committed filters the lengths kept, so it is part of the key.
-  const key = `${committed}|${termsKey(form)}`;
-  const known = memo.priced.get(key);
+  const key = memo.priced === null ? '' : `${committed}|${termsKey(form)}`;
+  const known = memo.priced?.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
   // Each length's values are read here only: summed as the projection goes, no rows written.
@@ -136,7 +137,7 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
     if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
     out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
   }
-  memo.priced.set(key, out);
+  memo.priced?.set(key, out);
   return out;
 }
 
@@ -426,13 +427,13 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
   const aloneEnvelope = Math.max(0, envelope + reserveEur - reserved);
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: aloneEnvelope } };
-  const memo = newMemo();
-  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
-  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
   // While a negotiation is open no deal is proposed: only the purchases alone are listed. When the
   // purchases alone are then read from a second list (for the envelope left once the open
   // negotiation keeps its share, below), this one is not read at all: it is not drawn up.
   const unread = state.negotiation !== null && (reserved > 0 || extra > 0);
+  const memo = newMemo(!unread && (reserved > 0 || extra > 0));
+  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
+  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
   const list = unread ? [] : candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
