@@ -91,7 +91,12 @@ function newMemo(twoLists: boolean): DecisionMemo {
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
 function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): number[] {
   const out: number[] = [];
-  for (let d = 0; d < nd; d++) if (served.every((s) => !s.has(d))) out.push(d);
+  for (let d = 0; d < nd; d++) {
+    // As `served.every((s) => !s.has(d))`, without a closure per district.
+    let free = true;
+    for (let i = 0; free && i < served.length; i++) free = !served[i]!.has(d);
+    if (free) out.push(d);
+  }
   return out;
 }
 
@@ -186,7 +191,7 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   // expected ask and the city's value at that ask.
   // Ranked before their terms are written: only those checked need them.
   const ranked: { form: ContractTerms; d: number; ask: number; value: number }[] = [];
-  for (const form of forms) for (const priced of priceLengths(state, scenario, form, committed, memo)) ranked.push({ form, ...priced });
+  for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) ranked.push({ form, d, ask, value });
   ranked.sort((x, y) => y.value - x.value);
   // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
   // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
