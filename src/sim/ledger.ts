@@ -23,17 +23,27 @@ const ACCOUNT_INDEX = new Map<Account, number>(ACCOUNTS.map((a, i) => [a, i]));
  */
 const KEYS = new Map<string, (string | undefined)[]>();
 
-/** The last key asked for: the monthly loops book the same kind of transfer many times in a row. */
-const last = { from: '', to: '', reason: '', key: '' };
+/**
+ * The last few keys asked for, replaced in turn: the monthly loops book a few kinds of transfer in
+ * alternation (per running deployment, the partner's running cost or the city's), which one
+ * remembered key missed every time.
+ */
+const RECENT = 4;
+const recent = Array.from({ length: RECENT }, () => ({ from: '', to: '', reason: '', key: '' }));
+let nextSlot = 0;
 
 function totalsKey(from: Account, to: Account, reason: string): string {
-  if (from !== last.from || to !== last.to || reason !== last.reason) {
-    last.key = keyOf(from, to, reason);
-    last.from = from;
-    last.to = to;
-    last.reason = reason;
+  for (let i = 0; i < RECENT; i++) {
+    const r = recent[i]!;
+    if (r.reason === reason && r.from === from && r.to === to) return r.key;
   }
-  return last.key;
+  const r = recent[nextSlot]!;
+  nextSlot = (nextSlot + 1) % RECENT;
+  r.key = keyOf(from, to, reason);
+  r.from = from;
+  r.to = to;
+  r.reason = reason;
+  return r.key;
 }
 
 function keyOf(from: Account, to: Account, reason: string): string {

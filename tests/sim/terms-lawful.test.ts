@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealFlows, dealFlowsOfVariants, dealFlowsOverDurations, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealFlowsOverDurations, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -189,6 +189,22 @@ describe('fast paths of the computer players', () => {
                 partnerAnnuity: partnerPaymentAnnuity(sc, lt, flows),
               });
             });
+          }
+        }
+      }
+    }
+  });
+
+  it('dealCityValue is valueForCity, capexEur and expectedGrantsEur of dealFlows, bit for bit (purchases alone and pilots too)', () => {
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 3 === 0)) {
+        const pilot = { ...t, form: 'pilot' as const, pilot: true, durationYears: sc.negotiation.pilotMaxYears, districts: t.districts.slice(0, 1) };
+        for (const u of [t, pilot]) {
+          for (const builder of ['partner', 'suppliers'] as const) {
+            for (const view of ['public', 'private'] as const) {
+              const flows = dealFlows(s, sc, u, builder, view);
+              expect(dealCityValue(s, sc, u, builder, view)).toStrictEqual({ city: valueForCity(s, sc, flows), capexEur: flows.capexEur, expectedGrantsEur: flows.expectedGrantsEur });
+            }
           }
         }
       }

@@ -375,8 +375,7 @@ export function partnerBestCounter({
   atLeast?: number;
 }): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
-  const cands: Choice[] = [];
-  const caps = new Map<Choice, number | null>();
+  const cands: Candidate[] = [];
   const ownFlows = dealFlowsOfVariants(state, ownView);
   // The city's ceiling is its value ÷ its payment annuity: neither depends on the compensation either.
   const ceilings = new Map<DealFlows, number>();
@@ -406,12 +405,10 @@ export function partnerBestCounter({
       if (pay < floor) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
       const value = at(lin, pay) - reservation;
-      const choice: Choice = { terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) };
-      cands.push(choice);
-      caps.set(choice, cap);
+      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
-  return pickLawful(state, publicScenario, cands, caps);
+  return pickLawful(state, publicScenario, cands);
 }
 
 /** The city's best offer: maximises its value × the chance the partner (as believed) accepts. */
@@ -435,8 +432,7 @@ export function cityBestOffer({
   atMost?: number;
 }): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
-  const cands: Choice[] = [];
-  const caps = new Map<Choice, number | null>();
+  const cands: Candidate[] = [];
   const ownFlows = dealFlowsOfVariants(state, ownView, 'partner', 'public');
   // A city whose lens overrides nothing sees the public scenario itself: the same projections.
   const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
@@ -460,22 +456,35 @@ export function cityBestOffer({
       if (pay > ceiling) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
       const value = at(lin, pay);
-      const choice: Choice = { terms: { ...terms, annualPaymentEur: pay }, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback) };
-      cands.push(choice);
-      caps.set(choice, cap);
+      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
-  return pickLawful(state, publicScenario, cands, caps);
+  return pickLawful(state, publicScenario, cands);
 }
 
-/** The best candidate whose terms are lawful now (`caps`: each one's competitive bound, already computed). */
-function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Choice[], caps: ReadonlyMap<Choice, number | null>): Choice | null {
-  cands.sort((a, b) => b.expected - a.expected || a.terms.durationYears - b.terms.durationYears || a.terms.annualPaymentEur - b.terms.annualPaymentEur);
+/**
+ * A `Choice` before its terms are written: the variant and the payment it names, and the variant's
+ * competitive bound, already computed. The negotiators rank dozens of them per offer and check only
+ * the best few, so the terms are built only for those (`pickLawful`).
+ */
+interface Candidate {
+  variant: ContractTerms;
+  pay: number;
+  value: number;
+  acceptProb: number;
+  expected: number;
+  cap: number | null;
+}
+
+/** The best candidate whose terms are lawful now. */
+function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Candidate[]): Choice | null {
+  cands.sort((a, b) => b.expected - a.expected || a.variant.durationYears - b.variant.durationYears || a.pay - b.pay);
   // The variants of one offer share its scope: its checks run once (termsLawfulChecker).
   const lawful = termsLawfulChecker(state, scenario);
   for (const c of cands) {
     if (c.expected <= 0) return null;
-    if (lawful(c.terms, caps.get(c))) return c;
+    const terms = { ...c.variant, annualPaymentEur: c.pay };
+    if (lawful(terms, c.cap)) return { terms, value: c.value, acceptProb: c.acceptProb, expected: c.expected };
   }
   return null;
 }

@@ -34,9 +34,8 @@ import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
-import type { DealFlows } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -72,26 +71,32 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
 
 /**
  * What one decision has already projected, by terms: the lengths priced for a form (the partner's
- * expected ask and the city's value at it) and the flows of a purchase alone. Shared by the two
+ * expected ask and the city's value at it) and the value of a purchase alone. Shared by the two
  * `candidates` calls of one decision, whose states differ only in the envelope left — which no
  * projection or value reads (it only sizes a partnership's capital share, part of the terms, and
  * the budget check, run on each call).
  */
 interface DecisionMemo {
-  priced: Map<string, { d: number; ask: number; value: number }[]>;
-  flows: Map<string, DealFlows>;
+  /** Null when the decision draws up one list: no form is priced twice within a list, so no key is built for nothing. */
+  priced: Map<string, { d: number; ask: number; value: number }[]> | null;
+  alone: Map<string, AloneValue>;
   /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
   served: Map<string, Set<number>>;
 }
 
-function newMemo(): DecisionMemo {
-  return { priced: new Map(), flows: new Map(), served: new Map() };
+function newMemo(twoLists: boolean): DecisionMemo {
+  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map() };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
 function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): number[] {
   const out: number[] = [];
-  for (let d = 0; d < nd; d++) if (served.every((s) => !s.has(d))) out.push(d);
+  for (let d = 0; d < nd; d++) {
+    // As `served.every((s) => !s.has(d))`, without a closure per district.
+    let free = true;
+    for (let i = 0; free && i < served.length; i++) free = !served[i]!.has(d);
+    if (free) out.push(d);
+  }
   return out;
 }
 
@@ -121,8 +126,8 @@ function termsKey(terms: ContractTerms): string {
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
 function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
   // The envelope already committed filters the lengths kept, so it is part of the key.
-  const key = `${committed}|${termsKey(form)}`;
-  const known = memo.priced.get(key);
+  const key = memo.priced === null ? '' : `${committed}|${termsKey(form)}`;
+  const known = memo.priced?.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
   // Each length's values are read here only: summed as the projection goes, no rows written.
@@ -137,22 +142,30 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
     if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
     out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
   }
-  memo.priced.set(key, out);
+  memo.priced?.set(key, out);
   return out;
 }
 
+/** What the city reads of a purchase by its suppliers: its value to the city, the works' price and the grants it expects. */
+interface AloneValue {
+  city: number;
+  capexEur: number;
+  expectedGrantsEur: number;
+}
+
 /**
- * `dealFlows` of a purchase by the city's suppliers, through the decision's memo, by project type and
- * kind (a purchase at scale or a pilot): within a decision those determine the terms (the districts
- * not yet served, the calls open to them: none reads the envelope).
+ * `dealCityValue` of a purchase by the city's suppliers (`valueForCity` of its `dealFlows`, the
+ * same numbers), through the decision's memo, by project type and kind (a purchase at scale or a
+ * pilot): within a decision those determine the terms (the districts not yet served, the calls
+ * open to them: none reads the envelope, nor does the value).
  */
-function suppliersFlows(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): DealFlows {
+function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): AloneValue {
   const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}`;
-  const known = memo.flows.get(key);
+  const known = memo.alone.get(key);
   if (known) return known;
-  const flows = dealFlows(state, scenario, terms, 'suppliers');
-  memo.flows.set(key, flows);
-  return flows;
+  const value = dealCityValue(state, scenario, terms, 'suppliers');
+  memo.alone.set(key, value);
+  return value;
 }
 
 /** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
@@ -176,18 +189,18 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   }
   // Values are linear in the payment: one projection per duration gives the partner's
   // expected ask and the city's value at that ask.
-  const ranked: Candidate[] = [];
-  for (const form of forms) {
-    for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) {
-      const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
-      ranked.push({ kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d });
-    }
-  }
+  // Ranked before their terms are written: only those checked need them.
+  const ranked: { form: ContractTerms; d: number; ask: number; value: number }[] = [];
+  for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) ranked.push({ form, d, ask, value });
   ranked.sort((x, y) => y.value - x.value);
   // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
   // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
   const lawful = termsLawfulChecker(state, scenario);
-  return ranked.find((k) => !relaunchesFailedNotice(state, k.terms) && lawful(k.terms)) ?? null;
+  for (const { form, d, ask, value } of ranked) {
+    const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
+    if (!relaunchesFailedNotice(state, opening) && lawful(opening)) return { kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d };
+  }
+  return null;
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
@@ -257,9 +270,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
-    const aloneFlows = suppliersFlows(state, scenario, alone, memo);
-    if (aloneFlows.capexEur - aloneFlows.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
-      out.push({ kind: 'alone', terms: alone, value: valueForCity(state, scenario, aloneFlows), cityMoney: aloneFlows.capexEur - aloneFlows.expectedGrantsEur });
+    const aloneValue = suppliersValue(state, scenario, alone, memo);
+    if (aloneValue.capexEur - aloneValue.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
+      out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
     const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
@@ -276,13 +289,13 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
       pilot.grantCalls = openEligibleCalls(state, scenario, [id], true);
       const pilotOnlyGrant = pilot.grantCalls.some((c) => state.grantCalls.find((g) => g.id === c)?.pilotOnly);
       if (pilotOnlyGrant || sigma >= 0.35) {
-        const flows = suppliersFlows(state, scenario, pilot, memo);
-        const money = flows.capexEur - flows.expectedGrantsEur;
+        const pilotValue = suppliersValue(state, scenario, pilot, memo);
+        const money = pilotValue.capexEur - pilotValue.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
         if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
-          out.push({ kind: 'alone', terms: pilot, value: valueForCity(state, scenario, flows) + learning + (pilotOnlyGrant ? flows.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
+          out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
     }
@@ -419,13 +432,13 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
   const aloneEnvelope = Math.max(0, envelope + reserveEur - reserved);
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: aloneEnvelope } };
-  const memo = newMemo();
-  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
-  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
   // While a negotiation is open no deal is proposed: only the purchases alone are listed. When the
   // purchases alone are then read from a second list (for the envelope left once the open
   // negotiation keeps its share, below), this one is not read at all: it is not drawn up.
   const unread = state.negotiation !== null && (reserved > 0 || extra > 0);
+  const memo = newMemo(!unread && (reserved > 0 || extra > 0));
+  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
+  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
   const list = unread ? [] : candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
   list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
   const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;

@@ -19,7 +19,7 @@ import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, Deployment, SimState } from '../types';
-import { deploymentBenefits, deploymentCapexEur, projectType, unitsIn } from './catalogue';
+import { deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, projectType, totalUnits, unitsIn } from './catalogue';
 import { clamp } from './discount';
 import { monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
@@ -125,8 +125,10 @@ export function expectedOverrun(scenario: Scenario, terms: ContractTerms): numbe
   for (const id of terms.projects) {
     const t = projectType(scenario, id);
     if (!t) continue;
+    // `deploymentCapexEur` of each district, the type's units summed once (the same numbers).
+    const units = totalUnits(t, scenario);
     let c = 0;
-    for (const d of terms.districts) c += deploymentCapexEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1);
+    for (const d of terms.districts) c += deploymentCapexWithTotalEur(t, scenario, d, terms.pilot ? t.pilot.scale : 1, units);
     w += c;
     sum += c * dealOverrunFactor(scenario, t, terms);
   }

@@ -208,6 +208,10 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
   const sameScope = (a: ContractTerms, b: ContractTerms) =>
     a.projects === b.projects && a.districts === b.districts && a.grantCalls === b.grantCalls && a.form === b.form && a.cityCapitalShare === b.cityCapitalShare && a.pilot === b.pilot;
   return (terms, capEur) => {
+    // Each check answers yes or no and changes nothing, so their order does not change the answer:
+    // the payment above its competitive bound, a comparison, is tried first (it turns down most of
+    // the negotiators' best-ranked variants, before the budget check).
+    if (capEur !== undefined && capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
     if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
     let scope = scopes.find((k) => sameScope(k.terms, terms));
     if (!scope) {
@@ -216,9 +220,8 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
     }
     if (scope.capital === null) return false;
     if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
-    if (capEur !== undefined) {
-      if (capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
-    } else if (competitionProblem(state, scenario, terms) !== null) return false;
+    // With a bound given (checked above), the competition's own check is not run.
+    if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
     return formValueCheck(state, scenario, terms, false) === null;
   };
 }

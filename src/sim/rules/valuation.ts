@@ -517,6 +517,45 @@ export function dealValuesOverDurations(
 }
 
 /**
+ * `valueForCity` of `dealFlows(state, scenario, terms, builder, view)`, with the flows' `capexEur`
+ * and `expectedGrantsEur`: the same numbers, the city's costs and gains summed year by year as
+ * the projection goes, without writing its rows (the computer city values every purchase alone
+ * and pilot at each decision). The year's entries are `flowsOf`'s (`yearEntries`); the sums are
+ * `valueForCity`'s, term for term, which a test checks bit for bit (tests/sim/terms-lawful.test.ts).
+ */
+export function dealCityValue(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  terms: ContractTerms,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): { city: number; capexEur: number; expectedGrantsEur: number } {
+  const setup = dealSetup(state, scenario, terms, builder, view);
+  const { isProcurement, b, expectedGrantsEur } = setup;
+  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  const lens = cityLens(state, scenario);
+  const n = flowYears(scenario, terms, b);
+  const duration = isProcurement ? 0 : terms.durationYears;
+  const costWeights = cityCostWeightsOf(lens, n);
+  const gainWeights = cityGainWeightsOf(lens, n);
+  const e = noEntries();
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk: 0.5 * scenario.partner.riskAversion };
+  let costs = 0;
+  let gains = 0;
+  for (let k = 0; k < n; k++) {
+    const works = worksIn(k, b);
+    at.k = k;
+    at.works = works;
+    yearEntries(setup, terms, at, e);
+    const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+    // The rows' entries as `flowsOf` writes them: capital, grants, payments, the nil compensation.
+    costs += (e.cityCapital + expectedGrantsEur * works + -pay + 0) * fiscal * costWeights[k]!;
+    gains += (e.citySavings + e.cityServices + e.cityOperation * fiscal) * gainWeights[k]!;
+  }
+  return { city: costs + gains, capexEur: setup.capexTotal, expectedGrantsEur };
+}
+
+/**
  * `dealFlows` of the variants of one deal (the same state, scenario, builder and view; terms that
  * differ only in length, guarantee, penalty, compensation or payment), the same numbers: the setup
  * made once per guarantee and penalty (it reads neither the length nor the compensation), the flows
