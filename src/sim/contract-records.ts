@@ -33,6 +33,11 @@ export interface ContractRecord {
   publicWorksShare: number;
   /** The partner's realised internal rate of return, real, per year (null when undefined). */
   partnerIrr: number | null;
+  /** The partner's profit on it so far: the sum of its real net flows, undiscounted, euros (shown beside the rate,
+   *  which is null where the partner finances nothing and reads high on a small stake; review 9d). */
+  partnerProfitEur: number;
+  /** The most the partner had at stake on it: the deepest its cumulated flows went below zero, euros (0 when never). */
+  partnerPeakOutlayEur: number;
   /** When and why it ended; null while it runs. */
   endedTick: number | null;
   endReason: 'completed' | 'cancelled' | 'partnerFailed' | null;
@@ -66,6 +71,17 @@ function partnerIrr(c: Contract): number | null {
   const r = publicShare(c) >= 1 || (first !== undefined && first > 0) ? null : annualIrr(c.partnerFlowsEur);
   if (ended) endedIrr.set(c.partnerFlowsEur, r);
   return r;
+}
+
+/** The partner's profit so far and its peak outlay, from its flows on the contract. */
+function partnerStake(c: Contract): Pick<ContractRecord, 'partnerProfitEur' | 'partnerPeakOutlayEur'> {
+  let sum = 0;
+  let low = 0;
+  for (const f of c.partnerFlowsEur) {
+    sum += f;
+    if (sum < low) low = sum;
+  }
+  return { partnerProfitEur: sum, partnerPeakOutlayEur: -low };
 }
 
 function endOf(c: Contract): Pick<ContractRecord, 'endedTick' | 'endReason'> {
@@ -102,6 +118,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
       valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur + (c.networkUpkeepEur ?? 0)) * years,
       publicWorksShare: share,
       partnerIrr: partnerIrr(c),
+      ...partnerStake(c),
       ...endOf(c),
     });
   }

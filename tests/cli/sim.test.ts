@@ -6,7 +6,7 @@ import { SUMMARY_KEYS } from '../../src/sim';
 import { FAST, expectUserError, runCli, tempDir } from './helpers';
 
 /** The keys of a contract record, in order (DESIGN §7: part of the interface). */
-const CONTRACT_KEYS = ['id', 'form', 'families', 'districts', 'openedTick', 'signedTick', 'durationYears', 'worksEur', 'valueEur', 'publicWorksShare', 'partnerIrr', 'endedTick', 'endReason'];
+const CONTRACT_KEYS = ['id', 'form', 'families', 'districts', 'openedTick', 'signedTick', 'durationYears', 'worksEur', 'valueEur', 'publicWorksShare', 'partnerIrr', 'partnerProfitEur', 'partnerPeakOutlayEur', 'endedTick', 'endReason'];
 
 describe.concurrent('npm run sim', () => {
   it('prints the summary as JSON: SUMMARY_KEYS in order, numbers, then stateHash and the contracts signed', async () => {
@@ -45,6 +45,8 @@ describe.concurrent('npm run sim', () => {
       expect(Number(c.publicWorksShare)).toBeLessThanOrEqual(1);
       expect((c.families as string[]).length).toBeGreaterThan(0);
       expect(c.partnerIrr === null || Number.isFinite(c.partnerIrr)).toBe(true);
+      expect(Number.isFinite(c.partnerProfitEur)).toBe(true);
+      expect(Number(c.partnerPeakOutlayEur)).toBeGreaterThanOrEqual(0);
       expect((c.endedTick === null) === (c.endReason === null)).toBe(true);
     }
     const months = contracts.map((c) => Number(c.signedTick) - Number(c.openedTick)).sort((a, b) => a - b);

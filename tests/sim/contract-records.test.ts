@@ -50,6 +50,8 @@ describe('the contracts array', () => {
       publicWorksShare: 1,
       // Paid for the works as built (no deferred payment, CCP L2191-5): it finances nothing, no rate.
       partnerIrr: null,
+      partnerProfitEur: expect.any(Number),
+      partnerPeakOutlayEur: expect.any(Number),
       endedTick: null,
       endReason: null,
     });
@@ -67,6 +69,12 @@ describe('the contracts array', () => {
     expect(r.endedTick).toBe(s.tick);
     expect(r.partnerIrr).not.toBeNull();
     expect(r.partnerIrr).toBe(annualIrr(c.partnerFlowsEur));
+    // Its profit is the sum of those flows; its peak outlay their cumulated low point, here the
+    // 80 % of the works it financed before the rent came in (more than half of the works).
+    expect(r.partnerProfitEur).toBe(c.partnerFlowsEur.reduce((a, f) => a + f, 0));
+    const works = c.deployments.reduce((a, uid) => a + s.deployments[uid - 1]!.capexEur, 0);
+    expect(r.partnerPeakOutlayEur).toBeGreaterThan(0.5 * works);
+    expect(r.partnerPeakOutlayEur).toBeLessThan(works * 1.5);
     // The flows are the partner's whole cash on this contract: they add up to its ledger balance.
     expect(flowsSum(s)).toBeCloseTo(s.ledger.balancesCents.partner / 100, 0);
   });
