@@ -196,8 +196,9 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
   let last: { factor: number; flowsOf: (terms: ContractTerms) => DealFlows } | undefined;
   return (terms) => {
-    // A bid above the buyer's own estimate (catalogue prices, the credits it allocated before the
-    // notice) is unacceptable (CCP L2152-3) and bounds nothing: the estimate does.
+    // A bid above the buyer's own estimate (catalogue prices, taken as its reservation price: the
+    // credits it allocates, above which an offer is inacceptable, CCP L2152-3) bounds nothing: the
+    // estimate does.
     const factor = Math.min(1, rival) / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
     if (last === undefined || !Object.is(last.factor, factor)) {
       const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
