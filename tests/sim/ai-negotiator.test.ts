@@ -289,7 +289,11 @@ describe('personalities', () => {
 describe('single decisions on a fresh state', () => {
   /** The partner finances 70 % of street lighting in three districts: a partnership contract, its
    *  prior evaluation done (the negotiation's logic needs capital at stake). */
-  const financed = (over: Partial<ContractTerms>) => terms({ form: 'partnership', districts: [0, 1, 2], cityCapitalShare: 0.3, ...over });
+  // Eight years with 60 % of the savings guaranteed (penalties 1:1): the prior evaluation credits a
+  // partnership only with the performance its terms commit to (MODEL §12); at 12 years without a
+  // guarantee no payment the partner takes is value for money against procurement (its capital
+  // costs more than the city's).
+  const financed = (over: Partial<ContractTerms>) => terms({ form: 'partnership', districts: [0, 1, 2], cityCapitalShare: 0.3, guaranteedSavingShare: 0.6, penaltyRate: 1, durationYears: 8, ...over });
   /** A global performance contract (the city pays the works) for leak detection everywhere. */
   const cityPays = (over: Partial<ContractTerms>) => terms({ projects: ['leakDetection'], districts: ALL, ...over });
   /** The highest lawful payment of a financed deal (the prior evaluation's value-for-money bound). */
