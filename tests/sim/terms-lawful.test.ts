@@ -3,7 +3,8 @@
  * `termsLawful` is exactly `termsProblem(…) === null` (it only runs the same checks in another
  * order, and may be handed the competitive bound already computed), `termsLawfulChecker` is
  * `termsLawful` for the variants of a deal (its scope's checks run once), and `dealCapital` is exactly
- * the capital row, price and grants of `dealFlows`; `dealFlowsOverDurations` is `dealFlows` at each length. Checked over the states of a run (with award
+ * the capital row, price and grants of `dealFlows`; `dealValuesOverDurations` and `dealCityValue` are
+ * the values of `dealFlows`, bit for bit. Checked over the states of a run (with award
  * procedures open, so the competitive bound binds) and a grid of terms that meets every valued
  * refusal (budget, competition, partnership, concession).
  */
@@ -11,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealFlowsOverDurations, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner, visitDealFlowsOverDurations } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -134,39 +135,6 @@ describe('fast paths of the computer players', () => {
           expect(lite.expectedGrantsEur).toBe(flows.expectedGrantsEur);
           expect(dealCapexEur(sc, t)).toBe(flows.capexEur);
           expect(dealFlows(s, sc, t, builder, 'private').city.capital).toEqual(flows.city.capital);
-        }
-      }
-    }
-  });
-
-  it('dealFlowsOverDurations is dealFlows at each length', () => {
-    const durations = [0, 6, 12, 20, 30];
-    for (const s of states.slice(0, 12)) {
-      for (const t of grid(s).filter((_, i) => i % 7 === 0)) {
-        for (const builder of ['partner', 'suppliers'] as const) {
-          for (const view of ['public', 'private'] as const) {
-            const batch = dealFlowsOverDurations(s, sc, t, durations, builder, view);
-            durations.forEach((durationYears, i) => expect(batch[i]).toEqual(dealFlows(s, sc, { ...t, durationYears }, builder, view)));
-          }
-        }
-      }
-    }
-  });
-
-  it('visitDealFlowsOverDurations visits dealFlows at each length, in order, with its rows reused', () => {
-    // Lengths whose projections have as many years (rows reused) and others (rows new).
-    const durations = [3, 6, 6, 12, 20, 20, 30];
-    for (const s of states.slice(0, 12)) {
-      for (const t of grid(s).filter((_, i) => i % 7 === 0)) {
-        for (const builder of ['partner', 'suppliers'] as const) {
-          for (const view of ['public', 'private'] as const) {
-            const seen: number[] = [];
-            visitDealFlowsOverDurations(s, sc, t, durations, (flows, i) => {
-              seen.push(i);
-              expect(flows).toEqual(dealFlows(s, sc, { ...t, durationYears: durations[i]! }, builder, view));
-            }, { builder, view });
-            expect(seen).toEqual(durations.map((_, i) => i));
-          }
         }
       }
     }

@@ -64,7 +64,7 @@ export function updateGrantCalls(state: SimState, scenario: Scenario): string[] 
   const opened: string[] = [];
   const month = ((scenario.start.month - 1 + state.tick) % 12) + 1;
   const yearIndex = Math.floor((scenario.start.month - 1 + state.tick) / 12);
-  state.grantCalls = state.grantCalls.filter((c) => state.tick <= c.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS);
+  state.grantCalls = state.grantCalls.filter((c) => applicationValid(state, c));
   for (const call of scenario.funding.calls) {
     if (call.monthOpen !== month || yearIndex % call.everyYears !== 0) continue;
     if (state.grantCalls.some((c) => c.id === call.id && callOpen(state, c))) continue;
@@ -116,7 +116,7 @@ export function applyForGrants(state: SimState, scenario: Scenario, contract: Co
   withStream(state, 'funding', (rng) => {
     for (const id of contract.terms.grantCalls) {
       const call = state.grantCalls.find((c) => c.id === id);
-      if (!call || state.tick > call.deadlineTick + GRANT_SIGNATURE_GRACE_MONTHS) continue;
+      if (!call || !applicationValid(state, call)) continue;
       if (grantIneligibility(state, scenario, call, contract.terms) !== null) continue;
       // Nothing of the city's own spending left to fund (it bears no share of the works, or its
       // other grants already reach the 80 % ceiling): there is no application to file.

@@ -260,15 +260,15 @@ function absorbScaledPilots(state: SimState, scenario: Scenario): void {
   }
 }
 
+/** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */
+const COVERED = slotScratch();
+
 /**
  * Operation phase: running deployments deliver services and savings; operators pay to run them.
  * Pilots over a scaled district are absorbed first; then a family's coverage of a district is
  * capped at one full deployment (Σ scale ≤ 1 per family × district, in the order of the
  * deployments): a district's streets are lit once, its residents get one citizen app.
  */
-/** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */
-const COVERED = slotScratch();
-
 export function operationPhase(state: SimState, scenario: Scenario, scratch: TickScratch): OperationResult {
   absorbScaledPilots(state, scenario);
   const nd = state.districts.length;

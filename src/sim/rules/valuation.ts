@@ -329,46 +329,6 @@ export function dealFlows(
   return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view));
 }
 
-/**
- * The same deal at several lengths: `dealFlows` of the terms with each of `durations`, the same
- * numbers, the projects and districts valued once (the computer players rank lengths this way).
- */
-export function dealFlowsOverDurations(
-  state: Readonly<SimState>,
-  scenario: Scenario,
-  terms: ContractTerms,
-  durations: readonly number[],
-  builder: 'partner' | 'suppliers' = 'partner',
-  view: 'private' | 'public' = 'private',
-): DealFlows[] {
-  const setup = dealSetup(state, scenario, terms, builder, view);
-  return durations.map((durationYears) => flowsOf(scenario, { ...terms, durationYears }, setup));
-}
-
-/**
- * `dealFlowsOverDurations` for a caller that reads each length's flows in turn and keeps none:
- * `visit` gets the flows of each length (the same numbers), projected into the rows of the length
- * before when they have as many years (overwritten). The computer city prices five lengths of
- * every candidate deal at each decision: this spares most of the arrays it allocated, and their
- * collection (a sweep's worker threads share two cores with the collector's).
- */
-export function visitDealFlowsOverDurations(
-  state: Readonly<SimState>,
-  scenario: Scenario,
-  terms: ContractTerms,
-  durations: readonly number[],
-  visit: (flows: DealFlows, index: number) => void,
-  { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
-): void {
-  const setup = dealSetup(state, scenario, terms, builder, view);
-  let previous: DealFlows | undefined;
-  for (let i = 0; i < durations.length; i++) {
-    const flows = flowsOf(scenario, { ...terms, durationYears: durations[i]! }, setup, previous);
-    visit(flows, i);
-    previous = flows;
-  }
-}
-
 /** One year of a deal's projection before its grants and payments: each entry summed over the projects in their order. */
 interface YearEntries {
   cityCapital: number;
@@ -470,8 +430,15 @@ export function dealValuesOverDurations(
   durations: readonly number[],
   { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
 ): DealValues[] {
-  const setup = dealSetup(state, scenario, terms, builder, view);
-  const { isProcurement, b, expectedGrantsEur } = setup;
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), durations, true);
+}
+
+/**
+ * `dealValuesOverDurations` from a setup already made; `withPartner` false leaves the partner's
+ * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens).
+ */
+function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withPartner: boolean): DealValues[] {
+  const { builder, isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
@@ -487,7 +454,7 @@ export function dealValuesOverDurations(
     at.duration = duration;
     const costWeights = cityCostWeightsOf(lens, n);
     const gainWeights = cityGainWeightsOf(lens, n);
-    const partnerW = partnerWeightsOf(partnerLens(scenario, lengthTerms), n);
+    const partnerW = withPartner ? partnerWeightsOf(partnerLens(scenario, lengthTerms), n) : null;
     let costs = 0;
     let gains = 0;
     let partnerValue = 0;
@@ -504,12 +471,14 @@ export function dealValuesOverDurations(
       // valueForCity: the costs (the city's nil compensation last) and the gains.
       costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
       gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
-      // valueForPartner: presentValueWith of the partner's net.
-      partnerValue += (byPartner ? partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties : 0) * partnerW[k]!;
       // unitPaymentsValue: one euro a year during the contract (its length as written).
       const unit = overlap(k, b, b + durationYears);
       cityUnit += unit * costWeights[k]!;
-      partnerUnit += unit * partnerW[k]!;
+      if (partnerW !== null) {
+        // valueForPartner: presentValueWith of the partner's net.
+        partnerValue += (byPartner ? partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties : 0) * partnerW[k]!;
+        partnerUnit += unit * partnerW[k]!;
+      }
     }
     out.push({ city: costs + gains, cityAnnuity: cityUnit * fiscal, partner: partnerValue, partnerAnnuity: partnerUnit });
   }
@@ -518,10 +487,9 @@ export function dealValuesOverDurations(
 
 /**
  * `valueForCity` of `dealFlows(state, scenario, terms, builder, view)`, with the flows' `capexEur`
- * and `expectedGrantsEur`: the same numbers, the city's costs and gains summed year by year as
- * the projection goes, without writing its rows (the computer city values every purchase alone
- * and pilot at each decision). The year's entries are `flowsOf`'s (`yearEntries`); the sums are
- * `valueForCity`'s, term for term, which a test checks bit for bit (tests/sim/terms-lawful.test.ts).
+ * and `expectedGrantsEur`: the same numbers, summed by `dealValuesOverDurations`'s loop at the
+ * terms' own length without the partner's side (the computer city values every purchase alone and
+ * pilot at each decision). A test checks it bit for bit (tests/sim/terms-lawful.test.ts).
  */
 export function dealCityValue(
   state: Readonly<SimState>,
@@ -531,28 +499,8 @@ export function dealCityValue(
   view: 'private' | 'public' = 'private',
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
   const setup = dealSetup(state, scenario, terms, builder, view);
-  const { isProcurement, b, expectedGrantsEur } = setup;
-  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  const lens = cityLens(state, scenario);
-  const n = flowYears(scenario, terms, b);
-  const duration = isProcurement ? 0 : terms.durationYears;
-  const costWeights = cityCostWeightsOf(lens, n);
-  const gainWeights = cityGainWeightsOf(lens, n);
-  const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration, partnerRisk: 0.5 * scenario.partner.riskAversion };
-  let costs = 0;
-  let gains = 0;
-  for (let k = 0; k < n; k++) {
-    const works = worksIn(k, b);
-    at.k = k;
-    at.works = works;
-    yearEntries(setup, terms, at, e);
-    const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
-    // The rows' entries as `flowsOf` writes them: capital, grants, payments, the nil compensation.
-    costs += (e.cityCapital + expectedGrantsEur * works + -pay + 0) * fiscal * costWeights[k]!;
-    gains += (e.citySavings + e.cityServices + e.cityOperation * fiscal) * gainWeights[k]!;
-  }
-  return { city: costs + gains, capexEur: setup.capexTotal, expectedGrantsEur };
+  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], false);
+  return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
 
 /**
@@ -677,15 +625,14 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
 
 /**
  * The years of a deal's projection, from its setup (`terms` may differ from the setup's only by
- * length); into the rows of `reuse` (flows of the same setup, no longer needed) when they have n years.
- * Year by year, each row's entry is summed over the projects in their order into a local and
- * written once (every row a projection writes is written whole, so reused rows need no clearing);
- * the net rows add those locals, the city's nil compensation last, as the rows would be read back.
+ * length). Year by year, each row's entry is summed over the projects in their order into a local
+ * and written once; the net rows add those locals, the city's nil compensation last, as the rows
+ * would be read back.
  */
-function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup, reuse?: DealFlows): DealFlows {
+function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): DealFlows {
   const { builder, isProcurement, b, share, trueCostTotal, capexTotal, expectedGrantsEur } = setup;
   const n = flowYears(scenario, terms, b);
-  const { city, partner } = reuse !== undefined && reuse.years === n ? reuse : projectionSides(n, builder);
+  const { city, partner } = projectionSides(n, builder);
   const byPartner = builder === 'partner';
   const duration = isProcurement ? 0 : terms.durationYears;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
