@@ -24,6 +24,7 @@ import { balancedAmendment, canBeSwitchedOff, monthsLeft, substantialModificatio
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
+import { servicesToGiveUp } from '../queries';
 import { cityLens, deploymentValuePerYearEur } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, Contract, SimState } from '../types';
@@ -68,14 +69,6 @@ function cityCostAfterEnd(state: Readonly<SimState>, scenario: Scenario, c: Cont
   return sum;
 }
 
-/** Whether any of a contract's running deployments can be switched off (rules/contracts.ts `canBeSwitchedOff`). */
-function hasSwitchable(state: Readonly<SimState>, c: Contract): boolean {
-  return c.deployments.some((uid) => {
-    const d = state.deployments[uid - 1]!;
-    return d.stage === 'operating' && canBeSwitchedOff(d.family);
-  });
-}
-
 /** The city's decisions on its inherited contracts at its first budget after a defeat (else none). */
 export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): Action[] {
   if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12) return [];
@@ -87,7 +80,7 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
     const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
     // Ending it: run everything itself, or give up the services that can be switched off.
     const inHouse = cityCostAfterEnd(state, scenario, c, false);
-    const giveUp = hasSwitchable(state, c) ? cityCostAfterEnd(state, scenario, c, true) : Infinity;
+    const giveUp = servicesToGiveUp(state, c) > 0 ? cityCostAfterEnd(state, scenario, c, true) : Infinity;
     const abandon = giveUp < inHouse;
     const saved = cityGainPv(state, scenario, outflow - Math.min(inHouse, giveUp), months);
     const comp = terminationCompensationEur(state, scenario, c).totalEur;
