@@ -25,7 +25,8 @@
  * the added months, and with the amendments signed before it must stay below the EU threshold of the
  * contract's object and below `procurement.deMinimisShare` of the initial value (R2194-8: 10 % for
  * supplies and services, 15 % for works). When a contract ends the city runs what it
- * built; a pilot's deployments stop.
+ * built (unless, ending it early, it gives up the services that can be switched off); a pilot's
+ * deployments stop.
  */
 import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';
@@ -373,7 +374,7 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
 /**
  * The families whose service stops when no one runs it: a data platform, adaptive traffic-signal
  * control and bus priority (the signals go back to fixed plans; the model gives no legacy service
- * back, §18), mobility services, leak and waste sensors, a citizen app. A city that ends their
+ * back, MODEL §8), mobility services, leak and waste sensors, a citizen app. A city that ends their
  * contract may decommission them (it then stops paying their running cost and gets none of their
  * services or savings). The others are assets that go on serving once built: LED street lights
  * (the lamps stay LED and keep saving as long as the city maintains them), a buildings' energy
