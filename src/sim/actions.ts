@@ -183,7 +183,8 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const c = typeof a.contractId === 'number' ? state.contracts[a.contractId - 1] : undefined;
       if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
       if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
-      cancelContract(state, scenario, scratch, c);
+      if (a.abandon !== undefined && typeof a.abandon !== 'boolean') return refuse('fieldNotBoolean', { field: 'abandon', found: found(a.abandon) }, `abandon: found ${found(a.abandon)}, expected true or false`);
+      cancelContract(state, scenario, scratch, c, a.abandon === true);
       return OK;
     }
     case 'renegotiateContract': {

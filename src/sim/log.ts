@@ -32,8 +32,8 @@ export type LogEntry =
   /** A pilot asked where the same project already runs (rules/contracts.ts). */
   | Entry<'duplicatePilot', { district: string; projects: string }>
   | Entry<'contractCompleted', { id: number }>
-  /** A contract cancelled by the city: the compensation paid and the partner's unrecovered loss, euros. */
-  | Entry<'contractCancelled', { id: number; compensationEur: number; unamortisedEur: number; lostProfitPaidEur: number; partnerLossEur: number }>
+  /** A contract cancelled by the city: the compensation paid and the partner's unrecovered loss, euros; `abandoned`: the deployments it decommissioned with it (when it gave their services up). */
+  | Entry<'contractCancelled', { id: number; compensationEur: number; unamortisedEur: number; lostProfitPaidEur: number; partnerLossEur: number; abandoned?: number }>
   /** The city proposed an amendment (avenant, rules/contracts.ts): the cut, and the payment and duration that keep the partner's balance. */
   | Entry<'amendmentProposed', { id: number; paymentCut: number; annualPaymentEur: number; durationYears: number }>
   /** The partner refused the amendment, or let it lapse: the contract runs on unchanged. */
@@ -58,7 +58,7 @@ export type LogEntry =
   | Entry<'negotiationFailed', { by: Actor; rounds: number }>
   /** A project started or stopped serving a district (rules/projects.ts); `type` is the project type id. */
   | Entry<'deploymentOpened', { type: string; district: string; pilot: boolean }>
-  | Entry<'deploymentEnded', { type: string; district: string; pilot: boolean }>
+  | Entry<'deploymentEnded', { type: string; district: string; pilot: boolean; abandoned?: boolean }>
   | Entry<'failure', { type: string; district: string }>
   /** A grant call answered (rules/funding.ts). */
   | Entry<'grantWon', { call: string; eur: number }>

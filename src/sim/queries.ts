@@ -9,6 +9,7 @@
  * years). The simulation uses these same functions, so a screen never shows a button the model
  * would refuse for a reason the screen computed differently.
  */
+import { canBeSwitchedOff } from './rules/contracts';
 import { callOpen } from './rules/funding';
 import type { Scenario } from './scenario-schema';
 import type { Actor, Contract, GrantCallState, SimState } from './types';
@@ -41,6 +42,20 @@ function contractAmendable(c: Contract): boolean {
 /** The contracts the city can still cancel or renegotiate. */
 export function amendableContracts(state: SimState): Contract[] {
   return state.contracts.filter(contractAmendable);
+}
+
+/**
+ * How many of a contract's running deployments the city could give up by ending it (the services
+ * that stop when no one runs them: rules/contracts.ts `canBeSwitchedOff`); the decisions screen
+ * offers `cancelContract { abandon: true }` where there is one.
+ */
+export function servicesToGiveUp(state: Readonly<SimState>, c: Contract): number {
+  let n = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage === 'operating' && canBeSwitchedOff(d.family)) n++;
+  }
+  return n;
 }
 
 /** The contracts whose amendment (avenant) awaits the partner's answer: the partner's screens list them. */

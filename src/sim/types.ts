@@ -500,7 +500,8 @@ export type Action =
   | { type: 'propose'; by: Actor; terms: ContractTerms; reason?: string; explanation?: Explanation }
   | { type: 'accept'; by: Actor; reason?: string; explanation?: Explanation }
   | { type: 'walkAway'; by: Actor; reason?: string; explanation?: Explanation }
-  | { type: 'cancelContract'; contractId: number; explanation?: Explanation }
+  /** `abandon`: the city also gives up the contract's services that can be switched off (rules/contracts.ts `cancelContract`). */
+  | { type: 'cancelContract'; contractId: number; abandon?: boolean; explanation?: Explanation }
   | { type: 'renegotiateContract'; contractId: number; paymentCut: number; explanation?: Explanation }
   | { type: 'answerAmendment'; by: 'partner'; contractId: number; accept: boolean; explanation?: Explanation }
   | { type: 'studyPartnership'; projects: string[]; districts: number[]; explanation?: Explanation };

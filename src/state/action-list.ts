@@ -7,7 +7,7 @@
  * acting side's simulation actions that the model would take now (`tryAction`), with its computer
  * adviser's suggested offer to propose.
  */
-import { amendableContracts, computerPlayers, GOVERNANCE_MEASURES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
+import { amendableContracts, servicesToGiveUp, computerPlayers, GOVERNANCE_MEASURES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
 import type { AnyAction, GameState, Session } from './game-types';
 import { SIM_ACTION_TYPES } from './script-api';
 
@@ -59,6 +59,7 @@ function decisionActions(s: Session, side: Actor): AnyAction[] {
       // An amendment keeps the partner's balance only where its margin allows: small cuts first.
       for (const paymentCut of [0.05, 0.1, 0.2]) out.push({ type: 'renegotiateContract', contractId: c.id, paymentCut });
       out.push({ type: 'cancelContract', contractId: c.id });
+      if (servicesToGiveUp(s.sim, c) > 0) out.push({ type: 'cancelContract', contractId: c.id, abandon: true });
     }
     // The prior evaluation a partnership contract needs (CCP L2212-1), one project over every district.
     for (const project of Object.keys(sc.projects.catalogue)) out.push({ type: 'studyPartnership', projects: [project], districts: all });

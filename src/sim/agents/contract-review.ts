@@ -5,8 +5,12 @@
  * The city, at its first budget after a new mayor took office, weighs each running contract with
  * the partner. Ending it in the public interest saves the payments and the savings share still to
  * come but costs the compensation the law owes now (unamortised investment + the clause's share of
- * the lost profit) and the running costs the city then bears itself (what was built stays): it ends
- * the contract when, through its own lens, the savings exceed those costs. Otherwise, when the
+ * the lost profit) and, after it, either the running costs the city bears itself (what was built
+ * stays) or, when it gives up the services that stop when no one runs them (a platform, sensors,
+ * an app…: rules/contracts.ts `canBeSwitchedOff`; CCP L6 5°, L2195-3 2°), those services' value to
+ * the new mayor (its priorities: a family it dislikes is worth less to it) instead of their running
+ * cost, whichever is less: it ends the contract when, through its own lens, the savings exceed
+ * those costs, giving the services up when that was the cheaper way. Otherwise, when the
  * mayor dislikes the contract's projects (politics.ts `dislike` ≥ ½), it proposes the amendment
  * that cuts the payment by `politics.renegotiationCut` and keeps the partner's financial balance,
  * when that amendment is lawful (de minimis, CCP R2194-8: a larger one needs a new award) and worth
@@ -16,11 +20,12 @@
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
  */
 import { detPow } from '../det-math';
-import { balancedAmendment, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
+import { balancedAmendment, canBeSwitchedOff, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
-import { cityLens } from '../rules/valuation';
+import { servicesToGiveUp } from '../queries';
+import { cityLens, deploymentValuePerYearEur } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, Contract, SimState } from '../types';
 
@@ -46,14 +51,20 @@ function cityGainPv(state: Readonly<SimState>, scenario: Scenario, perMonth: num
   return v;
 }
 
-/** What the city would pay a month to run the contract's deployments itself (catalogue figures). */
-function cityRunningCostPerMonth(state: Readonly<SimState>, scenario: Scenario, c: Contract): number {
+/**
+ * What the city would bear a month once the contract ends, per month: running its deployments
+ * itself (catalogue opex × (1 + 0.2 × partnerDependence)), or, when it gives up the services that
+ * can be switched off (`abandon`), losing those services' value to the sitting mayor instead of
+ * paying their running cost (the assets that go on serving it runs either way).
+ */
+function cityCostAfterEnd(state: Readonly<SimState>, scenario: Scenario, c: Contract, abandon: boolean): number {
   let sum = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     if (d.stage !== 'operating') continue;
     const t = projectType(scenario, d.type)!;
-    sum += (t.opexShare * d.capexEur * (1 + 0.2 * t.partnerDependence)) / 12;
+    if (abandon && canBeSwitchedOff(d.family)) sum += deploymentValuePerYearEur(state, scenario, d) / 12;
+    else sum += (t.opexShare * d.capexEur * (1 + 0.2 * t.partnerDependence)) / 12;
   }
   return sum;
 }
@@ -67,10 +78,15 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
     if (c.builder !== 'partner' || c.status !== 'running' || c.amendment) continue;
     const months = monthsLeft(state, c);
     const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
-    const saved = cityGainPv(state, scenario, outflow - cityRunningCostPerMonth(state, scenario, c), months);
+    // Ending it: run everything itself, or give up the services that can be switched off.
+    const inHouse = cityCostAfterEnd(state, scenario, c, false);
+    const giveUp = servicesToGiveUp(state, c) > 0 ? cityCostAfterEnd(state, scenario, c, true) : Infinity;
+    const abandon = giveUp < inHouse;
+    const saved = cityGainPv(state, scenario, outflow - Math.min(inHouse, giveUp), months);
     const comp = terminationCompensationEur(state, scenario, c).totalEur;
     if (saved > comp) {
-      actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });
+      const explanation = { key: abandon ? 'city.abandons' : 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } };
+      actions.push(abandon ? { type: 'cancelContract', contractId: c.id, abandon: true, explanation } : { type: 'cancelContract', contractId: c.id, explanation });
       continue;
     }
     const cut = scenario.politics.renegotiationCut;

@@ -25,14 +25,15 @@
  * the added months, and with the amendments signed before it must stay below the EU threshold of the
  * contract's object and below `procurement.deMinimisShare` of the initial value (R2194-8: 10 % for
  * supplies and services, 15 % for works). When a contract ends the city runs what it
- * built; a pilot's deployments stop.
+ * built (unless, ending it early, it gives up the services that can be switched off); a pilot's
+ * deployments stop.
  */
 import { cityInvests, cityPays, cityReceives, type TickScratch } from '../money';
 import { transfer } from '../ledger';
 import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
 import { detLog, detPow } from '../det-math';
-import type { Scenario } from '../scenario-schema';
+import type { ProjectFamily, Scenario } from '../scenario-schema';
 import type { Amendment, Contract, ContractTerms, SimState } from '../types';
 import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
@@ -371,11 +372,32 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
 }
 
 /**
+ * The families whose service stops when no one runs it: a data platform, adaptive traffic-signal
+ * control and bus priority (the signals go back to fixed plans; the model gives no legacy service
+ * back, MODEL §8), mobility services, leak and waste sensors, a citizen app. A city that ends their
+ * contract may decommission them (it then stops paying their running cost and gets none of their
+ * services or savings). The others are assets that go on serving once built: LED street lights
+ * (the lamps stay LED and keep saving as long as the city maintains them), a buildings' energy
+ * retrofit, solar roofs, green infrastructure, pedestrian streets; ending their contract leaves
+ * them to the city, which runs them (MODEL §8).
+ */
+const SWITCHED_OFF_FAMILIES: ReadonlySet<ProjectFamily> = new Set<ProjectFamily>(['dataPlatform', 'smartTraffic', 'mobilityServices', 'leakDetection', 'wasteSensors', 'citizenApp']);
+
+/** Whether a family's service stops when no one runs it (a city may abandon it), not an asset that goes on serving. */
+export function canBeSwitchedOff(family: ProjectFamily): boolean {
+  return SWITCHED_OFF_FAMILIES.has(family);
+}
+
+/**
  * The city ends a contract early in the public interest: it pays the compensation (the
  * unamortised investment to its investment section, as it takes the assets back; the lost profit
- * to its operating section); the works stop; what is built stays and the city runs it.
+ * to its operating section); the works stop; what is built stays and the city runs it, except,
+ * when it `abandon`s the contract's services (ending a contract to give up a service the new
+ * majority does not want: CCP L6 5°, L2195-3 2°; CAA Lyon, 22 Mar 2018, n° 16LY00639), the
+ * deployments that can be switched off (`canBeSwitchedOff`), which are decommissioned: they stop
+ * serving and cost nothing more, as at the end of their life.
  */
-export function cancelContract(state: SimState, scenario: Scenario, scratch: TickScratch, c: Contract): number {
+export function cancelContract(state: SimState, scenario: Scenario, scratch: TickScratch, c: Contract, abandon = false): number {
   const comp = terminationCompensationEur(state, scenario, c);
   const lostPaid = comp.totalEur - comp.unamortisedEur;
   cityPays(state, scratch, { to: 'partner', eur: comp.unamortisedEur, reason: 'termination compensation: unamortised investment', section: 'investment', smart: true });
@@ -385,13 +407,19 @@ export function cancelContract(state: SimState, scenario: Scenario, scratch: Tic
   c.endTick = state.tick;
   c.amendment = null;
   c.capitalOutstandingEur = 0;
+  let abandoned = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     if (d.stage === 'building') d.stage = 'cancelled';
     if (d.pilot && d.stage === 'operating') d.stage = 'ended';
+    if (abandon && d.stage === 'operating' && canBeSwitchedOff(d.family)) {
+      d.stage = 'ended';
+      abandoned += 1;
+      state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: d.pilot, abandoned: true } });
+    }
   }
   state.counters.contractsCancelled += 1;
-  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(comp.totalEur), unamortisedEur: Math.round(comp.unamortisedEur), lostProfitPaidEur: Math.round(lostPaid), partnerLossEur: Math.round(comp.lostProfitEur - lostPaid) } });
+  state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(comp.totalEur), unamortisedEur: Math.round(comp.unamortisedEur), lostProfitPaidEur: Math.round(lostPaid), partnerLossEur: Math.round(comp.lostProfitEur - lostPaid), ...(abandon ? { abandoned } : {}) } });
   c.partnerUnrecoveredEur = 0;
   return comp.totalEur;
 }

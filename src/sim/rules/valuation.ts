@@ -21,7 +21,7 @@
  * (`valueForMoney`) weighs both options at the public rate alone, as a prior evaluation does.
  */
 import type { ProjectType, Scenario } from '../scenario-schema';
-import type { ContractTerms, SimState } from '../types';
+import type { ContractTerms, Deployment, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { applicationValid, grantIneligibility, successProbability } from './funding';
@@ -223,6 +223,26 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
     out.set(d.district, (out.get(d.district) ?? 0) + deploymentBenefits(t, scenario, d.district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment);
   }
   return out;
+}
+
+/**
+ * What a running deployment is worth to the city in a year, to the sitting mayor: its service
+ * (with a running platform's synergies; a platform adds what it brings to the district's other
+ * services) and its CO₂ avoided, weighted by the mayor's priority weight (a family the mayor
+ * dislikes is worth less to it), and the money it saves (energy at today's price, other savings),
+ * all at its realised performance (`realisation`, seen by now). The contract review weighs it
+ * against the running cost when a new majority considers giving a service up
+ * (agents/contract-review.ts).
+ */
+export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d: Readonly<Deployment>): number {
+  const t = projectType(scenario, d.type)!;
+  const ben = deploymentBenefits(t, scenario, d.district, d.scale);
+  let platform = false;
+  for (const o of state.deployments) if (o.family === 'dataPlatform' && o.district === d.district && o.stage === 'operating') platform = true;
+  let service = ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * (platform ? 1 : 0)) + ben.carbonEur;
+  if (t.family === 'dataPlatform') service += platformSynergyValues(state, scenario).get(d.district) ?? 0;
+  const money = ben.energyEur * state.energyPriceFactor + (ben.savingsEur - ben.energyEur);
+  return d.realisation * (service * priorityWeight(state, scenario, d.type) + money);
 }
 
 /** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */

@@ -13,7 +13,7 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
-import { amendableContracts, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
+import { amendableContracts, servicesToGiveUp, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
@@ -314,6 +314,9 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
           select,
           button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.05 }, t('dec.contract.renegotiated')) }),
           button(t('dec.contract.cancel'), { icon: 'close', testid: `cancel-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id }, t('dec.contract.cancelled')) }),
+          servicesToGiveUp(session.sim, c) > 0
+            ? button(t('dec.contract.abandon'), { icon: 'close', testid: `abandon-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id, abandon: true }, t('dec.contract.abandoned')) })
+            : null,
         ),
         statusFor(ctx, `contract-${c.id}`),
       );
