@@ -1,8 +1,8 @@
 /**
  * The maintenance of the existing networks a global performance or partnership contract takes over
  * (CCP L2171-3; MODEL §8, "The network's maintenance"): the contract holds the maintenance of its
- * families' networks in its districts (street lights; the traffic signals with the control centre,
- * Dijon 2017); the city pays it to the partner in place of its own suppliers, so its money does not
+ * families' networks in its districts (street lights; the traffic signals and the cameras with the
+ * control centre, Dijon 2017); the city pays it to the partner in place of its own suppliers, so its money does not
  * change, but the contract's value counts it (Dijon's €105 M in all).
  */
 import { describe, expect, it } from 'vitest';
@@ -12,19 +12,33 @@ import { signContract } from '../../src/sim/rules/contracts';
 import { dijon, advance, freshState, movedCents, terms, variant } from './helpers';
 
 const ALL = [0, 1, 2, 3, 4, 5, 6, 7];
-const NO_UPKEEP = { 'territory.legacy.0.upkeepEurPerUnit': 0, 'territory.legacy.1.upkeepEurPerUnit': 0 };
+const NO_UPKEEP = { 'territory.legacy.0.upkeepEurPerUnit': 0, 'territory.legacy.1.upkeepEurPerUnit': 0, 'territory.legacy.3.upkeepEurPerUnit': 0 };
 
 describe('a global performance contract takes over the maintenance of the networks in its scope', () => {
-  it('LED with the control centre over the metropole: its 34,000 light points and the traffic signals the centre runs', () => {
+  it('LED with the control centre over the metropole: its 34,000 light points and the traffic signals and cameras the centre runs', () => {
     const sc = dijon();
     const lights = sc.territory.legacy[0]!.upkeepEurPerUnit * 34_000;
     const signals = sc.territory.legacy[1]!.upkeepEurPerUnit * 8;
-    expect(networkUpkeepEur(sc, terms({ projects: ['streetLighting', 'dataPlatform'], districts: ALL }))).toBeCloseTo(lights + signals, 6);
+    const cameras = sc.territory.legacy[3]!.upkeepEurPerUnit * 8;
+    expect(networkUpkeepEur(sc, terms({ projects: ['streetLighting', 'dataPlatform'], districts: ALL }))).toBeCloseTo(lights + signals + cameras, 6);
     expect(networkUpkeepEur(sc, terms({ projects: ['streetLighting'], districts: ALL }))).toBeCloseTo(lights, 6);
     // Works only, or a trial beside the network: nothing taken over.
     expect(networkUpkeepEur(sc, terms({ form: 'procurement', projects: ['streetLighting'], districts: ALL }))).toBe(0);
     expect(networkUpkeepEur(sc, terms({ form: 'pilot', pilot: true, projects: ['streetLighting'], districts: [0] }))).toBe(0);
     expect(networkUpkeepEur(sc, terms({ projects: ['wasteSensors'], districts: ALL }))).toBe(0);
+  });
+
+  // Dijon's contract maintained its 269 cameras with the lights and the 113 crossroads (calibration.md):
+  // about €900 a camera a year (Saint-Étienne), €30,000 a district; their service is not modelled.
+  it('the cameras: the control centre takes their maintenance over, about €0.24 M a year; they serve nothing in the model', () => {
+    const sc = dijon();
+    const cameras = sc.territory.legacy[3]!;
+    expect(cameras.family).toBe('smartTraffic');
+    expect(cameras.quality).toBe(0);
+    expect(cameras.upkeepWith).toContain('dataPlatform');
+    expect(networkUpkeepEur(sc, terms({ projects: ['dataPlatform'], districts: ALL })) - sc.territory.legacy[1]!.upkeepEurPerUnit * 8).toBeCloseTo(240_000, 6);
+    expect(cameras.upkeepEurPerUnit * 8 / 269).toBeGreaterThan(800);
+    expect(cameras.upkeepEurPerUnit * 8 / 269).toBeLessThan(1_000);
   });
 
   it('the city pays it to the partner while the contract runs, its running costs fall by as much, and the contract’s value counts it', () => {
