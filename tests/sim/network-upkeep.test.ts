@@ -1,9 +1,10 @@
 /**
  * The maintenance of the existing networks a global performance or partnership contract takes over
  * (CCP L2171-3; MODEL §8, "The network's maintenance"): the contract holds the maintenance of its
- * families' networks in its districts (street lights; the traffic signals and the cameras with the
- * control centre, Dijon 2017); the city pays it to the partner in place of its own suppliers, so its money does not
- * change, but the contract's value counts it (Dijon's €105 M in all).
+ * families' networks in its districts (street lights; the traffic signals with the traffic contract or
+ * the control centre; the cameras with the control centre only, Dijon 2017); the city pays it to the
+ * partner in place of its own suppliers, so its money does not change, but the contract's value
+ * counts it (Dijon's €105 M in all).
  */
 import { describe, expect, it } from 'vitest';
 import { contractRecords } from '../../src/sim/contract-records';
@@ -33,9 +34,9 @@ describe('a global performance contract takes over the maintenance of the networ
   it('the cameras: the control centre takes their maintenance over, about €0.24 M a year; they serve nothing in the model', () => {
     const sc = dijon();
     const cameras = sc.territory.legacy[3]!;
-    expect(cameras.family).toBe('smartTraffic');
+    expect(cameras.family).toBe('dataPlatform');
     expect(cameras.quality).toBe(0);
-    expect(cameras.upkeepWith).toContain('dataPlatform');
+    expect(cameras.upkeepWith).toEqual([]);
     expect(networkUpkeepEur(sc, terms({ projects: ['dataPlatform'], districts: ALL })) - sc.territory.legacy[1]!.upkeepEurPerUnit * 8).toBeCloseTo(240_000, 6);
     expect(cameras.upkeepEurPerUnit * 8 / 269).toBeGreaterThan(800);
     expect(cameras.upkeepEurPerUnit * 8 / 269).toBeLessThan(1_000);
@@ -62,18 +63,36 @@ describe('a global performance contract takes over the maintenance of the networ
     expect(running(base.s) - running(s)).toBeCloseTo(paid, -2);
     expect(Math.abs(s.ledger.balancesCents.city - base.s.ledger.balancesCents.city)).toBeLessThan(100 * 100);
     expect(base.c.networkUpkeepEur ?? 0).toBe(0);
-    const value = contractRecords(s, sc)[0]!.valueEur - contractRecords(base.s, variant(NO_UPKEEP))[0]!.valueEur;
-    expect(value).toBeCloseTo(c.networkUpkeepEur! * c.terms.durationYears, -2);
+    const record = contractRecords(s, sc)[0]!;
+    const baseRecord = contractRecords(base.s, variant(NO_UPKEEP))[0]!;
+    expect(record.valueEur - baseRecord.valueEur).toBeCloseTo(c.networkUpkeepEur! * c.terms.durationYears, -2);
+    // The output says how much of the value is that maintenance, passed through at cost: without it, the
+    // value bargained over is the same as with no network to maintain.
+    expect(record.upkeepTakenOverEur).toBeCloseTo(c.networkUpkeepEur! * c.terms.durationYears, 6);
+    expect(baseRecord.upkeepTakenOverEur).toBe(0);
+    expect(record.valueEur - record.upkeepTakenOverEur).toBeCloseTo(baseRecord.valueEur, -2);
+  });
+
+  // Review 9e, finding 4: the cameras are watched and maintained from the control centre (Dijon 2017), not
+  // with the traffic signals; filed under smartTraffic, a signals-only contract took them over too.
+  it('a traffic-signals contract takes the signals over, not the cameras: only the control centre’s contract does', () => {
+    const sc = dijon();
+    const signals = sc.territory.legacy[1]!.upkeepEurPerUnit * 8;
+    const cameras = sc.territory.legacy[3]!.upkeepEurPerUnit * 8;
+    expect(networkUpkeepEur(sc, terms({ projects: ['smartTraffic'], districts: ALL }))).toBeCloseTo(signals, 6);
+    expect(networkUpkeepEur(sc, terms({ projects: ['dataPlatform'], districts: ALL }))).toBeCloseTo(signals + cameras, 6);
+    expect(networkUpkeepEur(sc, terms({ projects: ['smartTraffic', 'dataPlatform'], districts: [2] }))).toBeCloseTo((signals + cameras) / 8, 6);
   });
 
   it('is taken over once: a second contract does not take over what a running one already maintains', () => {
     const sc = dijon();
     const s = freshState(sc, 3);
     const lights = sc.territory.legacy[0]!.upkeepEurPerUnit * 34_000;
+    const cameras = sc.territory.legacy[3]!.upkeepEurPerUnit * 8;
     const traffic = signContract(s, sc, terms({ projects: ['smartTraffic'], districts: ALL }), 'partner');
-    expect(traffic.networkUpkeepEur).toBeGreaterThan(0);
-    // The control centre's contract over the same districts: the lights only, the signals are held.
+    expect(traffic.networkUpkeepEur).toBeCloseTo(sc.territory.legacy[1]!.upkeepEurPerUnit * 8, 6);
+    // The control centre's contract over the same districts: the lights and the cameras, the signals are held.
     const flagship = signContract(s, sc, terms({ projects: ['streetLighting', 'dataPlatform'], districts: ALL }), 'partner');
-    expect(flagship.networkUpkeepEur).toBeCloseTo(lights, 6);
+    expect(flagship.networkUpkeepEur).toBeCloseTo(lights + cameras, 6);
   });
 });
