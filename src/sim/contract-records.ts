@@ -29,6 +29,10 @@ export interface ContractRecord {
    *  annual payments over its duration, the expected savings share and the maintenance of the existing networks it
    *  took over (MODEL §8), euros. */
   valueEur: number;
+  /** The part of `valueEur` that is the maintenance of the existing networks it took over, passed through at cost
+   *  (`networkUpkeepEur × durationYears`, MODEL §8), euros: out of the bargaining, so `valueEur − upkeepTakenOverEur`
+   *  is the value the city and the partner bargained over. */
+  upkeepTakenOverEur: number;
   /** Share of the works paid with public money (the city's, grants included), 0–1. */
   publicWorksShare: number;
   /** The partner's realised internal rate of return, real, per year (null when undefined). */
@@ -106,6 +110,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
     const share = publicShare(c);
     const years = c.terms.durationYears;
     const savingsShareEur = c.terms.savingsShareToPartner * c.expectedSavingsMWh * scenario.energy.priceEurPerMWh;
+    const upkeepTakenOverEur = (c.networkUpkeepEur ?? 0) * years;
     out.push({
       id: c.id,
       form: c.terms.form,
@@ -115,7 +120,8 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
       signedTick: c.signedTick,
       durationYears: years,
       worksEur: works,
-      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur + (c.networkUpkeepEur ?? 0)) * years,
+      valueEur: works * (c.worksPriceFactor ?? 1) * share + (c.terms.annualPaymentEur + savingsShareEur) * years + upkeepTakenOverEur,
+      upkeepTakenOverEur,
       publicWorksShare: share,
       partnerIrr: partnerIrr(c),
       ...partnerStake(c),

@@ -46,7 +46,9 @@ describe('the contracts array', () => {
       worksEur: works,
       // The works (all public in a performance contract), the payments, the expected savings share and the
       // maintenance of the light points it took over (€25 a point a year, MODEL §8) over ten years.
-      valueEur: works + (600_000 + 0.1 * c.expectedSavingsMWh * sc.energy.priceEurPerMWh + c.networkUpkeepEur!) * 10,
+      valueEur: works + (600_000 + 0.1 * c.expectedSavingsMWh * sc.energy.priceEurPerMWh) * 10 + c.networkUpkeepEur! * 10,
+      // That maintenance, passed through at cost: valueEur − upkeepTakenOverEur is what was bargained over.
+      upkeepTakenOverEur: c.networkUpkeepEur! * 10,
       publicWorksShare: 1,
       // Paid for the works as built (no deferred payment, CCP L2191-5): it finances nothing, no rate.
       partnerIrr: null,
