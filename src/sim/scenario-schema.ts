@@ -149,7 +149,8 @@ const legacyStock = z.strictObject({
    *  that maintenance over in its districts (rules/contracts.ts `networkUpkeepEur`, MODEL §8). */
   upkeepEurPerUnit: z._default(eur(), 0),
   /** Other families whose contract also takes this network's maintenance over (a control centre that
-   *  runs the traffic signals, Dijon 2017). */
+   *  runs the traffic signals, Dijon 2017). A stock kept only for its maintenance (quality 0: the
+   *  cameras) is filed under the family of the one contract that maintains it (MODEL §3). */
   upkeepWith: z._default(z.array(z.enum(PROJECT_FAMILIES)), []),
 });
 

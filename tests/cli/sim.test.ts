@@ -6,7 +6,7 @@ import { SUMMARY_KEYS } from '../../src/sim';
 import { FAST, expectUserError, runCli, tempDir } from './helpers';
 
 /** The keys of a contract record, in order (DESIGN §7: part of the interface). */
-const CONTRACT_KEYS = ['id', 'form', 'families', 'districts', 'openedTick', 'signedTick', 'durationYears', 'worksEur', 'valueEur', 'publicWorksShare', 'partnerIrr', 'partnerProfitEur', 'partnerPeakOutlayEur', 'endedTick', 'endReason'];
+const CONTRACT_KEYS = ['id', 'form', 'families', 'districts', 'openedTick', 'signedTick', 'durationYears', 'worksEur', 'valueEur', 'upkeepTakenOverEur', 'publicWorksShare', 'partnerIrr', 'partnerProfitEur', 'partnerPeakOutlayEur', 'endedTick', 'endReason'];
 
 describe.concurrent('npm run sim', () => {
   it('prints the summary as JSON: SUMMARY_KEYS in order, numbers, then stateHash and the contracts signed', async () => {
@@ -41,6 +41,8 @@ describe.concurrent('npm run sim', () => {
       expect(Object.keys(c)).toEqual(CONTRACT_KEYS);
       expect(Number(c.signedTick)).toBeGreaterThanOrEqual(Number(c.openedTick));
       expect(Number(c.valueEur)).toBeGreaterThan(0);
+      expect(Number(c.upkeepTakenOverEur)).toBeGreaterThanOrEqual(0);
+      expect(Number(c.upkeepTakenOverEur)).toBeLessThanOrEqual(Number(c.valueEur));
       expect(Number(c.publicWorksShare)).toBeGreaterThanOrEqual(0);
       expect(Number(c.publicWorksShare)).toBeLessThanOrEqual(1);
       expect((c.families as string[]).length).toBeGreaterThan(0);

@@ -90,7 +90,8 @@ export function governanceSimilarity(
  * districts. Nothing for a procurement (works only) or a pilot (a trial beside the network), and
  * nothing for a stock and district that one of `others` (the contracts already building or running)
  * maintains: the traffic signals are taken over once, by the traffic contract or the control
- * centre's, whichever is signed first.
+ * centre's, whichever is signed first; the cameras, filed under the platform's family, by the
+ * control centre's only.
  */
 export function networkUpkeepEur(scenario: Scenario, terms: Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>, others: readonly Pick<ContractTerms, 'form' | 'pilot' | 'projects' | 'districts'>[] = []): number {
   let sum = 0;
