@@ -1,7 +1,7 @@
 /**
  * A new majority may end a contract to give up a service it does not want (termination for a
- * reason of general interest, with indemnity: CCP L6 5°, L2195-3 2°; CAA Lyon, 22 Mar 2018,
- * n° 16LY00639), not only to run it cheaper itself (rules/contracts.ts `cancelContract`,
+ * reason of general interest, with indemnity: CCP L6 5°, L2195-3 2°; CE 1958 Distillerie de
+ * Magnac-Laval, CE Ass. 1987 Société TV6), not only to run it cheaper itself (rules/contracts.ts `cancelContract`,
  * agents/contract-review.ts). The services that stop when no one runs them are decommissioned; the
  * assets that go on serving (LED street lights, solar roofs…) stay and the city runs them.
  */
