@@ -27,6 +27,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   offerNoLongerLawful: { cause: 'goldenRule', paymentEur: 3_200_000, grossSavingsEur: 12_500_000, principalEur: 8_000_000, pendingEur: 2_000_000 },
   notPartnerContract: { contract: 7 },
   contractNotRunning: { contract: 3, status: 'cancelled' },
+  nothingToGiveUp: { contract: 3 },
   scalePilotByContract: {},
   unknownForm: { found: 'the string "lease"', expected: 'procurement, performance, concession, pilot' },
   noProject: {},

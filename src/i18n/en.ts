@@ -70,7 +70,7 @@ export const en: Record<MessageKey, string> = {
   "explain.city.buysAlone":
     "We buy {project} on our own in {districts} districts: €{costM} M of city money, worth €{valueM} M as we count it.",
   "explain.city.abandons":
-    "We end contract {contract} in the public interest and give up the services it runs that we do not want to keep (the platforms, sensors and apps are switched off; the lamps, roofs and streets stay): what we stop paying, net of the services we lose, is worth €{savedM} M to us, more than the €{compensationM} M of compensation the law owes the partner.",
+    "We end contract {contract} in the public interest and give up the services it runs that we do not want to keep (the platforms, sensors and apps are switched off; the lamps, roofs and streets stay): what we stop paying, net of the services we lose, is worth €{savedM} M to us, more than the €{compensationM} M of compensation the law owes the partner and the €{repaidM} M of grants we must repay for them.",
   "explain.city.terminates":
     "We end contract {contract} in the public interest: its payments still to come are worth €{savedM} M to us, more than the €{compensationM} M of compensation the law owes the partner.",
   "explain.city.proposesAmendment":

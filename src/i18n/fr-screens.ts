@@ -69,6 +69,7 @@ export const frScreens = {
   'screens.log.contractRenegotiated': 'Avenant signé au contrat n° {id} : paiements réduits de {cut}, contrat allongé d’autant.',
   'screens.log.grantWon': 'Subvention obtenue : {call}.',
   'screens.log.grantLost': 'Subvention refusée : {call}.',
+  'screens.log.grantRepaid': 'Subvention reversée : {amount} de {call}, pour les services du contrat {id} abandonnés moins de cinq ans après leurs travaux.',
 
   // ------------------------------------------------------------ HUD
   'hud.region': 'Tableau de bord',
@@ -243,7 +244,7 @@ export const frScreens = {
   'dec.alone.ok': 'Projet lancé dans {n} quartier(s) : {project}.',
   'dec.contracts': 'Les contrats en cours',
   'dec.contracts.none': 'Aucun contrat en cours avec le partenaire.',
-  'dec.contracts.help': 'La ville peut proposer un avenant (paiement plus bas, contrat plus long : son équilibre financier est gardé, art. L6 du code de la commande publique) que le partenaire accepte ou refuse, ou résilier pour motif d’intérêt général en payant l’investissement non amorti et le manque à gagner, en exploitant elle-même ce qui a été construit ou en renonçant aux services dont elle ne veut plus (plateforme, capteurs, application : ils sont arrêtés ; lampadaires LED, toitures solaires et rues restent).',
+  'dec.contracts.help': 'La ville peut proposer un avenant (paiement plus bas, contrat plus long : son équilibre financier est gardé, art. L6 du code de la commande publique) que le partenaire accepte ou refuse, ou résilier pour motif d’intérêt général en payant l’investissement non amorti et le manque à gagner, en exploitant elle-même ce qui a été construit ou en renonçant aux services dont elle ne veut plus (plateforme, capteurs, application : ils sont arrêtés ; lampadaires LED, toitures solaires et rues restent). Renoncer à des services demande en réalité une délibération du conseil, et leurs subventions sont reversées dans les cinq ans suivant les travaux ; le démontage des équipements et la restitution des données ne sont pas modélisés.',
   'dec.contract.title': 'Contrat n° {id} : {projects} ({form})',
   'dec.contract.facts': 'Signé en {signed}, jusqu’en {end} ; {payment} par an ; {districts} ; {status}.',
   'dec.contract.factsBuilding': 'Signé en {signed} ; {years} à compter de la mise en service ; {payment} par an ; {districts} ; {status}.',
@@ -261,6 +262,8 @@ export const frScreens = {
   'dec.contract.cancel': 'Résilier',
   'dec.contract.cancelled': 'Contrat résilié.',
   'dec.contract.abandon': 'Résilier et renoncer à ses services',
+  'dec.contract.abandonGrants': 'Renoncer à ses services maintenant : {amount} de subventions à reverser aux financeurs (les services qu’elles ont payés s’arrêtent moins de cinq ans après leurs travaux : décret 2018-514 art. 14, règlement UE 2021/1060 art. 65).',
+  'dec.contract.abandonNoGrants': 'Renoncer à ses services maintenant ne fait reverser aucune subvention (aucune, ou leurs cinq ans de pérennité sont passés).',
   'dec.contract.abandoned': 'Contrat résilié ; ses plateformes, capteurs et applications sont arrêtés (lampadaires, toitures et rues restent, gérés par la ville).',
   'dec.position': 'Votre position',
   'dec.position.noContract': 'Aucun contrat avec la ville pour l’instant.',

@@ -73,7 +73,7 @@ export const fr = {
   "explain.city.buysAlone":
     "Nous achetons seuls {project} dans {districts} quartiers : {costM} M€ pour la ville, qui valent {valueM} M€ comptés à notre façon.",
   "explain.city.abandons":
-    "Nous résilions le contrat {contract} pour motif d’intérêt général et renonçons aux services qu’il fait tourner et que nous ne voulons pas garder (plateformes, capteurs et applications sont arrêtés ; les lampadaires, toitures et rues restent) : ce que nous cessons de payer, net des services perdus, vaut {savedM} M€ pour nous, plus que les {compensationM} M€ d’indemnité que la loi doit au partenaire.",
+    "Nous résilions le contrat {contract} pour motif d’intérêt général et renonçons aux services qu’il fait tourner et que nous ne voulons pas garder (plateformes, capteurs et applications sont arrêtés ; les lampadaires, toitures et rues restent) : ce que nous cessons de payer, net des services perdus, vaut {savedM} M€ pour nous, plus que les {compensationM} M€ d’indemnité que la loi doit au partenaire et les {repaidM} M€ de subventions à reverser pour eux.",
   "explain.city.terminates":
     "Nous résilions le contrat {contract} pour motif d’intérêt général : ses loyers à venir valent {savedM} M€ pour nous, plus que les {compensationM} M€ d’indemnité que la loi doit au partenaire.",
   "explain.city.proposesAmendment":

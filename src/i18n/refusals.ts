@@ -242,6 +242,7 @@ const FR: Templates = {
     return `Acceptation refusée : l’offre n’est plus légale : ${stripLead(cause)}`;
   },
   notPartnerContract: (p, w) => `Action refusée : le contrat ${w.found(p.contract)} n’est pas un contrat avec le partenaire.`,
+  nothingToGiveUp: (p, w) => `Action refusée : le contrat ${w.num(p.contract, 0)} ne fait tourner aucun service qu’on puisse arrêter (plateforme, capteurs, application… en service) ; seul ce qui est bâti y sert (éclairage, toitures, rues) ou ses travaux ne sont pas finis. Il peut être résilié, pas abandonné.`,
   contractNotRunning: (p, w) => `Action refusée : le contrat ${w.num(p.contract, 0)} n’est plus en cours (il est ${w.status(p.status)}).`,
   scalePilotByContract: () => 'Action refusée : pour étendre une expérimentation, proposez un contrat pour son projet dans les autres quartiers.',
   unknownForm: (p, w) => `Offre refusée : cette forme de contrat n’existe pas (reçu ${w.found(p.found)} ; formes possibles : ${w.list(p.expected, w.form)}).`,
@@ -354,6 +355,7 @@ const EN: Templates = {
     return `Acceptance refused: the offer is no longer lawful: ${stripLead(cause)}`;
   },
   notPartnerContract: (p, w) => `Action refused: contract ${w.found(p.contract)} is not a contract with the partner.`,
+  nothingToGiveUp: (p, w) => `Action refused: contract ${w.num(p.contract, 0)} runs no service that can be switched off (a platform, sensors, an app… in service); what it holds goes on serving once built (lighting, roofs, streets) or its works are not finished. It can be cancelled, not given up.`,
   contractNotRunning: (p, w) => `Action refused: contract ${w.num(p.contract, 0)} is no longer running (it is ${w.status(p.status)}).`,
   scalePilotByContract: () => 'Action refused: to scale a pilot up, propose a contract for its project in the other districts.',
   unknownForm: (p, w) => `Offer refused: there is no such contract form (found ${w.found(p.found)}; possible forms: ${w.list(p.expected, w.form)}).`,

@@ -12,7 +12,7 @@ import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } f
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { cityPaidTerms, MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
-import { GOVERNANCE_MEASURES } from './queries';
+import { GOVERNANCE_MEASURES, servicesToGiveUp } from './queries';
 import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, RetiredAction, SimState } from './types';
@@ -184,6 +184,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       if (!c || c.builder !== 'partner') return refuse('notPartnerContract', { contract: found(a.contractId) }, `contract ${found(a.contractId)} is not a contract with the partner`);
       if (c.status !== 'running' && c.status !== 'building') return refuse('contractNotRunning', { contract: c.id, status: c.status }, `contract ${c.id} is ${c.status}, not running`);
       if (a.abandon !== undefined && typeof a.abandon !== 'boolean') return refuse('fieldNotBoolean', { field: 'abandon', found: found(a.abandon) }, `abandon: found ${found(a.abandon)}, expected true or false`);
+      if (a.abandon === true && servicesToGiveUp(state, c) === 0) return refuse('nothingToGiveUp', { contract: c.id }, `contract ${c.id} runs no service that can be switched off: it can be cancelled, not given up`);
       cancelContract(state, scenario, scratch, c, a.abandon === true);
       return OK;
     }

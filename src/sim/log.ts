@@ -63,6 +63,8 @@ export type LogEntry =
   /** A grant call answered (rules/funding.ts). */
   | Entry<'grantWon', { call: string; eur: number }>
   | Entry<'grantLost', { call: string }>
+  /** The city gave up a contract's services within the grants' durability period and repaid a grant's part (rules/contracts.ts `grantRepaymentIfAbandoned`). */
+  | Entry<'grantRepaid', { id: number; call: string; funder: 'state' | 'region' | 'eu'; eur: number }>
   /** A computer player's decision outside a negotiation, with its explanation's key and figures (actions.ts). */
   | Entry<'decision', DecisionData>
   /** The year-end real balance failed (rules/budget.ts): the article of the procedure (CGCT L1612-14 for a deficit of at least the threshold, L1612-5 for net savings below zero), the deficit and its threshold, the net savings, the State advance, the prefect's tax rise and programme cut (percent), the CRC's days, the month new commitments resume, the years in deficit in a row. */

@@ -9,7 +9,7 @@
  * years). The simulation uses these same functions, so a screen never shows a button the model
  * would refuse for a reason the screen computed differently.
  */
-import { canBeSwitchedOff } from './rules/contracts';
+import { abandonableDeployments, grantRepaymentIfAbandoned } from './rules/contracts';
 import { callOpen } from './rules/funding';
 import type { Scenario } from './scenario-schema';
 import type { Actor, Contract, GrantCallState, SimState } from './types';
@@ -50,12 +50,16 @@ export function amendableContracts(state: SimState): Contract[] {
  * offers `cancelContract { abandon: true }` where there is one.
  */
 export function servicesToGiveUp(state: Readonly<SimState>, c: Contract): number {
-  let n = 0;
-  for (const uid of c.deployments) {
-    const d = state.deployments[uid - 1]!;
-    if (d.stage === 'operating' && canBeSwitchedOff(d.family)) n++;
-  }
-  return n;
+  return abandonableDeployments(state, c).length;
+}
+
+/**
+ * The grants' part the city would repay if it gave up a contract's services now (rules/contracts.ts
+ * `grantRepaymentIfAbandoned`: within five years of the works), euros; the decisions screen shows it
+ * beside the button.
+ */
+export function grantRepaymentNowEur(state: Readonly<SimState>, c: Contract): number {
+  return grantRepaymentIfAbandoned(state, c).totalEur;
 }
 
 /** The contracts whose amendment (avenant) awaits the partner's answer: the partner's screens list them. */

@@ -56,6 +56,8 @@ export const REFUSAL_CODES = [
   'notPartnerContract',
   'contractNotRunning',
   'scalePilotByContract',
+  // giving up the services of a contract that runs none that can be switched off (rules/contracts.ts)
+  'nothingToGiveUp',
   // the terms of an offer (rules/terms.ts)
   'unknownForm',
   'noProject',

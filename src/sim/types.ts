@@ -240,6 +240,8 @@ export interface GrantAward {
   contractId: number;
   amountEur: number;
   paidEur: number;
+  /** What the city repaid of it after giving up the services it paid for, euros (rules/contracts.ts); absent (0) in older saves. */
+  repaidEur?: number;
 }
 
 export interface Mayor {

@@ -72,6 +72,13 @@ const CASES: Case[] = [
     refused: at(3, { type: 'cancelContract', contractId: 1 }),
     scenario: () => bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 }),
   },
+  {
+    // a contract still under works runs no service to give up: cancel it, but not "abandon"
+    code: 'nothingToGiveUp',
+    before: [...openedByCity, at(1, { type: 'accept', by: 'partner' })],
+    refused: at(2, { type: 'cancelContract', contractId: 1, abandon: true }),
+    scenario: () => bareProcedure(dijon(), { 'coordination.vetoPlayers': 0 }),
+  },
   { code: 'notPartnerContract', refused: at(0, { type: 'cancelContract', contractId: 7 }) },
   { code: 'unknownForm', refused: at(0, propose('city', { form: 'handshake' as never })) },
   { code: 'noProject', refused: at(0, propose('city', { projects: [] })) },

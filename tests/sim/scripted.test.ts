@@ -33,7 +33,7 @@ function recorded<T = Action>(name: string, side: 'city' | 'partner', note: (obs
 
 describe('the scripted strategies are offered like the personalities', () => {
   it('each is a policy of its own side only', () => {
-    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'tax-cut-city', 'gouge-partner', 'cheap-partner']);
+    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'abandon-everything-city', 'tax-cut-city', 'gouge-partner', 'cheap-partner']);
     for (const s of scriptedStrategies()) {
       const other = s.side === 'city' ? 'partner' : 'city';
       expect(POLICY_NAMES_BY_SIDE[s.side]).toContain(s.id);

@@ -5,12 +5,14 @@
  * The city, at its first budget after a new mayor took office, weighs each running contract with
  * the partner. Ending it in the public interest saves the payments and the savings share still to
  * come but costs the compensation the law owes now (unamortised investment + the clause's share of
- * the lost profit) and, after it, either the running costs the city bears itself (what was built
- * stays) or, when it gives up the services that stop when no one runs them (a platform, sensors,
- * an app…: rules/contracts.ts `canBeSwitchedOff`; CCP L6 5°, L2195-3 2°), those services' value to
- * the new mayor (its priorities: a family it dislikes is worth less to it) instead of their running
- * cost, whichever is less: it ends the contract when, through its own lens, the savings exceed
- * those costs, giving the services up when that was the cheaper way. Otherwise, when the
+ * the lost profit) and, after it, either the running costs the city bears itself until the
+ * contract's end (what was built stays; after that end it runs it either way), or, when it gives up
+ * the services that stop when no one runs them (a platform, sensors, an app…: rules/contracts.ts
+ * `canBeSwitchedOff`; CCP L6 5°, L2195-3 2°), those services' value to the new mayor (its
+ * priorities: a family it dislikes is worth less to it) over the rest of their life, net of the
+ * running cost it would have borne after the contract's end, and the grants' part it must repay
+ * (`grantRepaymentIfAbandoned`). It takes whichever of the two is worth more, when it is worth more
+ * than nothing through its own lens. Otherwise, when the
  * mayor dislikes the contract's projects (politics.ts `dislike` ≥ ½), it proposes the amendment
  * that cuts the payment by `politics.renegotiationCut` and keeps the partner's financial balance,
  * when that amendment is lawful (de minimis, CCP R2194-8: a larger one needs a new award) and worth
@@ -20,14 +22,14 @@
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
  */
 import { detPow } from '../det-math';
-import { balancedAmendment, canBeSwitchedOff, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
+import { abandonableDeployments, balancedAmendment, grantRepaymentIfAbandoned, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
 import { servicesToGiveUp } from '../queries';
 import { cityLens, deploymentValuePerYearEur } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
-import type { Action, Contract, SimState } from '../types';
+import type { Action, Contract, Deployment, SimState } from '../types';
 
 const millions = (eur: number) => Math.round(eur / 1e4) / 100;
 
@@ -51,22 +53,48 @@ function cityGainPv(state: Readonly<SimState>, scenario: Scenario, perMonth: num
   return v;
 }
 
-/**
- * What the city would bear a month once the contract ends, per month: running its deployments
- * itself (catalogue opex × (1 + 0.2 × partnerDependence)), or, when it gives up the services that
- * can be switched off (`abandon`), losing those services' value to the sitting mayor instead of
- * paying their running cost (the assets that go on serving it runs either way).
- */
-function cityCostAfterEnd(state: Readonly<SimState>, scenario: Scenario, c: Contract, abandon: boolean): number {
+/** What the city would bear a month to run a deployment itself: catalogue opex × (1 + 0.2 × partnerDependence). */
+function inHouseCostPerMonth(scenario: Scenario, d: Readonly<Deployment>): number {
+  const t = projectType(scenario, d.type)!;
+  return (t.opexShare * d.capexEur * (1 + 0.2 * t.partnerDependence)) / 12;
+}
+
+/** What the city would bear a month once the contract ends: running what is left running itself (`except`: the deployments it gives up). */
+function cityCostAfterEnd(state: Readonly<SimState>, scenario: Scenario, c: Contract, except: ReadonlySet<number> = new Set()): number {
   let sum = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
-    if (d.stage !== 'operating') continue;
-    const t = projectType(scenario, d.type)!;
-    if (abandon && canBeSwitchedOff(d.family)) sum += deploymentValuePerYearEur(state, scenario, d) / 12;
-    else sum += (t.opexShare * d.capexEur * (1 + 0.2 * t.partnerDependence)) / 12;
+    if (d.stage !== 'operating' || except.has(uid)) continue;
+    sum += inHouseCostPerMonth(scenario, d);
   }
   return sum;
+}
+
+/**
+ * What giving a contract's services up is worth to the city beside keeping the contract, before
+ * the compensation (euros, its gains lens): the payments and savings share it stops paying over the
+ * months left, less the running cost of what it keeps running itself over them, less, for each
+ * service given up, its value to the mayor (`deploymentValuePerYearEur`, the platform's synergy
+ * with a service that goes too counted once) over the rest of its life, net of the running cost
+ * the city would have borne itself after the contract's end; and the grants' part it must repay
+ * (`grantRepaymentIfAbandoned`), paid now.
+ */
+function giveUpGain(state: Readonly<SimState>, scenario: Scenario, c: Contract, outflow: number, months: number): { savedEur: number; repaidEur: number } {
+  const given = abandonableDeployments(state, c);
+  const going = new Set(given.map((d) => d.uid));
+  let horizon = months;
+  for (const d of given) horizon = Math.max(horizon, d.lifetimeMonths - d.ageMonths);
+  // Cumulative weights: cum[m] = the present value of one euro a month for months 1…m.
+  const lens = cityLens(state, scenario);
+  const cum = [0];
+  for (let m = 1; m <= horizon; m++) cum.push(cum[m - 1]! + cityWeight(lens, m / 12));
+  let saved = (outflow - cityCostAfterEnd(state, scenario, c, going)) * cum[months]!;
+  for (const d of given) {
+    const life = Math.max(0, d.lifetimeMonths - d.ageMonths);
+    const value = deploymentValuePerYearEur(state, scenario, d, going) / 12;
+    saved -= value * cum[life]! - inHouseCostPerMonth(scenario, d) * Math.max(0, cum[life]! - cum[Math.min(months, life)]!);
+  }
+  return { savedEur: saved, repaidEur: grantRepaymentIfAbandoned(state, c).totalEur };
 }
 
 /** The city's decisions on its inherited contracts at its first budget after a defeat (else none). */
@@ -78,15 +106,19 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
     if (c.builder !== 'partner' || c.status !== 'running' || c.amendment) continue;
     const months = monthsLeft(state, c);
     const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
-    // Ending it: run everything itself, or give up the services that can be switched off.
-    const inHouse = cityCostAfterEnd(state, scenario, c, false);
-    const giveUp = servicesToGiveUp(state, c) > 0 ? cityCostAfterEnd(state, scenario, c, true) : Infinity;
-    const abandon = giveUp < inHouse;
-    const saved = cityGainPv(state, scenario, outflow - Math.min(inHouse, giveUp), months);
     const comp = terminationCompensationEur(state, scenario, c).totalEur;
+    // Ending it and running everything itself: the payments saved against its own running costs.
+    const saved = cityGainPv(state, scenario, outflow - cityCostAfterEnd(state, scenario, c), months);
+    // Ending it and giving up the services that can be switched off, when there are some.
+    const giveUp = servicesToGiveUp(state, c) > 0 ? giveUpGain(state, scenario, c, outflow, months) : null;
+    const giveUpNet = giveUp ? giveUp.savedEur - giveUp.repaidEur - comp : -Infinity;
+    if (giveUp && giveUpNet > 0 && giveUpNet > saved - comp) {
+      const params = { contract: c.id, savedM: millions(giveUp.savedEur), compensationM: millions(comp), repaidM: millions(giveUp.repaidEur) };
+      actions.push({ type: 'cancelContract', contractId: c.id, abandon: true, explanation: { key: 'city.abandons', params } });
+      continue;
+    }
     if (saved > comp) {
-      const explanation = { key: abandon ? 'city.abandons' : 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } };
-      actions.push(abandon ? { type: 'cancelContract', contractId: c.id, abandon: true, explanation } : { type: 'cancelContract', contractId: c.id, explanation });
+      actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });
       continue;
     }
     const cut = scenario.politics.renegotiationCut;

@@ -16,6 +16,10 @@
  *   alone what that mayor would, opens nothing, and walks away from any offer it has to answer.
  * - `cancel-everything-city` plays as the steady mayor, then at its first decision a year or more
  *   after a partner contract was signed ends it (the compensation of §8 is owed).
+ * - `abandon-everything-city` plays as the steady mayor, then, whenever it acts, ends every running
+ *   partner contract at scale that runs a service that can be switched off and gives those services
+ *   up (`cancelContract { abandon: true }`: the compensation, and the grants' part within five years
+ *   of the works, are owed), as soon as their works are over.
  * - `tax-cut-city` plays as the steady mayor, and at each budget cuts the voted rates as far as the
  *   rules allow (a full step, else half of one): a tax cut is a transfer to the taxpayers, which
  *   the scores do not reward (MODEL.md §15).
@@ -42,6 +46,7 @@ import { cloneState } from '../serialize';
 import type { Action, Actor, ContractTerms, Observation, Policy, SimState } from '../types';
 import { makeAiCity } from './ai-city';
 import { answerAmendments } from './contract-review';
+import { servicesToGiveUp } from '../queries';
 import { CITY_PERSONALITIES, cityView } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
 import { ruleBasedPartnerWith } from './rule-based-partner';
@@ -148,6 +153,17 @@ function cancelEverything(obs: Observation): Action[] {
   // The steady mayor's own review of those contracts (an amendment, an end) gives way to the end.
   const kept = own.filter((a) => !((a.type === 'cancelContract' || a.type === 'renegotiateContract') && ending.includes(a.contractId)));
   return [...kept, ...ending.map((contractId): Action => ({ type: 'cancelContract', contractId }))];
+}
+
+function abandonEverything(obs: Observation): Action[] {
+  const own = steady(obs);
+  const state = obs.state;
+  if (obs.actor !== 'city') return own;
+  const ending = state.contracts.filter((c) => c.builder === 'partner' && c.status === 'running' && !c.terms.pilot && servicesToGiveUp(state, c) > 0).map((c) => c.id);
+  if (ending.length === 0) return own;
+  // The steady mayor's own review of those contracts (an amendment, an end) gives way to giving them up.
+  const kept = own.filter((a) => !((a.type === 'cancelContract' || a.type === 'renegotiateContract') && ending.includes(a.contractId)));
+  return [...kept, ...ending.map((contractId): Action => ({ type: 'cancelContract', contractId, abandon: true }))];
 }
 
 /** Would the model take this action now (checked on a copy of the state)? */
@@ -271,6 +287,16 @@ export function scriptedStrategies(): readonly ScriptedStrategy[] {
       en: 'Signs as the steady mayor does, then ends every contract a year after signing it (and pays the compensation).',
     },
     policy: cancelEverything,
+  },
+  {
+    side: 'city',
+    id: 'abandon-everything-city',
+    name: { fr: 'Ville qui renonce à tout', en: 'Give-everything-up city' },
+    describe: {
+      fr: 'Signe comme le maire pragmatique, puis, dès la fin des travaux, résilie chaque contrat qui fait tourner une plateforme, des capteurs ou une application et renonce à ces services (indemnité et subventions à reverser).',
+      en: 'Signs as the steady mayor does, then, as soon as the works are over, ends every contract running a platform, sensors or an app and gives those services up (compensation and grants to repay).',
+    },
+    policy: abandonEverything,
   },
   {
     side: 'city',

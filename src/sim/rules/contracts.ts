@@ -34,7 +34,7 @@ import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
 import { detLog, detPow } from '../det-math';
 import type { ProjectFamily, Scenario } from '../scenario-schema';
-import type { Amendment, Contract, ContractTerms, SimState } from '../types';
+import type { Amendment, Contract, ContractTerms, Deployment, SimState } from '../types';
 import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
 import { applyForGrants } from './funding';
@@ -373,8 +373,8 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
 
 /**
  * The families whose service stops when no one runs it: a data platform, adaptive traffic-signal
- * control and bus priority (the signals go back to fixed plans; the model gives no legacy service
- * back, MODEL §8), mobility services, leak and waste sensors, a citizen app. A city that ends their
+ * control and bus priority (the signals go back to fixed plans: the legacy signals' service
+ * comes back, MODEL §8), mobility services, leak and waste sensors, a citizen app. A city that ends their
  * contract may decommission them (it then stops paying their running cost and gets none of their
  * services or savings). The others are assets that go on serving once built: LED street lights
  * (the lamps stay LED and keep saving as long as the city maintains them), a buildings' energy
@@ -388,14 +388,77 @@ export function canBeSwitchedOff(family: ProjectFamily): boolean {
   return SWITCHED_OFF_FAMILIES.has(family);
 }
 
+/** The deployments of a contract that giving its services up would decommission: running, and of a family that can be switched off. */
+export function abandonableDeployments(state: Readonly<SimState>, c: Contract): Deployment[] {
+  const out: Deployment[] = [];
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage === 'operating' && canBeSwitchedOff(d.family)) out.push(d);
+  }
+  return out;
+}
+
+/**
+ * Months after the end of the works during which a grant-funded operation must keep its object:
+ * five years. FEDER: Reg. (EU) 2021/1060 art. 65(1) (art. 71 of Reg. 1303/2013 before it): the
+ * contribution is repaid when, within five years of the final payment, the operation undergoes a
+ * substantial change undermining its objectives, "in proportion to the period for which the
+ * requirements have not been fulfilled". The State (décret 2018-514 art. 14 1°: "l'autorité
+ * compétente exige le reversement total ou partiel de la subvention versée [...] si l'objet de la
+ * subvention ou l'affectation de l'investissement subventionné ont été modifiés sans autorisation")
+ * sets no period and leaves total or partial to the authority and the award decision (art. 8 5°);
+ * the model applies the same five years pro rata to it and to the Region (an ASSUMPTION, MODEL §8).
+ */
+export const GRANT_DURABILITY_MONTHS = 60;
+
+/** One grant's part to repay if a contract's services are given up now. */
+export interface GrantRepayment {
+  callId: string;
+  funder: 'state' | 'region' | 'eu';
+  eur: number;
+}
+
+/**
+ * What the city must repay its funders if it gives up a contract's services now (rules/contracts.ts
+ * `cancelContract` with `abandon`): for each grant of the contract, what it has been paid (or is
+ * owed, an EU grant awaiting its lag) × the abandoned deployments' share of the works (catalogue
+ * price) × the months left of the durability period (`GRANT_DURABILITY_MONTHS` from the end of the
+ * works; the whole of it while the works go on) ÷ that period. Nothing when nothing is given up.
+ */
+export function grantRepaymentIfAbandoned(state: Readonly<SimState>, c: Contract): { totalEur: number; grants: GrantRepayment[] } {
+  const given = abandonableDeployments(state, c);
+  if (given.length === 0 || c.grantsEur <= 0) return { totalEur: 0, grants: [] };
+  let works = 0;
+  for (const uid of c.deployments) works += state.deployments[uid - 1]!.capexEur;
+  let abandoned = 0;
+  for (const d of given) abandoned += d.capexEur;
+  const since = c.operationStartTick < 0 ? 0 : Math.max(0, state.tick - c.operationStartTick);
+  const left = Math.max(0, GRANT_DURABILITY_MONTHS - since) / GRANT_DURABILITY_MONTHS;
+  const share = works > 0 ? (abandoned / works) * left : 0;
+  const grants: GrantRepayment[] = [];
+  let totalEur = 0;
+  if (share <= 0) return { totalEur, grants };
+  for (const g of state.grants) {
+    if (g.contractId !== c.id || g.paidEur <= 0) continue;
+    const eur = g.paidEur * share;
+    grants.push({ callId: g.callId, funder: g.funder, eur });
+    totalEur += eur;
+  }
+  return { totalEur, grants };
+}
+
 /**
  * The city ends a contract early in the public interest: it pays the compensation (the
  * unamortised investment to its investment section, as it takes the assets back; the lost profit
  * to its operating section); the works stop; what is built stays and the city runs it, except,
  * when it `abandon`s the contract's services (ending a contract to give up a service the new
- * majority does not want: CCP L6 5°, L2195-3 2°; CAA Lyon, 22 Mar 2018, n° 16LY00639), the
- * deployments that can be switched off (`canBeSwitchedOff`), which are decommissioned: they stop
- * serving and cost nothing more, as at the end of their life.
+ * majority does not want: CCP L6 5°, L2195-3 2°; the power exists without a clause, CE, 2 May 1958,
+ * Distillerie de Magnac-Laval; a change of policy is a general interest, with full indemnity, CE
+ * Ass., 2 Feb 1987, Société TV6), the deployments that can be switched off (`canBeSwitchedOff`),
+ * which are decommissioned: they stop serving and cost nothing more, as at the end of their life.
+ * Giving them up changes the object of the grants that paid for them: the city repays their part
+ * (`grantRepaymentIfAbandoned`, investment section), and the legacy equipment they replaced (the
+ * traffic signals under an adaptive control) serves again (rules/services.ts `legacyServices`).
  */
 export function cancelContract(state: SimState, scenario: Scenario, scratch: TickScratch, c: Contract, abandon = false): number {
   const comp = terminationCompensationEur(state, scenario, c);
@@ -407,6 +470,7 @@ export function cancelContract(state: SimState, scenario: Scenario, scratch: Tic
   c.endTick = state.tick;
   c.amendment = null;
   c.capitalOutstandingEur = 0;
+  if (abandon) repayGrants(state, scratch, c);
   let abandoned = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
@@ -415,6 +479,7 @@ export function cancelContract(state: SimState, scenario: Scenario, scratch: Tic
     if (abandon && d.stage === 'operating' && canBeSwitchedOff(d.family)) {
       d.stage = 'ended';
       abandoned += 1;
+      restoreLegacy(state, scenario, d);
       state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: d.pilot, abandoned: true } });
     }
   }
@@ -422,6 +487,32 @@ export function cancelContract(state: SimState, scenario: Scenario, scratch: Tic
   state.log.push({ tick: state.tick, kind: 'contractCancelled', data: { id: c.id, compensationEur: Math.round(comp.totalEur), unamortisedEur: Math.round(comp.unamortisedEur), lostProfitPaidEur: Math.round(lostPaid), partnerLossEur: Math.round(comp.lostProfitEur - lostPaid), ...(abandon ? { abandoned } : {}) } });
   c.partnerUnrecoveredEur = 0;
   return comp.totalEur;
+}
+
+/** The city repays its funders the grants' part of the services it gives up (investment section, smart-city money). */
+function repayGrants(state: SimState, scratch: TickScratch, c: Contract): void {
+  for (const r of grantRepaymentIfAbandoned(state, c).grants) {
+    cityPays(state, scratch, { to: r.funder, eur: r.eur, reason: `grant ${r.callId} repaid`, section: 'investment', smart: true });
+    // The territory counted the grant as others' public money when it came: it no longer is.
+    scratch.smartPublicFundsEur -= r.eur;
+    const g = state.grants.find((x) => x.contractId === c.id && x.callId === r.callId)!;
+    g.repaidEur = (g.repaidEur ?? 0) + r.eur;
+    state.log.push({ tick: state.tick, kind: 'grantRepaid', data: { id: c.id, call: r.callId, funder: r.funder, eur: Math.round(r.eur) } });
+  }
+}
+
+/**
+ * A switched-off service hands its district back to the legacy stock it replaced (`territory.legacy`
+ * of its family, MODEL §3): the traffic signals stay in the street when their adaptive control is
+ * switched off and go back to fixed-time plans. The share it had replaced (its scale) is in place
+ * again, as the stock stands now (its wear runs on from the start).
+ */
+function restoreLegacy(state: SimState, scenario: Scenario, d: Deployment): void {
+  if (d.pilot) return;
+  const dist = state.districts[d.district]!;
+  scenario.territory.legacy.forEach((stock, k) => {
+    if (stock.family === d.family) dist.legacyLeft[k] = Math.min(1, (dist.legacyLeft[k] ?? 1) + d.scale);
+  });
 }
 
 /**

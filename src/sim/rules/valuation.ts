@@ -232,17 +232,27 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
  * dislikes is worth less to it), and the money it saves (energy at today's price, other savings),
  * all at its realised performance (`realisation`, seen by now). The contract review weighs it
  * against the running cost when a new majority considers giving a service up
- * (agents/contract-review.ts).
+ * (agents/contract-review.ts). `goingToo`: the deployments (uids) given up with it: a platform's
+ * synergy with a service that goes too is counted once, in that service's own value (its
+ * synergy term), not again in the platform's; each synergy a platform adds is weighted by the
+ * priority of the service it lifts.
  */
-export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d: Readonly<Deployment>): number {
+export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d: Readonly<Deployment>, goingToo: ReadonlySet<number> = new Set()): number {
   const t = projectType(scenario, d.type)!;
   const ben = deploymentBenefits(t, scenario, d.district, d.scale);
   let platform = false;
   for (const o of state.deployments) if (o.family === 'dataPlatform' && o.district === d.district && o.stage === 'operating') platform = true;
-  let service = ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * (platform ? 1 : 0)) + ben.carbonEur;
-  if (t.family === 'dataPlatform') service += platformSynergyValues(state, scenario).get(d.district) ?? 0;
+  const service = ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * (platform ? 1 : 0)) + ben.carbonEur;
+  let synergies = 0;
+  if (t.family === 'dataPlatform') {
+    for (const o of state.deployments) {
+      if (o.stage !== 'operating' || o.family === 'dataPlatform' || o.district !== d.district || goingToo.has(o.uid)) continue;
+      const ot = projectType(scenario, o.type)!;
+      synergies += deploymentBenefits(ot, scenario, o.district, o.scale).serviceValueEur * ot.synergyWithPlatform * state.alignment * priorityWeight(state, scenario, o.type);
+    }
+  }
   const money = ben.energyEur * state.energyPriceFactor + (ben.savingsEur - ben.energyEur);
-  return d.realisation * (service * priorityWeight(state, scenario, d.type) + money);
+  return d.realisation * (service * priorityWeight(state, scenario, d.type) + synergies + money);
 }
 
 /** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */

@@ -13,7 +13,7 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
-import { amendableContracts, servicesToGiveUp, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
+import { amendableContracts, servicesToGiveUp, grantRepaymentNowEur, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
@@ -300,6 +300,7 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
         h('h4', {}, contractTitle(session, c)),
         h('p', { class: 'help' }, contractFacts(session, c)),
         h('p', { class: 'help' }, t('dec.contract.compensation', { pct: pct(c.terms.terminationCompensation) })),
+        servicesToGiveUp(session.sim, c) > 0 ? h('p', { class: 'help', testid: `abandon-grants-${c.id}` }, abandonGrantsText(session, c)) : null,
         c.amendment
           ? h(
               'p',
@@ -322,6 +323,12 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
       );
     }),
   );
+}
+
+/** What giving a contract's services up now costs in grants repaid (within five years of its works), or that it costs none. */
+function abandonGrantsText(session: Session, c: Contract): string {
+  const repaid = grantRepaymentNowEur(session.sim, c);
+  return repaid > 0 ? t('dec.contract.abandonGrants', { amount: eur(repaid) }) : t('dec.contract.abandonNoGrants');
 }
 
 /** The prior evaluation a partnership contract needs (CCP L2212-1, L2212-2): commission it, see the ones under way. */

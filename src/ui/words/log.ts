@@ -33,6 +33,7 @@ function logIcon(e: LogEntry): 'warning' | 'check' | 'ballot' | 'exchange' | 'eu
       return 'exchange';
     case 'grantWon':
     case 'grantLost':
+    case 'grantRepaid':
       return 'euro';
     case 'deploymentOpened':
       return 'flag';
@@ -127,6 +128,8 @@ function logSentence(e: LogEntry, view: LogView): string | null {
       return t('screens.log.grantWon', { call: callName(e.data.call) });
     case 'grantLost':
       return t('screens.log.grantLost', { call: callName(e.data.call) });
+    case 'grantRepaid':
+      return t('screens.log.grantRepaid', { call: callName(e.data.call), id: num(e.data.id), amount: eur(e.data.eur) });
     default:
       return null;
   }
