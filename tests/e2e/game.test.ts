@@ -462,6 +462,58 @@ describeE2E('the game (Chromium)', () => {
     await shot('table-negotiation');
   }, 240_000);
 
+  it('giving a service up: the decisions screen offers it where a contract runs an app, says what grant it repays, and ends it', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `abandon-${name}`).then(() => undefined);
+    // Two groups, seed 4, by script: the city's group proposes a citizen app under a performance
+    // contract (a service that stops when no one runs it), the partner's group accepts; then on to
+    // the city's decisions once the app runs.
+    const reached = await page.evaluate(() => {
+      const h = window.horizons!;
+      h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 4 });
+      for (let k = 0; k < 20000 && !h.isOver(); k++) {
+        const g = h.getGame();
+        const sim = h.getState()!;
+        const runs = sim.contracts.some((c) => c.builder === 'partner' && c.status === 'running' && c.deployments.some((u) => sim.deployments[u - 1]!.stage === 'operating'));
+        if (runs && g.screen === 'decisions' && g.session!.actingSide === 'city') return true;
+        const list = h.actions();
+        const accept = list.find((a) => a.type === 'accept');
+        const propose = list.find((a) => a.type === 'propose') as { type: 'propose'; by: 'city' | 'partner'; terms: ContractTerms } | undefined;
+        let action: unknown = { type: 'advance' };
+        if (g.screen === 'negotiation') {
+          if (accept) action = accept;
+          else if (!sim.negotiation && propose) action = { ...propose, terms: { ...propose.terms, projects: ['citizenApp'], form: 'performance', cityCapitalShare: 1, annualPaymentEur: 300_000, guaranteedSavingShare: 0, penaltyRate: 0, grantCalls: [] } };
+          else if (g.session!.actingSide === 'partner' && propose) action = propose;
+        } else if (g.screen === 'decisions') action = g.session!.actingSide === 'city' && !sim.negotiation && !sim.contracts.some((c) => c.builder === 'partner') ? { type: 'openNegotiation' } : { type: 'endDecisions' };
+        else if (g.screen !== 'months') action = list.find((a) => a.type === 'continue') ?? list[0];
+        if (!h.dispatch(action).ok) h.dispatch(list.find((a) => ['continue', 'endDecisions', 'advance', 'leaveNegotiation'].includes(a.type)) ?? list[0]!);
+      }
+      return false;
+    });
+    expect(reached).toBe(true);
+    await waitScreen(page, 'decisions');
+    const id = await page.evaluate(() => window.horizons!.getState()!.contracts.find((c) => c.builder === 'partner' && c.status === 'running')!.id);
+    const giveUp = page.locator(byId(`abandon-${id}`));
+    await giveUp.scrollIntoViewIfNeeded();
+    expect(await giveUp.innerText()).toMatch(/Résilier et renoncer à ses services/);
+    // The grant it would repay is said beside the button (none here: the offer named no call).
+    expect(await page.locator('[data-testid="screen-decisions"]').innerText()).toMatch(/Renoncer à ses services maintenant ne fait reverser aucune subvention/);
+    await shot('offer');
+    await giveUp.click();
+    await expect.poll(() => page.locator('[data-testid="screen-decisions"] .status-ok').first().innerText(), { timeout: STEP_TIMEOUT }).toMatch(/Contrat résilié ; ses plateformes, capteurs et applications sont arrêtés/);
+    const after = await page.evaluate((cid) => {
+      const sim = window.horizons!.getState()!;
+      const c = sim.contracts.find((x) => x.id === cid)!;
+      return { status: c.status, stages: c.deployments.map((u) => sim.deployments[u - 1]!.stage) };
+    }, id);
+    expect(after.status).toBe('cancelled');
+    expect(after.stages.every((st) => st === 'ended')).toBe(true);
+    await page.locator('[data-testid="screen-decisions"] .status-ok').first().scrollIntoViewIfNeeded();
+    await shot('done');
+    await playRestByApi(page);
+    await expectReplayMatches(page);
+  }, 240_000);
+
   it('the prefect settles the budget: a card with its figures, in French, on the events screen', async () => {
     const page = await open();
     await page.evaluate(() => {

@@ -280,10 +280,14 @@ function contractFacts(session: Session, c: Contract): string {
 
 function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLElement {
   const running = amendableContracts(session.sim);
-  if (running.length === 0) return section(t('dec.contracts'), 'exchange', h('p', { class: 'help' }, t('dec.contracts.none')));
+  // A contract ended here leaves the list with its block: its status line stays, above the list,
+  // so the player reads what the cancellation did.
+  const ended = session.sim.contracts.filter((c) => !running.includes(c)).map((c) => statusFor(ctx, `contract-${c.id}`));
+  if (running.length === 0) return section(t('dec.contracts'), 'exchange', ...ended, h('p', { class: 'help' }, t('dec.contracts.none')));
   return section(
     t('dec.contracts'),
     'exchange',
+    ...ended,
     h('p', { class: 'help' }, t('dec.contracts.help')),
     ...running.map((c) => {
       const cut = form.cuts[c.id] ?? 0.05;
