@@ -26,7 +26,6 @@ import { abandonableDeployments, balancedAmendment, grantRepaymentIfAbandoned, m
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
-import { servicesToGiveUp } from '../queries';
 import { cityLens, deploymentValuePerYearEur } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, Contract, Deployment, SimState } from '../types';
@@ -79,8 +78,7 @@ function cityCostAfterEnd(state: Readonly<SimState>, scenario: Scenario, c: Cont
  * the city would have borne itself after the contract's end; and the grants' part it must repay
  * (`grantRepaymentIfAbandoned`), paid now.
  */
-function giveUpGain(state: Readonly<SimState>, scenario: Scenario, c: Contract, outflow: number, months: number): { savedEur: number; repaidEur: number } {
-  const given = abandonableDeployments(state, c);
+function giveUpGain(state: Readonly<SimState>, scenario: Scenario, c: Contract, given: readonly Deployment[], outflow: number, months: number): { savedEur: number; repaidEur: number } {
   const going = new Set(given.map((d) => d.uid));
   let horizon = months;
   for (const d of given) horizon = Math.max(horizon, d.lifetimeMonths - d.ageMonths);
@@ -110,7 +108,8 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
     // Ending it and running everything itself: the payments saved against its own running costs.
     const saved = cityGainPv(state, scenario, outflow - cityCostAfterEnd(state, scenario, c), months);
     // Ending it and giving up the services that can be switched off, when there are some.
-    const giveUp = servicesToGiveUp(state, c) > 0 ? giveUpGain(state, scenario, c, outflow, months) : null;
+    const given = abandonableDeployments(state, c);
+    const giveUp = given.length > 0 ? giveUpGain(state, scenario, c, given, outflow, months) : null;
     const giveUpNet = giveUp ? giveUp.savedEur - giveUp.repaidEur - comp : -Infinity;
     if (giveUp && giveUpNet > 0 && giveUpNet > saved - comp) {
       const params = { contract: c.id, savedM: millions(giveUp.savedEur), compensationM: millions(comp), repaidM: millions(giveUp.repaidEur) };

@@ -240,9 +240,8 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
 export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d: Readonly<Deployment>, goingToo: ReadonlySet<number> = new Set()): number {
   const t = projectType(scenario, d.type)!;
   const ben = deploymentBenefits(t, scenario, d.district, d.scale);
-  let platform = false;
-  for (const o of state.deployments) if (o.family === 'dataPlatform' && o.district === d.district && o.stage === 'operating') platform = true;
-  const service = ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * (platform ? 1 : 0)) + ben.carbonEur;
+  const platform = state.deployments.some((o) => o.family === 'dataPlatform' && o.district === d.district && o.stage === 'operating');
+  const service = ben.serviceValueEur * (1 + (platform ? t.synergyWithPlatform * state.alignment : 0)) + ben.carbonEur;
   let synergies = 0;
   if (t.family === 'dataPlatform') {
     for (const o of state.deployments) {
