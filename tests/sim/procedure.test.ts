@@ -7,7 +7,9 @@ import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
-import { awardedWorksFactor, dealCapexEur, dealCapital } from '../../src/sim/rules/valuation';
+import { awardedWorksFactor, dealCapexEur, dealCapital, dealFlows } from '../../src/sim/rules/valuation';
+import { at, partnerLinear, partnerMargin } from '../../src/sim/agents/negotiator';
+import { partnerPersonality } from '../../src/sim/agents/personalities';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import { stepInPlace } from '../../src/sim/step';
 import type { Action, ActionResult, ContractTerms, SimState } from '../../src/sim/types';
@@ -213,6 +215,36 @@ describe('competition: the next bidder bounds the price', () => {
     const counter = (a as Extract<Action, { type: 'propose' }>).terms;
     expect(counter.annualPaymentEur).toBeGreaterThan(0);
     expect(counter.annualPaymentEur).toBe(competitiveCapEur(s, sc, counter));
+  });
+
+  it('the cheapest bidder does not walk away over a margin no rival asks: it takes the next bidder\'s price while that covers its costs', () => {
+    const sc = dijon();
+    const all = sc.territory.districts.map((_, i) => i);
+    // The same partnership as above, the rival's expected cost a hair above the partner's (0.5 %):
+    // the next bidder's price leaves the partner less than its 4 % bid margin on the capital it
+    // puts in, but more than its cost of capital.
+    const answerAt = (rivalOverPartner: number) => {
+      const s = freshState(sc, 1);
+      s.partnershipStudies.push({ projects: ['streetLighting'], districts: all, startTick: -sc.negotiation.partnershipStudyMonths, readyTick: 0 });
+      const financed = terms({ form: 'partnership', districts: all, cityCapitalShare: 0.3, annualPaymentEur: 100_000, durationYears: 15 });
+      expect(month(s, sc, { type: 'propose', by: 'city', terms: financed })[0]).toEqual({ ok: true });
+      while (s.negotiation!.procedure.phase !== 'negotiation') month(s, sc);
+      s.negotiation!.procedure.rivalCostFactor = partnerCostFactor(s, sc) * expectedOverrun(sc, s.negotiation!.offer) * rivalOverPartner;
+      const [a] = resolvePolicy(sc.policies.partner, 'partner')!({ state: s, scenario: sc, actor: 'partner', trigger: { yearStart: false, newGrantCalls: [], mustAnswer: true } });
+      return { a: a!, s };
+    };
+    const { a, s } = answerAt(1.005);
+    expect(a.type).toBe('propose');
+    const counter = (a as Extract<Action, { type: 'propose' }>).terms;
+    expect(counter.annualPaymentEur).toBe(competitiveCapEur(s, sc, counter));
+    // Its bid margin at that payment is not covered (the margin is what it asks, not what it needs).
+    const zero = { ...counter, annualPaymentEur: 0 };
+    const flows = dealFlows(s, sc, zero);
+    const lin = partnerLinear(sc, flows, zero);
+    expect(at(lin, counter.annualPaymentEur)).toBeGreaterThan(0);
+    expect(at(lin, counter.annualPaymentEur)).toBeLessThan(partnerMargin(sc, flows, partnerPersonality(sc.policies.partner)!.marginShare));
+    // A next bidder cheaper than its own costs (never drawn, §13.1) leaves it below a normal return: it walks away.
+    expect(answerAt(0.9).a.type).toBe('walkAway');
   });
 
   it('no offer above what the next bidder would accept: refused with the figures, through the action and termsProblem', () => {

@@ -12,7 +12,8 @@ import { termsLawful } from '../rules/terms';
 import { dealFlows, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
+import { competitiveCapEur } from '../rules/procedure';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -28,13 +29,14 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
   };
 }
 
-/** The partner's value (its lens, above its margin) of its own last ask, Infinity if none. */
-function lastOwnValue(state: Readonly<SimState>, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
+/** The partner's value (its lens, above its reservation) of its own last ask, Infinity if none. */
+function lastOwnValue(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
   if (!mine?.terms) return Infinity;
   const zero = { ...mine.terms, annualPaymentEur: 0 };
   const flows = dealFlows(state, view, zero);
-  return at(partnerLinear(view, flows, zero), mine.terms.annualPaymentEur) - partnerMargin(view, flows, p.marginShare);
+  const lin = partnerLinear(view, flows, zero);
+  return at(lin, mine.terms.annualPaymentEur) - partnerReservation(partnerMargin(view, flows, p.marginShare), lin, competitiveCapEur(state, pub, zero));
 }
 
 function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): Action[] {
@@ -42,14 +44,15 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const zero = { ...offer, annualPaymentEur: 0 };
   const flows = dealFlows(state, view, zero);
   const lin = partnerLinear(view, flows, zero);
-  const reservation = partnerMargin(view, flows, p.marginShare);
+  // With the bids in, it takes what the next bidder's price leaves it, down to a normal return (negotiator.ts).
+  const reservation = partnerReservation(partnerMargin(view, flows, p.marginShare), lin, competitiveCapEur(state, pub, zero));
   const value = at(lin, offer.annualPaymentEur);
   const delta = roundDelta(view.partner.discountRate, p.patience);
   const floorOf = (terms: ContractTerms) => {
     const z = { ...terms, annualPaymentEur: 0 };
     const f = dealFlows(state, view, z);
     const l = partnerLinear(view, f, z);
-    return l.slope > 0 ? Math.max(0, (partnerMargin(view, f, p.marginShare) - l.v0) / l.slope) : Infinity;
+    return l.slope > 0 ? Math.max(0, (partnerReservation(partnerMargin(view, f, p.marginShare), l, competitiveCapEur(state, pub, z)) - l.v0) / l.slope) : Infinity;
   };
   const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
@@ -65,7 +68,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           roundsLeft,
           atLeast: offer.annualPaymentEur,
           fallback: value - reservation,
-          ownCap: lastOwnValue(state, view, n, p),
+          ownCap: lastOwnValue(state, pub, view, n, p),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;

@@ -96,6 +96,20 @@ export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare:
   return marginShare * Math.max(0, flows.partnerCapitalEur) + 1;
 }
 
+/**
+ * The partner's reservation once the bids are in: its bid margin `margin`, but no more than what the
+ * next bidder's price `cap` leaves it (its value there, less €1), and never below a normal return
+ * (0: its outside option, other cities, pays its cost of capital). The rivals bid at a normal
+ * return (procedure.ts); the partner, the cheapest firm, wins at their price whenever that covers
+ * its own costs at its cost of capital, its rent the cost gap (Bertrand competition with unequal
+ * costs: the price is the second-lowest cost, Tirole 1988 §5.1), rather than walking away over a
+ * margin no rival asks. `lin`: its value of the terms, linear in the payment; `cap`: the bound,
+ * null with no bids in (a single bidder: the margin stands).
+ */
+export function partnerReservation(margin: number, lin: Linear, cap: number | null): number {
+  return cap === null ? margin : Math.min(margin, Math.max(0, at(lin, cap) - 1));
+}
+
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
 export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
@@ -387,7 +401,8 @@ export function partnerBestCounter({
     const own = ownFlows(zero);
     const lin = partnerLinear(ownView, own, zero);
     if (lin.slope <= 0) continue;
-    const reservation = partnerMargin(ownView, own, marginShare);
+    const cap = capOf(zero);
+    const reservation = partnerReservation(partnerMargin(ownView, own, marginShare), lin, cap);
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
     const pub = publicFlows(zero);
     let ceiling = ceilings.get(pub);
@@ -397,7 +412,6 @@ export function partnerBestCounter({
     }
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
-    const cap = capOf(zero);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
       if (!(p >= floor) || !Number.isFinite(p)) continue;
       let pay = Math.max(Math.ceil(atLeast / 1000) * 1000, Math.floor(p / 1000) * 1000);
