@@ -16,7 +16,8 @@
  *   personality (18 playable years, one seed each, 200 agents): the policies are wrapped to check
  *   each decision against the state it was taken in — a proposal is lawful (`termsProblem` null)
  *   and worth more than its reservation to its proposer through its own lens (the city: > 0; the
- *   partner: > its bid margin); the partner never accepts an offer worth less than its margin, the
+ *   partner: > its bid margin, once the bids are in no more than the next bidder's price leaves it);
+ *   the partner never accepts an offer worth less than that reservation, the
  *   city never one worth less than 0 to it; every explanation's key exists as `explain.<key>` in
  *   both fr.ts and en.ts and carries every `{param}` of both templates, with finite numbers. Every
  *   negotiation's history (kept by reference while it is open) is checked move by move: offers
@@ -40,6 +41,7 @@ import {
   partnerBelief,
   partnerLinear,
   partnerMargin,
+  partnerReservation,
   partnerTypeDeltas,
   PATIENCE_TYPES,
   publicCityCeiling,
@@ -51,6 +53,7 @@ import {
 import { CITY_PERSONALITIES, cityView, PARTNER_PERSONALITIES, partnerView, type CityPersonality, type PartnerPersonality } from '../../src/sim/agents/personalities';
 import { en } from '../../src/i18n/en';
 import { fr } from '../../src/i18n/fr';
+import { competitiveCapEur } from '../../src/sim/rules/procedure';
 import { termsProblem } from '../../src/sim/rules/terms';
 import { dealFlows } from '../../src/sim/rules/valuation';
 import { stepInPlace } from '../../src/sim/step';
@@ -188,7 +191,9 @@ function partnerSurplus(state: SimState, p: PartnerPersonality, t: ContractTerms
   const view = partnerView(sc, p);
   const zero = { ...t, annualPaymentEur: 0 };
   const flows = dealFlows(state, view, zero);
-  return at(partnerLinear(view, flows, zero), t.annualPaymentEur) - partnerMargin(view, flows, p.marginShare);
+  const lin = partnerLinear(view, flows, zero);
+  // Its reservation: its bid margin, capped once the bids are in by what the next bidder's price leaves it (negotiator.ts).
+  return at(lin, t.annualPaymentEur) - partnerReservation(partnerMargin(view, flows, p.marginShare), lin, competitiveCapEur(state, sc, zero));
 }
 
 /** A relative tolerance for values in euros. */
