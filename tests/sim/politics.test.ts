@@ -137,5 +137,28 @@ describe('after a defeat', () => {
     c.partnerUnrecoveredEur = 0;
     expect(reviewContracts(s, sc).map((a) => a.type)).toContain('cancelContract');
   });
+
+  it('the review goes on over the new majority\u2019s first mandate (a contract under works at the defeat is weighed once it runs), never beyond it', () => {
+    const { s, c } = withRunningContract(sc, 0, 1);
+    politicsPhase(s, sc, scratch(s));
+    c.partnerUnrecoveredEur = 0;
+    const defeat = s.tick;
+    // Its third budget: still its mandate.
+    s.tick = defeat + 25;
+    expect(reviewContracts(s, sc).map((a) => a.type)).toContain('cancelContract');
+    // The next mandate: the contracts are its own business by now.
+    s.tick = defeat + 12 * sc.politics.termYears;
+    expect(reviewContracts(s, sc)).toEqual([]);
+  });
+
+  it('a new majority does not reopen the contracts it signed itself', () => {
+    const { s, c } = withRunningContract(sc, 0, 1);
+    politicsPhase(s, sc, scratch(s));
+    c.partnerUnrecoveredEur = 0;
+    // The same contract, had the new majority signed it after its defeat.
+    c.signedTick = s.city.newMayorTick + 1;
+    s.tick = c.signedTick + 12;
+    expect(reviewContracts(s, sc)).toEqual([]);
+  });
 });
 

@@ -2,8 +2,12 @@
  * How a computer city reviews the contracts it inherits after a defeat, and how a computer partner
  * answers a proposed amendment: decisions priced by the law's rules (rules/contracts.ts).
  *
- * The city, at its first budget after a new mayor took office, weighs each running contract with
- * the partner. Ending it in the public interest saves the payments and the savings share still to
+ * The city, at each budget of the first mandate of a new mayor who took office after a defeat,
+ * weighs each running contract with the partner that its predecessors signed (not the ones it
+ * signed itself): a contract under works at the defeat is weighed once it runs. A council may end
+ * or amend a contract at any time (CCP L6 4° and 5°), and a new team's audit and decisions come
+ * over its first years, not in its first budget alone; the model's assumption is that a majority
+ * does not reopen the contracts it signed itself. Ending it in the public interest saves the payments and the savings share still to
  * come but costs the compensation the law owes now (unamortised investment + the clause's share of
  * the lost profit) and, after it, either the running costs the city bears itself until the
  * contract's end (what was built stays; after that end it runs it either way), or, when it gives up
@@ -95,13 +99,14 @@ function giveUpGain(state: Readonly<SimState>, scenario: Scenario, c: Contract, 
   return { savedEur: saved, repaidEur: grantRepaymentIfAbandoned(state, c).totalEur };
 }
 
-/** The city's decisions on its inherited contracts at its first budget after a defeat (else none). */
+/** The city's decisions on its inherited contracts at each budget of a new majority's first mandate (else none). */
 export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): Action[] {
-  if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12) return [];
+  if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12 * scenario.politics.termYears) return [];
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const actions: Action[] = [];
   for (const c of state.contracts) {
-    if (c.builder !== 'partner' || c.status !== 'running' || c.amendment) continue;
+    // Only the contracts it inherited (signed by the old majority: decisions come before the vote in a month), once they run.
+    if (c.builder !== 'partner' || c.status !== 'running' || c.amendment || c.signedTick > state.city.newMayorTick) continue;
     const months = monthsLeft(state, c);
     const outflow = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
     const comp = terminationCompensationEur(state, scenario, c).totalEur;

@@ -346,7 +346,7 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   const platform = state.deployments.some((d) => d.family === 'dataPlatform' && (d.stage === 'building' || d.stage === 'operating'));
   if (!g.sharedDataPlatform && platform) actions.push({ type: 'governance', measure: 'sharedDataPlatform', on: true, explanation: { key: 'city.sharedDataPlatform', params: { alignmentPct } } });
 
-  // A new majority's first budget: what to do with the contracts it inherits (contract-review.ts).
+  // A new majority's budgets, its first mandate: what to do with the contracts it inherits (contract-review.ts).
   actions.push(...reviewContracts(state, scenario));
   actions.push(...partnershipStudies(state, scenario, envelope));
   // What is left once works already signed take this year's share (as setBudget books it).
