@@ -110,7 +110,21 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
     expect(mean(l0.reopened) - mean(w0.reopened)).toBeGreaterThan(2 * sePaired(l0.reopened, w0.reopened));
   });
 
-  it('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {
+  // Not met since issue 9's sixth round, by a fix of the law, not of the claim: a partnership's
+  // termination used to pay the partner its investment net of the WHOLE receipts (the running costs
+  // they pay included), far below the financing still owed, so a new majority bought partnerships
+  // out at a discount soon after their works (17 such ends on 1–32 and 9001–9032; €186.6 M of
+  // financed capital cancelled for €140.1 M paid, the reviewer's count). With the investment
+  // recovered only by the receipts net of running costs and, in a partnership, never less than the
+  // capital still owed to the lenders (accepted Dailly assignment, CMF L313-29-1; contracts.ts
+  // terminationCompensationEur), the new majorities still end contracts (the legs above and below
+  // hold) but near their end, where what the partner loses is the few months' profit the law
+  // leaves it: €0.042 M ± 0.026 M (1–32), €0.029 M ± 0.016 M (9001–9032), €0.018 M ± 0.014 M
+  // (20001–20032), paired, 32 seeds (before the fix: €0.79 M ± 0.27 M, €0.33 M ± 0.20 M, €0.22 M ±
+  // 0.11 M). True to French law (a buy-out is dear, the political risk lands on the city's budget),
+  // and too small to show over 32 seeds (MODEL §18).
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C5 not met once the termination pays the financing owed (issue 9); its figures are above
+  it.skip('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {
     const e = exposedNpv(w0, l0);
     expect(mean(e.won) - mean(e.lost)).toBeGreaterThan(2 * sePaired(e.won, e.lost));
   });

@@ -127,12 +127,19 @@ describe('execution', () => {
     expect(movedCents(s, 'partner>city:performance penalty')).toBe(0);
   });
 
-  it('the partner’s unrecovered investment grows at its cost of capital and falls with its receipts', () => {
+  it('the partner’s unrecovered investment grows at its cost of capital and falls with its receipts net of its running costs', () => {
     const { s, c } = running({ annualPaymentEur: 1_200_000 });
     c.partnerUnrecoveredEur = 5e6;
     month(s);
     const r = detPow(1 + sc.partner.discountRate, 1 / 12) - 1;
-    expect(c.partnerUnrecoveredEur).toBeCloseTo(5e6 * (1 + r) - 100_000, 4);
+    // What it pays to run the equipment out of its receipts recovers none of its investment.
+    const runningCost = c.deployments.reduce((a, uid) => {
+      const d = s.deployments[uid - 1]!;
+      return a + (sc.projects.catalogue[d.type]!.opexShare * d.trueCostEur) / 12;
+    }, 0);
+    expect(runningCost).toBeGreaterThan(0);
+    expect(runningCost).toBeLessThan(100_000);
+    expect(c.partnerUnrecoveredEur).toBeCloseTo(5e6 * (1 + r) - (100_000 - runningCost), 4);
     c.partnerUnrecoveredEur = 50_000;
     month(s);
     expect(c.partnerUnrecoveredEur).toBe(0); // never negative
@@ -207,6 +214,16 @@ describe('ends', () => {
     expect(entry.data.partnerLossEur).toBe(Math.round(comp.lostProfitEur) - Math.round(0.4 * comp.lostProfitEur));
     month(s);
     expect(movedCents(s, 'city>partner:annual payment')).toBe(0);
+  });
+
+  it('in a partnership the capital still owed on what the partner financed is always paid (accepted Dailly assignment, CMF L313-29-1)', () => {
+    const { s, c } = running({ form: 'partnership', cityCapitalShare: 0, terminationCompensation: 0, annualPaymentEur: 1_000_000 });
+    c.partnerUnrecoveredEur = 1e6;
+    c.capitalOutstandingEur = 4e6;
+    const comp = terminationCompensationEur(s, sc, c);
+    expect(comp.unamortisedEur).toBe(4e6);
+    expect(cancelContract(s, sc, scratch(s), c)).toBeCloseTo(4e6, 6);
+    expect(c.capitalOutstandingEur).toBe(0);
   });
 
   it('a clause of zero lost profit never lowers the compensation below the unamortised investment', () => {

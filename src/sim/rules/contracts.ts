@@ -231,7 +231,11 @@ export function contractsPhase(state: SimState, scenario: Scenario, scratch: Tic
         bookPartnerFlow(state, c, -penalty);
       }
     }
-    c.partnerUnrecoveredEur = Math.max(0, c.partnerUnrecoveredEur * (1 + monthlyRate) - (payment + share - penalty));
+    // Only what the receipts bring above the running costs the partner pays out of them recovers
+    // its investment (issue 9, sixth round: the whole receipts used to, so a contract ended soon
+    // after its works owed the partner far less than it had put in).
+    const recovered = Math.max(0, payment + share - penalty - partnerRunningCostPerMonth(state, scenario, c));
+    c.partnerUnrecoveredEur = Math.max(0, c.partnerUnrecoveredEur * (1 + monthlyRate) - recovered);
   }
 }
 
@@ -359,10 +363,14 @@ function unbuiltOutlayEur(state: Readonly<SimState>, c: Contract): number {
  * manifestly disproportionate to the harm is void: CE, 4 May 2011, CCI de Nîmes). The clause may
  * lower the lost-profit part, never the unamortised part (CE Ass., 21 Dec 2012, Commune de Douai,
  * on a concession's return assets; the model extends it to every form, as lenders' accepted
- * assignments of receivables protect a financed investment in practice).
+ * assignments of receivables protect a financed investment in practice). In a partnership the
+ * capital still owed on what the partner financed is never less than what is paid: the share of
+ * the rent assigned to the lenders and accepted by the city is owed to them whatever becomes of
+ * the contract (cession Dailly acceptée, CMF L313-29-1), so the unamortised
+ * part is at least `capitalOutstandingEur`. The lenders' break costs (swap unwinding) are left out.
  */
 export function terminationCompensationEur(state: Readonly<SimState>, scenario: Scenario, c: Contract): TerminationCompensation {
-  const unamortised = Math.max(0, c.partnerUnrecoveredEur);
+  const unamortised = Math.max(0, c.partnerUnrecoveredEur, c.capitalOutstandingEur);
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const receipts = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
