@@ -56,6 +56,10 @@ describe('C3: a higher grant share raises the services per euro of city money', 
     expectGain(rich.perMillion18, poor.perMillion18, 0.01);
   });
 
+  // Leans in part on the computer city's envelope-planning fault (a purchase alone filed to the calls
+  // of the deal proposed beside it, so a rich city wins grants twice on one call budget): with the
+  // fault fixed in a sketch (issue 9's sixth round, not landed, MODEL §18) +0.0095 ± 0.0050 on 1–32,
+  // +0.0109 ± 0.0048 on 9001, +0.0131 ± 0.0044 on 20001.
   it('more services per million euros of city money after 30 years', () => {
     expectGain(rich.perMillion30, poor.perMillion30, 0.01);
   });
