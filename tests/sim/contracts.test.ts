@@ -197,7 +197,7 @@ describe('execution', () => {
 
 describe('ends', () => {
   it('termination in the public interest pays the unamortised investment + the clause × the lost profit (Douai)', () => {
-    const { s, c } = running({ terminationCompensation: 0.4, annualPaymentEur: 1_000_000 });
+    const { s, c } = running({ terminationCompensation: 0.4, annualPaymentEur: 1_000_000, cityCapitalShare: 0.5 });
     c.partnerUnrecoveredEur = 1e6;
     const comp = terminationCompensationEur(s, sc, c);
     expect(comp.unamortisedEur).toBe(1e6);
@@ -227,9 +227,28 @@ describe('ends', () => {
   });
 
   it('a clause of zero lost profit never lowers the compensation below the unamortised investment', () => {
-    const { s, c } = running({ terminationCompensation: 0, annualPaymentEur: 1_000_000 });
+    const { s, c } = running({ terminationCompensation: 0, annualPaymentEur: 1_000_000, cityCapitalShare: 0.5 });
     c.partnerUnrecoveredEur = 2.5e6;
     expect(cancelContract(s, sc, scratch(s), c)).toBeCloseTo(2.5e6, 6);
+  });
+
+  it('a partner that financed none of the works is owed nothing unamortised: its overrun on a fixed price is its own', () => {
+    const { s, c } = running({ terminationCompensation: 0, annualPaymentEur: 1_000_000, cityCapitalShare: 1 });
+    c.partnerUnrecoveredEur = 0.8e6; // what its works cost above the price the city paid
+    const comp = terminationCompensationEur(s, sc, c);
+    expect(comp.unamortisedEur).toBe(0);
+    expect(cancelContract(s, sc, scratch(s), c)).toBe(0);
+  });
+
+  it('a partnership ended during its works pays what the partner has spent, not the whole financing (the lenders\u2019 acceptance follows the works)', () => {
+    const s = freshState();
+    const c = signContract(s, sc, terms({ form: 'partnership', districts: [0, 1], cityCapitalShare: 0, terminationCompensation: 0 }), 'partner');
+    advance(s, sc, 1);
+    expect(c.status).toBe('building');
+    expect(c.capitalOutstandingEur).toBeGreaterThan(0);
+    const comp = terminationCompensationEur(s, sc, c);
+    expect(comp.unamortisedEur).toBeCloseTo(Math.max(0, c.partnerUnrecoveredEur), 6);
+    expect(comp.unamortisedEur).toBeLessThan(c.capitalOutstandingEur);
   });
 
   it('ending a contract during its works pays no lost profit on the works it no longer builds (the harm, not more: Mergui)', () => {

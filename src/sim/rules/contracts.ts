@@ -366,11 +366,19 @@ function unbuiltOutlayEur(state: Readonly<SimState>, c: Contract): number {
  * assignments of receivables protect a financed investment in practice). In a partnership the
  * capital still owed on what the partner financed is never less than what is paid: the share of
  * the rent assigned to the lenders and accepted by the city is owed to them whatever becomes of
- * the contract (cession Dailly acceptée, CMF L313-29-1), so the unamortised
- * part is at least `capitalOutstandingEur`. The lenders' break costs (swap unwinding) are left out.
+ * the contract once the buyer has found the works done (cession Dailly acceptée, CMF L313-29-1),
+ * so, the works accepted, the unamortised part is at least `capitalOutstandingEur`. The lenders'
+ * break costs (swap unwinding) are left out. A partner that finances none of the works (the city
+ * pays them all) is owed nothing unamortised: an overrun on a fixed price is its own loss.
  */
 export function terminationCompensationEur(state: Readonly<SimState>, scenario: Scenario, c: Contract): TerminationCompensation {
-  const unamortised = Math.max(0, c.partnerUnrecoveredEur, c.capitalOutstandingEur);
+  // A partner that finances none of the works has nothing unamortised: what its account holds is
+  // its own overrun on a fixed price. The lenders' floor holds once the works are accepted (the
+  // Dailly acceptance follows the buyer's finding that the works are done, CMF L313-29-1 al. 2):
+  // under works the account holds what the partner has spent so far.
+  const financesNothing = c.terms.form === 'procurement' || c.terms.cityCapitalShare >= 1;
+  const lenders = c.status === 'running' ? c.capitalOutstandingEur : 0;
+  const unamortised = financesNothing ? 0 : Math.max(0, c.partnerUnrecoveredEur, lenders);
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
   const receipts = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
