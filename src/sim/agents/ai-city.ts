@@ -68,10 +68,32 @@ export function makeAiCity(p: CityPersonality): Policy {
       // funds the city's share, the city walks away rather than offer what it cannot pay.
       if (actions.some((a) => a.type === 'setBudget') && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, actions)) {
         actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
+      } else if (actions.length > 0 && reply[0]?.type === 'accept' && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, reply)) {
+        // The deal it is accepting comes first: its credits were planned before this month's
+        // purchases (a grant lost this month can raise its share after they were decided), so the
+        // city signs it and keeps only the decisions that still fit after it (AP/CP, MODEL §13.8).
+        return dealFirst(state, pub, reply, actions, n.offer);
       } else actions.push(...reply);
     }
     return actions;
   };
+}
+
+/**
+ * The acceptance, then those decisions of the same turn that leave the accepted offer lawful (its
+ * share of the envelope, the lenders' limit: what the signature will check again), each checked on
+ * a copy of the state after the ones kept before it.
+ */
+function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readonly Action[], decisions: readonly Action[], offer: ContractTerms): Action[] {
+  const copy = cloneState(state);
+  const out: Action[] = [...accept];
+  for (const a of decisions) {
+    const trial = cloneState(copy);
+    if (!applyAction(trial, scenario, newScratch(trial), a).ok || !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
+    applyAction(copy, scenario, newScratch(copy), a);
+    out.push(a);
+  }
+  return out;
 }
 
 /** Whether the model accepts all these actions taken in this order (on a copy of the state). */
