@@ -85,12 +85,12 @@ export function makeAiCity(p: CityPersonality): Policy {
  * a copy of the state after the ones kept before it.
  */
 function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readonly Action[], decisions: readonly Action[], offer: ContractTerms): Action[] {
-  const copy = cloneState(state);
+  let after: Readonly<SimState> = state;
   const out: Action[] = [...accept];
   for (const a of decisions) {
-    const trial = cloneState(copy);
+    const trial = cloneState(after);
     if (!applyAction(trial, scenario, newScratch(trial), a).ok || !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
-    applyAction(copy, scenario, newScratch(copy), a);
+    after = trial;
     out.push(a);
   }
   return out;

@@ -12,8 +12,8 @@ import { termsLawful } from '../rules/terms';
 import { dealFlows, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, dealCapex, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
-import { competitiveCapEur } from '../rules/procedure';
+import { at, dealCapex, type Linear, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
+import { competitiveCapsOf } from '../rules/procedure';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -29,30 +29,32 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
   };
 }
 
+/** The partner's value of terms (payment 0) through its lens, and its reservation on them (its margin, bounded by the bids once in: `partnerReservation`). */
+type OwnTerms = (zero: ContractTerms) => { lin: Linear; reservation: number };
+
 /** The partner's value (its lens, above its reservation) of its own last ask, Infinity if none. */
-function lastOwnValue(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): number {
+function lastOwnValue(n: Negotiation, own: OwnTerms): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
   if (!mine?.terms) return Infinity;
-  const zero = { ...mine.terms, annualPaymentEur: 0 };
-  const flows = dealFlows(state, view, zero);
-  const lin = partnerLinear(view, flows, zero);
-  return at(lin, mine.terms.annualPaymentEur) - partnerReservation(partnerMargin(view, flows, p.marginShare), lin, competitiveCapEur(state, pub, zero));
+  const { lin, reservation } = own({ ...mine.terms, annualPaymentEur: 0 });
+  return at(lin, mine.terms.annualPaymentEur) - reservation;
 }
 
 function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: PartnerPersonality): Action[] {
   const offer = n.offer;
-  const zero = { ...offer, annualPaymentEur: 0 };
-  const flows = dealFlows(state, view, zero);
-  const lin = partnerLinear(view, flows, zero);
   // With the bids in, it takes what the next bidder's price leaves it, down to a normal return (negotiator.ts).
-  const reservation = partnerReservation(partnerMargin(view, flows, p.marginShare), lin, competitiveCapEur(state, pub, zero));
+  const capOf = competitiveCapsOf(state, pub);
+  const own: OwnTerms = (z) => {
+    const f = dealFlows(state, view, z);
+    const l = partnerLinear(view, f, z);
+    return { lin: l, reservation: partnerReservation(partnerMargin(view, f, p.marginShare), l, capOf(z)) };
+  };
+  const { lin, reservation } = own({ ...offer, annualPaymentEur: 0 });
   const value = at(lin, offer.annualPaymentEur);
   const delta = roundDelta(view.partner.discountRate, p.patience);
   const floorOf = (terms: ContractTerms) => {
-    const z = { ...terms, annualPaymentEur: 0 };
-    const f = dealFlows(state, view, z);
-    const l = partnerLinear(view, f, z);
-    return l.slope > 0 ? Math.max(0, (partnerReservation(partnerMargin(view, f, p.marginShare), l, competitiveCapEur(state, pub, z)) - l.v0) / l.slope) : Infinity;
+    const { lin: l, reservation: r } = own({ ...terms, annualPaymentEur: 0 });
+    return l.slope > 0 ? Math.max(0, (r - l.v0) / l.slope) : Infinity;
   };
   const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
@@ -68,7 +70,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           roundsLeft,
           atLeast: offer.annualPaymentEur,
           fallback: value - reservation,
-          ownCap: lastOwnValue(state, pub, view, n, p),
+          ownCap: lastOwnValue(n, own),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;
