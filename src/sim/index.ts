@@ -22,5 +22,5 @@ export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './r
 export {  parseSave, replaySave, createSave, restoreRun, type SaveFile,   } from './save';
 export { ACTION_TYPES, RETIRED_ACTIONS } from './types';
 export type { SimState, Action,  Actor, TimedAction, ActionResult, Policy,  ContractTerms,  NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
-export { MAX_SEED, isSeed } from './seed';
+export { MAX_SEED, isSeed, MIN_AGENTS, MAX_AGENTS, isAgentCount } from './seed';
 export {   type LogEntryOf,  } from './log';

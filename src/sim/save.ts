@@ -12,7 +12,7 @@ import { formatIssue, parseScenario, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { MetricRow, TimedAction } from './types';
 import { contractRecords, type ContractRecord } from './contract-records';
-import { isSeed, MAX_SEED } from './seed';
+import { isSeed, MAX_SEED, MIN_AGENTS, MAX_AGENTS } from './seed';
 
 export const SAVE_FORMAT = 'horizons-save';
 export const SAVE_VERSION = 1;
@@ -26,7 +26,7 @@ const saveSchema = z.strictObject({
   city: z.string(),
   partner: z.string(),
   years: z.int().check(z.minimum(1), z.maximum(60)),
-  agents: z.optional(z.int().check(z.minimum(50), z.maximum(100_000))),
+  agents: z.optional(z.int().check(z.minimum(MIN_AGENTS), z.maximum(MAX_AGENTS))),
   actions: z.array(z.strictObject({ tick: z.int().check(z.minimum(0)), action: z.record(z.string(), z.unknown()) })),
   yearlyHashes: z.array(hash),
   finalHash: hash,

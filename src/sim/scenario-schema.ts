@@ -6,6 +6,7 @@
  * Money is in euros, energy in MWh, emissions in tonnes of CO₂, time in months or years as named.
  */
 import { z } from 'zod/mini';
+import { MIN_AGENTS, MAX_AGENTS } from './seed';
 
 const share = () => z.number().check(z.minimum(0), z.maximum(1));
 const eur = () => z.number().check(z.minimum(0));
@@ -222,7 +223,7 @@ export const scenarioSchema = z
     /** Years simulated in all (the late consequences run on without new decisions). */
     horizonYears: positiveInt(60),
     citizens: z.strictObject({
-      agents: z.int().check(z.minimum(50), z.maximum(100_000)),
+      agents: z.int().check(z.minimum(MIN_AGENTS), z.maximum(MAX_AGENTS)),
       /** Shares of low, middle and high income households. */
       incomeShares: z.tuple([share(), share(), share()]),
       initialSatisfaction: share(),

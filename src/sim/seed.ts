@@ -13,3 +13,16 @@ export const MAX_SEED = 0xffff_ffff;
 export function isSeed(x: unknown): x is number {
   return typeof x === 'number' && Number.isSafeInteger(x) && x >= 0 && x <= MAX_SEED;
 }
+
+/**
+ * Citizen agents: the same range for a scenario's `citizens.agents`, the command line's `--agents`,
+ * a save file and the game's `?agents=` URL parameter. Below 50 a district's mean satisfaction
+ * rests on a handful of draws; above 100,000 a 30-year run takes minutes and hundreds of MB.
+ */
+export const MIN_AGENTS = 50;
+export const MAX_AGENTS = 100_000;
+
+/** Whether a value is a number of citizen agents (a whole number from MIN_AGENTS to MAX_AGENTS). */
+export function isAgentCount(x: unknown): x is number {
+  return typeof x === 'number' && Number.isSafeInteger(x) && x >= MIN_AGENTS && x <= MAX_AGENTS;
+}
