@@ -8,7 +8,7 @@ import { z } from 'zod/mini';
 import { POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
 import { stateHash } from './hash';
 import { createRun, playThrough, runSimulation, type Run } from './run';
-import { formatIssue, parseScenario, type Result } from './scenario';
+import { formatIssue, parseScenario, reservedKeyMessage, reservedKeyPaths, type Result } from './scenario';
 import type { Scenario } from './scenario-schema';
 import type { MetricRow, TimedAction } from './types';
 import { contractRecords, type ContractRecord } from './contract-records';
@@ -51,6 +51,9 @@ export function parseSave(raw: unknown, source: string): Result<SaveFile> {
   if (raw && typeof raw === 'object' && (raw as { format?: unknown }).format !== SAVE_FORMAT) {
     return { ok: false, error: `save ${source}: format is ${JSON.stringify((raw as { format?: unknown }).format) ?? 'missing'}, expected "${SAVE_FORMAT}" (is this a Horizons save?)` };
   }
+  // A reserved key anywhere (the embedded scenario, an action) is refused, not dropped on the way.
+  const reserved = reservedKeyPaths(raw);
+  if (reserved.length > 0) return { ok: false, error: `save ${source} is not valid:\n${reserved.map((p) => '  ' + reservedKeyMessage(p)).join('\n')}` };
   const parsed = saveSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.slice(0, 5).map((i) => '  ' + formatIssue(i, raw));

@@ -8,9 +8,53 @@
 import { z } from 'zod/mini';
 import { MIN_AGENTS, MAX_AGENTS } from './seed';
 
+/**
+ * The upper bounds of the scenario's money and quantities, in one place (MODEL §17, "Upper bounds").
+ * Each is generous above any real French city — Paris, the largest, votes about €10 bn a year and
+ * owes about €9 bn; its 2.1 million people live in 1.2 million households under some 200,000 light
+ * points — and low enough that sixty years of the model's arithmetic stay finite, and the ledger's
+ * cents exact (below 2⁵³): a city of sixteen districts at every bound still runs
+ * (tests/sim/scenario-bounds.test.ts).
+ */
+export const SCENARIO_BOUNDS = {
+  /** Any amount in euros: a year's revenue or cost, a debt, a budget, a threshold, the partner's cash. */
+  eur: 50e9,
+  /** A price or saving per unit of a project (light point, household, resident, district, MWh). */
+  eurPerUnit: 100e6,
+  /** People (and households) in one district: about five times Paris. */
+  districtPopulation: 10e6,
+  /** Light points in one district: 25 times Paris's. */
+  lightingPoints: 5e6,
+  /** Energy the buildings of one district use in a year, MWh: 100 TWh, three times Paris's whole consumption. */
+  buildingsEnergyMWh: 100e6,
+  /** Energy or CO₂ a project saves per unit and year (MWh, t): a district of the most energy-hungry kind. */
+  perUnitQuantity: 1e6,
+  /** Communes of one territory (the largest French intercommunality has 158). */
+  communes: 1000,
+  /** Deployments in the partner's record on one territory. */
+  deployments: 10_000,
+  /** Entries of a list (grant calls, events, mayors, legacy stocks, experience, sources) or of the catalogue. */
+  listItems: 100,
+} as const;
+
+/** A bound as a person reads it: "€50 billion", "10 million", "1,000". */
+export function amountInWords(x: number): string {
+  const scaled = (d: number, word: string) => `${Number((x / d).toPrecision(6))} ${word}`;
+  if (x >= 1e9) return scaled(1e9, 'billion');
+  if (x >= 1e6) return scaled(1e6, 'million');
+  return String(x).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** The message of an upper bound: "at most €50 billion", "at most 10 million people". */
+const atMost = (max: number, unit: string) => z.maximum(max, `at most ${unit.startsWith('€') ? '€' + amountInWords(max) + unit.slice(1) : amountInWords(max) + unit}`);
+
 const share = () => z.number().check(z.minimum(0), z.maximum(1));
-const eur = () => z.number().check(z.minimum(0));
-const positiveInt = (max = Number.MAX_SAFE_INTEGER) => z.int().check(z.minimum(1), z.maximum(max));
+const eur = (max: number = SCENARIO_BOUNDS.eur, unit = '€') => z.number().check(z.minimum(0), atMost(max, unit));
+const eurPerUnit = () => eur(SCENARIO_BOUNDS.eurPerUnit, '€ per unit');
+const quantity = (max: number, unit: string) => z.number().check(z.minimum(0), atMost(max, unit));
+const count = (max: number, unit: string, min = 0) => z.int().check(z.minimum(min), atMost(max, unit));
+const positiveInt = (max: number) => z.int().check(z.minimum(1), z.maximum(max));
+const list = <T extends z.core.SomeType>(item: T) => z.array(item).check(z.maxLength(SCENARIO_BOUNDS.listItems));
 const text = z.strictObject({ fr: z.string().check(z.minLength(1)), en: z.string().check(z.minLength(1)) });
 
 export const PROJECT_FAMILIES = [
@@ -66,7 +110,7 @@ const projectType = z.strictObject({
   family: z.enum(PROJECT_FAMILIES),
   domain: z.enum(DOMAINS),
   unit: z.enum(UNITS),
-  capexPerUnitEur: eur(),
+  capexPerUnitEur: eurPerUnit(),
   capexFixedEur: eur(),
   /** Annual operating cost as a share of the capital cost. */
   opexShare: z.number().check(z.minimum(0), z.maximum(0.5)),
@@ -74,11 +118,11 @@ const projectType = z.strictObject({
   lifetimeYears: positiveInt(80),
   benefits: z.strictObject({
     /** Energy saved (or produced) per unit per year, MWh. */
-    energyMWhPerUnit: z.number().check(z.minimum(0)),
+    energyMWhPerUnit: quantity(SCENARIO_BOUNDS.perUnitQuantity, ' MWh per unit'),
     /** Other money saved per unit per year (maintenance, water, fuel), euros. */
-    savingsEurPerUnit: z.number().check(z.minimum(0)),
+    savingsEurPerUnit: eurPerUnit(),
     /** Direct emissions avoided per unit per year beyond the energy saved, t CO₂. */
-    co2TPerUnit: z.number().check(z.minimum(0)),
+    co2TPerUnit: quantity(SCENARIO_BOUNDS.perUnitQuantity, ' t CO₂ per unit'),
     /** Service quality added in the district's domain at full realisation, 0–1. */
     serviceQuality: share(),
     /** Environmental quality added to the district, 0–1. */
@@ -119,10 +163,11 @@ export type ProjectType = z.infer<typeof projectType>;
 const district = z.strictObject({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)')),
   name: z.string().check(z.minLength(1)),
-  population: positiveInt(),
-  households: positiveInt(),
-  lightingPoints: z.int().check(z.minimum(0)),
-  buildingsEnergyMWh: z.number().check(z.minimum(0)),
+  population: count(SCENARIO_BOUNDS.districtPopulation, ' people', 1),
+  /** At most the district's population (checked below). */
+  households: count(SCENARIO_BOUNDS.districtPopulation, ' households', 1),
+  lightingPoints: count(SCENARIO_BOUNDS.lightingPoints, ' light points'),
+  buildingsEnergyMWh: quantity(SCENARIO_BOUNDS.buildingsEnergyMWh, ' MWh a year'),
   greenSpaceShare: share(),
   carShare: share(),
   /** Position on the map, 0–1 in each direction. */
@@ -148,11 +193,11 @@ const legacyStock = z.strictObject({
    *  the family's catalogue unit (light point, district…): part of `city.operatingCostEur`. A global
    *  performance or partnership contract whose scope holds the family (or one of `upkeepWith`) takes
    *  that maintenance over in its districts (rules/contracts.ts `networkUpkeepEur`, MODEL §8). */
-  upkeepEurPerUnit: z._default(eur(), 0),
+  upkeepEurPerUnit: z._default(eurPerUnit(), 0),
   /** Other families whose contract also takes this network's maintenance over (a control centre that
    *  runs the traffic signals, Dijon 2017). A stock kept only for its maintenance (quality 0: the
    *  cameras) is filed under the family of the one contract that maintains it (MODEL §3). */
-  upkeepWith: z._default(z.array(z.enum(PROJECT_FAMILIES)), []),
+  upkeepWith: z._default(z.array(z.enum(PROJECT_FAMILIES)).check(z.maxLength(PROJECT_FAMILIES.length)), []),
 });
 
 const grantCall = z.strictObject({
@@ -168,7 +213,7 @@ const grantCall = z.strictObject({
   /** The call funds pilots (experiments) only, not deployment at scale. */
   pilotOnly: z.boolean(),
   /** Condition: the application must come from at least this many communes together. */
-  minCommunes: positiveInt(),
+  minCommunes: count(SCENARIO_BOUNDS.communes, ' communes', 1),
   /** Condition: only low-tech or energy-saving projects are eligible. */
   sustainabilityOnly: z.boolean(),
 });
@@ -213,7 +258,7 @@ export const scenarioSchema = z
     id: z.string().check(z.regex(/^[a-z0-9-]+$/, 'a lower-case id (letters, digits, dashes)')),
     title: text,
     briefing: text,
-    sources: z.array(z.strictObject({ what: z.string(), source: z.string() })),
+    sources: list(z.strictObject({ what: z.string(), source: z.string() })),
     start: z.strictObject({
       year: z.int().check(z.minimum(2000), z.maximum(2100)),
       month: z.int().check(z.minimum(1), z.maximum(12)),
@@ -246,11 +291,11 @@ export const scenarioSchema = z
       concertationRelief: share(),
     }),
     territory: z.strictObject({
-      communes: positiveInt(),
+      communes: count(SCENARIO_BOUNDS.communes, ' communes', 1),
       governance: governanceProfile,
       districts: z.array(district).check(z.minLength(2), z.maxLength(16)),
       /** Equipment already in service in every district at the start, which wears out unless renewed. */
-      legacy: z._default(z.array(legacyStock), []),
+      legacy: z._default(list(legacyStock), []),
     }),
     energy: z.strictObject({
       priceEurPerMWh: z.number().check(z.minimum(1), z.maximum(2000)),
@@ -327,8 +372,8 @@ export const scenarioSchema = z
       reputation: share(),
       /** Most its costs can fall through transferable experience. */
       learningMax: share(),
-      experience: z.array(
-        z.strictObject({ territory: z.string().check(z.minLength(1)), deployments: z.int().check(z.minimum(0)), governance: governanceProfile }),
+      experience: list(
+        z.strictObject({ territory: z.string().check(z.minLength(1)), deployments: count(SCENARIO_BOUNDS.deployments, ' deployments'), governance: governanceProfile }),
       ),
     }),
     funding: z.strictObject({
@@ -352,7 +397,7 @@ export const scenarioSchema = z
       euGrantLagMonths: z.int().check(z.minimum(0), z.maximum(60)),
       /** Most grants may cover of the public money of a project the city co-finances (CGCT L1111-10: 80 %). */
       maxGrantShare: share(),
-      calls: z.array(grantCall),
+      calls: list(grantCall),
     }),
     coordination: z.strictObject({
       /** Structural alignment between departments, communes and citizens, 0–1: the level it starts
@@ -458,9 +503,9 @@ export const scenarioSchema = z
       /** Cut in the annual payment a computer city asks for in an amendment it proposes (the
        *  partner may refuse; the duration is lengthened to keep the financial balance). */
       renegotiationCut: share(),
-      mayors: z.array(mayorProfile).check(z.minLength(2)),
+      mayors: z.array(mayorProfile).check(z.minLength(2), z.maxLength(SCENARIO_BOUNDS.listItems)),
     }),
-    events: z.array(event),
+    events: list(event),
     policies: z.strictObject({ city: z.string().check(z.minLength(1)), partner: z.string().check(z.minLength(1)) }),
   })
   .check(
@@ -475,16 +520,27 @@ export const scenarioSchema = z
       if (Math.abs(sum - 1) > 1e-6) {
         ctx.addIssue({ code: 'custom', path: ['citizens', 'incomeShares'], message: `must add up to 1 (they add up to ${sum})` });
       }
-      const ids = new Set<string>();
+      // Ids name things in actions, saves and logs: each list's ids are unique.
+      const unique = (items: readonly { id: string }[], path: (string | number)[], what: string) => {
+        const first = new Map<string, number>();
+        items.forEach((item, i) => {
+          const at = first.get(item.id);
+          if (at === undefined) first.set(item.id, i);
+          else ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `expected ${what} id of its own (${path.join('.')}[${at}] has it already)` });
+        });
+      };
+      unique(s.territory.districts, ['territory', 'districts'], 'a district');
+      unique(s.politics.mayors, ['politics', 'mayors'], 'a mayor');
+      unique(s.funding.calls, ['funding', 'calls'], 'a grant call');
+      unique(s.events, ['events'], 'an event');
       s.territory.districts.forEach((d, i) => {
-        if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'id'], message: `duplicate district id "${d.id}"` });
-        ids.add(d.id);
+        if (d.households > d.population) {
+          ctx.addIssue({ code: 'custom', path: ['territory', 'districts', i, 'households'], message: `expected at most the district's population (${d.population})` });
+        }
       });
-      const mayorIds = new Set<string>();
-      s.politics.mayors.forEach((m, i) => {
-        if (mayorIds.has(m.id)) ctx.addIssue({ code: 'custom', path: ['politics', 'mayors', i, 'id'], message: `duplicate mayor id "${m.id}"` });
-        mayorIds.add(m.id);
-      });
+      if (s.politics.campaignMonths > s.politics.termYears * 12) {
+        ctx.addIssue({ code: 'custom', path: ['politics', 'campaignMonths'], message: `expected a campaign within the term (politics.termYears ${s.politics.termYears}: at most ${s.politics.termYears * 12} months)` });
+      }
       if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
         ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
       }
@@ -493,8 +549,11 @@ export const scenarioSchema = z
       if (electionIndex <= startIndex) {
         ctx.addIssue({ code: 'custom', path: ['politics', 'nextElection'], message: 'must come after the start date' });
       }
-      if (Object.keys(s.projects.catalogue).length === 0) {
+      const entries = Object.keys(s.projects.catalogue).length;
+      if (entries === 0) {
         ctx.addIssue({ code: 'custom', path: ['projects', 'catalogue'], message: 'must hold at least one project' });
+      } else if (entries > SCENARIO_BOUNDS.listItems) {
+        ctx.addIssue({ code: 'custom', path: ['projects', 'catalogue'], message: `expected at most ${SCENARIO_BOUNDS.listItems} projects (found ${entries})` });
       }
     }),
   );
