@@ -2,9 +2,12 @@
  * Parsing JSON files with messages that say where they break. `JSON.parse` does not always give a
  * position (V8 says "Unexpected token ','" with a snippet), so on failure a small scanner walks
  * the JSON grammar to find the offset of the first offending character, reported as line and
- * column.
+ * column. A text that parses is also read for a key given twice in one object, which `JSON.parse`
+ * would let the last one win silently (jsonc-parser's visitor gives each key's place).
  */
+import { visit } from 'jsonc-parser';
 import type { Result } from '../sim';
+import { formatPath } from '../sim/scenario';
 
 /** Offset of the first character that breaks the JSON grammar (text.length if it ends early). */
 export function locateJsonError(text: string): number {
@@ -106,10 +109,46 @@ export function lineColumn(text: string, offset: number): string {
   return `line ${line}, column ${column}`;
 }
 
-/** Parses JSON text; on failure, a message naming the source and the line and column. */
-export function parseJsonText(text: string, source: string, what: string): Result<unknown> {
+/** A key given twice in one object: where it is (path, line, column) and where it was first. */
+interface DuplicateKey {
+  path: (string | number)[];
+  line: number;
+  column: number;
+  firstLine: number;
+  firstColumn: number;
+}
+
+/** The first key that appears twice in the same object, or null (the text must be valid JSON). */
+export function findDuplicateKey(text: string): DuplicateKey | null {
+  const open: Map<string, [number, number]>[] = [];
+  let found: DuplicateKey | null = null;
+  visit(text, {
+    onObjectBegin: () => void open.push(new Map()),
+    onObjectEnd: () => void open.pop(),
+    onObjectProperty: (key, _offset, _length, line, character, pathSupplier) => {
+      const keys = open.at(-1);
+      if (found || !keys) return;
+      const first = keys.get(key);
+      if (first) found = { path: [...pathSupplier(), key], line: line + 1, column: character + 1, firstLine: first[0], firstColumn: first[1] };
+      else keys.set(key, [line + 1, character + 1]);
+    },
+  });
+  return found;
+}
+
+/**
+ * Parses JSON text; on failure, a message naming the source and the line and column. A UTF-8
+ * byte-order mark (Windows Notepad writes one) is skipped; a key given twice is refused.
+ */
+export function parseJsonText(withBom: string, source: string, what: string): Result<unknown> {
+  const text = withBom.startsWith('\uFEFF') ? withBom.slice(1) : withBom;
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    const twice = findDuplicateKey(text);
+    if (twice) {
+      return { ok: false, error: `${what} ${source} is not valid: ${formatPath(twice.path)} is given twice, at line ${twice.firstLine}, column ${twice.firstColumn} and at line ${twice.line}, column ${twice.column}; expected each key once (JSON would keep the last one silently)` };
+    }
+    return { ok: true, value };
   } catch (e) {
     if (text.trim() === '') return { ok: false, error: `${what} ${source} is not valid JSON: the file is empty; expected a JSON object` };
     const at = locateJsonError(text);

@@ -46,10 +46,38 @@ export function scenarioFromText(text: string, source: string): Result<Scenario>
   return parseScenario(json.value, source);
 }
 
+/**
+ * The text of a file's bytes, which must be UTF-8: a UTF-8 byte-order mark is skipped (Windows
+ * Notepad writes one); UTF-16 and UTF-32 (by their byte-order mark, or UTF-16 without one by its
+ * zero bytes) and bytes that are not UTF-8 (Latin-1, Windows-1252) are refused by name.
+ */
+export function decodeUtf8(bytes: Uint8Array, path: string, what: string): Result<string> {
+  const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
+  const refuse = (encoding: string) => ({ ok: false as const, error: `${what} ${path} is encoded in ${encoding}; save it as UTF-8` });
+  if (starts(0xef, 0xbb, 0xbf)) bytes = bytes.subarray(3);
+  else if (starts(0xff, 0xfe, 0, 0)) return refuse('UTF-32 (little-endian, with a byte-order mark)');
+  else if (starts(0, 0, 0xfe, 0xff)) return refuse('UTF-32 (big-endian, with a byte-order mark)');
+  else if (starts(0xff, 0xfe)) return refuse('UTF-16 (little-endian, with a byte-order mark)');
+  else if (starts(0xfe, 0xff)) return refuse('UTF-16 (big-endian, with a byte-order mark)');
+  else if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0) return refuse('UTF-16 (little-endian)');
+  else if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0) return refuse('UTF-16 (big-endian)');
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    // Where the first byte that is not UTF-8 lies: the lenient decoding puts U+FFFD there.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = lenient.indexOf('\uFFFD');
+    const before = lenient.slice(0, Math.max(0, at));
+    const where = at >= 0 ? ` (a byte that is not UTF-8 at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})` : '';
+    return { ok: false, error: `${what} ${path} is not UTF-8 text${where}; it may be Latin-1 or Windows-1252: save it as UTF-8` };
+  }
+}
+
 /** Reads a text file, turning the usual failures into a message naming the file. */
 export function readTextFile(path: string, what: string): Result<string> {
+  let bytes: Uint8Array;
   try {
-    return { ok: true, value: readFileSync(path, 'utf8') };
+    bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -59,6 +87,7 @@ export function readTextFile(path: string, what: string): Result<string> {
       (e as Error).message;
     return { ok: false, error: `${what} ${path}: cannot read it (${why})` };
   }
+  return decodeUtf8(bytes, path, what);
 }
 
 /** Resolves `--scenario <id|path>` to a validated scenario, or one clear message. */

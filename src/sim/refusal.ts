@@ -148,7 +148,7 @@ export function refusal(p: Problem): Refusal {
   return { ok: false, code: p.code, params: p.params, reason: p.reason };
 }
 
-/** A value as a person reads it in a message: NaN, Infinity, the string "1", nothing. */
+/** A value as a person reads it in a message: the number NaN, the string "1", a function, nothing (scenario.ts `describeValue`). */
 export function found(x: unknown): string {
   return describeValue(x);
 }
@@ -156,7 +156,7 @@ export function found(x: unknown): string {
 /** Checks that a field is a finite number within bounds; the problem otherwise. */
 export function numberProblem(x: unknown, field: string, min: number, max: number): Problem | null {
   if (typeof x !== 'number' || !Number.isFinite(x)) {
-    return problem('fieldNotNumber', { field, found: found(x) }, `${field}: found ${found(x)}, expected a number`);
+    return problem('fieldNotNumber', { field, found: found(x) }, `${field}: found ${found(x)}, expected a number from ${min} to ${max}`);
   }
   if (x < min || x > max) return problem('fieldOutOfRange', { field, found: x, min, max }, `${field}: found ${x}, expected between ${min} and ${max}`);
   return null;

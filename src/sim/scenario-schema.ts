@@ -38,7 +38,7 @@ export const SCENARIO_BOUNDS = {
 } as const;
 
 /** A bound as a person reads it: "€50 billion", "10 million", "1,000". */
-export function amountInWords(x: number): string {
+function amountInWords(x: number): string {
   const scaled = (d: number, word: string) => `${Number((x / d).toPrecision(6))} ${word}`;
   if (x >= 1e9) return scaled(1e9, 'billion');
   if (x >= 1e6) return scaled(1e6, 'million');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseScenario, runSimulation, type Scenario } from '../../src/sim';
-import { scenarioSchema } from '../../src/sim/scenario-schema';
+import { SCENARIO_BOUNDS, scenarioSchema } from '../../src/sim/scenario-schema';
 import { dijon } from './helpers';
 
 type Path = (string | number)[];
@@ -95,6 +95,16 @@ describe('scenario upper bounds', () => {
   it('every numeric field of the reference scenario has a finite upper bound', () => {
     const unbounded = bounds.filter((b) => b.maximum === undefined || !Number.isFinite(b.maximum)).map((b) => b.path.join('.'));
     expect(unbounded).toEqual([]);
+  });
+
+  it('the money and quantities take their bounds from SCENARIO_BOUNDS', () => {
+    const max = (path: string) => bounds.find((b) => b.path.join('.') === path)!.maximum;
+    expect(max('city.debtEur')).toBe(SCENARIO_BOUNDS.eur);
+    expect(max('city.taxes.vatShareEur')).toBe(SCENARIO_BOUNDS.eur);
+    expect(max('partner.cashEur')).toBe(SCENARIO_BOUNDS.eur);
+    expect(max('projects.catalogue.streetLighting.capexPerUnitEur')).toBe(SCENARIO_BOUNDS.eurPerUnit);
+    expect(max('territory.districts.0.population')).toBe(SCENARIO_BOUNDS.districtPopulation);
+    expect(max('territory.districts.0.buildingsEnergyMWh')).toBe(SCENARIO_BOUNDS.buildingsEnergyMWh);
   });
 
   it('the reference scenario lies within its bounds', () => {

@@ -1,0 +1,63 @@
+/**
+ * What a message says it found (issue 12): one formatter (`found` in refusal.ts, `describeValue` in
+ * scenario.ts) for the scenario loader, the saves and the refusals of `dispatch`, in words a person
+ * reads — NaN and Infinity by name, the string "1" apart from the number 1, a function, nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { found, stateHash } from '../../src/sim';
+import { applyAction } from '../../src/sim/actions';
+import { parseScenario } from '../../src/sim/scenario';
+import { dijon, freshState, scratch } from './helpers';
+
+describe('found: a value in words', () => {
+  it.each<[string, unknown, string]>([
+    ['NaN', NaN, 'the number NaN'],
+    ['Infinity', Infinity, 'the number Infinity'],
+    ['-Infinity', -Infinity, 'the number -Infinity'],
+    ['the string "1"', '1', 'the string "1"'],
+    ['the number 1', 1, '1'],
+    ['a function', () => 1, 'a function'],
+    ['a symbol', Symbol('s'), 'a symbol'],
+    ['a big integer', 10n, 'the big integer 10n'],
+    ['undefined', undefined, 'nothing'],
+    ['null', null, 'null'],
+    ['a list', [1, 2], 'a list of 2'],
+    ['an object', { a: 1 }, 'an object'],
+  ])('%s', (_name, value, words) => {
+    expect(found(value)).toBe(words);
+  });
+});
+
+describe('dispatch refusals say what they found and what they expect', () => {
+  const sc = dijon();
+  const state = freshState(sc);
+  const before = stateHash(state);
+
+  it.each<[unknown, string]>([
+    [NaN, 'level: found the number NaN, expected a number from 0 to 1'],
+    [Infinity, 'level: found the number Infinity, expected a number from 0 to 1'],
+    [-Infinity, 'level: found the number -Infinity, expected a number from 0 to 1'],
+    ['1', 'level: found the string "1", expected a number from 0 to 1'],
+    [() => 1, 'level: found a function, expected a number from 0 to 1'],
+    [undefined, 'level: found nothing, expected a number from 0 to 1'],
+  ])('setConcertation level %s', (level, reason) => {
+    const r = applyAction(state, sc, scratch(state), { type: 'setConcertation', level });
+    expect(r).toMatchObject({ ok: false, code: 'fieldNotNumber', reason });
+    expect(stateHash(state)).toBe(before);
+  });
+
+  it('a function where true or false is expected', () => {
+    const r = applyAction(state, sc, scratch(state), { type: 'governance', measure: 'smartCityOffice', on: () => true });
+    expect(r).toMatchObject({ ok: false, reason: 'on: found a function, expected true or false' });
+  });
+
+  it('the scenario loader uses the same words', () => {
+    const raw = JSON.parse(JSON.stringify(sc)) as { city: Record<string, unknown> };
+    raw.city.debtEur = '1';
+    const r = parseScenario(raw, 'x');
+    expect(r.ok ? '' : r.error).toContain('city.debtEur: found the string "1", expected a number');
+    raw.city.debtEur = NaN;
+    const n = parseScenario(raw, 'x');
+    expect(n.ok ? '' : n.error).toContain('city.debtEur: found the number NaN, expected a number');
+  });
+});
