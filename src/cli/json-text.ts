@@ -137,11 +137,10 @@ export function findDuplicateKey(text: string): DuplicateKey | null {
 }
 
 /**
- * Parses JSON text; on failure, a message naming the source and the line and column. A UTF-8
- * byte-order mark (Windows Notepad writes one) is skipped; a key given twice is refused.
+ * Parses JSON text (a file's, decoded by load-scenario.ts `decodeUtf8`, which skips a byte-order
+ * mark); on failure, a message naming the source and the line and column. A key given twice is refused.
  */
-export function parseJsonText(withBom: string, source: string, what: string): Result<unknown> {
-  const text = withBom.startsWith('\uFEFF') ? withBom.slice(1) : withBom;
+export function parseJsonText(text: string, source: string, what: string): Result<unknown> {
   try {
     const value = JSON.parse(text) as unknown;
     const twice = findDuplicateKey(text);

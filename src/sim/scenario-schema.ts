@@ -526,7 +526,7 @@ export const scenarioSchema = z
         items.forEach((item, i) => {
           const at = first.get(item.id);
           if (at === undefined) first.set(item.id, i);
-          else ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `expected ${what} id of its own (${path.join('.')}[${at}] has it already)` });
+          else ctx.addIssue({ code: 'custom', path: [...path, i, 'id'], message: `expected ${what} id of its own (duplicate ${what.replace(/^an? /, '')} id "${item.id}": ${path.join('.')}[${at}] has it already)` });
         });
       };
       unique(s.territory.districts, ['territory', 'districts'], 'a district');
