@@ -210,13 +210,13 @@ export function createGame(opts: GameOptions): Game {
       // On a copy of the state first: a refusal, or an error of the model half-way, changes nothing.
       // The model is deterministic and its answer does not depend on the month's scratch sums
       // (money.ts: they only accumulate), so what passed on the copy passes the same on the state.
-      const trial = tryAction(s.sim, s.scenario, structuredClone(action));
-      const result = trial.ok ? run!.act(structuredClone(action)) : trial;
+      const trial = tryAction(s.sim, s.scenario, action);
+      const result = trial.ok ? run!.act(action) : trial;
       if (!result.ok) {
         store.setState({ lastRefusal: result });
         return result;
       }
-      // The model may keep parts of its copy in the state (an offer's terms): the log keeps its own.
+      // `action` is dispatch's own copy, and the model copies what it keeps (an offer's terms): the log records it as applied.
       publish({ actions: [...s.actions, { tick: s.sim.tick, action }] }, { lastRefusal: null });
       return OK;
     },

@@ -89,6 +89,11 @@ describe('dispatch is atomic', () => {
     (a.terms as { districts: number[] }).districts.push(99);
     expect(g.api.stateHash()).toBe(hash);
     expect(g.store.getState().session!.sim.negotiation!.offer.districts).not.toContain(99);
+    // The save's log and the model's state share nothing: what the model does later to its offer is not recorded.
+    const s = g.store.getState().session!;
+    const recorded = s.actions[0]!.action as { terms: object };
+    expect(recorded.terms).not.toBe(s.sim.negotiation!.offer);
+    expect(recorded.terms).toEqual(s.sim.negotiation!.offer);
     playTo(g, 12);
     const save = JSON.parse(JSON.stringify(g.api.exportSave())) as SaveFile;
     expect(save.actions.length).toBeGreaterThan(0);
