@@ -595,4 +595,55 @@ describeE2E('the game (Chromium)', () => {
     await screenshot(page, 'menu-corrupt-save');
     expect(await page.evaluate(() => localStorage.getItem('horizons.autosave.unreadable'))).toBe('{"format":"horizons-autosave","version":0}');
   });
+
+  it('nothing lost through window.horizons: the largest seed starts, a refused action changes nothing, getState is a copy, a bad ?agents is noted', async () => {
+    const page = await open('&seed=4294967295');
+    // Every start the menu lists with the largest seed, dispatch accepts (issue 12: all 8 were refused).
+    const starts = await page.evaluate(() => {
+      const h = window.horizons!;
+      const listed = h.actions().filter((a) => a.type === 'start');
+      const refused = listed.map((a) => {
+        const r = h.dispatch(a);
+        h.dispatch({ type: 'newGame' });
+        return r.ok ? null : r.reason;
+      });
+      return { listed: listed.length, refused: refused.filter((r) => r !== null) };
+    });
+    expect(starts.listed).toBeGreaterThanOrEqual(8);
+    expect(starts.refused).toEqual([]);
+
+    const seen = await page.evaluate(() => {
+      const h = window.horizons!;
+      h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', partner: 'infrastructure-partner' });
+      h.dispatch({ type: 'continue' });
+      h.dispatch({ type: 'continue' });
+      const screen = h.getGame().screen;
+      const hash = h.stateHash();
+      const level = h.getState()!.city.concertation;
+      const junk = h.dispatch({ type: 'setConcertation', level: 0.9, junk: () => 1 });
+      const offer = h.actions().find((a) => a.type === 'propose') as { terms: object } & Record<string, unknown>;
+      const symbol = h.dispatch({ ...offer, terms: { ...offer.terms, note: Symbol('x') } });
+      const afterRefusals = { hash: h.stateHash(), level: h.getState()!.city.concertation, opened: h.getState()!.counters.negotiationsOpened, logged: h.getGame().session!.actions.length };
+      h.getState()!.city.concertation = 0.1;
+      h.getGame().session!.sim.city.concertation = 0.1;
+      return { screen, hash, level, junk, symbol, afterRefusals, afterWrites: h.stateHash(), seed: h.getGame().session!.setup.seed };
+    });
+    expect(seen.screen).toBe('decisions');
+    expect(seen.seed).toBe(4294967295);
+    expect(seen.junk).toMatchObject({ ok: false, code: 'fieldNotData', params: { field: 'junk', found: 'a function' } });
+    expect(seen.symbol).toMatchObject({ ok: false, code: 'fieldNotData', params: { field: 'terms.note', found: 'a Symbol' } });
+    expect(seen.afterRefusals).toEqual({ hash: seen.hash, level: seen.level, opened: 0, logged: 0 });
+    expect(seen.afterWrites).toBe(seen.hash);
+
+    // ?agents=0 (and a seed that is not a number): ignored, and the menu says so; no Infinity anywhere.
+    await browser.page.goto(`${served.url}?agents=0&seed=abc`);
+    await waitScreen(browser.page, 'menu');
+    const note = browser.page.locator(byId('url-notes-panel'));
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toMatch(/\?agents=0/);
+    expect(text).toMatch(/\?seed=abc/);
+    expect(text).toMatch(/50/);
+    await screenshot(browser.page, 'menu-url-notes');
+  });
 });
