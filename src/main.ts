@@ -30,8 +30,18 @@ export interface HorizonsApi {
   getGame(): ReturnType<Game['store']['getState']>;
 }
 
+/**
+ * A seam for the browser tests only, with `?test-hooks` in the address: the live simulation state,
+ * to stage what no quick game reaches (the prefect settling a budget) and see it rendered. Not for
+ * scripts: what it changes is in no save (the save no longer replays). `getState()` is the API.
+ */
+interface TestHooks {
+  liveState(): SimState | null;
+}
+
 declare global {
   interface Window {
+    horizonsTestHooks?: TestHooks;
     horizons?: HorizonsApi;
   }
 }
@@ -63,7 +73,8 @@ function start(): void {
     urlNotes: url.notes,
   });
 
-  const { api } = game;
+  const { api, store } = game;
+  if (new URLSearchParams(window.location.search).has('test-hooks')) window.horizonsTestHooks = { liveState: () => store.getState().session?.sim ?? null };
   window.horizons = {
     getState: () => api.getState(),
     dispatch: (action) => api.dispatch(action),

@@ -47,9 +47,9 @@ export interface GameOptions {
  * What the API hands out: a deep copy, made on each call. A read-only view, not a frozen one: the
  * citizens live in typed arrays, which `Object.freeze` cannot freeze, so a frozen state would still
  * let a script write into them (and a frozen copy shared between calls would pass one caller's
- * writes to the next). A copy holds for every part, and costs about a millisecond for 10,000
- * citizens ten years in (structuredClone), less than the page's own serialisation of the same
- * object when a test reads it through `page.evaluate`.
+ * writes to the next). A copy holds for every part; measured with 10,000 citizens 18 years in, it
+ * costs about 3 ms for `getState` and 6 ms for `getGame` (the menu's scenarios too), the order of
+ * `stateHash` (4 ms) and less than `page.evaluate`'s serialisation of the same object.
  */
 const copyOf = <T>(x: T): T => structuredClone(x);
 

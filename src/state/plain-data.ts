@@ -11,8 +11,8 @@
  * to say which field is wrong, in words a person reads.
  */
 
-/** A copy of plain JSON data, or the first field that is not. */
-export type DataCopy = { ok: true; value: unknown } | { ok: false; field: string; found: string };
+/** A copy of plain JSON data, or the first field that is not (`number`: NaN or ±Infinity, a number that is not finite). */
+export type DataCopy = { ok: true; value: unknown } | { ok: false; field: string; found: string; number: boolean };
 
 /** Deeper than this is not an action (and would exhaust the stack on a crafted one). */
 const MAX_DEPTH = 32;
@@ -24,6 +24,7 @@ class NotData extends Error {
   constructor(
     readonly field: string,
     readonly found: string,
+    readonly number = false,
   ) {
     super(`${field}: found ${found}`);
   }
@@ -43,7 +44,7 @@ function describeNonData(v: unknown): string {
     case 'undefined':
       return 'nothing';
     case 'number':
-      return Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+      return `the number ${String(v)}`;
     default: {
       const name = (v as { constructor?: { name?: unknown } }).constructor?.name;
       return typeof name === 'string' && name !== '' ? `a ${name}` : 'an object that is not plain data';
@@ -55,7 +56,7 @@ function copy(v: unknown, path: string, ancestors: object[]): unknown {
   const here = path || 'the action';
   if (typeof v === 'string' || typeof v === 'boolean' || v === null) return v;
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) throw new NotData(here, describeNonData(v));
+    if (!Number.isFinite(v)) throw new NotData(here, describeNonData(v), true);
     return v === 0 ? 0 : v; // −0 → 0, as JSON writes it
   }
   if (typeof v !== 'object') throw new NotData(here, describeNonData(v));
@@ -91,8 +92,8 @@ export function copyData(x: unknown): DataCopy {
   try {
     return { ok: true, value: copy(x, '', []) };
   } catch (err) {
-    if (err instanceof NotData) return { ok: false, field: err.field, found: err.found };
+    if (err instanceof NotData) return { ok: false, field: err.field, found: err.found, number: err.number };
     // A proxy's trap, a stack overflow: the value cannot be read as data.
-    return { ok: false, field: 'the action', found: `a value that cannot be read (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, field: 'the action', found: `a value that cannot be read (${err instanceof Error ? err.message : String(err)})`, number: false };
   }
 }

@@ -120,7 +120,12 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
     if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
     // A copy first: from here on nothing reads the caller's object (its getters, what it changes later).
     const data = copyData(action);
-    if (!data.ok) return refuse('fieldNotData', { field: data.field, found: data.found }, `${data.field}: found ${data.found}, expected ${JSON_DATA}`);
+    if (!data.ok) {
+      const { field, found: what } = data;
+      // NaN or Infinity: a number that is not one, said as the model says it of a number field.
+      if (data.number) return refuse('fieldNotNumber', { field, found: what }, `${field}: found ${what}, expected a finite number`);
+      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${JSON_DATA}`);
+    }
     const a = data.value as Record<string, unknown> & { type: string };
     if (!Object.hasOwn(ACTION_FIELDS, a.type)) return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
     const extra = unknownField(a as Record<string, unknown> & { type: AnyType });

@@ -515,16 +515,17 @@ describeE2E('the game (Chromium)', () => {
   }, 240_000);
 
   it('the prefect settles the budget: a card with its figures, in French, on the events screen', async () => {
-    const page = await open();
+    // getState() is a copy: the staging goes through the tests' own seam (?test-hooks, main.ts).
+    const page = await open('&test-hooks');
     await page.evaluate(() => {
       const h = window.horizons!;
       h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 5, partner: 'infrastructure-partner' });
       // No scenario makes the prefect settle a budget in the first year a browser can reach quickly:
       // the entries the year end writes (rules/budget.ts) are laid in the log as it would.
-      const log = h.getState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
+      const log = window.horizonsTestHooks!.liveState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
       log.push({ tick: 0, kind: 'debtAlarm', data: { ratioYears: 13.4, referenceYears: 12, refuseYears: 15, loanRate: 0.0412 } });
       log.push({ tick: 0, kind: 'budgetSettled', data: { deficitEur: 2_500_000, netSavingsEur: -2_500_000, advanceEur: 2_500_000, taxRisePct: 3.5, baselineCutPct: 20, crcDays: 30, untilTick: 13 } });
-      h.getState()!.city.settledUntilTick = 13;
+      window.horizonsTestHooks!.liveState()!.city.settledUntilTick = 13;
     });
     await waitScreen(page, 'briefing');
     await click(page, 'continue');
@@ -550,7 +551,7 @@ describeE2E('the game (Chromium)', () => {
     // The year's running log tells the entry as one French sentence with its figures.
     await page.evaluate(() => {
       const h = window.horizons!;
-      const log = h.getState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
+      const log = window.horizonsTestHooks!.liveState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
       log.push({ tick: 0, kind: 'budgetSettled', data: { deficitEur: 2_500_000, netSavingsEur: -2_500_000, advanceEur: 2_500_000, taxRisePct: 3.5, baselineCutPct: 20, crcDays: 30, untilTick: 13 } });
       h.dispatch({ type: 'endDecisions' });
       h.dispatch({ type: 'setPlaying', playing: false });
@@ -636,6 +637,7 @@ describeE2E('the game (Chromium)', () => {
     expect(seen.afterWrites).toBe(seen.hash);
 
     // ?agents=0 (and a seed that is not a number): ignored, and the menu says so; no Infinity anywhere.
+    await painted(page); // leaving while the city view loads would abort its requests
     await browser.page.goto(`${served.url}?agents=0&seed=abc`);
     await waitScreen(browser.page, 'menu');
     const note = browser.page.locator(byId('url-notes-panel'));
