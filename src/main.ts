@@ -3,41 +3,47 @@
  * and API), mounts the DOM panels at once (the menu is usable before the engine arrives), then
  * loads Phaser's chunk and mounts the city view behind them. Exposes `window.horizons` (DESIGN §7)
  * for tests, scripts and facilitators.
- * URL parameters: `?agents=<n>` (fewer citizen agents, for fast tests); `?seed=<n>` (the menu's seed).
+ * URL parameters (checked like the command line's flags, state/url-params.ts; a bad one is ignored
+ * and the menu says so): `?agents=<n>` (fewer citizen agents, for fast tests); `?seed=<n>` (the menu's seed).
  */
 import '@fontsource/atkinson-hyperlegible/400.css';
 import '@fontsource/atkinson-hyperlegible/700.css';
-import { isSeed, MAX_SEED, type ActionResult, type SaveFile, type SimState } from './sim';
+import { MAX_SEED, type ActionResult, type SaveFile, type SimState } from './sim';
 import { initLang } from './i18n';
 import type { KeyValueStorage } from './state/autosave';
 import { buildCatalogue } from './state/catalogue';
 import { createGame } from './state/game-store';
 import type { AnyAction, Game } from './state/game-types';
+import { readUrlParams } from './state/url-params';
 import { mountApp } from './ui/app';
 
 /** What the page exposes on `window.horizons`. */
 export interface HorizonsApi {
+  /** The simulation's state, as a copy: changing it changes nothing of the game. */
   getState(): SimState | null;
   dispatch(action: unknown): ActionResult;
   actions(): AnyAction[];
   isOver(): boolean;
   exportSave(): SaveFile | null;
   stateHash(): string;
-  /** The game's own state (screen, session, settings), for facilitators and tests. */
+  /** The game's own state (screen, session, settings), for facilitators and tests, as a copy. */
   getGame(): ReturnType<Game['store']['getState']>;
+}
+
+/**
+ * A seam for the browser tests only, with `?test-hooks` in the address: the live simulation state,
+ * to stage what no quick game reaches (the prefect settling a budget) and see it rendered. Not for
+ * scripts: what it changes is in no save (the save no longer replays). `getState()` is the API.
+ */
+interface TestHooks {
+  liveState(): SimState | null;
 }
 
 declare global {
   interface Window {
+    horizonsTestHooks?: TestHooks;
     horizons?: HorizonsApi;
   }
-}
-
-function intParam(params: URLSearchParams, name: string): number | undefined {
-  const raw = params.get(name);
-  if (raw === null || !/^\d+$/.test(raw.trim())) return undefined;
-  const value = Number(raw);
-  return Number.isSafeInteger(value) ? value : undefined;
 }
 
 function localStorageOrNull(): KeyValueStorage | null {
@@ -52,29 +58,31 @@ function localStorageOrNull(): KeyValueStorage | null {
 
 function start(): void {
   initLang();
-  const params = new URLSearchParams(window.location.search);
+  const url = readUrlParams(window.location.search);
+  for (const n of url.notes) console.warn(`?${n.param}: found ${JSON.stringify(n.raw)}, expected a whole number from ${n.min} to ${n.max}; ignored`);
   const files = import.meta.glob('../scenarios/*.json', { eager: true, import: 'default' });
   const { entries, errors } = buildCatalogue(Object.fromEntries(Object.entries(files).map(([path, raw]) => [path.replace(/^\.\.\//, ''), raw])));
   for (const e of errors) console.warn(e);
-  // A seed in the one range every tool shares (sim/seed.ts); out of range, a random one.
-  const seedParam = intParam(params, 'seed');
-  const agents = intParam(params, 'agents');
+  // A seed in the one range every tool shares (sim/seed.ts); without a valid one, a random one.
+  const seedParam = url.seed;
   const game = createGame({
     catalogue: entries,
     storage: localStorageOrNull(),
-    randomSeed: () => (isSeed(seedParam) ? seedParam : Math.floor(Math.random() * (MAX_SEED + 1))),
-    ...(agents !== undefined ? { agents } : {}),
+    randomSeed: () => seedParam ?? Math.floor(Math.random() * (MAX_SEED + 1)),
+    ...(url.agents !== undefined ? { agents: url.agents } : {}),
+    urlNotes: url.notes,
   });
 
   const { api, store } = game;
+  if (new URLSearchParams(window.location.search).has('test-hooks')) window.horizonsTestHooks = { liveState: () => store.getState().session?.sim ?? null };
   window.horizons = {
-    getState: () => store.getState().session?.sim ?? null,
+    getState: () => api.getState(),
     dispatch: (action) => api.dispatch(action),
     actions: () => api.actions(),
     isOver: () => api.isOver(),
     exportSave: () => api.exportSave(),
     stateHash: () => api.stateHash(),
-    getGame: () => store.getState(),
+    getGame: () => api.getGame(),
   };
 
   const app = document.getElementById('app')!;

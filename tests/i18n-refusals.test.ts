@@ -77,6 +77,8 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   noAmendment: { contract: 2 },
   aboveCompetitiveBid: { paymentEur: 4_200_000, capEur: 3_600_000, bidders: 4 },
   fieldNotWholeNumber: { field: 'seed', found: 'the number NaN', min: 0, max: 4294967295 },
+  fieldNotData: { field: 'terms.note', found: 'a function' },
+  fieldUnknown: { field: 'junk', action: 'setConcertation', expected: 'level, explanation' },
   wrongScreen: { action: 'advance', screen: 'menu', possible: 'months, negotiation, epilogue' },
   noMonthOpen: {},
   sideComputer: { side: 'partner' },

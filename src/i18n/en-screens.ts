@@ -128,6 +128,9 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'menu.corrupt.kept': 'It has not been deleted: it is kept in this browser under the key “{key}”. You can download it to keep it or have it looked at.',
   'menu.corrupt.download': 'Download the file',
   'menu.corrupt.dismiss': 'Understood',
+  'menu.url.title': 'The address has a setting that was ignored',
+  'menu.url.seed': '“?seed={raw}”: a seed is a whole number from {min} to {max}. The menu drew one at random.',
+  'menu.url.agents': '“?agents={raw}”: the number of citizens is a whole number from {min} to {max}. Each scenario runs with its own.',
 
   'brief.eyebrow.city': 'Briefing — you play the city',
   'brief.eyebrow.partner': 'Briefing — you play the partner',

@@ -130,6 +130,9 @@ export const frScreens = {
   'menu.corrupt.kept': 'Elle n’est pas effacée : elle est conservée dans ce navigateur sous la clé « {key} ». Vous pouvez la télécharger pour la garder ou la faire examiner.',
   'menu.corrupt.download': 'Télécharger le fichier',
   'menu.corrupt.dismiss': 'Compris',
+  'menu.url.title': 'Un réglage de l’adresse a été ignoré',
+  'menu.url.seed': '« ?seed={raw} » : une graine est un nombre entier de {min} à {max}. Le menu en a tiré une au hasard.',
+  'menu.url.agents': '« ?agents={raw} » : le nombre de citoyens est un nombre entier de {min} à {max}. Chaque scénario garde le sien.',
 
   // ------------------------------------------------------------ briefing
   'brief.eyebrow.city': 'Briefing — vous jouez la ville',

@@ -11,6 +11,9 @@ import { describeValue } from './scenario';
 /** Refusals of the game's flow (src/state): screens, roles, saves, the store's own checks. */
 export const GAME_FLOW_REFUSALS = [
   'fieldNotWholeNumber',
+  // an action's field that is not JSON data (a function, a Symbol, NaN…), or not a field of its type
+  'fieldNotData',
+  'fieldUnknown',
   'wrongScreen',
   'noMonthOpen',
   'sideComputer',

@@ -3,13 +3,15 @@
  * object, computed from the store's snapshot alone.
  *
  * The menu lists a start for every scenario, role and computer player (a personality or a
- * scripted strategy); the flow's screens list their way on; the decisions and the table list the
+ * scripted strategy), each checked by the start action's own checks (`setupOfStart`), so that the
+ * list never holds a start `dispatch` refuses; the flow's screens list their way on; the decisions and the table list the
  * acting side's simulation actions that the model would take now (`tryAction`), with its computer
  * adviser's suggested offer to propose.
  */
 import { amendableContracts, servicesToGiveUp, computerPlayers, GOVERNANCE_MEASURES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
 import type { AnyAction, GameState, Session } from './game-types';
 import { SIM_ACTION_TYPES } from './script-api';
+import { setupOfStart } from './start';
 
 /** Keeps the simulation actions the model would take now (game actions pass). */
 function legal(s: Session, candidates: AnyAction[]): AnyAction[] {
@@ -27,9 +29,10 @@ function menuActions(st: GameState): AnyAction[] {
     out.push({ type: 'start', scenario: id, role: 'both', seed });
     out.push({ type: 'start', scenario: id, role: 'watch', seed, city: scenario.policies.city, partner: scenario.policies.partner });
   }
-  if (st.savedGame) out.push({ type: 'continueSave' });
-  if (st.corruptSave) out.push({ type: 'discardCorruptSave' });
-  return out;
+  const starts = out.filter((a) => setupOfStart(a as unknown as Record<string, unknown>, { catalogue: st.catalogue, menuSeed: st.menuSeed }).ok);
+  if (st.savedGame) starts.push({ type: 'continueSave' });
+  if (st.corruptSave) starts.push({ type: 'discardCorruptSave' });
+  return starts;
 }
 
 /** Accept the offer when it is the side's turn; propose what its computer adviser suggests. */

@@ -59,6 +59,21 @@ function setAsideUnreadable(storage: KeyValueStorage, text: string): string {
   return key;
 }
 
+/**
+ * Sets aside the autosave that was read but does not replay (edited, or from another version of the
+ * model), before the next year's autosave can overwrite it. Returns the key it is kept under, or
+ * null when storage refused the move (it is then still under the autosave's key, untouched).
+ */
+export function setAsideAutosave(storage: KeyValueStorage | null): string | null {
+  if (!storage) return null;
+  try {
+    const text = storage.getItem(AUTOSAVE_KEY);
+    return text === null ? null : setAsideUnreadable(storage, text);
+  } catch {
+    return null;
+  }
+}
+
 /** Reads the autosave; an unreadable one is set aside (kept) and reported. */
 export function readAutosave(storage: KeyValueStorage | null): AutosaveRead {
   if (!storage) return { kind: 'none' };

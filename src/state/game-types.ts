@@ -4,7 +4,7 @@
  * The store (`game-store.ts`) owns one headless run (`createRun` from the sim) and replaces its
  * snapshot after every change: a new `GameState` with a new `session` object whenever anything of
  * the game moved, so that a selector sees it. The simulation state inside (`session.sim`) is the
- * run's own object, stepped month by month: treat it as read-only.
+ * run's own object, stepped month by month: treat it as read-only (scripts get copies: `GameApi`).
  *
  * Every action is a JSON object that `dispatch` accepts as it is; `actions()` lists the legal ones
  * now. Game actions (start, continue, advance…) and the simulation's own actions (setBudget,
@@ -122,6 +122,15 @@ export interface CorruptSave {
   error: string;
 }
 
+/** A URL parameter of the page (`?seed=`, `?agents=`) that was not in its range and was ignored. */
+export interface UrlNote {
+  param: 'seed' | 'agents';
+  /** What the address held, as it was written (`abc`, `0`, an empty text). */
+  raw: string;
+  min: number;
+  max: number;
+}
+
 export interface GameState {
   screen: Screen;
   catalogue: ScenarioEntry[];
@@ -129,6 +138,8 @@ export interface GameState {
   menuSeed: number;
   savedGame: SavedGameInfo | null;
   corruptSave: CorruptSave | null;
+  /** The page's URL parameters that were ignored (out of range, not a number), for the menu to say. */
+  urlNotes: UrlNote[];
   session: Session | null;
   ui: UiState;
   /** The last refused action (code, figures, English reason; the panel that dispatched it renders it), or null. */
@@ -169,9 +180,15 @@ export interface GameQueries {
 
 /** The store's full interface: state, dispatch and the API `window.horizons` exposes. */
 export interface GameApi extends GameQueries {
+  /** Applies an action whole or not at all: on a refusal the game, its hash and its save are as before. */
   dispatch(action: unknown): ActionResult;
   actions(): AnyAction[];
   isOver(): boolean;
+  /** The simulation's state, as a copy (changing it changes nothing of the game); null before a game. */
+  getState(): SimState | null;
+  /** The game's own state (screen, session, settings), as a copy. */
+  getGame(): GameState;
+  /** The replay save of the game so far (a copy), or null before its first full year. */
   exportSave(): SaveFile | null;
   stateHash(): string;
 }

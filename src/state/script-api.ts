@@ -3,11 +3,19 @@
  * not possible on this screen or badly formed (with a code, its figures and an English reason), and
  * hands a well-formed action to the store's operations. Every action type is in one list here.
  *
+ * `dispatch` is atomic: it first copies the action as JSON data (plain-data.ts: a function, a Symbol,
+ * NaN… is refused by its field) and refuses a key that is not a field of the action's type (a typo
+ * such as `abandonned: true` would otherwise be ignored without a word, and cancel a contract
+ * without giving its services up); only that copy goes on, so nothing the caller keeps or changes
+ * afterwards reaches the game, and the save records exactly what was applied.
+ *
  * The simulation's own actions (setBudget, propose, accept…) are checked for who may take them now
  * (the side people play, the group holding the controls, an open month); the model checks the rest.
  */
 import { ACTION_TYPES, RETIRED_ACTIONS, actorOf, found, isSeed, MAX_SEED, type Action, type ActionResult, type Refusal, type RefusalCode, type RefusalParams } from '../sim';
 import { OVERLAYS, SPEEDS, type GameAction, type GameState, type Screen, type UiState } from './game-types';
+import { copyData, JSON_DATA } from './plain-data';
+import type { RetiredAction } from '../sim/types';
 
 /** The game's own actions, beside the simulation's. */
 export const GAME_ACTION_TYPES = ['start', 'continueSave', 'discardCorruptSave', 'setMenuSeed', 'continue', 'endDecisions', 'openNegotiation', 'leaveNegotiation', 'advance', 'setPlaying', 'setSpeed', 'setOverlay', 'setLargeType', 'newGame'] as const satisfies readonly GameAction['type'][];
@@ -17,6 +25,51 @@ void gameTypesListed;
 
 /** The model's actions `dispatch` takes; a retired one still goes to the model, which refuses it by name. */
 export const SIM_ACTION_TYPES: ReadonlySet<string> = new Set<string>([...ACTION_TYPES, ...RETIRED_ACTIONS]);
+
+/** The fields each action type takes besides `type` (checked against the types: a field left out, or one too many, fails to compile). */
+const ACTION_FIELDS = {
+  start: ['scenario', 'role', 'seed', 'city', 'partner'],
+  continueSave: [],
+  discardCorruptSave: [],
+  setMenuSeed: ['seed'],
+  continue: [],
+  endDecisions: [],
+  openNegotiation: [],
+  leaveNegotiation: [],
+  advance: ['months'],
+  setPlaying: ['playing'],
+  setSpeed: ['speed'],
+  setOverlay: ['overlay'],
+  setLargeType: ['on'],
+  newGame: [],
+  setBudget: ['envelopeEur', 'taxChange', 'explanation'],
+  setConcertation: ['level', 'explanation'],
+  governance: ['measure', 'on', 'explanation'],
+  launchAlone: ['project', 'districts', 'pilot', 'grantCalls', 'explanation'],
+  propose: ['by', 'terms', 'reason', 'explanation'],
+  accept: ['by', 'reason', 'explanation'],
+  walkAway: ['by', 'reason', 'explanation'],
+  cancelContract: ['contractId', 'abandon', 'explanation'],
+  renegotiateContract: ['contractId', 'paymentCut', 'explanation'],
+  answerAmendment: ['by', 'contractId', 'accept', 'explanation'],
+  studyPartnership: ['projects', 'districts', 'explanation'],
+  scalePilot: ['deployment'],
+} as const satisfies { [T in AnyType]: readonly FieldOf<T>[] };
+type Every = GameAction | Action | RetiredAction;
+type AnyType = Every['type'];
+type FieldOf<T extends AnyType> = Exclude<keyof Extract<Every, { type: T }>, 'type'>;
+// Every field of every type is listed (a field left out fails to compile here).
+const fieldsListed: { [T in AnyType]: Exclude<FieldOf<T>, (typeof ACTION_FIELDS)[T][number]> }[AnyType] extends never ? true : never = true;
+void fieldsListed;
+
+/** The first key of `a` that is not a field of its type, as a refusal. */
+function unknownField(a: Record<string, unknown> & { type: AnyType }): Refusal | null {
+  const fields: readonly string[] = ACTION_FIELDS[a.type];
+  const extra = Object.keys(a).find((k) => k !== 'type' && !fields.includes(k));
+  if (extra === undefined) return null;
+  const expected = fields.length > 0 ? fields.join(', ') : 'none';
+  return refuse('fieldUnknown', { field: extra, action: a.type, expected }, `${extra}: not a field of "${a.type}" (its fields: ${expected})`);
+}
 
 /** The longest `advance`: the longest horizon a scenario may have. */
 const MAX_ADVANCE_MONTHS = 12 * 60;
@@ -65,8 +118,19 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
 
   function check(action: unknown): ActionResult {
     if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+    // A copy first: from here on nothing reads the caller's object (its getters, what it changes later).
+    const data = copyData(action);
+    if (!data.ok) {
+      const { field, found: what } = data;
+      // NaN or Infinity: a number that is not one, said as the model says it of a number field.
+      if (data.number) return refuse('fieldNotNumber', { field, found: what }, `${field}: found ${what}, expected a finite number`);
+      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${JSON_DATA}`);
+    }
+    const a = data.value as Record<string, unknown> & { type: string };
+    if (!Object.hasOwn(ACTION_FIELDS, a.type)) return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
+    const extra = unknownField(a as Record<string, unknown> & { type: AnyType });
+    if (extra) return extra;
     const { screen, session, corruptSave } = ops.state();
-    const a = action as Record<string, unknown> & { type: string };
     const on = (...screens: Screen[]): ActionResult | null =>
       screens.includes(screen) && (screen === 'menu' || session)
         ? null

@@ -515,16 +515,17 @@ describeE2E('the game (Chromium)', () => {
   }, 240_000);
 
   it('the prefect settles the budget: a card with its figures, in French, on the events screen', async () => {
-    const page = await open();
+    // getState() is a copy: the staging goes through the tests' own seam (?test-hooks, main.ts).
+    const page = await open('&test-hooks');
     await page.evaluate(() => {
       const h = window.horizons!;
       h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 5, partner: 'infrastructure-partner' });
       // No scenario makes the prefect settle a budget in the first year a browser can reach quickly:
       // the entries the year end writes (rules/budget.ts) are laid in the log as it would.
-      const log = h.getState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
+      const log = window.horizonsTestHooks!.liveState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
       log.push({ tick: 0, kind: 'debtAlarm', data: { ratioYears: 13.4, referenceYears: 12, refuseYears: 15, loanRate: 0.0412 } });
       log.push({ tick: 0, kind: 'budgetSettled', data: { deficitEur: 2_500_000, netSavingsEur: -2_500_000, advanceEur: 2_500_000, taxRisePct: 3.5, baselineCutPct: 20, crcDays: 30, untilTick: 13 } });
-      h.getState()!.city.settledUntilTick = 13;
+      window.horizonsTestHooks!.liveState()!.city.settledUntilTick = 13;
     });
     await waitScreen(page, 'briefing');
     await click(page, 'continue');
@@ -550,7 +551,7 @@ describeE2E('the game (Chromium)', () => {
     // The year's running log tells the entry as one French sentence with its figures.
     await page.evaluate(() => {
       const h = window.horizons!;
-      const log = h.getState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
+      const log = window.horizonsTestHooks!.liveState()!.log as unknown as { tick: number; kind: string; data: Record<string, number> }[];
       log.push({ tick: 0, kind: 'budgetSettled', data: { deficitEur: 2_500_000, netSavingsEur: -2_500_000, advanceEur: 2_500_000, taxRisePct: 3.5, baselineCutPct: 20, crcDays: 30, untilTick: 13 } });
       h.dispatch({ type: 'endDecisions' });
       h.dispatch({ type: 'setPlaying', playing: false });
@@ -594,5 +595,57 @@ describeE2E('the game (Chromium)', () => {
     expect(await page.locator(byId('corrupt-save-panel')).innerText()).toMatch(/version/);
     await screenshot(page, 'menu-corrupt-save');
     expect(await page.evaluate(() => localStorage.getItem('horizons.autosave.unreadable'))).toBe('{"format":"horizons-autosave","version":0}');
+  });
+
+  it('nothing lost through window.horizons: the largest seed starts, a refused action changes nothing, getState is a copy, a bad ?agents is noted', async () => {
+    const page = await open('&seed=4294967295');
+    // Every start the menu lists with the largest seed, dispatch accepts (issue 12: all 8 were refused).
+    const starts = await page.evaluate(() => {
+      const h = window.horizons!;
+      const listed = h.actions().filter((a) => a.type === 'start');
+      const refused = listed.map((a) => {
+        const r = h.dispatch(a);
+        h.dispatch({ type: 'newGame' });
+        return r.ok ? null : r.reason;
+      });
+      return { listed: listed.length, refused: refused.filter((r) => r !== null) };
+    });
+    expect(starts.listed).toBeGreaterThanOrEqual(8);
+    expect(starts.refused).toEqual([]);
+
+    const seen = await page.evaluate(() => {
+      const h = window.horizons!;
+      h.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', partner: 'infrastructure-partner' });
+      h.dispatch({ type: 'continue' });
+      h.dispatch({ type: 'continue' });
+      const screen = h.getGame().screen;
+      const hash = h.stateHash();
+      const level = h.getState()!.city.concertation;
+      const junk = h.dispatch({ type: 'setConcertation', level: 0.9, junk: () => 1 });
+      const offer = h.actions().find((a) => a.type === 'propose') as { terms: object } & Record<string, unknown>;
+      const symbol = h.dispatch({ ...offer, terms: { ...offer.terms, note: Symbol('x') } });
+      const afterRefusals = { hash: h.stateHash(), level: h.getState()!.city.concertation, opened: h.getState()!.counters.negotiationsOpened, logged: h.getGame().session!.actions.length };
+      h.getState()!.city.concertation = 0.1;
+      h.getGame().session!.sim.city.concertation = 0.1;
+      return { screen, hash, level, junk, symbol, afterRefusals, afterWrites: h.stateHash(), seed: h.getGame().session!.setup.seed };
+    });
+    expect(seen.screen).toBe('decisions');
+    expect(seen.seed).toBe(4294967295);
+    expect(seen.junk).toMatchObject({ ok: false, code: 'fieldNotData', params: { field: 'junk', found: 'a function' } });
+    expect(seen.symbol).toMatchObject({ ok: false, code: 'fieldNotData', params: { field: 'terms.note', found: 'a Symbol' } });
+    expect(seen.afterRefusals).toEqual({ hash: seen.hash, level: seen.level, opened: 0, logged: 0 });
+    expect(seen.afterWrites).toBe(seen.hash);
+
+    // ?agents=0 (and a seed that is not a number): ignored, and the menu says so; no Infinity anywhere.
+    await painted(page); // leaving while the city view loads would abort its requests
+    await browser.page.goto(`${served.url}?agents=0&seed=abc`);
+    await waitScreen(browser.page, 'menu');
+    const note = browser.page.locator(byId('url-notes-panel'));
+    await note.waitFor();
+    const text = await note.innerText();
+    expect(text).toMatch(/\?agents=0/);
+    expect(text).toMatch(/\?seed=abc/);
+    expect(text).toMatch(/50/);
+    await screenshot(browser.page, 'menu-url-notes');
   });
 });

@@ -73,15 +73,15 @@ describe('autosave', () => {
     const good = JSON.parse(storage.getItem(AUTOSAVE_KEY)!);
     expect(parseAutosave(JSON.stringify({ ...good, version: 0 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version: found 0, expected 1/) });
     expect(parseAutosave(JSON.stringify({ ...good, role: 'mayor' }))).toMatchObject({ ok: false, error: expect.stringMatching(/role: found "mayor"/) });
-    // A save whose hashes the model does not reproduce is refused at restore, and kept.
+    // A save whose hashes the model does not reproduce is refused at restore, and kept (set aside).
     const tampered = { ...good, save: { ...good.save, yearlyHashes: ['0000000000000000'], finalHash: '0000000000000000' } };
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(tampered));
     const again = newGame(storage);
     const r = again.api.dispatch({ type: 'continueSave' });
     expect(r.ok).toBe(false);
     expect(r.ok ? '' : r.reason).toMatch(/does not replay.*year 1/);
-    expect(again.store.getState().corruptSave).not.toBeNull();
-    expect(storage.getItem(AUTOSAVE_KEY)).toBe(JSON.stringify(tampered));
+    expect(again.store.getState().corruptSave).toMatchObject({ key: CORRUPT_KEY });
+    expect(storage.getItem(CORRUPT_KEY)).toBe(JSON.stringify(tampered));
     // Control: the save read above is the game's own, and untampered it restores; so the refusals
     // above come from the version, the role and the hashes, not from the save itself.
     expect(good.save.yearlyHashes).toEqual(g.api.exportSave()!.yearlyHashes);

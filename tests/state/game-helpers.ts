@@ -1,7 +1,10 @@
 /** Helpers for the game store's tests: the real scenario files, a Map-backed storage, a scripted player. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { stateHash } from '../../src/sim';
 import { buildCatalogue } from '../../src/state/catalogue';
+import { AUTOSAVE_KEY } from '../../src/state/autosave';
 import type { KeyValueStorage } from '../../src/state/autosave';
 import { createGame } from '../../src/state/game-store';
 import type { AnyAction, Game } from '../../src/state/game-types';
@@ -42,3 +45,38 @@ export function playToEnd(game: Game, choose: (actions: AnyAction[], step: numbe
   }
   return { steps, refused };
 }
+
+/** A city game on its decisions screen, in the first month. */
+export function atDecisions(storage = new MemoryStorage()): Game {
+  const g = newGame(storage);
+  expect(g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 5 })).toEqual({ ok: true });
+  g.api.dispatch({ type: 'continue' });
+  g.api.dispatch({ type: 'continue' });
+  expect(g.store.getState().screen).toBe('decisions');
+  return g;
+}
+
+/** Everything a refusal must leave as it was. */
+export function footprint(g: Game) {
+  const s = g.store.getState().session!;
+  return { hash: stateHash(s.sim), concertation: s.sim.city.concertation, counters: { ...s.sim.counters }, negotiation: s.sim.negotiation, log: JSON.stringify(s.actions), simLog: s.sim.log.length };
+}
+
+/** Plays on (progress actions only) until the tick reaches `tick`. */
+export function playTo(g: Game, tick: number): void {
+  for (let guard = 0; g.store.getState().session!.sim.tick < tick && guard < 500; guard++) {
+    const list = g.api.actions();
+    g.api.dispatch(list.find((a) => ['continue', 'endDecisions', 'advance'].includes(a.type)) ?? list[0]!);
+  }
+}
+
+/** A save of one year whose hash the model does not reproduce (edited, or from another version). */
+export function unreplayableAutosave(): string {
+  const storage = new MemoryStorage();
+  const g = atDecisions(storage);
+  g.api.dispatch({ type: 'setConcertation', level: 0.6 });
+  playTo(g, 12);
+  const good = JSON.parse(storage.getItem(AUTOSAVE_KEY)!);
+  return JSON.stringify({ ...good, save: { ...good.save, yearlyHashes: ['0123456789abcdef'], finalHash: '0123456789abcdef' } });
+}
+

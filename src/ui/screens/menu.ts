@@ -225,6 +225,23 @@ function corruptPanel(ctx: ScreenContext): HTMLElement | null {
   );
 }
 
+/** The address's settings that were out of range and ignored (`?seed=`, `?agents=`; state/url-params.ts). */
+function urlNotesPanel(ctx: ScreenContext): HTMLElement | null {
+  const notes = ctx.state.urlNotes;
+  if (notes.length === 0) return null;
+  return h(
+    'section',
+    { class: 'notice notice-warning', testid: 'url-notes-panel', attrs: { role: 'status' } },
+    icon('warning', 'icon notice-icon'),
+    h(
+      'div',
+      { class: 'notice-body' },
+      h('h2', {}, t('menu.url.title')),
+      ...notes.map((n) => h('p', {}, t(n.param === 'seed' ? 'menu.url.seed' : 'menu.url.agents', { raw: n.raw, min: num(n.min), max: num(n.max) }))),
+    ),
+  );
+}
+
 function savedBanner(ctx: ScreenContext): HTMLElement | null {
   const saved = ctx.state.savedGame;
   if (!saved) return null;
@@ -300,6 +317,7 @@ export function menuScreen(ctx: ScreenContext): ScreenView {
         h('div', { class: 'menu-tools' }, largeTypeSwitch(ctx, false), langSwitch(false)),
       ),
       corruptPanel(ctx),
+      urlNotesPanel(ctx),
       savedBanner(ctx),
       h(
         'div',
