@@ -72,13 +72,14 @@ export function parseCommandLine(argv: string[], flags: FlagSpecs, maxPositional
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
     const err = e as Error & { code?: string };
+    // node names a flag as '--seed', '-h, --help' or '-s, --seed <value>': keep the long name.
     const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
-    const flag = quoted.split(' ')[0] ?? quoted;
+    const flag = /--[^\s,=<]+/.exec(quoted)?.[0] ?? quoted.split(/[\s,]/)[0] ?? quoted;
     switch (err.code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         return fail(`unknown flag ${flag}${suggest(flag.replace(/^-+/, ''), known, '--')}; the known flags are ${knownList}`);
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-        if (/does not take an argument/.test(err.message)) return fail(`flag ${flag} is a switch and takes no value`);
+        if (/does not take an argument/.test(err.message)) return fail(`flag ${flag} is a switch and takes no value: write ${flag} alone`);
         if (/ambiguous/.test(err.message)) return fail(`flag ${flag}: found a value starting with "-", expected ${flag} <value> (write ${flag}=<value> if the value really starts with "-")`);
         return fail(`flag ${flag} needs a value: ${flag} ${flags[flag.replace(/^-+/, '')]?.value ?? '<value>'}`);
       default:
