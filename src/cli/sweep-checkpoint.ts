@@ -8,7 +8,7 @@
  * sweep writes `--out` (the CSV in job order, as an uninterrupted sweep does) and removes it.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { EXIT_FAILURE, fail } from './errors';
 import { ioReason } from './output';
 import type { SweepJob, SweepPlan } from './sweep-core';
@@ -131,7 +131,7 @@ export function openCheckpoint(path: string, start: { identity: SweepIdentity } 
   try {
     const resuming = 'keptBytes' in start;
     fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW | (resuming ? 0 : constants.O_CREAT | constants.O_EXCL), 0o666);
-    if (resuming) ftruncateSync(fd, start.keptBytes);
+    if (resuming && fstatSync(fd).size > start.keptBytes) ftruncateSync(fd, start.keptBytes);
     if (!resuming || start.keptBytes === 0) writeAll(fd, JSON.stringify(start.identity) + '\n');
   } catch (e) {
     return stop(e);
