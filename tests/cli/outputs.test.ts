@@ -37,7 +37,7 @@ describe.concurrent('sim: outputs compared as real paths', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'a'));
     writeFileSync(join(dir, 'a', 'x.json'), 'keep me');
-    const r = await sim('--scenario', 'dijon-like', '--out', join(dir, 'a', '.', 'x.json'), '--save', join(dir, 'a', 'x.json'));
+    const r = await sim('--scenario', 'dijon-like', '--out', `${dir}/a/./x.json`, '--save', join(dir, 'a', 'x.json')); // not join(): it would remove the './'
     expectUserError(r, 'sim', ['--out', '--save', 'are the same file', 'give two different files']);
     expect(readFileSync(join(dir, 'a', 'x.json'), 'utf8')).toBe('keep me');
     expect(readdirSync(join(dir, 'a'))).toEqual(['x.json']);
