@@ -12,7 +12,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
-import { fail, runMain, UserError } from './errors';
+import { EXIT_FAILURE, fail, runMain, UserError } from './errors';
 import { list, parseCommandLine, parseInteger, parseSeedRange, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
 import { checkOutputs, csvLine, stageFile } from './output';
@@ -186,6 +186,7 @@ await runMain('sweep', async () => {
       file.commit();
     } catch (e) {
       file.abort();
+      if (e instanceof UserError) fail(`${e.message}; the ${total} finished runs are kept in ${partial}: make room and run the same command with --resume`, EXIT_FAILURE);
       throw e;
     }
     rmSync(partial!, { force: true });
