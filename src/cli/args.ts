@@ -67,6 +67,13 @@ export function parseCommandLine(argv: string[], flags: FlagSpecs, maxPositional
   );
   const known = Object.keys(flags);
   const knownList = known.map((k) => `--${k}`).join(', ');
+  // "-h=1" would be read as the switches -h, -= and -1: name the flag instead.
+  const shortWithValue = argv.map((a) => /^-([A-Za-z])=/.exec(a)?.[1]).find((c) => c !== undefined);
+  if (shortWithValue !== undefined) {
+    const name = Object.keys(flags).find((k) => flags[k]!.short === shortWithValue);
+    if (name === undefined) return fail(`unknown flag -${shortWithValue}; the known flags are ${knownList}`);
+    return fail(flags[name]!.type === 'boolean' ? `flag -${shortWithValue} (--${name}) is a switch and takes no value: write -${shortWithValue} alone` : `flag -${shortWithValue}: write -${shortWithValue} <value> or --${name}=<value>`);
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });

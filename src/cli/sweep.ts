@@ -47,7 +47,7 @@ function stopHook(): { after: number; signal: NodeJS.Signals } | undefined {
   return m ? { after: Number(m[1]), signal: (m[2] ?? 'SIGKILL') as NodeJS.Signals } : undefined;
 }
 
-/** The runs timed before a sweep goes on: until this many seconds have passed, or this many runs. */
+/** The runs timed before a sweep goes on: until this many seconds have passed, or this many runs (and a tenth of the sweep at most). */
 const MEASURE_SECONDS = 1;
 const MEASURE_RUNS = 100;
 
@@ -105,8 +105,8 @@ await runMain('sweep', async () => {
 
   // Runs now, timed, for the estimate. On a resume, the first run kept is run again first and must
   // give the same line (the model has not changed since). Then runs to do, kept, until about a
-  // second has passed: the estimate is the mean of the later half (the first runs pay for the JIT's
-  // warm-up, up to 15 times slower for short runs).
+  // second has passed (or a tenth of the runs): the estimate is the mean of the later half (the
+  // first runs pay for the JIT's warm-up, up to 15 times slower for short runs).
   const t0 = performance.now();
   const kept = jobs.find((job) => lines[job.index] !== undefined);
   if (kept !== undefined) {
@@ -116,8 +116,9 @@ await runMain('sweep', async () => {
     }
   }
   const measured: { job: SweepJob; summary: SweepSummary; seconds: number }[] = [];
+  const measureAtMost = Math.max(1, Math.min(MEASURE_RUNS, Math.floor(todo.length / 10)));
   for (const job of todo) {
-    if (measured.length > 0 && (since(t0) >= MEASURE_SECONDS || measured.length >= MEASURE_RUNS)) break;
+    if (measured.length > 0 && (since(t0) >= MEASURE_SECONDS || measured.length >= measureAtMost)) break;
     const t = performance.now();
     const summary = runJob(plan.combos[job.combo]!.scenario, job.seed, shape);
     measured.push({ job, summary, seconds: since(t) });
