@@ -67,18 +67,26 @@ export function parseCommandLine(argv: string[], flags: FlagSpecs, maxPositional
   );
   const known = Object.keys(flags);
   const knownList = known.map((k) => `--${k}`).join(', ');
+  // "-h=1" would be read as the switches -h, -= and -1: name the flag instead.
+  const shortWithValue = argv.map((a) => /^-([A-Za-z])=/.exec(a)?.[1]).find((c) => c !== undefined);
+  if (shortWithValue !== undefined) {
+    const name = Object.keys(flags).find((k) => flags[k]!.short === shortWithValue);
+    if (name === undefined) return fail(`unknown flag -${shortWithValue}; the known flags are ${knownList}`);
+    return fail(flags[name]!.type === 'boolean' ? `flag -${shortWithValue} (--${name}) is a switch and takes no value: write -${shortWithValue} alone` : `flag -${shortWithValue}: write -${shortWithValue} <value> or --${name}=<value>`);
+  }
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options, strict: true, allowPositionals: true, tokens: true });
   } catch (e) {
     const err = e as Error & { code?: string };
+    // node names a flag as '--seed', '-h, --help' or '-s, --seed <value>': keep the long name.
     const quoted = /'([^']+)'/.exec(err.message)?.[1] ?? '';
-    const flag = quoted.split(' ')[0] ?? quoted;
+    const flag = /--[^\s,=<]+/.exec(quoted)?.[0] ?? quoted.split(/[\s,]/)[0] ?? quoted;
     switch (err.code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
         return fail(`unknown flag ${flag}${suggest(flag.replace(/^-+/, ''), known, '--')}; the known flags are ${knownList}`);
       case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-        if (/does not take an argument/.test(err.message)) return fail(`flag ${flag} is a switch and takes no value`);
+        if (/does not take an argument/.test(err.message)) return fail(`flag ${flag} is a switch and takes no value: write ${flag} alone`);
         if (/ambiguous/.test(err.message)) return fail(`flag ${flag}: found a value starting with "-", expected ${flag} <value> (write ${flag}=<value> if the value really starts with "-")`);
         return fail(`flag ${flag} needs a value: ${flag} ${flags[flag.replace(/^-+/, '')]?.value ?? '<value>'}`);
       default:

@@ -9,9 +9,8 @@
 import { replaySave } from '../sim';
 import { EXIT_FAILURE, fail, runMain } from './errors';
 import { parseChoice, parseCommandLine, str, usage, type FlagSpecs } from './args';
-import { resolve } from 'node:path';
 import { readSaveFile } from './save-file';
-import { checkWritable, emit, yearlyCsv } from './output';
+import { checkOutputs, emit, yearlyCsv } from './output';
 
 const REPLAY_FLAGS = {
   format: { type: 'string', value: 'text|json|csv', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years, contracts }; csv: the yearly series, as sim --format csv' },
@@ -29,10 +28,7 @@ await runMain('replay', () => {
   if (path === undefined) return fail('expected the save file to replay: npm run replay -- <save.json>');
   const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json', 'csv'] as const);
   const out = str(args, 'out');
-  if (out !== undefined) {
-    checkWritable(out, '--out');
-    if (resolve(out) === resolve(path)) fail(`--out ${out} is the save being replayed; give another file`);
-  }
+  if (out !== undefined) checkOutputs([{ flag: '--out', path: out }], [{ flag: 'the save being replayed', path }]);
   const save = readSaveFile(path);
   const report = replaySave(save);
   if (report.ok) {

@@ -3,10 +3,12 @@
  * `--agents`, `--years`, `--city`, `--partner`) into a validated scenario and run options, all
  * checked before any simulation starts.
  */
-import { applySet, POLICY_NAMES_BY_SIDE, resolvePolicy, type Scenario } from '../sim';
+import { applySet, MAX_AGENTS, MIN_AGENTS, POLICY_NAMES_BY_SIDE, resolvePolicy, type Scenario } from '../sim';
 import { fail, unwrap } from './errors';
 import { parseInteger, parseYears, str, type FlagSpecs, type ParsedArgs } from './args';
-import { loadScenario } from './load-scenario';
+import { join } from 'node:path';
+import { loadScenario, looksLikePath, SCENARIOS_DIR } from './load-scenario';
+import type { NamedFile } from './output';
 
 /** Flags common to `sim` and `sweep` (the scenario and who plays). */
 export const RUN_FLAGS = {
@@ -14,7 +16,7 @@ export const RUN_FLAGS = {
   years: { type: 'string', value: '<n>', help: 'years to simulate (1–60; default: the scenario\'s horizonYears)' },
   city: { type: 'string', value: '<personality>', help: `the city's computer player (${POLICY_NAMES_BY_SIDE.city.join(', ')})` },
   partner: { type: 'string', value: '<personality>', help: `the partner's computer player (${POLICY_NAMES_BY_SIDE.partner.join(', ')})` },
-  agents: { type: 'string', value: '<n>', help: 'number of citizen agents (default: the scenario\'s citizens.agents)' },
+  agents: { type: 'string', value: '<n>', help: `number of citizen agents, ${MIN_AGENTS}–${MAX_AGENTS} (default: the scenario's citizens.agents)` },
 } as const satisfies FlagSpecs;
 
 /** The options of `runSimulation` that the flags decide (the seed comes separately). */
@@ -48,8 +50,13 @@ export function checkDistinctPaths(paths: readonly string[]): void {
   }
 }
 
+/** The file `--scenario` reads (a path as given, or the shipped file of an id): an input no output may replace. */
+export function scenarioInput(spec: string): NamedFile {
+  return { flag: '--scenario', path: looksLikePath(spec) ? spec : join(SCENARIOS_DIR, `${spec}.json`) };
+}
+
 /** Loads `--scenario` (required) and reads the run-shaping flags; the scenario gets `--agents`. */
-export function readRunFlags(args: ParsedArgs): { scenario: Scenario; source: string; shape: RunShape } {
+export function readRunFlags(args: ParsedArgs): { scenario: Scenario; source: string; shape: RunShape; input: NamedFile } {
   const spec = str(args, 'scenario');
   if (spec === undefined) return fail('flag --scenario is required: --scenario <id|path> (e.g. --scenario dijon-like)');
   const { scenario, source } = unwrap(loadScenario(spec));
@@ -63,7 +70,7 @@ export function readRunFlags(args: ParsedArgs): { scenario: Scenario; source: st
   let withAgents = scenario;
   const agents = str(args, 'agents');
   if (agents !== undefined) {
-    const n = parseInteger(agents, '--agents', 1, 10_000_000);
+    const n = parseInteger(agents, '--agents', MIN_AGENTS, MAX_AGENTS);
     // The scenario carries the count too, so that a save of this run replays with it.
     const r = applySet(scenario, 'citizens.agents', n, source);
     if (!r.ok) {
@@ -74,5 +81,5 @@ export function readRunFlags(args: ParsedArgs): { scenario: Scenario; source: st
     withAgents = r.value;
     shape.agents = n;
   }
-  return { scenario: withAgents, source, shape };
+  return { scenario: withAgents, source, shape, input: scenarioInput(spec) };
 }

@@ -10,7 +10,7 @@ import { bargain, contractRecords, MAX_SEED, runSimulation, SUMMARY_KEYS, type C
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
-import { checkWritable, emit, writeFileAtomic, yearlyCsv } from './output';
+import { checkOutputs, writeFilesAtomic, yearlyCsv, type NamedFile } from './output';
 import { buildSave } from './save-file';
 
 const SIM_FLAGS = {
@@ -76,7 +76,7 @@ function simCommand(argv: string[]): number {
     return 0;
   }
   // Every flag is checked before the run starts, and nothing is written until it has finished.
-  const { scenario: loaded, source, shape } = readRunFlags(args);
+  const { scenario: loaded, source, shape, input } = readRunFlags(args);
   const seed = parseSeed(required(args, 'seed', '<n>'));
   const format = parseChoice(str(args, 'format') ?? 'json', '--format', ['json', 'csv'] as const);
   const sets = list(args, 'set').map((raw) => {
@@ -87,18 +87,23 @@ function simCommand(argv: string[]): number {
   const scenario = applySets(loaded, sets, source);
   const out = str(args, 'out');
   const save = str(args, 'save');
-  if (out !== undefined) checkWritable(out, '--out');
-  if (save !== undefined) checkWritable(save, '--save');
-  if (out !== undefined && save !== undefined && out === save) fail(`--out and --save name the same file ${out}; give two different files`);
+  const outputs: NamedFile[] = [];
+  if (out !== undefined) outputs.push({ flag: '--out', path: out });
+  if (save !== undefined) outputs.push({ flag: '--save', path: save });
+  checkOutputs(outputs, [input]);
 
   const result = runSimulation(scenario, { seed, ...shape, yearlyHashes: save !== undefined });
   const text = format === 'json' ? JSON.stringify(orderedSummary(result, contractRecords(result.state, scenario)), null, 2) + '\n' : yearlyCsv(result.yearly);
+  const files: { path: string; text: string; flag: string }[] = [];
   if (save !== undefined) {
     const who = { seed, city: shape.city ?? scenario.policies.city, partner: shape.partner ?? scenario.policies.partner, actions: [] };
     const saveFile = buildSave(scenario, shape.agents !== undefined ? { ...who, agents: shape.agents } : who, result);
-    writeFileAtomic(save, JSON.stringify(saveFile, null, 2) + '\n', '--save');
+    files.push({ path: save, text: JSON.stringify(saveFile, null, 2) + '\n', flag: '--save' });
   }
-  emit(text, out);
+  // Both files are written beside their places first, then renamed: one that cannot be written leaves the other untouched.
+  if (out !== undefined) files.push({ path: out, text, flag: '--out' });
+  writeFilesAtomic(files);
+  if (out === undefined) process.stdout.write(text);
   return 0;
 }
 

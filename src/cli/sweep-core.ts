@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SUMMARY_KEYS, type Scenario } from '../sim';
 import type { RunShape } from './run-config';
-import { toCsv } from './output';
+import { csvLine, toCsv } from './output';
 import { runJob, type FromWorker, type SweepJob, type SweepSummary, type ToWorker } from './sweep-run';
 
 export { runJob, type SweepJob, type SweepSummary } from './sweep-run';
@@ -84,16 +84,28 @@ async function bundleWorker(): Promise<string> {
 
 /**
  * Runs every job of the plan and returns the rows in job order. With `workers: n`, n threads
- * run simulations: this one and n − 1 worker threads. This thread starts at once while the
- * workers are bundled and boot (about 0.3 s), so no core idles during their start-up.
+ * run simulations: this one and n − 1 worker threads (see `runJobs`).
  */
 export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<SweepRow[]> {
   const jobs = sweepJobs(plan);
   const summaries: SweepSummary[] = new Array(jobs.length);
+  await runJobs(plan, jobs, { ...options, onResult: (job, summary) => (summaries[job.index] = summary) });
+  return jobs.map((job) => ({ seed: job.seed, values: plan.combos[job.combo]!.values, summary: summaries[job.index]! }));
+}
+
+/**
+ * Runs the given jobs of the plan (all of them, or those an interrupted sweep has left) and hands
+ * each result to `onResult` as soon as it is in, in the order they finish. This thread starts at
+ * once while the workers are bundled and boot (about 0.3 s), so no core idles during their
+ * start-up; it yields to the event loop after each run, so that the workers' messages and a
+ * Ctrl-C are heard between runs.
+ */
+export async function runJobs(plan: SweepPlan, jobs: readonly SweepJob[], options: SweepOptions & { onResult: (job: SweepJob, summary: SweepSummary) => void }): Promise<void> {
+  const byIndex = new Map(jobs.map((job) => [job.index, job]));
   let done = 0;
   const record = (index: number, summary: SweepSummary) => {
-    summaries[index] = summary;
     done++; // not inside the optional call below: its arguments are skipped without a callback
+    options.onResult(byIndex.get(index)!, summary);
     options.onProgress?.(done, jobs.length);
   };
   const queue = { next: 0 };
@@ -109,15 +121,14 @@ export async function runSweep(plan: SweepPlan, options: SweepOptions): Promise<
       sweep?.check();
       const job = jobs[queue.next++]!;
       record(job.index, runJob(plan.combos[job.combo]!.scenario, job.seed, plan.shape));
-      // Let the workers' messages in (their results, their requests for more jobs).
-      if (sweep) await new Promise((resolve) => setImmediate(resolve));
+      // Let the workers' messages in (their results, their requests for more jobs), and signals.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (sweep) await sweep.finished(() => done === jobs.length);
   } finally {
     sweep?.end();
     await own?.close();
   }
-  return jobs.map((job) => ({ seed: job.seed, values: plan.combos[job.combo]!.values, summary: summaries[job.index]! }));
 }
 
 /** One sweep's use of a pool. */
@@ -137,7 +148,7 @@ export interface SweepPool {
   started(): Promise<void>;
   /** Resolves once every worker has loaded the model and listens. */
   ready(): Promise<void>;
-  begin(plan: SweepPlan, jobs: SweepJob[], queue: { next: number }, use: number, record: (index: number, s: SweepSummary) => void): PoolSweep;
+  begin(plan: SweepPlan, jobs: readonly SweepJob[], queue: { next: number }, use: number, record: (index: number, s: SweepSummary) => void): PoolSweep;
   close(): Promise<void>;
 }
 
@@ -241,7 +252,7 @@ export function openSweepPool(size: number): SweepPool {
             feed(slot);
             wake?.();
           } else if (m.kind === 'failed') {
-            fail(new Error(`sweep run ${m.index} (seed ${jobs[m.index]?.seed}) failed in a worker: ${m.error}`));
+            fail(new Error(`sweep run ${m.index} (seed ${jobs.find((j) => j.index === m.index)?.seed}) failed in a worker: ${m.error}`));
           }
         },
       };
@@ -274,11 +285,53 @@ export function openSweepPool(size: number): SweepPool {
   };
 }
 
-/** The sweep's CSV: seed, one column per `--set` path, the summary keys, stateHash. */
+/** The sweep's CSV columns: seed, one column per `--set` path, the summary keys, stateHash. */
+export function sweepHeader(plan: SweepPlan): string[] {
+  return ['seed', ...plan.paths, ...SUMMARY_KEYS, 'stateHash'];
+}
+
+/** One run's CSV line (without its line end), as the sweep's output and its checkpoint hold it. */
+export function sweepCsvLine(plan: SweepPlan, job: SweepJob, summary: SweepSummary): string {
+  return csvLine([job.seed, ...plan.combos[job.combo]!.values, ...SUMMARY_KEYS.map((k) => summary[k]), summary.stateHash]);
+}
+
+/** The sweep's CSV: the header, then one line per run in job order. */
 export function sweepCsv(plan: SweepPlan, rows: readonly SweepRow[]): string {
-  const header = ['seed', ...plan.paths, ...SUMMARY_KEYS, 'stateHash'];
   return toCsv(
-    header,
+    sweepHeader(plan),
     rows.map((r) => [r.seed, ...r.values, ...SUMMARY_KEYS.map((k) => r.summary[k]), r.summary.stateHash]),
   );
+}
+
+/** Above this many runs a sweep states its size and estimated time before it goes on. */
+export const STATE_SIZE_ABOVE_RUNS = 2_000;
+/** A sweep estimated to take longer than this (seconds) starts only with `--yes`. */
+export const CONSENT_ABOVE_SECONDS = 10 * 60;
+
+/** "3 h 20 min", "12 min", "40 s": a duration as a person reads an estimate. */
+export function roughDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h ${minutes % 60} min`;
+  return `${(seconds / 86_400).toFixed(1)} days`;
+}
+
+/**
+ * What a sweep says before it goes on, from its size and the measured time of its first run:
+ * nothing for a small job; its size and estimated time above `STATE_SIZE_ABOVE_RUNS` runs or
+ * `CONSENT_ABOVE_SECONDS`; and beyond `CONSENT_ABOVE_SECONDS` it stops there unless `yes`
+ * (never a silent day-long job). The estimate spreads the runs evenly over the threads.
+ */
+export function sizeNotice(p: { runs: number; secondsPerRun: number; threads: number; yes: boolean; resumed?: number }): { text?: string; refuse: boolean } {
+  const threads = Math.max(1, Math.min(p.threads, p.runs));
+  const seconds = (p.secondsPerRun * p.runs) / threads;
+  if (p.runs <= STATE_SIZE_ABOVE_RUNS && seconds <= CONSENT_ABOVE_SECONDS) return { refuse: false };
+  const left = p.resumed ? ` left (${p.resumed.toLocaleString('en-US')} already done)` : '';
+  const text =
+    `${p.runs.toLocaleString('en-US')} runs${left}, about ${roughDuration(seconds)} with ${threads} thread${threads > 1 ? 's' : ''} ` +
+    `(a run takes about ${p.secondsPerRun < 0.1 ? p.secondsPerRun.toFixed(3) : p.secondsPerRun.toFixed(1)} s here)`;
+  if (seconds > CONSENT_ABOVE_SECONDS && !p.yes) return { text: `${text}; add --yes to start it (or ask for fewer seeds or values, or more --workers)`, refuse: true };
+  return { text, refuse: false };
 }

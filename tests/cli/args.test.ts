@@ -71,6 +71,12 @@ describe('flags', () => {
   it('names a flag without its value, a switch with a value, a repeated flag, a stray argument', () => {
     expect(userError(() => parseCommandLine(['--seed'], flags))).toMatch(/^flag --seed needs a value/);
     expect(userError(() => parseCommandLine(['--help=1'], flags))).toMatch(/^flag --help is a switch/);
+    // node reports '-h, --help': the message names --help, not "-h,".
+    const short = { help: { type: 'boolean', short: 'h', help: '' }, seed: { type: 'string', short: 's', help: '' } } as const;
+    expect(userError(() => parseCommandLine(['--help=yes'], short))).toBe('flag --help is a switch and takes no value: write --help alone');
+    expect(userError(() => parseCommandLine(['-h=1'], short))).toBe('flag -h (--help) is a switch and takes no value: write -h alone');
+    expect(userError(() => parseCommandLine(['-s=1'], short))).toBe('flag -s: write -s <value> or --seed=<value>');
+    expect(userError(() => parseCommandLine(['--seed'], short))).toMatch(/^flag --seed needs a value/);
     expect(userError(() => parseCommandLine(['--seed', '1', '--seed', '2'], flags))).toMatch(/^flag --seed is given more than once/);
     expect(userError(() => parseCommandLine(['oops'], flags))).toMatch(/^unexpected argument "oops"/);
   });

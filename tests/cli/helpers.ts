@@ -16,16 +16,18 @@ const TSX = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx
 
 export interface CliResult {
   code: number | null;
+  /** The signal that ended the process, if one did. */
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
-/** Runs `src/cli/<command>.ts` with `args`, cwd = project root (or `cwd`). */
-export function runCli(command: 'sim' | 'sweep' | 'replay' | 'bench', args: string[], cwd = ROOT): Promise<CliResult> {
+/** Runs `src/cli/<command>.ts` with `args`, cwd = project root (or `cwd`), with `env` added. */
+export function runCli(command: 'sim' | 'sweep' | 'replay' | 'bench', args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${command}.ts`), ...args], {
       cwd,
-      env: { ...process.env, NODE_OPTIONS: '' },
+      env: { ...process.env, NODE_OPTIONS: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -33,7 +35,7 @@ export function runCli(command: 'sim' | 'sweep' | 'replay' | 'bench', args: stri
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
 

@@ -48,7 +48,7 @@ describe('npm run replay', () => {
     expect(printed.stdout).toBe(csv.stdout);
     expect(written.code, written.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe(csv.stdout);
-    expectUserError(self, 'replay', ['--out', 'is the save being replayed'], 2);
+    expectUserError(self, 'replay', ['--out', 'is the file read as the save being replayed', 'writing over an input is refused'], 2);
     expect(JSON.parse(readFileSync(save, 'utf8')).format).toBe('horizons-save');
   });
 });
