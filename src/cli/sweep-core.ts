@@ -307,6 +307,12 @@ export function sweepCsv(plan: SweepPlan, rows: readonly SweepRow[]): string {
 export const STATE_SIZE_ABOVE_RUNS = 2_000;
 /** A sweep estimated to take longer than this (seconds) starts only with `--yes`. */
 export const CONSENT_ABOVE_SECONDS = 10 * 60;
+/**
+ * A sweep of more runs than this starts only with `--yes` whatever its estimate: the same command
+ * asks for consent on every machine, and a typo in `--seeds` (1-1000000 for 1-1000) is caught even
+ * where runs are fast.
+ */
+export const CONSENT_ABOVE_RUNS = 100_000;
 
 /** "3 h 20 min", "12 min", "40 s": a duration as a person reads an estimate. */
 export function roughDuration(seconds: number): string {
@@ -321,7 +327,7 @@ export function roughDuration(seconds: number): string {
 /**
  * What a sweep says before it goes on, from its size and the measured time of its first run:
  * nothing for a small job; its size and estimated time above `STATE_SIZE_ABOVE_RUNS` runs or
- * `CONSENT_ABOVE_SECONDS`; and beyond `CONSENT_ABOVE_SECONDS` it stops there unless `yes`
+ * `CONSENT_ABOVE_SECONDS`; and beyond `CONSENT_ABOVE_SECONDS` or `CONSENT_ABOVE_RUNS` it stops there unless `yes`
  * (never a silent day-long job). The estimate spreads the runs evenly over the threads.
  */
 export function sizeNotice(p: { runs: number; secondsPerRun: number; threads: number; yes: boolean; resumed?: number }): { text?: string; refuse: boolean } {
@@ -332,6 +338,6 @@ export function sizeNotice(p: { runs: number; secondsPerRun: number; threads: nu
   const text =
     `${p.runs.toLocaleString('en-US')} runs${left}, about ${roughDuration(seconds)} with ${threads} thread${threads > 1 ? 's' : ''} ` +
     `(a run takes about ${p.secondsPerRun < 0.1 ? p.secondsPerRun.toFixed(3) : p.secondsPerRun.toFixed(1)} s here)`;
-  if (seconds > CONSENT_ABOVE_SECONDS && !p.yes) return { text: `${text}; add --yes to start it (or ask for fewer seeds or values, or more --workers)`, refuse: true };
+  if ((seconds > CONSENT_ABOVE_SECONDS || p.runs > CONSENT_ABOVE_RUNS) && !p.yes) return { text: `${text}; add --yes to start it (or ask for fewer seeds or values, or more --workers)`, refuse: true };
   return { text, refuse: false };
 }

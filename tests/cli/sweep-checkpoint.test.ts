@@ -93,6 +93,11 @@ describe('size notice', () => {
     expect(sizeNotice({ runs: 100, secondsPerRun: 7, threads: 1, yes: true })).toEqual({ refuse: false, text: '100 runs, about 12 min with 1 thread (a run takes about 7.0 s here)' });
     expect(sizeNotice({ runs: 5000, secondsPerRun: 1, threads: 1, yes: true, resumed: 12 }).text).toBe('5,000 runs left (12 already done), about 83 min with 1 thread (a run takes about 1.0 s here)');
   });
+  it('waits for --yes beyond 100,000 runs, however fast a run is (the same command asks on every machine)', () => {
+    expect(sizeNotice({ runs: 100_001, secondsPerRun: 0.000_1, threads: 8, yes: false }).refuse).toBe(true);
+    expect(sizeNotice({ runs: 100_000, secondsPerRun: 0.000_1, threads: 8, yes: false }).refuse).toBe(false);
+    expect(sizeNotice({ runs: 100_001, secondsPerRun: 0.000_1, threads: 8, yes: true }).refuse).toBe(false);
+  });
   it('reads durations as a person does', () => {
     expect([0.2, 40, 89, 600, 5300, 5400, 86_400, 200_000].map(roughDuration)).toEqual(['1 s', '40 s', '89 s', '10 min', '88 min', '1 h 30 min', '24 h 0 min', '2.3 days']);
   });
