@@ -116,7 +116,7 @@ function buildAction(x: ActionInput, terms: unknown): { action: unknown; label: 
   }
   const action = template(x.type, terms);
   const labels: string[] = [];
-  const injected: unknown[] = [];
+  const set: [(string | number)[], unknown][] = [];
   const planted = new Set<unknown>();
   for (const op of x.ops) {
     const ps = paths(action, planted).filter((p) => !(p.length === 1 && p[0] === 'type'));
@@ -145,10 +145,13 @@ function buildAction(x: ActionInput, terms: unknown): { action: unknown; label: 
       const v = make();
       parent[last] = v;
       planted.add(v);
-      injected.push(v);
+      set.push([p, v]);
       labels.push(`${p.join('.')}: ${name}`);
     }
   }
+  // The values still in the action (a later op may have replaced one).
+  const at = (p: (string | number)[]) => p.reduce<any>((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), action);
+  const injected = set.filter(([p, v]) => Object.is(at(p), v)).map(([, v]) => v);
   return { action, label: `${x.type}${labels.length ? ` {${labels.join(', ')}}` : ''}`, injected };
 }
 

@@ -278,11 +278,18 @@ async function judgeIn(dir: string, x: CliInput): Promise<Verdict> {
   const rel = (p: string) => p.slice(dir.length + 1).replace(/^\.\//, '').replace(/(^|\/)\.\//g, '$1').replace(/[^/]+\/\.\.\//g, '');
   for (const input of inputs) if (changed.includes(rel(input))) return crashed(`exit 0 and the input ${rel(input)} was written over`);
   const targets = [out, save].filter((p): p is string => !!p).map((p) => (p.startsWith(dir) ? rel(p) : p));
+  // A target that was a link may be followed (its file written, the link kept), never replaced.
+  const real = (t: string) => {
+    const was = before.get(t);
+    return was?.kind === 'link' ? join(t, '..', was.digest).replace(/^\.\//, '') : t;
+  };
   for (const t of targets) {
     const was = before.get(t);
-    if (was && was.kind !== 'file') return crashed(`exit 0 and ${t} (a ${was.kind === 'link' ? 'symbolic link' : was.kind}) was replaced`);
+    if (was && was.kind === 'link' && after.get(t)?.kind !== 'link') return crashed(`exit 0 and ${t} (a symbolic link) was replaced by a file`);
+    if (was && was.kind !== 'file' && was.kind !== 'link') return crashed(`exit 0 and ${t} (a ${was.kind === 'dir' ? 'directory' : was.kind}) was replaced`);
   }
-  if (out && save && targets[0] === targets[1]) return crashed(`exit 0 with --out and --save naming the same file ${targets[0]}: one overwrote the other`);
+  if (out && save && real(targets[0]!) === real(targets[1]!)) return crashed(`exit 0 with --out and --save naming the same file ${real(targets[0]!)}: one overwrote the other`);
+  targets.push(...targets.map(real));
   const others = changed.filter((k) => !targets.includes(k));
   if (others.length > 0) return crashed(`exit 0 and ${others.join(', ')} changed`);
   const format = value('format') ?? (command === 'sweep' ? 'csv' : command === 'replay' ? 'text' : x.command === 'bargain' ? 'text' : 'json');

@@ -1,7 +1,8 @@
 /**
  * The game under Node for the generated suites: a store made with the scenario files read once
- * (as tests/state/game-helpers.ts does), driven to a chosen screen by its own `dispatch`, and a
- * save made by playing two years with decisions of every kind (a save that carries actions).
+ * (as tests/state/game-helpers.ts does, whose Map-backed storage it uses), driven to a chosen
+ * screen by its own `dispatch`, and a save made by playing two years with decisions of every kind
+ * (a save that carries actions).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,21 +12,9 @@ import { createGame } from '../../src/state/game-store';
 import type { AnyAction, Game, Role } from '../../src/state/game-types';
 import type { SaveFile } from '../../src/sim';
 import { SCENARIOS_DIR } from '../../src/cli/load-scenario';
+import { MemoryStorage } from '../state/game-helpers';
 
 let catalogue: ReturnType<typeof buildCatalogue>['entries'] | undefined;
-
-export class MemoryStorage implements KeyValueStorage {
-  readonly map = new Map<string, string>();
-  getItem(k: string) {
-    return this.map.get(k) ?? null;
-  }
-  setItem(k: string, v: string) {
-    this.map.set(k, v);
-  }
-  removeItem(k: string) {
-    this.map.delete(k);
-  }
-}
 
 /** A fresh game with 200 citizen agents and a fixed menu seed. */
 export function makeGame(storage: KeyValueStorage | null = new MemoryStorage()): Game {

@@ -90,6 +90,8 @@ export interface EditNotes {
   /** Keys a refusal may name. */
   names: string[];
   mustRefuse?: string;
+  /** A key twice in one object: only the text shows it (a parsed document has lost it). */
+  duplicateKey?: string;
   injected: unknown[];
   labels: string[];
 }
@@ -106,7 +108,6 @@ export function applyEdits(doc: unknown, edits: readonly Edit[], indent = 2): { 
   const placeholder = (raw: string) => {
     const p = `@@RAW${raws.size}@@`;
     raws.set(p, raw);
-    notes.injected.push(safeParse(raw));
     return p;
   };
   const refuse = (why: string) => (notes.mustRefuse = notes.mustRefuse ? `${notes.mustRefuse}; ${why}` : why);
@@ -159,7 +160,7 @@ export function applyEdits(doc: unknown, edits: readonly Edit[], indent = 2): { 
         } else target[k] = value;
         notes.labels.push(`${e.kind === 'dupKey' ? 'duplicate key' : 'key'} ${formatPath([...p, key])}=${e.value.raw.slice(0, 30)}`);
         notes.names.push(key);
-        if (e.kind === 'dupKey' && existing.includes(key)) refuse(`the key "${key}" appears twice in ${formatPath(p)}`);
+        if (e.kind === 'dupKey' && existing.includes(key)) notes.duplicateKey = `the key "${key}" appears twice in ${formatPath(p)}`;
         if (key === '__proto__') refuse('a "__proto__" key is reserved');
         break;
       }
@@ -182,6 +183,8 @@ export function applyEdits(doc: unknown, edits: readonly Edit[], indent = 2): { 
   }
   let text = JSON.stringify(copy, null, indent);
   for (const [p, key] of keys) text = text.replace(`"${p}"`, () => JSON.stringify(key));
+  // The values still in the document (a later edit may have replaced or deleted one).
+  for (const [p, raw] of raws) if (text.includes(`"${p}"`)) notes.injected.push(safeParse(raw));
   for (const [p, raw] of raws) text = text.replace(`"${p}"`, () => raw);
   return { text, notes };
 }

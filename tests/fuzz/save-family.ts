@@ -8,6 +8,9 @@
  * file (or field); a save that parses but no longer replays is refused by the replay, naming the
  * year. The autosave is never lost: whatever its state, its text is still in storage after the
  * menu read it, after `continueSave` refused it and after a new game's first year-end.
+ *
+ * A key given twice must be refused in a scenario file (the issue's check of the loader); in a save
+ * or an autosave it is not demanded (they are parsed whole before their scenario is checked).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +22,8 @@ import { loadScenario } from '../../src/cli/load-scenario';
 import { AUTOSAVE_FORMAT, AUTOSAVE_KEY, AUTOSAVE_VERSION } from '../../src/state/autosave';
 import { applyEdits, damageText, editArb, hostileRaw, isJson, textDamageArb, type Edit, type Raw, type TextDamage } from './generators';
 import { accepted, crashed, firstNonFinite, judgeRefusal, silent, thrown, type Expectation, type Family, type Verdict } from './harness';
-import { driveUntil, makeGame, MemoryStorage, playedSave } from './game';
+import { driveUntil, makeGame, playedSave } from './game';
+import { MemoryStorage } from '../state/game-helpers';
 import { workDir } from './scenario-family';
 
 /** The save `npm run sim -- --scenario dijon-like --seed 1 --years 2 --agents 200 --save x.json` writes. */

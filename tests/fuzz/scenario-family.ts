@@ -66,7 +66,7 @@ function describeInput(x: ScenarioInput): { bytes: Buffer; label: string; expect
   const label = [...notes.labels, sem.label, dn.label].filter(Boolean).join('; ') || '(unchanged)';
   const damagedText = x.damage.kind === 'bom' || x.damage.kind === 'none' ? text : bytes.toString('utf8');
   const broken = !isJson(damagedText);
-  const mustRefuse = [notes.mustRefuse, sem.mustRefuse, dn.mustRefuse].filter(Boolean).join('; ');
+  const mustRefuse = [notes.mustRefuse, notes.duplicateKey, sem.mustRefuse, dn.mustRefuse].filter(Boolean).join('; ');
   const whole = x.damage.kind === 'whole';
   const clean = x.edits.length === 0 && x.semantic.kind === 'none';
   return {
