@@ -159,10 +159,21 @@ export function notPlainJson(v: unknown, path = '', seen = new Set<object>()): s
   }
 }
 
+/** A failure's detail without what varies from case to case (figures, paths, quoted values). */
+const gist = (d: string): string =>
+  d
+    .replace(/\/tmp\S*/g, '<file>')
+    .replace(/"[^"]{25,}"/g, '"…"')
+    .replace(/-?\d[\d.e+]*/g, '#')
+    .replace(/⏎.*$/, '')
+    .slice(0, 110);
+
 /** Counts and a few examples of each outcome, per family. */
 export class Tally {
   readonly counts = new Map<string, Record<Outcome, number>>();
   readonly examples = new Map<string, Record<Outcome, string[]>>();
+  /** How often each kind of failure came (its detail without figures, paths and quoted values). */
+  readonly causes = new Map<string, Map<string, number>>();
   constructor(private readonly keep = 5) {}
 
   add(family: string, label: string, v: Verdict): void {
@@ -171,6 +182,12 @@ export class Tally {
       this.examples.set(family, Object.fromEntries(OUTCOMES.map((o) => [o, []])) as unknown as Record<Outcome, string[]>);
     }
     this.counts.get(family)![v.outcome]++;
+    if (v.outcome === 'unclear' || v.outcome === 'silent' || v.outcome === 'crashed') {
+      const cause = `${v.outcome}: ${gist(v.detail)}`;
+      const c = this.causes.get(family) ?? new Map<string, number>();
+      c.set(cause, (c.get(cause) ?? 0) + 1);
+      this.causes.set(family, c);
+    }
     const ex = this.examples.get(family)![v.outcome];
     // Different details first: the same bug a hundred times teaches less than five bugs.
     const key = v.detail.replace(/\d+/g, '#').slice(0, 80);
@@ -192,6 +209,8 @@ export class Tally {
     const line = (r: string[]) => r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
     const out = [line(head), ...rows.map(line)];
     for (const [family, ex] of this.examples) {
+      const causes = [...(this.causes.get(family) ?? [])].sort((a, b) => b[1] - a[1]).slice(0, 10);
+      if (this.keep > 0 && causes.length > 0) out.push('', `${family} — the most frequent causes:`, ...causes.map(([c, k]) => `  ${String(k).padStart(5)}  ${c}`));
       for (const o of ['unclear', 'silent', 'crashed'] as const) {
         if (ex[o].length === 0) continue;
         out.push('', `${family} — ${o} (${this.counts.get(family)![o]}), e.g.:`);
