@@ -14,8 +14,8 @@ const js = (name: string) => JS_VALUES.findIndex(([n]) => n === name);
 const cityDecisions = (type: string, ops: ActionInput['ops']): ActionInput => ({ situation: 0, type, ops, whole: null });
 
 describe('generated actions for the model', () => {
-  it('50 malformed actions (seed 12): refused with the state unchanged, or accepted and finite', async () => {
-    expect(await unclean(modelActionFamily, fixedSample(modelActionFamily, 12, 50))).toEqual([]);
+  it('100 malformed actions (seed 12): refused with the state unchanged, or accepted and finite', async () => {
+    expect(await unclean(modelActionFamily, fixedSample(modelActionFamily, 12, 100))).toEqual([]);
   });
 });
 
@@ -30,7 +30,7 @@ describe('generated actions for dispatch', () => {
     expect(await unclean(dispatchFamily, [input])).toEqual([]);
   });
 
-  it('50 malformed dispatches (seed 12): refused with the game unchanged, or accepted and finite', async () => {
-    expect(await unclean(dispatchFamily, fixedSample(dispatchFamily, 12, 50))).toEqual([]);
+  it('100 malformed dispatches (seed 12): refused with the game unchanged, or accepted and finite', async () => {
+    expect(await unclean(dispatchFamily, fixedSample(dispatchFamily, 12, 100))).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ describe('generated command lines', () => {
     expect(await unclean(cliFamily, [input])).toEqual([]);
   });
 
-  it('40 generated command lines (seed 12): each runs with finite output, or is refused clearly with nothing changed', async () => {
-    expect(await unclean(cliFamily, fixedSample(cliFamily, 12, 40))).toEqual([]);
+  it('80 generated command lines (seed 12): each runs with finite output, or is refused clearly with nothing changed', async () => {
+    expect(await unclean(cliFamily, fixedSample(cliFamily, 12, 80))).toEqual([]);
   });
 });

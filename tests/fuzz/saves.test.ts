@@ -21,8 +21,8 @@ describe('generated save files', () => {
     expect(await unclean(saveFamily, [input])).toEqual([]);
   });
 
-  it('50 damaged saves (seed 12): each replayed and finite, or refused clearly', async () => {
-    expect(await unclean(saveFamily, fixedSample(saveFamily, 12, 50))).toEqual([]);
+  it('100 damaged saves (seed 12): each replayed and finite, or refused clearly', async () => {
+    expect(await unclean(saveFamily, fixedSample(saveFamily, 12, 100))).toEqual([]);
   });
 });
 
@@ -31,7 +31,7 @@ describe('generated autosaves', () => {
     expect(await unclean(autosaveFamily, [{ ...plain, base: 1, saveEdits: [{ kind: 'hash', at: 1 }] }])).toEqual([]);
   });
 
-  it('20 damaged autosaves (seed 12): each restored, or set aside and kept', async () => {
-    expect(await unclean(autosaveFamily, fixedSample(autosaveFamily, 12, 20))).toEqual([]);
+  it('30 damaged autosaves (seed 12): each restored, or set aside and kept', async () => {
+    expect(await unclean(autosaveFamily, fixedSample(autosaveFamily, 12, 30))).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ describe('generated scenario files', () => {
     expect(await unclean(scenarioFamily, [input])).toEqual([]);
   });
 
-  it('80 damaged scenarios (seed 12): each accepted and finite, or refused clearly', async () => {
-    expect(await unclean(scenarioFamily, fixedSample(scenarioFamily, 12, 80))).toEqual([]);
+  it('150 damaged scenarios (seed 12): each accepted and finite, or refused clearly', async () => {
+    expect(await unclean(scenarioFamily, fixedSample(scenarioFamily, 12, 150))).toEqual([]);
   });
 });
