@@ -78,8 +78,15 @@ export function applyAction(state: SimState, scenario: Scenario, scratch: TickSc
   return result;
 }
 
+/** The fields of a contract's terms, every one (a field left out fails to compile here). */
+const TERM_FIELDS = ['form', 'projects', 'districts', 'pilot', 'durationYears', 'cityCapitalShare', 'annualPaymentEur', 'guaranteedSavingShare', 'penaltyRate', 'terminationCompensation', 'dataOwnership', 'savingsShareToPartner', 'grantCalls'] as const satisfies readonly (keyof ContractTerms)[];
+const termFieldsListed: Exclude<keyof ContractTerms, (typeof TERM_FIELDS)[number]> extends never ? true : never = true;
+void termFieldsListed;
+
 function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action: unknown): ActionResult {
-  if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+  if (!isObj(action)) return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+  // An object whose type is not a name: say what the type was, not "found an object".
+  if (typeof action.type !== 'string') return refuse('unknownAction', { type: found(action.type) }, `type: found ${found(action.type)}, expected the name of an action (a string such as "setBudget")`);
   if (!inPlayableYears(state, scenario)) return refuse('playableYearsOver', { years: scenario.playableYears }, `the playable years are over (${scenario.playableYears}); the simulation runs on without new decisions`);
   const a = action as Action | RetiredAction;
   switch (a.type) {
@@ -148,6 +155,9 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       if (n && n.lastMoveTick >= state.tick) return refuse('oneRoundAMonth', {}, 'one round a month: wait for next month');
       if (n && n.round >= n.maxRounds) return refuse('roundsExhausted', { max: n.maxRounds }, `the negotiation has had its ${n.maxRounds} rounds: accept the offer or walk away`);
       if (!partnerActive(state)) return refuse('noPartner', {}, 'there is no partner to negotiate with until a new one arrives');
+      const extra = Object.keys(a.terms).find((k) => !(TERM_FIELDS as readonly string[]).includes(k));
+      // A key the terms do not have would be copied into the contract (and the save) unread.
+      if (extra !== undefined) return refuse('fieldUnknown', { field: `terms.${extra}`, action: 'propose', expected: TERM_FIELDS.join(', ') }, `terms.${extra}: not a field of the terms (their fields: ${TERM_FIELDS.join(', ')})`);
       const terms = a.terms as ContractTerms;
       const unlawful = termsProblem(state, scenario, terms);
       if (unlawful) return refuseWith(unlawful);

@@ -7,6 +7,7 @@
  * own, and the menu says what was wrong and where it is kept.
  */
 import { parseSave, type SaveFile } from '../sim';
+import { lineColumn, locateJsonError } from '../sim/json-position';
 import { ROLES, type Role } from './game-types';
 
 export const AUTOSAVE_KEY = 'horizons.autosave';
@@ -33,10 +34,16 @@ export type AutosaveRead = { kind: 'none' } | { kind: 'ok'; autosave: Autosave }
 /** Parses an autosave's text; the message names the field and what was expected. */
 export function parseAutosave(text: string): { ok: true; value: Autosave } | { ok: false; error: string } {
   let raw: unknown;
+  // A byte-order mark (an autosave copied through a text editor) is not part of the JSON.
+  const json = text.startsWith('\uFEFF') ? text.slice(1) : text;
   try {
-    raw = JSON.parse(text);
-  } catch (err) {
-    return { ok: false, error: `the autosave is not valid JSON (${err instanceof Error ? err.message : String(err)})` };
+    raw = JSON.parse(json);
+  } catch {
+    if (json.trim() === '') return { ok: false, error: 'the autosave is empty; expected a saved game' };
+    const at = locateJsonError(json);
+    const offset = at >= 0 ? at : json.length;
+    const where = offset >= json.length ? 'it ends too early, at the end of the text' : `at ${lineColumn(json, offset)} (character ${offset + 1}), found ${JSON.stringify(json.slice(offset, offset + 12))}`;
+    return { ok: false, error: `the autosave is not valid JSON: ${where}; it was cut or edited` };
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the autosave is not a JSON object' };
   const env = raw as Record<string, unknown>;

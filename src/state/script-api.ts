@@ -117,16 +117,20 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
   }
 
   function check(action: unknown): ActionResult {
-    if (!isObj(action) || typeof action.type !== 'string') return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+    if (!isObj(action)) return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+    // An object whose type is not a name: say what the type was, not "found an object".
+    const badType = (what: string) => refuse('unknownAction', { type: what }, `type: found ${what}, expected the name of an action (a string such as "setBudget")`);
     // A copy first: from here on nothing reads the caller's object (its getters, what it changes later).
     const data = copyData(action);
     if (!data.ok) {
       const { field, found: what } = data;
+      if (field === 'type') return badType(what);
       // NaN or Infinity: a number that is not one, said as the model says it of a number field.
       if (data.number) return refuse('fieldNotNumber', { field, found: what }, `${field}: found ${what}, expected a finite number`);
       return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${JSON_DATA}`);
     }
     const a = data.value as Record<string, unknown> & { type: string };
+    if (typeof a.type !== 'string') return badType(found(a.type));
     if (!Object.hasOwn(ACTION_FIELDS, a.type)) return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
     const extra = unknownField(a as Record<string, unknown> & { type: AnyType });
     if (extra) return extra;

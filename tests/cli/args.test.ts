@@ -4,7 +4,8 @@ import { UserError } from '../../src/cli/errors';
 import { parseCommandLine, parseInteger, parseNumber, parseSeed, parseSeedRange, parseSetFlag, suggest } from '../../src/cli/args';
 import { crossProduct, sweepJobs, type SweepPlan } from '../../src/cli/sweep-core';
 import { looksLikePath } from '../../src/cli/load-scenario';
-import { locateJsonError, parseJsonText } from '../../src/cli/json-text';
+import { parseJsonText } from '../../src/cli/json-text';
+import { locateJsonError } from '../../src/sim/json-position';
 
 /** The message of the UserError `f` throws (fails if it throws something else or nothing). */
 function userError(f: () => unknown): string {

@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scenarioFromText, loadScenario } from '../../src/cli/load-scenario';
-import { findDuplicateKey, locateJsonError, parseJsonText } from '../../src/cli/json-text';
+import { findDuplicateKey, parseJsonText } from '../../src/cli/json-text';
+import { locateJsonError } from '../../src/sim/json-position';
 import { parseSave } from '../../src/sim';
 import { defaultScenario, tempDir } from './helpers';
 

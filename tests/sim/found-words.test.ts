@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { found, stateHash } from '../../src/sim';
 import { applyAction } from '../../src/sim/actions';
 import { parseScenario } from '../../src/sim/scenario';
-import { dijon, freshState, scratch } from './helpers';
+import { dijon, freshState, scratch, terms } from './helpers';
 
 describe('found: a value in words', () => {
   it.each<[string, unknown, string]>([
@@ -59,5 +59,24 @@ describe('dispatch refusals say what they found and what they expect', () => {
     raw.city.debtEur = NaN;
     const n = parseScenario(raw, 'x');
     expect(n.ok ? '' : n.error).toContain('city.debtEur: found the number NaN, expected a number');
+  });
+
+  it.each<[string, unknown, string]>([
+    ['NaN', NaN, 'the number NaN'],
+    ['missing', undefined, 'nothing'],
+    ['a number', 3, '3'],
+  ])('an action whose type is %s says what its type was, not "found an object"', (_name, type, words) => {
+    const r = applyAction(state, sc, scratch(state), { type, level: 0.5 });
+    expect(r).toMatchObject({ ok: false, code: 'unknownAction', reason: `type: found ${words}, expected the name of an action (a string such as "setBudget")` });
+    expect(stateHash(state)).toBe(before);
+  });
+
+  it('a key the terms do not have is refused by name, and nothing of it enters the state', () => {
+    const s = freshState(sc);
+    const h = stateHash(s);
+    const r = applyAction(s, sc, scratch(s), { type: 'propose', by: 'city', terms: { ...terms(), junk: [NaN] } });
+    expect(r).toMatchObject({ ok: false, code: 'fieldUnknown', params: { field: 'terms.junk' } });
+    expect(stateHash(s)).toBe(h);
+    expect(s.negotiation).toBeNull();
   });
 });

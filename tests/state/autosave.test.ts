@@ -92,6 +92,18 @@ describe('autosave', () => {
     expect(control.api.exportSave()!.yearlyHashes).toEqual(g.api.exportSave()!.yearlyHashes);
   });
 
+  it('a byte-order mark is read; a cut or edited text says where it breaks, in words, not the parser\u2019s', () => {
+    const storage = new MemoryStorage();
+    playYears(storage, 1);
+    const text = storage.getItem(AUTOSAVE_KEY)!;
+    expect(parseAutosave('\uFEFF' + text)).toMatchObject({ ok: true });
+    const cut = parseAutosave(text.slice(0, 200));
+    expect(cut).toMatchObject({ ok: false, error: 'the autosave is not valid JSON: it ends too early, at the end of the text; it was cut or edited' });
+    const edited = parseAutosave('{"format": x}');
+    expect(edited).toMatchObject({ ok: false, error: 'the autosave is not valid JSON: at line 1, column 12 (character 12), found "x}"; it was cut or edited' });
+    expect(parseAutosave('  ')).toMatchObject({ ok: false, error: 'the autosave is empty; expected a saved game' });
+  });
+
   it('any text in the autosave slot: a message, no exception, the text kept', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json()), (text) => {
