@@ -85,7 +85,8 @@ export function judgeRefusal(message: unknown, e: Expectation): Verdict {
 
 /** A value reported in other words than it is: NaN or Infinity as "null", a string "1" as 1. */
 function foundWord(m: string, v: unknown): string | null {
-  if (typeof v === 'number' && !Number.isFinite(v) && /found null\b/.test(m)) return `${String(v)} reported as "null"`;
+  // A "found null" beside "found the number Infinity" is another field that is null (two damages in one input).
+  if (typeof v === 'number' && !Number.isFinite(v) && /found null\b/.test(m) && !m.includes(`found the number ${String(v)}`)) return `${String(v)} reported as "null"`;
   if (typeof v === 'string' && v !== '' && /^[-+\d.eE]+$|^(NaN|-?Infinity|true|false|null)$/.test(v)) {
     const bare = new RegExp(`found ${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w.+-])`);
     if (bare.test(m)) return `the string "${v}" reported as ${v}`;
