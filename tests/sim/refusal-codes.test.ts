@@ -45,8 +45,9 @@ const answerTick = (() => {
 const NOT_MODEL = new Set<RefusalCode>([...GAME_FLOW_REFUSALS, ...RETIRED_REFUSALS]);
 
 const CASES: Case[] = [
-  { code: 'notAnAction', refused: at(0, { kind: 'setBudget' }) },
+  { code: 'notAnAction', refused: at(0, ['setBudget']) },
   { code: 'unknownAction', refused: at(0, { type: 'buyEverything' }) },
+  // An object without a type names what its type was ("type: found nothing"), as an unknown action.
   { code: 'fieldNotNumber', refused: at(0, { type: 'setConcertation', level: 'high' }) },
   { code: 'fieldOutOfRange', refused: at(0, { type: 'setConcertation', level: 1.5 }) },
   { code: 'fieldNotBoolean', refused: at(0, { type: 'governance', measure: 'smartCityOffice', on: 'yes' }) },
