@@ -133,7 +133,8 @@ export function playThrough(run: Run, opts: { actions: readonly TimedAction[]; u
   const until = Math.min(opts.untilTick ?? run.totalTicks, run.totalTicks);
   const results: ActionResult[] = [];
   while (run.state.tick < until) {
-    results.push(...run.advanceTick(actionsAt(run.state.tick)));
+    // One by one: spreading a month of many actions into push() would overflow the call stack.
+    for (const r of run.advanceTick(actionsAt(run.state.tick))) results.push(r);
     if (run.state.tick % 12 === 0 && opts.onYearEnd?.(run.state.tick / 12) === false) break;
   }
   return results;

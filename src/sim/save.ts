@@ -17,6 +17,12 @@ import { isSeed, MAX_SEED, MIN_AGENTS, MAX_AGENTS } from './seed';
 export const SAVE_FORMAT = 'horizons-save';
 export const SAVE_VERSION = 1;
 
+/**
+ * Most actions a save may hold: a person deciding every month of a 60-year game twenty times over
+ * takes 14,400; beyond 100,000 a file is not a game played (and its replay would only take long).
+ */
+export const MAX_SAVE_ACTIONS = 100_000;
+
 const hash = z.string().check(z.regex(/^[0-9a-f]{16}$/, 'a 16-digit hexadecimal hash'));
 const saveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
@@ -27,7 +33,7 @@ const saveSchema = z.strictObject({
   partner: z.string(),
   years: z.int().check(z.minimum(1), z.maximum(60)),
   agents: z.optional(z.int().check(z.minimum(MIN_AGENTS), z.maximum(MAX_AGENTS))),
-  actions: z.array(z.strictObject({ tick: z.int().check(z.minimum(0)), action: z.record(z.string(), z.unknown()) })),
+  actions: z.array(z.strictObject({ tick: z.int().check(z.minimum(0)), action: z.record(z.string(), z.unknown()) })).check(z.maxLength(MAX_SAVE_ACTIONS)),
   yearlyHashes: z.array(hash),
   finalHash: hash,
 });
