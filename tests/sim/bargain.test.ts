@@ -99,3 +99,10 @@ describe('stylised bargaining: Rubinstein on a grid of patience', () => {
     expect(bargain({ deltaCity: 0.9, deltaPartner: 0.95, proposer: 'partner' })).toEqual(bargain({ deltaCity: 0.9, deltaPartner: 0.95, proposer: 'partner' }));
   });
 });
+
+describe('stylised bargaining near infinite patience (issue 12 review)', () => {
+  it.each([0.999, 0.9999, 0.99999])('δ = %s on both sides: the horizon is long enough for x* within 10⁻⁶', (d) => {
+    const r = bargain({ deltaCity: d, deltaPartner: d * 0.99999, proposer: 'city' });
+    expect(Math.abs(r.cityShare - rubinstein(d, d * 0.99999))).toBeLessThan(1e-6);
+  });
+});

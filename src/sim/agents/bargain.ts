@@ -9,7 +9,9 @@
  * `bestOffer`, the split that maximises its own share among those the responder accepts (under
  * complete information, the belief puts all its weight on the responder's true continuation); the
  * responder accepts with `shouldAccept`. Played forward from round 1, the first offer is accepted.
- * With T = 4,000 rounds the finite horizon moves the split by less than (δ₁δ₂)^(T/2).
+ * The finite horizon moves the split by less than (δ₁δ₂)^(T/2), so T is at least 4,000 rounds and
+ * long enough for that to fall below 10⁻⁹ (`horizonFor`: 207,000 rounds at δ = 0.9999 on both
+ * sides; with a fixed 4,000, δ = 0.999 gave 0.491 instead of 1/(1 + δ) = 0.5003).
  */
 import { proposerShare, shouldAccept } from './negotiator';
 
@@ -27,10 +29,21 @@ export interface BargainResult {
   rounds: number;
 }
 
+/** Most rounds the backward induction walks (δ = 0.9999 on both sides needs 207,000). */
+const MAX_HORIZON = 2_000_000;
+
+/** Rounds enough for the horizon to move the split by less than 10⁻⁹: (δ₁δ₂)^(T/2) < 10⁻⁹. */
+function horizonFor(deltaCity: number, deltaPartner: number): number {
+  const both = deltaCity * deltaPartner;
+  if (!(both > 0)) return 4000;
+  const needed = Math.ceil((2 * Math.log(1e-9)) / Math.log(both));
+  return Math.min(MAX_HORIZON, Math.max(4000, needed));
+}
+
 /** Splits a unit surplus by alternating offers between a city and a partner agent. */
 export function bargain(input: BargainInput): BargainResult {
   const { deltaCity, deltaPartner, proposer } = input;
-  const horizon = input.rounds ?? 4000;
+  const horizon = input.rounds ?? horizonFor(deltaCity, deltaPartner);
   const deltaOf = (side: 'city' | 'partner') => (side === 'city' ? deltaCity : deltaPartner);
   const responder = proposer === 'city' ? 'partner' : 'city';
   // The first proposer claims what the players' own backward induction gives it (negotiator.ts).
