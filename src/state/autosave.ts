@@ -6,7 +6,7 @@
  * format, an old version, a model that no longer replays it) is moved, untouched, to a key of its
  * own, and the menu says what was wrong and where it is kept.
  */
-import { parseSave, type SaveFile } from '../sim';
+import { found, parseSave, type SaveFile } from '../sim';
 import { lineColumn, locateJsonError } from '../sim/json-position';
 import { ROLES, type Role } from './game-types';
 
@@ -31,6 +31,9 @@ export interface Autosave {
 
 export type AutosaveRead = { kind: 'none' } | { kind: 'ok'; autosave: Autosave } | { kind: 'corrupt'; key: string; error: string };
 
+/** A value where a name is expected, in words: a number is said to be one ("the number 2", not "2"). */
+const asText = (v: unknown): string => (typeof v === 'number' ? `the number ${v}` : found(v));
+
 /** Parses an autosave's text; the message names the field and what was expected. */
 export function parseAutosave(text: string): { ok: true; value: Autosave } | { ok: false; error: string } {
   let raw: unknown;
@@ -47,11 +50,11 @@ export function parseAutosave(text: string): { ok: true; value: Autosave } | { o
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the autosave is not a JSON object' };
   const env = raw as Record<string, unknown>;
-  if (env.format !== AUTOSAVE_FORMAT) return { ok: false, error: `format: found ${JSON.stringify(env.format) ?? 'nothing'}, expected "${AUTOSAVE_FORMAT}"` };
+  if (env.format !== AUTOSAVE_FORMAT) return { ok: false, error: `format: found ${asText(env.format)}, expected "${AUTOSAVE_FORMAT}"` };
   if (env.version !== AUTOSAVE_VERSION) {
-    return { ok: false, error: `version: found ${JSON.stringify(env.version) ?? 'nothing'}, expected ${AUTOSAVE_VERSION} (a save from another version of Horizons)` };
+    return { ok: false, error: `version: found ${found(env.version)}, expected ${AUTOSAVE_VERSION} (a save from another version of Horizons)` };
   }
-  if (!ROLES.includes(env.role as Role)) return { ok: false, error: `role: found ${JSON.stringify(env.role) ?? 'nothing'}, expected one of ${ROLES.join(', ')}` };
+  if (!ROLES.includes(env.role as Role)) return { ok: false, error: `role: found ${asText(env.role)}, expected one of ${ROLES.join(', ')}` };
   const save = parseSave(env.save, 'autosave');
   if (!save.ok) return { ok: false, error: save.error };
   return { ok: true, value: { format: AUTOSAVE_FORMAT, version: AUTOSAVE_VERSION, role: env.role as Role, save: save.value } };

@@ -127,7 +127,8 @@ function buildAction(x: ActionInput, terms: unknown): { action: unknown; label: 
       // "terms.junk": a key inside the terms of an offer.
       const keys = op.key.split('.');
       const target = keys.slice(0, -1).reduce<any>((o, k) => (o !== null && typeof o === 'object' ? o[k] : undefined), action);
-      if (target === null || typeof target !== 'object') continue;
+      // A frozen value planted by an earlier step takes no key (the generator's limit, not the game's).
+      if (target === null || typeof target !== 'object' || !Object.isExtensible(target)) continue;
       Object.defineProperty(target, keys[keys.length - 1]!, { value: v, enumerable: true, writable: true, configurable: true });
       labels.push(`${op.key}: ${name}`);
       continue;

@@ -79,4 +79,11 @@ describe('dispatch refusals say what they found and what they expect', () => {
     expect(stateHash(s)).toBe(h);
     expect(s.negotiation).toBeNull();
   });
+
+  it('a project in the terms that is not a name is said in words, with its place', () => {
+    const s = freshState(sc);
+    const r = applyAction(s, sc, scratch(s), { type: 'propose', by: 'city', terms: { ...terms(), projects: [undefined] } });
+    expect(r).toMatchObject({ ok: false, code: 'unknownProject' });
+    expect(r.ok ? '' : r.reason).toMatch(/^projects\[0\]: found nothing, expected the id of a project \(known: streetLighting, /);
+  });
 });

@@ -72,7 +72,7 @@ describe('autosave', () => {
     const g = playYears(storage, 1);
     const good = JSON.parse(storage.getItem(AUTOSAVE_KEY)!);
     expect(parseAutosave(JSON.stringify({ ...good, version: 0 }))).toMatchObject({ ok: false, error: expect.stringMatching(/version: found 0, expected 1/) });
-    expect(parseAutosave(JSON.stringify({ ...good, role: 'mayor' }))).toMatchObject({ ok: false, error: expect.stringMatching(/role: found "mayor"/) });
+    expect(parseAutosave(JSON.stringify({ ...good, role: 'mayor' }))).toMatchObject({ ok: false, error: expect.stringMatching(/role: found the string "mayor"/) });
     // A save whose hashes the model does not reproduce is refused at restore, and kept (set aside).
     const tampered = { ...good, save: { ...good.save, yearlyHashes: ['0000000000000000'], finalHash: '0000000000000000' } };
     storage.setItem(AUTOSAVE_KEY, JSON.stringify(tampered));
