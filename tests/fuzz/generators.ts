@@ -204,7 +204,8 @@ function safeParse(raw: string): unknown {
 /** Does the text parse as JSON? */
 export function isJson(text: string): boolean {
   try {
-    JSON.parse(text);
+    // A byte-order mark in front is read by the loaders, so it does not break the JSON.
+    JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
     return true;
   } catch {
     return false;

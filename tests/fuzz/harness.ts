@@ -76,7 +76,10 @@ export function judgeRefusal(message: unknown, e: Expectation): Verdict {
   if (e.refuseMatch && !e.refuseMatch.test(m)) return unclear(`does not say ${e.refuseMatch}: ${oneLine(m)}`);
   if (e.file !== undefined && !m.includes(e.file)) return unclear(`does not name the file ${e.file}: ${oneLine(m)}`);
   if (e.names.length > 0 && !e.names.some((n) => m.includes(n) || (n.length > 3 && n.endsWith('s') && m.includes(n.slice(0, -1))))) return unclear(`names none of ${e.names.slice(0, 4).map((n) => JSON.stringify(n)).join(', ')}: ${oneLine(m)}`);
-  for (const v of e.injected ?? []) {
+  const injected = e.injected ?? [];
+  for (const v of injected) {
+    // A null put in elsewhere in the same input is rightly "found null": not a non-finite number's words.
+    if (typeof v === 'number' && !Number.isFinite(v) && injected.includes(null)) continue;
     const word = foundWord(m, v);
     if (word) return unclear(`${word}: ${oneLine(m)}`);
   }
