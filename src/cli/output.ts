@@ -32,6 +32,9 @@ export function ioReason(e: unknown): string {
       return 'disk quota exceeded';
     case 'ENOENT':
       return 'no such file or directory';
+    case 'EISDIR':
+    case 'ERR_FS_EISDIR':
+      return 'it is a directory';
     default:
       return code ?? (e instanceof Error ? e.message : String(e));
   }

@@ -227,7 +227,11 @@ export function lockCheckpoint(partial: string, out: string): () => void {
         return fail(`${lock} is not a sweep's lock (it should hold a process id); remove it, or choose another --out`);
       }
       // Its sweep is gone (or it was left empty by a crash between create and write): take it over.
-      rmSync(lock, { force: true });
+      try {
+        rmSync(lock, { force: true });
+      } catch (e2) {
+        return fail(`${lock} cannot be taken over (${ioReason(e2)}): remove it, or choose another --out`);
+      }
       continue;
     }
     try {

@@ -118,6 +118,16 @@ describe.concurrent('one sweep at a time on an --out: <out>.partial.lock', () =>
     expect(readdirSync(dir)).toEqual(['b.csv']);
   });
 
+  it('a lock path that is a directory or holds no pid is refused, not taken over', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'd.csv.partial.lock'));
+    writeFileSync(join(dir, 'e.csv.partial.lock'), 'junk');
+    const [d, e] = await Promise.all([runCli('sweep', [...ARGS, '--out', join(dir, 'd.csv')]), runCli('sweep', [...ARGS, '--out', join(dir, 'e.csv')])]);
+    expectUserError(d, 'sweep', [`${dir}/d.csv.partial.lock cannot be taken over (it is a directory): remove it, or choose another --out`]);
+    expectUserError(e, 'sweep', [`${dir}/e.csv.partial.lock is not a sweep's lock`]);
+    expect(readdirSync(dir).sort()).toEqual(['d.csv.partial.lock', 'e.csv.partial.lock']);
+  });
+
   it('a crash leaves its lock, which the next sweep takes over and releases, even when it refuses', async () => {
     const dir = tempDir();
     const out = join(dir, 'c.csv');
