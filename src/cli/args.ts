@@ -138,11 +138,14 @@ function describeArg(raw: string): string {
 }
 
 /** A whole number within [min, max], for the flag `what` ("--seed"); else a clear message. */
-export function parseInteger(raw: string, what: string, min: number, max: number): number {
+export function parseInteger(raw: string, what: string, min: number, max: number, grouped = false): number {
   const t = raw.trim();
-  if (!INTEGER.test(t)) return fail(`${what}: found ${describeArg(raw)}, expected a whole number from ${min} to ${max}`);
+  // `grouped`: the bounds as a person reads them (100,000); seeds stay plain, as they are typed.
+  const show = (n: number) => (grouped ? n.toLocaleString('en-US') : String(n));
+  const expected = `expected a whole number from ${show(min)} to ${show(max)}`;
+  if (!INTEGER.test(t)) return fail(`${what}: found ${describeArg(raw)}, ${expected}`);
   const n = Number(t);
-  if (!Number.isSafeInteger(n) || n < min || n > max) return fail(`${what}: found ${raw}, expected a whole number from ${min} to ${max}`);
+  if (!Number.isSafeInteger(n) || n < min || n > max) return fail(`${what}: found ${raw}, ${expected}`);
   return n;
 }
 

@@ -6,7 +6,7 @@
  * schema's own messages (each field, what was found, what is expected). Nothing here throws for
  * bad input.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, relative, isAbsolute } from 'node:path';
 import { parseScenario, type Result, type Scenario } from '../sim';
@@ -73,10 +73,25 @@ export function decodeUtf8(bytes: Uint8Array, path: string, what: string): Resul
   }
 }
 
-/** Reads a text file, turning the usual failures into a message naming the file. */
+/** The largest scenario or save file read (50 MB): a real one is a few kilobytes to a few megabytes. */
+export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+
+/**
+ * Reads a text file, turning the usual failures into a message naming the file. Before reading,
+ * the path (links followed) must be a regular file of at most `MAX_INPUT_BYTES`: a device
+ * (/dev/zero), a named pipe or a socket would never end, or block, and is refused by name.
+ */
 export function readTextFile(path: string, what: string): Result<string> {
   let bytes: Uint8Array;
   try {
+    const st = statSync(path);
+    if (!st.isFile() && !st.isDirectory()) {
+      const kind = st.isCharacterDevice() || st.isBlockDevice() ? 'a device' : st.isFIFO() ? 'a named pipe' : st.isSocket() ? 'a socket' : 'not a regular file';
+      return { ok: false, error: `${what} ${path} is ${kind}; expected a regular JSON file` };
+    }
+    if (st.size > MAX_INPUT_BYTES) {
+      return { ok: false, error: `${what} ${path} is ${(st.size / 1024 / 1024).toFixed(1)} MB; expected a JSON file of at most ${MAX_INPUT_BYTES / 1024 / 1024} MB` };
+    }
     bytes = readFileSync(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -5,7 +5,7 @@
  * takes a new file, it replaces nothing but a regular file, and no two outputs, nor an output and
  * an input, are the same file once links are resolved. Also the CSV writer the commands share.
  */
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fail, UserError } from './errors';
 import { SUMMARY_KEYS } from '../sim';
@@ -32,6 +32,9 @@ export function ioReason(e: unknown): string {
       return 'disk quota exceeded';
     case 'ENOENT':
       return 'no such file or directory';
+    case 'EISDIR':
+    case 'ERR_FS_EISDIR':
+      return 'it is a directory';
     default:
       return code ?? (e instanceof Error ? e.message : String(e));
   }
@@ -62,7 +65,13 @@ function kindOf(st: Stats): string {
 export function checkReplaceable(path: string, flag: string): Stats | undefined {
   const st = lstatOrUndefined(path, flag);
   if (st === undefined) return undefined;
-  if (st.isDirectory()) return fail(`${flag} ${path} is a directory; expected a file path such as ${join(path, flag === '--save' ? 'save.json' : 'out.csv')}`);
+  // The checkpoint's path follows from --out: what to do is to move the thing away or pick another --out.
+  const checkpoint = flag === 'the checkpoint';
+  const remedy = 'remove it or move it away, or choose another --out';
+  if (st.isDirectory()) {
+    if (checkpoint) return fail(`${flag} ${path} is a directory, where the sweep keeps its finished runs in a file; ${remedy}`);
+    return fail(`${flag} ${path} is a directory; expected a file path such as ${join(path, flag === '--save' ? 'save.json' : 'out.csv')}`);
+  }
   if (st.isSymbolicLink()) {
     let target = '';
     try {
@@ -70,12 +79,35 @@ export function checkReplaceable(path: string, flag: string): Stats | undefined 
     } catch {
       // the link's target is only for the message
     }
+    if (checkpoint) return fail(`${flag} ${path} is a symbolic link${target}; the sweep writes its checkpoint only as a regular file: ${remedy}`);
     return fail(`${flag} ${path} is a symbolic link${target}; ${flag} replaces only a regular file: give the file itself or another path`);
   }
   if (!st.isFile()) {
+    if (checkpoint) return fail(`${flag} ${path} is ${kindOf(st)}; the sweep writes its checkpoint only as a regular file: ${remedy}`);
     return fail(`${flag} ${path} is ${kindOf(st)}; ${flag} writes only regular files${flag === '--out' ? ' (to discard the output, omit --out and redirect stdout to /dev/null)' : ''}`);
   }
+  checkNotReadOnly(path, st, flag);
   return st;
+}
+
+/**
+ * Refuses to replace a file that is read-only: one the user may not write (access W_OK), and,
+ * since root passes every access check, one whose mode gives nobody the right to write (chmod 444):
+ * its owner marked it as not to be changed. Replacing it would go through (a rename needs only the
+ * directory), so it is checked here.
+ */
+function checkNotReadOnly(path: string, st: Stats, flag: string): void {
+  let readOnly = (st.mode & 0o222) === 0;
+  try {
+    accessSync(path, constants.W_OK);
+  } catch {
+    readOnly = true;
+  }
+  if (readOnly) {
+    const mode = (st.mode & 0o777).toString(8).padStart(3, '0');
+    const noBit = (st.mode & 0o222) === 0;
+    fail(`${flag} ${path} exists and is read-only (mode ${mode}${noBit ? '' : ', not writable by you'}); it is not replaced: ${noBit ? 'make it writable (chmod u+w) or ' : ''}choose another path`);
+  }
 }
 
 /**
@@ -101,7 +133,9 @@ export function checkWritable(path: string, flag: string): void {
   try {
     closeSync(openSync(probe, 'wx'));
   } catch (e) {
-    return fail(`${flag} ${path}: cannot write in the directory ${dir} (${ioReason(e)})`);
+    // The directory exists (checked above): "no such file" here means it takes no new file (/proc).
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not take new files, as /proc and /sys do not' : ioReason(e);
+    return fail(`${flag} ${path}: cannot write in the directory ${dir} (${why})`);
   } finally {
     rmSync(probe, { force: true });
   }
@@ -229,6 +263,17 @@ export function writeFilesAtomic(files: readonly { path: string; text: string; f
 /** Writes the whole text to `path` atomically: temp file, then rename; nothing on failure. */
 export function writeFileAtomic(path: string, text: string, flag = '--out'): void {
   writeFilesAtomic([{ path, text, flag }]);
+}
+
+/** `--out -` means stdout, the usual convention: the value `out` has then (undefined). */
+export function outFlag(value: string | undefined): string | undefined {
+  return value === '-' ? undefined : value;
+}
+
+/** `--save -` is refused: a save is a file that replay reads back, and stdout already carries the run's output. */
+export function saveFlag(value: string | undefined): string | undefined {
+  if (value === '-') fail('--save -: a save goes to a file (stdout carries the run\'s summary or CSV); give a path such as save.json');
+  return value;
 }
 
 /** Prints to stdout, or writes the file when `out` is given. */

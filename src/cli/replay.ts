@@ -10,11 +10,11 @@ import { replaySave } from '../sim';
 import { EXIT_FAILURE, fail, runMain } from './errors';
 import { parseChoice, parseCommandLine, str, usage, type FlagSpecs } from './args';
 import { readSaveFile } from './save-file';
-import { checkOutputs, emit, yearlyCsv } from './output';
+import { checkOutputs, emit, outFlag, yearlyCsv } from './output';
 
 const REPLAY_FLAGS = {
   format: { type: 'string', value: 'text|json|csv', help: 'text: the final stateHash alone (default); json: { ok, finalHash, years, contracts }; csv: the yearly series, as sim --format csv' },
-  out: { type: 'string', value: 'file', help: 'write the output to this file instead of stdout' },
+  out: { type: 'string', value: 'file', help: 'write the output to this file instead of stdout (- is stdout)' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies FlagSpecs;
 
@@ -27,7 +27,7 @@ await runMain('replay', () => {
   const path = args.positionals[0];
   if (path === undefined) return fail('expected the save file to replay: npm run replay -- <save.json>');
   const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json', 'csv'] as const);
-  const out = str(args, 'out');
+  const out = outFlag(str(args, 'out'));
   if (out !== undefined) checkOutputs([{ flag: '--out', path: out }], [{ flag: 'the save being replayed', path }]);
   const save = readSaveFile(path);
   const report = replaySave(save);

@@ -16,7 +16,7 @@ export const RUN_FLAGS = {
   years: { type: 'string', value: '<n>', help: 'years to simulate (1–60; default: the scenario\'s horizonYears)' },
   city: { type: 'string', value: '<personality>', help: `the city's computer player (${POLICY_NAMES_BY_SIDE.city.join(', ')})` },
   partner: { type: 'string', value: '<personality>', help: `the partner's computer player (${POLICY_NAMES_BY_SIDE.partner.join(', ')})` },
-  agents: { type: 'string', value: '<n>', help: `number of citizen agents, ${MIN_AGENTS}–${MAX_AGENTS} (default: the scenario's citizens.agents)` },
+  agents: { type: 'string', value: '<n>', help: `number of citizen agents, a whole number from ${MIN_AGENTS} to ${MAX_AGENTS.toLocaleString('en-US')} (default: the scenario's citizens.agents)` },
 } as const satisfies FlagSpecs;
 
 /** The options of `runSimulation` that the flags decide (the seed comes separately). */
@@ -70,7 +70,7 @@ export function readRunFlags(args: ParsedArgs): { scenario: Scenario; source: st
   let withAgents = scenario;
   const agents = str(args, 'agents');
   if (agents !== undefined) {
-    const n = parseInteger(agents, '--agents', MIN_AGENTS, MAX_AGENTS);
+    const n = parseInteger(agents, '--agents', MIN_AGENTS, MAX_AGENTS, true);
     // The scenario carries the count too, so that a save of this run replays with it.
     const r = applySet(scenario, 'citizens.agents', n, source);
     if (!r.ok) {

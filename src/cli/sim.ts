@@ -10,7 +10,7 @@ import { bargain, contractRecords, MAX_SEED, runSimulation, SUMMARY_KEYS, type C
 import { fail, runMain } from './errors';
 import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
-import { checkOutputs, writeFilesAtomic, yearlyCsv, type NamedFile } from './output';
+import { checkOutputs, outFlag, saveFlag, writeFilesAtomic, yearlyCsv, type NamedFile } from './output';
 import { buildSave } from './save-file';
 
 const SIM_FLAGS = {
@@ -22,8 +22,8 @@ const SIM_FLAGS = {
   set: { type: 'string', multiple: true, value: '<path>=<value>', help: 'override a numeric scenario field, e.g. city.presentBias=0.7' },
   agents: RUN_FLAGS.agents,
   format: { type: 'string', value: 'json|csv', help: 'json: the summary object (default); csv: the yearly series' },
-  out: { type: 'string', value: '<file>', help: 'write the output to this file instead of stdout' },
-  save: { type: 'string', value: '<file>', help: 'also write a save of this run (for npm run replay)' },
+  out: { type: 'string', value: '<file>', help: 'write the output to this file instead of stdout (- is stdout)' },
+  save: { type: 'string', value: '<file>', help: 'also write a save of this run (for npm run replay); a file, not -' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
 } as const satisfies FlagSpecs;
 
@@ -85,8 +85,8 @@ function simCommand(argv: string[]): number {
   });
   checkDistinctPaths(sets.map((s) => s.path));
   const scenario = applySets(loaded, sets, source);
-  const out = str(args, 'out');
-  const save = str(args, 'save');
+  const out = outFlag(str(args, 'out'));
+  const save = saveFlag(str(args, 'save'));
   const outputs: NamedFile[] = [];
   if (out !== undefined) outputs.push({ flag: '--out', path: out });
   if (save !== undefined) outputs.push({ flag: '--save', path: save });

@@ -8,7 +8,7 @@
  * sweep writes `--out` (the CSV in job order, as an uninterrupted sweep does) and removes it.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, constants, fdatasyncSync, fstatSync, ftruncateSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { EXIT_FAILURE, fail } from './errors';
 import { ioReason } from './output';
 import type { SweepJob, SweepPlan } from './sweep-core';
@@ -53,10 +53,31 @@ export function countRuns(path: string): number {
   }
 }
 
+const NUMBER_CELL = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/;
+const HASH_CELL = /^[0-9a-f]+$/;
+
+/**
+ * What is wrong with a kept row, if anything: a row as the sweep writes it has one cell per
+ * column, a finite number in each but the last (written by `String(number)`, so never quoted),
+ * and the state hash in hexadecimal last. An edited row (a cell more or less, NaN, an empty cell)
+ * would otherwise reach the final CSV.
+ */
+function rowProblem(row: string, columns: number): string | undefined {
+  const cells = row.split(',');
+  if (cells.length !== columns) return `has ${cells.length} cells, expected ${columns} (one per column of the header)`;
+  const last = cells.length - 1;
+  for (let c = 0; c < last; c++) {
+    const cell = cells[c]!;
+    if (!NUMBER_CELL.test(cell) || !Number.isFinite(Number(cell))) return `has ${cell === '' ? 'an empty cell' : JSON.stringify(cell)} in column ${c + 1}, expected a finite number`;
+  }
+  if (!HASH_CELL.test(cells[last]!)) return `has ${cells[last] === '' ? 'an empty cell' : JSON.stringify(cells[last])} in its last column, expected the state hash (hexadecimal)`;
+  return undefined;
+}
+
 /**
  * Reads the checkpoint of an interrupted sweep and checks it against this sweep: the same
  * identity, each line a run of this sweep (index in range, the seed and values it should have,
- * no run twice). Anything else is refused with the line and what is wrong.
+ * no run twice, one finite number per column and the state hash last). Anything else is refused with the line and what is wrong.
  */
 export function readCheckpoint(path: string, identity: SweepIdentity, jobs: readonly SweepJob[], linePrefix: (job: SweepJob) => string): Checkpoint {
   let text: string;
@@ -68,6 +89,7 @@ export function readCheckpoint(path: string, identity: SweepIdentity, jobs: read
   const whole = text.slice(0, text.lastIndexOf('\n') + 1);
   const lines = whole.split('\n').slice(0, -1);
   const rows = new Map<number, string>();
+  const columns = String(identity.columns).split(',').length;
   // A checkpoint cut short before its first line was whole holds nothing yet.
   if (lines.length === 0) return { rows, keptBytes: 0 };
   const damaged = (n: number, why: string): never => fail(`the checkpoint ${path} is damaged at line ${n} (${why}); delete it to start the sweep over`);
@@ -98,6 +120,8 @@ export function readCheckpoint(path: string, identity: SweepIdentity, jobs: read
     if (typeof run !== 'number' || !Number.isInteger(run) || run < 0 || run >= jobs.length) return damaged(i + 1, `run ${JSON.stringify(run)} is not a run of this sweep`);
     if (typeof row !== 'string' || !row.startsWith(linePrefix(jobs[run]!))) return damaged(i + 1, `run ${run} does not hold its seed and values`);
     if (rows.has(run)) return damaged(i + 1, `run ${run} is there twice`);
+    const bad = rowProblem(row, columns);
+    if (bad !== undefined) return damaged(i + 1, `run ${run} ${bad}`);
     rows.set(run, row);
   }
   return { rows, keptBytes: Buffer.byteLength(whole) };
@@ -159,4 +183,68 @@ export function openCheckpoint(path: string, start: { identity: SweepIdentity } 
       }
     },
   };
+}
+
+/** The lock of `<out>.partial` is `<out>.partial.lock`, holding the pid of the sweep writing it. */
+export const LOCK_SUFFIX = '.lock';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the lock of a checkpoint, so that two sweeps on one `--out` at once do not read each
+ * other's finished runs as an interrupted sweep, nor append to one checkpoint: the lock file is
+ * created exclusively and holds this process's pid; it is removed when the process exits (also on
+ * Ctrl-C, or a refusal). A lock whose process is gone (a crash, SIGKILL) is taken over. Returns the
+ * function that releases it.
+ */
+export function lockCheckpoint(partial: string, out: string): () => void {
+  const lock = partial + LOCK_SUFFIX;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    let fd: number;
+    try {
+      fd = openSync(lock, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o666);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return fail(`cannot create the lock ${lock} of the sweep's checkpoint (${ioReason(e)})`);
+      let text = '';
+      try {
+        text = readFileSync(lock, 'utf8');
+      } catch {
+        // removed meanwhile, or not readable: judged by its text below
+      }
+      const pid = /^\s*(\d+)\s*$/.exec(text) ? Number(text) : undefined;
+      if (pid !== undefined && pid !== process.pid && pidAlive(pid)) {
+        return fail(`another sweep (pid ${pid}) is writing ${out} (its lock is ${lock}); wait for it to finish, or choose another --out`);
+      }
+      if (pid === undefined && text !== '') {
+        return fail(`${lock} is not a sweep's lock (it should hold a process id); remove it, or choose another --out`);
+      }
+      // Its sweep is gone (or it was left empty by a crash between create and write): take it over.
+      try {
+        rmSync(lock, { force: true });
+      } catch (e2) {
+        return fail(`${lock} cannot be taken over (${ioReason(e2)}): remove it, or choose another --out`);
+      }
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}\n`);
+    } finally {
+      closeSync(fd);
+    }
+    const release = () => {
+      process.off('exit', release);
+      rmSync(lock, { force: true });
+    };
+    process.on('exit', release);
+    return release;
+  }
+  return fail(`cannot take the lock ${lock} of the sweep's checkpoint: another sweep took it at the same moment; choose another --out`);
 }

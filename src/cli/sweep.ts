@@ -15,9 +15,9 @@ import cliProgress from 'cli-progress';
 import { EXIT_FAILURE, fail, runMain, UserError } from './errors';
 import { list, parseCommandLine, parseInteger, parseSeedRange, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
 import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
-import { checkOutputs, csvLine, stageFile } from './output';
+import { checkOutputs, csvLine, outFlag, stageFile } from './output';
 import { crossProduct, runJob, runJobs, sizeNotice, sweepCsvLine, sweepHeader, sweepJobs, type SweepJob, type SweepPlan, type SweepSummary } from './sweep-core';
-import { countRuns, openCheckpoint, PARTIAL_SUFFIX, readCheckpoint, sweepIdentity, type CheckpointWriter } from './sweep-checkpoint';
+import { countRuns, lockCheckpoint, openCheckpoint, PARTIAL_SUFFIX, readCheckpoint, sweepIdentity, type CheckpointWriter } from './sweep-checkpoint';
 
 const SWEEP_FLAGS = {
   scenario: RUN_FLAGS.scenario,
@@ -28,7 +28,7 @@ const SWEEP_FLAGS = {
   partner: RUN_FLAGS.partner,
   agents: RUN_FLAGS.agents,
   workers: { type: 'string', value: '<n>', help: 'worker threads (default 1: run in this thread)' },
-  out: { type: 'string', value: '<file.csv>', help: 'write the CSV to this file instead of stdout (finished runs are kept in <file.csv>.partial until the end)' },
+  out: { type: 'string', value: '<file.csv>', help: 'write the CSV to this file instead of stdout (- is stdout; finished runs are kept in <file.csv>.partial until the end)' },
   resume: { type: 'boolean', help: 'continue an interrupted sweep from <file.csv>.partial (same flags, with --out)' },
   yes: { type: 'boolean', help: 'start a sweep estimated to take more than 10 minutes' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -72,12 +72,14 @@ await runMain('sweep', async () => {
   if (valueLists.length * seeds.length > MAX_RUNS) fail(`the sweep asks for ${valueLists.length * seeds.length} runs; expected at most ${MAX_RUNS} (fewer seeds or values)`);
   // Validate every combination now, so that a bad value cannot stop the sweep half-way.
   const combos = valueLists.map((values) => ({ values, scenario: applySets(scenario, paths.map((path, i) => ({ path, value: values[i]! })), source) }));
-  const out = str(args, 'out');
+  const out = outFlag(str(args, 'out'));
   const resume = args.values.resume === true;
   const yes = args.values.yes === true;
   if (resume && out === undefined) fail('--resume needs --out <file.csv>: an interrupted sweep keeps its finished runs in <file.csv>.partial');
   const partial = out === undefined ? undefined : out + PARTIAL_SUFFIX;
   if (out !== undefined) checkOutputs([{ flag: '--out', path: out }, { flag: 'the checkpoint', path: partial! }], [input]);
+  // One sweep at a time on an --out: the lock is taken before the checkpoint is looked at.
+  if (out !== undefined) lockCheckpoint(partial!, out);
 
   const plan: SweepPlan = { paths, combos, seeds, shape };
   const header = sweepHeader(plan);

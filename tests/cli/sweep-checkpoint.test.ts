@@ -11,6 +11,7 @@ import { openCheckpoint, readCheckpoint, sweepIdentity } from '../../src/cli/swe
 import { roughDuration, sizeNotice, sweepHeader, sweepJobs, type SweepPlan } from '../../src/cli/sweep-core';
 import { loadScenario } from '../../src/cli/load-scenario';
 import { tempDir } from './helpers';
+import { SUMMARY_KEYS } from '../../src/sim';
 
 const loaded = loadScenario('dijon-like');
 if (!loaded.ok) throw new Error(loaded.error);
@@ -18,6 +19,8 @@ const plan: SweepPlan = { paths: ['coordination.alignment'], combos: [{ values: 
 const identity = sweepIdentity(plan, sweepHeader(plan));
 const jobs = sweepJobs(plan);
 const prefix = (job: { seed: number }) => `${job.seed},0.5,`;
+/** A kept row as the sweep writes it: seed, value, one number per summary key, the state hash. */
+const row = (seed: number, hash: string, summary = SUMMARY_KEYS.map(() => '0')) => [seed, 0.5, ...summary, hash].join(',');
 
 function userError(f: () => unknown): string {
   try {
@@ -33,26 +36,26 @@ describe('checkpoint', () => {
   it('writes its header and one line per run, and reads them back', () => {
     const path = join(tempDir(), 'x.csv.partial');
     const w = openCheckpoint(path, { identity }, 0);
-    w.append(2, '3,0.5,a');
-    w.append(0, '1,0.5,b');
+    w.append(2, row(3, 'a'));
+    w.append(0, row(1, 'b'));
     w.close();
     const c = readCheckpoint(path, identity, jobs, prefix);
-    expect([...c.rows]).toEqual([[2, '3,0.5,a'], [0, '1,0.5,b']]);
+    expect([...c.rows]).toEqual([[2, row(3, 'a')], [0, row(1, 'b')]]);
     expect(c.keptBytes).toBe(readFileSync(path).length);
     // Appending again after a line was cut short: the cut is dropped, the whole lines stay.
     writeFileSync(path, readFileSync(path, 'utf8') + '{"run":1,"row":"2,0.');
     const again = readCheckpoint(path, identity, jobs, prefix);
     const w2 = openCheckpoint(path, { identity, keptBytes: again.keptBytes }, again.rows.size);
-    w2.append(1, '2,0.5,c');
+    w2.append(1, row(2, 'c'));
     w2.close();
-    expect([...readCheckpoint(path, identity, jobs, prefix).rows]).toEqual([[2, '3,0.5,a'], [0, '1,0.5,b'], [1, '2,0.5,c']]);
+    expect([...readCheckpoint(path, identity, jobs, prefix).rows]).toEqual([[2, row(3, 'a')], [0, row(1, 'b')], [1, row(2, 'c')]]);
   });
 
   it('a full disk stops the sweep with a message that says the finished runs are kept', () => {
     // /dev/full takes the open and refuses every write (ENOSPC), as a full disk does. As a
     // checkpoint being resumed with its header already there (keptBytes > 0), the run's line is its first write.
     const w = openCheckpoint('/dev/full', { identity, keptBytes: 1 }, 5);
-    const m = userError(() => w.append(3, '4,0.5,x'));
+    const m = userError(() => w.append(3, row(4, 'x')));
     expect(m).toBe('cannot write the checkpoint /dev/full (no space left on the device); the 5 finished runs are kept in it: make room and run the same command with --resume');
   });
 
@@ -65,11 +68,23 @@ describe('checkpoint', () => {
     expect(userError(() => readCheckpoint(path, identity, jobs, prefix))).toContain('belongs to another sweep (different seeds, agents)');
     const head = JSON.stringify(identity) + '\n';
     const cases: [string, string][] = [
-      ['{"run":0,"row":"1,0.5,a"}\nnot json\n', 'line 3 (not JSON)'],
-      ['{"run":3,"row":"1,0.5,a"}\n', 'line 2 (run 3 is not a run of this sweep)'],
-      ['{"run":1,"row":"1,0.5,a"}\n', 'line 2 (run 1 does not hold its seed and values)'],
-      ['{"run":0,"row":"1,0.5,a"}\n{"run":0,"row":"1,0.5,a"}\n', 'line 3 (run 0 is there twice)'],
+      [`${JSON.stringify({ run: 0, row: row(1, 'a') })}\nnot json\n`, 'line 3 (not JSON)'],
+      [`${JSON.stringify({ run: 3, row: row(1, 'a') })}\n`, 'line 2 (run 3 is not a run of this sweep)'],
+      [`${JSON.stringify({ run: 1, row: row(1, 'a') })}\n`, 'line 2 (run 1 does not hold its seed and values)'],
+      [`${JSON.stringify({ run: 0, row: row(1, 'a') })}\n`.repeat(2), 'line 3 (run 0 is there twice)'],
     ];
+    // Every kept row is checked, not only the first (issue 12 review): a cell more or less, NaN, an empty cell.
+    const K = SUMMARY_KEYS.length;
+    const zeros = SUMMARY_KEYS.map(() => '0');
+    const edited = (r: string) => `${JSON.stringify({ run: 0, row: row(1, 'a') })}\n${JSON.stringify({ run: 1, row: r })}\n`;
+    cases.push(
+      [edited(row(2, 'b') + ',7'), `line 3 (run 1 has ${K + 4} cells, expected ${K + 3} (one per column of the header))`],
+      [edited(row(2, 'b', zeros.slice(1))), `line 3 (run 1 has ${K + 2} cells, expected ${K + 3} (one per column of the header))`],
+      [edited(row(2, 'b', ['NaN', ...zeros.slice(1)])), 'line 3 (run 1 has "NaN" in column 3, expected a finite number)'],
+      [edited(row(2, 'b', [...zeros.slice(1), ''])), `line 3 (run 1 has an empty cell in column ${K + 2}, expected a finite number)`],
+      [edited(row(2, 'b', ['Infinity', ...zeros.slice(1)])), 'line 3 (run 1 has "Infinity" in column 3, expected a finite number)'],
+      [edited(row(2, '')), `line 3 (run 1 has an empty cell in its last column, expected the state hash (hexadecimal))`],
+    );
     for (const [body, why] of cases) {
       writeFileSync(path, head + body);
       expect(userError(() => readCheckpoint(path, identity, jobs, prefix))).toBe(`the checkpoint ${path} is damaged at ${why}; delete it to start the sweep over`);
