@@ -47,6 +47,20 @@ export function scenarioFromText(text: string, source: string): Result<Scenario>
 }
 
 /**
+ * UTF-16 without a byte-order mark: ASCII text (as JSON mostly is) then has a zero in every other
+ * byte, at odd places (little-endian) or even ones (big-endian). Nine pairs in ten of the first 32
+ * are asked for, so that one stray zero byte in a UTF-8 file is read as what it is (a character
+ * the JSON parser then places by line and column), not as an encoding.
+ */
+function looksUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
+  const pairs = Math.min(32, Math.floor(bytes.length / 2));
+  if (pairs < 2) return false;
+  let hits = 0;
+  for (let i = 0; i < pairs; i++) if (bytes[2 * i + zeroAt] === 0 && bytes[2 * i + 1 - zeroAt] !== 0) hits++;
+  return hits >= 0.9 * pairs;
+}
+
+/**
  * The text of a file's bytes, which must be UTF-8: a UTF-8 byte-order mark is skipped (Windows
  * Notepad writes one); UTF-16 and UTF-32 (by their byte-order mark, or UTF-16 without one by its
  * zero bytes) and bytes that are not UTF-8 (Latin-1, Windows-1252) are refused by name.
@@ -59,8 +73,8 @@ export function decodeUtf8(bytes: Uint8Array, path: string, what: string): Resul
   else if (starts(0, 0, 0xfe, 0xff)) return refuse('UTF-32 (big-endian, with a byte-order mark)');
   else if (starts(0xff, 0xfe)) return refuse('UTF-16 (little-endian, with a byte-order mark)');
   else if (starts(0xfe, 0xff)) return refuse('UTF-16 (big-endian, with a byte-order mark)');
-  else if (bytes.length >= 2 && bytes[0] !== 0 && bytes[1] === 0) return refuse('UTF-16 (little-endian)');
-  else if (bytes.length >= 2 && bytes[0] === 0 && bytes[1] !== 0) return refuse('UTF-16 (big-endian)');
+  else if (looksUtf16(bytes, 1)) return refuse('UTF-16 (little-endian)');
+  else if (looksUtf16(bytes, 0)) return refuse('UTF-16 (big-endian)');
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {

@@ -48,6 +48,9 @@ function amountInWords(x: number): string {
 /** The message of an upper bound: "at most €50 billion", "at most 10 million people". */
 const atMost = (max: number, unit: string) => z.maximum(max, `at most ${unit.startsWith('€') ? '€' + amountInWords(max) + unit.slice(1) : amountInWords(max) + unit}`);
 
+/** The citizen agents' range in words, the same for the scenario, --agents, a save and ?agents=. */
+const AGENTS_RANGE = `a whole number from ${MIN_AGENTS} to ${amountInWords(MAX_AGENTS)}`;
+
 const share = () => z.number().check(z.minimum(0), z.maximum(1));
 const eur = (max: number = SCENARIO_BOUNDS.eur, unit = '€') => z.number().check(z.minimum(0), atMost(max, unit));
 const eurPerUnit = () => eur(SCENARIO_BOUNDS.eurPerUnit, '€ per unit');
@@ -268,7 +271,7 @@ export const scenarioSchema = z
     /** Years simulated in all (the late consequences run on without new decisions). */
     horizonYears: positiveInt(60),
     citizens: z.strictObject({
-      agents: z.int().check(z.minimum(MIN_AGENTS), z.maximum(MAX_AGENTS)),
+      agents: z.int().check(z.minimum(MIN_AGENTS, AGENTS_RANGE), z.maximum(MAX_AGENTS, AGENTS_RANGE)),
       /** Shares of low, middle and high income households. */
       incomeShares: z.tuple([share(), share(), share()]),
       initialSatisfaction: share(),

@@ -92,10 +92,12 @@ export function formatIssue(issue: z.core.$ZodIssue, raw: unknown): string {
     case 'invalid_type':
       return `${where}: found ${found}, expected ${EXPECTED_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
+      // A range declared in words ("a whole number from 50 to 100,000") says it itself.
+      if (issue.message.startsWith('a whole number from ')) return `${where}: found ${found}, expected ${issue.message}`;
       return `${where}: found ${found}, expected ${issue.origin === 'array' ? 'at least ' + String(issue.minimum) + ' items' : (issue.inclusive ? '≥ ' : '> ') + String(issue.minimum)}`;
     case 'too_big':
       // A bound declared with its unit ("at most €50 billion") says it itself.
-      if (issue.message.startsWith('at most ')) return `${where}: found ${found}, expected ${issue.message}`;
+      if (issue.message.startsWith('at most ') || issue.message.startsWith('a whole number from ')) return `${where}: found ${found}, expected ${issue.message}`;
       return `${where}: found ${found}, expected ${issue.origin === 'array' ? 'at most ' + String(issue.maximum) + ' items' : (issue.inclusive ? '≤ ' : '< ') + String(issue.maximum)}`;
     case 'invalid_value':
       return `${where}: found ${found}, expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

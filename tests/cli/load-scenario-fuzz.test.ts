@@ -249,6 +249,12 @@ describe('scenario loader: bounds, ids, reserved and repeated keys, encodings (i
       expect(r.ok ? '' : r.error).toBe(`scenario file ${path} is encoded in ${encoding}; save it as UTF-8`);
     });
 
+    it('one stray zero byte in a UTF-8 file is a character out of place, not UTF-16', () => {
+      const path = write('nul.json', Buffer.from(text.slice(0, 1) + '\u0000' + text.slice(1)));
+      const r = loadScenario(path);
+      expect(r.ok ? '' : r.error).toMatch(new RegExp(`^scenario ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON at line 1, column 2`));
+    });
+
     it('Latin-1: the place of the first byte that is not UTF-8', () => {
       const path = write('latin1.json', Buffer.from(text, 'latin1'));
       const r = loadScenario(path);

@@ -56,6 +56,10 @@ describe('dispatch refusals say what they found and what they expect', () => {
     raw.city.debtEur = '1';
     const r = parseScenario(raw, 'x');
     expect(r.ok ? '' : r.error).toContain('city.debtEur: found the string "1", expected a number');
+    const agents = JSON.parse(JSON.stringify(sc)) as { citizens: Record<string, unknown> };
+    agents.citizens.agents = 10;
+    const a = parseScenario(agents, 'x');
+    expect(a.ok ? '' : a.error).toContain('citizens.agents: found 10, expected a whole number from 50 to 100,000');
     raw.city.debtEur = NaN;
     const n = parseScenario(raw, 'x');
     expect(n.ok ? '' : n.error).toContain('city.debtEur: found the number NaN, expected a number');

@@ -13,6 +13,7 @@
  * long enough for that to fall below 10⁻⁹ (`horizonFor`: 207,000 rounds at δ = 0.9999 on both
  * sides; with a fixed 4,000, δ = 0.999 gave 0.491 instead of 1/(1 + δ) = 0.5003).
  */
+import { detLog } from '../det-math';
 import { proposerShare, shouldAccept } from './negotiator';
 
 export interface BargainInput {
@@ -36,7 +37,7 @@ const MAX_HORIZON = 2_000_000;
 function horizonFor(deltaCity: number, deltaPartner: number): number {
   const both = deltaCity * deltaPartner;
   if (!(both > 0)) return 4000;
-  const needed = Math.ceil((2 * Math.log(1e-9)) / Math.log(both));
+  const needed = Math.ceil((2 * detLog(1e-9)) / detLog(both));
   return Math.min(MAX_HORIZON, Math.max(4000, needed));
 }
 
