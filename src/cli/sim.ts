@@ -28,8 +28,8 @@ const SIM_FLAGS = {
 } as const satisfies FlagSpecs;
 
 const BARGAIN_FLAGS = {
-  'delta-city': { type: 'string', value: '<d>', help: "the city's discount factor per round, 0 ≤ d < 1" },
-  'delta-partner': { type: 'string', value: '<d>', help: "the partner's discount factor per round, 0 ≤ d < 1" },
+  'delta-city': { type: 'string', value: '<d>', help: "the city's discount factor per round, 0 ≤ d ≤ 0.99999" },
+  'delta-partner': { type: 'string', value: '<d>', help: "the partner's discount factor per round, 0 ≤ d ≤ 0.99999" },
   proposer: { type: 'string', value: 'city|partner', help: 'who makes the first offer' },
   format: { type: 'string', value: 'text|json', help: 'text (default) or a JSON object' },
   help: { type: 'boolean', short: 'h', help: 'show this help' },
@@ -48,7 +48,8 @@ function orderedSummary(result: RunResult, contracts: ContractRecord[]): Record<
 
 function discountFactor(raw: string, flag: string): number {
   const d = parseNumber(raw, flag);
-  if (d < 0 || d >= 1) return fail(`${flag}: found ${raw}, expected a discount factor from 0 up to (not including) 1, e.g. 0.9`);
+  // Above 0.99999 the backward induction would need more than 2,000,000 rounds to settle (bargain.ts).
+  if (d < 0 || d > 0.99999) return fail(`${flag}: found ${raw}, expected a discount factor from 0 to 0.99999, e.g. 0.9`);
   return d;
 }
 

@@ -102,11 +102,13 @@ describe.concurrent('npm run sim', () => {
   });
 
   it('bargain: validates its flags, then prints the split as JSON', async () => {
-    const [bad, ok] = await Promise.all([
+    const [bad, tooPatient, ok] = await Promise.all([
       runCli('sim', ['bargain', '--delta-city', '1.2', '--delta-partner', '0.9', '--proposer', 'city']),
+      runCli('sim', ['bargain', '--delta-city', '0.9', '--delta-partner', '0.999999', '--proposer', 'city']),
       runCli('sim', ['bargain', '--delta-city', '0.9', '--delta-partner', '0.95', '--proposer', 'partner', '--format', 'json']),
     ]);
     expectUserError(bad, 'sim', ['--delta-city: found 1.2', 'expected a discount factor']);
+    expectUserError(tooPatient, 'sim', ['--delta-partner: found 0.999999, expected a discount factor from 0 to 0.99999']);
     expect(ok.code, ok.stderr).toBe(0);
     const split = JSON.parse(ok.stdout) as Record<string, number>;
     expect(Object.keys(split)).toEqual(['cityShare', 'partnerShare', 'rounds']);
