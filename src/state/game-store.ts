@@ -83,13 +83,31 @@ export function createGame(opts: GameOptions): Game {
     if (!s || !run) throw new Error('no game is running');
     return s;
   };
-  /** Replaces the session (a new object) with these changes, and other fields of the snapshot. */
-  const publish = (changes: Partial<Session> = {}, rest: Partial<GameState> = {}) => store.setState({ ...rest, session: { ...session(), ...changes } });
+  /** Every outside action of the game, with its tick: only ever appended to (a new game starts a new list). */
+  let log: Session['actions'] = [];
+  /**
+   * Gives a session object its `actions`: the first `count` of the game's log, made into a list of
+   * their own when first read. A person (or a script) may take thousands of actions in a month, each
+   * publishing a new session: a list copied for each would make them quadratic (20,000 actions took
+   * 15 s), and one list appended in place would change the earlier snapshots. The log only grows,
+   * so the first `count` never change.
+   */
+  function withActions<T extends object>(fields: T, count: number): T & Pick<Session, 'actions'> {
+    const backing = log;
+    let list: Session['actions'] | undefined;
+    return Object.defineProperty(fields, 'actions', { enumerable: true, configurable: true, get: () => (list ??= backing.slice(0, count)) }) as T & Pick<Session, 'actions'>;
+  }
+  /** Replaces the session (a new object) with these changes (and `count` actions, when given), and other fields of the snapshot. */
+  const publish = (changes: Partial<Omit<Session, 'actions'>> = {}, rest: Partial<GameState> = {}, count?: number) => {
+    // The earlier session's fields as they are (its `actions` not read: a getter, copied as one).
+    const next = Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(session())) as Session, changes);
+    store.setState({ ...rest, session: count === undefined ? next : withActions(next, count) });
+  };
   const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen'>): Flow => ({ screen: st.screen, actingSide: s.actingSide, afterHandover: s.afterHandover, returnScreen: s.returnScreen, playing: st.ui.playing });
   const yearFacts = (): YearFacts => ({ over: run!.isOver(), playable: inPlayableYears(session().sim, session().scenario) });
 
   /** Moves the flow after `event` (opening the year's first month when it says so), with these session changes; returns whether the screen flow moved. */
-  function move(event: FlowEvent, changes: Partial<Session> = {}): boolean {
+  function move(event: FlowEvent, changes: Partial<Omit<Session, 'actions'>> = {}): boolean {
     const st = get();
     const s = session();
     const step = nextFlow(flowOf(st, s), { role: s.setup.role, humanSides: s.humanSides }, event);
@@ -98,7 +116,7 @@ export function createGame(opts: GameOptions): Game {
       return false;
     }
     const { screen, playing, ...sides } = step.flow;
-    let year: Partial<Session> = {};
+    let year: Partial<Omit<Session, 'actions'>> = {};
     if (step.openYear) {
       year = { tickOpen: true, yearLogStart: s.sim.log.length, elections: [] };
       run!.openTick();
@@ -113,8 +131,9 @@ export function createGame(opts: GameOptions): Game {
     const humanSides = humanSidesOf(setup.role);
     const st = get();
     const { screen, playing, ...sides } = nextFlow(flowOf(st, { actingSide: null, afterHandover: null, returnScreen: null }), { role: setup.role, humanSides }, { type: 'started' })!.flow;
-    const base = { setup, scenario, sim: r.state, tickOpen: false, humanSides, actions, yearlyHashes, yearLogStart: 0, elections: [], saveError: null };
-    store.setState({ screen, lastRefusal: null, ui: { ...st.ui, playing }, session: { ...base, ...sides } });
+    log = [...actions];
+    const base = { setup, scenario, sim: r.state, tickOpen: false, humanSides, yearlyHashes, yearLogStart: 0, elections: [], saveError: null };
+    store.setState({ screen, lastRefusal: null, ui: { ...st.ui, playing }, session: withActions({ ...base, ...sides }, log.length) });
   }
 
   /**
@@ -181,7 +200,7 @@ export function createGame(opts: GameOptions): Game {
     // This save replays: the game's own autosaves may replace it (they continue it).
     verified = true;
     const { restored } = checked;
-    startSession(setupOfSave(role, save), save.scenario, restored.run, [...save.actions], restored.yearlyHashes);
+    startSession(setupOfSave(role, save), save.scenario, restored.run, save.actions, restored.yearlyHashes);
     move({ type: 'restored', year: yearFacts() });
     return OK;
   }
@@ -257,7 +276,8 @@ export function createGame(opts: GameOptions): Game {
         return result;
       }
       // `action` is dispatch's own copy, and the model copies what it keeps (an offer's terms): the log records it as applied.
-      publish({ actions: [...s.actions, { tick: s.sim.tick, action }] }, { lastRefusal: null });
+      log.push({ tick: s.sim.tick, action });
+      publish({}, { lastRefusal: null }, log.length);
       return OK;
     },
     newGame() {
