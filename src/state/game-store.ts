@@ -21,7 +21,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { inPlayableYears, isAgentCount, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Run, type Scenario } from '../sim';
+import { inPlayableYears, isAgentCount, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Refusal, type Run, type SaveFile, type Scenario } from '../sim';
 import { listActions } from './action-list';
 import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type KeyValueStorage } from './autosave';
 import { humanSidesOf, nextFlow, type Flow, type FlowEvent, type YearFacts } from './flow';
@@ -61,6 +61,8 @@ export function createGame(opts: GameOptions): Game {
   const saved = readAutosave(opts.storage);
   /** An unreadable save that storage refused to set aside is still under the autosave's key: no autosave may overwrite it. */
   let holdAutosave = saved.kind === 'corrupt' && saved.key === AUTOSAVE_KEY;
+  /** Has the save under the autosave's key been checked to replay (or been written by this page)? */
+  let verified = saved.kind !== 'ok';
   const store = createStore<GameState>()(
     subscribeWithSelector((): GameState => ({
       screen: 'menu',
@@ -81,13 +83,31 @@ export function createGame(opts: GameOptions): Game {
     if (!s || !run) throw new Error('no game is running');
     return s;
   };
-  /** Replaces the session (a new object) with these changes, and other fields of the snapshot. */
-  const publish = (changes: Partial<Session> = {}, rest: Partial<GameState> = {}) => store.setState({ ...rest, session: { ...session(), ...changes } });
+  /** Every outside action of the game, with its tick: only ever appended to (a new game starts a new list). */
+  let log: Session['actions'] = [];
+  /**
+   * Gives a session object its `actions`: the first `count` of the game's log, made into a list of
+   * their own when first read. A person (or a script) may take thousands of actions in a month, each
+   * publishing a new session: a list copied for each would make them quadratic (20,000 actions took
+   * 15 s), and one list appended in place would change the earlier snapshots. The log only grows,
+   * so the first `count` never change.
+   */
+  function withActions<T extends object>(fields: T, count: number): T & Pick<Session, 'actions'> {
+    const backing = log;
+    let list: Session['actions'] | undefined;
+    return Object.defineProperty(fields, 'actions', { enumerable: true, configurable: true, get: () => (list ??= backing.slice(0, count)) }) as T & Pick<Session, 'actions'>;
+  }
+  /** Replaces the session (a new object) with these changes (and `count` actions, when given), and other fields of the snapshot. */
+  const publish = (changes: Partial<Omit<Session, 'actions'>> = {}, rest: Partial<GameState> = {}, count?: number) => {
+    // The earlier session's fields as they are (its `actions` not read: a getter, copied as one).
+    const next = Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(session())) as Session, changes);
+    store.setState({ ...rest, session: count === undefined ? next : withActions(next, count) });
+  };
   const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen'>): Flow => ({ screen: st.screen, actingSide: s.actingSide, afterHandover: s.afterHandover, returnScreen: s.returnScreen, playing: st.ui.playing });
   const yearFacts = (): YearFacts => ({ over: run!.isOver(), playable: inPlayableYears(session().sim, session().scenario) });
 
   /** Moves the flow after `event` (opening the year's first month when it says so), with these session changes; returns whether the screen flow moved. */
-  function move(event: FlowEvent, changes: Partial<Session> = {}): boolean {
+  function move(event: FlowEvent, changes: Partial<Omit<Session, 'actions'>> = {}): boolean {
     const st = get();
     const s = session();
     const step = nextFlow(flowOf(st, s), { role: s.setup.role, humanSides: s.humanSides }, event);
@@ -96,7 +116,7 @@ export function createGame(opts: GameOptions): Game {
       return false;
     }
     const { screen, playing, ...sides } = step.flow;
-    let year: Partial<Session> = {};
+    let year: Partial<Omit<Session, 'actions'>> = {};
     if (step.openYear) {
       year = { tickOpen: true, yearLogStart: s.sim.log.length, elections: [] };
       run!.openTick();
@@ -111,11 +131,57 @@ export function createGame(opts: GameOptions): Game {
     const humanSides = humanSidesOf(setup.role);
     const st = get();
     const { screen, playing, ...sides } = nextFlow(flowOf(st, { actingSide: null, afterHandover: null, returnScreen: null }), { role: setup.role, humanSides }, { type: 'started' })!.flow;
-    const base = { setup, scenario, sim: r.state, tickOpen: false, humanSides, actions, yearlyHashes, yearLogStart: 0, elections: [], saveError: null };
-    store.setState({ screen, lastRefusal: null, ui: { ...st.ui, playing }, session: { ...base, ...sides } });
+    log = [...actions];
+    const base = { setup, scenario, sim: r.state, tickOpen: false, humanSides, yearlyHashes, yearLogStart: 0, elections: [], saveError: null };
+    store.setState({ screen, lastRefusal: null, ui: { ...st.ui, playing }, session: withActions({ ...base, ...sides }, log.length) });
   }
 
-  /** Restores the autosave by replaying it year by year (the simulation's `restoreRun` checks every year's hash). */
+  /**
+   * Replays a save year by year (the simulation's `restoreRun` checks every year's hash): the run,
+   * or what is wrong (a replay that throws, or a year whose hash differs) as a refusal.
+   */
+  function replay(save: SaveFile): { ok: true; restored: Extract<ReturnType<typeof restoreRun>, { ok: true }> } | { ok: false; error: string; refusal: Refusal } {
+    let restored: ReturnType<typeof restoreRun>;
+    try {
+      restored = restoreRun(save);
+    } catch (err) {
+      const error = `the saved game could not be replayed (${err instanceof Error ? err.message : String(err)})`;
+      return { ok: false, error, refusal: refuse('saveUnreadable', { error }, `the saved game cannot be read: ${error}`) };
+    }
+    if (restored.ok) return { ok: true, restored };
+    const { year, got } = restored;
+    const saved = restored.expected ?? 'nothing';
+    const error = `the saved game does not replay with this version of the model (year ${year}: hash ${got}, the save says ${saved})`;
+    return { ok: false, error, refusal: refuse('saveDoesNotReplay', { year, hash: got, saved }, error) };
+  }
+
+  /** Sets the autosave aside (kept, reported on the menu) before anything could overwrite it. */
+  function setAsideUnreplayable(error: string): void {
+    const key = setAsideAutosave(opts.storage);
+    if (key === null) holdAutosave = true;
+    store.setState({ savedGame: null, corruptSave: { key: key ?? AUTOSAVE_KEY, error } });
+  }
+
+  /**
+   * Before the first autosave of this page replaces the save under the autosave's key, checks that
+   * this save replays (Continue checks it too, but a player may start a new game instead): one that
+   * cannot be read, or does not replay, is set aside first. Done at the first year-end rather than
+   * when the menu loads: a replay of 18 years with 10,000 citizens takes a second or two.
+   */
+  function verifyBeforeOverwrite(): void {
+    if (verified) return;
+    verified = true;
+    const read = readAutosave(opts.storage); // an unreadable one is set aside here
+    if (read.kind === 'corrupt') {
+      if (read.key === AUTOSAVE_KEY) holdAutosave = true;
+      store.setState({ corruptSave: { key: read.key, error: read.error } });
+    }
+    if (read.kind !== 'ok') return;
+    const checked = replay(read.autosave.save);
+    if (!checked.ok) setAsideUnreplayable(checked.error);
+  }
+
+  /** Restores the autosave by replaying it year by year. */
   function continueSave(): ActionResult {
     const read = readAutosave(opts.storage);
     if (read.kind === 'none') return refuse('noSave', {}, 'there is no saved game');
@@ -124,29 +190,17 @@ export function createGame(opts: GameOptions): Game {
       return refuse('saveUnreadable', { error: read.error }, `the saved game cannot be read: ${read.error}`);
     }
     const { save, role } = read.autosave;
-    /** Sets the save aside (kept, reported on the menu) before anything could overwrite it. */
-    const setAside = (error: string) => {
+    const checked = replay(save);
+    if (!checked.ok) {
       run = null;
-      const key = setAsideAutosave(opts.storage);
-      if (key === null) holdAutosave = true;
-      store.setState({ screen: 'menu', session: null, savedGame: null, corruptSave: { key: key ?? AUTOSAVE_KEY, error }, lastRefusal: null, ui: { ...get().ui, playing: false } });
-    };
-    let restored: ReturnType<typeof restoreRun>;
-    try {
-      restored = restoreRun(save);
-    } catch (err) {
-      const error = `the saved game could not be replayed (${err instanceof Error ? err.message : String(err)})`;
-      setAside(error);
-      return refuse('saveUnreadable', { error }, `the saved game cannot be read: ${error}`);
+      setAsideUnreplayable(checked.error);
+      store.setState({ screen: 'menu', session: null, lastRefusal: null, ui: { ...get().ui, playing: false } });
+      return checked.refusal;
     }
-    if (!restored.ok) {
-      const { year, got } = restored;
-      const saved = restored.expected ?? 'nothing';
-      const error = `the saved game does not replay with this version of the model (year ${year}: hash ${got}, the save says ${saved})`;
-      setAside(error);
-      return refuse('saveDoesNotReplay', { year, hash: got, saved }, error);
-    }
-    startSession(setupOfSave(role, save), save.scenario, restored.run, [...save.actions], restored.yearlyHashes);
+    // This save replays: the game's own autosaves may replace it (they continue it).
+    verified = true;
+    const { restored } = checked;
+    startSession(setupOfSave(role, save), save.scenario, restored.run, save.actions, restored.yearlyHashes);
     move({ type: 'restored', year: yearFacts() });
     return OK;
   }
@@ -184,6 +238,11 @@ export function createGame(opts: GameOptions): Game {
       return;
     }
     holdAutosave = false;
+    verifyBeforeOverwrite();
+    if (holdAutosave) {
+      publish({ saveError: `not saved: the save under "${AUTOSAVE_KEY}" does not replay and could not be set aside, and is kept rather than overwritten` });
+      return;
+    }
     const error = writeAutosave(opts.storage, s.setup.role, save);
     publish({ saveError: error }, error ? {} : { savedGame: savedInfo(s.setup.role, save) });
   }
@@ -217,7 +276,8 @@ export function createGame(opts: GameOptions): Game {
         return result;
       }
       // `action` is dispatch's own copy, and the model copies what it keeps (an offer's terms): the log records it as applied.
-      publish({ actions: [...s.actions, { tick: s.sim.tick, action }] }, { lastRefusal: null });
+      log.push({ tick: s.sim.tick, action });
+      publish({}, { lastRefusal: null }, log.length);
       return OK;
     },
     newGame() {

@@ -85,7 +85,7 @@ export interface Session {
   humanSides: Actor[];
   /** The side whose group holds the controls now (`null` when watching). */
   actingSide: Actor | null;
-  /** Every outside action with its tick, as a save records them. */
+  /** Every outside action with its tick, as a save records them (made into a list when first read: game-store.ts `withActions`). */
   actions: { tick: number; action: Action }[];
   yearlyHashes: string[];
   /** Index in `sim.log` where the current year's entries begin (event cards, summary). */

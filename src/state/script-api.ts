@@ -78,9 +78,33 @@ const MAX_ADVANCE_MONTHS = 12 * 60;
 export const refuse = (code: RefusalCode, params: RefusalParams, reason: string): Refusal => ({ ok: false, code, params, reason });
 export const OK: ActionResult = { ok: true };
 
+/** A seed that is not a whole number in range (`what`: the seed, in words). */
+const badSeedFound = (what: string): Refusal =>
+  refuse('fieldNotWholeNumber', { field: 'seed', found: what, min: 0, max: MAX_SEED }, `seed: found ${what}, expected a whole number between 0 and ${MAX_SEED}`);
 /** A seed that is not a whole number in range. */
-export const badSeed = (seed: unknown): Refusal =>
-  refuse('fieldNotWholeNumber', { field: 'seed', found: found(seed), min: 0, max: MAX_SEED }, `seed: found ${found(seed)}, expected a whole number between 0 and ${MAX_SEED}`);
+export const badSeed = (seed: unknown): Refusal => badSeedFound(found(seed));
+
+/** What an explanation is, for the messages. */
+const EXPLANATION = 'an explanation { key: a string, params: an object whose values are strings or numbers }';
+
+/**
+ * A move's note, checked: `reason` a string, `explanation` an `Explanation` (what the computer
+ * players give: a key and its figures), each or both left out. The model ignores a note it cannot
+ * read, but the save records the action as given: a note of another shape would be kept for nothing.
+ */
+function noteProblem(a: Record<string, unknown>): Refusal | null {
+  if (a.reason !== undefined && typeof a.reason !== 'string') return refuse('fieldUnknownValue', { field: 'reason', found: found(a.reason), expected: 'a string' }, `reason: found ${found(a.reason)}, expected a string (or leave it out)`);
+  const e = a.explanation;
+  if (e === undefined) return null;
+  const bad = (field: string, what: unknown, expected: string) => refuse('fieldUnknownValue', { field, found: found(what), expected }, `${field}: found ${found(what)}, expected ${expected} (or leave the explanation out)`);
+  if (!isObj(e)) return bad('explanation', e, EXPLANATION);
+  const extra = Object.keys(e).find((k) => k !== 'key' && k !== 'params');
+  if (extra !== undefined) return bad(`explanation.${extra}`, e[extra], 'nothing: an explanation has a key and params only');
+  if (typeof e.key !== 'string' || e.key === '') return bad('explanation.key', e.key, 'the name of an explanation (a string such as "city.terminates")');
+  if (!isObj(e.params)) return bad('explanation.params', e.params, 'an object whose values are strings or numbers');
+  for (const [k, v] of Object.entries(e.params)) if (typeof v !== 'string' && typeof v !== 'number') return bad(`explanation.params.${k}`, v, 'a string or a number');
+  return null;
+}
 
 /** What the store does once an action is checked. */
 export interface GameOps {
@@ -96,6 +120,15 @@ export interface GameOps {
   newGame(): void;
   /** Shows a refusal the store made itself (an internal error). */
   refused(refusal: Refusal): void;
+}
+
+/** A key's own value, read without calling a getter (undefined when it cannot be read). */
+function ownValue(x: unknown, key: string): unknown {
+  try {
+    return (Object.getOwnPropertyDescriptor(x, key) as { value?: unknown } | undefined)?.value;
+  } catch {
+    return undefined;
+  }
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -117,7 +150,15 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
   }
 
   function check(action: unknown): ActionResult {
-    if (!isObj(action)) return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
+    let object: boolean;
+    try {
+      object = isObj(action);
+    } catch (err) {
+      // A revoked proxy: even asking whether it is a list fails.
+      const what = `an object that cannot be read (${err instanceof Error ? err.message : String(err)})`;
+      return refuse('fieldNotData', { field: 'the action', found: what }, `the action: found ${what}, expected ${JSON_DATA}`);
+    }
+    if (!object) return refuse('notAnAction', { found: found(action) }, `an action is an object with a "type", found ${found(action)}`);
     // An object whose type is not a name: say what the type was, not "found an object".
     const badType = (what: string) => refuse('unknownAction', { type: what }, `type: found ${what}, expected the name of an action (a string such as "setBudget")`);
     // A copy first: from here on nothing reads the caller's object (its getters, what it changes later).
@@ -125,15 +166,20 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
     if (!data.ok) {
       const { field, found: what } = data;
       if (field === 'type') return badType(what);
+      // A seed's NaN or Infinity: said with the seed's range, as any other seed that is not one.
+      if (field === 'seed' && ['start', 'setMenuSeed'].includes(ownValue(action, 'type') as string)) return badSeedFound(what);
       // NaN or Infinity: a number that is not one, said as the model says it of a number field.
       if (data.number) return refuse('fieldNotNumber', { field, found: what }, `${field}: found ${what}, expected a finite number`);
-      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${JSON_DATA}`);
+      const expected = data.expected ?? JSON_DATA;
+      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${expected}`);
     }
     const a = data.value as Record<string, unknown> & { type: string };
     if (typeof a.type !== 'string') return badType(found(a.type));
     if (!Object.hasOwn(ACTION_FIELDS, a.type)) return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);
     const extra = unknownField(a as Record<string, unknown> & { type: AnyType });
     if (extra) return extra;
+    const note = noteProblem(a);
+    if (note) return note;
     const { screen, session, corruptSave } = ops.state();
     const on = (...screens: Screen[]): ActionResult | null =>
       screens.includes(screen) && (screen === 'menu' || session)

@@ -195,6 +195,33 @@ describe('an autosave that does not replay is never lost', () => {
     expect(storage.getItem(CORRUPT_KEY)).toBe(text);
   });
 
+  it('never continued: a new game → its year ends: the save is checked first, set aside, kept byte for byte', () => {
+    const text = unreplayableAutosave();
+    const storage = new MemoryStorage();
+    storage.setItem(AUTOSAVE_KEY, text);
+    const g = newGame(storage);
+    // It parses: the menu shows it as a saved game; the player starts a new one instead.
+    expect(g.store.getState()).toMatchObject({ savedGame: { seed: 5 }, corruptSave: null });
+    expect(g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 8 })).toEqual({ ok: true });
+    playTo(g, 12);
+    expect(storage.getItem(CORRUPT_KEY)).toBe(text);
+    expect(readAutosave(storage)).toMatchObject({ kind: 'ok', autosave: { save: { seed: 8 } } });
+    expect(g.store.getState().corruptSave).toMatchObject({ key: CORRUPT_KEY, error: expect.stringMatching(/does not replay with this version of the model \(year 1/) });
+    expect(g.store.getState().session!.saveError).toBeNull();
+  });
+
+  it('never continued, and a save that replays: replaced by the new game\'s autosave, nothing set aside', () => {
+    const storage = new MemoryStorage();
+    playTo(atDecisions(storage), 12);
+    const g = newGame(storage);
+    expect(g.store.getState().savedGame).toMatchObject({ seed: 5 });
+    g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'city', seed: 8 });
+    playTo(g, 12);
+    expect(readAutosave(storage)).toMatchObject({ kind: 'ok', autosave: { save: { seed: 8 } } });
+    expect(storage.getItem(CORRUPT_KEY)).toBeNull();
+    expect(g.store.getState().corruptSave).toBeNull();
+  });
+
   it('when storage refuses to set it aside, no autosave overwrites it (unit, fake storage)', () => {
     const text = unreplayableAutosave();
     /** A full storage: it keeps what it has, refuses any new key. */
