@@ -142,6 +142,12 @@ describe('refusals in French and English', () => {
     expect(renderRefusal({ code: 'noOffer', params: {} })).toBe('Acceptation refusée : il n’y a pas d’offre à accepter.');
   });
 
+  it('an action too large to take says what it expected, in both languages', () => {
+    const p = { code: 'fieldNotData' as const, params: { field: 'terms.extra', found: 'more than 100,000 values', expected: 'at most 100,000 values in an action' } };
+    expect(renderRefusal(p, {}, 'en')).toContain('found more than 100,000 values; expected at most 100,000 values in an action');
+    expect(renderRefusal(p, {}, 'fr')).toContain('ne peut être repris (reçu more than 100,000 values ; attendu at most 100,000 values in an action)');
+  });
+
   it('an offer no longer lawful quotes its inner refusal, and a cause reads without its lead', () => {
     const p = { code: 'offerNoLongerLawful' as const, params: EXAMPLES.offerNoLongerLawful };
     expect(renderRefusal(p, {}, 'fr')).toMatch(/^Acceptation refusée : l’offre n’est plus légale : l’équilibre réel \(art\. L1612-4 du CGCT\) : payer 3,2\u00a0M€ par an/);

@@ -329,7 +329,9 @@ const FR: Templates = {
     `Offre refusée par la concurrence : un paiement annuel de ${w.money(p.paymentEur)} dépasse ce qu’accepterait le suivant des ${w.num(p.bidders, 0)} candidats (${w.money(p.capEur)}) ; le marché va à l’offre économiquement la plus avantageuse.`,
   fieldNotWholeNumber: (p, w) => `Action refusée : ${w.field(p.field)} doit être un nombre entier de ${w.num(p.min, 0)} à ${w.num(p.max, 0)} (reçu ${w.found(p.found)}).`,
   fieldNotData: (p, w) =>
-    `Action refusée : ${w.field(p.field)} n’est pas une donnée JSON (reçu ${NOT_DATA_FR[String(p.found)] ?? String(p.found)}) ; attendu : un nombre, un texte, vrai ou faux, une liste ou un objet.`,
+    p.expected !== undefined
+      ? `Action refusée : ${w.field(p.field)} ne peut être repris (reçu ${String(p.found)} ; attendu ${String(p.expected)}).`
+      : `Action refusée : ${w.field(p.field)} n’est pas une donnée JSON (reçu ${NOT_DATA_FR[String(p.found)] ?? String(p.found)}) ; attendu : un nombre, un texte, vrai ou faux, une liste ou un objet.`,
   fieldUnknown: (p, w) => `Action refusée : ${w.field(p.field)} n’est pas un champ de « ${String(p.action)} » (ses champs : ${w.list(p.expected)}).`,
   wrongScreen: (p, w) => `Action refusée : « ${String(p.action)} » n’est pas possible sur l’écran ${w.screen(p.screen)} (possible sur : ${w.list(p.possible, w.screen)}).`,
   noMonthOpen: () => 'Décision refusée : aucun mois n’est ouvert aux décisions ; attendez le mois prochain.',
@@ -443,7 +445,10 @@ const EN: Templates = {
   aboveCompetitiveBid: (p, w) =>
     `Offer refused by competition: an annual payment of ${w.money(p.paymentEur)} is above what the next of ${w.num(p.bidders, 0)} bidders would accept (${w.money(p.capEur)}); the award goes to the economically most advantageous offer.`,
   fieldNotWholeNumber: (p, w) => `Action refused: ${w.field(p.field)} must be a whole number from ${w.num(p.min, 0)} to ${w.num(p.max, 0)} (found ${w.found(p.found)}).`,
-  fieldNotData: (p, w) => `Action refused: ${w.field(p.field)} is not JSON data (found ${String(p.found)}); expected a number, a string, true or false, a list or an object.`,
+  fieldNotData: (p, w) =>
+    p.expected !== undefined
+      ? `Action refused: ${w.field(p.field)} cannot be taken as it is (found ${String(p.found)}; expected ${String(p.expected)}).`
+      : `Action refused: ${w.field(p.field)} is not JSON data (found ${String(p.found)}); expected a number, a string, true or false, a list or an object.`,
   fieldUnknown: (p, w) => `Action refused: ${w.field(p.field)} is not a field of "${String(p.action)}" (its fields: ${w.list(p.expected)}).`,
   wrongScreen: (p, w) => `Action refused: "${String(p.action)}" is not possible on the ${w.screen(p.screen)} screen (possible on: ${w.list(p.possible, w.screen)}).`,
   noMonthOpen: () => 'Decision refused: no month is open for decisions; wait for the next month.',

@@ -170,8 +170,9 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
       if (field === 'seed' && ['start', 'setMenuSeed'].includes(ownValue(action, 'type') as string)) return badSeedFound(what);
       // NaN or Infinity: a number that is not one, said as the model says it of a number field.
       if (data.number) return refuse('fieldNotNumber', { field, found: what }, `${field}: found ${what}, expected a finite number`);
-      const expected = data.expected ?? JSON_DATA;
-      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${expected}`);
+      // Too large or unreadable: what was expected goes with the refusal, for its translations.
+      if (data.expected) return refuse('fieldNotData', { field, found: what, expected: data.expected }, `${field}: found ${what}, expected ${data.expected}`);
+      return refuse('fieldNotData', { field, found: what }, `${field}: found ${what}, expected ${JSON_DATA}`);
     }
     const a = data.value as Record<string, unknown> & { type: string };
     if (typeof a.type !== 'string') return badType(found(a.type));
