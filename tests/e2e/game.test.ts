@@ -13,6 +13,8 @@ import { buildGame, describeE2E, launchBrowser, screenshot, serveGame, type Brow
 
 /** Fewer citizen agents than the scenario's, to keep the suite fast; the save carries the number. */
 const AGENTS = 1000;
+/** The seed of every browser test that does not name its own: the menu would draw one at random. */
+const DEFAULT_SEED = 1;
 const STEP_TIMEOUT = 20_000;
 
 const byId = (id: string) => `[data-testid="${id}"]`;
@@ -130,9 +132,11 @@ describeE2E('the game (Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  /** Opens the game with a fixed seed (the menu's is drawn at random otherwise), unless `query` names one. */
   async function open(query = ''): Promise<Page> {
     browser = await launchBrowser();
-    await browser.page.goto(`${served.url}?agents=${AGENTS}${query}`);
+    const seed = query.includes('seed=') ? '' : `&seed=${DEFAULT_SEED}`;
+    await browser.page.goto(`${served.url}?agents=${AGENTS}${seed}${query}`);
     await waitScreen(browser.page, 'menu');
     return browser.page;
   }
