@@ -1,22 +1,12 @@
 /** The CLI's value parsers and sweep planning, in-process (no spawn): cheap and precise. */
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/cli/errors';
+import { userError } from './helpers';
 import { parseCommandLine, parseInteger, parseNumber, parseSeed, parseSeedRange, parseSetFlag, suggest } from '../../src/cli/args';
 import { crossProduct, sweepJobs, type SweepPlan } from '../../src/cli/sweep-core';
 import { looksLikePath } from '../../src/cli/load-scenario';
 import { parseJsonText } from '../../src/cli/json-text';
 import { locateJsonError } from '../../src/sim/json-position';
 
-/** The message of the UserError `f` throws (fails if it throws something else or nothing). */
-function userError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('seed', () => {
   it.each(['0', '1', '42', '4294967295', ' 7 '])('accepts %j', (raw) => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
 import { expect } from 'vitest';
+import { UserError } from '../../src/cli/errors';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** tsx's loader by absolute URL, so that commands can also run from another directory. */
@@ -76,3 +77,14 @@ export function writeScenario(dir: string, name: string, mutate: (s: Record<stri
 
 /** Fast run flags: the tests check shapes and messages, not the model. */
 export const FAST = ['--years', '3', '--agents', '500'];
+
+/** The message of the UserError `f` throws (fails if it throws something else or nothing). */
+export function userError(f: () => unknown): string {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UserError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a UserError');
+}

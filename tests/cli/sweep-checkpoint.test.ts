@@ -6,11 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../src/cli/errors';
 import { openCheckpoint, readCheckpoint, sweepIdentity } from '../../src/cli/sweep-checkpoint';
 import { roughDuration, sizeNotice, sweepHeader, sweepJobs, type SweepPlan } from '../../src/cli/sweep-core';
 import { loadScenario } from '../../src/cli/load-scenario';
-import { tempDir } from './helpers';
+import { tempDir, userError } from './helpers';
 import { SUMMARY_KEYS } from '../../src/sim';
 
 const loaded = loadScenario('dijon-like');
@@ -22,15 +21,6 @@ const prefix = (job: { seed: number }) => `${job.seed},0.5,`;
 /** A kept row as the sweep writes it: seed, value, one number per summary key, the state hash. */
 const row = (seed: number, hash: string, summary = SUMMARY_KEYS.map(() => '0')) => [seed, 0.5, ...summary, hash].join(',');
 
-function userError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserError');
-}
 
 describe('checkpoint', () => {
   it('writes its header and one line per run, and reads them back', () => {
