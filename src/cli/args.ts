@@ -131,7 +131,7 @@ const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Longest run: the scenario schema caps `horizonYears` at 60. */
-export const MAX_YEARS = 60;
+const MAX_YEARS = 60;
 
 function describeArg(raw: string): string {
   return raw === '' ? 'an empty value' : `"${raw}"`;

@@ -31,13 +31,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-export interface BrowserFigures {
-  appGzipKB: number;
-  coldLoadMs: number;
-  longestTaskMs: number;
-  cityViewFps: number;
-}
-
 let cached: Promise<{ outDir: string; served: Served }> | null = null;
 
 /** Builds and serves the game once for all the browser figures. */

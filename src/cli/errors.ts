@@ -6,7 +6,7 @@
  */
 
 /** Exit code of a user's mistake (bad flag, file, field or save). */
-export const EXIT_USAGE = 2;
+const EXIT_USAGE = 2;
 /** Exit code of a check that failed (e.g. a replay whose hashes differ) or an internal error. */
 export const EXIT_FAILURE = 1;
 

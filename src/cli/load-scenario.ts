@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { join, relative, isAbsolute } from 'node:path';
 import { parseScenario, type Result, type Scenario } from '../sim';
 import { parseJsonText } from './json-text';
+import { lineColumn } from '../sim/json-position';
 
 /** The project root, from this file's location (src/cli/ → ../../), not from the cwd. */
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -23,7 +24,7 @@ export interface LoadedScenario {
 }
 
 /** Ids of the scenario files shipped in scenarios/ (file names without `.json`). */
-export function knownScenarioIds(): string[] {
+function knownScenarioIds(): string[] {
   try {
     return readdirSync(SCENARIOS_DIR)
       .filter((f) => f.endsWith('.json') && !f.startsWith('.') && !f.endsWith('.schema.json'))
@@ -65,7 +66,7 @@ function looksUtf16(bytes: Uint8Array, zeroAt: 0 | 1): boolean {
  * Notepad writes one); UTF-16 and UTF-32 (by their byte-order mark, or UTF-16 without one by its
  * zero bytes) and bytes that are not UTF-8 (Latin-1, Windows-1252) are refused by name.
  */
-export function decodeUtf8(bytes: Uint8Array, path: string, what: string): Result<string> {
+function decodeUtf8(bytes: Uint8Array, path: string, what: string): Result<string> {
   const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
   const refuse = (encoding: string) => ({ ok: false as const, error: `${what} ${path} is encoded in ${encoding}; save it as UTF-8` });
   if (starts(0xef, 0xbb, 0xbf)) bytes = bytes.subarray(3);
@@ -81,14 +82,13 @@ export function decodeUtf8(bytes: Uint8Array, path: string, what: string): Resul
     // Where the first byte that is not UTF-8 lies: the lenient decoding puts U+FFFD there.
     const lenient = new TextDecoder('utf-8').decode(bytes);
     const at = lenient.indexOf('\uFFFD');
-    const before = lenient.slice(0, Math.max(0, at));
-    const where = at >= 0 ? ` (a byte that is not UTF-8 at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')})` : '';
+    const where = at >= 0 ? ` (a byte that is not UTF-8 at ${lineColumn(lenient, at)})` : '';
     return { ok: false, error: `${what} ${path} is not UTF-8 text${where}; it may be Latin-1 or Windows-1252: save it as UTF-8` };
   }
 }
 
 /** The largest scenario or save file read (50 MB): a real one is a few kilobytes to a few megabytes. */
-export const MAX_INPUT_BYTES = 50 * 1024 * 1024;
+const MAX_INPUT_BYTES = 50 * 1024 * 1024;
 
 /**
  * Reads a text file, turning the usual failures into a message naming the file. Before reading,

@@ -62,7 +62,7 @@ function kindOf(st: Stats): string {
  * Refuses a path that a command may not replace: a directory, a symbolic link, a device, a pipe.
  * An absent path is fine. Shared by the outputs and the sweep's checkpoint.
  */
-export function checkReplaceable(path: string, flag: string): Stats | undefined {
+function checkReplaceable(path: string, flag: string): Stats | undefined {
   const st = lstatOrUndefined(path, flag);
   if (st === undefined) return undefined;
   // The checkpoint's path follows from --out: what to do is to move the thing away or pick another --out.
@@ -115,7 +115,7 @@ function checkNotReadOnly(path: string, st: Stats, flag: string): void {
  * exists and takes a new file (tried, not guessed: a read-only or full file system, or a place
  * such as /sys, fail here), and whatever is there already is a regular file.
  */
-export function checkWritable(path: string, flag: string): void {
+function checkWritable(path: string, flag: string): void {
   if (path.trim() === '') fail(`${flag}: found an empty value, expected a file path`);
   if (/[\\/]$/.test(path)) fail(`${flag} ${path} is a directory path; expected a file path such as ${join(path, flag === '--save' ? 'save.json' : 'out.csv')}`);
   const dir = dirname(path);
@@ -142,7 +142,7 @@ export function checkWritable(path: string, flag: string): void {
 }
 
 /** Where a path leads once links are resolved: the file's real path, or its directory's plus its name. */
-export function realPath(path: string): string {
+function realPath(path: string): string {
   try {
     return realpathSync(path);
   } catch {
@@ -261,7 +261,7 @@ export function writeFilesAtomic(files: readonly { path: string; text: string; f
 }
 
 /** Writes the whole text to `path` atomically: temp file, then rename; nothing on failure. */
-export function writeFileAtomic(path: string, text: string, flag = '--out'): void {
+function writeFileAtomic(path: string, text: string, flag = '--out'): void {
   writeFilesAtomic([{ path, text, flag }]);
 }
 
@@ -293,7 +293,7 @@ export function csvLine(cells: readonly unknown[]): string {
 }
 
 /** CSV text (RFC 4180, "\n" line ends) from a header and rows of the same width. */
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
   return [header, ...rows].map(csvLine).join('\n') + '\n';
 }
 

@@ -28,7 +28,7 @@ export interface RunShape {
 }
 
 /** A personality name, checked against the policies that can play that side. */
-export function parsePersonality(raw: string, flag: '--city' | '--partner'): string {
+function parsePersonality(raw: string, flag: '--city' | '--partner'): string {
   const side = flag === '--city' ? 'city' : 'partner';
   if (resolvePolicy(raw, side) !== undefined) return raw;
   return fail(`${flag}: "${raw}" is not a ${side} personality; expected one of ${POLICY_NAMES_BY_SIDE[side].join(', ')}`);

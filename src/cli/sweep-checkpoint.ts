@@ -186,7 +186,7 @@ export function openCheckpoint(path: string, start: { identity: SweepIdentity } 
 }
 
 /** The lock of `<out>.partial` is `<out>.partial.lock`, holding the pid of the sweep writing it. */
-export const LOCK_SUFFIX = '.lock';
+const LOCK_SUFFIX = '.lock';
 
 function pidAlive(pid: number): boolean {
   try {

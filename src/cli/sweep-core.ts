@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SUMMARY_KEYS, type Scenario } from '../sim';
 import type { RunShape } from './run-config';
-import { csvLine, toCsv } from './output';
+import { csvLine } from './output';
 import { runJob, type FromWorker, type SweepJob, type SweepSummary, type ToWorker } from './sweep-run';
 
 export { runJob, type SweepJob, type SweepSummary } from './sweep-run';
@@ -295,24 +295,16 @@ export function sweepCsvLine(plan: SweepPlan, job: SweepJob, summary: SweepSumma
   return csvLine([job.seed, ...plan.combos[job.combo]!.values, ...SUMMARY_KEYS.map((k) => summary[k]), summary.stateHash]);
 }
 
-/** The sweep's CSV: the header, then one line per run in job order. */
-export function sweepCsv(plan: SweepPlan, rows: readonly SweepRow[]): string {
-  return toCsv(
-    sweepHeader(plan),
-    rows.map((r) => [r.seed, ...r.values, ...SUMMARY_KEYS.map((k) => r.summary[k]), r.summary.stateHash]),
-  );
-}
-
 /** Above this many runs a sweep states its size and estimated time before it goes on. */
-export const STATE_SIZE_ABOVE_RUNS = 2_000;
+const STATE_SIZE_ABOVE_RUNS = 2_000;
 /** A sweep estimated to take longer than this (seconds) starts only with `--yes`. */
-export const CONSENT_ABOVE_SECONDS = 10 * 60;
+const CONSENT_ABOVE_SECONDS = 10 * 60;
 /**
  * A sweep of more runs than this starts only with `--yes` whatever its estimate: the same command
  * asks for consent on every machine, and a typo in `--seeds` (1-1000000 for 1-1000) is caught even
  * where runs are fast.
  */
-export const CONSENT_ABOVE_RUNS = 100_000;
+const CONSENT_ABOVE_RUNS = 100_000;
 
 /** "3 h 20 min", "12 min", "40 s": a duration as a person reads an estimate. */
 export function roughDuration(seconds: number): string {

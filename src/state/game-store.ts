@@ -166,7 +166,8 @@ export function createGame(opts: GameOptions): Game {
    * Before the first autosave of this page replaces the save under the autosave's key, checks that
    * this save replays (Continue checks it too, but a player may start a new game instead): one that
    * cannot be read, or does not replay, is set aside first. Done at the first year-end rather than
-   * when the menu loads: a replay of 18 years with 10,000 citizens takes a second or two.
+   * when the menu loads: a run of 18 years with 10,000 citizens took 0.10–0.38 s in Node here
+   * (median 0.13 s over seeds 1–5), and the menu would wait for it on every page load.
    */
   function verifyBeforeOverwrite(): void {
     if (verified) return;

@@ -24,7 +24,7 @@ const MAX_DEPTH = 32;
  * object that shares its parts (`o = { a: o, b: o }` 24 times over) would otherwise be copied as
  * 2^24 values. The largest action the game makes holds a few hundred.
  */
-export const MAX_VALUES = 100_000;
+const MAX_VALUES = 100_000;
 /** A longer list is not an action's (its length is read before anything of it, so a list that claims 10^8 items is refused at once). */
 export const MAX_LIST = 10_000;
 

@@ -66,9 +66,12 @@ export function makeAiCity(p: CityPersonality): Policy {
       const reply = answer(state, pub, view, n, p);
       // The answer was weighed before this year's budget: if the envelope just voted no longer
       // funds the city's share, the city walks away rather than offer what it cannot pay.
-      if (actions.some((a) => a.type === 'setBudget') && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, actions)) {
+      // Whether the month's decisions and the answer fit together: asked at most once for both tests below.
+      let joint: boolean | undefined;
+      const jointFits = () => (joint ??= inTurn(state, pub, [...actions, ...reply]));
+      if (actions.some((a) => a.type === 'setBudget') && !jointFits() && inTurn(state, pub, actions)) {
         actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
-      } else if (actions.length > 0 && reply[0]?.type === 'accept' && !inTurn(state, pub, [...actions, ...reply]) && inTurn(state, pub, reply)) {
+      } else if (actions.length > 0 && reply[0]?.type === 'accept' && !jointFits() && inTurn(state, pub, reply)) {
         // The deal it is accepting comes first: its credits were planned before this month's
         // purchases (a grant lost this month can raise its share after they were decided), so the
         // city signs it and keeps only the decisions that still fit after it (AP/CP, MODEL §13.8).

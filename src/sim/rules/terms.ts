@@ -257,8 +257,8 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
   if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return explain && problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
   if (typeof terms.pilot !== 'boolean') return explain && problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
   if (!Array.isArray(terms.projects) || terms.projects.length === 0) return explain && problem('noProject', {}, 'the offer names no project');
+  const known = () => Object.keys(scenario.projects.catalogue).join(', ');
   for (const [i, p] of terms.projects.entries()) {
-    const known = () => Object.keys(scenario.projects.catalogue).join(', ');
     // A project that is not a name is said in words ("found nothing", "found the number 3"), not as "undefined".
     if (typeof p !== 'string') return explain && problem('unknownProject', { project: found(p), known: known() }, `projects[${i}]: found ${found(p)}, expected the id of a project (known: ${known()})`);
     if (!projectType(scenario, p)) return explain && problem('unknownProject', { project: p, known: known() }, `unknown project "${p}" (known: ${known()})`);

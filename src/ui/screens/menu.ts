@@ -10,9 +10,9 @@ import { localized, t } from '../../i18n';
 import { computerPlayers, MAX_SEED, type Actor } from '../../sim';
 import { ROLES, type Role, type ScenarioEntry } from '../../state/game-types';
 import { langSwitch, largeTypeSwitch } from '../hud';
-import { icon } from '../icons';
+import { icon, type IconName } from '../icons';
 import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenView } from './context';
-import { button, downloadText, h, statusLine, statusOf, type Status } from '../dom';
+import { button, downloadText, h, statusLine, statusOf, type Child, type Props, type Status } from '../dom';
 import { num, years } from '../words/numbers';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -204,13 +204,10 @@ function corruptPanel(ctx: ScreenContext): HTMLElement | null {
       return null; // storage disabled: nothing to offer as a file
     }
   })();
-  return h(
-    'section',
+  return notice(
+    'warning',
     { class: 'notice notice-warning', testid: 'corrupt-save-panel', attrs: { role: 'alert' } },
-    icon('warning', 'icon notice-icon'),
-    h(
-      'div',
-      { class: 'notice-body' },
+    [
       h('h2', {}, t('menu.corrupt.title')),
       h('p', {}, t('menu.corrupt.what')),
       h('p', { class: 'notice-error' }, h('code', {}, bad.error)),
@@ -221,25 +218,23 @@ function corruptPanel(ctx: ScreenContext): HTMLElement | null {
         button(t('menu.corrupt.download'), { icon: 'download', testid: 'corrupt-download', disabled: kept === null, onClick: () => kept !== null && downloadText('horizons-unreadable-save.json', kept) }),
         button(t('menu.corrupt.dismiss'), { icon: 'close', testid: 'corrupt-dismiss', kind: 'quiet', onClick: () => ctx.dispatch({ type: 'discardCorruptSave' }) }),
       ),
-    ),
+    ],
   );
+}
+
+/** A menu notice: its icon, a body (title and lines), and what stands after the body (a button). */
+function notice(iconName: IconName, props: Props, body: Child[], ...after: Child[]): HTMLElement {
+  return h('section', props, icon(iconName, 'icon notice-icon'), h('div', { class: 'notice-body' }, ...body), ...after);
 }
 
 /** The address's settings that were out of range and ignored (`?seed=`, `?agents=`; state/url-params.ts). */
 function urlNotesPanel(ctx: ScreenContext): HTMLElement | null {
   const notes = ctx.state.urlNotes;
   if (notes.length === 0) return null;
-  return h(
-    'section',
-    { class: 'notice notice-warning', testid: 'url-notes-panel', attrs: { role: 'status' } },
-    icon('warning', 'icon notice-icon'),
-    h(
-      'div',
-      { class: 'notice-body' },
-      h('h2', {}, t('menu.url.title')),
-      ...notes.map((n) => h('p', {}, t(n.param === 'seed' ? 'menu.url.seed' : 'menu.url.agents', { raw: n.raw, min: num(n.min), max: num(n.max) }))),
-    ),
-  );
+  return notice('warning', { class: 'notice notice-warning', testid: 'url-notes-panel', attrs: { role: 'status' } }, [
+    h('h2', {}, t('menu.url.title')),
+    ...notes.map((n) => h('p', {}, t(n.param === 'seed' ? 'menu.url.seed' : 'menu.url.agents', { raw: n.raw, min: num(n.min), max: num(n.max) }))),
+  ]);
 }
 
 function savedBanner(ctx: ScreenContext): HTMLElement | null {
@@ -247,17 +242,14 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
   if (!saved) return null;
   const entry = ctx.state.catalogue.find((e) => e.id === saved.scenarioId);
   const status = ctx.local.get('continueStatus') as Status | undefined;
-  return h(
-    'section',
+  return notice(
+    'flag',
     { class: 'notice notice-saved' },
-    icon('flag', 'icon notice-icon'),
-    h(
-      'div',
-      { class: 'notice-body' },
+    [
       h('h2', {}, t('menu.saved.title')),
       h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), years: num(saved.years), seed: num(saved.seed) })),
       statusLine(status),
-    ),
+    ],
     button(t('menu.saved.continue'), {
       icon: 'arrowRight',
       testid: 'continue-save',
