@@ -5,141 +5,13 @@
  * groups on one screen: the partner's private figures never reach the city's screens. No console
  * error anywhere; a screenshot of each scene goes to screenshots/ for the reviewer.
  */
-import { rmSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { competitiveCapEur, parseSave, replaySave, twoLenses, type ContractTerms } from '../../src/sim';
-import { buildGame, describeE2E, launchBrowser, screenshot, serveGame, type Browser, type Served } from './browser';
-
-/** Fewer citizen agents than the scenario's, to keep the suite fast; the save carries the number. */
-const AGENTS = 1000;
-/** The seed of every browser test that does not name its own: the menu would draw one at random. */
-const DEFAULT_SEED = 1;
-const STEP_TIMEOUT = 20_000;
-
-const byId = (id: string) => `[data-testid="${id}"]`;
-
-async function screenOf(page: Page): Promise<string> {
-  return page.evaluate(() => window.horizons!.getGame().screen);
-}
-
-async function waitScreen(page: Page, screen: string): Promise<void> {
-  await page.locator(byId(`screen-${screen}`)).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-}
-
-/**
- * Waits until the panel on show is the store's current screen, so that what the last click changed
- * is on the page (the panels render a burst of store changes on a microtask).
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector(`[data-testid="screen-${window.horizons!.getGame().screen}"]`) !== null, undefined, { timeout: STEP_TIMEOUT });
-}
-
-/** Waits until the city view has drawn (its canvas is labelled when the scene is created) and a frame has been painted since, for a screenshot. */
-async function painted(page: Page): Promise<void> {
-  await page.locator('#city canvas[role="img"]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-}
-
-async function click(page: Page, id: string): Promise<void> {
-  await page.locator(byId(id)).first().click({ timeout: STEP_TIMEOUT });
-}
-
-/** Plays to the end through window.horizons alone (actions() and dispatch()), as a script would. */
-async function playRestByApi(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const h = window.horizons!;
-    h.dispatch({ type: 'setPlaying', playing: false });
-    for (let guard = 0; guard < 5000 && !h.isOver(); guard++) {
-      const list = h.actions();
-      const pick = list.find((a) => a.type === 'accept') ?? list.find((a) => ['continue', 'endDecisions', 'advance', 'leaveNegotiation'].includes(a.type)) ?? list[0]!;
-      const r = h.dispatch(pick);
-      if (!r.ok) throw new Error(`refused ${JSON.stringify(pick)}: ${r.reason}`);
-    }
-  });
-  expect(await page.evaluate(() => window.horizons!.isOver())).toBe(true);
-}
-
-/** The exported save replays in Node to the browser's final hash. */
-async function expectReplayMatches(page: Page): Promise<void> {
-  const { save, hash } = await page.evaluate(() => ({ save: window.horizons!.exportSave(), hash: window.horizons!.stateHash() }));
-  const parsed = parseSave(JSON.parse(JSON.stringify(save)), 'browser export');
-  if (!parsed.ok) throw new Error(parsed.error);
-  const report = replaySave(parsed.value);
-  expect(report.mismatches).toEqual([]);
-  expect(report.finalHash).toBe(hash);
-}
-
-/** Negotiates at the table by clicking until a contract with the partner is signed. */
-async function negotiateToSignature(page: Page, side: 'city' | 'partner', shot: (name: string) => Promise<void>): Promise<void> {
-  const signed = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
-  let shotTaken = false;
-  // A competitive dialogue takes a year or more (MODEL §13.1): the loop may cross a year's end.
-  for (let round = 0; round < 120 && !(await signed()); round++) {
-    const screen = await screenOf(page);
-    if (screen === 'negotiation') {
-      const n = await page.evaluate(() => {
-        const s = window.horizons!.getState()!;
-        return s.negotiation ? { turn: s.negotiation.turn, offeredBy: s.negotiation.offeredBy, ratifying: s.negotiation.ratificationMonthsLeft > 0, lastMoveTick: s.negotiation.lastMoveTick, tick: s.tick } : null;
-      });
-      if (!shotTaken) {
-        await shot('negotiation');
-        shotTaken = true;
-      }
-      if (n && n.turn === side && !n.ratifying && n.lastMoveTick < n.tick) {
-        // The other side's answer is on the table: take it (a player who wants a deal this year).
-        await click(page, 'neg-accept');
-      } else if (!n) {
-        await click(page, 'neg-send');
-      } else {
-        await click(page, 'neg-next-month');
-      }
-    } else if (screen === 'months') {
-      await click(page, 'next-month');
-    } else if (screen === 'decisions') {
-      await click(page, 'open-negotiation');
-    } else if (screen === 'yearSummary' || screen === 'events') {
-      await click(page, 'continue');
-    } else {
-      break;
-    }
-    await settled(page);
-  }
-  expect(await signed()).toBe(true);
-}
+import { expect, it } from 'vitest';
+import { competitiveCapEur, twoLenses, type ContractTerms } from '../../src/sim';
+import { describeE2E, screenshot } from './browser';
+import { byId, click, expectReplayMatches, gameServer, negotiateToSignature, painted, playRestByApi, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
 
 describeE2E('the game (Chromium)', () => {
-  let served: Served;
-  let browser: Browser;
-  let outDir: string;
-
-  beforeAll(async () => {
-    outDir = await buildGame();
-    served = await serveGame(outDir);
-  });
-
-  afterAll(async () => {
-    await served?.close();
-    if (outDir) rmSync(outDir, { recursive: true, force: true });
-  });
-
-  afterEach(async () => {
-    // Copied before closing: the close itself aborts what the page still loads (the city view's
-    // icons, as blob URLs), which is the teardown's doing, not an error of the game.
-    const errors = [...(browser?.errors ?? [])];
-    await browser?.close();
-    // oxlint-disable-next-line vitest/no-standalone-expect -- every test's page must end without a script error
-    expect(errors).toEqual([]);
-  });
-
-  /** Opens the game with a fixed seed (the menu's is drawn at random otherwise), unless `query` names one. */
-  async function open(query = ''): Promise<Page> {
-    browser = await launchBrowser();
-    const seed = query.includes('seed=') ? '' : `&seed=${DEFAULT_SEED}`;
-    await browser.page.goto(`${served.url}?agents=${AGENTS}${seed}${query}`);
-    await waitScreen(browser.page, 'menu');
-    return browser.page;
-  }
+  const { open } = gameServer();
 
   it('the menu: French first, legible, the language remembered, a card per scenario', async () => {
     const page = await open();
@@ -642,14 +514,14 @@ describeE2E('the game (Chromium)', () => {
 
     // ?agents=0 (and a seed that is not a number): ignored, and the menu says so; no Infinity anywhere.
     await painted(page); // leaving while the city view loads would abort its requests
-    await browser.page.goto(`${served.url}?agents=0&seed=abc`);
-    await waitScreen(browser.page, 'menu');
-    const note = browser.page.locator(byId('url-notes-panel'));
+    await page.goto(`${new URL(page.url()).origin}/?agents=0&seed=abc`);
+    await waitScreen(page, 'menu');
+    const note = page.locator(byId('url-notes-panel'));
     await note.waitFor();
     const text = await note.innerText();
     expect(text).toMatch(/\?agents=0/);
     expect(text).toMatch(/\?seed=abc/);
     expect(text).toMatch(/50/);
-    await screenshot(browser.page, 'menu-url-notes');
+    await screenshot(page, 'menu-url-notes');
   });
 });
