@@ -7,6 +7,7 @@
 import { frCity } from './fr-city';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
+import { frWords } from './fr-words';
 import { frScreens } from './fr-screens';
 
 export const fr = {
@@ -14,6 +15,7 @@ export const fr = {
   ...frScreens,
   ...frNegotiation,
   ...frCity,
+  ...frWords,
   'app.name': 'Horizons',
   'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',
   // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).

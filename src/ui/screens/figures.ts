@@ -16,6 +16,7 @@ import { eur, num, pct, points, signed, signedEur, years } from '../words/number
 import { logLines, type LogView } from '../words/log';
 import { metricDescription, metricLabel } from '../words/metrics';
 import { monthYear } from '../words/dates';
+import { taxesWords } from '../words/plurals';
 
 export const FIGURES = ['satisfaction', 'vote', 'debt', 'envelope', 'savings', 'services', 'energy', 'partnerCash', 'partnerValue'] as const;
 export type FigureId = (typeof FIGURES)[number];
@@ -172,7 +173,7 @@ function ownDecisions(id: FigureId, session: Session, from: number): { tick: num
 
 function decisionSentence(a: Action, id: FigureId): string | null {
   if (a.type === 'setBudget' && (id === 'envelope' || id === 'debt' || id === 'satisfaction' || id === 'savings')) {
-    return t('screens.cause.budget', { envelope: eur(a.envelopeEur), tax: signed(a.taxChange, (v) => pct(v, 1)) });
+    return t('screens.cause.budget', { envelope: eur(a.envelopeEur), taxes: taxesWords(a.taxChange) });
   }
   if (a.type === 'governance' && (id === 'savings' || id === 'envelope')) return t(a.on ? 'screens.cause.governanceOn' : 'screens.cause.governanceOff', { measure: t(`screens.gov.${a.measure}`) });
   if (a.type === 'setConcertation' && (id === 'satisfaction' || id === 'vote')) return t('screens.cause.concertation', { level: pct(a.level) });

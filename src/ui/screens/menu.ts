@@ -14,6 +14,7 @@ import { icon, type IconName } from '../icons';
 import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenView } from './context';
 import { button, downloadText, h, statusLine, statusOf, type Child, type Props, type Status } from '../dom';
 import { num, years } from '../words/numbers';
+import { counted } from '../words/plurals';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -247,7 +248,7 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
     { class: 'notice notice-saved' },
     [
       h('h2', {}, t('menu.saved.title')),
-      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), years: num(saved.years), seed: num(saved.seed) })),
+      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(saved.years, 'yearsPlayed'), seed: num(saved.seed) })),
       statusLine(status),
     ],
     button(t('menu.saved.continue'), {
