@@ -21,6 +21,7 @@ export const enWords: Record<keyof typeof frWords, string> = {
   'words.alone.pickDistrict': 'Choose at least one district to see the price.',
   'words.envelope.label': '{year} envelope left',
   'words.envelope.notVoted': '{year} budget not voted yet: this is what is left of the previous envelope; voting the budget replaces it.',
+  'words.envelope.notVotedFirst': '{year} budget not voted yet: this is the envelope planned at the start; voting the budget replaces it.',
   'words.metric.partnerNpvEur.more': 'This is the NPV realised so far (works paid, payments received, discounted to the start of the game), not the one on the table’s chart: that one is a contract’s expected value over its whole term, through the partner’s eyes on the day of the offer. Right after a signature the realised NPV falls (the works are paid first), then climbs back with the payments.',
   'words.call.rate': '{pct} of the works',
 };

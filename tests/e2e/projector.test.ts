@@ -93,11 +93,43 @@ async function findings(page: Page): Promise<Finding[]> {
       if (/(hidden|clip)/.test(s.overflowY) && el.scrollHeight > el.clientHeight + 1 && !el.closest('[data-scroll]')) {
         out.push({ kind: 'text clipped', what: `${describe(el)} (${el.scrollHeight} > ${el.clientHeight})` });
       }
+      // A text cut to a number of lines (line-clamp, "…"): as tall as it is only because it is cut.
+      const clamp = s.getPropertyValue('-webkit-line-clamp');
+      if (clamp && clamp !== 'none') {
+        const cut = el.getBoundingClientRect().height;
+        el.style.setProperty('-webkit-line-clamp', 'none');
+        const whole = el.getBoundingClientRect().height;
+        el.style.removeProperty('-webkit-line-clamp');
+        if (whole > cut + 1) out.push({ kind: 'text cut to its first lines', what: `${describe(el)} (${Math.round(whole)} > ${Math.round(cut)} px)` });
+      }
       const r = el.getBoundingClientRect();
       const box = scroller(el);
       const limit = box ? box.getBoundingClientRect() : viewport;
       if (r.left < limit.left - 1 || r.right > limit.right + 1 || (!box && (r.top < -1 || r.bottom > H + 1))) {
         out.push({ kind: 'text outside the window', what: `${describe(el)} at ${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}` });
+      }
+    }
+
+    // Every text of the screen on show visible where it is drawn: nothing else painted over it
+    // (a bar wider than its column over a figure, a card over a label). Measured at the middle of
+    // the text itself, where that is in the window (a box that scrolls shows the rest by scrolling).
+    const screenRoot = app.querySelector('[data-testid^="screen-"]');
+    if (screenRoot) {
+      const texts = document.createTreeWalker(screenRoot, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+        const parent = n.parentElement;
+        if (!n.textContent?.trim() || !parent || parent.closest('svg') || !shown(parent)) continue;
+        range.selectNodeContents(n);
+        const r = range.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        const box = scroller(parent);
+        const visible = box ? box.getBoundingClientRect() : viewport;
+        if (x < Math.max(0, visible.left) || x > Math.min(W, visible.right) || y < Math.max(0, visible.top) || y > Math.min(H, visible.bottom)) continue;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && !parent.contains(hit) && !hit.contains(parent)) out.push({ kind: 'text covered', what: `${describe(parent)} under ${describe(hit)}` });
       }
     }
 
@@ -163,9 +195,10 @@ async function step(page: Page, seen: Set<string>): Promise<void> {
     else if (screen === 'months') pick = { type: 'advance', months: 12 };
     pick ??= has('continue') ?? has('endDecisions') ?? has('advance') ?? has('leaveNegotiation') ?? list[0];
     if (!pick) throw new Error(`nothing to do on ${screen}`);
-    h.dispatch({ type: 'setPlaying', playing: false });
     const r = h.dispatch(pick);
     if (!r.ok) throw new Error(`refused ${JSON.stringify(pick)}: ${r.reason}`);
+    // Paused at once, in the same task: the months and the epilogue would otherwise play on by themselves past the screen to measure.
+    h.dispatch({ type: 'setPlaying', playing: false });
   }, [...seen]);
   await settled(page);
 }
@@ -190,6 +223,11 @@ describeE2E('the projector (Chromium)', () => {
           if (!seen.has(screen)) {
             seen.add(screen);
             await waitScreen(page, screen);
+            if (screen === 'decisions') {
+              // The envelope shown is the year's, labelled with it (issue 11).
+              const year = await page.evaluate(() => String(window.horizons!.getGame().session!.scenario.start.year + Math.floor(window.horizons!.getState()!.tick / 12)));
+              expect(await page.locator('[data-testid="dec-envelope-label"]').textContent()).toContain(year);
+            }
             for (const size of SIZES) {
               for (const type of TYPES) {
                 await setView(page, size, type);

@@ -82,7 +82,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
     ),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('savings')), fig(ctx, session, 'savings')),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label', testid: 'dec-envelope-label' }, t('words.envelope.label', { year: String(gameYear(sc, session.sim.tick)) })), fig(ctx, session, 'envelope')),
-    voted ? null : h('p', { class: 'help', testid: 'dec-envelope-not-voted' }, t('words.envelope.notVoted', { year: String(gameYear(sc, session.sim.tick)) })),
+    voted ? null : h('p', { class: 'help', testid: 'dec-envelope-not-voted' }, t(session.sim.tick < 12 ? 'words.envelope.notVotedFirst' : 'words.envelope.notVoted', { year: String(gameYear(sc, session.sim.tick)) })),
   );
   // Under the prefect's settlement (L1612-5) nothing new may be committed: say so first.
   const settled = city.settledUntilTick > session.sim.tick ? h('p', { class: 'status status-refused', testid: 'dec-settled' }, icon('warning'), h('span', {}, t('dec.budget.settled', { until: monthYear(sc, city.settledUntilTick) }))) : null;
