@@ -234,7 +234,8 @@ export class CityViewScene extends Phaser.Scene {
     if (values && state.ui.overlay === 'energy') this.energySeen = Math.max(this.energySeen, ...values);
     this.scaleMax = state.ui.overlay === 'energy' ? niceCeiling(this.energySeen) : this.overlayScale.max;
     this.legend.show(session ? { scale: this.overlayScale, max: this.scaleMax } : null, getLang());
-    const legendBox = this.legend.box(force || insetsKey !== this.insetsKey);
+    const refit = this.legend.fitRoom(width - insets.left - insets.right);
+    const legendBox = this.legend.box(force || refit || insetsKey !== this.insetsKey);
     this.insetsKey = insetsKey;
 
     const layoutKey = `${scenario.id}|${width}|${height}|${insetsKey}|${legendBox ? Object.values(legendBox).map(Math.round).join(',') : ''}`;
