@@ -16,7 +16,7 @@ export const enWords: Record<keyof typeof frWords, string> = {
   'words.gov.effect': 'Alignment target {with} with it, {without} without ({gain}); each month the alignment goes {monthly} of the way to its target. Cost: {cost} a year.',
   'words.gov.effectTip': 'A measure’s gain is a share of the way from the territory’s structural alignment ({base}) to 100 %: {share} of that way, that is {gain} on the target. The alignment does not get there at once: it closes in month after month.',
   'words.alone.price': 'Price to the city: {city} ({works} of works, less {grants} of expected grants).',
-  'words.alone.priceNoGrant': 'Price to the city: {city} of works, paid this year from the envelope.',
+  'words.alone.priceNoGrant': 'Price to the city: {city} of works, taken from the envelope.',
   'words.alone.priceTip': 'At the catalogue price; an overrun drawn during the works is the city’s too. Expected grants: each ticked call’s rate, within its budget and the cap on grants, times the chance that the file succeeds; only the grant won comes back to the city.',
   'words.alone.pickDistrict': 'Choose at least one district to see the price.',
   'words.envelope.label': '{year} envelope left',

@@ -19,7 +19,7 @@ export const frWords = {
   'words.gov.effect': 'Cible d’alignement {with} avec, {without} sans ({gain}) ; l’alignement fait chaque mois {monthly} du chemin vers sa cible. Coût : {cost} par an.',
   'words.gov.effectTip': 'Le gain d’une mesure est une part du chemin entre l’alignement de structure du territoire ({base}) et 100 % : {share} de ce chemin, soit {gain} sur la cible. L’alignement n’y arrive pas d’un coup : il s’en rapproche mois après mois.',
   'words.alone.price': 'Prix pour la ville : {city} ({works} de travaux, moins {grants} de subventions espérées).',
-  'words.alone.priceNoGrant': 'Prix pour la ville : {city} de travaux, payés cette année sur l’enveloppe.',
+  'words.alone.priceNoGrant': 'Prix pour la ville : {city} de travaux, pris sur l’enveloppe.',
   'words.alone.priceTip': 'Au prix du catalogue ; un dépassement tiré pendant les travaux est aussi pour la ville. Les subventions espérées : le taux de chaque appel coché, dans la limite de son budget et du plafond d’aides, multiplié par la chance que le dossier soit retenu ; seule la subvention obtenue revient à la ville.',
   'words.alone.pickDistrict': 'Choisissez au moins un quartier pour voir le prix.',
   'words.envelope.label': 'Enveloppe {year} restante',

@@ -1,7 +1,8 @@
 /**
  * The projector (DESIGN "Projector first"): at 1024×768 and 1280×720, in large type and normal, in
  * French and English, every screen keeps its buttons inside the window and its text inside its box,
- * and the map's tabs and legend cover neither a panel's title nor a district.
+ * and the map's tabs and legend cover neither a panel's title nor a district; and no name of a
+ * thing (a grant call, a project) shows in the other language.
  *
  * One game (seed 1, both sides played by people, so the hand-over shows) is walked through
  * `window.horizons` to every screen; each screen, the first time it shows, is measured in the eight
@@ -12,6 +13,8 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { en } from '../../src/i18n/en';
+import { fr } from '../../src/i18n/fr';
 import { describeE2E, screenshot } from './browser';
 import { click, gameServer, settled, STEP_TIMEOUT, waitScreen } from './play';
 
@@ -21,6 +24,15 @@ const SIZES = [
 ] as const;
 const TYPES = ['normal', 'large'] as const;
 const LANGS = ['fr', 'en'] as const;
+
+/** The names of things (grant calls, projects, funders…) in one language that the other spells differently: none may show on the other's screens. */
+const namesOnlyIn = (mine: Record<string, string>, other: Record<string, string>) =>
+  Object.entries(mine)
+    .filter(([k, v]) => k.startsWith('name.') && v !== other[k] && v.length > 3)
+    .map(([, v]) => v);
+const FOREIGN_NAMES = { fr: namesOnlyIn(en, fr), en: namesOnlyIn(fr, en) } as const;
+/** A name as whole words ("pilot", not the start of "pilotage"). */
+const asWord = (name: string) => new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
 
 interface Finding {
   kind: string;
@@ -232,6 +244,9 @@ describeE2E('the projector (Chromium)', () => {
               for (const type of TYPES) {
                 await setView(page, size, type);
                 for (const f of await findings(page)) problems.push(`${screen} ${size.name} ${type} ${lang}: ${f.kind}: ${f.what}`);
+                // One name per thing in each language: no name of the other language on the page.
+                const text = await page.evaluate(() => document.getElementById('app')!.innerText);
+                for (const name of FOREIGN_NAMES[lang]) if (asWord(name).test(text)) problems.push(`${screen} ${size.name} ${type} ${lang}: a name of the other language: "${name}"`);
                 await screenshot(page, `projector-${size.name}-${type}-${lang}-${screen}`);
               }
             }
