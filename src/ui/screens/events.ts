@@ -2,7 +2,7 @@
  * The events of the year, as cards: each event that happened as the year opened (its title, one
  * sentence with its size), the grant calls that opened (funder, budget, rate, deadline and
  * conditions), and the election when it falls within the year. A quiet year says so. They are the
- * news at the top of the decisions screen (`yearNews`); the budget cards are on the year summary.
+ * news at the top of the decisions screen (`yearNews`), with the budget cards (also on the year summary).
  */
 import './news.css';
 import { t } from '../../i18n';
@@ -117,7 +117,8 @@ export function yearNews(ctx: ScreenContext): HTMLElement {
   const sc = session.scenario;
   const sim = session.sim;
   const from = yearStartTick(session);
-  const cards: HTMLElement[] = [];
+  // The year-end budget (closed as the last month ended) and what the prefect or the lenders did about it come first: they bind this year's decisions.
+  const cards: HTMLElement[] = budgetCards(sc, sim.log.filter((e) => e.tick >= from - 1));
   for (const e of yearEntries(session)) {
     if (e.kind !== 'event') continue;
     const kind = e.data.kind;

@@ -69,7 +69,6 @@ function lengthBlock(ctx: ScreenContext, choice: MenuChoice, rerender: () => voi
       'button',
       { class: `role-tile length-tile${selected ? ' selected' : ''}`, testid: `length-${y}`, attrs: { role: 'radio', 'aria-checked': String(selected), type: 'button' } },
       selected ? icon('check', 'icon selected-mark') : null,
-      icon(y === sc.playableYears ? 'hourglass' : 'ballot', 'icon role-icon'),
       h(
         'span',
         { class: 'role-text' },
@@ -78,6 +77,7 @@ function lengthBlock(ctx: ScreenContext, choice: MenuChoice, rerender: () => voi
         h('span', { class: 'length-estimate', testid: `length-estimate-${y}`, attrs: { title: tip } }, icon('hourglass'), h('span', {}, t('len.estimate', { time: duration(SETUP_MINUTES + MINUTES_PER_YEAR * y) }))),
       ),
     );
+    tile.title = `${tip} ${t('len.epilogue', { horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) })}`;
     tile.addEventListener('click', () => {
       choice.years = y;
       rerender();
@@ -89,7 +89,6 @@ function lengthBlock(ctx: ScreenContext, choice: MenuChoice, rerender: () => voi
     { class: 'length-block' },
     h('h2', { class: 'col-title' }, t('len.title')),
     h('div', { class: 'length-grid', attrs: { role: 'radiogroup', 'aria-label': t('len.title') } }, ...tiles),
-    h('p', { class: 'help' }, t('len.epilogue', { horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) })),
   );
 }
 
