@@ -33,11 +33,10 @@ interface MenuChoice {
 }
 
 /**
- * The estimate of a game's minutes shown beside each length (README, "Game length"): the menu and
- * the briefing, then a year with one negotiation. A year is about seven stops of a minute each —
- * the decisions, about four moves at the table (an offer and its answer each), the months, the
- * summary — as the browser test tests/e2e/length.test.ts counts its clicks; the issue's observation
- * before that work (a negotiation year 10–15 minutes, a quiet year 3–5) had two screens more a year.
+ * The estimate of a game's minutes shown beside each length (README, "Game length"): about a
+ * minute and a quarter a click (a screen read or a move discussed; the issue's observation before
+ * this work was a quiet year of three clicks in 3–5 minutes), at the 5–6 clicks a year with one
+ * negotiation that tests/e2e/length.test.ts counts, plus the menu and the briefing.
  */
 const SETUP_MINUTES = 5;
 const MINUTES_PER_YEAR = 7;
