@@ -3,10 +3,10 @@ import type { frLength } from './fr-length';
 
 export const enLength: Record<keyof typeof frLength, string> = {
   'len.title': 'Length of the game',
-  'len.firstTerm': 'The first term',
+  'len.firstTerm': 'First term',
   'len.twoTerms': 'Two terms',
   'len.terms': '{n} terms',
-  'len.whole': 'The whole game',
+  'len.whole': 'Whole game',
   'len.span': '{years} · {from}–{to}',
   'len.estimate': '≈\u00a0{time}',
   'len.estimateTip': 'Estimate for a group that negotiates one contract a year: {setup} for the menu and the briefing, then about {perYear} a year (decisions, negotiation, the months running, the summary). A year without a negotiation takes less. Details in the README, “Game length”.',

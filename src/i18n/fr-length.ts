@@ -5,10 +5,10 @@
  */
 export const frLength = {
   'len.title': 'Durée de la partie',
-  'len.firstTerm': 'Le premier mandat',
+  'len.firstTerm': 'Premier mandat',
   'len.twoTerms': 'Deux mandats',
   'len.terms': '{n} mandats',
-  'len.whole': 'La partie entière',
+  'len.whole': 'Partie entière',
   'len.span': '{years} · {from}–{to}',
   'len.estimate': '≈\u00a0{time}',
   'len.estimateTip': 'Estimation pour un groupe qui négocie un contrat par an : {setup} pour le menu et la présentation, puis environ {perYear} par année (décisions, négociation, mois qui passent, bilan). Une année sans négociation prend moins. Détail dans le README, « Durée de la partie ».',

@@ -384,7 +384,7 @@ describeE2E('the game (Chromium)', () => {
     await expectReplayMatches(page);
   }, 240_000);
 
-  it('the prefect settles the budget: a card with its figures, in French, in the year's news on the decisions screen', async () => {
+  it('the prefect settles the budget: a card with its figures, in French, in the year’s news on the decisions screen', async () => {
     // getState() is a copy: the staging goes through the tests' own seam (?test-hooks, main.ts).
     const page = await open('&test-hooks');
     await page.evaluate(() => {

@@ -145,6 +145,16 @@ describeE2E('the game’s length (Chromium)', () => {
     await page.locator(byId('length-6')).waitFor();
     expect(await page.locator(byId('length-estimate-6')).innerText()).toMatch(/^≈\s45\smin$/);
     await screenshot(page, 'length-menu-en');
+    // At a projector's 1024 × 768, in large type too, the tiles' text stays inside them.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const large of [false, true]) {
+      if (large) await click(page, 'large-type');
+      const overflowing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.length-tile, .length-tile *')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className || el.tagName));
+      expect(overflowing).toEqual([]);
+      await screenshot(page, `length-menu-en-1024${large ? '-large' : ''}`);
+    }
+    await click(page, 'large-type');
+    await page.setViewportSize({ width: 1280, height: 720 });
     await click(page, 'length-6');
     await click(page, 'start');
     await waitScreen(page, 'briefing');
