@@ -2,6 +2,7 @@
 import type { MessageKey } from './fr';
 
 import { enCity } from './en-city';
+import { enLength } from './en-length';
 import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
 import { enScreens } from './en-screens';
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enScreens,
   ...enNegotiation,
   ...enCity,
+  ...enLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investing in the smart city: time horizons that do not match',
   // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).

@@ -5,6 +5,7 @@
  * REPORTERS, not here.
  */
 import { frCity } from './fr-city';
+import { frLength } from './fr-length';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
 import { frScreens } from './fr-screens';
@@ -14,6 +15,7 @@ export const fr = {
   ...frScreens,
   ...frNegotiation,
   ...frCity,
+  ...frLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',
   // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).

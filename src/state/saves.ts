@@ -27,12 +27,12 @@ export function saveOfSession(s: Session): SaveFile | null {
 
 /** What the menu shows about a save. */
 export function savedInfo(role: Role, save: SaveFile): SavedGameInfo {
-  return { scenarioId: save.scenario.id, role, seed: save.seed, years: save.years };
+  return { scenarioId: save.scenario.id, role, seed: save.seed, years: save.years, totalYears: save.scenario.playableYears };
 }
 
-/** The setup a save was played with. */
+/** The setup a save was played with (its length is its scenario's playable years: start.ts). */
 export function setupOfSave(role: Role, save: SaveFile): GameSetup {
-  return { scenarioId: save.scenario.id, role, seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}) };
+  return { scenarioId: save.scenario.id, role, seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}), years: save.scenario.playableYears };
 }
 
 /** The elections held in the log from index `from` (a month that just closed), for the election screen; `intentions`: the vote intentions as the month opened. */

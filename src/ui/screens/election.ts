@@ -8,7 +8,7 @@ import { localized, t } from '../../i18n';
 import type { ElectionResult, Session } from '../../state/game-types';
 import type { LogEntryOf } from '../../sim';
 import { icon } from '../icons';
-import { continueFooter, logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { logView, sessionOf, type ScreenContext } from './context';
 import { figure, h } from '../dom';
 import { capital, mayorName } from '../words/names';
 import { logLines } from '../words/log';
@@ -88,21 +88,8 @@ function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLEl
   );
 }
 
-export function electionScreen(ctx: ScreenContext): ScreenView {
+/** The elections of the year that just ended, for the year summary, which opens with them (issue 11: one screen, not two to click through). */
+export function electionResults(ctx: ScreenContext): HTMLElement[] {
   const session = sessionOf(ctx);
-  const sc = session.scenario;
-  const { footer, go } = continueFooter(ctx);
-  const el = screenRoot(
-    'election',
-    'center',
-    h(
-      'div',
-      { class: 'card election-card' },
-      h('p', { class: 'eyebrow' }, icon('ballot'), h('span', {}, t('elec.eyebrow'))),
-      screenTitle('election', session.elections.length > 0 ? t('elec.title', { date: monthYear(sc, session.elections[0]!.tick) }) : t('elec.none')),
-      ...session.elections.map((e) => result(ctx, session, e)),
-      footer,
-    ),
-  );
-  return { el, initialFocus: go };
+  return session.elections.map((e) => h('section', { class: 'summary-election', testid: 'summary-election' }, h('h2', {}, icon('ballot'), h('span', {}, t('elec.title', { date: monthYear(session.scenario, e.tick) }))), result(ctx, session, e)));
 }
