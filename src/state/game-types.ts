@@ -68,8 +68,12 @@ export interface ElectionResult {
   tick: number;
   incumbentWon: boolean;
   voteShare: number;
-  /** Vote intention for the incumbent by district in the month of the vote (before the swing of the day). */
+  /** The incumbent's share of each district's votes, in the districts' order (older saves: the vote intention by district before the vote, see `byDistrictVotes`). */
   byDistrict: number[];
+  /** Are `byDistrict` the votes cast (true), or, in a save from before they were logged, the intentions before the vote? */
+  byDistrictVotes: boolean;
+  /** The day's swing (national mood, the campaign) on the log-odds of every vote, as logged (null in older saves). */
+  swing: number | null;
   /** The new mayor's profile label when the incumbent lost. */
   newMayor: string | null;
 }
