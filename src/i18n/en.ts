@@ -5,10 +5,12 @@ import { enCity } from './en-city';
 import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
 import { enScreens } from './en-screens';
+import { enCauses } from './en-causes';
 
 export const en: Record<MessageKey, string> = {
   ...enNames,
   ...enScreens,
+  ...enCauses,
   ...enNegotiation,
   ...enCity,
   'app.name': 'Horizons',

@@ -8,10 +8,12 @@ import { frCity } from './fr-city';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
 import { frScreens } from './fr-screens';
+import { frCauses } from './fr-causes';
 
 export const fr = {
   ...frNames,
   ...frScreens,
+  ...frCauses,
   ...frNegotiation,
   ...frCity,
   'app.name': 'Horizons',

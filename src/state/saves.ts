@@ -48,7 +48,7 @@ export function electionsIn(log: readonly LogEntry[], from: number, intentions: 
     if (e.kind !== 'election') continue;
     const next = log.slice(i + 1).find((x): x is LogEntryOf<'newMayor'> => x.kind === 'newMayor' && x.tick === e.tick);
     const { districtShares, swing } = e.data;
-    out.push({ tick: e.tick, incumbentWon: e.data.reelected, voteShare: e.data.voteShare, byDistrict: districtShares ?? intentions, byDistrictVotes: districtShares !== undefined, swing: swing ?? null, newMayor: next ? next.data.mayor : null });
+    out.push({ tick: e.tick, incumbentWon: e.data.reelected, voteShare: e.data.voteShare, byDistrict: districtShares ?? intentions, byDistrictVotes: districtShares !== undefined, intentions, swing: swing ?? null, newMayor: next ? next.data.mayor : null });
   }
   return out;
 }

@@ -1,8 +1,13 @@
 /**
  * The election as a moment: the campaign months (what happened in them), the result (the
- * incumbent's share against the 50 % line), the vote intention by district as one bar each with
- * the majority line, and — when the incumbent lost — the new mayor and the priorities that will
+ * incumbent's share against the 50 % line), the vote by district as one bar each with the
+ * majority line, and — when the incumbent lost — the new mayor and the priorities that will
  * weigh on the contracts (the new majority may reopen those it dislikes).
+ *
+ * The figures add up: each district's bar is its share of the votes cast (the election's log
+ * entry, rules/politics.ts), beside its vote intention on the eve; the result is the districts'
+ * shares weighted by their voters; and one line says how the eve's intention became the result
+ * (the swing of the day, the same in every district, and each voter's own draw).
  */
 import { localized, t } from '../../i18n';
 import type { ElectionResult, Session } from '../../state/game-types';
@@ -13,7 +18,7 @@ import { figure, h } from '../dom';
 import { capital, mayorName } from '../words/names';
 import { logLines } from '../words/log';
 import { monthName, monthYear } from '../words/dates';
-import { months, pct } from '../words/numbers';
+import { months, pct, points } from '../words/numbers';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -65,24 +70,39 @@ function campaign(ctx: ScreenContext, session: Session, e: ElectionResult): HTML
 function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLElement {
   const sc = session.scenario;
   const outgoing = session.sim.log.find((l): l is LogEntryOf<'election'> => l.kind === 'election' && l.tick === e.tick)?.data.mayor;
-  const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare) }) : t('elec.lost', { share: pct(e.voteShare) });
+  const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare, 1) }) : t('elec.lost', { share: pct(e.voteShare, 1) });
+  // Every citizen has one vote: a district weighs by its citizens.
+  const starts = session.sim.citizenDistrictStart;
+  const voters = starts[starts.length - 1] ?? 0;
+  const weight = (i: number) => (voters > 0 ? ((starts[i + 1] ?? 0) - (starts[i] ?? 0)) / voters : 0);
+  const eve = e.intentions.reduce((a, v, i) => a + v * weight(i), 0);
   const districts = sc.territory.districts.map((d, i) => {
     const share = e.byDistrict[i] ?? 0;
-    return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
+    const shown = e.byDistrictVotes ? t('elec.districtVote', { share: pct(share, 1), eve: pct(e.intentions[i] ?? 0) }) : pct(share);
+    const tip = e.byDistrictVotes ? t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: pct(e.intentions[i] ?? 0), weight: pct(weight(i)) }) : t('elec.districtTip', { district: d.name, share: pct(share) });
+    return h('li', { class: 'district-row', testid: `district-vote-${i}` }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(shown, tip));
   });
+  const adds = e.byDistrictVotes ? t('elec.adds', { eve: pct(eve, 1), swing: points(e.voteShare - eve), share: pct(e.voteShare, 1) }) : t('elec.addsOld');
   return h(
     'div',
     { class: 'election-result' },
     h(
       'div',
       { class: 'election-col' },
-      h('section', { class: 'vote' }, h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)), outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null, h('div', { class: 'total' }, shareBar(e.voteShare, true), figure(pct(e.voteShare), t('elec.shareTip')))),
+      h(
+        'section',
+        { class: 'vote' },
+        h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)),
+        outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null,
+        h('div', { class: 'total', testid: 'vote-total' }, shareBar(e.voteShare, true), figure(pct(e.voteShare, 1), t('elec.shareTip'))),
+        h('p', { class: 'election-adds', testid: 'election-adds' }, adds),
+      ),
       !e.incumbentWon && e.newMayor ? priorities(session, e.newMayor) : null,
     ),
     h(
       'div',
       { class: 'election-col' },
-      h('section', { class: 'by-district' }, h('h2', {}, t('elec.byDistrict')), h('p', { class: 'help' }, t('elec.byDistrict.help')), h('ol', { class: 'district-bars' }, ...districts)),
+      h('section', { class: 'by-district' }, h('h2', {}, t('elec.byDistrict')), h('p', { class: 'help' }, t(e.byDistrictVotes ? 'elec.byDistrict.votes' : 'elec.byDistrict.help')), h('ol', { class: 'district-bars' }, ...districts)),
       campaign(ctx, session, e),
     ),
   );
