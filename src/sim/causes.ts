@@ -17,9 +17,9 @@
  * target of agent i is g(z_i), z_i a sum of one term per driver; a change of z_i between two
  * snapshots is split among the drivers by the secant of g (exact: g is a function of the sum, so
  * Δg = Σ_k Δz_k · (Δg ÷ Δz), the integrated gradient along the straight path). The works term
- * −N_d (1 − relief · c) is split between the works and concertation by the product rule on the
- * two ends' averages (Shapley over its two factors): works −ΔN (1 − relief · c̄), concertation
- * + N̄ relief Δc — concertation alone, with no works, changes nothing, as in the model.
+ * −N_d (1 − relief · c) is two parts: the works' nuisance −N_d and concertation's relief
+ * + relief · N_d · c, which moves when concertation moves or when the works it eases do —
+ * concertation with no works changes nothing, as in the model.
  *
  * Vote intention. v_d = σ(L_d), L_d = incumbentShift + β (s̄_d − s̄_d⁰) (citizens.ts); its change is
  * split by the secant of σ over the period between the satisfaction's drivers (β × each one's part
@@ -30,7 +30,7 @@
  * flows of the two twelve-month windows (the ledger's totals by reason); the energy bill's change
  * is split between its price and the quantity bought.
  */
-import { detExp, detLog } from './det-math';
+import { detLog } from './det-math';
 import type { Scenario } from './scenario-schema';
 import type { SimState } from './types';
 import { debtAsTaxRise, districtServiceLevel, INCOME_TAX_SENSITIVITY, serviceFelt } from './rules/citizens';
@@ -40,7 +40,7 @@ import { partnershipDebtEur } from './rules/contracts';
 import { baselineOperatingMonth } from './rules/budget';
 
 /** The drivers of satisfaction (and, through it, of the vote). */
-export const SATISFACTION_DRIVERS = ['taxes', 'debt', 'services', 'habit', 'works', 'concertation', 'environment', 'heatwave', 'protest', 'privacy'] as const;
+const SATISFACTION_DRIVERS = ['taxes', 'debt', 'services', 'habit', 'works', 'concertation', 'environment', 'heatwave', 'protest', 'privacy'] as const;
 /** What moves the vote intention besides satisfaction. */
 const VOTE_DRIVERS = ['visibility', 'costOfRuling', 'election'] as const;
 /** The operating flows of gross savings, grouped (each the ledger's reasons below). */
@@ -128,7 +128,6 @@ export interface DriverSnapshot {
   energyPriceFactor: number;
 }
 
-const sigma = (x: number): number => 1 / (1 + detExp(-x));
 const logit = (p: number): number => {
   const q = Math.min(1 - 1e-12, Math.max(1e-12, p));
   return detLog(q / (1 - q));
@@ -153,7 +152,8 @@ export function driverSnapshot(state: Readonly<SimState>, scenario: Scenario): D
   const resetPending = state.counters.elections > 0 && state.tick - 1 === lastElection;
   const districts = state.districts.map((d, k): DistrictDrivers => {
     const spec = scenario.territory.districts[k]!;
-    const level = districtServiceLevel(d.services);
+    // Before the first month the districts' services are not computed yet: citizens start from the legacy's level.
+    const level = state.tick > 0 ? districtServiceLevel(d.services) : serviceLevelAtStart(scenario);
     // The citizens phase moved the expectation after it used it: the one it used, X = (36 X' − S) ÷ 35.
     const expectation = state.tick > 0 ? (36 * d.serviceExpectation - level) / 35 : d.serviceExpectation;
     const shift = incumbentShift(state, p, d.visibleThisTerm);
@@ -219,11 +219,11 @@ function targetStep(state: Readonly<SimState>, scenario: Scenario, d: number, a:
   const cit = state.citizens;
   const begin = state.citizenDistrictStart[d]!;
   const end = state.citizenDistrictStart[d + 1]!;
-  // The works term's split between the works and concertation (product rule on the averages).
+  // The works term −N (1 − relief · c) as two parts: the works' nuisance −N and concertation's relief + relief · N · c.
   const worksA = -da.nuisance * (1 - relief * a.concertation);
   const worksB = -db.nuisance * (1 - relief * b.concertation);
-  const dWorks = -(db.nuisance - da.nuisance) * (1 - relief * 0.5 * (a.concertation + b.concertation));
-  const dConcertation = 0.5 * (da.nuisance + db.nuisance) * relief * (b.concertation - a.concertation);
+  const dWorks = -(db.nuisance - da.nuisance);
+  const dConcertation = relief * (db.nuisance * b.concertation - da.nuisance * a.concertation);
   const common = (x: DriverSnapshot, dx: DistrictDrivers, works: number) => base - x.protest - dx.heat + works;
   const ca = common(a, da, worksA);
   const cb = common(b, db, worksB);

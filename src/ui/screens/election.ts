@@ -19,6 +19,7 @@ import { capital, mayorName } from '../words/names';
 import { logLines } from '../words/log';
 import { monthName, monthYear } from '../words/dates';
 import { months, pct, points } from '../words/numbers';
+import './election.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -78,9 +79,17 @@ function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLEl
   const eve = e.intentions.reduce((a, v, i) => a + v * weight(i), 0);
   const districts = sc.territory.districts.map((d, i) => {
     const share = e.byDistrict[i] ?? 0;
-    const shown = e.byDistrictVotes ? t('elec.districtVote', { share: pct(share, 1), eve: pct(e.intentions[i] ?? 0) }) : pct(share);
-    const tip = e.byDistrictVotes ? t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: pct(e.intentions[i] ?? 0), weight: pct(weight(i)) }) : t('elec.districtTip', { district: d.name, share: pct(share) });
-    return h('li', { class: 'district-row', testid: `district-vote-${i}` }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(shown, tip));
+    if (!e.byDistrictVotes) return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
+    const eveShare = pct(e.intentions[i] ?? 0);
+    const tip = t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: eveShare, weight: pct(weight(i)) });
+    return h(
+      'li',
+      { class: 'district-row with-eve', testid: `district-vote-${i}` },
+      h('span', { class: 'district-name' }, d.name),
+      shareBar(share),
+      figure(pct(share, 1), tip),
+      h('span', { class: 'district-eve' }, t('elec.districtEve', { eve: eveShare })),
+    );
   });
   const adds = e.byDistrictVotes ? t('elec.adds', { eve: pct(eve, 1), swing: points(e.voteShare - eve), share: pct(e.voteShare, 1) }) : t('elec.addsOld');
   return h(

@@ -116,10 +116,13 @@ export class YearStarts {
     }
   }
 
-  /** The model's split of a figure's change since `from` (a year's start), or null when the months since were not all seen. */
+  /**
+   * The model's split of a figure's change since `from` (a year's start), or null without the
+   * drivers at `from` and now (a month not seen between them counts as a change in its middle).
+   */
   explain(id: ExplainedId, session: Session, from: number, change: number): ReturnType<typeof explainChange> | null {
     const tick = session.sim.tick;
-    for (let t = from; t <= tick; t++) if (!this.drivers.has(t)) return null;
+    if (!this.drivers.has(from) || !this.drivers.has(tick)) return null;
     const key = `${id}:${from}:${tick}:${change}`;
     let e = this.explained.get(key);
     if (!e) {
@@ -267,5 +270,7 @@ export function figureTip(id: FigureId, session: Session, starts: YearStarts, vi
   lines.push(t('screens.tip.change', { since, before: formatFigure(id, base), now: formatFigure(id, now), change }));
   const causes = causesOf(id, session, starts, view, 3);
   causes.forEach((cause, i) => lines.push(i === 0 ? t('screens.tip.cause', { cause }) : cause));
+  // The residual of satisfaction and the vote, said in full where there is room.
+  if ((id === 'satisfaction' || id === 'vote') && causes.some((c) => c.includes(t('causes.adjustment')))) lines.push(t('causes.adjustment.tip'));
   return lines;
 }

@@ -34,8 +34,8 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
   const cards = ids.map((id) => {
     const before = base?.[id];
     const delta = before !== undefined && Number.isFinite(before) ? live[id] - before : NaN;
-    const causes = causesOf(id, session, ctx.starts, view, 2);
-    const cause = causes.length > 1 ? t('causes.then', { first: causes[0]!, second: causes[1]! }) : causes[0];
+    // The largest cause with its size (the value's tooltip lists the next ones).
+    const cause = causesOf(id, session, ctx.starts, view, 1)[0];
     const shown = Number.isFinite(delta) ? formatChange(id, delta) : '';
     return h(
       'article',
