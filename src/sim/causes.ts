@@ -348,13 +348,13 @@ function explainVote(path: readonly DriverSnapshot[], change: number, state: Rea
   return sorted(change, parts, catchUpVote);
 }
 
-/** The operating flows of the twelve months before `tick`, by group, or null when the path does not reach back so far. */
 /** The operating flows of a twelve-month window by group, and the mean energy price factor over it. */
 interface Window {
   flows: Record<FlowKey, number>;
   priceFactor: number;
 }
 
+/** The operating flows of the twelve months before `tick` (gross savings' window there), or null when the snapshots do not reach back so far. */
 function windowFlows(byTick: ReadonlyMap<number, DriverSnapshot>, tick: number, scenario: Scenario): Window | null {
   const now = byTick.get(tick);
   if (!now) return null;
