@@ -92,6 +92,11 @@ describeE2E('true causes (Chromium)', () => {
     await click(page, 'lang-en');
     await expect.poll(() => cause.textContent()).toContain('local taxes (the voted rates)');
     await screenshot(page, 'causes-summary-en');
+    // The value's tooltip: the next causes too, largest first.
+    await page.locator('.key-satisfaction .key-value .fig').hover();
+    const tip = page.locator('.tooltip[role="tooltip"]:not([hidden])');
+    await expect.poll(() => tip.textContent()).toContain('works nuisance');
+    await screenshot(page, 'causes-summary-tooltip-en');
   });
 
   it('the election adds up: districts weighted by their voters give the result; the summary before it does not tell it', async () => {
