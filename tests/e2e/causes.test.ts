@@ -141,5 +141,12 @@ describeE2E('true causes (Chromium)', () => {
     await click(page, 'lang-en');
     await expect.poll(() => page.locator(byId('election-adds')).textContent()).toContain('On the eve');
     await screenshot(page, 'causes-election-en');
+    // On a projector (1024×768, large type): every district row's figures stay inside their box.
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await click(page, 'large-type');
+    await settled(page);
+    await screenshot(page, 'causes-election-en-1024-large');
+    const overflowing = await page.evaluate(() => [...document.querySelectorAll('.district-row > *, .election-adds')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.className));
+    expect(overflowing).toEqual([]);
   });
 });

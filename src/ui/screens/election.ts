@@ -5,7 +5,7 @@
  * weigh on the contracts (the new majority may reopen those it dislikes).
  *
  * The figures add up: each district's bar is its share of the votes cast (the election's log
- * entry, rules/politics.ts), beside its vote intention on the eve; the result is the districts'
+ * entry, rules/politics.ts), with its vote intention on the eve as an orange mark; the result is the districts'
  * shares weighted by their voters; and one line says how the eve's intention became the result
  * (the swing of the day, the same in every district, and each voter's own draw).
  */
@@ -23,10 +23,18 @@ import './election.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A horizontal bar of a share with the 50 % line and a mark saying which side of it the share is. */
-function shareBar(share: number, big = false): HTMLElement {
+const percentOf = (share: number) => `${(Math.max(0, Math.min(1, share)) * 100).toFixed(1)}%`;
+
+/** A horizontal bar of a share with the 50 % line (and, when given, a mark at the eve's intention) and a mark saying which side of 50 % the share is. */
+function shareBar(share: number, big = false, eve?: number): HTMLElement {
   const won = share > 0.5;
-  const bar = h('span', { class: `share-bar${big ? ' big' : ''}${won ? ' won' : ' lost'}`, attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'share-fill', attrs: { style: `width:${(Math.max(0, Math.min(1, share)) * 100).toFixed(1)}%` } }), h('span', { class: 'share-half' }));
+  const bar = h(
+    'span',
+    { class: `share-bar${big ? ' big' : ''}${won ? ' won' : ' lost'}`, attrs: { 'aria-hidden': 'true' } },
+    h('span', { class: 'share-fill', attrs: { style: `width:${percentOf(share)}` } }),
+    h('span', { class: 'share-half' }),
+    eve === undefined ? null : h('span', { class: 'share-eve', attrs: { style: `left:calc(${percentOf(eve)} - 2px)` } }),
+  );
   return h('span', { class: 'share' }, bar, icon(won ? 'check' : 'close', `icon share-mark ${won ? 'won' : 'lost'}`));
 }
 
@@ -80,16 +88,8 @@ function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLEl
   const districts = sc.territory.districts.map((d, i) => {
     const share = e.byDistrict[i] ?? 0;
     if (!e.byDistrictVotes) return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
-    const eveShare = pct(e.intentions[i] ?? 0);
-    const tip = t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: eveShare, weight: pct(weight(i)) });
-    return h(
-      'li',
-      { class: 'district-row with-eve', testid: `district-vote-${i}` },
-      h('span', { class: 'district-name' }, d.name),
-      shareBar(share),
-      figure(pct(share, 1), tip),
-      h('span', { class: 'district-eve' }, t('elec.districtEve', { eve: eveShare })),
-    );
+    const tip = t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: pct(e.intentions[i] ?? 0), weight: pct(weight(i)) });
+    return h('li', { class: 'district-row with-eve', testid: `district-vote-${i}` }, h('span', { class: 'district-name' }, d.name), shareBar(share, false, e.intentions[i]), figure(pct(share, 1), tip));
   });
   const adds = e.byDistrictVotes ? t('elec.adds', { eve: pct(eve, 1), swing: points(e.voteShare - eve), share: pct(e.voteShare, 1) }) : t('elec.addsOld');
   return h(
@@ -103,7 +103,7 @@ function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLEl
         { class: 'vote' },
         h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)),
         outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null,
-        h('div', { class: 'total', testid: 'vote-total' }, shareBar(e.voteShare, true), figure(pct(e.voteShare, 1), t('elec.shareTip'))),
+        h('div', { class: 'total', testid: 'vote-total' }, shareBar(e.voteShare, true, e.byDistrictVotes ? eve : undefined), figure(pct(e.voteShare, 1), t('elec.shareTip'))),
         h('p', { class: 'election-adds', testid: 'election-adds' }, adds),
       ),
       !e.incumbentWon && e.newMayor ? priorities(session, e.newMayor) : null,
