@@ -6,10 +6,12 @@ import { enLength } from './en-length';
 import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
 import { enScreens } from './en-screens';
+import { enCauses } from './en-causes';
 
 export const en: Record<MessageKey, string> = {
   ...enNames,
   ...enScreens,
+  ...enCauses,
   ...enNegotiation,
   ...enCity,
   ...enLength,

@@ -9,10 +9,12 @@ import { frLength } from './fr-length';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
 import { frScreens } from './fr-screens';
+import { frCauses } from './fr-causes';
 
 export const fr = {
   ...frNames,
   ...frScreens,
+  ...frCauses,
   ...frNegotiation,
   ...frCity,
   ...frLength,

@@ -72,8 +72,14 @@ export interface ElectionResult {
   tick: number;
   incumbentWon: boolean;
   voteShare: number;
-  /** Vote intention for the incumbent by district in the month of the vote (before the swing of the day). */
+  /** The incumbent's share of each district's votes, in the districts' order (older saves: the vote intention by district before the vote, see `byDistrictVotes`). */
   byDistrict: number[];
+  /** Are `byDistrict` the votes cast (true), or, in a save from before they were logged, the intentions before the vote? */
+  byDistrictVotes: boolean;
+  /** The vote intention by district on the eve (as the month of the vote opened): the swing of the day moves each to its result. */
+  intentions: number[];
+  /** The day's swing (national mood, the campaign) on the log-odds of every vote, as logged (null in older saves). */
+  swing: number | null;
   /** The new mayor's profile label when the incumbent lost. */
   newMayor: string | null;
 }

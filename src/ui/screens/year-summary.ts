@@ -35,7 +35,8 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
   const cards = ids.map((id) => {
     const before = base?.[id];
     const delta = before !== undefined && Number.isFinite(before) ? live[id] - before : NaN;
-    const cause = causesOf(id, session, view, 1)[0];
+    // The largest cause with its size (the value's tooltip lists the next ones).
+    const cause = causesOf(id, session, ctx.starts, view, 1)[0];
     const shown = Number.isFinite(delta) ? formatChange(id, delta) : '';
     return h(
       'article',
