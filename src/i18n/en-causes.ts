@@ -35,7 +35,7 @@ export const enCauses: Record<keyof typeof frCauses, string> = {
   'causes.savings.governance': 'governance and studies',
   'causes.servicesOpened': 'services opened at a district’s scale: {n}; stopped: {ended}',
   'causes.envelope': 'budget voted: an envelope of {envelope}',
-  'causes.electionHeld': 'Municipal elections: the result is announced after the year’s summary.',
+  'causes.electionHeld': 'Municipal elections: the result opens the year’s summary.',
   'elec.byDistrict.votes': 'The incumbent’s share of the vote in each district; the orange mark is the vote intention on the eve, the black line 50 %.',
   'elec.districtVoteTip': '{district}: {share} of the vote for the incumbent, {eve} intending to on the eve; {weight} of the city’s voters.',
   'elec.adds': 'On the eve, {eve} of residents intended to vote for the incumbent. On the day, the national mood and the campaign (the swing, the same in every district) and each voter’s own choice moved that by {swing}: {share}. The result is the districts’ average weighted by their voters.',

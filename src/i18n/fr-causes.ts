@@ -33,7 +33,7 @@ export const frCauses = {
   'causes.savings.governance': 'gouvernance et études',
   'causes.servicesOpened': 'services ouverts à l\u2019échelle d\u2019un quartier\u00a0: {n}\u00a0; arrêtés\u00a0: {ended}',
   'causes.envelope': 'budget voté\u00a0: enveloppe de {envelope}',
-  'causes.electionHeld': 'Élections municipales\u00a0: le résultat est annoncé après le bilan de l\u2019année.',
+  'causes.electionHeld': 'Élections municipales\u00a0: le résultat ouvre le bilan de l\u2019année.',
   'elec.byDistrict.votes': 'Part des voix du maire sortant dans chaque quartier\u00a0; le trait orange marque l\u2019intention de vote la veille, le trait noir 50\u00a0%.',
   'elec.districtVoteTip': '{district}\u00a0: {share} des voix pour le maire sortant, {eve} d\u2019intentions la veille\u00a0; {weight} des électeurs de la ville.',
   'elec.adds': 'La veille, {eve} des habitants comptaient voter pour le maire sortant. Le jour du vote, l\u2019humeur nationale et la campagne (le «\u00a0swing\u00a0», le même dans tous les quartiers) et le choix de chaque électeur ont déplacé ce score de {swing}\u00a0: {share}. Le résultat est la moyenne des quartiers pondérée par leurs électeurs.',
