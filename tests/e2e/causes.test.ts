@@ -60,8 +60,6 @@ describeE2E('true causes (Chromium)', () => {
     await click(page, 'start');
     await waitScreen(page, 'briefing');
     await click(page, 'continue');
-    await waitScreen(page, 'events');
-    await click(page, 'continue');
     await waitScreen(page, 'decisions');
     const results = await page.evaluate(() => {
       const h = window.horizons!;
@@ -99,7 +97,7 @@ describeE2E('true causes (Chromium)', () => {
     await screenshot(page, 'causes-summary-tooltip-en');
   });
 
-  it('the election adds up: districts weighted by their voters give the result; the summary before it does not tell it', async () => {
+  it('the election adds up: districts weighted by their voters give the result, which opens the year’s summary before any figure', async () => {
     const page = await open();
     await click(page, 'role-watch');
     await click(page, 'start');
@@ -110,19 +108,22 @@ describeE2E('true causes (Chromium)', () => {
     }
     const election = await page.evaluate(() => window.horizons!.getGame().session!.elections[0]!);
     expect(election).toBeDefined();
-    const summary = (await page.locator(byId('screen-yearSummary')).textContent())!;
-    await screenshot(page, 'causes-election-summary-fr');
-    // Not the result: no re-elected or defeated, no new mayor, no share of the vote cast.
-    setLang('fr');
-    expect(summary).toContain(t('causes.electionHeld'));
-    const share = (v: number, digits: number) => new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
-    for (const key of ['screens.log.reelected', 'screens.log.defeated', 'elec.won', 'elec.lost'] as const) expect(summary).not.toContain(t(key, { share: share(election.voteShare, 0) }).split('{')[0]!.slice(0, 30));
-    expect(summary).not.toMatch(/est réélu|est battu|Nouvelle majorité/);
-    expect(summary).not.toContain(share(election.voteShare, 1));
-    await click(page, 'continue');
-    await waitScreen(page, 'election');
     await settled(page);
     await screenshot(page, 'causes-election-fr');
+    // The vote opens the year's summary: its result comes before any figure of the year, and the
+    // months' log only says that a vote was held (its result is the summary's first section).
+    setLang('fr');
+    const order = await page.evaluate(() => {
+      const screen = document.querySelector('[data-testid="screen-yearSummary"]')!;
+      const vote = screen.querySelector('[data-testid="vote-total"]')!;
+      const firstFigure = screen.querySelector('.key-card')!;
+      return Boolean(vote.compareDocumentPosition(firstFigure) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(order).toBe(true);
+    const log = (await page.locator('.summary-log').textContent())!;
+    expect(log).toContain(t('causes.electionHeld'));
+    expect(log).not.toMatch(/est réélu|est battu|Nouvelle majorité/);
+    const share = (v: number, digits: number) => new Intl.NumberFormat('fr-FR', { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(v);
     const starts = await page.evaluate(() => window.horizons!.getState()!.citizenDistrictStart);
     const n = starts[starts.length - 1]!;
     const rows = await page.locator('[data-testid^="district-vote-"]').allTextContents();
