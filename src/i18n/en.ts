@@ -2,17 +2,21 @@
 import type { MessageKey } from './fr';
 
 import { enCity } from './en-city';
+import { enLength } from './en-length';
 import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
 import { enWords } from './en-words';
 import { enScreens } from './en-screens';
+import { enCauses } from './en-causes';
 
 export const en: Record<MessageKey, string> = {
   ...enNames,
   ...enScreens,
+  ...enCauses,
   ...enNegotiation,
   ...enCity,
   ...enWords,
+  ...enLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investing in the smart city: time horizons that do not match',
   // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).

@@ -5,17 +5,21 @@
  * REPORTERS, not here.
  */
 import { frCity } from './fr-city';
+import { frLength } from './fr-length';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
 import { frWords } from './fr-words';
 import { frScreens } from './fr-screens';
+import { frCauses } from './fr-causes';
 
 export const fr = {
   ...frNames,
   ...frScreens,
+  ...frCauses,
   ...frNegotiation,
   ...frCity,
   ...frWords,
+  ...frLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',
   // Units of the sim's REPORTERS, as shown in headers and figures (unknown units show as they are).

@@ -26,3 +26,4 @@ export { ACTION_TYPES, RETIRED_ACTIONS } from './types';
 export type { SimState, Action,  Actor, TimedAction, ActionResult, Policy,  ContractTerms,  NegotiationMove, Negotiation, Contract, Deployment, DistrictState, LogEntry } from './types';
 export { MAX_SEED, isSeed, MIN_AGENTS, MAX_AGENTS, isAgentCount } from './seed';
 export {   type LogEntryOf,  } from './log';
+export { driverSnapshot, explainChange, type DriverSnapshot, type CauseId } from './causes';

@@ -21,8 +21,8 @@ interface Entry<K extends string, D> {
 export type LogEntry =
   /** A random event happened (rules/events.ts): the scenario's event id and its kind. */
   | Entry<'event', { id: string; kind: string }>
-  /** A municipal election (rules/politics.ts): the incumbent's share, whether re-elected, and who ran. */
-  | Entry<'election', { voteShare: number; reelected: boolean; mayor: string }>
+  /** A municipal election (rules/politics.ts): the incumbent's share, whether re-elected, and who ran; each district's share of its citizens' votes (in the districts' order) and the day's swing on the log-odds, rounded to 0.001 (absent in saves before issue 11: the one list in a log entry). */
+  | Entry<'election', { voteShare: number; reelected: boolean; mayor: string; districtShares?: number[]; swing?: number }>
   /** The winner after a defeat (rules/politics.ts). */
   | Entry<'newMayor', { mayor: string }>
   /** A contract signed (rules/contracts.ts): projects joined with "+", duration in years. */

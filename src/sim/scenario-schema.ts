@@ -270,6 +270,8 @@ export const scenarioSchema = z
     playableYears: positiveInt(40),
     /** Years simulated in all (the late consequences run on without new decisions). */
     horizonYears: positiveInt(60),
+    /** The game's length the menu offers first (one of `gameLengths`: whole mandates up to playableYears, or playableYears); playableYears when left out. */
+    defaultGameYears: z.optional(positiveInt(40)),
     citizens: z.strictObject({
       agents: z.int().check(z.minimum(MIN_AGENTS, AGENTS_RANGE), z.maximum(MAX_AGENTS, AGENTS_RANGE)),
       /** Shares of low, middle and high income households. */
@@ -516,6 +518,9 @@ export const scenarioSchema = z
       if (s.horizonYears < s.playableYears) {
         ctx.addIssue({ code: 'custom', path: ['horizonYears'], message: `must be at least playableYears (${s.playableYears})` });
       }
+      if (s.defaultGameYears !== undefined && !gameLengths(s).includes(s.defaultGameYears)) {
+        ctx.addIssue({ code: 'custom', path: ['defaultGameYears'], message: `expected one of the game's lengths ${gameLengths(s).join(', ')} (whole terms of politics.termYears ${s.politics.termYears} up to playableYears ${s.playableYears}, or playableYears)` });
+      }
       if (s.citizens.adjustmentRate + s.citizens.neighbourInfluence > 1) {
         ctx.addIssue({ code: 'custom', path: ['citizens', 'neighbourInfluence'], message: `adjustmentRate + neighbourInfluence must not exceed 1 (they add up to ${s.citizens.adjustmentRate + s.citizens.neighbourInfluence})` });
       }
@@ -562,3 +567,15 @@ export const scenarioSchema = z
   );
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * The lengths a game of this scenario may have, in years, shortest first: each whole number of
+ * mandates (`politics.termYears`) up to `playableYears`, and `playableYears` itself. A game of a
+ * given length is the scenario with `playableYears` set to it (the model runs on to `horizonYears`).
+ */
+export function gameLengths(s: Pick<Scenario, 'playableYears' | 'politics'>): number[] {
+  const out: number[] = [];
+  for (let y = s.politics.termYears; y < s.playableYears; y += s.politics.termYears) out.push(y);
+  out.push(s.playableYears);
+  return out;
+}

@@ -2,16 +2,19 @@
  * The script API's listing half: `actions()`, the actions `dispatch` would accept now, each a JSON
  * object, computed from the store's snapshot alone.
  *
- * The menu lists a start for every scenario, role and computer player (a personality or a
- * scripted strategy), each checked by the start action's own checks (`setupOfStart`), so that the
- * list never holds a start `dispatch` refuses; the flow's screens list their way on; the decisions and the table list the
+ * The menu lists a start for every scenario, role, computer player (a personality or a scripted
+ * strategy) and length of the game (the scenario's default first), each checked by the start
+ * action's own checks (`setupOfStart`), so that the list never holds a start `dispatch` refuses;
+ * the flow's screens list their way on, and every screen of a game the way back to the menu
+ * (`toMenu`, last); the decisions and the table list the
  * acting side's simulation actions that the model would take now (`tryAction`), with its computer
  * adviser's suggested offer to propose.
  */
 import { amendableContracts, servicesToGiveUp, computerPlayers, GOVERNANCE_MEASURES, pendingAmendments, suggestedOffer, tryAction, type Actor } from '../sim';
 import type { AnyAction, GameState, Session } from './game-types';
 import { SIM_ACTION_TYPES } from './script-api';
-import { setupOfStart } from './start';
+import { gameLengths } from '../sim/scenario-schema';
+import { defaultGameYears, setupOfStart } from './start';
 
 /** Keeps the simulation actions the model would take now (game actions pass). */
 function legal(s: Session, candidates: AnyAction[]): AnyAction[] {
@@ -24,10 +27,13 @@ function menuActions(st: GameState): AnyAction[] {
   for (const { id, scenario } of st.catalogue) {
     const partners = [scenario.policies.partner, ...computerPlayers('partner').map((p) => p.id).filter((p) => p !== scenario.policies.partner)];
     const cities = [scenario.policies.city, ...computerPlayers('city').map((p) => p.id).filter((p) => p !== scenario.policies.city)];
-    for (const partner of partners) out.push({ type: 'start', scenario: id, role: 'city', seed, partner });
-    for (const city of cities) out.push({ type: 'start', scenario: id, role: 'partner', seed, city });
-    out.push({ type: 'start', scenario: id, role: 'both', seed });
-    out.push({ type: 'start', scenario: id, role: 'watch', seed, city: scenario.policies.city, partner: scenario.policies.partner });
+    const byDefault = defaultGameYears(scenario);
+    for (const years of [byDefault, ...gameLengths(scenario).filter((y) => y !== byDefault)]) {
+      for (const partner of partners) out.push({ type: 'start', scenario: id, role: 'city', seed, partner, years });
+      for (const city of cities) out.push({ type: 'start', scenario: id, role: 'partner', seed, city, years });
+      out.push({ type: 'start', scenario: id, role: 'both', seed, years });
+      out.push({ type: 'start', scenario: id, role: 'watch', seed, city: scenario.policies.city, partner: scenario.policies.partner, years });
+    }
   }
   const starts = out.filter((a) => setupOfStart(a as unknown as Record<string, unknown>, { catalogue: st.catalogue, menuSeed: st.menuSeed }).ok);
   if (st.savedGame) starts.push({ type: 'continueSave' });
@@ -75,17 +81,20 @@ function decisionActions(s: Session, side: Actor): AnyAction[] {
   return legal(s, out);
 }
 
-/** The legal actions now (what `window.horizons.actions()` returns). */
+/** The legal actions now (what `window.horizons.actions()` returns): on a game's screens, the way back to the menu last. */
 export function listActions(st: GameState): AnyAction[] {
+  if (st.screen === 'menu') return menuActions(st);
+  return [...gameActions(st), { type: 'toMenu' }];
+}
+
+function gameActions(st: GameState): AnyAction[] {
   const s = st.session;
   switch (st.screen) {
     case 'menu':
-      return menuActions(st);
+      return [];
     case 'briefing':
     case 'handover':
-    case 'events':
     case 'yearSummary':
-    case 'election':
       return [{ type: 'continue' }];
     case 'decisions':
       return [...decisionActions(s!, s!.actingSide!), { type: 'openNegotiation' }, { type: 'endDecisions' }];

@@ -1,11 +1,17 @@
 /**
  * The screen flow, as a pure reducer: from where the flow is and what just happened, where it goes.
  *
- * Menu → briefing → (each year) events → decisions → months, with the negotiation table whenever a
- * person must answer an offer, a year summary at each year's end and the election screen in
- * election years; after the playable years an epilogue runs the model on to its horizon, then the
- * end. With two groups on one screen (role `both`) a hand-over screen stands between the two
- * sides' turns, so that neither sees the other's private figures.
+ * Menu → briefing → (each year) decisions → months, with the negotiation table whenever a person
+ * must answer an offer and a year summary at each year's end (in an election year it opens with the
+ * vote); after the playable years an epilogue runs the model on to its horizon, then the end. With
+ * two groups on one screen (role `both`) a hand-over screen stands between the two sides' turns, so
+ * that neither sees the other's private figures.
+ *
+ * No two screens that only ask for "continue" follow each other (issue 11: a room clicking through
+ * empty screens loses minutes every year): the year's events and grant calls are shown on the
+ * decisions screen, where the players act on them (watching, in the months' log), rather than on a
+ * screen of their own between the year summary and the decisions; the election is on the year
+ * summary rather than on a screen after it.
  *
  * The reducer knows nothing of the simulation: the store reads the facts it needs (is the run over,
  * is the next year playable, must a person answer an offer) and passes them in the event; when the
@@ -40,8 +46,8 @@ export type FlowEvent =
   | { type: 'started' }
   /** A restored game goes on with its next year. */
   | { type: 'restored'; year: YearFacts }
-  /** `continue` on a briefing, hand-over, events, year summary or election screen. */
-  | { type: 'continue'; year: YearFacts; elections: boolean }
+  /** `continue` on a briefing, hand-over or year summary screen. */
+  | { type: 'continue'; year: YearFacts }
   | { type: 'endDecisions' }
   | { type: 'openNegotiation' }
   | { type: 'leaveNegotiation' }
@@ -67,11 +73,12 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
   const first = game.humanSides[0] ?? null;
   const to = (screen: Screen, changes: Partial<Flow> = {}, openYear = false): FlowStep => ({ flow: { ...flow, ...changes, screen }, openYear });
 
-  /** After a year summary (or a restore): the next year, the epilogue, or the end. */
+  /** After the briefing, a year summary or a restore: the next year (its decisions, or the months when watching), the epilogue, or the end. */
   const nextYear = (year: YearFacts): FlowStep => {
     if (year.over) return to('end', { playing: false });
     if (!year.playable) return to('epilogue', { playing: true });
-    return to('events', { actingSide: first }, true);
+    // The city decides first when it is played by people; the partner's group then.
+    return first ? { ...to('decisions', { actingSide: first }), openYear: true } : to('months', { playing: true }, true);
   };
   /** Shows `screen` to `side`'s group, through the hand-over screen when the other group held the controls. */
   const toSide = (side: Actor, screen: Screen, changes: Partial<Flow> = {}): FlowStep => {
@@ -87,15 +94,10 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
     case 'continue':
       switch (flow.screen) {
         case 'briefing':
-        case 'election':
+        case 'yearSummary':
           return nextYear(event.year);
         case 'handover':
           return to(flow.afterHandover ?? 'months', { afterHandover: null });
-        case 'events':
-          // The city decides first when it is played by people; the partner's group then.
-          return first ? toSide(first, 'decisions') : to('months', { playing: true });
-        case 'yearSummary':
-          return event.elections ? to('election') : nextYear(event.year);
         default:
           return null;
       }

@@ -260,7 +260,7 @@ export function createGame(opts: GameOptions): Game {
     continueSave,
     set: (changes) => store.setState(changes),
     setUi: (changes) => store.setState({ ui: { ...get().ui, ...changes } }),
-    flow: (type) => void move(type === 'continue' ? { type, year: yearFacts(), elections: session().elections.length > 0 } : { type }),
+    flow: (type) => void move(type === 'continue' ? { type, year: yearFacts() } : { type }),
     advance(months) {
       const from = get().screen;
       for (let k = 0; k < months; k++) if (!oneMonth() || get().screen !== from) break;
@@ -284,6 +284,12 @@ export function createGame(opts: GameOptions): Game {
     newGame() {
       run = null;
       store.setState({ screen: 'menu', session: null, menuSeed: opts.randomSeed(), lastRefusal: null, ui: { ...get().ui, playing: false } });
+    },
+    toMenu() {
+      // The autosave already holds the game up to its last year's end (written as each year ends):
+      // Continue on the menu replays it and resumes at the next year's start.
+      run = null;
+      store.setState({ screen: 'menu', session: null, lastRefusal: null, ui: { ...get().ui, playing: false } });
     },
     refused: (r) => store.setState({ lastRefusal: r }),
   };

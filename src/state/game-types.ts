@@ -25,16 +25,18 @@ export type Role = (typeof ROLES)[number];
  * - `menu`: language, scenario cards, role, personality, seed, continue the autosave.
  * - `briefing`: the situation and the role's objective.
  * - `handover`: two groups on one screen: the other group takes the controls (hides private data).
- * - `events`: the events of the year, as cards.
- * - `decisions`: the acting side's decisions for the year.
+ * - `decisions`: the acting side's decisions for the year, under the news of the year (its events, its grant calls, the election to come).
  * - `negotiation`: the negotiation table (an offer to answer, or one being prepared).
  * - `months`: the months run, with pause / play / fast-forward.
- * - `yearSummary`: what changed this year, and why.
- * - `election`: the campaign, the vote by district, the result.
+ * - `yearSummary`: what changed this year, and why; in an election year, the vote first (the campaign, the vote by district, the result).
  * - `epilogue`: the playable years are over; the model runs on to its horizon (no decisions).
  * - `end`: the final state and scores.
+ *
+ * No two screens that only ask to click "continue" follow each other: the year's events are on the
+ * decisions screen (watching, in the months' log) and the election on the year summary, so that a
+ * room is not kept clicking through (issue 11).
  */
-export const SCREENS = ['menu', 'briefing', 'handover', 'events', 'decisions', 'negotiation', 'months', 'yearSummary', 'election', 'epilogue', 'end'] as const;
+export const SCREENS = ['menu', 'briefing', 'handover', 'decisions', 'negotiation', 'months', 'yearSummary', 'epilogue', 'end'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 /** The overlays of the city view, by district. */
@@ -61,6 +63,8 @@ export interface GameSetup {
   partner: string;
   /** Number of citizen agents (default: the scenario's). */
   agents?: number;
+  /** The game's length in years: the session's scenario is the menu's with `playableYears` set to it. */
+  years: number;
 }
 
 /** One election that happened this year, for the election screen. */
@@ -68,8 +72,14 @@ export interface ElectionResult {
   tick: number;
   incumbentWon: boolean;
   voteShare: number;
-  /** Vote intention for the incumbent by district in the month of the vote (before the swing of the day). */
+  /** The incumbent's share of each district's votes, in the districts' order (older saves: the vote intention by district before the vote, see `byDistrictVotes`). */
   byDistrict: number[];
+  /** Are `byDistrict` the votes cast (true), or, in a save from before they were logged, the intentions before the vote? */
+  byDistrictVotes: boolean;
+  /** The vote intention by district on the eve (as the month of the vote opened): the swing of the day moves each to its result. */
+  intentions: number[];
+  /** The day's swing (national mood, the campaign) on the log-odds of every vote, as logged (null in older saves). */
+  swing: number | null;
   /** The new mayor's profile label when the incumbent lost. */
   newMayor: string | null;
 }
@@ -114,6 +124,8 @@ export interface SavedGameInfo {
   seed: number;
   /** Years completed in the saved game. */
   years: number;
+  /** The saved game's length in years (its playable years). */
+  totalYears: number;
 }
 
 export interface CorruptSave {
@@ -148,7 +160,7 @@ export interface GameState {
 
 /** Actions of the game itself (beside the simulation's). */
 export type GameAction =
-  | { type: 'start'; scenario: string; role: Role; seed: number; city?: string; partner?: string }
+  | { type: 'start'; scenario: string; role: Role; seed: number; city?: string; partner?: string; years?: number }
   | { type: 'continueSave' }
   | { type: 'discardCorruptSave' }
   | { type: 'setMenuSeed'; seed: number }
@@ -161,7 +173,9 @@ export type GameAction =
   | { type: 'setSpeed'; speed: Speed }
   | { type: 'setOverlay'; overlay: Overlay }
   | { type: 'setLargeType'; on: boolean }
-  | { type: 'newGame' };
+  | { type: 'newGame' }
+  /** Leaves the game for the menu (the autosave keeps it up to its last year's end; Continue resumes it). */
+  | { type: 'toMenu' };
 
 /** Anything `dispatch` accepts. */
 export type AnyAction = GameAction | Action;

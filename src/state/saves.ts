@@ -27,22 +27,28 @@ export function saveOfSession(s: Session): SaveFile | null {
 
 /** What the menu shows about a save. */
 export function savedInfo(role: Role, save: SaveFile): SavedGameInfo {
-  return { scenarioId: save.scenario.id, role, seed: save.seed, years: save.years };
+  return { scenarioId: save.scenario.id, role, seed: save.seed, years: save.years, totalYears: save.scenario.playableYears };
 }
 
-/** The setup a save was played with. */
+/** The setup a save was played with (its length is its scenario's playable years: start.ts). */
 export function setupOfSave(role: Role, save: SaveFile): GameSetup {
-  return { scenarioId: save.scenario.id, role, seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}) };
+  return { scenarioId: save.scenario.id, role, seed: save.seed, city: save.city, partner: save.partner, ...(save.agents !== undefined ? { agents: save.agents } : {}), years: save.scenario.playableYears };
 }
 
-/** The elections held in the log from index `from` (a month that just closed), for the election screen; `intentions`: the vote intentions as the month opened. */
+/**
+ * The elections held in the log from index `from` (a month that just closed), for the election
+ * screen: each district's share of the votes and the day's swing as the election's entry records
+ * them; `intentions` (the vote intentions as the month opened) stand in for the districts' shares
+ * only in an entry of an older save, which does not record them.
+ */
 export function electionsIn(log: readonly LogEntry[], from: number, intentions: number[]): ElectionResult[] {
   const out: ElectionResult[] = [];
   for (let i = from; i < log.length; i++) {
     const e = log[i]!;
     if (e.kind !== 'election') continue;
     const next = log.slice(i + 1).find((x): x is LogEntryOf<'newMayor'> => x.kind === 'newMayor' && x.tick === e.tick);
-    out.push({ tick: e.tick, incumbentWon: e.data.reelected, voteShare: e.data.voteShare, byDistrict: intentions, newMayor: next ? next.data.mayor : null });
+    const { districtShares, swing } = e.data;
+    out.push({ tick: e.tick, incumbentWon: e.data.reelected, voteShare: e.data.voteShare, byDistrict: districtShares ?? intentions, byDistrictVotes: districtShares !== undefined, intentions, swing: swing ?? null, newMayor: next ? next.data.mayor : null });
   }
   return out;
 }

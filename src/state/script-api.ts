@@ -18,7 +18,7 @@ import { copyData, JSON_DATA } from './plain-data';
 import type { RetiredAction } from '../sim/types';
 
 /** The game's own actions, beside the simulation's. */
-export const GAME_ACTION_TYPES = ['start', 'continueSave', 'discardCorruptSave', 'setMenuSeed', 'continue', 'endDecisions', 'openNegotiation', 'leaveNegotiation', 'advance', 'setPlaying', 'setSpeed', 'setOverlay', 'setLargeType', 'newGame'] as const satisfies readonly GameAction['type'][];
+export const GAME_ACTION_TYPES = ['start', 'continueSave', 'discardCorruptSave', 'setMenuSeed', 'continue', 'endDecisions', 'openNegotiation', 'leaveNegotiation', 'advance', 'setPlaying', 'setSpeed', 'setOverlay', 'setLargeType', 'newGame', 'toMenu'] as const satisfies readonly GameAction['type'][];
 // Every game action type is listed (a type left out of the list fails to compile here).
 const gameTypesListed: Exclude<GameAction['type'], (typeof GAME_ACTION_TYPES)[number]> extends never ? true : never = true;
 void gameTypesListed;
@@ -28,7 +28,7 @@ export const SIM_ACTION_TYPES: ReadonlySet<string> = new Set<string>([...ACTION_
 
 /** The fields each action type takes besides `type` (checked against the types: a field left out, or one too many, fails to compile). */
 const ACTION_FIELDS = {
-  start: ['scenario', 'role', 'seed', 'city', 'partner'],
+  start: ['scenario', 'role', 'seed', 'city', 'partner', 'years'],
   continueSave: [],
   discardCorruptSave: [],
   setMenuSeed: ['seed'],
@@ -42,6 +42,7 @@ const ACTION_FIELDS = {
   setOverlay: ['overlay'],
   setLargeType: ['on'],
   newGame: [],
+  toMenu: [],
   setBudget: ['envelopeEur', 'taxChange', 'explanation'],
   setConcertation: ['level', 'explanation'],
   governance: ['measure', 'on', 'explanation'],
@@ -118,6 +119,8 @@ export interface GameOps {
   /** Applies a checked simulation action at once (the model may still refuse it). */
   act(action: Action): ActionResult;
   newGame(): void;
+  /** Leaves the game for the menu (the autosave keeps what it holds). */
+  toMenu(): void;
   /** Shows a refusal the store made itself (an internal error). */
   refused(refusal: Refusal): void;
 }
@@ -197,7 +200,7 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
       case 'setMenuSeed':
         return isSeed(a.seed) ? done(() => ops.set({ menuSeed: a.seed as number })) : badSeed(a.seed);
       case 'continue':
-        return on('briefing', 'handover', 'events', 'yearSummary', 'election') ?? done(() => ops.flow('continue'));
+        return on('briefing', 'handover', 'yearSummary') ?? done(() => ops.flow('continue'));
       case 'endDecisions':
         return on('decisions') ?? done(() => ops.flow('endDecisions'));
       case 'openNegotiation': {
@@ -232,6 +235,8 @@ export function createDispatch(ops: GameOps): (action: unknown) => ActionResult 
         return done(() => ops.setUi({ largeType: a.on as boolean }));
       case 'newGame':
         return done(() => ops.newGame());
+      case 'toMenu':
+        return session ? done(() => ops.toMenu()) : refuse('needsGame', { action: a.type }, `"${a.type}" needs a game: there is none to leave`);
       default:
         if (SIM_ACTION_TYPES.has(a.type)) return simAction(a);
         return refuse('unknownAction', { type: found(a.type) }, `unknown action type ${found(a.type)}`);

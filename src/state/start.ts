@@ -1,10 +1,14 @@
 /**
- * The start action, checked: a scenario of the menu, a role, a seed (the menu's when left out) and
- * a computer player for each side people do not play (a personality or a scripted strategy; the
- * scenario's when left out). The
- * result is the game's setup, which with the actions taken describes the game completely.
+ * The start action, checked: a scenario of the menu, a role, a seed (the menu's when left out), a
+ * computer player for each side people do not play (a personality or a scripted strategy; the
+ * scenario's when left out) and the game's length in years (one of the scenario's `gameLengths`;
+ * its `defaultGameYears`, else its `playableYears`, when left out). The result is the game's setup,
+ * which with the actions taken describes the game completely, and the session's scenario: the
+ * menu's with `playableYears` set to the length, so that the model refuses decisions after it and
+ * runs on to its horizon (the epilogue), and the save carries the length for `npm run replay`.
  */
 import { computerPlayers, found, isSeed, resolvePolicy, type Actor, type Refusal, type Scenario } from '../sim';
+import { gameLengths } from '../sim/scenario-schema';
 import { humanSidesOf } from './flow';
 import { ROLES, type GameSetup, type Role, type ScenarioEntry } from './game-types';
 import { badSeed, refuse } from './script-api';
@@ -38,6 +42,23 @@ export function setupOfStart(
     }
     sides[side] = name;
   }
-  const setup: GameSetup = { scenarioId: scenario.id, role, seed, city: sides.city, partner: sides.partner, ...(menu.agents !== undefined ? { agents: menu.agents } : {}) };
-  return { ok: true, setup, scenario };
+  const lengths = gameLengths(scenario);
+  const years = a.years === undefined ? defaultGameYears(scenario) : a.years;
+  if (typeof years !== 'number' || !lengths.includes(years)) {
+    const expected = lengths.join(', ');
+    return refuse('fieldUnknownValue', { field: 'years', found: found(a.years), expected }, `years: found ${found(a.years)}, expected one of ${expected} (the game's length in years)`);
+  }
+  const setup: GameSetup = { scenarioId: scenario.id, role, seed, city: sides.city, partner: sides.partner, ...(menu.agents !== undefined ? { agents: menu.agents } : {}), years };
+  return { ok: true, setup, scenario: scenarioOfLength(scenario, years) };
+}
+
+/** The length a game of this scenario has when the start action does not say: the scenario's default, else all its playable years. */
+export function defaultGameYears(scenario: Scenario): number {
+  return scenario.defaultGameYears ?? scenario.playableYears;
+}
+
+/** The scenario of a game of `years` years: its playable years cut to them (its default length, now the only one, goes). */
+function scenarioOfLength(scenario: Scenario, years: number): Scenario {
+  const { defaultGameYears: _default, ...rest } = scenario;
+  return { ...rest, playableYears: years };
 }

@@ -18,10 +18,8 @@ import { briefingScreen } from './screens/briefing';
 import type { ScreenBuilder, ScreenContext, ScreenView } from './screens/context';
 import { decisionsScreen } from './screens/decisions';
 import { h } from './dom';
-import { electionScreen } from './screens/election';
 import { endScreen } from './screens/end';
 import { epilogueScreen } from './screens/epilogue';
-import { eventsScreen } from './screens/events';
 import { YearStarts } from './screens/figures';
 import { handoverScreen } from './screens/handover';
 import { menuScreen } from './screens/menu';
@@ -33,12 +31,10 @@ const BUILDERS: Record<Screen, ScreenBuilder> = {
   menu: menuScreen,
   briefing: briefingScreen,
   handover: handoverScreen,
-  events: eventsScreen,
   decisions: decisionsScreen,
   negotiation: negotiationScreen,
   months: monthsScreen,
   yearSummary: yearSummaryScreen,
-  election: electionScreen,
   epilogue: epilogueScreen,
   end: endScreen,
 };

@@ -17,6 +17,7 @@ import { figureTip, formatFigure, liveFigures, type FigureId } from './screens/f
 import { capital } from './words/names';
 import { gameYear, monthYear } from './words/dates';
 import { months, num, years } from './words/numbers';
+import './leave.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -120,6 +121,9 @@ interface HudParts {
   debt: HTMLElement;
   majority: HTMLElement;
   largeType: HTMLButtonElement;
+  /** The way back to the menu: its button, and the confirmation that says what the autosave keeps. */
+  leave: HTMLElement;
+  leaveText: HTMLElement;
 }
 
 function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
@@ -143,7 +147,26 @@ function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
     debt: fig('hud-debt'),
     majority: h('span', { class: 'majority-holder' }),
     largeType: largeTypeSwitch(ctx, true),
+    leave: h('div', { class: 'leave-confirm', testid: 'to-menu-confirm-box', attrs: { role: 'dialog', 'aria-labelledby': 'leave-title' } }),
+    leaveText: h('p', { testid: 'to-menu-kept' }),
   };
+  const menuButton = button(t('len.menu'), { icon: 'arrowRight', testid: 'to-menu', kind: 'quiet', label: t('len.menuTip'), onClick: () => {
+    parts.leave.hidden = !parts.leave.hidden;
+    if (!parts.leave.hidden) parts.leave.querySelector<HTMLElement>('[data-testid="to-menu-cancel"]')?.focus();
+  } });
+  menuButton.title = t('len.menuTip');
+  menuButton.classList.add('to-menu');
+  parts.leave.hidden = true;
+  parts.leave.append(
+    h('h2', { attrs: { id: 'leave-title' } }, t('len.leave.title')),
+    parts.leaveText,
+    h(
+      'div',
+      { class: 'leave-actions' },
+      button(t('len.leave.stay'), { testid: 'to-menu-cancel', kind: 'quiet', onClick: () => { parts.leave.hidden = true; menuButton.focus(); } }),
+      button(t('len.leave.confirm'), { icon: 'arrowRight', testid: 'to-menu-confirm', kind: 'primary', onClick: () => ctx.dispatch({ type: 'toMenu' }) }),
+    ),
+  );
   parts.election.append(parts.clock, h('div', { class: 'hud-text' }, parts.electionLabel, h('span', { class: 'hud-values' }, parts.electionFig)));
   const groups: HTMLElement[] = [
     item('hud-date', null, parts.dateLabel, parts.date),
@@ -171,7 +194,7 @@ function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
       ),
     );
   }
-  el.replaceChildren(h('div', { class: 'hud-figures' }, ...groups), h('div', { class: 'hud-tools' }, parts.largeType, langSwitch(true)));
+  el.replaceChildren(h('div', { class: 'hud-figures' }, ...groups), h('div', { class: 'hud-tools' }, parts.largeType, langSwitch(true), menuButton, parts.leave));
   return parts;
 }
 
@@ -187,7 +210,12 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
   parts.dateLabel.textContent = playable ? t('hud.yearOf', { n: num(Math.floor(sim.tick / 12) + 1), total: num(sc.playableYears) }) : t('hud.epilogue');
   setFigure(parts.date, capital(monthYear(sc, sim.tick)), t('hud.tip.date', { start: monthYear(sc, 0), end: monthYear(sc, sc.playableYears * 12 - 1), years: num(sc.playableYears), horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) }));
 
-  // The election clock: everybody sees it.
+  // What leaving for the menu keeps (the autosave, written at each year's end).
+  parts.leaveText.textContent = leaveKept(ctx.state, session);
+
+  // The election clock: everybody sees it, while an election the players will vote in is ahead
+  // (none after the game's last played year: the model runs on, but nobody plays that vote).
+  parts.election.hidden = !(playable && sim.nextElectionTick < sc.playableYears * 12);
   const left = Math.max(0, sim.nextElectionTick - sim.tick);
   const campaign = left <= sc.politics.campaignMonths;
   parts.election.classList.toggle('campaign', campaign);
@@ -209,6 +237,21 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
 
   parts.majority.replaceChildren(majorityBar(live.vote));
   parts.largeType.setAttribute('aria-pressed', String(ctx.state.ui.largeType));
+}
+
+/** What the autosave keeps of this game if the players leave for the menu now, in words. */
+function leaveKept(state: GameState, session: Session): string {
+  if (session.saveError) return t('len.leave.failed', { error: session.saveError });
+  const sc = session.scenario;
+  const saved = state.savedGame;
+  const completed = Math.floor(session.sim.tick / 12);
+  // The menu's saved game is this one when it is at this game's last year's end (game-store.ts writes it then).
+  // After the last played year it was written at that year's end, and again when the model reached its horizon.
+  const at = saved !== null && (saved.years === completed || (completed > sc.playableYears && saved.years >= sc.playableYears));
+  const mine = at && saved.years >= 1 && saved.scenarioId === sc.id && saved.role === session.setup.role && saved.seed === session.setup.seed && saved.totalYears === sc.playableYears;
+  if (!mine) return t('len.leave.notSaved');
+  if (saved.years >= sc.playableYears) return t('len.leave.keptEnd', { years: years(sc.playableYears, 0) });
+  return t('len.leave.kept', { n: num(saved.years + 1), year: String(gameYear(sc, saved.years * 12)) });
 }
 
 export function createHud(): Hud {

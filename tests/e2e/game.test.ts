@@ -47,9 +47,6 @@ describeE2E('the game (Chromium)', () => {
     await waitScreen(page, 'briefing');
     await shot('briefing');
     await click(page, 'continue');
-    await waitScreen(page, 'events');
-    await shot('events');
-    await click(page, 'continue');
     await waitScreen(page, 'decisions');
     await shot('decisions');
     await click(page, 'open-negotiation');
@@ -106,8 +103,6 @@ describeE2E('the game (Chromium)', () => {
     await waitScreen(page, 'briefing');
     await shot('briefing');
     await click(page, 'continue');
-    await waitScreen(page, 'events');
-    await click(page, 'continue');
     await waitScreen(page, 'decisions');
     await shot('decisions');
     await click(page, 'open-negotiation');
@@ -123,7 +118,6 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'role-both');
     await click(page, 'start');
     await click(page, 'continue'); // briefing
-    await click(page, 'continue'); // events
     const seen: string[] = [];
     // Where the city reads the partner's value of the offer on the table: the lenses' title and legend.
     const legends: string[] = [];
@@ -211,7 +205,7 @@ describeE2E('the game (Chromium)', () => {
     }
     await waitScreen(page, 'end');
     await screenshot(page, 'watch-end');
-    expect([...shots]).toEqual(expect.arrayContaining(['events', 'months', 'yearSummary', 'election', 'epilogue']));
+    expect([...shots]).toEqual(expect.arrayContaining(['months', 'yearSummary', 'epilogue']));
     await click(page, 'lang-en').catch(() => undefined);
     await click(page, 'new-game');
     await waitScreen(page, 'menu');
@@ -390,7 +384,7 @@ describeE2E('the game (Chromium)', () => {
     await expectReplayMatches(page);
   }, 240_000);
 
-  it('the prefect settles the budget: a card with its figures, in French, on the events screen', async () => {
+  it('the prefect settles the budget: a card with its figures, in French, in the year’s news on the decisions screen', async () => {
     // getState() is a copy: the staging goes through the tests' own seam (?test-hooks, main.ts).
     const page = await open('&test-hooks');
     await page.evaluate(() => {
@@ -405,7 +399,8 @@ describeE2E('the game (Chromium)', () => {
     });
     await waitScreen(page, 'briefing');
     await click(page, 'continue');
-    await waitScreen(page, 'events');
+    // The year's news, at the top of the decisions screen.
+    await waitScreen(page, 'decisions');
     const card = page.locator('.event-settled');
     await card.waitFor({ timeout: STEP_TIMEOUT });
     const text = await card.innerText();
@@ -420,9 +415,6 @@ describeE2E('the game (Chromium)', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await screenshot(page, 'rules-events-settled-1024');
     await page.setViewportSize({ width: 1280, height: 720 });
-    // The same entry in the running log, as one French sentence with its figures.
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
     expect(await page.locator(byId('dec-settled')).innerText()).toMatch(/Budget réglé par le préfet : aucun engagement nouveau avant mai 2027/);
     // The year's running log tells the entry as one French sentence with its figures.
     await page.evaluate(() => {
@@ -458,7 +450,7 @@ describeE2E('the game (Chromium)', () => {
     await page.reload();
     await waitScreen(page, 'menu');
     await click(page, 'continue-save');
-    await waitScreen(page, 'events');
+    await waitScreen(page, 'decisions');
     expect(await page.evaluate(() => window.horizons!.exportSave()!.finalHash)).toBe(hash);
 
     await page.evaluate(() => localStorage.setItem('horizons.autosave', '{"format":"horizons-autosave","version":0}'));

@@ -96,7 +96,7 @@ export async function negotiateToSignature(page: Page, side: 'city' | 'partner',
       await click(page, 'next-month');
     } else if (screen === 'decisions') {
       await click(page, 'open-negotiation');
-    } else if (screen === 'yearSummary' || screen === 'events') {
+    } else if (screen === 'yearSummary') {
       await click(page, 'continue');
     } else {
       break;

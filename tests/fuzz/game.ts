@@ -49,7 +49,7 @@ export function gameAt(role: Role, seed: number, target: 'menu' | 'decisions' | 
   driveUntil(g, (x) => screen(x) === 'decisions' && month() >= skipYears * 12, 2000);
   if (target === 'negotiation') g.api.dispatch({ type: 'openNegotiation' });
   if (target === 'months') g.api.dispatch({ type: 'endDecisions' });
-  if (target === 'events') driveUntil(g, (x) => screen(x) === 'events' || screen(x) === 'yearSummary', 2000);
+  if (target === 'events') driveUntil(g, (x) => screen(x) === 'yearSummary', 2000);
   return g;
 }
 

@@ -39,7 +39,7 @@ describe('autosave', () => {
     expect(again.api.actions()).toContainEqual({ type: 'continueSave' });
     expect(again.api.dispatch({ type: 'continueSave' })).toEqual({ ok: true });
     const s = again.store.getState();
-    expect(s.screen).toBe('events');
+    expect(s.screen).toBe('decisions');
     expect(s.session!.sim.tick).toBe(36);
     // The restored game was at the year's end; it now has the next month open: compare the save it would write.
     expect(again.api.exportSave()!.yearlyHashes).toEqual(g.api.exportSave()!.yearlyHashes);

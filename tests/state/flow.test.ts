@@ -8,32 +8,34 @@ const nextYear = { over: false, playable: true };
 const month = { type: 'monthClosed', over: false, yearEnd: false, playable: true, mustAnswer: null } as const;
 
 describe('the flow', () => {
-  it('a game starts on its briefing with the first side people play; the briefing opens the first year on its events', () => {
+  it('a game starts on its briefing with the first side people play; the briefing opens the first year on its decisions', () => {
     expect(nextFlow(at('menu', { actingSide: null, playing: true }), game('partner'), { type: 'started' })).toEqual({ flow: at('briefing', { actingSide: 'partner' }), openYear: false });
-    expect(nextFlow(at('briefing'), game('city'), { type: 'continue', year: nextYear, elections: false })).toEqual({ flow: at('events'), openYear: true });
+    expect(nextFlow(at('briefing'), game('city'), { type: 'continue', year: nextYear })).toEqual({ flow: at('decisions'), openYear: true });
   });
 
   it('after the playable years comes the epilogue (playing), after the horizon the end', () => {
-    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: { over: false, playable: false }, elections: false })).toEqual({ flow: at('epilogue', { playing: true }), openYear: false });
-    expect(nextFlow(at('election'), game('city'), { type: 'continue', year: { over: true, playable: false }, elections: false })?.flow.screen).toBe('end');
+    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: { over: false, playable: false } })).toEqual({ flow: at('epilogue', { playing: true }), openYear: false });
+    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: { over: true, playable: false } })?.flow.screen).toBe('end');
     expect(nextFlow(at('months', { playing: true }), game('city'), { ...month, over: true })?.flow).toEqual(at('end'));
   });
 
-  it('a year with an election shows it after the summary', () => {
-    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: nextYear, elections: true })).toEqual({ flow: at('election'), openYear: false });
+  it('the year summary leads straight to the next year\'s decisions (its events are on them): never two screens that only ask to continue', () => {
+    expect(nextFlow(at('yearSummary'), game('city'), { type: 'continue', year: nextYear })).toEqual({ flow: at('decisions'), openYear: true });
+    expect(nextFlow(at('yearSummary', { actingSide: 'partner' }), game('partner'), { type: 'continue', year: nextYear })).toEqual({ flow: at('decisions', { actingSide: 'partner' }), openYear: true });
   });
 
-  it('watching, the events lead straight to the months, running', () => {
-    expect(nextFlow(at('events', { actingSide: null }), game('watch'), { type: 'continue', year: nextYear, elections: false })?.flow).toEqual(at('months', { actingSide: null, playing: true }));
+  it('watching, the briefing and the year summary lead straight to the months, running', () => {
+    expect(nextFlow(at('briefing', { actingSide: null }), game('watch'), { type: 'continue', year: nextYear })).toEqual({ flow: at('months', { actingSide: null, playing: true }), openYear: true });
+    expect(nextFlow(at('yearSummary', { actingSide: null }), game('watch'), { type: 'continue', year: nextYear })?.flow).toEqual(at('months', { actingSide: null, playing: true }));
   });
 
   it('two groups: the city decides, then a hand-over screen before the partner decides, then the months', () => {
     const both = game('both');
-    const decisions = nextFlow(at('events'), both, { type: 'continue', year: nextYear, elections: false })!.flow;
+    const decisions = nextFlow(at('yearSummary'), both, { type: 'continue', year: nextYear })!.flow;
     expect(decisions).toEqual(at('decisions'));
     const handover = nextFlow(decisions, both, { type: 'endDecisions' })!.flow;
     expect(handover).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'decisions' }));
-    const partner = nextFlow(handover, both, { type: 'continue', year: nextYear, elections: false })!.flow;
+    const partner = nextFlow(handover, both, { type: 'continue', year: nextYear })!.flow;
     expect(partner).toEqual(at('decisions', { actingSide: 'partner' }));
     expect(nextFlow(partner, both, { type: 'endDecisions' })!.flow).toEqual(at('months', { actingSide: 'partner', playing: true }));
   });

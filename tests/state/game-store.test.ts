@@ -5,7 +5,9 @@ import type { AnyAction } from '../../src/state/game-types';
 import { newGame, playToEnd } from './game-helpers';
 
 /** A deterministic chooser: a varied but reproducible walk through the listed actions. */
-const walker = (salt: number) => (list: AnyAction[], step: number): AnyAction => {
+const walker = (salt: number) => (listed: AnyAction[], step: number): AnyAction => {
+  // Never back to the menu: the walk plays one game to its end.
+  const list = listed.filter((a) => a.type !== 'toMenu');
   // Prefer progress (advance, continue, endDecisions) most of the time, so games end.
   const progress = list.filter((a) => ['advance', 'continue', 'endDecisions'].includes(a.type));
   const k = (step * 7919 + salt * 104729) % 997;

@@ -12,7 +12,7 @@ describe('the saves and records', () => {
       { tick: 47, kind: 'newMayor', data: { mayor: 'too early' } },
       { tick: 48, kind: 'newMayor', data: { mayor: 'reformer' } },
     ] as LogEntry[];
-    expect(electionsIn(log, 0, [0.4, 0.5])).toEqual([{ tick: 48, incumbentWon: false, voteShare: 0.44, byDistrict: [0.4, 0.5], newMayor: 'reformer' }]);
+    expect(electionsIn(log, 0, [0.4, 0.5])).toEqual([{ tick: 48, incumbentWon: false, voteShare: 0.44, byDistrict: [0.4, 0.5], byDistrictVotes: false, intentions: [0.4, 0.5], swing: null, newMayor: 'reformer' }]);
     expect(electionsIn(log, 2, [])).toEqual([]);
   });
 

@@ -36,7 +36,7 @@ import type { CitizenArrays, SimState } from '../types';
 import { incumbentShift } from './politics';
 import { serviceLevelAtStart } from './services';
 
-const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
+export const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
 
 /** A district's service level: the sum of its domain qualities ÷ 3, at most 1 (what citizens feel, and the `serviceQuality` reporter). */
 export function districtServiceLevel(services: Record<string, number>): number {
@@ -50,7 +50,7 @@ export function districtServiceLevel(services: Record<string, number>): number {
  * services count fully (slope 1), each further one less, and all of them together never more than
  * h; h = 0 keeps it linear.
  */
-function serviceFelt(level: number, h: number): number {
+export function serviceFelt(level: number, h: number): number {
   return h > 0 ? h * (1 - detExp(-level / h)) : level;
 }
 
@@ -59,7 +59,7 @@ function serviceFelt(level: number, h: number): number {
  * over the debt's maturity (`city.debtMaturityYears`) from the taxes that level moves (TFPB and
  * CFE): a debt is a tax deferred. 0 while the debt is no higher than at the start.
  */
-function debtAsTaxRise(state: Readonly<SimState>, scenario: Scenario): number {
+export function debtAsTaxRise(state: Readonly<SimState>, scenario: Scenario): number {
   const c = scenario.city;
   const base = (c.taxes.tfpbEur + c.taxes.cfeEur) * c.debtMaturityYears;
   return base > 0 ? Math.max(0, state.city.debtEur - c.debtEur) / base : 0;

@@ -44,9 +44,9 @@ export function incumbentShift(state: Readonly<SimState>, p: Scenario['politics'
  * district's shift + voteSensitivity × its satisfaction. σ(logit) = 1 ÷ (1 + detExp(−logit)) is at
  * least ½ when logit ≥ 0 and at most ½ when logit ≤ 0, exactly (detExp(x) ≤ 1 for x ≤ 0 and ≥ 1
  * for x ≥ 0, det-math test): a draw on the far side of ½ is decided without the exponential. Same
- * draws, same votes.
+ * draws, same votes. `byDistrict` receives each district's votes for the incumbent (for the log).
  */
-function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, rng: Stream): number {
+function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, rng: Stream, byDistrict: Float64Array): number {
   const { district, satisfaction } = cit;
   const n = satisfaction.length;
   let votes = 0;
@@ -54,11 +54,14 @@ function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivi
   const draws = new Float64Array(n);
   rng.fill(draws);
   for (let i = 0; i < n; i++) {
-    const logit = shift[district[i]!]! + sensitivity * satisfaction[i]!;
+    const k = district[i]!;
+    const logit = shift[k]! + sensitivity * satisfaction[i]!;
     const u = draws[i]!;
-    if (u < 0.5 ? logit >= 0 : logit <= 0) {
-      if (u < 0.5) votes += 1;
-    } else if (u < 1 / (1 + detExp(-logit))) votes += 1;
+    const vote = u < 0.5 ? logit >= 0 || u < 1 / (1 + detExp(-logit)) : logit > 0 && u < 1 / (1 + detExp(-logit));
+    if (vote) {
+      votes += 1;
+      byDistrict[k]! += 1;
+    }
   }
   return votes;
 }
@@ -73,12 +76,20 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
     const swing = p.swingSd * rng.normal();
     const shift = new Float64Array(state.districts.length);
     state.districts.forEach((d, k) => (shift[k] = incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart));
-    votesFor = countVotes(cit, shift, p.voteSensitivity, rng);
+    const byDistrict = new Float64Array(state.districts.length);
+    votesFor = countVotes(cit, shift, p.voteSensitivity, rng, byDistrict);
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
     state.lastVoteShare = share;
     state.counters.elections += 1;
     const reelected = share > 0.5;
-    state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id } });
+    // Each district's share of its own citizens' votes, and the swing, rounded as the share is:
+    // what the election screen shows (the shares weighted by the districts' citizens give the result).
+    const starts = state.citizenDistrictStart;
+    const districtShares = state.districts.map((_, k) => {
+      const voters = starts[k + 1]! - starts[k]!;
+      return voters > 0 ? Math.round((byDistrict[k]! / voters) * 1000) / 1000 : 0;
+    });
+    state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id, districtShares, swing: Math.round(swing * 1000) / 1000 } });
     if (reelected) {
       state.counters.incumbentReelections += 1;
       state.city.mayor.terms += 1;

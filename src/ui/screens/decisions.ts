@@ -19,6 +19,7 @@ import { debtGauge } from '../hud';
 import { icon } from '../icons';
 import { localValue, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, figure, h, section, statusLine, statusOf, type Status } from '../dom';
+import { yearNews } from './events';
 import { figureLabel, figureTip, formatFigure, liveFigures, yearStartTick } from './figures';
 import { callName, capital, districtName, formName, funderName, projectList, projectName, sideInSentence } from '../words/names';
 import { eur, months, num, pct, years } from '../words/numbers';
@@ -498,7 +499,7 @@ export function decisionsScreen(ctx: ScreenContext): ScreenView {
         screenTitle('decisions', t(`dec.title.${side}`)),
         h('p', { class: 'help' }, t('dec.intro', { month: capital(monthYear(sc, session.sim.tick)) })),
       ),
-      h('div', { class: 'panel-body', attrs: { 'data-scroll': 'decisions' } }, ...blocks),
+      h('div', { class: 'panel-body', attrs: { 'data-scroll': 'decisions' } }, yearNews(ctx), ...blocks),
       h(
         'footer',
         { class: 'panel-foot' },

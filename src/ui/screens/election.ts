@@ -1,26 +1,40 @@
 /**
  * The election as a moment: the campaign months (what happened in them), the result (the
- * incumbent's share against the 50 % line), the vote intention by district as one bar each with
- * the majority line, and — when the incumbent lost — the new mayor and the priorities that will
+ * incumbent's share against the 50 % line), the vote by district as one bar each with the
+ * majority line, and — when the incumbent lost — the new mayor and the priorities that will
  * weigh on the contracts (the new majority may reopen those it dislikes).
+ *
+ * The figures add up: each district's bar is its share of the votes cast (the election's log
+ * entry, rules/politics.ts), with its vote intention on the eve as an orange mark; the result is the districts'
+ * shares weighted by their voters; and one line says how the eve's intention became the result
+ * (the swing of the day, the same in every district, and each voter's own draw).
  */
 import { localized, t } from '../../i18n';
 import type { ElectionResult, Session } from '../../state/game-types';
 import type { LogEntryOf } from '../../sim';
 import { icon } from '../icons';
-import { continueFooter, logView, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { logView, sessionOf, type ScreenContext } from './context';
 import { figure, h } from '../dom';
 import { capital, mayorName } from '../words/names';
 import { logLines } from '../words/log';
 import { monthName, monthYear } from '../words/dates';
-import { months, pct } from '../words/numbers';
+import { months, pct, points } from '../words/numbers';
+import './election.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A horizontal bar of a share with the 50 % line and a mark saying which side of it the share is. */
-function shareBar(share: number, big = false): HTMLElement {
+const percentOf = (share: number) => `${(Math.max(0, Math.min(1, share)) * 100).toFixed(1)}%`;
+
+/** A horizontal bar of a share with the 50 % line (and, when given, a mark at the eve's intention) and a mark saying which side of 50 % the share is. */
+function shareBar(share: number, big = false, eve?: number): HTMLElement {
   const won = share > 0.5;
-  const bar = h('span', { class: `share-bar${big ? ' big' : ''}${won ? ' won' : ' lost'}`, attrs: { 'aria-hidden': 'true' } }, h('span', { class: 'share-fill', attrs: { style: `width:${(Math.max(0, Math.min(1, share)) * 100).toFixed(1)}%` } }), h('span', { class: 'share-half' }));
+  const bar = h(
+    'span',
+    { class: `share-bar${big ? ' big' : ''}${won ? ' won' : ' lost'}`, attrs: { 'aria-hidden': 'true' } },
+    h('span', { class: 'share-fill', attrs: { style: `width:${percentOf(share)}` } }),
+    h('span', { class: 'share-half' }),
+    eve === undefined ? null : h('span', { class: 'share-eve', attrs: { style: `left:calc(${percentOf(eve)} - 2px)` } }),
+  );
   return h('span', { class: 'share' }, bar, icon(won ? 'check' : 'close', `icon share-mark ${won ? 'won' : 'lost'}`));
 }
 
@@ -65,44 +79,46 @@ function campaign(ctx: ScreenContext, session: Session, e: ElectionResult): HTML
 function result(ctx: ScreenContext, session: Session, e: ElectionResult): HTMLElement {
   const sc = session.scenario;
   const outgoing = session.sim.log.find((l): l is LogEntryOf<'election'> => l.kind === 'election' && l.tick === e.tick)?.data.mayor;
-  const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare) }) : t('elec.lost', { share: pct(e.voteShare) });
+  const headline = e.incumbentWon ? t('elec.won', { share: pct(e.voteShare, 1) }) : t('elec.lost', { share: pct(e.voteShare, 1) });
+  // Every citizen has one vote: a district weighs by its citizens.
+  const starts = session.sim.citizenDistrictStart;
+  const voters = starts[starts.length - 1] ?? 0;
+  const weight = (i: number) => (voters > 0 ? ((starts[i + 1] ?? 0) - (starts[i] ?? 0)) / voters : 0);
+  const eve = e.intentions.reduce((a, v, i) => a + v * weight(i), 0);
   const districts = sc.territory.districts.map((d, i) => {
     const share = e.byDistrict[i] ?? 0;
-    return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
+    if (!e.byDistrictVotes) return h('li', { class: 'district-row' }, h('span', { class: 'district-name' }, d.name), shareBar(share), figure(pct(share), t('elec.districtTip', { district: d.name, share: pct(share) })));
+    const tip = t('elec.districtVoteTip', { district: d.name, share: pct(share, 1), eve: pct(e.intentions[i] ?? 0), weight: pct(weight(i)) });
+    return h('li', { class: 'district-row with-eve', testid: `district-vote-${i}` }, h('span', { class: 'district-name' }, d.name), shareBar(share, false, e.intentions[i]), figure(pct(share, 1), tip));
   });
+  const adds = e.byDistrictVotes ? t('elec.adds', { eve: pct(eve, 1), swing: points(e.voteShare - eve), share: pct(e.voteShare, 1) }) : t('elec.addsOld');
   return h(
     'div',
     { class: 'election-result' },
     h(
       'div',
       { class: 'election-col' },
-      h('section', { class: 'vote' }, h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)), outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null, h('div', { class: 'total' }, shareBar(e.voteShare, true), figure(pct(e.voteShare), t('elec.shareTip')))),
+      h(
+        'section',
+        { class: 'vote' },
+        h('p', { class: `headline ${e.incumbentWon ? 'won' : 'lost'}` }, icon(e.incumbentWon ? 'check' : 'close'), h('span', {}, headline)),
+        outgoing ? h('p', { class: 'help' }, t('elec.outgoing', { mayor: mayorName(sc, String(outgoing)) })) : null,
+        h('div', { class: 'total', testid: 'vote-total' }, shareBar(e.voteShare, true, e.byDistrictVotes ? eve : undefined), figure(pct(e.voteShare, 1), t('elec.shareTip'))),
+        h('p', { class: 'election-adds', testid: 'election-adds' }, adds),
+      ),
       !e.incumbentWon && e.newMayor ? priorities(session, e.newMayor) : null,
     ),
     h(
       'div',
       { class: 'election-col' },
-      h('section', { class: 'by-district' }, h('h2', {}, t('elec.byDistrict')), h('p', { class: 'help' }, t('elec.byDistrict.help')), h('ol', { class: 'district-bars' }, ...districts)),
+      h('section', { class: 'by-district' }, h('h2', {}, t('elec.byDistrict')), h('p', { class: 'help' }, t(e.byDistrictVotes ? 'elec.byDistrict.votes' : 'elec.byDistrict.help')), h('ol', { class: 'district-bars' }, ...districts)),
       campaign(ctx, session, e),
     ),
   );
 }
 
-export function electionScreen(ctx: ScreenContext): ScreenView {
+/** The elections of the year that just ended, for the year summary, which opens with them (issue 11: one screen, not two to click through). */
+export function electionResults(ctx: ScreenContext): HTMLElement[] {
   const session = sessionOf(ctx);
-  const sc = session.scenario;
-  const { footer, go } = continueFooter(ctx);
-  const el = screenRoot(
-    'election',
-    'center',
-    h(
-      'div',
-      { class: 'card election-card' },
-      h('p', { class: 'eyebrow' }, icon('ballot'), h('span', {}, t('elec.eyebrow'))),
-      screenTitle('election', session.elections.length > 0 ? t('elec.title', { date: monthYear(sc, session.elections[0]!.tick) }) : t('elec.none')),
-      ...session.elections.map((e) => result(ctx, session, e)),
-      footer,
-    ),
-  );
-  return { el, initialFocus: go };
+  return session.elections.map((e) => h('section', { class: 'summary-election', testid: 'summary-election' }, h('h2', {}, icon('ballot'), h('span', {}, t('elec.title', { date: monthYear(session.scenario, e.tick) }))), result(ctx, session, e)));
 }

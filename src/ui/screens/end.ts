@@ -1,11 +1,13 @@
 /**
- * The end: the final state and what each side won. The city's results (services running and what
+ * The end: its headline says what the game delivered over its years — the service-years (each
+ * service counted for the time it ran, `serviceYears`) over the played years and to the horizon,
+ * and what still runs at the end — then the final state and what each side won. The city's results (services running and what
  * they cost it, satisfaction, elections won, its debt against the ceiling, energy and CO₂) and the
  * partner's (its value at its own cost of capital, its cash, its contracts), read from the last
  * yearly row with the labels of the sim's REPORTERS; the save to download (the format
  * `npm run replay` reads); a new game. The debrief, with its charts, comes later.
  */
-import { t } from '../../i18n';
+import { getLang, t } from '../../i18n';
 import { icon, type IconName } from '../icons';
 import { cardFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
 import { button, downloadText, figure, h, rich } from '../dom';
@@ -21,6 +23,32 @@ const PARTNER_KEYS = ['partnerCashEur', 'contractsRenegotiated'] as const;
 const SCORE_KEYS = ['cityScore', 'territoryScore', 'partnerScore'] as const;
 
 type Row = Record<string, number>;
+
+/** A count, rounded to a whole number, with its noun singular or plural as the language says ("1 année de service", "143 années de service"). */
+function counted(n: number, one: 'len.end.serviceYear' | 'len.end.runningOne', other: 'len.end.serviceYears' | 'len.end.running'): string {
+  const whole = Math.round(n);
+  return t(new Intl.PluralRules(getLang()).select(whole) === 'one' ? one : other, { n: num(whole) });
+}
+
+/**
+ * The headline: the service-years over the played years (the yearly row of the last played year)
+ * and to the horizon (the last row), and the services still running there, each with its tooltip.
+ */
+function deliveredHeadline(sc: ReturnType<typeof sessionOf>['scenario'], rows: readonly Row[], row: Row): HTMLElement {
+  const played = rows[Math.min(sc.playableYears, rows.length) - 1] ?? row;
+  const tip = metricDescription('serviceYears');
+  const sy = (r: Row, focus: string) => figure(counted(r.serviceYears ?? 0, 'len.end.serviceYear', 'len.end.serviceYears'), tip, { focus, testid: focus });
+  const running = row.servicesDelivered ?? 0;
+  return h(
+    'p',
+    { class: 'lead end-delivered', testid: 'end-delivered' },
+    rich(t('len.end.delivered', { played: years(sc.playableYears, 0), from: String(sc.start.year), to: String(gameYear(sc, sc.playableYears * 12 - 1)), horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) }), {
+      serviceYears: sy(played, 'end-service-years-played'),
+      serviceYearsAll: sy(row, 'end-service-years-all'),
+      running: figure(counted(running, 'len.end.runningOne', 'len.end.running'), metricDescription('servicesDelivered'), { focus: 'end-running' }),
+    }),
+  );
+}
 
 /** A reporter's final value as a figure (in its unit, or a bare count): what it is, and where it stood in the first year. */
 function metricFigure(key: string, row: Row, first: Row | undefined, firstYear: number, bare = false): HTMLElement {
@@ -82,6 +110,7 @@ export function endScreen(ctx: ScreenContext): ScreenView {
       { class: 'card end-card', testid: 'end-screen' },
       h('p', { class: 'eyebrow' }, icon('flag'), h('span', {}, t('end.eyebrow'))),
       screenTitle('end', t('end.title', { from: String(firstYear), to: String(lastYear) })),
+      deliveredHeadline(sc, rows, row),
       h(
         'div',
         { class: 'end-grid' },

@@ -1,19 +1,21 @@
 /**
  * The events of the year, as cards: each event that happened as the year opened (its title, one
  * sentence with its size), the grant calls that opened (funder, budget, rate, deadline and
- * conditions), and the election when it falls within the year. A quiet year says so.
+ * conditions), and the election when it falls within the year. A quiet year says so. They are the
+ * news at the top of the decisions screen (`yearNews`), with the budget cards (also on the year summary).
  */
+import './news.css';
 import { t } from '../../i18n';
 import type { LogEntry, LogEntryOf, Scenario } from '../../sim';
 import type { GrantCallState } from '../../sim/types';
 import { icon, type IconName } from '../icons';
-import { continueFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
+import { sessionOf, type ScreenContext } from './context';
 import { figure, h } from '../dom';
 import { yearEntries, yearStartTick } from './figures';
 import { callName, capital, funderName } from '../words/names';
 import { debtAlarmWords, eventIcon, eventText, eventTitle, settlementWords } from '../words/events';
 import { eur, months, pct } from '../words/numbers';
-import { calendarMonthName, gameYear, monthYear } from '../words/dates';
+import { calendarMonthName, monthYear } from '../words/dates';
 
 function card(kind: string, iconName: IconName, title: string, when: string, ...body: (Node | string | null)[]): HTMLElement {
   return h('article', { class: `event-card event-${kind}` }, h('header', {}, icon(iconName, 'icon event-icon'), h('div', {}, h('h2', {}, title), h('p', { class: 'when' }, when))), ...body.map((b) => (typeof b === 'string' ? h('p', {}, b) : b)));
@@ -104,12 +106,18 @@ function callCalendar(ctx: ScreenContext): HTMLElement {
   );
 }
 
-export function eventsScreen(ctx: ScreenContext): ScreenView {
+/**
+ * The news of the year, at the top of the decisions screen: the events that happened as the year
+ * opened, the grant calls that opened with it, the election when it falls within the year (or a
+ * quiet start), and the calendar of the grant calls, folded. They stand where the players act on
+ * them rather than on a screen of their own that only asked to click on (issue 11).
+ */
+export function yearNews(ctx: ScreenContext): HTMLElement {
   const session = sessionOf(ctx);
   const sc = session.scenario;
   const sim = session.sim;
   const from = yearStartTick(session);
-  // The year-end budget (closed as the last month ended) and what the prefect or the lenders did about it come first.
+  // The year-end budget (closed as the last month ended) and what the prefect or the lenders did about it come first: they bind this year's decisions.
   const cards: HTMLElement[] = budgetCards(sc, sim.log.filter((e) => e.tick >= from - 1));
   for (const e of yearEntries(session)) {
     if (e.kind !== 'event') continue;
@@ -117,7 +125,8 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
     cards.push(card('shock', eventIcon(kind), eventTitle(kind), capital(monthYear(sc, e.tick)), eventText(sc, e.data.id, kind)));
   }
   for (const call of sim.grantCalls) if (call.openTick >= from && call.deadlineTick >= sim.tick) cards.push(callCard(ctx, call));
-  if (sim.nextElectionTick < from + 12) {
+  // An election the players will vote in: within the year and within the game's playable years.
+  if (sim.nextElectionTick < from + 12 && sim.nextElectionTick < sc.playableYears * 12) {
     cards.push(
       card(
         'election',
@@ -129,19 +138,6 @@ export function eventsScreen(ctx: ScreenContext): ScreenView {
     );
   }
   if (cards.length === 0) cards.push(card('calm', 'sun', t('events.calm.title'), capital(monthYear(sc, sim.tick)), t('events.calm.text')));
-  if (sc.funding.calls.length > 0) cards.push(callCalendar(ctx));
-  const { footer, go } = continueFooter(ctx);
-  const el = screenRoot(
-    'events',
-    'center',
-    h(
-      'div',
-      { class: 'card events-card' },
-      h('p', { class: 'eyebrow' }, t('events.eyebrow', { year: String(gameYear(sc, from)) })),
-      screenTitle('events', t('events.title')),
-      h('div', { class: 'event-grid' }, ...cards),
-      footer,
-    ),
-  );
-  return { el, initialFocus: go };
+  const calendar = sc.funding.calls.length > 0 ? h('details', { class: 'news-calendar', testid: 'news-calendar' }, h('summary', {}, t('events.calendar.title')), callCalendar(ctx)) : null;
+  return h('section', { class: 'block year-news', testid: 'year-news' }, h('h3', { class: 'block-title' }, icon('calendar'), h('span', {}, t('events.title'))), h('div', { class: 'event-grid news-grid' }, ...cards), calendar);
 }

@@ -1,22 +1,23 @@
 /**
  * The figures players follow through a year (satisfaction, vote intention, debt capacity, the
  * envelope, gross savings, services, energy saved, the partner's cash and value): what each is,
- * its value now, its value when the year began, and why it moved — the entries of this year's log
- * (and the players' own decisions) that act on it, told in plain words.
+ * its value now, its value when the year began, and why it moved.
  *
  * Each figure is a reporter of the sim (src/sim/metrics.ts): its value now, its name and its
  * description come from the declaration the CSV and the charts read. The value at a year's start
- * is a snapshot the app takes when it sees a year begin, or else the sim's yearly row. Nothing here
- * computes the model: it reads reporters and compares.
+ * is a snapshot the app takes when it sees a year begin, or else the sim's yearly row. Why it moved
+ * is the model's own decomposition for satisfaction, the vote intention, the debt-capacity ratio
+ * and gross savings (src/sim/causes.ts: each driver's part, largest first, from the drivers'
+ * snapshots the app takes month by month); for the other figures, the entries of this year's log
+ * (and the players' own decisions) that act on it, told in plain words.
  */
 import { t } from '../../i18n';
-import { REPORTERS, type Action, type LogEntry } from '../../sim';
+import { driverSnapshot, explainChange, REPORTERS, type Action, type CauseId, type DriverSnapshot, type LogEntry } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { eur, num, pct, points, signed, signedEur, years } from '../words/numbers';
 import { logLines, type LogView } from '../words/log';
 import { metricDescription, metricLabel } from '../words/metrics';
 import { monthYear } from '../words/dates';
-import { taxesWords } from '../words/plurals';
 
 export const FIGURES = ['satisfaction', 'vote', 'debt', 'envelope', 'savings', 'services', 'energy', 'partnerCash', 'partnerValue'] as const;
 export type FigureId = (typeof FIGURES)[number];
@@ -89,20 +90,47 @@ function figureWhat(id: FigureId, session: Session): string {
   return metricDescription(REPORTER_OF[id]);
 }
 
-/** Remembers each year's starting figures, for the changes "since the start of the year". */
+/**
+ * Remembers each year's starting figures, for the changes "since the start of the year", and the
+ * drivers' snapshot of every month it sees (src/sim/causes.ts), for their causes.
+ */
 export class YearStarts {
   private snaps = new Map<number, Snapshot>();
+  private drivers = new Map<number, DriverSnapshot>();
+  private explained = new Map<string, ReturnType<typeof explainChange>>();
   private game: Session['setup'] | null = null;
 
-  /** Called on every state: a new game forgets the old one; a year's first look is remembered. */
+  /** Called on every state: a new game forgets the old one; a year's first look is remembered, and each month's drivers. */
   observe(session: Session | null): void {
     if (!session) return;
     if (session.setup !== this.game) {
       this.game = session.setup;
       this.snaps.clear();
+      this.drivers.clear();
     }
     const tick = session.sim.tick;
     if (tick % 12 === 0 && !this.snaps.has(tick)) this.snaps.set(tick, liveFigures(session));
+    if (!this.drivers.has(tick)) {
+      this.drivers.set(tick, driverSnapshot(session.sim, session.scenario));
+      this.explained.clear();
+    }
+  }
+
+  /**
+   * The model's split of a figure's change since `from` (a year's start), or null without the
+   * drivers at `from` and now (a month not seen between them counts as a change in its middle).
+   */
+  explain(id: ExplainedId, session: Session, from: number, change: number): ReturnType<typeof explainChange> | null {
+    const tick = session.sim.tick;
+    if (!this.drivers.has(from) || !this.drivers.has(tick)) return null;
+    const key = `${id}:${from}:${tick}:${change}`;
+    let e = this.explained.get(key);
+    if (!e) {
+      const known = [...this.drivers.values()].filter((d) => d.tick <= tick).sort((a, b) => a.tick - b.tick);
+      e = explainChange(EXPLAINED[id], known, from, change, session.sim, session.scenario);
+      this.explained.set(key, e);
+    }
+    return e;
   }
 
   /** The figures at `tick` (a year's start): the snapshot, or the yearly row's reporters (NaN where none). */
@@ -145,22 +173,16 @@ const any =
   (e) =>
     tests.some((f) => f(e));
 const partnerContract: Relevance = (e) => e.kind === 'contractSigned' && e.data.builder === 'partner';
-const runningService: Relevance = (e) => (e.kind === 'deploymentOpened' || e.kind === 'deploymentEnded') && !e.data.pilot;
 
-/** Which log entries act on which figure (the model's causal paths, as docs/MODEL.md tells them). */
-const RELEVANT: Record<FigureId, Relevance> = {
-  satisfaction: any(isEvent('heatwave', 'citizenProtest', 'cyberAttack'), runningService, isKind('failure', 'contractCancelled')),
-  vote: any(isEvent('heatwave', 'citizenProtest', 'cyberAttack'), runningService, isKind('failure', 'election', 'newMayor')),
-  debt: any(isKind('contractSigned', 'contractCancelled'), isEvent('stateTransferCut', 'energyPriceShock', 'costOverrun')),
+/** Which log entries act on the figures the model does not split (the model's causal paths, as docs/MODEL.md tells them). */
+const RELEVANT: Record<Exclude<FigureId, ExplainedId | 'services'>, Relevance> = {
   envelope: isKind('contractSigned'),
-  savings: any(isEvent('stateTransferCut', 'energyPriceShock'), runningService, isKind('contractSigned')),
-  services: any(runningService, isKind('failure', 'contractCancelled')),
   energy: isKind('deploymentOpened'),
   partnerCash: any(partnerContract, isKind('contractCancelled', 'contractRenegotiated', 'failure'), isEvent('costOverrun', 'partnerMerger', 'partnerFailure')),
   partnerValue: any(partnerContract, isKind('contractCancelled', 'contractRenegotiated', 'failure'), isEvent('costOverrun', 'partnerMerger', 'partnerFailure')),
 };
 
-/** The players' own decisions of this year that act on a figure, as sentences. */
+/** The players' own decisions of this year that act on a figure, as sentences (the figures the model explains have their drivers instead). */
 function ownDecisions(id: FigureId, session: Session, from: number): { tick: number; text: string }[] {
   const out: { tick: number; text: string }[] = [];
   for (const { tick, action } of session.actions) {
@@ -172,16 +194,60 @@ function ownDecisions(id: FigureId, session: Session, from: number): { tick: num
 }
 
 function decisionSentence(a: Action, id: FigureId): string | null {
-  if (a.type === 'setBudget' && (id === 'envelope' || id === 'debt' || id === 'satisfaction' || id === 'savings')) {
-    return t('screens.cause.budget', { envelope: eur(a.envelopeEur), taxes: taxesWords(a.taxChange) });
-  }
-  if (a.type === 'governance' && (id === 'savings' || id === 'envelope')) return t(a.on ? 'screens.cause.governanceOn' : 'screens.cause.governanceOff', { measure: t(`screens.gov.${a.measure}`) });
-  if (a.type === 'setConcertation' && (id === 'satisfaction' || id === 'vote')) return t('screens.cause.concertation', { level: pct(a.level) });
+  // The envelope is what the budget sets; the taxes' effects are the model's drivers of the other figures.
+  if (a.type === 'setBudget' && id === 'envelope') return t('causes.envelope', { envelope: eur(a.envelopeEur) });
+  if (a.type === 'governance' && id === 'envelope') return t(a.on ? 'screens.cause.governanceOn' : 'screens.cause.governanceOff', { measure: t(`screens.gov.${a.measure}`) });
   return null;
 }
 
-/** The causes of a figure's move this year, most recent first (at most `max`). */
-export function causesOf(id: FigureId, session: Session, view: LogView, max = 2): string[] {
+/** The figures whose change the model splits into its drivers (src/sim/causes.ts), and under which name. */
+const EXPLAINED = { satisfaction: 'satisfaction', vote: 'vote', debt: 'debt', savings: 'savings' } as const;
+type ExplainedId = keyof typeof EXPLAINED;
+const isExplained = (id: FigureId): id is ExplainedId => id in EXPLAINED;
+
+/** A cause's size as shown: points for shares, years for the ratio, euros for savings. */
+function causeSize(id: ExplainedId, size: number): string {
+  if (id === 'debt') return signed(size, (v) => years(v));
+  if (id === 'savings') return signedEur(size);
+  return points(size);
+}
+
+/** A cause's name; the residual of a money figure is rounding and the flows no group holds, not citizens catching up. */
+function causeName(id: ExplainedId, cause: CauseId): string {
+  if (cause === 'adjustment' && (id === 'debt' || id === 'savings')) return t('causes.adjustment.money');
+  return t(`causes.${cause}`);
+}
+
+/** Smallest cause worth a line: a tenth of a point, a twentieth of a year, ten thousand euros. */
+function visible(id: ExplainedId, size: number): boolean {
+  return Math.abs(size) >= (id === 'debt' ? 0.05 : id === 'savings' ? 10_000 : 0.001);
+}
+
+/** The model's causes of a figure's change since the year began, largest first, each with its size; null when the model cannot say (months not seen). */
+function modelCauses(id: ExplainedId, session: Session, starts: YearStarts, max: number): string[] | null {
+  const from = yearStartTick(session);
+  const base = starts.at(session, from)?.[id];
+  if (base === undefined || !Number.isFinite(base)) return null;
+  const e = starts.explain(id, session, from, liveFigures(session)[id] - base);
+  if (!e) return null;
+  return e.causes
+    .filter((c) => visible(id, c.size))
+    .slice(0, max)
+    .map((c) => t('causes.item', { cause: causeName(id, c.id), size: causeSize(id, c.size) }));
+}
+
+/** The services opened and stopped this year (a count's causes are its openings and closings, not a breakdown). */
+function serviceCauses(session: Session): string[] {
+  const entries = yearEntries(session);
+  const opened = entries.filter((e) => e.kind === 'deploymentOpened' && !e.data.pilot).length;
+  const ended = entries.filter((e) => e.kind === 'deploymentEnded' && !e.data.pilot).length;
+  return opened + ended > 0 ? [t('causes.servicesOpened', { n: num(opened), ended: num(ended) })] : [];
+}
+
+/** The causes of a figure's move this year: the model's drivers largest first, or for the other figures the year's entries, most recent first (at most `max`). */
+export function causesOf(id: FigureId, session: Session, starts: YearStarts, view: LogView, max = 2): string[] {
+  if (isExplained(id)) return modelCauses(id, session, starts, max) ?? [];
+  if (id === 'services') return serviceCauses(session);
   const from = yearStartTick(session);
   const lines = logLines(yearEntries(session).filter(RELEVANT[id]), view).map((l) => ({ tick: l.tick, text: l.text }));
   const all = [...lines, ...ownDecisions(id, session, from)].sort((a, b) => b.tick - a.tick);
@@ -202,7 +268,9 @@ export function figureTip(id: FigureId, session: Session, starts: YearStarts, vi
     return lines;
   }
   lines.push(t('screens.tip.change', { since, before: formatFigure(id, base), now: formatFigure(id, now), change }));
-  const causes = causesOf(id, session, view);
+  const causes = causesOf(id, session, starts, view, 3);
   causes.forEach((cause, i) => lines.push(i === 0 ? t('screens.tip.cause', { cause }) : cause));
+  // The residual of satisfaction and the vote, said in full where there is room.
+  if ((id === 'satisfaction' || id === 'vote') && causes.some((c) => c.includes(t('causes.adjustment')))) lines.push(t('causes.adjustment.tip'));
   return lines;
 }

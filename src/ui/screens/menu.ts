@@ -1,6 +1,7 @@
 /**
  * The menu: the language; a card per scenario (title, a mini-map drawn from its districts, its
- * briefing, its duration); the role (the city, the partner, two groups on one screen, or watching
+ * briefing, its duration); the game's length (the first term, whole terms, or all the playable
+ * years, each with an estimate of the minutes it takes); the role (the city, the partner, two groups on one screen, or watching
  * computer against computer); the computer opponent (a personality or a scripted strategy); the
  * seed (shown, editable, random by default); then start. Above them, the autosaved game to
  * continue, and — when a save could not be read — a panel that says what was wrong, where the save
@@ -15,6 +16,10 @@ import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenVie
 import { button, downloadText, h, statusLine, statusOf, type Child, type Props, type Status } from '../dom';
 import { num, years } from '../words/numbers';
 import { counted } from '../words/plurals';
+import { gameYear } from '../words/dates';
+import { gameLengths } from '../../sim/scenario-schema';
+import { defaultGameYears } from '../../state/start';
+import './menu-length.css';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -24,6 +29,67 @@ interface MenuChoice {
   /** The computer personality of each side, when the computer plays it. */
   city: string;
   partner: string;
+  /** The game's length in years (one of the scenario's `gameLengths`). */
+  years: number;
+}
+
+/**
+ * The estimate of a game's minutes shown beside each length (README, "Game length"): about a
+ * minute and a quarter a click (a screen read or a move discussed; the issue's observation before
+ * this work was a quiet year of three clicks in 3–5 minutes), at the 5–6 clicks a year with one
+ * negotiation that tests/e2e/length.test.ts counts, plus the menu and the briefing.
+ */
+const SETUP_MINUTES = 5;
+const MINUTES_PER_YEAR = 7;
+
+/** A duration in minutes as the menu shows it, to the nearest five minutes ("45 min", "1 h 30", "2 h"). */
+function duration(minutes: number): string {
+  const m = Math.max(5, Math.round(minutes / 5) * 5);
+  if (m < 60) return t('len.minutes', { n: num(m) });
+  const rest = m % 60;
+  return rest === 0 ? t('len.hoursOnly', { h: num(Math.floor(m / 60)) }) : t('len.hours', { h: num(Math.floor(m / 60)), m: String(rest).padStart(2, '0') });
+}
+
+/** The name of a length: the first term, N terms, or the whole game. */
+function lengthName(sc: ScenarioEntry['scenario'], y: number): string {
+  if (y === sc.playableYears) return t('len.whole');
+  const terms = y / sc.politics.termYears;
+  return terms === 1 ? t('len.firstTerm') : terms === 2 ? t('len.twoTerms') : t('len.terms', { n: num(terms) });
+}
+
+/** The lengths of the chosen scenario, as radio tiles with the years they cover and an estimate of the minutes. */
+function lengthBlock(ctx: ScreenContext, choice: MenuChoice, rerender: () => void): HTMLElement | null {
+  const entry = ctx.state.catalogue.find((e) => e.id === choice.scenario);
+  if (!entry) return null;
+  const sc = entry.scenario;
+  const tip = t('len.estimateTip', { setup: duration(SETUP_MINUTES), perYear: duration(MINUTES_PER_YEAR) });
+  const tiles = gameLengths(sc).map((y) => {
+    const selected = choice.years === y;
+    const tile = h(
+      'button',
+      { class: `role-tile length-tile${selected ? ' selected' : ''}`, testid: `length-${y}`, attrs: { role: 'radio', 'aria-checked': String(selected), type: 'button' } },
+      selected ? icon('check', 'icon selected-mark') : null,
+      h(
+        'span',
+        { class: 'role-text' },
+        h('span', { class: 'role-name' }, lengthName(sc, y)),
+        h('span', { class: 'role-desc' }, t('len.span', { years: years(y, 0), from: String(sc.start.year), to: String(gameYear(sc, y * 12 - 1)) })),
+        h('span', { class: 'length-estimate', testid: `length-estimate-${y}`, attrs: { title: tip } }, icon('hourglass'), h('span', {}, t('len.estimate', { time: duration(SETUP_MINUTES + MINUTES_PER_YEAR * y) }))),
+      ),
+    );
+    tile.title = `${tip} ${t('len.epilogue', { horizon: String(gameYear(sc, sc.horizonYears * 12 - 1)) })}`;
+    tile.addEventListener('click', () => {
+      choice.years = y;
+      rerender();
+    });
+    return tile;
+  });
+  return h(
+    'div',
+    { class: 'length-block' },
+    h('h2', { class: 'col-title' }, t('len.title')),
+    h('div', { class: 'length-grid', attrs: { role: 'radiogroup', 'aria-label': t('len.title') } }, ...tiles),
+  );
 }
 
 /** The scenario's districts as a mini-map: one disc per district (area ∝ population), joined to its nearest neighbours. */
@@ -96,6 +162,7 @@ function scenarioCard(ctx: ScreenContext, entry: ScenarioEntry, choice: MenuChoi
     choice.scenario = entry.id;
     choice.city = sc.policies.city;
     choice.partner = sc.policies.partner;
+    choice.years = defaultGameYears(sc);
     ctx.local.delete('status');
     rerender();
   });
@@ -248,7 +315,7 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
     { class: 'notice notice-saved' },
     [
       h('h2', {}, t('menu.saved.title')),
-      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(saved.years, 'yearsPlayed'), seed: num(saved.seed) })),
+      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(saved.years, 'yearsPlayed'), seed: num(saved.seed) }), ' ', t('len.saved', { total: years(saved.totalYears, 0) })),
       statusLine(status),
     ],
     button(t('menu.saved.continue'), {
@@ -270,6 +337,7 @@ export function menuScreen(ctx: ScreenContext): ScreenView {
     role: 'city',
     city: first?.scenario.policies.city ?? '',
     partner: first?.scenario.policies.partner ?? '',
+    years: first ? defaultGameYears(first.scenario) : 0,
   }));
   const root = screenRoot('menu', 'center');
   let initialFocus: HTMLElement | null = null;
@@ -290,6 +358,7 @@ export function menuScreen(ctx: ScreenContext): ScreenView {
           scenario: choice.scenario,
           role: choice.role,
           seed: s,
+          years: choice.years,
           ...(humans.includes('city') ? {} : { city: choice.city }),
           ...(humans.includes('partner') ? {} : { partner: choice.partner }),
         });
@@ -321,6 +390,7 @@ export function menuScreen(ctx: ScreenContext): ScreenView {
           h('h2', { class: 'col-title' }, t('menu.scenario')),
           h('div', { class: 'scenario-list', attrs: { role: 'radiogroup', 'aria-label': t('menu.scenario') } }, ...ctx.state.catalogue.map((e) => scenarioCard(ctx, e, choice, render))),
           ctx.state.catalogue.length === 0 ? h('p', { class: 'help' }, t('menu.noScenario')) : null,
+          lengthBlock(ctx, choice, render),
         ),
         h(
           'section',

@@ -15,10 +15,14 @@ import { gameYear, monthName, monthYear } from '../words/dates';
 import { logLines } from '../words/log';
 import { num } from '../words/numbers';
 
-/** The running log of the year, newest first, under a heading for each month. */
+/**
+ * The running log of the year, newest first, under a heading for each month. An election's result
+ * is kept for the election screen, which follows the year's summary: here the vote is only said
+ * to have been held.
+ */
 export function yearLog(ctx: ScreenContext, emptyText: string): HTMLElement {
   const session = sessionOf(ctx);
-  const lines = logLines(yearEntries(session), logView(ctx)).reverse();
+  const lines = logLines(yearEntries(session), { ...logView(ctx), withholdElection: true }).reverse();
   if (lines.length === 0) return h('p', { class: 'help log-empty' }, emptyText);
   const groups: HTMLElement[] = [];
   let list: HTMLElement | null = null;

@@ -10,6 +10,7 @@ import { icon } from '../icons';
 import { continueFooter, screenRoot, screenTitle, sessionOf, logView, type ScreenContext, type ScreenView } from './context';
 import { figure, h } from '../dom';
 import { budgetCards } from './events';
+import { electionResults } from './election';
 import { causesOf, figureLabel, figureTip, formatChange, formatFigure, liveFigures, yearEntries, yearStartTick, type FigureId } from './figures';
 import { yearLog } from './months';
 import { gameYear } from '../words/dates';
@@ -34,7 +35,8 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
   const cards = ids.map((id) => {
     const before = base?.[id];
     const delta = before !== undefined && Number.isFinite(before) ? live[id] - before : NaN;
-    const cause = causesOf(id, session, view, 1)[0];
+    // The largest cause with its size (the value's tooltip lists the next ones).
+    const cause = causesOf(id, session, ctx.starts, view, 1)[0];
     const shown = Number.isFinite(delta) ? formatChange(id, delta) : '';
     return h(
       'article',
@@ -52,7 +54,7 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
       !shown || shown === t('screens.change.none') ? null : cause ? h('p', { class: 'key-cause' }, t('sum.why', { cause })) : h('p', { class: 'key-cause help' }, t(`sum.drift.${id}`)),
     );
   });
-  const { footer, go } = continueFooter(ctx, session.elections.length > 0 ? h('p', { class: 'help' }, icon('ballot'), h('span', {}, t('sum.electionNext'))) : null);
+  const { footer, go } = continueFooter(ctx);
   const el = screenRoot(
     'yearSummary',
     'center',
@@ -61,6 +63,8 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
       { class: 'card summary-card' },
       h('p', { class: 'eyebrow' }, t('sum.eyebrow')),
       screenTitle('yearSummary', t('sum.title', { year: String(gameYear(sc, from)) })),
+      // An election year opens with its vote: one screen rather than two to click through (issue 11).
+      ...electionResults(ctx),
       ...(() => {
         // The prefect's settlement and the debt alarm of the year: cards above the figures, not a line in the log.
         const cards = budgetCards(sc, yearEntries(session));

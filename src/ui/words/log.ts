@@ -14,6 +14,8 @@ export interface LogView {
   scenario: Scenario;
   /** May the partner's private figures show (its losses on a cancelled contract)? */
   partnerPrivate: boolean;
+  /** Keep an election's result for the election screen: the vote told without its result, the new mayor not named (the year's running log and summary, which come before it). */
+  withholdElection?: boolean;
 }
 
 /** The icon family of a log entry (see icons.ts), for the running log. */
@@ -69,8 +71,10 @@ function logSentence(e: LogEntry, view: LogView): string | null {
       return t('screens.log.event', { title: eventTitle(e.data.kind), text: text.charAt(0).toLocaleLowerCase(numberLocale()) + text.slice(1) });
     }
     case 'election':
+      if (view.withholdElection) return t('causes.electionHeld');
       return e.data.reelected ? t('screens.log.reelected', { share: pct(e.data.voteShare) }) : t('screens.log.defeated', { share: pct(e.data.voteShare) });
     case 'newMayor':
+      if (view.withholdElection) return null;
       return t('screens.log.newMayor', { mayor: mayorName(sc, e.data.mayor) });
     case 'contractSigned':
       return e.data.builder === 'suppliers'

@@ -1,0 +1,32 @@
+/** English strings of the game's length (issue 11); same keys as `fr-length.ts` (checked by the compiler). */
+import type { frLength } from './fr-length';
+
+export const enLength: Record<keyof typeof frLength, string> = {
+  'len.title': 'Length of the game',
+  'len.firstTerm': 'First term',
+  'len.twoTerms': 'Two terms',
+  'len.terms': '{n} terms',
+  'len.whole': 'Whole game',
+  'len.span': '{years} · {from}–{to}',
+  'len.estimate': '≈\u00a0{time}',
+  'len.estimateTip': 'Estimate for a group that negotiates one contract a year: {setup} for the menu and the briefing, then about {perYear} a year (decisions, negotiation, the months running, the summary). A year without a negotiation takes less. Details in the README, “Game length”.',
+  'len.minutes': '{n}\u00a0min',
+  'len.hours': '{h}\u00a0h\u00a0{m}',
+  'len.hoursOnly': '{h}\u00a0h',
+  'len.epilogue': 'Then the model runs on alone to {horizon}, to show the late effects.',
+  'len.saved': 'A game of {total}.',
+  'len.menu': 'Menu',
+  'len.menuTip': 'Leave the game for the menu',
+  'len.leave.title': 'Back to the menu?',
+  'len.leave.kept': 'The game is saved at the end of every year: “Continue the game” on the menu resumes it at the start of year {n} ({year}). What was played since is not kept.',
+  'len.leave.keptEnd': 'The {years} played are saved: “Continue the game” on the menu resumes after the game, where the model runs on alone.',
+  'len.leave.notSaved': 'This game has not finished its first year: it is not saved (it is saved at the end of every year). Leaving loses it.',
+  'len.leave.failed': 'The last save failed ({error}): leaving loses what was not saved.',
+  'len.leave.confirm': 'Leave for the menu',
+  'len.leave.stay': 'Stay in the game',
+  'len.end.delivered': 'In {played} of decisions ({from}–{to}), the city ran {serviceYears}; to {horizon}, {serviceYearsAll} in all, and {running} still run at the end.',
+  'len.end.serviceYears': '{n} service-years',
+  'len.end.serviceYear': '{n} service-year',
+  'len.end.running': '{n} services',
+  'len.end.runningOne': '{n} service',
+};
