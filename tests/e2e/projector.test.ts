@@ -54,6 +54,10 @@ async function findings(page: Page): Promise<Finding[]> {
     const shown = (el: Element): boolean => {
       if (!(el instanceof HTMLElement)) return false;
       if (el.closest('[hidden], [aria-hidden="true"], .sr-only')) return false;
+      // Inside a closed <details> (but its summary), or a subtree the browser does not render.
+      const details = el.closest('details');
+      if (details && !details.open && !el.closest('summary')) return false;
+      if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ contentVisibilityAuto: true, opacityProperty: true, visibilityProperty: true })) return false;
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) return false;
       const s = getComputedStyle(el);
