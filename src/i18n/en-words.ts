@@ -22,6 +22,7 @@ export const enWords: Record<keyof typeof frWords, string> = {
   'words.envelope.label': '{year} envelope left',
   'words.envelope.notVoted': '{year} budget not voted yet: this is what is left of the previous envelope; voting the budget replaces it.',
   'words.envelope.notVotedFirst': '{year} budget not voted yet: this is the envelope planned at the start; voting the budget replaces it.',
+  'words.metric.envelopeLeftEur.more': 'This is the envelope of the year being played: the budget vote sets it at the start of the year; until it is held, it is what is left of the previous one (the envelope planned at the start, in the first year).',
   'words.metric.partnerNpvEur.more': 'This is the NPV realised so far (works paid, payments received, discounted to the start of the game), not the one on the table’s chart: that one is a contract’s expected value over its whole term, through the partner’s eyes on the day of the offer. Right after a signature the realised NPV falls (the works are paid first), then climbs back with the payments.',
   'words.call.rate': '{pct} of the works',
 };

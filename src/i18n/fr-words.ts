@@ -25,6 +25,7 @@ export const frWords = {
   'words.envelope.label': 'Enveloppe {year} restante',
   'words.envelope.notVoted': 'Budget {year} pas encore voté : ce reste vient de l’enveloppe précédente ; voter le budget le remplace.',
   'words.envelope.notVotedFirst': 'Budget {year} pas encore voté : c’est l’enveloppe prévue au départ ; voter le budget la remplace.',
+  'words.metric.envelopeLeftEur.more': 'C’est l’enveloppe de l’année de jeu en cours : le vote du budget la fixe au début de l’année ; tant qu’il n’a pas eu lieu, c’est le reste de la précédente (l’enveloppe prévue au départ, la première année).',
   'words.metric.partnerNpvEur.more': 'C’est la VAN réalisée à ce jour (travaux payés, paiements reçus, actualisés au début de la partie), pas celle du graphique de la table : celle-ci est la valeur attendue d’un contrat sur toute sa durée, vue par le partenaire le jour de l’offre. Juste après une signature, la VAN réalisée baisse (les travaux se paient d’abord), puis remonte avec les paiements.',
   'words.call.rate': '{pct} des travaux',
 } as const;

@@ -122,6 +122,13 @@ describe('the decisions screen says what the model does', () => {
     }
   });
 
+  it('says which year the envelope is and what sets it, in every tooltip that shows it', () => {
+    setLang('fr');
+    expect(metricDescription('envelopeLeftEur')).toMatch(/l’enveloppe de l’année de jeu en cours.*vote du budget/);
+    setLang('en');
+    expect(metricDescription('envelopeLeftEur')).toMatch(/the envelope of the year being played.*budget vote/);
+  });
+
   it("tells the partner's realised NPV apart from the value on the table's chart", () => {
     setLang('fr');
     expect(metricDescription('partnerNpvEur')).toMatch(/réalisée à ce jour.*graphique de la table/);
