@@ -103,7 +103,9 @@ function keepMapClearOfPanels(app: HTMLElement, city: HTMLElement, game: Game): 
   const measure = () => {
     queued = false;
     const hud = app.querySelector('.hud');
-    const top = hud ? Math.round(hud.getBoundingClientRect().bottom) : 0;
+    // The map's tabs (below the HUD, on the left) are kept clear too: the map starts below them.
+    const tabs = app.querySelector<HTMLElement>('.mapbar:not([hidden])');
+    const top = Math.round(Math.max(hud ? hud.getBoundingClientRect().bottom : 0, tabs ? tabs.getBoundingClientRect().bottom : 0));
     let right = 0;
     for (const panel of app.querySelectorAll('.side-log, [data-testid="screen-decisions"] .panel')) {
       right = Math.max(right, Math.round(window.innerWidth - panel.getBoundingClientRect().left));

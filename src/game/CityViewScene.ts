@@ -187,6 +187,16 @@ export class CityViewScene extends Phaser.Scene {
     return { top: px('top'), right: px('right'), bottom: px('bottom'), left: px('left') };
   }
 
+  /**
+   * Writes each district's outline on the mount (`data-districts`, in page pixels: the view fills the
+   * window), so that a browser test can check that nothing over the map (its tabs, its legend)
+   * hides a district.
+   */
+  private publishDistricts(scenario: Scenario, layout: CityLayout): void {
+    const boxes = layout.districts.map((d, i) => ({ name: scenario.territory.districts[i]?.name ?? String(i), cell: d.cell.map((p) => [Math.round(p.x), Math.round(p.y)]) }));
+    (this.scale.parent as HTMLElement).dataset.districts = JSON.stringify(boxes);
+  }
+
   /** The territory to draw: the session's, or on the menu the first scenario's. */
   private territoryOf(state: GameState): Scenario | null {
     return state.session?.scenario ?? state.catalogue[0]?.scenario ?? null;
@@ -224,7 +234,8 @@ export class CityViewScene extends Phaser.Scene {
     if (values && state.ui.overlay === 'energy') this.energySeen = Math.max(this.energySeen, ...values);
     this.scaleMax = state.ui.overlay === 'energy' ? niceCeiling(this.energySeen) : this.overlayScale.max;
     this.legend.show(session ? { scale: this.overlayScale, max: this.scaleMax } : null, getLang());
-    const legendBox = this.legend.box(force || insetsKey !== this.insetsKey);
+    const refit = this.legend.fitRoom(width - insets.left - insets.right);
+    const legendBox = this.legend.box(force || refit || insetsKey !== this.insetsKey);
     this.insetsKey = insetsKey;
 
     const layoutKey = `${scenario.id}|${width}|${height}|${insetsKey}|${legendBox ? Object.values(legendBox).map(Math.round).join(',') : ''}`;
@@ -234,6 +245,7 @@ export class CityViewScene extends Phaser.Scene {
       this.layoutKey = layoutKey;
       this.scenario = scenario;
       for (const layer of Object.values(this.layers)) layer.resize(width, height);
+      this.publishDistricts(scenario, this.layout);
     }
     const layout = this.layout!;
 
@@ -244,7 +256,8 @@ export class CityViewScene extends Phaser.Scene {
       scenario.territory.districts.map((d) => d.name),
       layout.districts.map((_, i) => (values ? this.overlayScale.format(values[i] ?? 0) : null)),
       this.views,
-      (state.ui.largeType ? LARGE_TYPE_SCALE : 1) * Math.min(MAX_SCREEN_SCALE, Math.max(1, Math.min(width / 1280, height / 720))),
+      // Large type enlarges the labels where the map has the room (not beside a side panel at 1024 px: they would cover each other).
+      (state.ui.largeType && width - insets.left - insets.right >= 640 ? LARGE_TYPE_SCALE : 1) * Math.min(MAX_SCREEN_SCALE, Math.max(1, Math.min(width / 1280, height / 720))),
       legendBox ? [legendBox] : [],
     );
     this.spots = notes.spots;

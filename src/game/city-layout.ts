@@ -330,22 +330,30 @@ export function layoutCity(inputs: readonly SiteInput[], width: number, height: 
   const minY = Math.min(...inputs.map((d, i) => d.y - radii01[i]!));
   const maxY = Math.max(...inputs.map((d, i) => d.y + radii01[i]!));
   const fits = width - insets.left - insets.right >= MIN_FREE && height - insets.top - insets.bottom >= MIN_FREE;
+  /** The map centred in the window less `free`: its scale and its top-left corner. */
+  const place = (free: Insets) => {
+    const freeW = width - free.left - free.right;
+    const freeH = height - free.top - free.bottom;
+    const unit = Math.max(1, Math.min((freeW - 2 * MARGIN) / (maxX - minX), (freeH - 2 * MARGIN) / (maxY - minY)));
+    const mapW = (maxX - minX) * unit;
+    const mapH = (maxY - minY) * unit;
+    return { unit, mapW, mapH, top: free.top + (freeH - mapH) / 2, left: free.left + (freeW - mapW) / 2 };
+  };
   const free = fits ? insets : NO_INSETS;
-  const freeW = width - free.left - free.right;
-  const freeH = height - free.top - free.bottom;
-  const unit = Math.max(1, Math.min((freeW - 2 * MARGIN) / (maxX - minX), (freeH - 2 * MARGIN) / (maxY - minY)));
-  const mapW = (maxX - minX) * unit;
-  const mapH = (maxY - minY) * unit;
-  const top = free.top + (freeH - mapH) / 2;
-  let left = free.left + (freeW - mapW) / 2;
-  // Slide the map sideways, as far as the free width allows, to keep clear of a box over a corner.
-  if (avoid && avoid.y1 > top && avoid.y0 < top + mapH && avoid.x1 > left && avoid.x0 < left + mapW) {
-    const lo = free.left + MARGIN;
-    const hi = Math.max(lo, free.left + freeW - MARGIN - mapW);
-    const onLeft = (avoid.x0 + avoid.x1) / 2 < free.left + freeW / 2;
-    const wanted = onLeft ? Math.max(left, avoid.x1 + MARGIN) : Math.min(left, avoid.x0 - MARGIN - mapW);
-    left = Math.min(hi, Math.max(lo, wanted));
+  let at = place(free);
+  // A box over the map (the legend): the map moves beside it — above, below, left or right,
+  // whichever leaves it largest — so that no district is under it.
+  if (avoid && avoid.y1 > at.top && avoid.y0 < at.top + at.mapH && avoid.x1 > at.left && avoid.x0 < at.left + at.mapW) {
+    const sides: Insets[] = [
+      { ...free, top: Math.max(free.top, avoid.y1) },
+      { ...free, bottom: Math.max(free.bottom, height - avoid.y0) },
+      { ...free, left: Math.max(free.left, avoid.x1) },
+      { ...free, right: Math.max(free.right, width - avoid.x0) },
+    ].filter((c) => width - c.left - c.right > 2 * MARGIN && height - c.top - c.bottom > 2 * MARGIN);
+    const best = sides.map(place).reduce<ReturnType<typeof place> | null>((a, b) => (a && a.unit >= b.unit ? a : b), null);
+    if (best) at = best;
   }
+  const { unit, top, left } = at;
   const offX = left - minX * unit;
   const offY = top - minY * unit;
   const detail = Math.min(1.6, Math.max(0.7, unit / 800));

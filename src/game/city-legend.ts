@@ -127,9 +127,25 @@ export class CityLegend {
       item.append(keySymbol(shape), el('span', '', text));
       keys.append(item);
     }
-    parts.push(keys);
-    this.legend.replaceChildren(...parts);
+    // The scale and the key side by side where the map leaves the room (city-view.css wraps them
+    // otherwise): a low legend leaves the map more height.
+    const scaleBox = el('div', 'hz-city-legend__scale');
+    scaleBox.append(...parts);
+    this.legend.replaceChildren(scaleBox, keys);
     this.legend.hidden = false;
+  }
+
+  /**
+   * Lays the scale and the key side by side when the map's free width (`room`, px) holds them in a
+   * row with room to spare, else one above the other; true when that changed (measure again).
+   */
+  fitRoom(room: number): boolean {
+    const em = Number.parseFloat(getComputedStyle(this.legend).fontSize) || 18;
+    const row = room >= 31 * em;
+    if (row === this.legend.classList.contains('hz-city-legend--row')) return false;
+    this.legend.classList.toggle('hz-city-legend--row', row);
+    this.measured = undefined;
+    return true;
   }
 
   /** Where the legend is, in the mount's pixels, or null when hidden; measured again after a change or when `fresh`. */

@@ -83,6 +83,14 @@ export function layoutNotes(
   layout.districts.forEach((d, i) => {
     const value = values[i] ?? null;
     const name: Label = { text: names[i] ?? '', x: d.site.x, y: d.site.y + (value === null ? -20 : -37) * scale, weight: 700, size: NAME_SIZE * scale };
+    // A name that would sit on a neighbour's name or value (a small map beside a side panel) goes
+    // under its district's dot instead, where that is clear.
+    const placed = labels.map(labelBox);
+    const clashes = (l: Label) => placed.some((b) => overlap(b, labelBox(l)) > 0);
+    if (clashes(name)) {
+      const below: Label = { ...name, y: d.site.y + 12 * scale + name.size * 0.55 };
+      if (!clashes(below)) name.y = below.y;
+    }
     labels.push(name);
     const box = labelBox(name);
     obstacles.push(box);

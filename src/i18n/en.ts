@@ -5,6 +5,7 @@ import { enCity } from './en-city';
 import { enLength } from './en-length';
 import { enNames } from './en-names';
 import { enNegotiation } from './en-negotiation';
+import { enWords } from './en-words';
 import { enScreens } from './en-screens';
 import { enCauses } from './en-causes';
 
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enCauses,
   ...enNegotiation,
   ...enCity,
+  ...enWords,
   ...enLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investing in the smart city: time horizons that do not match',

@@ -1,6 +1,6 @@
 /**
  * The names of things, one per thing, used by every screen and the negotiation table: projects
- * (by family), grant calls, funders, contract forms (as they read inside a sentence: labels
+ * (by family), grant calls (a full name, and a short one for tight places), funders, contract forms (as they read inside a sentence: labels
  * capitalise them), award procedures and the sides.
  */
 export const frNames = {
@@ -15,11 +15,16 @@ export const frNames = {
   'name.project.solarRoofs': 'Toitures solaires',
   'name.project.greenInfrastructure': 'Îlots de fraîcheur (végétalisation)',
   'name.project.pedestrianPriority': 'Priorité aux piétons',
-  'name.call.dsil': 'DSIL (investissement local)',
-  'name.call.feder': 'FEDER transition',
-  'name.call.region-transition': 'Transition régionale',
-  'name.call.innovation-pilots': 'Expérimentations innovantes',
+  'name.call.dsil': 'DSIL (dotation de soutien à l’investissement local)',
+  'name.call.feder': 'FEDER (Fonds européen de développement régional)',
+  'name.call.region-transition': 'Fonds régional pour la transition',
+  'name.call.innovation-pilots': 'Appel à expérimentations innovantes',
   'name.call.stateExtra': 'Appel exceptionnel de l’État',
+  'name.callShort.dsil': 'DSIL',
+  'name.callShort.feder': 'FEDER',
+  'name.callShort.region-transition': 'Fonds régional',
+  'name.callShort.innovation-pilots': 'Expérimentations',
+  'name.callShort.stateExtra': 'Appel de l’État',
   'name.funder.state': 'État',
   'name.funder.region': 'Région',
   'name.funder.eu': 'Union européenne',

@@ -8,6 +8,7 @@ import { frCity } from './fr-city';
 import { frLength } from './fr-length';
 import { frNames } from './fr-names';
 import { frNegotiation } from './fr-negotiation';
+import { frWords } from './fr-words';
 import { frScreens } from './fr-screens';
 import { frCauses } from './fr-causes';
 
@@ -17,6 +18,7 @@ export const fr = {
   ...frCauses,
   ...frNegotiation,
   ...frCity,
+  ...frWords,
   ...frLength,
   'app.name': 'Horizons',
   'app.tagline': 'Investir dans la ville intelligente : des horizons de temps qui ne coïncident pas',

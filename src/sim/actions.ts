@@ -11,7 +11,8 @@ import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, s
 import { acceptOffer, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
-import { cityPaidTerms, MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
+import { launchAloneTerms } from './rules/alone-price';
+import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
 import { GOVERNANCE_MEASURES, servicesToGiveUp } from './queries';
 import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
@@ -130,14 +131,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const type = typeof a.project === 'string' ? projectType(scenario, a.project) : undefined;
       if (!type) return refuse('unknownProject', { project: found(a.project), known: Object.keys(scenario.projects.catalogue).join(', ') }, `project: unknown ${found(a.project)}`);
       if (typeof a.pilot !== 'boolean') return refuse('fieldNotBoolean', { field: 'pilot', found: found(a.pilot) }, `pilot: found ${found(a.pilot)}, expected true or false`);
-      const terms = cityPaidTerms({
-        form: a.pilot ? 'pilot' : 'procurement',
-        projects: [a.project],
-        districts: Array.isArray(a.districts) ? a.districts : [],
-        pilot: a.pilot,
-        durationYears: a.pilot ? scenario.negotiation.pilotMaxYears : 0,
-        grantCalls: Array.isArray(a.grantCalls) ? a.grantCalls : [],
-      });
+      const terms = launchAloneTerms(scenario, a);
       // The same bounds as an offer, then the budget check for works the city buys itself.
       const unlawful = termsProblem(state, scenario, terms, { builder: 'suppliers' });
       if (unlawful) return refuseWith(unlawful);

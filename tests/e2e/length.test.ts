@@ -194,7 +194,7 @@ describeE2E('the game’s length (Chromium)', () => {
     await screenshot(page, 'length-leave-en');
     await click(page, 'to-menu-confirm');
     await waitScreen(page, 'menu');
-    expect(await page.locator('.notice-saved').innerText()).toMatch(/1 year\(s\) played, seed 1\. A game of 6 years\./);
+    expect(await page.locator('.notice-saved').innerText()).toMatch(/1 year played, seed 1\. A game of 6 years\./);
     await screenshot(page, 'length-menu-saved-en');
     await click(page, 'continue-save');
     await waitScreen(page, 'decisions');

@@ -102,13 +102,13 @@ describe('names', () => {
     setLang('fr');
     expect(projectName(sc, 'buildingEnergy')).toBe('Rénovation énergétique');
     expect(projectList(sc, 'streetLighting+smartTraffic')).toBe('Éclairage public LED + Feux intelligents et priorité bus');
-    expect(callName('region-transition')).toBe('Transition régionale');
+    expect(callName('region-transition')).toBe('Fonds régional pour la transition');
     expect(callName('state-extra-14')).toBe('Appel exceptionnel de l’État');
     expect(funderName('eu')).toBe('Union européenne');
     expect(capital(formName('performance'))).toBe('Marché global de performance');
     setLang('en');
     expect(projectName(sc, 'buildingEnergy')).toBe('Building energy retrofit');
-    expect(callName('region-transition')).toBe('Regional transition');
+    expect(callName('region-transition')).toBe('Regional transition fund');
     expect(capital(formName('partnership'))).toBe('Partnership contract');
     expect(projectName(sc, 'unknownThing')).toBe('unknownThing');
   });

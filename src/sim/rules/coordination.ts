@@ -31,3 +31,14 @@ export function coordinationPhase(state: SimState, scenario: Scenario): void {
   state.alignment += (target - state.alignment) * (scenario.coordination.adjustmentPerYear / 12);
   state.alignment = Math.min(1, Math.max(0, state.alignment));
 }
+
+/**
+ * What one governance measure does to the alignment, as the decisions screen says it: the target
+ * with the measure kept and without it (the others as they are), and the share of the gap the
+ * alignment closes each month. A measure's `gain` is a share of the way from the structural level
+ * a₀ to 1, not points: 0.15 at a₀ = 0.55 raises the target by 6.75 points.
+ */
+export function governanceEffect(state: SimState, scenario: Scenario, measure: keyof SimState['city']['governance']): { targetWith: number; targetWithout: number; monthlyShare: number } {
+  const withMeasure = (on: boolean) => alignmentTarget({ ...state, city: { ...state.city, governance: { ...state.city.governance, [measure]: on } } }, scenario);
+  return { targetWith: withMeasure(true), targetWithout: withMeasure(false), monthlyShare: scenario.coordination.adjustmentPerYear / 12 };
+}

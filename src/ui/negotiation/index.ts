@@ -273,7 +273,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
     for (const c of openGrantCalls(s.sim)) {
       const name = callName(c.id);
-      clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
+      clock.append(clockChip(callName(c.id, 'short'), months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
     }
     if (neg) head.append(top, procedureSteps(neg), clock);
     else head.append(top, clock);

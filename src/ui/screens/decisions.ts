@@ -24,6 +24,8 @@ import { figureLabel, figureTip, formatFigure, liveFigures, yearStartTick } from
 import { callName, capital, districtName, formName, funderName, projectList, projectName, sideInSentence } from '../words/names';
 import { eur, months, num, pct, years } from '../words/numbers';
 import { gameYear, monthYear } from '../words/dates';
+import { counted, taxesWords } from '../words/plurals';
+import { alonePriceWords, governanceWords } from '../words/decisions';
 
 interface CityForm {
   envelopeText: string;
@@ -80,7 +82,8 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
       h('span', { class: 'help', testid: 'dec-debt-reference' }, t('dec.debt.reference', { ceiling: years(sc.city.debtCeilingYears, 0), refuse: years(sc.funding.lendersRefuseYears, 0) })),
     ),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('savings')), fig(ctx, session, 'savings')),
-    h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('envelope')), fig(ctx, session, 'envelope')),
+    h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label', testid: 'dec-envelope-label' }, t('words.envelope.label', { year: String(gameYear(sc, session.sim.tick)) })), fig(ctx, session, 'envelope')),
+    voted ? null : h('p', { class: 'help', testid: 'dec-envelope-not-voted' }, t(session.sim.tick < 12 ? 'words.envelope.notVotedFirst' : 'words.envelope.notVoted', { year: String(gameYear(sc, session.sim.tick)) })),
   );
   // Under the prefect's settlement (L1612-5) nothing new may be committed: say so first.
   const settled = city.settledUntilTick > session.sim.tick ? h('p', { class: 'status status-refused', testid: 'dec-settled' }, icon('warning'), h('span', {}, t('dec.budget.settled', { until: monthYear(sc, city.settledUntilTick) }))) : null;
@@ -92,7 +95,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
       'euro',
       context,
       settled,
-      h('p', { class: 'status status-ok' }, icon('check'), h('span', {}, t('dec.budget.voted', { envelope: eur(voted.envelopeEur), tax: taxText(voted.taxChange) }))),
+      h('p', { class: 'status status-ok' }, icon('check'), h('span', {}, t('dec.budget.voted', { envelope: eur(voted.envelopeEur), taxes: taxesWords(voted.taxChange) }))),
       h('p', { class: 'help' }, t('dec.budget.once')),
     );
   }
@@ -165,11 +168,11 @@ function governanceBlock(ctx: ScreenContext, session: Session): HTMLElement {
   const g = session.sim.city.governance;
   const rows = GOVERNANCE_MEASURES.map((measure) => {
     const on = g[measure];
-    const m = sc.coordination.measures[measure];
+    const effect = governanceWords(session.sim, sc, measure);
     return h(
       'div',
       { class: 'toggle-row' },
-      h('div', { class: 'toggle-text' }, h('strong', {}, t(`screens.gov.${measure}`)), h('span', { class: 'help' }, t(`dec.gov.${measure}.help`)), h('span', { class: 'help' }, t('dec.gov.effect', { gain: num(m.gain * 100), cost: eur(m.costEur) }))),
+      h('div', { class: 'toggle-text' }, h('strong', {}, t(`screens.gov.${measure}`)), h('span', { class: 'help' }, t(`dec.gov.${measure}.help`)), h('span', { class: 'help', testid: `gov-effect-${measure}`, title: effect.tip }, effect.text)),
       button(on ? t('dec.gov.on') : t('dec.gov.off'), {
         icon: on ? 'check' : 'close',
         testid: `gov-${measure}`,
@@ -227,7 +230,7 @@ function aloneBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
   const open = openGrantCalls(sim);
   const calls = open.map((c) => {
     const on = form.calls.includes(c.id);
-    return button(t('dec.alone.call', { call: callName(c.id), funder: funderName(c.funder), rate: pct(c.rate), date: monthYear(sc, c.deadlineTick, 'short') }), {
+    return button(t('dec.alone.call', { call: callName(c.id), funder: funderName(c.funder), rate: t('words.call.rate', { pct: pct(c.rate) }), date: monthYear(sc, c.deadlineTick, 'short') }), {
       ...(on ? { icon: 'check' as const } : {}),
       focus: `alone-call-${c.id}`,
       kind: 'quiet',
@@ -247,7 +250,7 @@ function aloneBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
         ctx,
         'alone',
         { type: 'launchAlone', project: form.project, districts: form.districts, pilot: form.pilot, ...(form.calls.length > 0 ? { grantCalls: form.calls } : {}) },
-        t('dec.alone.ok', { project: projectName(sc, form.project), n: num(form.districts.length) }),
+        t('dec.alone.ok', { project: projectName(sc, form.project), districts: counted(form.districts.length, 'districts') }),
       ),
   });
   return section(
@@ -258,6 +261,7 @@ function aloneBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
     h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('dec.alone.districts')), h('div', { class: 'chips', attrs: { role: 'group', 'aria-label': t('dec.alone.districts') } }, ...chips, all)),
     h('div', { class: 'check-field' }, pilot, h('label', { attrs: { for: 'alone-pilot' } }, type?.pilot.allowed ? t('dec.alone.pilot', { pct: pct(type.pilot.scale) }) : t('dec.alone.noPilot'))),
     open.length > 0 ? h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('dec.alone.calls')), h('div', { class: 'chips' }, ...calls)) : h('p', { class: 'help' }, t('dec.alone.noCall')),
+    h('p', { class: 'help alone-price', testid: 'alone-price', title: t('words.alone.priceTip') }, alonePriceWords(sim, sc, { project: form.project, districts: form.districts, pilot: form.pilot, grantCalls: form.calls })),
     h('div', { class: 'block-actions' }, launch),
     statusFor(ctx, 'alone'),
   );

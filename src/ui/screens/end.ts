@@ -13,6 +13,7 @@ import { cardFooter, screenRoot, screenTitle, sessionOf, type ScreenContext, typ
 import { button, downloadText, figure, h, rich } from '../dom';
 import { eur, num, years } from '../words/numbers';
 import { gameYear } from '../words/dates';
+import { countedTemplate } from '../words/plurals';
 import { metricDescription, metricLabel, metricValue } from '../words/metrics';
 
 /** The figures listed under each side (those the verdicts quote are in the verdicts). */
@@ -89,7 +90,7 @@ export function endScreen(ctx: ScreenContext): ScreenView {
   ];
   const verdictPartner = [
     verdict(npv >= 0 ? 'trendUp' : 'trendDown', npv >= 0, rich(npv >= 0 ? t('end.partner.gained') : t('end.partner.lost'), { npv: figure(eur(Math.abs(npv)), metricDescription('partnerNpvEur'), { focus: 'end-npv' }) })),
-    verdict('exchange', null, rich(t('end.partner.contracts'), { n: count('contractsSigned'), cancelled: count('contractsCancelled') })),
+    verdict('exchange', null, rich(t('end.partner.contracts'), { signed: rich(countedTemplate(row.contractsSigned ?? 0, 'contractsSigned'), { n: count('contractsSigned') }), cancelled: rich(countedTemplate(row.contractsCancelled ?? 0, 'cancelled'), { n: count('contractsCancelled') }) })),
   ];
 
   const exportButton = button(t('end.export'), {

@@ -15,6 +15,7 @@ import { icon, type IconName } from '../icons';
 import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenView } from './context';
 import { button, downloadText, h, statusLine, statusOf, type Child, type Props, type Status } from '../dom';
 import { num, years } from '../words/numbers';
+import { counted } from '../words/plurals';
 import { gameYear } from '../words/dates';
 import { gameLengths } from '../../sim/scenario-schema';
 import { defaultGameYears } from '../../state/start';
@@ -314,7 +315,7 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
     { class: 'notice notice-saved' },
     [
       h('h2', {}, t('menu.saved.title')),
-      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), years: num(saved.years), seed: num(saved.seed) }), ' ', t('len.saved', { total: years(saved.totalYears, 0) })),
+      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(saved.years, 'yearsPlayed'), seed: num(saved.seed) }), ' ', t('len.saved', { total: years(saved.totalYears, 0) })),
       statusLine(status),
     ],
     button(t('menu.saved.continue'), {

@@ -2,7 +2,7 @@
  * The sim's reporters (REPORTERS, declared once in src/sim) as the screens show them: a label, a
  * description and a value in its unit.
  */
-import { localized } from '../../i18n';
+import { hasMessage, localized, t } from '../../i18n';
 import { REPORTERS } from '../../sim';
 import { eur, num, pct, unitLabel, years } from './numbers';
 
@@ -13,9 +13,16 @@ export function metricLabel(key: string): string {
   return r ? localized(r.label) : key;
 }
 
+/**
+ * What a reporter is, in plain words; with, where a screen shows another figure of the same name,
+ * what differs between them (`words.metric.<key>.more`: the partner's realised NPV against the
+ * negotiation chart's value of a deal).
+ */
 export function metricDescription(key: string): string {
   const r = reporter(key);
-  return r ? localized(r.describe) : '';
+  if (!r) return '';
+  const more = `words.metric.${key}.more`;
+  return hasMessage(more) ? `${localized(r.describe)} ${t(more)}` : localized(r.describe);
 }
 
 /** A reporter's value in its unit: euros scaled, 0–1 indices as percentages, counts with their noun. */

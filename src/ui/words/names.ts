@@ -47,9 +47,15 @@ export function funderName(funder: string): string {
   return messageOr(`name.funder.${funder}`, funder);
 }
 
-/** A grant call's name; the extra State calls that events open are named after their month. */
-export function callName(id: string): string {
-  return id.startsWith('state-extra-') ? t('name.call.stateExtra') : messageOr(`name.call.${id}`, id);
+/**
+ * A grant call's name, the one every screen shows: in full ("DSIL (dotation de soutien à
+ * l'investissement local)") or `short` for tight places ("DSIL"). The extra State calls that
+ * events open share one name.
+ */
+export function callName(id: string, form: 'full' | 'short' = 'full'): string {
+  const key = id.startsWith('state-extra-') ? 'stateExtra' : id;
+  const full = messageOr(`name.call.${key}`, id);
+  return form === 'short' ? messageOr(`name.callShort.${key}`, full) : full;
 }
 
 /** A contract form as it reads inside a sentence ("marché public"); `capital()` it for a label. */

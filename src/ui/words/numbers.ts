@@ -4,6 +4,7 @@
  * signed changes, and the sim's unit codes ("years" → "ans"). Intl does the separators.
  */
 import { getLang, hasMessage, numberLocale, t } from '../../i18n';
+import { pluralCategory } from './plurals';
 
 function nf(min: number, max: number): Intl.NumberFormat {
   return new Intl.NumberFormat(numberLocale(), { minimumFractionDigits: min, maximumFractionDigits: max });
@@ -48,15 +49,14 @@ export function points(delta: number): string {
   return t('screens.unit.points', { n: `${n > 0 ? '+' : n < 0 ? MINUS : ''}${text}` });
 }
 
-const plural = (n: number) => (new Intl.PluralRules(numberLocale()).select(n) === 'one' ? 'one' : 'other');
 
 export function years(n: number, digits = 1): string {
   const text = num(n, digits);
-  return plural(Number(n.toFixed(digits))) === 'one' ? t('screens.unit.year', { n: text }) : t('screens.unit.years', { n: text });
+  return pluralCategory(Number(n.toFixed(digits))) === 'one' ? t('screens.unit.year', { n: text }) : t('screens.unit.years', { n: text });
 }
 
 export function months(n: number): string {
-  return plural(n) === 'one' ? t('screens.unit.month', { n: num(n) }) : t('screens.unit.months', { n: num(n) });
+  return pluralCategory(n) === 'one' ? t('screens.unit.month', { n: num(n) }) : t('screens.unit.months', { n: num(n) });
 }
 
 /** A signed change with its own formatter, or "unchanged" when nothing moved at the shown precision. */
