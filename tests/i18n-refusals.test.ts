@@ -63,7 +63,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   taxOutsideBudget: { month: 3, nextBudgetTick: 12 },
   taxAlreadyVoted: { votedTick: 0, nextBudgetTick: 12 },
   taxCap: { taxLevel: 1.99, change: 0.03, foundLevel: 2.02, capLevel: 2 },
-  lendersRefuse: { borrowEur: 25_000_000, ratioYears: 16.5, limitYears: 15, referenceYears: 12 },
+  lendersRefuse: { borrowEur: 25_000_000, signedYears: 13.2, ratioYears: 16.5, limitYears: 15, referenceYears: 12 },
   deferredPayment: { form: 'performance', cityCapitalShare: 0.5 },
   partnershipBelowThreshold: { capexEur: 1_500_000, thresholdEur: 2_000_000, object: 'equipmentOrPerformance' },
   partnershipNotStudied: { readyInMonths: 4 },

@@ -184,4 +184,8 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.status.award': 'Deal accepted, being awarded: signature in {months}.',
   'negotiation.status.standstill': 'Contract awarded, standstill: signature in {months}.',
   'negotiation.status.unsuccessful': 'Procedure unsuccessful: no firm bid, no contract.',
+  // ------------------------------------------------------------ never stuck (issue 11)
+  'hud.debtSigned': 'with commitments: {value}',
+  'hud.debtSignedOver': 'over 99',
+  'hud.tip.debtSigned': 'With what is already signed: {value} years. This is the ratio banks count before they lend (today {today}, plus works signed and still to pay and payments signed but not yet running). Past {refuse}, they refuse.',
 };

@@ -9,7 +9,7 @@ export { SUMMARY_KEYS, REPORTERS,  } from './metrics';
 export { contractRecords, type ContractRecord } from './contract-records';
 export { stateHash } from './hash';
 export { tryAction, actorOf, inPlayableYears } from './actions';
-export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur,   } from './queries';
+export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, projectedDebtYears } from './queries';
 export { termsProblem } from './rules/terms';
 export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 ;

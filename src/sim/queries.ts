@@ -11,6 +11,7 @@
  */
 import { abandonableDeployments, grantRepaymentIfAbandoned } from './rules/contracts';
 import { callOpen } from './rules/funding';
+import { lendersRatioYears } from './rules/legality';
 import type { Scenario } from './scenario-schema';
 import type { Actor, Contract, GrantCallState, SimState } from './types';
 
@@ -79,3 +80,14 @@ export function partnershipStudies(state: SimState): { projects: string[]; distr
 
 export { competitiveCapEur,  } from './rules/procedure';
 export { PROCEDURE_PHASES } from './types';
+
+/**
+ * The debt-capacity ratio lenders would count now, with what is signed (years): debt with the
+ * capital still to pay on works signed (this month's included) over gross savings less the annual
+ * payments signed but not yet running (rules/legality.ts `lendersRatioYears`, the lenders' check
+ * itself, with nothing new). The HUD shows it beside today's ratio, and a `lendersRefuse` refusal
+ * cites it as `signedYears`, so a refusal never quotes a figure the screen does not show.
+ */
+export function projectedDebtYears(state: SimState): number {
+  return lendersRatioYears(state, 0);
+}
