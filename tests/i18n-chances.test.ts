@@ -18,7 +18,7 @@ describe('chances in words', () => {
   });
 
   it('the computer players’ reasons carry no internal percentage of chance, risk or patience', () => {
-    const cases = [
+    const cases: { key: string; params: Record<string, number | string>; en: string; fr: string }[] = [
       { key: 'city.opens', params: { project: 'x', years: 12, paymentM: 1.2, valueM: 3.4, acceptPct: 46.9 }, en: 'about one chance in two', fr: 'environ une chance sur deux' },
       { key: 'city.counters', params: { offeredM: 2, valueM: 1, paymentM: 1.5, years: 12, believedPatiencePct: 96.3 }, en: 'patient', fr: 'patient' },
       { key: 'partner.needsCompensation', params: { cancelRiskPct: 7.5, compensationPct: 60, paymentM: 1.5 }, en: 'a real risk each year', fr: 'un risque réel chaque année' },

@@ -187,4 +187,8 @@ export const frNegotiation = {
   'hud.debtSigned': 'engagements compris : {value}',
   'hud.debtSignedOver': 'plus de 99',
   'hud.tip.debtSigned': 'Avec ce qui est déjà signé : {value} ans. C’est le ratio que comptent les banques avant de prêter (aujourd’hui {today}, plus les travaux signés encore à payer et les loyers signés pas encore versés). Au-delà de {refuse}, elles refusent.',
+  // The partner's screen: the city's value is the partner's estimate (rules/lenses.ts, view 'partner').
+  'negotiation.lenses.titleCityEstimate': 'Vaut {partner} pour vous, environ {city} pour le maire (votre estimation)',
+  'negotiation.lenses.legendCityEstimate': 'Ville (votre estimation)',
+  'negotiation.lenses.cityEstimateTip': 'Votre estimation de ce que vaut le contrat pour la ville : comptée comme le ferait un maire type de ce scénario (préférence pour le présent, risque électoral, poids des dépenses). Les vues du maire en place ne sont connues que de la ville.',
 } as const;

@@ -170,10 +170,12 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (!s || !draft || !chartBox || !chartTitle || !chartLegend) return;
     const side = viewer(s);
     const lenses = game.api.lenses(draft, side);
+    // Each side sees the other's value only as its own estimate (issue 11): the city the partner's,
+    // the partner the mayor's (lenses.ts, the 'public' and 'partner' views).
     const estimate = side === 'city';
     const city = signedEur(lenses.cityValueEur);
     const partner = signedEur(lenses.partnerValueEur);
-    const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.title', { partner, city });
+    const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.titleCityEstimate', { partner, city });
     chartTitle.textContent = title;
 
     chartLegend.replaceChildren();
@@ -183,7 +185,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       if (value !== null) li.append(h('strong', { class: 'neg-legend-value' }, value));
       chartLegend!.append(li);
     };
-    item('neg-legend-city', t('negotiation.lenses.legendCity'), city, t('negotiation.lenses.cityValueTip'));
+    item('neg-legend-city', t(estimate ? 'negotiation.lenses.legendCity' : 'negotiation.lenses.legendCityEstimate'), city, t(estimate ? 'negotiation.lenses.cityValueTip' : 'negotiation.lenses.cityEstimateTip'));
     item('neg-legend-partner', t(estimate ? 'negotiation.lenses.legendPartnerEstimate' : 'negotiation.lenses.legendPartner'), partner, t(estimate ? 'negotiation.lenses.partnerEstimateTip' : 'negotiation.lenses.partnerValueTip'));
     item('neg-legend-key', `${t('negotiation.lenses.legendNominal')} · ${t('negotiation.lenses.legendToday')}`, null, t('negotiation.lenses.subtitle', { partnerRate: pct(s.scenario.partner.discountRate, 1), cityRate: pct(s.scenario.city.discountRate, 1) }));
 
