@@ -91,7 +91,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
 
   // The moves
   'negotiation.send': 'Send the offer',
-  'negotiation.sendTip': 'The other side answers next month: each round costs a month.',
+  'negotiation.sendTip': 'The other side answers within the month: an offer and its answer cost a month.',
   'negotiation.accept': 'Accept the offer on the table',
   'negotiation.acceptTip': 'Sign the other side’s offer (after ratification if the veto players require it).',
   'negotiation.walk': 'Walk away',
@@ -104,7 +104,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   // The state of play and the other side's answer
   'negotiation.status.opening': 'No negotiation yet: your offer opens one.',
   'negotiation.status.yourTurn': 'Your move: accept the offer, counter it or walk away.',
-  'negotiation.status.waiting': 'Offer sent: {side} answers next month.',
+  'negotiation.status.waiting': 'Offer sent: {side} answers this month.',
   'negotiation.status.ratification': 'Deal accepted, being ratified: {months} to go.',
   'negotiation.status.signed': 'Contract signed: the works begin.',
   'negotiation.status.failedBy': 'Negotiation broken off: {side} walked away.',

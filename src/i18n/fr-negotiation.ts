@@ -89,7 +89,7 @@ export const frNegotiation = {
 
   // The moves
   'negotiation.send': 'Envoyer l’offre',
-  'negotiation.sendTip': 'L’autre partie répondra le mois prochain : chaque tour coûte un mois.',
+  'negotiation.sendTip': 'L’autre partie répond dans le mois : une offre et sa réponse coûtent un mois.',
   'negotiation.accept': 'Accepter l’offre sur la table',
   'negotiation.acceptTip': 'Signer l’offre que l’autre partie a faite (après ratification si les vetos l’exigent).',
   'negotiation.walk': 'Rompre',
@@ -102,7 +102,7 @@ export const frNegotiation = {
   // The state of play and the other side's answer
   'negotiation.status.opening': 'Aucune négociation en cours : votre offre l’ouvrira.',
   'negotiation.status.yourTurn': 'À vous : acceptez l’offre, faites une contre-offre ou rompez.',
-  'negotiation.status.waiting': 'Offre envoyée : {side} répondra le mois prochain.',
+  'negotiation.status.waiting': 'Offre envoyée : {side} répond ce mois-ci.',
   'negotiation.status.ratification': 'Accord accepté, en ratification : encore {months}.',
   'negotiation.status.signed': 'Contrat signé : les travaux commencent.',
   'negotiation.status.failedBy': 'Négociation rompue : {side} l’a quittée.',

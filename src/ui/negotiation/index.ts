@@ -142,19 +142,13 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   }
 
   /**
-   * Lets the months run until the other side has moved: the computer answers when the month after
-   * the offer closes (one round a month), so that is one or two months; it stops earlier when the
-   * flow leaves the table (the year ends) or the negotiation closes.
+   * Closes the month of the offer: a computer answers a person's offer in the month it was made
+   * (one offer and its answer a month, src/sim/queries.ts `answerDue`), so the answer is on the
+   * table when the next month opens (two groups on one screen: the other group takes the
+   * controls then).
    */
-  function untilAnswer(side: Actor): ActionResult {
-    const moves = () => session()?.sim.negotiation?.history.filter((m) => m.by !== side).length ?? -1;
-    const before = moves();
-    let r: ActionResult = { ok: true };
-    for (let month = 0; month < 2 && r.ok; month++) {
-      r = game.api.dispatch({ type: 'advance' });
-      if (game.store.getState().screen !== 'negotiation' || moves() !== before) break;
-    }
-    return r;
+  function untilAnswer(): ActionResult {
+    return game.api.dispatch({ type: 'advance' });
   }
 
   function setDraft(terms: ContractTerms): void {
@@ -458,7 +452,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const accept = button(t('negotiation.accept'), t('negotiation.acceptTip'), 'neg-accept', 'neg-btn-secondary', () => act({ type: 'accept', by: side }));
     accept.disabled = !canAct || !myTurn || neg?.offeredBy === side;
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
-      if (draft) act({ type: 'propose', by: side, terms: draft }, () => untilAnswer(side));
+      if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
     send.setAttribute('aria-describedby', 'neg-legal');
     send.disabled = !canAct || !draft || (!!neg && !myTurn);
