@@ -191,4 +191,17 @@ export const frNegotiation = {
   'negotiation.lenses.titleCityEstimate': 'Vaut {partner} pour vous, environ {city} pour le maire (votre estimation)',
   'negotiation.lenses.legendCityEstimate': 'Ville (votre estimation)',
   'negotiation.lenses.cityEstimateTip': 'Votre estimation de ce que vaut le contrat pour la ville : comptée comme le ferait un maire type de ce scénario (préférence pour le présent, risque électoral, poids des dépenses). Les vues du maire en place ne sont connues que de la ville.',
+  // The adviser, when it has no lawful offer (src/sim/agents/adviser.ts `advice`).
+  'negotiation.advice.notNow': 'L’offre de votre conseiller ne peut pas être envoyée maintenant : {reason}',
+  'negotiation.advice.noLawfulTerms': 'Votre conseiller ne trouve aucune offre licite pour l’instant : {reason}',
+  'negotiation.advice.nothingLeft': 'Votre conseiller ne voit plus d’accord à ouvrir : chaque service est déjà assuré dans chaque quartier, jusqu’à la fin d’un contrat.',
+  'negotiation.accept.stale': 'L’offre sur la table ne peut plus être acceptée : {reason} Faites une contre-offre ou rompez.',
+  'negotiation.veto.early': 'Accepter maintenant, au tour {round} sur les {needed} qu’exigent les détenteurs d’un veto : la ratification prend {months} de plus, et un veto peut encore faire tomber l’accord.',
+  'negotiation.ended.heading': '{side} a rompu la négociation',
+  'negotiation.signed.heading': 'Contrat n° {id} signé ({date})',
+  'negotiation.signed.next': 'Les travaux commencent ; le service tourne à partir de {start}. Une nouvelle offre ouvre une autre négociation.',
+  'negotiation.ended.unsignable': 'L’accord ne pouvait plus être signé : le budget avait changé depuis qu’il avait été accepté (l’enveloppe, l’équilibre réel ou les prêteurs).',
+  'negotiation.ended.veto': 'Une commune ou un département a mis son veto pendant la ratification.',
+  'negotiation.ended.noAnswer': 'La dernière offre est restée sans réponse : la négociation s’arrête.',
+  'negotiation.ended.over': 'Les années de jeu sont terminées.',
 } as const;

@@ -15,7 +15,7 @@ export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type Refusa
 ;
 export { serializeState, deserializeState } from './serialize';
 export { computerPlayers, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
-export {   suggestedOffer } from './agents/adviser';
+export { advice, suggestedOffer } from './agents/adviser';
 export { bargain,   } from './agents/bargain';
 export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';

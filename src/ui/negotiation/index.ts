@@ -15,7 +15,8 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
-import { competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES } from '../../sim';
+import { advice, competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES, termsProblem } from '../../sim';
+import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h } from '../dom';
 import { callName, capital, formName, projectName } from '../words/names';
@@ -84,7 +85,16 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
     return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: eur(move.terms.annualPaymentEur), share: pct(move.terms.cityCapitalShare) });
   }
   if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
-  return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
+  return move.reason ? (ruleReason(move.reason) ?? move.reason) : t('negotiation.answer.plainWalkAway');
+}
+
+/** The model's own reasons for ending a negotiation (rules/negotiation.ts, step.ts), in the player's language. */
+function ruleReason(reason: string): string | null {
+  if (reason.startsWith('the deal can no longer be signed')) return t('negotiation.ended.unsignable');
+  if (reason.startsWith('a commune or department vetoed')) return t('negotiation.ended.veto');
+  if (reason.startsWith('no answer to the last offer')) return t('negotiation.ended.noAnswer');
+  if (reason.startsWith('the playable years are over')) return t('negotiation.ended.over');
+  return null;
 }
 
 /** How the last negotiation seen ended, from the log: signed, broken off by a side, or no firm bid. */
@@ -109,6 +119,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   let origin: 'table' | 'adviser' = 'adviser';
   let error: string | null = null;
   let seen: Negotiation | null = null;
+  /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes. */
+  let seenLive: Negotiation | null = null;
   let seenSession: Session['setup'] | null = null;
 
   // Parts that `refresh` updates as the draft changes (rebuilt by `render`).
@@ -315,6 +327,48 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     return card;
   }
 
+  /**
+   * After the table closes (the last procedure closed this past year, from the log): the contract
+   * signed, with what was signed; or who left and why (the walk-away's own words when the table
+   * saw the negotiation).
+   */
+  function endedCard(s: Session): HTMLElement | null {
+    const closed = [...s.sim.log].reverse().find((e) => e.kind === 'procedureClosed');
+    if (!closed || s.sim.tick - closed.tick > 12) return null;
+    const d = closed.data as { negotiation: number; outcome: string; contract: number };
+    if (d.outcome === 'signed') {
+      const c = s.sim.contracts.find((k) => k.id === d.contract);
+      return c ? signedCard(s, c) : null;
+    }
+    const failed = s.sim.log.find((e) => e.kind === 'negotiationFailed' && e.tick === closed.tick);
+    if (d.outcome !== 'failed' || !failed) return null;
+    const by = (failed.data as { by: Actor }).by;
+    const card = h('section', { class: 'neg-card neg-ended', testid: 'neg-ended' });
+    card.append(h('h3', {}, t('negotiation.ended.heading', { side: capital(t(`negotiation.sideInText.${by}`)) })));
+    const history = seenLive?.id === d.negotiation ? seenLive.history : [];
+    const move = [...history].reverse().find((m) => m.kind === 'walkAway' && m.by === by);
+    card.append(h('p', { class: 'neg-answer-text' }, move ? moveText(move, s.scenario, viewer(s)) : t('negotiation.answer.plainWalkAway')));
+    return card;
+  }
+
+  /** The contract as signed: its form and scope, its length, its payment, who pays the works, its grants. */
+  function signedCard(s: Session, c: Contract): HTMLElement {
+    const card = h('section', { class: 'neg-card neg-signed', testid: 'neg-signed' });
+    const k = c.terms;
+    card.append(h('h3', {}, t('negotiation.signed.heading', { id: c.id, date: monthYear(s.scenario, c.signedTick, 'short') })));
+    const list = h('dl', { class: 'neg-signed-list' });
+    const row = (label: string, value: string) => list.append(h('dt', {}, label), h('dd', {}, value));
+    row(t('negotiation.history.scope'), t('negotiation.history.scopeValue', { form: capital(formName(k.form)), projects: k.projects.map((p) => projectName(s.scenario, p)).join(', '), districts: k.districts.length }));
+    if (k.form !== 'procurement') {
+      row(t('negotiation.term.durationYears'), years(k.durationYears));
+      row(t('negotiation.term.annualPaymentEur'), eur(k.annualPaymentEur));
+    }
+    row(t('negotiation.term.cityCapitalShare'), pct(k.form === 'procurement' ? 1 : k.cityCapitalShare));
+    if (k.grantCalls.length > 0) row(t('negotiation.term.grantCalls'), k.grantCalls.map((id) => callName(id)).join(', '));
+    card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, c.operationStartTick, 'short') })));
+    return card;
+  }
+
   function historyCard(s: Session, neg: Negotiation | null): HTMLElement {
     const card = h('section', { class: 'neg-card neg-history' });
     card.append(h('h3', {}, t('negotiation.history.heading')));
@@ -387,11 +441,15 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     capChip = null;
     if (seenSession !== s.setup) {
       seen = null;
+      seenLive = null;
       seenSession = s.setup;
     }
     const side = viewer(s);
     const neg = s.sim.negotiation;
-    if (neg) seen = structuredClone(neg);
+    if (neg) {
+      seen = structuredClone(neg);
+      seenLive = neg;
+    }
     const key = `${neg?.id ?? 'none'}:${neg?.history.length ?? 0}:${side}`;
     if (key !== draftKey) {
       draftKey = key;
@@ -420,6 +478,11 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }));
     bhead.append(tools);
     left.append(bhead, h('p', { class: 'neg-muted neg-origin' }, t(origin === 'table' ? 'negotiation.builder.fromTable' : 'negotiation.builder.fromAdviser')));
+    // The adviser says plainly when it has no lawful offer to make, and why (adviser.ts `advice`).
+    if (origin === 'adviser' && s.actingSide !== null) {
+      const why = advice({ state: s.sim, scenario: s.scenario, by: side }).why;
+      if (why) left.append(h('p', { class: 'neg-advice', testid: 'neg-advice', attrs: { 'data-code': why.code } }, t(`negotiation.advice.${why.code}`, { reason: refusalCause(why.cause, s.scenario) })));
+    }
     if (side === 'partner') left.append(h('p', { class: 'neg-private', title: t('negotiation.private.costsTip') }, t('negotiation.private.costs', { pct: pct(s.sim.partner.trueCostFactor) })));
     builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft }) : null;
     if (builder) left.append(builder.el);
@@ -432,7 +495,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     chartBox = h('div', { class: 'neg-chart' });
     lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
     lensCard.append(chartTitle, chartLegend, chartBox);
-    right.append(answerCard(s, neg), lensCard, historyCard(s, neg));
+    const ended = !neg ? endedCard(s) : null;
+    right.append(...(ended ? [ended] : []), answerCard(s, neg), lensCard, historyCard(s, neg));
 
     // ---- bottom: lawfulness and the moves
     const bar = h('footer', { class: 'neg-bar' });
@@ -450,7 +514,13 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     walk.disabled = !canAct || !neg;
     const wait = button(t('negotiation.nextMonth'), t('negotiation.nextMonthTip'), 'neg-next-month', 'neg-btn-quiet', () => act({ type: 'advance' }));
     const accept = button(t('negotiation.accept'), t('negotiation.acceptTip'), 'neg-accept', 'neg-btn-secondary', () => act({ type: 'accept', by: side }));
-    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side;
+    // The offer on the table may no longer be acceptable (the budget moved since it was made): the
+    // button is disabled and the reason shown, rather than a refusal after the click.
+    const stale = neg && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 ? termsProblem(s.sim, s.scenario, neg.offer, { atAcceptance: true }) : null;
+    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side || stale !== null;
+    if (stale && myTurn) lines.append(h('p', { class: 'neg-stale', testid: 'neg-stale' }, t('negotiation.accept.stale', { reason: refusalCause(stale, s.scenario) })));
+    // Veto rounds, where they count: accepting before the rounds the veto players require.
+    else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
       if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
