@@ -185,7 +185,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.status.standstill': 'Contract awarded, standstill: signature in {months}.',
   'negotiation.status.unsuccessful': 'Procedure unsuccessful: no firm bid, no contract.',
   // ------------------------------------------------------------ never stuck (issue 11)
-  'hud.debtSigned': 'with commitments: {value}',
+  'hud.debtSigned': 'signed: {value}',
   'hud.debtSignedOver': 'over 99',
   'hud.tip.debtSigned': 'With what is already signed: {value} years. This is the ratio banks count before they lend (today {today}, plus works signed and still to pay and payments signed but not yet running). Past {refuse}, they refuse.',
   'negotiation.lenses.titleCityEstimate': 'Worth {partner} to you, about {city} to the mayor (your estimate)',

@@ -184,7 +184,7 @@ export const frNegotiation = {
   'negotiation.status.unsuccessful': 'Procédure infructueuse : aucune entreprise n’a remis d’offre, pas de contrat.',
   // ------------------------------------------------------------ never stuck (issue 11)
   // The HUD's debt figure as the lenders' check counts it (src/sim/queries.ts `projectedDebtYears`).
-  'hud.debtSigned': 'engagements compris : {value}',
+  'hud.debtSigned': 'signé : {value}',
   'hud.debtSignedOver': 'plus de 99',
   'hud.tip.debtSigned': 'Avec ce qui est déjà signé : {value} ans. C’est le ratio que comptent les banques avant de prêter (aujourd’hui {today}, plus les travaux signés encore à payer et les loyers signés pas encore versés). Au-delà de {refuse}, elles refusent.',
   // The partner's screen: the city's value is the partner's estimate (rules/lenses.ts, view 'partner').

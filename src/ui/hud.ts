@@ -15,6 +15,7 @@ import type { ScreenContext } from './screens/context';
 import { button, h, setFigure } from './dom';
 import { figureTip, formatFigure, liveFigures, type FigureId } from './screens/figures';
 import { capital } from './words/names';
+import './hud-debt.css';
 import { gameYear, monthYear } from './words/dates';
 import { months, num, years } from './words/numbers';
 
@@ -215,6 +216,8 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
   const signedText = Number.isFinite(signed) && signed < 99 ? num(signed, 1) : t('hud.debtSignedOver');
   setFigure(parts.debtSigned, t('hud.debtSigned', { value: signedText }), [t('hud.tip.debtSigned', { value: signedText, today: num(debt, 1), refuse: years(refuse, 0) })]);
   parts.debtSigned.classList.toggle('over', signed > ceiling);
+  // Shown when what is signed moves the figure (at the HUD's precision); otherwise today's is it.
+  parts.debtSigned.hidden = signedText === num(debt, 1);
 
   parts.majority.replaceChildren(majorityBar(live.vote));
   parts.largeType.setAttribute('aria-pressed', String(ctx.state.ui.largeType));

@@ -365,7 +365,9 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }
     row(t('negotiation.term.cityCapitalShare'), pct(k.form === 'procurement' ? 1 : k.cityCapitalShare));
     if (k.grantCalls.length > 0) row(t('negotiation.term.grantCalls'), k.grantCalls.map((id) => callName(id)).join(', '));
-    card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, c.operationStartTick, 'short') })));
+    // The service runs once the last of its works is built.
+    const worksLeft = Math.max(0, ...c.deployments.map((uid) => s.sim.deployments[uid - 1]?.buildMonthsLeft ?? 0));
+    card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, Math.max(s.sim.tick, c.operationStartTick, s.sim.tick + worksLeft), 'short') })));
     return card;
   }
 
