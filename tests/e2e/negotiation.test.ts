@@ -26,7 +26,7 @@ const snapshot = (page: Page) =>
   page.evaluate(() => {
     const s = window.horizons!.getState()!;
     const n = s.negotiation;
-    return { tick: s.tick, n: n ? { turn: n.turn, phase: n.procedure.phase, ratifying: n.ratificationMonthsLeft > 0, lastMoveTick: n.lastMoveTick, history: n.history.map((m) => ({ by: m.by, kind: m.kind, tick: m.tick })) } : null };
+    return { tick: s.tick, n: n ? { turn: n.turn, round: n.round, roundsNeeded: n.roundsNeeded, phase: n.procedure.phase, ratifying: n.ratificationMonthsLeft > 0, lastMoveTick: n.lastMoveTick, history: n.history.map((m) => ({ by: m.by, kind: m.kind, tick: m.tick })) } : null };
   });
 
 /**
@@ -80,6 +80,7 @@ describeE2E('the negotiation table (Chromium)', () => {
 
     // To the signature: each time the table waits for the city, an offer; its answer comes in the same month.
     let answeredInMonth = 0;
+    let vetoShown = 0;
     const isSigned = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
     for (let step = 0; step < 80 && !(await isSigned()); step++) {
       const screen = await screenOf(page);
@@ -87,6 +88,12 @@ describeE2E('the negotiation table (Chromium)', () => {
         const now = await snapshot(page);
         const myMove = !now.n || (now.n.turn === 'city' && !now.n.ratifying && now.n.phase === 'negotiation' && now.n.lastMoveTick < now.tick);
         const canAccept = await page.locator(`${byId('neg-accept')}:not([disabled])`).count();
+        // Veto rounds, where they count: accepting before the rounds the veto holders require says what it costs.
+        if (now.n && myMove && canAccept && now.n.round < now.n.roundsNeeded) {
+          expect(await page.locator(byId('neg-veto')).innerText()).toContain(`${now.n.round}`);
+          vetoShown += 1;
+          if (vetoShown === 1) await shot('veto');
+        }
         if (now.n && myMove && canAccept && answeredInMonth > 0) {
           await click(page, 'neg-accept');
         } else if (myMove) {
@@ -119,6 +126,7 @@ describeE2E('the negotiation table (Chromium)', () => {
     }
     expect(await isSigned()).toBe(true);
     expect(answeredInMonth).toBeGreaterThan(0);
+    expect(vetoShown).toBeGreaterThan(0);
     // The table closes on the signed contract: what was signed.
     if ((await screenOf(page)) !== 'negotiation') {
       if ((await screenOf(page)) === 'months') await page.evaluate(() => window.horizons!.dispatch({ type: 'pause' }));
