@@ -203,4 +203,5 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.ended.veto': 'A commune or department vetoed the deal during ratification.',
   'negotiation.ended.noAnswer': 'The last offer went unanswered: the negotiation ends.',
   'negotiation.ended.over': 'The playable years are over.',
+  'negotiation.clock.grantThisMonth': 'this month',
 };

@@ -204,4 +204,5 @@ export const frNegotiation = {
   'negotiation.ended.veto': 'Une commune ou un département a mis son veto pendant la ratification.',
   'negotiation.ended.noAnswer': 'La dernière offre est restée sans réponse : la négociation s’arrête.',
   'negotiation.ended.over': 'Les années de jeu sont terminées.',
+  'negotiation.clock.grantThisMonth': 'ce mois-ci',
 } as const;

@@ -145,4 +145,43 @@ describeE2E('the negotiation table (Chromium)', () => {
       await shot('signed-en');
     }
   });
+
+  it('as the partner: the city’s value is the partner’s estimate; after a walk-away the table says who left and why, in both languages', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `neg-partner-${name}`).then(() => undefined);
+    await click(page, 'role-partner');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'events');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    expect(await page.locator('.neg-legend-city').innerText()).toContain('votre estimation');
+    await shot('table-fr');
+    // Months pass until the offer on the table waits for the partner; then the partner walks away.
+    for (let step = 0; step < 60; step++) {
+      const now = await snapshot(page);
+      const screen = await screenOf(page);
+      const myTurn = now.n && now.n.turn === 'partner' && now.n.phase === 'negotiation' && !now.n.ratifying && now.n.lastMoveTick < now.tick;
+      if (myTurn && screen === 'negotiation') break;
+      if (screen === 'negotiation') await click(page, 'neg-next-month');
+      else if (screen === 'months') await click(page, 'next-month');
+      else if (screen === 'decisions') await click(page, myTurn ? 'open-negotiation' : 'end-decisions');
+      else await click(page, 'continue');
+      await settled(page);
+    }
+    await click(page, 'neg-walk');
+    const ended = page.locator(byId('neg-ended'));
+    await ended.waitFor({ timeout: STEP_TIMEOUT });
+    expect(await ended.innerText()).toMatch(/^Le partenaire a rompu la négociation/);
+    await shot('walked-fr');
+    await click(page, 'lang-en');
+    await ended.waitFor({ timeout: STEP_TIMEOUT });
+    expect(await ended.innerText()).toMatch(/^The partner broke off the negotiation/);
+    expect(await page.locator('.neg-legend-city').innerText()).toContain('your estimate');
+    await shot('walked-en');
+  });
 });
+

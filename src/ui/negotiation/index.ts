@@ -97,6 +97,15 @@ function ruleReason(reason: string): string | null {
   return null;
 }
 
+/** The last award procedure closed in the past year, from the log: how, its contract, and who broke it off. */
+function lastClosed(sim: SimState): { negotiation: number; outcome: string; contract: number; by: Actor | null } | null {
+  const closed = [...sim.log].reverse().find((e) => e.kind === 'procedureClosed');
+  if (!closed || sim.tick - closed.tick > 12) return null;
+  const d = closed.data as { negotiation: number; outcome: string; contract: number };
+  const failed = sim.log.find((e) => e.kind === 'negotiationFailed' && e.tick === closed.tick);
+  return { ...d, by: failed ? (failed.data as { by: Actor }).by : null };
+}
+
 /** How the last negotiation seen ended, from the log: signed, broken off by a side, or no firm bid. */
 function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed: false; by: Actor } | { signed: false; unsuccessful: true } {
   for (let i = sim.log.length - 1; i >= 0; i--) {
@@ -119,7 +128,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   let origin: 'table' | 'adviser' = 'adviser';
   let error: string | null = null;
   let seen: Negotiation | null = null;
-  /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes. */
+  /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes; matched by id. */
   let seenLive: Negotiation | null = null;
   let seenSession: Session['setup'] | null = null;
 
@@ -281,7 +290,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
     for (const c of openGrantCalls(s.sim)) {
       const name = callName(c.id);
-      clock.append(clockChip(name, months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
+      const left = c.deadlineTick - s.sim.tick;
+      clock.append(clockChip(name, left > 0 ? months(left) : t('negotiation.clock.grantThisMonth'), t('negotiation.clock.grantTip', { name })));
     }
     if (neg) head.append(top, procedureSteps(neg), clock);
     else head.append(top, clock);
@@ -291,6 +301,10 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   /** The state of play in one sentence: opening, your move, waiting, ratification, signed or broken off. */
   function statusText(s: Session, neg: Negotiation | null): string {
     const side = viewer(s);
+    // A negotiation closed in the past year, even one the table did not see open (it was mounted after).
+    const closed = !neg && !seen ? lastClosed(s.sim) : null;
+    if (closed?.outcome === 'signed') return t('negotiation.status.signed');
+    if (closed?.outcome === 'failed' && closed.by) return t('negotiation.status.failedBy', { side: t(`negotiation.sideInText.${closed.by}`) });
     if (!neg && !seen) return t('negotiation.status.opening');
     if (!neg && seen) {
       const o = outcome(s.sim, seen);
@@ -333,19 +347,17 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
    * saw the negotiation).
    */
   function endedCard(s: Session): HTMLElement | null {
-    const closed = [...s.sim.log].reverse().find((e) => e.kind === 'procedureClosed');
-    if (!closed || s.sim.tick - closed.tick > 12) return null;
-    const d = closed.data as { negotiation: number; outcome: string; contract: number };
-    if (d.outcome === 'signed') {
-      const c = s.sim.contracts.find((k) => k.id === d.contract);
+    const closed = lastClosed(s.sim);
+    if (!closed) return null;
+    if (closed.outcome === 'signed') {
+      const c = s.sim.contracts.find((k) => k.id === closed.contract);
       return c ? signedCard(s, c) : null;
     }
-    const failed = s.sim.log.find((e) => e.kind === 'negotiationFailed' && e.tick === closed.tick);
-    if (d.outcome !== 'failed' || !failed) return null;
-    const by = (failed.data as { by: Actor }).by;
+    if (closed.outcome !== 'failed' || !closed.by) return null;
+    const by = closed.by;
     const card = h('section', { class: 'neg-card neg-ended', testid: 'neg-ended' });
     card.append(h('h3', {}, t('negotiation.ended.heading', { side: capital(t(`negotiation.sideInText.${by}`)) })));
-    const history = seenLive?.id === d.negotiation ? seenLive.history : [];
+    const history = seenLive?.id === closed.negotiation ? seenLive.history : [];
     const move = [...history].reverse().find((m) => m.kind === 'walkAway' && m.by === by);
     card.append(h('p', { class: 'neg-answer-text' }, move ? moveText(move, s.scenario, viewer(s)) : t('negotiation.answer.plainWalkAway')));
     return card;
@@ -443,7 +455,6 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     capChip = null;
     if (seenSession !== s.setup) {
       seen = null;
-      seenLive = null;
       seenSession = s.setup;
     }
     const side = viewer(s);
