@@ -509,7 +509,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
     lensCard.append(chartTitle, chartLegend, chartBox);
     const ended = !neg ? endedCard(s) : null;
-    right.append(...(ended ? [ended] : []), answerCard(s, neg), lensCard, historyCard(s, neg));
+    // A table opened after the close has no last answer to show: the closing card says how it ended.
+    right.append(...(ended ? [ended] : []), ...(ended && !seen ? [] : [answerCard(s, neg)]), lensCard, historyCard(s, neg));
 
     // ---- bottom: lawfulness and the moves
     const bar = h('footer', { class: 'neg-bar' });
