@@ -63,7 +63,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   taxOutsideBudget: { month: 3, nextBudgetTick: 12 },
   taxAlreadyVoted: { votedTick: 0, nextBudgetTick: 12 },
   taxCap: { taxLevel: 1.99, change: 0.03, foundLevel: 2.02, capLevel: 2 },
-  lendersRefuse: { borrowEur: 25_000_000, ratioYears: 16.5, limitYears: 15, referenceYears: 12 },
+  lendersRefuse: { borrowEur: 25_000_000, signedYears: 13.2, ratioYears: 16.5, limitYears: 15, referenceYears: 12 },
   deferredPayment: { form: 'performance', cityCapitalShare: 0.5 },
   partnershipBelowThreshold: { capexEur: 1_500_000, thresholdEur: 2_000_000, object: 'equipmentOrPerformance' },
   partnershipNotStudied: { readyInMonths: 4 },
@@ -191,7 +191,9 @@ describe('refusals in French and English', () => {
     const t = freshState(bare);
     const refused = (r: { ok: boolean } | undefined) => add(r as never);
     refused(stepInPlace(t, bare, [{ type: 'accept', by: 'city' }], NO_POLICIES)[0]);
-    refused(stepInPlace(t, bare, [offer('city'), offer('partner')], NO_POLICIES)[1]);
+    // One offer and its answer a month: a third move waits (on a copy: the table keeps the city's offer).
+    refused(stepInPlace(structuredClone(t), bare, [offer('city'), offer('partner'), offer('city')], NO_POLICIES)[2]);
+    stepInPlace(t, bare, [offer('city')], NO_POLICIES);
     refused(stepInPlace(t, bare, [{ type: 'setBudget', envelopeEur: -1, taxChange: 0 }], NO_POLICIES)[0]);
     refused(stepInPlace(t, bare, [{ type: 'governance', measure: 'x', on: true }], NO_POLICIES)[0]);
     t.city.grossSavingsEur = -1e9;

@@ -91,7 +91,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
 
   // The moves
   'negotiation.send': 'Send the offer',
-  'negotiation.sendTip': 'The other side answers next month: each round costs a month.',
+  'negotiation.sendTip': 'The other side answers within the month: an offer and its answer cost a month.',
   'negotiation.accept': 'Accept the offer on the table',
   'negotiation.acceptTip': 'Sign the other side’s offer (after ratification if the veto players require it).',
   'negotiation.walk': 'Walk away',
@@ -104,7 +104,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   // The state of play and the other side's answer
   'negotiation.status.opening': 'No negotiation yet: your offer opens one.',
   'negotiation.status.yourTurn': 'Your move: accept the offer, counter it or walk away.',
-  'negotiation.status.waiting': 'Offer sent: {side} answers next month.',
+  'negotiation.status.waiting': 'Offer sent: {side} answers this month.',
   'negotiation.status.ratification': 'Deal accepted, being ratified: {months} to go.',
   'negotiation.status.signed': 'Contract signed: the works begin.',
   'negotiation.status.failedBy': 'Negotiation broken off: {side} walked away.',
@@ -184,4 +184,24 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.status.award': 'Deal accepted, being awarded: signature in {months}.',
   'negotiation.status.standstill': 'Contract awarded, standstill: signature in {months}.',
   'negotiation.status.unsuccessful': 'Procedure unsuccessful: no firm bid, no contract.',
+  // ------------------------------------------------------------ never stuck (issue 11)
+  'hud.debtSigned': 'signed: {value}',
+  'hud.debtSignedOver': 'over 99',
+  'hud.tip.debtSigned': 'With what is already signed: {value} years. This is the ratio banks count before they lend (today {today}, plus works signed and still to pay and payments signed but not yet running). Past {refuse}, they refuse.',
+  'negotiation.lenses.titleCityEstimate': 'Worth {partner} to you, about {city} to the mayor (your estimate)',
+  'negotiation.lenses.legendCityEstimate': 'City (your estimate)',
+  'negotiation.lenses.cityEstimateTip': 'Your estimate of what the contract is worth to the city: counted as a typical mayor of this scenario would (bias for the present, electoral risk, weight on spending). The sitting mayor’s own views are known to the city alone.',
+  'negotiation.advice.notNow': 'Your adviser’s offer cannot be sent now: {reason}',
+  'negotiation.advice.noLawfulTerms': 'Your adviser finds no lawful offer now: {reason}',
+  'negotiation.advice.nothingLeft': 'Your adviser sees no deal left to open: every service is already held in every district, until a contract ends.',
+  'negotiation.accept.stale': 'The offer on the table can no longer be accepted: {reason} Counter it or walk away.',
+  'negotiation.veto.early': 'Accepting now, in round {round} of the {needed} the veto holders require: ratification takes {months} more, and a veto may still bring the deal down.',
+  'negotiation.ended.heading': '{side} broke off the negotiation',
+  'negotiation.signed.heading': 'Contract no. {id} signed ({date})',
+  'negotiation.signed.next': 'The works begin; the service runs from {start}. A new offer opens another negotiation.',
+  'negotiation.ended.unsignable': 'The deal could no longer be signed: the budget had moved since it was accepted (the envelope, the real balance or the lenders).',
+  'negotiation.ended.veto': 'A commune or department vetoed the deal during ratification.',
+  'negotiation.ended.noAnswer': 'The last offer went unanswered: the negotiation ends.',
+  'negotiation.ended.over': 'The playable years are over.',
+  'negotiation.clock.grantThisMonth': 'this month',
 };

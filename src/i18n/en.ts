@@ -34,11 +34,11 @@ export const en: Record<MessageKey, string> = {
   'unit.points': 'points',
   'unit.service-years': 'service-years',
   "explain.city.opens":
-    "We offer {project} over {years} years at €{paymentM} M a year: worth €{valueM} M to the city, and we put the partner's chance of accepting at {acceptPct} %.",
+    "We offer {project} over {years} years at €{paymentM} M a year: worth €{valueM} M to the city, and we give the partner {acceptChance} of accepting.",
   "explain.city.accepts":
     "We sign: {years} years at €{paymentM} M a year are still worth €{valueM} M to the city, as we count it.",
   "explain.city.counters":
-    "At €{offeredM} M a year the deal is worth only €{valueM} M to the city: we offer €{paymentM} M over {years} years (we rate its patience at {believedPatiencePct} %).",
+    "At €{offeredM} M a year the deal is worth only €{valueM} M to the city: we offer €{paymentM} M over {years} years (we think it is {believedPatience}).",
   "explain.city.tooLong":
     "{offeredYears} years is too long for us: the election is {electionMonths} months away. We offer {years} years at €{paymentM} M a year.",
   "explain.city.walksAway":
@@ -56,7 +56,7 @@ export const en: Record<MessageKey, string> = {
   "explain.partner.needsMore":
     "At €{offeredM} M a year we do not cover our cost of capital ({ratePct} %): we need €{paymentM} M a year.",
   "explain.partner.needsCompensation":
-    "A new majority could cancel ({cancelRiskPct} % a year): we ask for {compensationPct} % termination compensation and €{paymentM} M a year.",
+    "A new majority could cancel (a {cancelRisk} risk each year): we ask for {compensationPct} % termination compensation and €{paymentM} M a year.",
   "explain.partner.walksAway":
     "At these terms the deal is worth €{valueM} M to us at {ratePct} %: we take our capital to other cities.",
   "explain.city.budget":

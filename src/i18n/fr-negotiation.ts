@@ -89,7 +89,7 @@ export const frNegotiation = {
 
   // The moves
   'negotiation.send': 'Envoyer l’offre',
-  'negotiation.sendTip': 'L’autre partie répondra le mois prochain : chaque tour coûte un mois.',
+  'negotiation.sendTip': 'L’autre partie répond dans le mois : une offre et sa réponse coûtent un mois.',
   'negotiation.accept': 'Accepter l’offre sur la table',
   'negotiation.acceptTip': 'Signer l’offre que l’autre partie a faite (après ratification si les vetos l’exigent).',
   'negotiation.walk': 'Rompre',
@@ -102,7 +102,7 @@ export const frNegotiation = {
   // The state of play and the other side's answer
   'negotiation.status.opening': 'Aucune négociation en cours : votre offre l’ouvrira.',
   'negotiation.status.yourTurn': 'À vous : acceptez l’offre, faites une contre-offre ou rompez.',
-  'negotiation.status.waiting': 'Offre envoyée : {side} répondra le mois prochain.',
+  'negotiation.status.waiting': 'Offre envoyée : {side} répond ce mois-ci.',
   'negotiation.status.ratification': 'Accord accepté, en ratification : encore {months}.',
   'negotiation.status.signed': 'Contrat signé : les travaux commencent.',
   'negotiation.status.failedBy': 'Négociation rompue : {side} l’a quittée.',
@@ -182,4 +182,27 @@ export const frNegotiation = {
   'negotiation.status.award': 'Accord accepté, en attribution : signature dans {months}.',
   'negotiation.status.standstill': 'Marché attribué, délai de suspension : signature dans {months}.',
   'negotiation.status.unsuccessful': 'Procédure infructueuse : aucune entreprise n’a remis d’offre, pas de contrat.',
+  // ------------------------------------------------------------ never stuck (issue 11)
+  // The HUD's debt figure as the lenders' check counts it (src/sim/queries.ts `projectedDebtYears`).
+  'hud.debtSigned': 'signé : {value}',
+  'hud.debtSignedOver': 'plus de 99',
+  'hud.tip.debtSigned': 'Avec ce qui est déjà signé : {value} ans. C’est le ratio que comptent les banques avant de prêter (aujourd’hui {today}, plus les travaux signés encore à payer et les loyers signés pas encore versés). Au-delà de {refuse}, elles refusent.',
+  // The partner's screen: the city's value is the partner's estimate (rules/lenses.ts, view 'partner').
+  'negotiation.lenses.titleCityEstimate': 'Vaut {partner} pour vous, environ {city} pour le maire (votre estimation)',
+  'negotiation.lenses.legendCityEstimate': 'Ville (votre estimation)',
+  'negotiation.lenses.cityEstimateTip': 'Votre estimation de ce que vaut le contrat pour la ville : comptée comme le ferait un maire type de ce scénario (préférence pour le présent, risque électoral, poids des dépenses). Les vues du maire en place ne sont connues que de la ville.',
+  // The adviser, when it has no lawful offer (src/sim/agents/adviser.ts `advice`).
+  'negotiation.advice.notNow': 'L’offre de votre conseiller ne peut pas être envoyée maintenant : {reason}',
+  'negotiation.advice.noLawfulTerms': 'Votre conseiller ne trouve aucune offre licite pour l’instant : {reason}',
+  'negotiation.advice.nothingLeft': 'Votre conseiller ne voit plus d’accord à ouvrir : chaque service est déjà assuré dans chaque quartier, jusqu’à la fin d’un contrat.',
+  'negotiation.accept.stale': 'L’offre sur la table ne peut plus être acceptée : {reason} Faites une contre-offre ou rompez.',
+  'negotiation.veto.early': 'Accepter maintenant, au tour {round} sur les {needed} qu’exigent les détenteurs d’un veto : la ratification prend {months} de plus, et un veto peut encore faire tomber l’accord.',
+  'negotiation.ended.heading': '{side} a rompu la négociation',
+  'negotiation.signed.heading': 'Contrat n° {id} signé ({date})',
+  'negotiation.signed.next': 'Les travaux commencent ; le service tourne à partir de {start}. Une nouvelle offre ouvre une autre négociation.',
+  'negotiation.ended.unsignable': 'L’accord ne pouvait plus être signé : le budget avait changé depuis qu’il avait été accepté (l’enveloppe, l’équilibre réel ou les prêteurs).',
+  'negotiation.ended.veto': 'Une commune ou un département a mis son veto pendant la ratification.',
+  'negotiation.ended.noAnswer': 'La dernière offre est restée sans réponse : la négociation s’arrête.',
+  'negotiation.ended.over': 'Les années de jeu sont terminées.',
+  'negotiation.clock.grantThisMonth': 'ce mois-ci',
 } as const;

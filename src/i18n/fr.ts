@@ -37,11 +37,11 @@ export const fr = {
   'unit.points': 'points',
   'unit.service-years': 'années de service',
   "explain.city.opens":
-    "Nous proposons {project} sur {years} ans à {paymentM} M€ par an : pour la ville, cela vaut {valueM} M€, et nous estimons à {acceptPct} % la chance que le partenaire accepte.",
+    "Nous proposons {project} sur {years} ans à {paymentM} M€ par an : pour la ville, cela vaut {valueM} M€, et nous donnons au partenaire {acceptChance} d’accepter.",
   "explain.city.accepts":
     "Nous signons : {years} ans à {paymentM} M€ par an valent encore {valueM} M€ pour la ville, comptés à notre façon.",
   "explain.city.counters":
-    "À {offeredM} M€ par an, l’accord ne vaut que {valueM} M€ pour la ville : nous offrons {paymentM} M€ sur {years} ans (nous jugeons sa patience à {believedPatiencePct} %).",
+    "À {offeredM} M€ par an, l’accord ne vaut que {valueM} M€ pour la ville : nous offrons {paymentM} M€ sur {years} ans (nous le jugeons {believedPatience}).",
   "explain.city.tooLong":
     "{offeredYears} ans, c’est trop long pour nous : l’élection est dans {electionMonths} mois. Nous proposons {years} ans à {paymentM} M€ par an.",
   "explain.city.walksAway":
@@ -59,7 +59,7 @@ export const fr = {
   "explain.partner.needsMore":
     "À {offeredM} M€ par an, nous ne couvrons pas notre coût du capital ({ratePct} %) : il nous faut {paymentM} M€ par an.",
   "explain.partner.needsCompensation":
-    "Une nouvelle majorité pourrait résilier ({cancelRiskPct} % de risque par an) : nous demandons une indemnité de résiliation de {compensationPct} % et {paymentM} M€ par an.",
+    "Une nouvelle majorité pourrait résilier (un risque {cancelRisk} chaque année) : nous demandons une indemnité de résiliation de {compensationPct} % et {paymentM} M€ par an.",
   "explain.partner.walksAway":
     "À ces conditions l’accord vaut {valueM} M€ pour nous, à {ratePct} % : nous plaçons notre capital dans d’autres villes.",
   "explain.city.budget":

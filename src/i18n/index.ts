@@ -4,6 +4,7 @@
  */
 import { en } from './en';
 import { fr, type MessageKey } from './fr';
+import { spokenParams } from './chances';
 
 export type { MessageKey };
 export const LANGS = ['fr', 'en'] as const;
@@ -67,7 +68,8 @@ export function explain(e: { key: string; params: Record<string, string | number
   const fmt = new Intl.NumberFormat(current === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 });
   const params: Record<string, string> = {};
   for (const [k, v] of Object.entries(e.params)) params[k] = typeof v === 'number' ? fmt.format(v) : v;
-  return t(key, params);
+  // Chances and risks also in words, as people say them (chances.ts): the texts use those.
+  return t(key, { ...params, ...spokenParams(e.params, current) });
 }
 
 /** Whether `key` is an interface string (for keys built from data, such as units). */

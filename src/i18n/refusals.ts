@@ -322,7 +322,7 @@ const FR: Templates = {
   realBalance: (p, w) =>
     `Budget refusé par l’équilibre réel (art. L1612-4 du CGCT) : une baisse d’impôts de ${w.money(p.taxCutEur)} par an laisserait une épargne nette à venir de ${w.money(p.netSavingsEur)}, insuffisante pour rembourser la dette.`,
   lendersRefuse: (p, w) =>
-    `Engagement refusé : aucune banque ne prêterait ; emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà des ${w.years(p.limitYears)} que les prêteurs acceptent (la référence de ${w.years(p.referenceYears)} est déjà une alerte).`,
+    `Engagement refusé : aucune banque ne prêterait ; emprunter ${w.money(p.borrowEur)} porterait la capacité de désendettement de ${Number(p.signedYears) >= 99 ? 'plus de 99 ans' : w.years(p.signedYears)} (engagements compris, comme dans le bandeau) à ${Number(p.ratioYears) >= 99 ? 'plus de 99 ans' : w.years(p.ratioYears)}, au-delà des ${w.years(p.limitYears)} que les prêteurs acceptent (la référence de ${w.years(p.referenceYears)} est déjà une alerte).`,
   procedurePhase: (p, w) =>
     `Coup refusé : la procédure de passation est en phase ${PHASE_NAMES.fr[String(p.phase)] ?? String(p.phase)} ; encore ${w.num(p.monthsLeft, 0)} mois avant de pouvoir négocier.`,
   aboveCompetitiveBid: (p, w) =>
@@ -439,7 +439,7 @@ const EN: Templates = {
   realBalance: (p, w) =>
     `Budget refused by the real balance (art. L1612-4 of the CGCT): a tax cut of ${w.money(p.taxCutEur)} a year would leave net savings to come of ${w.money(p.netSavingsEur)}, not enough to repay the debt.`,
   lendersRefuse: (p, w) =>
-    `Commitment refused: no bank would lend; borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, past the ${w.years(p.limitYears)} lenders accept (the ${w.years(p.referenceYears)} reference is already an alarm).`,
+    `Commitment refused: no bank would lend; borrowing ${w.money(p.borrowEur)} would raise debt ÷ gross savings from ${Number(p.signedYears) >= 99 ? 'more than 99 years' : w.years(p.signedYears)} (with commitments, as in the top bar) to ${Number(p.ratioYears) >= 99 ? 'more than 99 years' : w.years(p.ratioYears)}, past the ${w.years(p.limitYears)} lenders accept (the ${w.years(p.referenceYears)} reference is already an alarm).`,
   procedurePhase: (p, w) =>
     `Move refused: the award procedure is in its ${PHASE_NAMES.en[String(p.phase)] ?? String(p.phase)} phase; ${w.num(p.monthsLeft, 0)} more month(s) before the sides can negotiate.`,
   aboveCompetitiveBid: (p, w) =>

@@ -13,7 +13,7 @@ import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { launchAloneTerms } from './rules/alone-price';
 import { MAX_CONTRACT_YEARS, partnershipStudyFor, termsProblem } from './rules/terms';
-import { GOVERNANCE_MEASURES, servicesToGiveUp } from './queries';
+import { GOVERNANCE_MEASURES, mayMoveThisMonth, servicesToGiveUp } from './queries';
 import { commitmentProblem, envelopeLeftAfterVoteEur } from './rules/legality';
 import type { Scenario } from './scenario-schema';
 import type { Action, ActionResult, Actor, ContractTerms, Explanation, RetiredAction, SimState } from './types';
@@ -146,7 +146,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const phase = n && phaseProblem(n);
       if (phase) return refuseWith(phase);
       if (n && n.turn !== a.by) return refuse('notYourTurn', { turn: n.turn }, `it is the ${n.turn}'s turn to answer`);
-      if (n && n.lastMoveTick >= state.tick) return refuse('oneRoundAMonth', {}, 'one round a month: wait for next month');
+      if (n && !mayMoveThisMonth(state, a.by)) return refuse('oneRoundAMonth', {}, 'one offer and its answer a month: wait for next month');
       if (n && n.round >= n.maxRounds) return refuse('roundsExhausted', { max: n.maxRounds }, `the negotiation has had its ${n.maxRounds} rounds: accept the offer or walk away`);
       if (!partnerActive(state)) return refuse('noPartner', {}, 'there is no partner to negotiate with until a new one arrives');
       const extra = Object.keys(a.terms).find((k) => !(TERM_FIELDS as readonly string[]).includes(k));
@@ -168,7 +168,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       if (n.ratificationMonthsLeft > 0) return refuse('awaitingRatification', {}, 'the deal is already accepted and awaits ratification');
       const phase = phaseProblem(n);
       if (phase) return refuseWith(phase);
-      if (n.lastMoveTick >= state.tick) return refuse('oneRoundAMonth', {}, 'one round a month: answer next month');
+      if (!mayMoveThisMonth(state, a.by)) return refuse('oneRoundAMonth', {}, 'one offer and its answer a month: answer next month');
       const unlawful = termsProblem(state, scenario, n.offer, { atAcceptance: true });
       if (unlawful) return refuse('offerNoLongerLawful', { ...unlawful.params, cause: unlawful.code }, `the offer is no longer lawful: ${unlawful.reason}`);
       acceptOffer(state, scenario, a.by, moveNote(a));

@@ -9,7 +9,7 @@ export { SUMMARY_KEYS, REPORTERS,  } from './metrics';
 export { contractRecords, type ContractRecord } from './contract-records';
 export { stateHash } from './hash';
 export { tryAction, actorOf, inPlayableYears } from './actions';
-export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur,   } from './queries';
+export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, projectedDebtYears } from './queries';
 export { termsProblem } from './rules/terms';
 export { launchAlonePrice } from './rules/alone-price';
 export { governanceEffect } from './rules/coordination';
@@ -17,7 +17,7 @@ export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type Refusa
 ;
 export { serializeState, deserializeState } from './serialize';
 export { computerPlayers, POLICY_NAMES_BY_SIDE, resolvePolicy } from './agents';
-export {   suggestedOffer } from './agents/adviser';
+export { advice, suggestedOffer } from './agents/adviser';
 export { bargain,   } from './agents/bargain';
 export { twoLenses, type TwoLenses } from './rules/lenses';
 export { termBounds, NUMERIC_TERMS, type NumericTerm, type TermBound } from './rules/term-bounds';

@@ -11,8 +11,9 @@
  */
 import { abandonableDeployments, grantRepaymentIfAbandoned } from './rules/contracts';
 import { callOpen } from './rules/funding';
+import { lendersRatioYears } from './rules/legality';
 import type { Scenario } from './scenario-schema';
-import type { Actor, Contract, GrantCallState, SimState } from './types';
+import type { Actor, Contract, GrantCallState, Negotiation, NegotiationMove, SimState } from './types';
 
 /** The governance measures a city can keep (scenario `coordination.measures`, action `governance`). */
 export const GOVERNANCE_MEASURES = ['smartCityOffice', 'interCommunalAgreement', 'sharedDataPlatform'] as const;
@@ -22,6 +23,37 @@ export function sideToAnswer(state: SimState): Actor | null {
   const n = state.negotiation;
   if (!n || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return null;
   return n.turn;
+}
+
+/** The negotiation's moves made this month, in order. */
+function movesThisMonth(n: Negotiation, tick: number): NegotiationMove[] {
+  const out: NegotiationMove[] = [];
+  for (let i = n.history.length - 1; i >= 0 && n.history[i]!.tick === tick; i--) out.unshift(n.history[i]!);
+  return out;
+}
+
+/**
+ * May `side` move in the negotiation this month? One offer and its answer a month (issue 11): a
+ * side may move when no one has moved this month, or to answer the one move the other side made
+ * this month; never while the bids are prepared (`lastMoveTick` ahead).
+ */
+export function mayMoveThisMonth(state: Readonly<SimState>, side: Actor): boolean {
+  const n = state.negotiation;
+  if (!n || n.lastMoveTick < state.tick) return true;
+  if (n.lastMoveTick > state.tick) return false;
+  const moves = movesThisMonth(n, state.tick);
+  return moves.length === 1 && moves[0]!.by !== side;
+}
+
+/**
+ * Does the negotiation wait for `side`'s answer now, in the month the other side moved? Asked by
+ * the computer players before they decide: the only move of the month so far is then a person's
+ * (an outside action), which a computer answers the same month. Computers' own moves are answered
+ * the month after (`sideToAnswer`), so computer-against-computer runs are as they were.
+ */
+export function answerDue(state: Readonly<SimState>, side: Actor): boolean {
+  const n = state.negotiation;
+  return !!n && n.turn === side && n.ratificationMonthsLeft === 0 && (n.lastMoveTick < state.tick || mayMoveThisMonth(state, side));
 }
 
 /** Must `side` answer an offer now (the trigger of the computer players, the table's buttons)? */
@@ -79,3 +111,14 @@ export function partnershipStudies(state: SimState): { projects: string[]; distr
 
 export { competitiveCapEur,  } from './rules/procedure';
 export { PROCEDURE_PHASES } from './types';
+
+/**
+ * The debt-capacity ratio lenders would count now, with what is signed (years): debt with the
+ * capital still to pay on works signed (this month's included) over gross savings less the annual
+ * payments signed but not yet running (rules/legality.ts `lendersRatioYears`, the lenders' check
+ * itself, with nothing new). The HUD shows it beside today's ratio, and a `lendersRefuse` refusal
+ * cites it as `signedYears`, so a refusal never quotes a figure the screen does not show.
+ */
+export function projectedDebtYears(state: SimState): number {
+  return lendersRatioYears(state, 0);
+}

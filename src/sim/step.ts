@@ -26,7 +26,7 @@ import { negotiationTick, walkAway } from './rules/negotiation';
 import { updatePartnerNpv } from './rules/partner';
 import { politicsPhase } from './rules/politics';
 import { constructionPhase, operationPhase, type OperationResult } from './rules/projects';
-import { mustAnswerNow } from './queries';
+import { answerDue, mustAnswerNow } from './queries';
 import type { Scenario } from './scenario-schema';
 import { cloneState } from './serialize';
 import type { Action, ActionResult, Actor, Policy, SimState } from './types';
@@ -82,6 +82,10 @@ export const OPEN_PHASES: readonly Phase[] = [
 /** The computer policies decide (once the outside actions are in), and the open negotiation moves a round. */
 function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }: Month): void {
   if (inPlayableYears(state, scenario)) {
+    // A person's offer of this month (an outside action, made before the computers decide) is
+    // answered this month: one offer and its answer a month. Asked once, before any computer moves,
+    // so that a computer's own offer still waits a month for the other computer.
+    const personAnswered = { city: answerDue(state, 'city') && !mustAnswerNow(state, 'city'), partner: answerDue(state, 'partner') && !mustAnswerNow(state, 'partner') };
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
       if (!policy) continue;
@@ -89,9 +93,10 @@ function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }
       const calls = actor === 'city' ? newGrantCalls : [];
       // The partner also answers the amendments (avenants) the city proposed (rules/contracts.ts).
       const amendment = actor === 'partner' && state.contracts.some((c) => c.amendment !== null);
-      const mustAnswer = mustAnswerNow(state, actor) || amendment;
+      const answerNow = mustAnswerNow(state, actor) || personAnswered[actor];
+      const mustAnswer = answerNow || amendment;
       if (!yearStart && calls.length === 0 && !mustAnswer) continue;
-      for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer } })) {
+      for (const action of policy({ state, scenario, actor, trigger: { yearStart, newGrantCalls: calls, mustAnswer, answerNow } })) {
         const r = applyAction(state, scenario, scratch, action);
         if (!r.ok) state.log.push({ tick: state.tick, kind: 'refused', data: { actor, action: (action as Action).type, reason: r.reason } });
       }

@@ -523,8 +523,9 @@ export interface Observation {
   scenario: Scenario;
   actor: Actor;
   /** Why the policy is asked now: the start of a year, grant calls that opened this month, or an
-   *  offer to answer (several may hold at once). */
-  trigger: { yearStart: boolean; newGrantCalls: string[]; mustAnswer: boolean };
+   *  offer to answer (several may hold at once). `answerNow`: the negotiation waits for this side's
+   *  answer now, a person's offer of this very month included (queries.ts `answerDue`). */
+  trigger: { yearStart: boolean; newGrantCalls: string[]; mustAnswer: boolean; answerNow?: boolean };
 }
 
 /** A decision policy: a pure function of an observation returning actions (rule-based or AI). */

@@ -306,7 +306,7 @@ export function createGame(opts: GameOptions): Game {
     termsProblem: (terms) => termsProblem(session().sim, session().scenario, terms),
     termBounds: (terms) => termBounds(session().sim, session().scenario, terms),
     // The partner's true costs are its own: the city's eyes get the city's estimate.
-    lenses: (terms, viewer) => twoLenses(session().sim, session().scenario, terms, viewer === 'partner' ? 'private' : 'public'),
+    lenses: (terms, viewer) => twoLenses(session().sim, session().scenario, terms, viewer === 'partner' ? 'partner' : 'public'),
     suggestedOffer: (by) => {
       const s = get().session;
       return s && run ? suggestedOffer({ state: s.sim, scenario: s.scenario, by }) : null;

@@ -9,12 +9,13 @@
  */
 import { getLang, setLang, t, type Lang } from '../i18n';
 import { OVERLAYS, type GameState, type Overlay, type Session } from '../state/game-types';
-import { inPlayableYears } from '../sim';
+import { inPlayableYears, projectedDebtYears } from '../sim';
 import { icon } from './icons';
 import type { ScreenContext } from './screens/context';
 import { button, h, setFigure } from './dom';
 import { figureTip, formatFigure, liveFigures, type FigureId } from './screens/figures';
 import { capital } from './words/names';
+import './hud-debt.css';
 import { gameYear, monthYear } from './words/dates';
 import { months, num, years } from './words/numbers';
 import './leave.css';
@@ -119,6 +120,8 @@ interface HudParts {
   clock: HTMLElement;
   gauge: HTMLElement;
   debt: HTMLElement;
+  /** The ratio with what is signed, as the lenders' check counts it (`projectedDebtYears`). */
+  debtSigned: HTMLElement;
   majority: HTMLElement;
   largeType: HTMLButtonElement;
   /** The way back to the menu: its button, and the confirmation that says what the autosave keeps. */
@@ -145,6 +148,7 @@ function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
     clock: h('span', { class: 'clock-holder' }),
     gauge: h('span', { class: 'gauge-holder' }),
     debt: fig('hud-debt'),
+    debtSigned: fig('hud-debt-signed'),
     majority: h('span', { class: 'majority-holder' }),
     largeType: largeTypeSwitch(ctx, true),
     leave: h('div', { class: 'leave-confirm', testid: 'to-menu-confirm-box', attrs: { role: 'dialog', 'aria-labelledby': 'leave-title' } }),
@@ -177,7 +181,7 @@ function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
       h('span', { class: 'sr-only' }, t('screens.side.city')),
       item('', null, t('hud.envelope'), figures.envelope!),
       item('', null, t('hud.savings'), figures.savings!),
-      item('hud-debt', null, t('hud.debt'), parts.gauge, parts.debt),
+      item('hud-debt', null, t('hud.debt'), parts.gauge, parts.debt, parts.debtSigned),
     ),
     h('div', { class: 'hud-group hud-approval', testid: 'hud-approval' }, item('', null, t('hud.satisfaction'), figures.satisfaction!), item('', null, t('hud.vote'), parts.majority, figures.vote!)),
   ];
@@ -234,6 +238,14 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
   parts.gauge.replaceChildren(debtGauge(debt, ceiling, 84, refuse), ...(debt > ceiling ? [icon('warning', 'icon warn')] : []));
   const tip = figureTip('debt', session, ctx.starts, view);
   setFigure(parts.debt, t('hud.debtValue', { value: num(debt, 1), ceiling: years(ceiling, 0) }), [...tip, t('hud.tip.debtLenders', { ceiling: years(ceiling, 0), refuse: years(refuse, 0) })]);
+  // Beside it, the ratio the lenders' check counts (what is signed and not yet running included):
+  // the figure a refusal to borrow cites, so the two never disagree.
+  const signed = projectedDebtYears(sim);
+  const signedText = Number.isFinite(signed) && signed < 99 ? num(signed, 1) : t('hud.debtSignedOver');
+  setFigure(parts.debtSigned, t('hud.debtSigned', { value: signedText }), [t('hud.tip.debtSigned', { value: signedText, today: num(debt, 1), refuse: years(refuse, 0) })]);
+  parts.debtSigned.classList.toggle('over', signed > ceiling);
+  // Shown when what is signed moves the figure (at the HUD's precision); otherwise today's is it.
+  parts.debtSigned.hidden = signedText === num(debt, 1);
 
   parts.majority.replaceChildren(majorityBar(live.vote));
   parts.largeType.setAttribute('aria-pressed', String(ctx.state.ui.largeType));

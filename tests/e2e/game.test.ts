@@ -112,7 +112,7 @@ describeE2E('the game (Chromium)', () => {
     await expectReplayMatches(page);
   });
 
-  it('two groups on one screen: the partner’s private figures never appear on the city’s screens', async () => {
+  it('two groups on one screen: each side sees the other’s value only as its own estimate, and the partner’s private figures never appear on the city’s screens', async () => {
     const page = await open();
     const shot = (name: string) => screenshot(page, `both-${name}`).then(() => undefined);
     await click(page, 'role-both');
@@ -143,8 +143,35 @@ describeE2E('the game (Chromium)', () => {
         if (Math.abs(f) < 1) for (const x of both) smallFigures.add(x);
       }
     };
+    /** Parses a legend's figure as the interface prints it ("+3,2 M€", "−850 k€", "€3.2M") to euros, with its rounding unit. */
+    const euros = (text: string): { eur: number; unit: number } => {
+      const t = text.replace(/[\s\u00a0\u202f€+]/g, '').replace('\u2212', '-').replace(',', '.');
+      const scale = t.endsWith('M') ? 1e6 : t.endsWith('k') ? 1e3 : 1;
+      const digits = t.replace(/[Mk]$/, '');
+      const decimals = digits.includes('.') ? digits.split('.')[1]!.length : 0;
+      return { eur: Number(digits) * scale, unit: scale * 10 ** -decimals };
+    };
+    // Both ways (issue 11): the other side's value on a side's screen is exactly that side's estimate,
+    // read from the DOM and compared with the model's figures; counted where estimate and truth differ.
+    const checked = { city: 0, partner: 0 };
+    const otherValueIsEstimate = async (viewer: 'city' | 'partner') => {
+      const terms = await page.evaluate(() => window.horizons!.getState()!.negotiation?.offer ?? null);
+      if (!terms) return;
+      const st = await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getState())));
+      const scenario = await page.evaluate(() => window.horizons!.getGame().session!.scenario);
+      const truth = twoLenses(st, scenario, terms);
+      const seenBy = twoLenses(st, scenario, terms, viewer === 'city' ? 'public' : 'partner');
+      const [exact, estimate] = viewer === 'city' ? [truth.partnerValueEur, seenBy.partnerValueEur] : [truth.cityValueEur, seenBy.cityValueEur];
+      const shown = euros(await page.locator(`.neg-legend-${viewer === 'city' ? 'partner' : 'city'} .neg-legend-value`).innerText());
+      expect(Math.abs(shown.eur - estimate), `${viewer}'s screen shows ${shown.eur} for the other side, its estimate is ${estimate}`).toBeLessThanOrEqual(shown.unit / 2 + 1);
+      if (Math.abs(exact - estimate) > 2 * shown.unit) {
+        expect(Math.abs(shown.eur - exact)).toBeGreaterThan(shown.unit / 2);
+        checked[viewer] += 1;
+      }
+    };
     for (let step = 0; step < 60; step++) {
       const game = await page.evaluate(() => ({ screen: window.horizons!.getGame().screen, acting: window.horizons!.getGame().session!.actingSide }));
+      if (game.screen === 'negotiation' && game.acting) await otherValueIsEstimate(game.acting);
       if (game.acting === 'city' && game.screen !== 'handover') {
         await collectPrivate();
         seen.push(await page.evaluate(() => document.getElementById('app')!.innerText));
@@ -172,6 +199,8 @@ describeE2E('the game (Chromium)', () => {
       await settled(page);
     }
     expect(seen.length).toBeGreaterThan(2);
+    expect(checked.city, 'the city read the partner’s value as its estimate').toBeGreaterThan(0);
+    expect(checked.partner, 'the partner read the city’s value as its estimate').toBeGreaterThan(0);
     const text = seen.join('\n');
     const legendText = legends.join('\n');
     // A figure counts as shown only as a whole number on screen ("1,5" in "1,5 M€", not in "21,5" or "1,52").

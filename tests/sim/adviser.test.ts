@@ -1,11 +1,11 @@
 /** The computer adviser of a side played by people: its name, its plain default offer and its suggestion. */
 import { describe, expect, it } from 'vitest';
-import { adviserName, defaultOffer, suggestedOffer } from '../../src/sim/agents/adviser';
+import { advice, adviserName, defaultOffer, suggestedOffer } from '../../src/sim/agents/adviser';
 import { publicPartnerFloor } from '../../src/sim/agents/negotiator';
 import { partnerPersonality } from '../../src/sim/agents/personalities';
-import { resolvePolicy } from '../../src/sim';
-import { termsLawful } from '../../src/sim/rules/terms';
-import { dijon, freshState } from './helpers';
+import { createRun, resolvePolicy } from '../../src/sim';
+import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
+import { bareProcedure, dijon, freshState } from './helpers';
 
 const sc = dijon();
 
@@ -44,4 +44,28 @@ describe('the adviser', () => {
     expect(forPartner).toEqual(expected);
     expect(forPartner).not.toBe(expected); // a copy the table may edit
   });
+
+  it('offers lawful terms when the offer on the table no longer is (issue 11), and says why when nothing is lawful', () => {
+    // The computer city opens, then buys a service alone in the same month: its own offer no longer fits the envelope.
+    const bare = bareProcedure();
+    const run = createRun(bare, { seed: 2, years: 3, agents: 200, city: 'steady-mayor', partner: 'none' });
+    while (!run.state.negotiation && run.state.tick < 24) run.advanceTick();
+    const s = run.state;
+    expect(termsProblem(s, bare, s.negotiation!.offer, { atAcceptance: true })?.code).toBe('envelopeExceeded');
+    const a = advice({ state: s, scenario: bare, by: 'partner' });
+    expect(a.why).toBeNull();
+    expect(termsLawful(s, bare, a.terms)).toBe(true);
+    expect(suggestedOffer({ state: s, scenario: bare, by: 'partner' })).toEqual(a.terms);
+    // A budget settled by the prefect: no commitment is lawful, and the adviser says so, with the cause.
+    const settled = structuredClone(s);
+    settled.city.settledUntilTick = settled.tick + 12;
+    const none = advice({ state: settled, scenario: bare, by: 'partner' });
+    expect(none.why?.code).toBe('noLawfulTerms');
+    expect(none.why?.cause.code).toBe('budgetSettled');
+    // Not the partner's turn: its offer waits, and the adviser says why.
+    const city = advice({ state: s, scenario: bare, by: 'city' });
+    expect(city.why?.code).toBe('notNow');
+    expect(city.why?.cause.code).toBe('notYourTurn');
+  });
 });
+

@@ -196,7 +196,7 @@ export function invariantViolations(state: SimState): string[] {
 }
 
 /** A scenario whose award procedures have no fixed months and one bidder: the alternating offers
- *  alone, answered the month after an offer (procedure.test.ts tests the procedure itself). */
+ *  alone (procedure.test.ts tests the procedure itself). */
 export function bareProcedure(base: Scenario = dijon(), sets: Record<string, number> = {}): Scenario {
   const bare: Record<string, number> = { 'procurement.bidders': 1, 'procurement.dialogueMonthsPerRound': 0 };
   for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) bare[`procurement.months.${kind}.${ph}`] = 0;

@@ -61,3 +61,21 @@ describe('twoLenses', () => {
     expect(twoLenses(s, sc, t, 'private')).toEqual(lenses);
   });
 });
+
+describe('the partner’s view (issue 11: each side sees the other’s value only as its own estimate)', () => {
+  const sc = dijon();
+  const s = freshState(sc);
+  const t = terms({ projects: ['streetLighting'], districts: [0, 1, 2, 3, 4, 5, 6, 7], durationYears: 12, annualPaymentEur: 4e6 });
+  it('has the partner’s true side and its estimate of the city’s, not the sitting mayor’s value', () => {
+    const truth = twoLenses(s, sc, t);
+    const seen = twoLenses(s, sc, t, 'partner');
+    expect(seen.partnerValueEur).toBe(truth.partnerValueEur);
+    expect(Math.abs(seen.cityValueEur - truth.cityValueEur)).toBeGreaterThan(1e5);
+    expect(seen.cityValueEur).toBeCloseTo(seen.years.reduce((a, y) => a + y.cityCostsDiscounted + y.cityBenefitsDiscounted, 0), 0);
+    // Nothing of the sitting mayor leaks: another mayor's profile, the same estimate.
+    const other = freshState(sc);
+    other.city.mayor.profile = { ...other.city.mayor.profile, fiscal: 0.95, presentBias: 0.5, electoralHazard: 0.3 };
+    expect(twoLenses(other, sc, t, 'partner').cityValueEur).toBe(seen.cityValueEur);
+    expect(twoLenses(other, sc, t).cityValueEur).not.toBeCloseTo(truth.cityValueEur, 0);
+  });
+});

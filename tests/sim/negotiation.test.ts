@@ -38,18 +38,20 @@ describe('alternating offers', () => {
     expect(s.negotiation!.history[0]!.by).toBe('partner');
   });
 
-  it('one round a month, and only on one’s turn', () => {
+  it('one offer and its answer a month, and only on one’s turn', () => {
     const s = freshState();
-    const [, same] = month(s, sc, offer('city'), offer('partner', 900_000));
-    expect(refusal(same!)).toMatch(/one round a month/);
-    const [wrong] = month(s, sc, offer('city', 600_000));
-    expect(refusal(wrong!)).toMatch(/partner's turn/);
-    const [ok] = month(s, sc, offer('partner', 900_000));
+    // The answer may come in the month of the offer; a third move waits for next month.
+    const [, answer, third] = month(s, sc, offer('city'), offer('partner', 900_000), offer('city', 700_000));
+    expect(answer).toEqual({ ok: true });
+    expect(refusal(third!)).toMatch(/one offer and its answer a month/);
+    const [wrong] = month(s, sc, offer('partner', 800_000));
+    expect(refusal(wrong!)).toMatch(/city's turn/);
+    const [ok] = month(s, sc, offer('city', 700_000));
     expect(ok).toEqual({ ok: true });
-    expect(s.negotiation!.round).toBe(2);
-    expect(s.negotiation!.turn).toBe('city');
-    expect(s.negotiation!.offer.annualPaymentEur).toBe(900_000);
-    expect(s.negotiation!.offeredBy).toBe('partner');
+    expect(s.negotiation!.round).toBe(3);
+    expect(s.negotiation!.turn).toBe('partner');
+    expect(s.negotiation!.offer.annualPaymentEur).toBe(700_000);
+    expect(s.negotiation!.offeredBy).toBe('city');
   });
 
   it('a side cannot accept its own offer, nor out of turn, nor when there is none', () => {

@@ -54,7 +54,8 @@ const CASES: Case[] = [
   { code: 'fieldUnknownValue', refused: at(0, { type: 'governance', measure: 'mayorsClub', on: true }) },
   { code: 'playableYearsOver', refused: at(13, { type: 'setConcertation', level: 0.5 }), scenario: () => bareProcedure(dijon(), { playableYears: 1 }), years: 2 },
   { code: 'notYourTurn', before: openedByCity, refused: at(1, propose('city')) },
-  { code: 'oneRoundAMonth', before: openedByCity, refused: at(0, propose('partner', { annualPaymentEur: 600_000 })) },
+  // One offer and its answer a month (issue 11): the partner may answer the city's offer the same month, the city not again.
+  { code: 'oneRoundAMonth', before: [...openedByCity, at(0, propose('partner', { annualPaymentEur: 600_000 }))], refused: at(0, propose('city', { annualPaymentEur: 550_000 })) },
   { code: 'awaitingRatification', before: [...openedByCity, at(1, { type: 'accept', by: 'partner' })], refused: at(2, propose('city')), scenario: () => bareProcedure() },
   {
     code: 'roundsExhausted',

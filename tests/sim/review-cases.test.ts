@@ -67,14 +67,16 @@ describe('review cases', () => {
     if (!r.ok) expect(r.error).toMatch(/city: found the string "infrastructure-partner", expected one of .*steady-mayor/);
   });
 
-  it('no offer beyond the round limit, and no acceptance in the month of the offer', () => {
+  it('no offer beyond the round limit, and no third move in the month of the offer', () => {
     const sc = bareProcedure();
     const s = freshState(sc);
     const scratch0 = scratch(s);
     expect(applyAction(s, sc, scratch0, { type: 'propose', by: 'city', terms: terms() })).toEqual({ ok: true });
-    expect(applyAction(s, sc, scratch0, { type: 'accept', by: 'partner' })).toMatchObject({ ok: false });
+    // One offer and its answer a month (issue 11): the partner answers, the city may not move again.
+    expect(applyAction(s, sc, scratch0, { type: 'propose', by: 'partner', terms: terms({ annualPaymentEur: 600_000 }) })).toEqual({ ok: true });
+    expect(applyAction(s, sc, scratch0, { type: 'accept', by: 'city' })).toMatchObject({ ok: false, code: 'oneRoundAMonth' });
     s.negotiation!.round = s.negotiation!.maxRounds;
     s.tick += 1;
-    expect(applyAction(s, sc, scratch(s), { type: 'propose', by: 'partner', terms: terms({ annualPaymentEur: 600_000 }) })).toMatchObject({ ok: false, reason: expect.stringMatching(/rounds/) });
+    expect(applyAction(s, sc, scratch(s), { type: 'propose', by: 'city', terms: terms({ annualPaymentEur: 550_000 }) })).toMatchObject({ ok: false, reason: expect.stringMatching(/rounds/) });
   });
 });

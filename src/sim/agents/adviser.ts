@@ -9,7 +9,13 @@
 import type { Scenario } from '../scenario-schema';
 import type { Action, Actor, ContractTerms, SimState } from '../types';
 import { resolvePolicy } from './index';
-import { termsLawful } from '../rules/terms';
+import { termsLawful, termsProblem } from '../rules/terms';
+import { NUMERIC_TERMS, termBounds } from '../rules/term-bounds';
+import { tryAction } from '../actions';
+import { openGrantCalls, partnershipStudies } from '../queries';
+import { heldDistricts } from '../rules/services';
+import { projectType } from '../rules/catalogue';
+import { problem, type Problem } from '../refusal';
 import { publicPartnerFloor } from './negotiator';
 import { partnerPersonality } from './personalities';
 
@@ -44,8 +50,129 @@ export function defaultOffer(state: Readonly<SimState>, scenario: Scenario): Con
   return { ...base, annualPaymentEur: Number.isFinite(floor) ? Math.round((floor * 1.1) / 1000) * 1000 : 1_000_000 };
 }
 
-/** What a side's computer adviser would propose now (the negotiation table's suggestion and the script API's `propose`). */
+/** What a side's computer adviser would propose now (the negotiation table's suggestion and the script API's `propose`): a lawful offer whenever one is found (`advice`). */
 export function suggestedOffer(args: { state: Readonly<SimState>; scenario: Scenario; by: Actor }): ContractTerms {
+  return advice(args).terms;
+}
+
+/**
+ * Why the adviser has no lawful offer to make now: `notNow`, the side may not propose this month
+ * (its `cause`: not its turn, one offer and its answer a month, the bids being prepared, the
+ * ratification, the rounds used up — the refusal the move would get); `noLawfulTerms`, no terms
+ * near its suggestion pass the rules (its `cause`: the suggestion's own problem, say the envelope);
+ * `nothingLeft`, no negotiation is open and every service is already held in every district: there
+ * is no deal left to open until a contract ends.
+ */
+export type AdviceWhy = { code: 'notNow' | 'noLawfulTerms' | 'nothingLeft'; cause: Problem };
+
+/** The adviser's suggestion, and why none is lawful when none is (`why` null: the terms may be sent now). */
+export interface Advice {
+  terms: ContractTerms;
+  why: AdviceWhy | null;
+}
+
+/**
+ * The adviser's offer: its own suggestion if lawful, else the nearest lawful terms it finds (closed
+ * grant calls dropped, each numeric term brought inside its lawful range — `termBounds` — and, if
+ * need be, fewer districts), else its suggestion with why nothing lawful was found. A side is never
+ * left with an unlawful suggestion and no word on why.
+ */
+export function advice(args: { state: Readonly<SimState>; scenario: Scenario; by: Actor }): Advice {
+  const { state, scenario, by } = args;
+  const wanted = rawSuggestion(args);
+  const st = state;
+  // Opening a negotiation, the adviser also looks past its first idea: the scopes of the
+  // partnerships the city has studied, then each project where its service is not yet held.
+  const terms = nearestLawful(st, scenario, wanted) ?? (state.negotiation ? null : firstLawfulOpening(st, scenario, wanted));
+  const unlawful = terms === null ? termsProblem(st, scenario, wanted) : null;
+  if (unlawful) return { terms: wanted, why: { code: !state.negotiation && everyServiceHeld(st, scenario) ? 'nothingLeft' : 'noLawfulTerms', cause: unlawful } };
+  // Whether the move itself is allowed now (turn, month, procedure): tried on a copy of the state.
+  const move = tryAction(st, scenario, { type: 'propose', by, terms: terms ?? wanted });
+  if (!move.ok) return { terms: terms ?? wanted, why: { code: terms ? 'notNow' : 'noLawfulTerms', cause: problem(move.code, move.params, move.reason) } };
+  return { terms: terms ?? wanted, why: null };
+}
+
+/** Is every project's service held (under works or running) in every district? Then no deal is left to open. */
+function everyServiceHeld(state: Readonly<SimState>, scenario: Scenario): boolean {
+  return Object.keys(scenario.projects.catalogue).every((id) => {
+    const family = projectType(scenario, id)?.family;
+    return !family || heldDistricts(state, scenario, family, false).size >= state.districts.length;
+  });
+}
+
+/** Grant calls the terms name that are open now, the others dropped. */
+function openCallsOnly(state: Readonly<SimState>, terms: ContractTerms): ContractTerms {
+  const open = new Set(openGrantCalls(state).map((c) => c.id));
+  return terms.grantCalls.every((id) => open.has(id)) ? terms : { ...terms, grantCalls: terms.grantCalls.filter((id) => open.has(id)) };
+}
+
+/**
+ * The terms, or the nearest lawful ones found, or null: each numeric term brought into its lawful
+ * range, then fewer districts; then the same in the other forms where the partner finances the
+ * works (a concession, a partnership), for a city whose envelope cannot pay works as built.
+ */
+function nearestLawful(state: Readonly<SimState>, scenario: Scenario, start: ContractTerms): ContractTerms | null {
+  const lawful = (t: ContractTerms) => termsLawful(state, scenario, t);
+  if (lawful(start)) return start;
+  const base = openCallsOnly(state, start);
+  if (lawful(base)) return base;
+  for (const form of [base.form, ...FINANCED_FORMS.filter((f) => f !== base.form)]) {
+    const found = withinBounds(state, scenario, { ...base, form }, lawful);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** A lawful opening other than the first idea: a studied partnership's scope, then each project in the districts where it is not held. */
+function firstLawfulOpening(state: Readonly<SimState>, scenario: Scenario, idea: ContractTerms): ContractTerms | null {
+  const candidates: ContractTerms[] = [];
+  for (const study of partnershipStudies(state)) if (study.ready) candidates.push({ ...idea, form: 'partnership', projects: study.projects, districts: study.districts, cityCapitalShare: 0, grantCalls: [] });
+  for (const [project, p] of Object.entries(scenario.projects.catalogue)) {
+    if (idea.projects.length === 1 && idea.projects[0] === project) continue;
+    const family = projectType(scenario, project)?.family;
+    const held = family ? heldDistricts(state, scenario, family, false) : new Set<number>();
+    const districts = idea.districts.filter((d) => !held.has(d));
+    if (districts.length > 0 && p) candidates.push({ ...idea, projects: [project], districts, grantCalls: [] });
+  }
+  for (const c of candidates) {
+    const found = nearestLawful(state, scenario, c);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Forms in which the partner finances the works (no capital from the city's envelope is needed). */
+const FINANCED_FORMS: readonly ContractTerms['form'][] = ['concession', 'partnership'];
+
+/** The terms with each numeric term in its lawful range, over all the districts then fewer, or null. */
+function withinBounds(state: Readonly<SimState>, scenario: Scenario, base: ContractTerms, lawful: (t: ContractTerms) => boolean): ContractTerms | null {
+  if (lawful(base)) return base;
+  // All the districts, half of them, one (the last ones dropped first).
+  const n = base.districts.length;
+  for (const keep of [...new Set([n, Math.ceil(n / 2), 1])]) {
+    let t: ContractTerms = { ...base, districts: base.districts.slice(0, keep) };
+    for (let pass = 0; pass < 2; pass++) {
+      if (lawful(t)) return t;
+      const bounds = termBounds(state, scenario, t);
+      let moved = false;
+      for (const k of NUMERIC_TERMS) {
+        const b = bounds[k];
+        if (b.min > b.max) continue;
+        const v = Math.min(b.max, Math.max(b.min, t[k]));
+        if (v !== t[k]) {
+          t = { ...t, [k]: v };
+          moved = true;
+        }
+      }
+      if (!moved) break;
+    }
+    if (lawful(t)) return t;
+  }
+  return null;
+}
+
+/** What the adviser would suggest before any check of the law. */
+function rawSuggestion(args: { state: Readonly<SimState>; scenario: Scenario; by: Actor }): ContractTerms {
   const { state, scenario, by } = args;
   const n = state.negotiation;
   // `votedOnly`: the decisions of a month in the year, on the envelope already voted (as when a

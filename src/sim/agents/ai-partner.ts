@@ -24,7 +24,7 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
     const n = state.negotiation;
     const view = partnerView(obs.scenario, p);
     const amendments = obs.trigger.mustAnswer ? answerAmendments(state, view) : [];
-    if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner' || n.lastMoveTick >= state.tick || n.ratificationMonthsLeft > 0) return amendments;
+    if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner' || (n.lastMoveTick >= state.tick && !obs.trigger.answerNow) || n.ratificationMonthsLeft > 0) return amendments;
     return [...amendments, ...answer(state, obs.scenario, view, n, p)];
   };
 }

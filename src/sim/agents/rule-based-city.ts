@@ -506,6 +506,6 @@ export function ruleBasedCity(obs: Observation): Action[] {
   const n = state.negotiation;
   const actions: Action[] = [];
   if (obs.trigger.yearStart || obs.trigger.newGrantCalls.length > 0) actions.push(...yearlyDecisions(state, obs.scenario, obs.trigger.yearStart));
-  if (n && n.turn === 'city' && n.ratificationMonthsLeft === 0 && n.lastMoveTick < state.tick) actions.push(...respond(state, obs.scenario));
+  if (n && n.turn === 'city' && n.ratificationMonthsLeft === 0 && (n.lastMoveTick < state.tick || obs.trigger.answerNow)) actions.push(...respond(state, obs.scenario));
   return actions;
 }

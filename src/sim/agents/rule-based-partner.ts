@@ -45,7 +45,7 @@ export function ruleBasedPartnerWith(reservation: Reservation): Policy {
     const { state, scenario } = obs;
     const n = state.negotiation;
     const amendments = answerAmendments(state, scenario);
-    if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0 || n.lastMoveTick >= state.tick) return amendments;
+    if (!n || n.turn !== 'partner' || n.ratificationMonthsLeft > 0 || (n.lastMoveTick >= state.tick && !obs.trigger.answerNow)) return amendments;
     return [...amendments, ...negotiate(obs, reservation)];
   };
 }

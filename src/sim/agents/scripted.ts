@@ -213,7 +213,7 @@ function gouge(obs: Observation): Action[] {
   const n = state.negotiation;
   // It answers the amendments awaiting it as every computer partner does (contract-review.ts).
   const amendments = obs.trigger.mustAnswer ? answerAmendments(state, scenario) : [];
-  if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner' || n.lastMoveTick >= state.tick || n.ratificationMonthsLeft > 0) return amendments;
+  if (!n || !obs.trigger.mustAnswer || n.turn !== 'partner' || (n.lastMoveTick >= state.tick && !obs.trigger.answerNow) || n.ratificationMonthsLeft > 0) return amendments;
   const offer = n.offer;
   const base = { ...offer, grantCalls: offer.grantCalls.filter((id) => state.grantCalls.some((c) => c.id === id && callOpen(state, c))) };
   const max = maxLawfulPayment(state, scenario, base, offer.annualPaymentEur);

@@ -147,6 +147,21 @@ export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, t
   return { net, firstYear: capital > 0 ? net * (-flows.capital[0]! / capital) : 0, financedEur };
 }
 
+/**
+ * Debt ÷ gross savings as lenders count it (years): loans and partnership debt, plus the city's
+ * capital still to pay on works signed (this month's included), over gross savings less the annual
+ * payments and upkeep signed but not yet in them; with `newDebtEur` of new debt and `newAnnualEur`
+ * of new annual payments on top. Infinity when nothing would be left to repay with. The lenders'
+ * check below and the HUD's projected figure (`projectedDebtYears`) both read it.
+ */
+export function lendersRatioYears(state: SimState, newAnnualEur: number, ...newDebtEur: number[]): number {
+  const savingsAfter = state.city.grossSavingsEur - newAnnualEur - pendingAnnualEur(state);
+  // Summed in this order, term by term (the check's figures, to the last bit).
+  let debt = totalDebtEur(state) + pendingCapitalEur(state).totalEur;
+  for (const d of newDebtEur) debt += d;
+  return savingsAfter > 0 ? debt / savingsAfter : Infinity;
+}
+
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */
 export function underSettlement(state: Readonly<SimState>): boolean {
   return state.tick < state.city.settledUntilTick;
@@ -209,17 +224,17 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     const margin = netSavingsForecastEur(state, scenario);
     if (terms.annualPaymentEur > margin) return explain && goldenRule(state, scenario, terms.annualPaymentEur, margin);
   }
-  const pending = pendingCapitalEur(state).totalEur;
-  const savingsAfter = city.grossSavingsEur - terms.annualPaymentEur - pendingAnnualEur(state);
   const limit = scenario.funding.lendersRefuseYears;
   // Lenders count partnership debt with loans, and a partnership's financed capital as new debt.
-  const ratio = savingsAfter > 0 ? (totalDebtEur(state) + pending + net + financedEur) / savingsAfter : Infinity;
+  const ratio = lendersRatioYears(state, terms.annualPaymentEur, net, financedEur);
   if (net + financedEur > 0 && ratio > limit) {
     if (!explain) return false;
     const shown = Number.isFinite(ratio) ? Math.min(ratio, 99) : 99;
+    // The ratio before this commitment, as the HUD shows it beside today's (`projectedDebtYears`).
+    const signed = lendersRatioYears(state, 0);
     return problem(
       'lendersRefuse',
-      { borrowEur: net + financedEur, ratioYears: shown, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
+      { borrowEur: net + financedEur, ratioYears: shown, signedYears: Number.isFinite(signed) ? Math.min(signed, 99) : 99, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
       `no bank would lend: ${fmtM(net + financedEur)} of new debt (loans and partnership capital) would raise debt ÷ gross savings to ${shown.toFixed(1)} years, past the ${limit} years lenders accept (the ${scenario.city.debtCeilingYears}-year reference is already an alarm)`,
     );
   }

@@ -3,9 +3,13 @@
  * as the city counts them and as the partner counts them, each with its discounted value.
  * The partner's side comes in two views: 'private', with its true costs and experience (for the
  * partner's eyes and a facilitator's), and 'public', the city's estimate from catalogue prices, so
- * that the partner's private figures never reach the city's screens.
+ * that the partner's private figures never reach the city's screens. Both ways (issue 11): the
+ * 'partner' view is the partner's screen, its own true costs beside its estimate of the city's
+ * side — the city as a typical mayor of the scenario would count it (the mean of the scenario's
+ * mayor profiles: present bias, electoral hazard, weight on spending), since the sitting mayor's
+ * own lens is the city's private knowledge.
  */
-import type { Scenario } from '../scenario-schema';
+import type { MayorProfile, Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { cityCostWeights, cityWeights, partnerWeights } from './discount';
 import { buildYearsOf, cityLens, dealFlows, partnerLens, valueForCity, valueForPartner } from './valuation';
@@ -34,14 +38,31 @@ export interface TwoLenses {
   partnerValueEur: number;
 }
 
-/** The deal seen through both lenses now; `view` says whose knowledge of the partner's costs draws its side. */
-export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms, view: 'private' | 'public' = 'private'): TwoLenses {
-  const flows = dealFlows(state, scenario, terms, 'partner', view);
-  const cl = cityLens(state, scenario);
+/**
+ * Whose knowledge draws the chart: 'private', everything true (a facilitator's); 'public', the
+ * city's screen (the partner's side from catalogue prices); 'partner', the partner's screen (its
+ * true costs, the city's side as a typical mayor of the scenario would count it).
+ */
+export type LensView = 'private' | 'public' | 'partner';
+
+/** The mayor the partner assumes it faces: the mean of the scenario's mayor profiles. */
+function typicalMayor(scenario: Scenario, profile: MayorProfile): MayorProfile {
+  const ms = scenario.politics.mayors;
+  const mean = (f: (m: MayorProfile) => number) => ms.reduce((a, m) => a + f(m), 0) / Math.max(1, ms.length);
+  return { ...profile, fiscal: mean((m) => m.fiscal), presentBias: mean((m) => m.presentBias), electoralHazard: mean((m) => m.electoralHazard) };
+}
+
+/** The deal seen through both lenses now; `view` says whose knowledge draws each side. */
+export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms, view: LensView = 'private'): TwoLenses {
+  const flows = dealFlows(state, scenario, terms, 'partner', view === 'public' ? 'public' : 'private');
+  // The city's side through the sitting mayor's lens, or, on the partner's screen, a typical mayor's.
+  const mayor = view === 'partner' ? typicalMayor(scenario, state.city.mayor.profile) : state.city.mayor.profile;
+  const seen = view === 'partner' ? { ...state, city: { ...state.city, mayor: { ...state.city.mayor, profile: mayor } } } : state;
+  const cl = cityLens(seen, scenario);
   const wc = cityCostWeights(cl, flows.years);
   const wb = cityWeights(cl, flows.years);
   const wp = partnerWeights(partnerLens(scenario, terms), flows.years);
-  const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
+  const fiscal = 0.8 + 0.4 * mayor.fiscal;
   const startYear = scenario.start.year + Math.floor((scenario.start.month - 1 + state.tick) / 12);
   const years: LensYear[] = [];
   for (let k = 0; k < flows.years; k++) {
@@ -62,5 +83,7 @@ export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTe
   }
   const worksEndYears = buildYearsOf(scenario, terms);
   const contractEndYears = worksEndYears + (terms.form === 'procurement' ? 0 : terms.durationYears);
-  return { years, worksEndYears, contractEndYears, cityValueEur: valueForCity(state, scenario, flows), partnerValueEur: valueForPartner(scenario, terms, flows) };
+  // The partner's estimate of the city's value adds up its own discounted years (valueForCity is the sitting mayor's).
+  const cityValueEur = view === 'partner' ? years.reduce((a, y) => a + y.cityCostsDiscounted + y.cityBenefitsDiscounted, 0) : valueForCity(state, scenario, flows);
+  return { years, worksEndYears, contractEndYears, cityValueEur, partnerValueEur: valueForPartner(scenario, terms, flows) };
 }

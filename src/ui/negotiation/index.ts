@@ -15,7 +15,8 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
-import { competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES } from '../../sim';
+import { advice, competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES, termsProblem } from '../../sim';
+import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h } from '../dom';
 import { callName, capital, formName, projectName } from '../words/names';
@@ -84,7 +85,25 @@ function moveText(move: NegotiationMove, scenario: Scenario, viewer: Actor): str
     return t('negotiation.answer.plainOffer', { years: years(move.terms.durationYears), payment: eur(move.terms.annualPaymentEur), share: pct(move.terms.cityCapitalShare) });
   }
   if (move.kind === 'accept') return t('negotiation.answer.plainAccept');
-  return move.reason ? move.reason : t('negotiation.answer.plainWalkAway');
+  return move.reason ? (ruleReason(move.reason) ?? move.reason) : t('negotiation.answer.plainWalkAway');
+}
+
+/** The model's own reasons for ending a negotiation (rules/negotiation.ts, step.ts), in the player's language. */
+function ruleReason(reason: string): string | null {
+  if (reason.startsWith('the deal can no longer be signed')) return t('negotiation.ended.unsignable');
+  if (reason.startsWith('a commune or department vetoed')) return t('negotiation.ended.veto');
+  if (reason.startsWith('no answer to the last offer')) return t('negotiation.ended.noAnswer');
+  if (reason.startsWith('the playable years are over')) return t('negotiation.ended.over');
+  return null;
+}
+
+/** The last award procedure closed in the past year, from the log: how, its contract, and who broke it off. */
+function lastClosed(sim: SimState): { negotiation: number; outcome: string; contract: number; by: Actor | null } | null {
+  const closed = [...sim.log].reverse().find((e) => e.kind === 'procedureClosed');
+  if (!closed || sim.tick - closed.tick > 12) return null;
+  const d = closed.data as { negotiation: number; outcome: string; contract: number };
+  const failed = sim.log.find((e) => e.kind === 'negotiationFailed' && e.tick === closed.tick);
+  return { ...d, by: failed ? (failed.data as { by: Actor }).by : null };
 }
 
 /** How the last negotiation seen ended, from the log: signed, broken off by a side, or no firm bid. */
@@ -109,6 +128,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   let origin: 'table' | 'adviser' = 'adviser';
   let error: string | null = null;
   let seen: Negotiation | null = null;
+  /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes; matched by id. */
+  let seenLive: Negotiation | null = null;
   let seenSession: Session['setup'] | null = null;
 
   // Parts that `refresh` updates as the draft changes (rebuilt by `render`).
@@ -142,19 +163,13 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   }
 
   /**
-   * Lets the months run until the other side has moved: the computer answers when the month after
-   * the offer closes (one round a month), so that is one or two months; it stops earlier when the
-   * flow leaves the table (the year ends) or the negotiation closes.
+   * Closes the month of the offer: a computer answers a person's offer in the month it was made
+   * (one offer and its answer a month, src/sim/queries.ts `answerDue`), so the answer is on the
+   * table when the next month opens (two groups on one screen: the other group takes the
+   * controls then).
    */
-  function untilAnswer(side: Actor): ActionResult {
-    const moves = () => session()?.sim.negotiation?.history.filter((m) => m.by !== side).length ?? -1;
-    const before = moves();
-    let r: ActionResult = { ok: true };
-    for (let month = 0; month < 2 && r.ok; month++) {
-      r = game.api.dispatch({ type: 'advance' });
-      if (game.store.getState().screen !== 'negotiation' || moves() !== before) break;
-    }
-    return r;
+  function untilAnswer(): ActionResult {
+    return game.api.dispatch({ type: 'advance' });
   }
 
   function setDraft(terms: ContractTerms): void {
@@ -170,10 +185,12 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (!s || !draft || !chartBox || !chartTitle || !chartLegend) return;
     const side = viewer(s);
     const lenses = game.api.lenses(draft, side);
+    // Each side sees the other's value only as its own estimate (issue 11): the city the partner's,
+    // the partner the mayor's (lenses.ts, the 'public' and 'partner' views).
     const estimate = side === 'city';
     const city = signedEur(lenses.cityValueEur);
     const partner = signedEur(lenses.partnerValueEur);
-    const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.title', { partner, city });
+    const title = t(estimate ? 'negotiation.lenses.titleEstimate' : 'negotiation.lenses.titleCityEstimate', { partner, city });
     chartTitle.textContent = title;
 
     chartLegend.replaceChildren();
@@ -183,7 +200,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       if (value !== null) li.append(h('strong', { class: 'neg-legend-value' }, value));
       chartLegend!.append(li);
     };
-    item('neg-legend-city', t('negotiation.lenses.legendCity'), city, t('negotiation.lenses.cityValueTip'));
+    item('neg-legend-city', t(estimate ? 'negotiation.lenses.legendCity' : 'negotiation.lenses.legendCityEstimate'), city, t(estimate ? 'negotiation.lenses.cityValueTip' : 'negotiation.lenses.cityEstimateTip'));
     item('neg-legend-partner', t(estimate ? 'negotiation.lenses.legendPartnerEstimate' : 'negotiation.lenses.legendPartner'), partner, t(estimate ? 'negotiation.lenses.partnerEstimateTip' : 'negotiation.lenses.partnerValueTip'));
     item('neg-legend-key', `${t('negotiation.lenses.legendNominal')} · ${t('negotiation.lenses.legendToday')}`, null, t('negotiation.lenses.subtitle', { partnerRate: pct(s.scenario.partner.discountRate, 1), cityRate: pct(s.scenario.city.discountRate, 1) }));
 
@@ -273,7 +290,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (toElection > 0) clock.append(clockChip(t('negotiation.clock.election'), months(toElection), t('negotiation.clock.electionTip'), 'neg-chip-election'));
     for (const c of openGrantCalls(s.sim)) {
       const name = callName(c.id);
-      clock.append(clockChip(callName(c.id, 'short'), months(c.deadlineTick - s.sim.tick), t('negotiation.clock.grantTip', { name })));
+      const left = c.deadlineTick - s.sim.tick;
+      clock.append(clockChip(callName(c.id, 'short'), left > 0 ? months(left) : t('negotiation.clock.grantThisMonth'), t('negotiation.clock.grantTip', { name })));
     }
     if (neg) head.append(top, procedureSteps(neg), clock);
     else head.append(top, clock);
@@ -283,6 +301,10 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   /** The state of play in one sentence: opening, your move, waiting, ratification, signed or broken off. */
   function statusText(s: Session, neg: Negotiation | null): string {
     const side = viewer(s);
+    // A negotiation closed in the past year, even one the table did not see open (it was mounted after).
+    const closed = !neg && !seen ? lastClosed(s.sim) : null;
+    if (closed?.outcome === 'signed') return t('negotiation.status.signed');
+    if (closed?.outcome === 'failed' && closed.by) return t('negotiation.status.failedBy', { side: t(`negotiation.sideInText.${closed.by}`) });
     if (!neg && !seen) return t('negotiation.status.opening');
     if (!neg && seen) {
       const o = outcome(s.sim, seen);
@@ -316,6 +338,48 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const when = h('span', { class: 'neg-when', title: t('negotiation.history.whenTip') }, monthYear(s.scenario, last.tick, 'short'));
     head.append(sideTag(last.by), kind, when);
     card.append(h('p', { class: 'neg-answer-text', testid: 'neg-answer' }, moveText(last, s.scenario, side)));
+    return card;
+  }
+
+  /**
+   * After the table closes (the last procedure closed this past year, from the log): the contract
+   * signed, with what was signed; or who left and why (the walk-away's own words when the table
+   * saw the negotiation).
+   */
+  function endedCard(s: Session): HTMLElement | null {
+    const closed = lastClosed(s.sim);
+    if (!closed) return null;
+    if (closed.outcome === 'signed') {
+      const c = s.sim.contracts.find((k) => k.id === closed.contract);
+      return c ? signedCard(s, c) : null;
+    }
+    if (closed.outcome !== 'failed' || !closed.by) return null;
+    const by = closed.by;
+    const card = h('section', { class: 'neg-card neg-ended', testid: 'neg-ended' });
+    card.append(h('h3', {}, t('negotiation.ended.heading', { side: capital(t(`negotiation.sideInText.${by}`)) })));
+    const history = seenLive?.id === closed.negotiation ? seenLive.history : [];
+    const move = [...history].reverse().find((m) => m.kind === 'walkAway' && m.by === by);
+    card.append(h('p', { class: 'neg-answer-text' }, move ? moveText(move, s.scenario, viewer(s)) : t('negotiation.answer.plainWalkAway')));
+    return card;
+  }
+
+  /** The contract as signed: its form and scope, its length, its payment, who pays the works, its grants. */
+  function signedCard(s: Session, c: Contract): HTMLElement {
+    const card = h('section', { class: 'neg-card neg-signed', testid: 'neg-signed' });
+    const k = c.terms;
+    card.append(h('h3', {}, t('negotiation.signed.heading', { id: c.id, date: monthYear(s.scenario, c.signedTick, 'short') })));
+    const list = h('dl', { class: 'neg-signed-list' });
+    const row = (label: string, value: string) => list.append(h('dt', {}, label), h('dd', {}, value));
+    row(t('negotiation.history.scope'), t('negotiation.history.scopeValue', { form: capital(formName(k.form)), projects: k.projects.map((p) => projectName(s.scenario, p)).join(', '), districts: k.districts.length }));
+    if (k.form !== 'procurement') {
+      row(t('negotiation.term.durationYears'), years(k.durationYears));
+      row(t('negotiation.term.annualPaymentEur'), eur(k.annualPaymentEur));
+    }
+    row(t('negotiation.term.cityCapitalShare'), pct(k.form === 'procurement' ? 1 : k.cityCapitalShare));
+    if (k.grantCalls.length > 0) row(t('negotiation.term.grantCalls'), k.grantCalls.map((id) => callName(id)).join(', '));
+    // The service runs once the last of its works is built.
+    const worksLeft = Math.max(0, ...c.deployments.map((uid) => s.sim.deployments[uid - 1]?.buildMonthsLeft ?? 0));
+    card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, Math.max(s.sim.tick, c.operationStartTick, s.sim.tick + worksLeft), 'short') })));
     return card;
   }
 
@@ -395,7 +459,10 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }
     const side = viewer(s);
     const neg = s.sim.negotiation;
-    if (neg) seen = structuredClone(neg);
+    if (neg) {
+      seen = structuredClone(neg);
+      seenLive = neg;
+    }
     const key = `${neg?.id ?? 'none'}:${neg?.history.length ?? 0}:${side}`;
     if (key !== draftKey) {
       draftKey = key;
@@ -424,6 +491,11 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     }));
     bhead.append(tools);
     left.append(bhead, h('p', { class: 'neg-muted neg-origin' }, t(origin === 'table' ? 'negotiation.builder.fromTable' : 'negotiation.builder.fromAdviser')));
+    // The adviser says plainly when it has no lawful offer to make, and why (adviser.ts `advice`).
+    if (origin === 'adviser' && s.actingSide !== null) {
+      const why = advice({ state: s.sim, scenario: s.scenario, by: side }).why;
+      if (why) left.append(h('p', { class: 'neg-advice', testid: 'neg-advice', attrs: { 'data-code': why.code } }, t(`negotiation.advice.${why.code}`, { reason: refusalCause(why.cause, s.scenario) })));
+    }
     if (side === 'partner') left.append(h('p', { class: 'neg-private', title: t('negotiation.private.costsTip') }, t('negotiation.private.costs', { pct: pct(s.sim.partner.trueCostFactor) })));
     builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft }) : null;
     if (builder) left.append(builder.el);
@@ -436,7 +508,9 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     chartBox = h('div', { class: 'neg-chart' });
     lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
     lensCard.append(chartTitle, chartLegend, chartBox);
-    right.append(answerCard(s, neg), lensCard, historyCard(s, neg));
+    const ended = !neg ? endedCard(s) : null;
+    // A table opened after the close has no last answer to show: the closing card says how it ended.
+    right.append(...(ended ? [ended] : []), ...(ended && !seen ? [] : [answerCard(s, neg)]), lensCard, historyCard(s, neg));
 
     // ---- bottom: lawfulness and the moves
     const bar = h('footer', { class: 'neg-bar' });
@@ -454,9 +528,15 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     walk.disabled = !canAct || !neg;
     const wait = button(t('negotiation.nextMonth'), t('negotiation.nextMonthTip'), 'neg-next-month', 'neg-btn-quiet', () => act({ type: 'advance' }));
     const accept = button(t('negotiation.accept'), t('negotiation.acceptTip'), 'neg-accept', 'neg-btn-secondary', () => act({ type: 'accept', by: side }));
-    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side;
+    // The offer on the table may no longer be acceptable (the budget moved since it was made): the
+    // button is disabled and the reason shown, rather than a refusal after the click.
+    const stale = neg && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 ? termsProblem(s.sim, s.scenario, neg.offer, { atAcceptance: true }) : null;
+    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side || stale !== null;
+    if (stale && myTurn) lines.append(h('p', { class: 'neg-stale', testid: 'neg-stale' }, t('negotiation.accept.stale', { reason: refusalCause(stale, s.scenario) })));
+    // Veto rounds, where they count: accepting before the rounds the veto players require.
+    else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
-      if (draft) act({ type: 'propose', by: side, terms: draft }, () => untilAnswer(side));
+      if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
     send.setAttribute('aria-describedby', 'neg-legal');
     send.disabled = !canAct || !draft || (!!neg && !myTurn);

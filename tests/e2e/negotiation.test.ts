@@ -1,0 +1,187 @@
+/**
+ * Issue 11, "never stuck, never surprised", in a real Chromium (seed 1): the HUD shows the debt
+ * ratio the lenders' check counts (what is signed included), as the model computes it; a refusal
+ * on the negotiation table starts with what was refused and is shown whole (never clipped), in
+ * French and English; an offer and its answer take one month; after a signature the table shows
+ * the signed contract. Screenshots go to screenshots/ (neg-*).
+ */
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { projectedDebtYears, type SimState } from '../../src/sim';
+import { describeE2E, screenshot } from './browser';
+import { byId, click, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
+
+/** Is the element wholly visible: no text overflowing its box, and its box inside the window? */
+async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
+  return page.locator(byId(id)).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const inside = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    const overflow = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1;
+    return { clipped: !inside || overflow || r.height === 0, text: el.textContent ?? '' };
+  });
+}
+
+/** The month the game is in, and the negotiation's moves. */
+const snapshot = (page: Page) =>
+  page.evaluate(() => {
+    const s = window.horizons!.getState()!;
+    const n = s.negotiation;
+    return { tick: s.tick, n: n ? { turn: n.turn, round: n.round, roundsNeeded: n.roundsNeeded, phase: n.procedure.phase, ratifying: n.ratificationMonthsLeft > 0, lastMoveTick: n.lastMoveTick, history: n.history.map((m) => ({ by: m.by, kind: m.kind, tick: m.tick })) } : null };
+  });
+
+/**
+ * The HUD's figure with what is signed is the lenders' check's own (projectedDebtYears), the one a
+ * refusal to borrow cites: shown beside today's when it differs from it (then returned true).
+ */
+async function hudDebtIsTheModels(page: Page): Promise<boolean> {
+  const state = (await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getState())))) as SimState;
+  const figure = projectedDebtYears(state).toFixed(1);
+  const shown = await page.locator(byId('hud-debt-signed')).isVisible();
+  const text = await page.locator(byId(shown ? 'hud-debt-signed' : 'hud-debt')).innerText();
+  expect(text).toMatch(new RegExp(`(?<![\\d,.])${figure.replace('.', '[.,]')}(?![\\d])`));
+  return shown;
+}
+
+describeE2E('the negotiation table (Chromium)', () => {
+  const { open } = gameServer();
+
+  it('as the city: the HUD’s debt ratio is the model’s, a refusal is whole in both languages, an offer and its answer take one month, the signed contract closes the table', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `neg-${name}`).then(() => undefined);
+    await click(page, 'role-city');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'events');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+
+    await hudDebtIsTheModels(page);
+
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    // A refusal, in French then in English: it says what was refused first, and shows whole.
+    const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
+    const before = await guarantee.inputValue();
+    for (const lang of ['fr', 'en'] as const) {
+      if (lang === 'en') await click(page, 'lang-en');
+      await guarantee.fill('100');
+      await guarantee.press('Enter');
+      await click(page, 'neg-send');
+      const error = page.locator(byId('neg-error'));
+      await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(lang === 'fr' ? /^Offre refusée : / : /^Offer refused: /);
+      const seen = await wholeAndVisible(page, 'neg-error');
+      expect(seen.clipped, `refusal clipped: ${seen.text}`).toBe(false);
+      await shot(`refusal-${lang}`);
+      await guarantee.fill(before);
+      await guarantee.press('Enter');
+    }
+    await click(page, 'lang-fr');
+
+    // To the signature: each time the table waits for the city, an offer; its answer comes in the same month.
+    let answeredInMonth = 0;
+    let vetoShown = 0;
+    const isSigned = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
+    for (let step = 0; step < 80 && !(await isSigned()); step++) {
+      const screen = await screenOf(page);
+      if (screen === 'negotiation') {
+        const now = await snapshot(page);
+        const myMove = !now.n || (now.n.turn === 'city' && !now.n.ratifying && now.n.phase === 'negotiation' && now.n.lastMoveTick < now.tick);
+        const canAccept = await page.locator(`${byId('neg-accept')}:not([disabled])`).count();
+        // Veto rounds, where they count: accepting before the rounds the veto holders require says what it costs.
+        if (now.n && myMove && canAccept && now.n.round < now.n.roundsNeeded) {
+          expect(await page.locator(byId('neg-veto')).innerText()).toContain(`${now.n.round}`);
+          vetoShown += 1;
+          if (vetoShown === 1) await shot('veto');
+        }
+        if (now.n && myMove && canAccept && answeredInMonth > 0) {
+          await click(page, 'neg-accept');
+        } else if (myMove) {
+          if (now.n && answeredInMonth === 0) await shot('before-offer');
+          await click(page, 'neg-send');
+          await settled(page);
+          const after = await snapshot(page);
+          // One month passed, and the partner answered the offer in its month.
+          expect(after.tick).toBe(now.tick + 1);
+          if (now.n && after.n) {
+            const answer = after.n.history.at(-1)!;
+            expect(answer).toMatchObject({ by: 'partner', tick: now.tick });
+            answeredInMonth += 1;
+            await shot('answer');
+          }
+          continue;
+        } else {
+          await click(page, 'neg-next-month');
+        }
+      } else if (screen === 'months') {
+        await click(page, 'next-month');
+      } else if (screen === 'decisions') {
+        await click(page, 'open-negotiation');
+      } else if (screen === 'yearSummary' || screen === 'events' || screen === 'briefing') {
+        await click(page, 'continue');
+      } else {
+        break;
+      }
+      await settled(page);
+    }
+    expect(await isSigned()).toBe(true);
+    expect(answeredInMonth).toBeGreaterThan(0);
+    expect(vetoShown).toBeGreaterThan(0);
+    // The table closes on the signed contract: what was signed.
+    if ((await screenOf(page)) !== 'negotiation') {
+      if ((await screenOf(page)) === 'months') await page.evaluate(() => window.horizons!.dispatch({ type: 'pause' }));
+      if ((await screenOf(page)) === 'decisions') await click(page, 'open-negotiation');
+    }
+    if ((await screenOf(page)) === 'negotiation') {
+      await page.locator(byId('neg-signed')).waitFor({ timeout: STEP_TIMEOUT });
+      // The works signed and still to pay now show in the HUD beside today's ratio.
+      expect(await hudDebtIsTheModels(page)).toBe(true);
+      const card = await page.locator(byId('neg-signed')).innerText();
+      expect(card).toMatch(/Contrat n° \d+ signé/);
+      await shot('signed-fr');
+      await click(page, 'lang-en');
+      await page.locator(byId('neg-signed')).waitFor({ timeout: STEP_TIMEOUT });
+      expect(await page.locator(byId('neg-signed')).innerText()).toMatch(/Contract no\. \d+ signed/);
+      await shot('signed-en');
+    }
+  });
+
+  it('as the partner: the city’s value is the partner’s estimate; after a walk-away the table says who left and why, in both languages', async () => {
+    const page = await open();
+    const shot = (name: string) => screenshot(page, `neg-partner-${name}`).then(() => undefined);
+    await click(page, 'role-partner');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'events');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    expect(await page.locator('.neg-legend-city').innerText()).toContain('votre estimation');
+    await shot('table-fr');
+    // Months pass until the offer on the table waits for the partner; then the partner walks away.
+    for (let step = 0; step < 60; step++) {
+      const now = await snapshot(page);
+      const screen = await screenOf(page);
+      const myTurn = now.n && now.n.turn === 'partner' && now.n.phase === 'negotiation' && !now.n.ratifying && now.n.lastMoveTick < now.tick;
+      if (myTurn && screen === 'negotiation') break;
+      if (screen === 'negotiation') await click(page, 'neg-next-month');
+      else if (screen === 'months') await click(page, 'next-month');
+      else if (screen === 'decisions') await click(page, myTurn ? 'open-negotiation' : 'end-decisions');
+      else await click(page, 'continue');
+      await settled(page);
+    }
+    await click(page, 'neg-walk');
+    const ended = page.locator(byId('neg-ended'));
+    await ended.waitFor({ timeout: STEP_TIMEOUT });
+    expect(await ended.innerText()).toMatch(/^Le partenaire a rompu la négociation/);
+    await shot('walked-fr');
+    await click(page, 'lang-en');
+    await ended.waitFor({ timeout: STEP_TIMEOUT });
+    expect(await ended.innerText()).toMatch(/^The partner broke off the negotiation/);
+    expect(await page.locator('.neg-legend-city').innerText()).toContain('your estimate');
+    await shot('walked-en');
+  });
+});
+
