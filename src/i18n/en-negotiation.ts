@@ -187,7 +187,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   // ------------------------------------------------------------ never stuck (issue 11)
   'hud.debtSigned': 'signed: {value}',
   'hud.debtSignedOver': 'over 99',
-  'hud.tip.debtSigned': 'With what is already signed: {value} years. This is the ratio banks count before they lend (today {today}, plus works signed and still to pay and payments signed but not yet running). Past {refuse}, they refuse.',
+  'hud.tip.debtSigned': 'With what is already signed: {value} years. This is the lenders’ cautious projection, the one every new commitment is checked against: today’s debt-capacity ratio ({today}, the legal one: debt ÷ gross savings) as if the works signed and still to pay were borrowed and the payments signed but not yet running were already paid. Past {refuse}, banks refuse.',
   'negotiation.lenses.titleCityEstimate': 'Worth {partner} to you, about {city} to the mayor (your estimate)',
   'negotiation.lenses.legendCityEstimate': 'City (your estimate)',
   'negotiation.lenses.cityEstimateTip': 'Your estimate of what the contract is worth to the city: counted as a typical mayor of this scenario would (bias for the present, electoral risk, weight on spending). The sitting mayor’s own views are known to the city alone.',

@@ -186,7 +186,7 @@ export const frNegotiation = {
   // The HUD's debt figure as the lenders' check counts it (src/sim/queries.ts `projectedDebtYears`).
   'hud.debtSigned': 'signé : {value}',
   'hud.debtSignedOver': 'plus de 99',
-  'hud.tip.debtSigned': 'Avec ce qui est déjà signé : {value} ans. C’est le ratio que comptent les banques avant de prêter (aujourd’hui {today}, plus les travaux signés encore à payer et les loyers signés pas encore versés). Au-delà de {refuse}, elles refusent.',
+  'hud.tip.debtSigned': 'Avec ce qui est déjà signé : {value} ans. C’est la projection prudente des prêteurs, celle que vérifie chaque nouvel engagement : la capacité de désendettement d’aujourd’hui ({today}, le ratio légal : dette ÷ épargne brute), comme si les travaux signés encore à payer étaient empruntés et les loyers signés pas encore versés déjà payés. Au-delà de {refuse}, les banques refusent.',
   // The partner's screen: the city's value is the partner's estimate (rules/lenses.ts, view 'partner').
   'negotiation.lenses.titleCityEstimate': 'Vaut {partner} pour vous, environ {city} pour le maire (votre estimation)',
   'negotiation.lenses.legendCityEstimate': 'Ville (votre estimation)',

@@ -52,8 +52,6 @@ describeE2E('the negotiation table (Chromium)', () => {
     await click(page, 'start');
     await waitScreen(page, 'briefing');
     await click(page, 'continue');
-    await waitScreen(page, 'events');
-    await click(page, 'continue');
     await waitScreen(page, 'decisions');
 
     await hudDebtIsTheModels(page);
@@ -117,7 +115,7 @@ describeE2E('the negotiation table (Chromium)', () => {
         await click(page, 'next-month');
       } else if (screen === 'decisions') {
         await click(page, 'open-negotiation');
-      } else if (screen === 'yearSummary' || screen === 'events' || screen === 'briefing') {
+      } else if (screen === 'yearSummary' || screen === 'briefing') {
         await click(page, 'continue');
       } else {
         break;
@@ -152,8 +150,6 @@ describeE2E('the negotiation table (Chromium)', () => {
     await click(page, 'role-partner');
     await click(page, 'start');
     await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'events');
     await click(page, 'continue');
     await waitScreen(page, 'decisions');
     await click(page, 'open-negotiation');

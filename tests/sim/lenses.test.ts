@@ -78,4 +78,12 @@ describe('the partner’s view (issue 11: each side sees the other’s value onl
     expect(twoLenses(other, sc, t, 'partner').cityValueEur).toBe(seen.cityValueEur);
     expect(twoLenses(other, sc, t).cityValueEur).not.toBeCloseTo(truth.cityValueEur, 0);
   });
+
+  it('nor the sitting mayor’s priorities: another mayor who cares for digital or sober projects, the same estimate (a reviewer’s finding)', () => {
+    const seen = twoLenses(s, sc, t, 'partner');
+    const other = freshState(sc);
+    other.city.mayor.profile = { ...other.city.mayor.profile, digital: 0.05, sober: 0.95 };
+    expect(twoLenses(other, sc, t, 'partner').cityValueEur).toBe(seen.cityValueEur);
+    expect(twoLenses(other, sc, t).cityValueEur).not.toBe(twoLenses(s, sc, t).cityValueEur);
+  });
 });

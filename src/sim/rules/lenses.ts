@@ -45,19 +45,24 @@ export interface TwoLenses {
  */
 export type LensView = 'private' | 'public' | 'partner';
 
-/** The mayor the partner assumes it faces: the mean of the scenario's mayor profiles. */
+/**
+ * The mayor the partner assumes it faces: the mean of the scenario's mayor profiles, every
+ * priority of them (digital, sober, fiscal) and its horizon (present bias, electoral hazard): the
+ * sitting mayor's own weights are the city's private knowledge.
+ */
 function typicalMayor(scenario: Scenario, profile: MayorProfile): MayorProfile {
   const ms = scenario.politics.mayors;
   const mean = (f: (m: MayorProfile) => number) => ms.reduce((a, m) => a + f(m), 0) / Math.max(1, ms.length);
-  return { ...profile, fiscal: mean((m) => m.fiscal), presentBias: mean((m) => m.presentBias), electoralHazard: mean((m) => m.electoralHazard) };
+  return { ...profile, digital: mean((m) => m.digital), sober: mean((m) => m.sober), fiscal: mean((m) => m.fiscal), presentBias: mean((m) => m.presentBias), electoralHazard: mean((m) => m.electoralHazard) };
 }
 
 /** The deal seen through both lenses now; `view` says whose knowledge draws each side. */
 export function twoLenses(state: SimState, scenario: Scenario, terms: ContractTerms, view: LensView = 'private'): TwoLenses {
-  const flows = dealFlows(state, scenario, terms, 'partner', view === 'public' ? 'public' : 'private');
-  // The city's side through the sitting mayor's lens, or, on the partner's screen, a typical mayor's.
+  // The city's side through the sitting mayor's lens, or, on the partner's screen, a typical
+  // mayor's: the flows too (the project's priority weight reads the mayor's priorities).
   const mayor = view === 'partner' ? typicalMayor(scenario, state.city.mayor.profile) : state.city.mayor.profile;
   const seen = view === 'partner' ? { ...state, city: { ...state.city, mayor: { ...state.city.mayor, profile: mayor } } } : state;
+  const flows = dealFlows(seen, scenario, terms, 'partner', view === 'public' ? 'public' : 'private');
   const cl = cityLens(seen, scenario);
   const wc = cityCostWeights(cl, flows.years);
   const wb = cityWeights(cl, flows.years);
