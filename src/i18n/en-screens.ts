@@ -341,7 +341,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'end.city.services': '{n} services running, for {spent} of city money.',
   'end.city.debtOk': 'Debt kept under the alarm reference: {debt} for a reference of {ceiling}.',
   'end.city.debtOver': 'Debt past the alarm reference: {debt} for a reference of {ceiling}.',
-  'end.city.elections': 'Sitting majority re-elected {won} times out of {n} elections.',
+  'end.city.elections': 'Sitting majority re-elected in {won} of the {n} elections held to the horizon.',
   'end.city.noElection': 'No election during the game.',
   'end.partner.gained': 'The partner gains {npv} (net present value, at its cost of capital).',
   'end.partner.lost': 'The partner loses {npv} (net present value, at its cost of capital).',

@@ -352,7 +352,7 @@ export const frScreens = {
   'end.city.services': '{n} services en fonctionnement, pour {spent} d’argent de la ville.',
   'end.city.debtOk': 'Dette tenue sous la référence d’alerte : {debt} pour une référence de {ceiling}.',
   'end.city.debtOver': 'Dette au-delà de la référence d’alerte : {debt} pour une référence de {ceiling}.',
-  'end.city.elections': 'Majorité sortante réélue {won} fois sur {n} élections.',
+  'end.city.elections': 'Majorité sortante réélue à {won} des {n} élections tenues jusqu’à l’horizon.',
   'end.city.noElection': 'Aucune élection pendant la partie.',
   'end.partner.gained': 'Le partenaire gagne {npv} (valeur actuelle nette, à son coût du capital).',
   'end.partner.lost': 'Le partenaire perd {npv} (valeur actuelle nette, à son coût du capital).',

@@ -138,6 +138,11 @@ describeE2E('the game’s length (Chromium)', () => {
     // year and an election screen after the summary, took 7 more (42).
     for (const n of perYear) expect(n).toBeLessThanOrEqual(10);
     expect(total).toBeLessThanOrEqual(40);
+    // Back on the menu, the finished game counts its played years, not the epilogue's.
+    await click(page, 'to-menu');
+    await click(page, 'to-menu-confirm');
+    await waitScreen(page, 'menu');
+    expect(await page.locator('.notice-saved').innerText()).toMatch(/, 6 years played, seed 1\. A game of 6 years\./);
   });
 
   it('back to the menu from a game: the HUD says what the autosave keeps, and Continue resumes at the start of that year (English)', async () => {

@@ -315,7 +315,7 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
     { class: 'notice notice-saved' },
     [
       h('h2', {}, t('menu.saved.title')),
-      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(saved.years, 'yearsPlayed'), seed: num(saved.seed) }), ' ', t('len.saved', { total: years(saved.totalYears, 0) })),
+      h('p', {}, t('menu.saved.what', { scenario: entry ? localized(entry.scenario.title) : saved.scenarioId, role: t(`menu.role.${saved.role}`), played: counted(Math.min(saved.years, saved.totalYears), 'yearsPlayed'), seed: num(saved.seed) }), ' ', t('len.saved', { total: years(saved.totalYears, 0) })),
       statusLine(status),
     ],
     button(t('menu.saved.continue'), {
