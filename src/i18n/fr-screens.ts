@@ -14,10 +14,8 @@ export const frScreens = {
   'screens.tip.change': 'Depuis {since} : {before} → {now} ({change}).',
   'screens.tip.unchanged': 'Inchangé depuis {since}.',
   'screens.tip.cause': 'Pourquoi : {cause}',
-  'screens.cause.budget': 'budget voté : enveloppe de {envelope}, {taxes}.',
   'screens.cause.governanceOn': '{measure} mise en place (elle coûte chaque mois).',
   'screens.cause.governanceOff': '{measure} arrêtée.',
-  'screens.cause.concertation': 'concertation portée à {level}.',
   'screens.fig.debtWhat': 'Capacité de désendettement : les années d’épargne brute qu’il faudrait pour rembourser toute la dette. {ceiling} : la référence de la loi de programmation 2018-2022, un seuil d’alerte pour les banques et le préfet, pas un plafond légal. Au-delà, les banques prêtent plus cher ; à partir de {refuse}, elles ne prêtent plus.',
   'screens.gov.smartCityOffice': 'Mission ville intelligente',
   'screens.gov.interCommunalAgreement': 'Accord intercommunal',
@@ -176,7 +174,6 @@ export const frScreens = {
   'handover.partner.ready': 'Nous sommes le partenaire : continuer',
 
   // ------------------------------------------------------------ events
-  'events.eyebrow': 'Année {year}',
   'events.title': 'Ce qui arrive cette année',
   'events.call.title': 'Appel à projets {call} ({funder})',
   'events.call.until': 'Candidatures jusqu’en {date}',
@@ -314,12 +311,9 @@ export const frScreens = {
   'sum.happened': 'Ce qui s’est passé',
   'sum.quiet': 'Une année sans événement marquant.',
   'sum.saveError': 'La sauvegarde automatique a échoué : {error}',
-  'sum.electionNext': 'Ensuite : les résultats de l’élection.',
 
   // ------------------------------------------------------------ election
-  'elec.eyebrow': 'Élections municipales',
   'elec.title': 'Le vote, {date}',
-  'elec.none': 'Pas d’élection cette année',
   'elec.won': 'Le maire sortant est réélu avec {share} des voix',
   'elec.lost': 'Le maire sortant est battu : {share} des voix',
   'elec.outgoing': 'Maire sortant : {mayor}.',

@@ -70,7 +70,7 @@ describe('plurals', () => {
     expect(taxesWords(0.0004)).toBe('impôts inchangés');
     expect(taxesWords(0.015)).toMatch(new RegExp(`^impôts en hausse de 1,5${SP}%$`));
     expect(taxesWords(-0.025)).toMatch(new RegExp(`^impôts en baisse de 2,5${SP}%$`));
-    expect(t('screens.cause.budget', { envelope: '8 M€', taxes: taxesWords(0) })).toMatch(/, impôts inchangés\.$/);
+    expect(t('dec.budget.voted', { envelope: '8 M€', taxes: taxesWords(0) })).toMatch(/impôts inchangés/);
     setLang('en');
     expect(taxesWords(0)).toBe('taxes unchanged');
   });
