@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { projectedDebtYears, type SimState } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
+import { byId, click, clickTowardTable, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
 
 /** Is the element wholly visible: no text overflowing its box, and its box inside the window? */
 async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
@@ -111,13 +111,7 @@ describeE2E('the negotiation table (Chromium)', () => {
         } else {
           await click(page, 'neg-next-month');
         }
-      } else if (screen === 'months') {
-        await click(page, 'next-month');
-      } else if (screen === 'decisions') {
-        await click(page, 'open-negotiation');
-      } else if (screen === 'yearSummary' || screen === 'briefing') {
-        await click(page, 'continue');
-      } else {
+      } else if (!(await clickTowardTable(page, screen))) {
         break;
       }
       await settled(page);

@@ -92,18 +92,20 @@ export async function negotiateToSignature(page: Page, side: 'city' | 'partner',
       } else {
         await click(page, 'neg-next-month');
       }
-    } else if (screen === 'months') {
-      await click(page, 'next-month');
-    } else if (screen === 'decisions') {
-      await click(page, 'open-negotiation');
-    } else if (screen === 'yearSummary') {
-      await click(page, 'continue');
-    } else {
+    } else if (!(await clickTowardTable(page, screen))) {
       break;
     }
     await settled(page);
   }
   expect(await signed()).toBe(true);
+}
+
+/** Away from the table, the click that leads back to it (the next month, the table itself, on past a briefing or a summary); false on any other screen. */
+export async function clickTowardTable(page: Page, screen: string): Promise<boolean> {
+  const next: Record<string, string> = { months: 'next-month', decisions: 'open-negotiation', yearSummary: 'continue', briefing: 'continue' };
+  const id = next[screen];
+  if (id) await click(page, id);
+  return id !== undefined;
 }
 
 /**
