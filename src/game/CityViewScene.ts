@@ -24,7 +24,7 @@ import { CanvasLayer } from './canvas-layer';
 import { CityLegend, type TipLine } from './city-legend';
 import { layoutCity, pointInPolygon, type CityLayout, type Insets } from './city-layout';
 import { paintBase, paintNotes, paintWorks } from './map-painter';
-import { layoutNotes, type BadgeSpot } from './notes-layout';
+import { labelBox, layoutNotes, type BadgeSpot } from './notes-layout';
 import { OVERLAY_SCALES, mixColours, niceCeiling, type OverlayScale } from './overlay-scale';
 import { hexToNumber, MAP_COLOURS } from './palette';
 import { FlowSet, flowSpecs } from './project-flows';
@@ -258,9 +258,11 @@ export class CityViewScene extends Phaser.Scene {
       this.views,
       // Large type enlarges the labels where the map has the room (not beside a side panel at 1024 px: they would cover each other).
       (state.ui.largeType && width - insets.left - insets.right >= 640 ? LARGE_TYPE_SCALE : 1) * Math.min(MAX_SCREEN_SCALE, Math.max(1, Math.min(width / 1280, height / 720))),
-      legendBox ? [legendBox] : [],
+      [...(legendBox ? [legendBox] : []), ...insetBoxes(width, height, insets)],
     );
     this.spots = notes.spots;
+    // The words' boxes, in page pixels, for a browser test to check that none covers another.
+    (this.scale.parent as HTMLElement).dataset.labels = JSON.stringify(notes.labels.map((l) => ({ text: l.text, ...labelBox(l) })));
 
     this.setFills(layout, relaid);
     // Month to month most projects look the same: paint only what moved.
@@ -341,4 +343,15 @@ export class CityViewScene extends Phaser.Scene {
     if (v.pilot) lines.push({ text: t('city.pilot', { percent: pct(v.scale) }) });
     return lines;
   }
+}
+
+/** The parts of the window the panels cover (the insets), as boxes the map's words keep clear of. */
+function insetBoxes(width: number, height: number, insets: { top: number; right: number; bottom: number; left: number }): { x0: number; y0: number; x1: number; y1: number }[] {
+  const boxes = [
+    { x0: 0, y0: 0, x1: width, y1: insets.top },
+    { x0: width - insets.right, y0: 0, x1: width, y1: height },
+    { x0: 0, y0: height - insets.bottom, x1: width, y1: height },
+    { x0: 0, y0: 0, x1: insets.left, y1: height },
+  ];
+  return boxes.filter((b) => b.x1 > b.x0 && b.y1 > b.y0);
 }

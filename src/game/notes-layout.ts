@@ -63,9 +63,82 @@ function overlap(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-function labelBox(l: Label): Box {
+/**
+ * A district name's short form, for a map too small for the full one: the part after a dash
+ * ("Dijon – Nord" → "Nord"), else before a bracket or an ampersand ("Couronne (15 communes)" →
+ * "Couronne"); the full name shows in the district's tooltip.
+ */
+function shortName(name: string): string {
+  const dash = name.split(/\s[–—-]\s/);
+  if (dash.length > 1) return dash[dash.length - 1]!.trim();
+  const head = name.split(/\s[(&]/)[0]!.trim();
+  return head || name;
+}
+
+/** The box a label's text covers on the map (pixels). */
+export function labelBox(l: Label): Box {
   const w = textWidth(l.text, l.weight, l.size) + 2;
   return { x0: l.x - w / 2, y0: l.y - l.size * 0.55, x1: l.x + w / 2, y1: l.y + l.size * 0.55 };
+}
+
+/**
+ * Each district's name above its dot, its value between them; where that would sit on words
+ * already placed or on what the map must keep clear (`avoid`: the legend, the panels over the
+ * map), the first clear place among: under the dot, to its right, to its left, then at its four
+ * corners (with `short`, the names' short forms). Where none is clear, the place that covers least. `cost`: the area still
+ * covered, in square pixels.
+ */
+function placeWords(
+  layout: CityLayout,
+  names: readonly string[],
+  values: readonly (string | null)[],
+  scale: number,
+  avoid: readonly Box[],
+  short: boolean,
+): { labels: Label[]; nameTop: number[]; cost: number } {
+  const labels: Label[] = [];
+  const nameTop: number[] = [];
+  const nameSize = NAME_SIZE * scale;
+  const valueSize = VALUE_SIZE * scale;
+  const side = 14 * scale;
+  let total = 0;
+  layout.districts.forEach((d, i) => {
+    const value = values[i] ?? null;
+    const text = short ? shortName(names[i] ?? '') : (names[i] ?? '');
+    const placed = [...avoid, ...labels.map(labelBox)];
+    const covered = (ls: Label[]) => ls.reduce((sum, l) => sum + placed.reduce((a, b) => a + overlap(b, labelBox(l)), 0), 0);
+    const w = textWidth(text, 700, nameSize);
+    const name = (x: number, y: number): Label => ({ text, x, y, weight: 700, size: nameSize });
+    const val = (x: number, y: number): Label[] => (value === null ? [] : [{ text: value, x, y, weight: 400, size: valueSize }]);
+    const options: Label[][] = [
+      [name(d.site.x, d.site.y + (value === null ? -20 : -37) * scale), ...val(d.site.x, d.site.y - 18 * scale)],
+      [...val(d.site.x, d.site.y + 12 * scale + valueSize * 0.55), name(d.site.x, d.site.y + 12 * scale + (value === null ? 0 : valueSize * 1.1) + nameSize * 0.55)],
+      [name(d.site.x + side + w / 2, d.site.y - (value === null ? 0 : nameSize * 0.55)), ...val(d.site.x + side + w / 2, d.site.y + valueSize * 0.6)],
+      [name(d.site.x - side - w / 2, d.site.y - (value === null ? 0 : nameSize * 0.55)), ...val(d.site.x - side - w / 2, d.site.y + valueSize * 0.6)],
+    ];
+    // Then the corners: above or under the dot, beside it.
+    for (const dx of [1, -1]) {
+      const x = d.site.x + dx * (side + w / 2);
+      options.push([name(x, d.site.y - side - nameSize * 0.55 - (value === null ? 0 : valueSize * 1.1)), ...val(x, d.site.y - side - valueSize * 0.55)]);
+      options.push([...val(x, d.site.y + side + valueSize * 0.55), name(x, d.site.y + side + (value === null ? 0 : valueSize * 1.1) + nameSize * 0.55)]);
+    }
+    let best = options[0]!;
+    let bestCost = covered(best);
+    for (const option of options.slice(1)) {
+      if (bestCost === 0) break;
+      const cost = covered(option);
+      if (cost < bestCost) {
+        best = option;
+        bestCost = cost;
+      }
+    }
+    total += bestCost;
+    for (const l of best) {
+      labels.push(l);
+      if (l.weight === 700) nameTop.push(labelBox(l).y0);
+    }
+  });
+  return { labels, nameTop, cost: total };
 }
 
 /** Lays out every district's name, value and badges (`values[i]` null writes no value), clear of `avoid` where it can. */
@@ -77,32 +150,19 @@ export function layoutNotes(
   scale: number,
   avoid: readonly Box[],
 ): NotesLayout {
-  const labels: Label[] = [];
-  const obstacles: Box[] = [...avoid];
-  const nameTop: number[] = [];
-  layout.districts.forEach((d, i) => {
-    const value = values[i] ?? null;
-    const name: Label = { text: names[i] ?? '', x: d.site.x, y: d.site.y + (value === null ? -20 : -37) * scale, weight: 700, size: NAME_SIZE * scale };
-    // A name that would sit on a neighbour's name or value (a small map beside a side panel) goes
-    // under its district's dot instead, where that is clear.
-    const placed = labels.map(labelBox);
-    const clashes = (l: Label) => placed.some((b) => overlap(b, labelBox(l)) > 0);
-    if (clashes(name)) {
-      const below: Label = { ...name, y: d.site.y + 12 * scale + name.size * 0.55 };
-      if (!clashes(below)) name.y = below.y;
-    }
-    labels.push(name);
-    const box = labelBox(name);
-    obstacles.push(box);
-    nameTop.push(box.y0);
-    if (value !== null) {
-      const v: Label = { text: value, x: d.site.x, y: d.site.y - 18 * scale, weight: 400, size: VALUE_SIZE * scale };
-      labels.push(v);
-      obstacles.push(labelBox(v));
-    }
+  // The words with the full names; on a map too small for them, with every name's short form if
+  // that covers less (one form for all the districts, so the map reads the same everywhere).
+  let words = placeWords(layout, names, values, scale, avoid, false);
+  if (words.cost > 0) {
+    const short = placeWords(layout, names, values, scale, avoid, true);
+    if (short.cost < words.cost) words = short;
+  }
+  const { labels, nameTop } = words;
+  const obstacles: Box[] = [...avoid, ...labels.map(labelBox)];
+  for (const d of layout.districts) {
     const r = 9 * layout.detail;
     obstacles.push({ x0: d.site.x - r, y0: d.site.y - r, x1: d.site.x + r, y1: d.site.y + r });
-  });
+  }
 
   const byDistrict = new Map<number, ProjectView[]>();
   for (const v of views) byDistrict.set(v.district, [...(byDistrict.get(v.district) ?? []), v]);

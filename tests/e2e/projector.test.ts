@@ -182,6 +182,18 @@ async function findings(page: Page): Promise<Finding[]> {
         }
       }
     }
+    // The map's words (district names and values) as the city view placed them: none covers another.
+    const rawLabels = document.getElementById('city')?.dataset.labels;
+    if (rawLabels && !covered) {
+      const labels = JSON.parse(rawLabels) as { text: string; x0: number; y0: number; x1: number; y1: number }[];
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) {
+          const a = labels[i]!;
+          const b = labels[j]!;
+          if (a.x0 < b.x1 - 1 && b.x0 < a.x1 - 1 && a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1) out.push({ kind: 'map words over each other', what: `"${a.text}" and "${b.text}"` });
+        }
+      }
+    }
     return out;
   });
 }
