@@ -80,9 +80,9 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
     // The city decides first when it is played by people; the partner's group then.
     return first ? { ...to('decisions', { actingSide: first }), openYear: true } : to('months', { playing: true }, true);
   };
-  /** Shows `screen` to `side`'s group, through the hand-over screen when the other group held the controls. */
-  const toSide = (side: Actor, screen: Screen, changes: Partial<Flow> = {}): FlowStep => {
-    if (game.role === 'both' && flow.actingSide !== side) return to('handover', { ...changes, actingSide: side, afterHandover: screen, playing: false });
+  /** Shows `screen` to `side`'s group, through the hand-over screen when the other group held the controls (or `always`). */
+  const toSide = (side: Actor, screen: Screen, changes: Partial<Flow> = {}, always = false): FlowStep => {
+    if (game.role === 'both' && (always || flow.actingSide !== side)) return to('handover', { ...changes, actingSide: side, afterHandover: screen, playing: false });
     return to(screen, { ...changes, actingSide: game.humanSides.includes(side) ? side : flow.actingSide });
   };
 
@@ -113,7 +113,8 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
       if (event.over) return to('end', { playing: false });
       if (event.yearEnd) return event.playable ? to('yearSummary', { actingSide: first, playing: false }) : null;
       if (!event.mustAnswer) return null;
-      const step = toSide(event.mustAnswer, 'negotiation', { returnScreen: 'months' });
+      // Both groups watched the months: the table opens behind the hand-over whoever held the controls last.
+      const step = toSide(event.mustAnswer, 'negotiation', { returnScreen: 'months' }, true);
       return { ...step, flow: { ...step.flow, playing: false } };
     }
   }

@@ -58,7 +58,8 @@ const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b
 
 /**
  * May the partner's own figures show? For the partner's group and for spectators; never for the
- * city's group (with two groups on one screen, only while the partner's group holds the controls);
+ * city's group (with two groups on one screen, only on the partner group's own screens: its
+ * decisions and the table while it holds the controls);
  * and for everybody once the game is over.
  */
 function partnerVisible(state: GameState): boolean {
@@ -70,7 +71,9 @@ function partnerVisible(state: GameState): boolean {
     case 'watch':
       return true;
     case 'both':
-      return s.actingSide === 'partner';
+      // Only on the partner group's own screens: the months, the summaries and the hand-over are
+      // watched by both groups.
+      return s.actingSide === 'partner' && (state.screen === 'decisions' || state.screen === 'negotiation');
     case 'city':
       return false;
   }

@@ -168,7 +168,11 @@ function buildHud(el: HTMLElement, ctx: ScreenContext): HudParts {
       'div',
       { class: 'leave-actions' },
       button(t('len.leave.stay'), { testid: 'to-menu-cancel', kind: 'quiet', onClick: () => { parts.leave.hidden = true; menuButton.focus(); } }),
-      button(t('len.leave.confirm'), { icon: 'arrowRight', testid: 'to-menu-confirm', kind: 'primary', onClick: () => ctx.dispatch({ type: 'toMenu' }) }),
+      button(t('len.leave.confirm'), { icon: 'arrowRight', testid: 'to-menu-confirm', kind: 'primary', onClick: () => {
+        // Closed as it leaves: the HUD outlives the game, and a game resumed later must not find it open.
+        parts.leave.hidden = true;
+        ctx.dispatch({ type: 'toMenu' });
+      } }),
     ),
   );
   parts.election.append(parts.clock, h('div', { class: 'hud-text' }, parts.electionLabel, h('span', { class: 'hud-values' }, parts.electionFig)));

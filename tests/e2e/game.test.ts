@@ -211,6 +211,27 @@ describeE2E('the game (Chromium)', () => {
     }
   });
 
+  it('two groups on one screen: the months both groups watch show none of the partner’s own figures', async () => {
+    const page = await open();
+    await click(page, 'role-both');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    await click(page, 'end-decisions');
+    await waitScreen(page, 'handover');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    // The partner's group holds the controls: its own figures are in the HUD.
+    await page.locator(byId('hud-partner-cash')).waitFor({ timeout: STEP_TIMEOUT });
+    await click(page, 'end-decisions');
+    await waitScreen(page, 'months');
+    await settled(page);
+    expect(await page.evaluate(() => window.horizons!.getGame().session!.actingSide)).toBe('partner');
+    expect(await page.locator(byId('hud-partner-cash')).count()).toBe(0);
+    await screenshot(page, 'both-months');
+  });
+
   it('watching computer against computer: elections, the epilogue and the end, each screen shot', async () => {
     const page = await open();
     await click(page, 'role-watch');

@@ -206,6 +206,8 @@ describeE2E('the game’s length (Chromium)', () => {
     expect(await page.evaluate(() => window.horizons!.getState()!.tick)).toBe(12);
     expect(await page.evaluate(() => window.horizons!.exportSave()!.finalHash)).toBe(saved);
     expect(await screenOf(page)).toBe('decisions');
+    // The box that asked is closed in the resumed game (a facilitator's finding: it stayed open).
+    expect(await page.locator(byId('to-menu-confirm-box')).isHidden()).toBe(true);
     // French: the same box.
     await click(page, 'lang-fr');
     await click(page, 'to-menu');

@@ -54,5 +54,7 @@ describe('the flow', () => {
     expect(nextFlow(running, game('city'), { ...month, mustAnswer: 'city' })?.flow).toEqual(at('negotiation', { returnScreen: 'months' }));
     // The other group must answer: through the hand-over screen, paused.
     expect(nextFlow(running, game('both'), { ...month, mustAnswer: 'partner' })?.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'negotiation', returnScreen: 'months' }));
+    // Also when that group held the controls last: both groups watched the months (a facilitator's finding).
+    expect(nextFlow(at('months', { actingSide: 'partner', playing: true }), game('both'), { ...month, mustAnswer: 'partner' })?.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'negotiation', returnScreen: 'months' }));
   });
 });
