@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLang, t } from '../../src/i18n';
-import { causesOf, figureTip, YearStarts } from '../../src/ui/screens/figures';
+import { causesOf, figureTip, leadingCauses, YearStarts } from '../../src/ui/screens/figures';
 import type { Session } from '../../src/state/game-types';
 import { newGame } from '../state/game-helpers';
 
@@ -62,5 +62,17 @@ describe('the causes the game gives', () => {
     expect(opened).toBeGreaterThan(0);
     const causes = causesOf('services', session, starts, view(session), 2);
     expect(causes).toEqual([t('causes.servicesOpened', { n: String(opened), ended: '0' })]);
+  });
+
+  it('reads the way the figure went: a ratio up 0.2 year is led by the new loans (+0.42), not by the larger principal repaid (−0.34 listed after); the money residual after every named cause', () => {
+    const causes = [
+      { id: 'adjustment', size: 0.5 },
+      { id: 'principal', size: -0.44 },
+      { id: 'loans', size: 0.42 },
+      { id: 'partnershipDebt', size: 0.02 },
+    ];
+    expect(leadingCauses('debt', causes, 0.2).map((c) => c.id)).toEqual(['loans', 'partnershipDebt', 'adjustment', 'principal']);
+    // Satisfaction's slow adjustment is a driver (opinion catching up), ranked like the others.
+    expect(leadingCauses('satisfaction', [{ id: 'adjustment', size: 0.04 }, { id: 'works', size: -0.03 }, { id: 'services', size: 0.01 }], 0.013).map((c) => c.id)).toEqual(['adjustment', 'services', 'works']);
   });
 });

@@ -223,6 +223,18 @@ function visible(id: ExplainedId, size: number): boolean {
   return Math.abs(size) >= (id === 'debt' ? 0.05 : id === 'savings' ? 10_000 : 0.001);
 }
 
+/**
+ * The causes in the order a sentence reads them: first those that moved the figure the way it
+ * went, largest first ("+0,2 an: nouveaux emprunts +0,4", not "capital remboursé −0,4" first),
+ * then the others as the model ranks them. For the money figures the residual (other flows and
+ * rounding) comes after every named cause.
+ */
+export function leadingCauses<C extends { id: string; size: number }>(id: ExplainedId, causes: readonly C[], change: number): C[] {
+  const money = id === 'debt' || id === 'savings';
+  const leads = (c: C) => Math.sign(c.size) === Math.sign(change) && !(money && c.id === 'adjustment');
+  return [...causes.filter(leads), ...causes.filter((c) => !leads(c))];
+}
+
 /** The model's causes of a figure's change since the year began, largest first, each with its size; null when the model cannot say (months not seen). */
 function modelCauses(id: ExplainedId, session: Session, starts: YearStarts, max: number): string[] | null {
   const from = yearStartTick(session);
@@ -230,7 +242,7 @@ function modelCauses(id: ExplainedId, session: Session, starts: YearStarts, max:
   if (base === undefined || !Number.isFinite(base)) return null;
   const e = starts.explain(id, session, from, liveFigures(session)[id] - base);
   if (!e) return null;
-  return e.causes
+  return leadingCauses(id, e.causes, liveFigures(session)[id] - base)
     .filter((c) => visible(id, c.size))
     .slice(0, max)
     .map((c) => t('causes.item', { cause: causeName(id, c.id), size: causeSize(id, c.size) }));
