@@ -120,6 +120,10 @@ describeE2E('true causes (Chromium)', () => {
       return Boolean(vote.compareDocumentPosition(firstFigure) & Node.DOCUMENT_POSITION_FOLLOWING);
     });
     expect(order).toBe(true);
+    // The vote intention's card says whose intention it is after the vote, with no change over a year the vote reset.
+    const voteCard = (await page.locator(byId('vote-after-election')).innerText()).replace(/\s+/g, ' ');
+    expect(voteCard).toMatch(election.incumbentWon ? /Après le vote : l’intention de vote pour le maire en place, le maire réélu/ : /Après le vote : l’intention de vote pour le maire en place, le nouveau maire/);
+    expect(voteCard).not.toMatch(/sur l’année/);
     const log = (await page.locator('.summary-log').textContent())!;
     expect(log).toContain(t('causes.electionHeld'));
     expect(log).not.toMatch(/est réélu|est battu|Nouvelle majorité/);

@@ -38,6 +38,18 @@ export function yearSummaryScreen(ctx: ScreenContext): ScreenView {
     // The largest cause with its size (the value's tooltip lists the next ones).
     const cause = causesOf(id, session, ctx.starts, view, 1)[0];
     const shown = Number.isFinite(delta) ? formatChange(id, delta) : '';
+    // In an election year the vote intention is, after the vote, for the mayor in office now (the
+    // re-elected one or the new one): the vote above gives the result; this card says whose it is.
+    const lastVote = id === 'vote' ? session.elections[session.elections.length - 1] : undefined;
+    if (lastVote) {
+      return h(
+        'article',
+        { class: `key-card key-${id}`, testid: 'vote-after-election' },
+        h('h2', { class: 'key-label' }, figureLabel(id)),
+        h('div', { class: 'key-row' }, h('span', { class: 'key-value' }, figure(formatFigure(id, live[id]), figureTip(id, session, ctx.starts, view), { focus: `sum-${id}` }))),
+        h('p', { class: 'key-cause help' }, t('sum.voteAfterElection', { who: t(lastVote.incumbentWon ? 'sum.voteAfterElection.reelected' : 'sum.voteAfterElection.new') })),
+      );
+    }
     return h(
       'article',
       { class: `key-card key-${id}${id.startsWith('partner') ? ' side-partner' : ''}` },
