@@ -110,6 +110,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.status.failedBy': 'Negotiation broken off: {side} walked away.',
   'negotiation.answer.heading': 'Last answer',
   'negotiation.answer.none': 'No answer from the other side yet.',
+  'negotiation.answer.capped': 'Since then, competition has brought the payment on the table down to {cap} a year (what the next bidder would accept): that is what accepting would sign.',
   'negotiation.answer.offer': 'Counter-offer',
   'negotiation.answer.accept': 'Accepts',
   'negotiation.answer.walkAway': 'Walks away',

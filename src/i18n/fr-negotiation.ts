@@ -108,6 +108,7 @@ export const frNegotiation = {
   'negotiation.status.failedBy': 'Négociation rompue : {side} l’a quittée.',
   'negotiation.answer.heading': 'Dernière réponse',
   'negotiation.answer.none': 'Pas encore de réponse de l’autre partie.',
+  'negotiation.answer.capped': 'Depuis, la mise en concurrence a ramené le paiement sur la table à {cap} par an (ce qu’accepterait le candidat suivant) : c’est ce qu’une acceptation signerait.',
   'negotiation.answer.offer': 'Contre-offre',
   'negotiation.answer.accept': 'Accepte',
   'negotiation.answer.walkAway': 'Rompt',

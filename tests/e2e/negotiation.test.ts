@@ -173,5 +173,46 @@ describeE2E('the negotiation table (Chromium)', () => {
     expect(await page.locator('.neg-legend-city').innerText()).toContain('your estimate');
     await shot('walked-en');
   });
-});
 
+  it('as the city: when the bids bring an opening offer down to the competitive ceiling, the table says so, with the payment an acceptance would sign (a facilitator’s finding)', async () => {
+    const page = await open();
+    await click(page, 'role-city');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    await click(page, 'continue');
+    await waitScreen(page, 'decisions');
+    // An opening offer at the top of its lawful payment range, then the months to the bids (by the API).
+    const capped = await page.evaluate(() => {
+      const h = window.horizons!;
+      const base = (h.actions().find((a) => a.type === 'propose') as { terms: { annualPaymentEur: number } }).terms;
+      // The highest of these payments the rules allow (a refused offer changes nothing).
+      let sent = h.dispatch({ type: 'noSuchAction' });
+      for (const f of [5, 4, 3, 2.5, 2, 1.6, 1.3]) {
+        sent = h.dispatch({ type: 'propose', by: 'city', terms: { ...base, annualPaymentEur: Math.round(base.annualPaymentEur * f) } });
+        if (sent.ok) break;
+      }
+      if (!sent.ok) return { sent, eur: 0 };
+      h.dispatch({ type: 'endDecisions' });
+      h.dispatch({ type: 'setPlaying', playing: false });
+      for (let k = 0; k < 30; k++) {
+        const s = h.getState()!;
+        const n = s.negotiation;
+        const bids = s.log.find((e) => e.kind === 'bidsOpened' && (e.data as { negotiation: number }).negotiation === n?.id);
+        if (bids) return { sent, undercut: (bids.data as { undercut: boolean }).undercut, eur: n!.offer.annualPaymentEur };
+        const list = h.actions();
+        h.dispatch(list.find((a) => a.type === 'leaveNegotiation') ?? list.find((a) => a.type === 'continue') ?? list.find((a) => a.type === 'endDecisions') ?? { type: 'advance' });
+      }
+      return { sent, eur: 0 };
+    });
+    expect(capped.sent).toEqual({ ok: true });
+    expect(capped.undercut).toBe(true);
+    await page.evaluate(() => window.horizons!.dispatch({ type: 'openNegotiation' }));
+    await waitScreen(page, 'negotiation');
+    const note = page.locator(byId('neg-capped'));
+    const shown = (await note.innerText({ timeout: STEP_TIMEOUT })).replace(/\s/g, ' ');
+    const expected = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(Math.round(capped.eur / 1000)).replace(/\s/g, ' ');
+    expect(shown).toMatch(/^Depuis, la mise en concurrence a ramené le paiement sur la table à /);
+    expect(shown).toContain(expected);
+    await screenshot(page, 'neg-capped-fr');
+  });
+});

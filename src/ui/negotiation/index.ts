@@ -15,7 +15,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
-import { advice, competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES, termsProblem } from '../../sim';
+import { advice, competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h } from '../dom';
@@ -332,13 +332,30 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (!last) {
       head.append(sideTag(other(side)));
       card.append(h('p', { class: 'neg-muted', testid: 'neg-answer' }, t('negotiation.answer.none')));
+      const capped = cappedNote(s, neg);
+      if (capped) card.append(capped);
       return card;
     }
     const kind = h('span', { class: `neg-kind neg-kind-${last.kind}` }, t(`negotiation.answer.${last.kind}`));
     const when = h('span', { class: 'neg-when', title: t('negotiation.history.whenTip') }, monthYear(s.scenario, last.tick, 'short'));
     head.append(sideTag(last.by), kind, when);
     card.append(h('p', { class: 'neg-answer-text', testid: 'neg-answer' }, moveText(last, s.scenario, side)));
+    const capped = cappedNote(s, neg);
+    if (capped) card.append(capped);
     return card;
+  }
+
+  /**
+   * The bids lowered the offer on the table to what the next bidder would accept, after its last
+   * move (rules/negotiation.ts `bidsIn`): a line that says so, with the payment an acceptance
+   * would sign; null otherwise.
+   */
+  function cappedNote(s: Session, neg: Negotiation | null): HTMLElement | null {
+    if (!neg) return null;
+    const bids = [...s.sim.log].reverse().find((e): e is LogEntryOf<'bidsOpened'> => e.kind === 'bidsOpened' && e.data.negotiation === neg.id);
+    const lastMove = neg.history[neg.history.length - 1];
+    if (!bids?.data.undercut || (lastMove && lastMove.tick > bids.tick)) return null;
+    return h('p', { class: 'neg-stale', testid: 'neg-capped' }, t('negotiation.answer.capped', { cap: eur(neg.offer.annualPaymentEur) }));
   }
 
   /**
