@@ -24,9 +24,9 @@ export const enLength: Record<keyof typeof frLength, string> = {
   'len.leave.failed': 'The last save failed ({error}): leaving loses what was not saved.',
   'len.leave.confirm': 'Leave for the menu',
   'len.leave.stay': 'Stay in the game',
-  'len.end.delivered': 'In {played} of decisions ({from}–{to}), the city ran {serviceYears}; to {horizon}, {serviceYearsAll} in all, and {running} still run at the end.',
+  'len.end.delivered': 'In {played} of decisions ({from}–{to}), the city ran {serviceYears}; to {horizon}, {serviceYearsAll} in all, and {running} at the end.',
   'len.end.serviceYears': '{n} service-years',
   'len.end.serviceYear': '{n} service-year',
-  'len.end.running': '{n} services',
-  'len.end.runningOne': '{n} service',
+  'len.end.running': '{n} services still run',
+  'len.end.runningOne': '{n} service still runs',
 };

@@ -26,9 +26,9 @@ export const frLength = {
   'len.leave.failed': 'La dernière sauvegarde a échoué ({error}) : quitter perd ce qui n’a pas été enregistré.',
   'len.leave.confirm': 'Quitter pour le menu',
   'len.leave.stay': 'Rester dans la partie',
-  'len.end.delivered': 'En {played} de décisions ({from}–{to}), la ville a fait fonctionner {serviceYears} ; jusqu’en {horizon}, {serviceYearsAll} en tout, et {running} fonctionnent encore à la fin.',
+  'len.end.delivered': 'En {played} de décisions ({from}–{to}), la ville a fait fonctionner {serviceYears} ; jusqu’en {horizon}, {serviceYearsAll} en tout, et {running} encore à la fin.',
   'len.end.serviceYears': '{n} années de service',
   'len.end.serviceYear': '{n} année de service',
-  'len.end.running': '{n} services',
-  'len.end.runningOne': '{n} service',
+  'len.end.running': '{n} services fonctionnent',
+  'len.end.runningOne': '{n} service fonctionne',
 } as const;

@@ -121,12 +121,12 @@ describeE2E('the game’s length (Chromium)', () => {
     expect(order).not.toContain('election');
     // The end: what the game delivered over its years, in service-years; no election announced.
     const headline = await page.locator(byId('end-delivered')).innerText();
-    expect(headline).toMatch(/^En 6 ans de décisions \(2026–2031\), la ville a fait fonctionner [\d\s]+ années? de service\s; jusqu’en 2055, [\d\s]+ années? de service en tout, et \d+ services? fonctionnent encore à la fin\.$/);
+    expect(headline).toMatch(/^En 6 ans de décisions \(2026–2031\), la ville a fait fonctionner [\d\s]+ années? de service\s; jusqu’en 2055, [\d\s]+ années? de service en tout, et \d+ services? fonctionnen?t encore à la fin\.$/);
     expect(await page.locator('.hud-election').isHidden()).toBe(true);
     await screenshot(page, 'length-end-fr');
     await click(page, 'lang-en');
     await settled(page);
-    expect(await page.locator(byId('end-delivered')).innerText()).toMatch(/^In 6 years of decisions \(2026–2031\), the city ran [\d,]+ service-years?; to 2055, [\d,]+ service-years? in all, and \d+ services? still run at the end\.$/);
+    expect(await page.locator(byId('end-delivered')).innerText()).toMatch(/^In 6 years of decisions \(2026–2031\), the city ran [\d,]+ service-years?; to 2055, [\d,]+ service-years? in all, and \d+ services? still runs? at the end\.$/);
     await screenshot(page, 'length-end-en');
 
     const perYear = [1, 2, 3, 4, 5, 6].map((y) => clicks.get(y) ?? 0);

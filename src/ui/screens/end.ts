@@ -118,7 +118,6 @@ export function endScreen(ctx: ScreenContext): ScreenView {
         h('section', { class: 'side-col side-partner' }, h('h2', {}, icon('partner'), h('span', {}, t('screens.side.partner'))), h('ul', { class: 'verdict' }, ...verdictPartner), results(row, first, firstYear, PARTNER_KEYS)),
       ),
       h('section', { class: 'end-scores', testid: 'end-scores' }, h('h2', { title: t('end.scoresHelp') }, t('end.scores')), results(row, first, firstYear, SCORE_KEYS)),
-      h('p', { class: 'help debrief-note' }, t('end.debrief')),
       cardFooter(exportButton, again),
     ),
   );
