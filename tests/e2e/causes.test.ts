@@ -12,7 +12,7 @@ import { createRun, driverSnapshot, explainChange, parseSave, REPORTERS, type Dr
 import { setLang, t } from '../../src/i18n';
 import { points } from '../../src/ui/words/numbers';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, gameServer, settled, STEP_TIMEOUT, waitScreen } from './play';
+import { byId, click, gameServer, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 /** Runs the months by script until the year summary (leaving any negotiation the months open). */
 async function toSummary(page: Page): Promise<void> {
@@ -56,11 +56,7 @@ describeE2E('true causes (Chromium)', () => {
 
   it('a tax rise with works everywhere and concertation at 60 %: the summary names the model’s top causes with their sizes', async () => {
     const page = await open();
-    await click(page, 'role-city');
-    await click(page, 'start');
-    await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
+    await startToDecisions(page, 'city');
     const results = await page.evaluate(() => {
       const h = window.horizons!;
       const all = h.getState()!.districts.map((_, i) => i);

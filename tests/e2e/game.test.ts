@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import { competitiveCapEur, twoLenses, type ContractTerms } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, expectReplayMatches, gameServer, negotiateToSignature, painted, playRestByApi, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
+import { byId, click, expectReplayMatches, gameServer, negotiateToSignature, painted, playRestByApi, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 describeE2E('the game (Chromium)', () => {
   const { open } = gameServer();
@@ -213,11 +213,7 @@ describeE2E('the game (Chromium)', () => {
 
   it('two groups on one screen: the months both groups watch show none of the partner’s own figures', async () => {
     const page = await open();
-    await click(page, 'role-both');
-    await click(page, 'start');
-    await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
+    await startToDecisions(page, 'both');
     await click(page, 'end-decisions');
     await waitScreen(page, 'handover');
     await click(page, 'continue');

@@ -9,7 +9,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { projectedDebtYears, type SimState } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, clickTowardTable, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen } from './play';
+import { byId, click, clickTowardTable, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 /** Is the element wholly visible: no text overflowing its box, and its box inside the window? */
 async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
@@ -48,11 +48,7 @@ describeE2E('the negotiation table (Chromium)', () => {
   it('as the city: the HUD’s debt ratio is the model’s, a refusal is whole in both languages, an offer and its answer take one month, the signed contract closes the table', async () => {
     const page = await open();
     const shot = (name: string) => screenshot(page, `neg-${name}`).then(() => undefined);
-    await click(page, 'role-city');
-    await click(page, 'start');
-    await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
+    await startToDecisions(page, 'city');
 
     await hudDebtIsTheModels(page);
 
@@ -141,11 +137,7 @@ describeE2E('the negotiation table (Chromium)', () => {
   it('as the partner: the city’s value is the partner’s estimate; after a walk-away the table says who left and why, in both languages', async () => {
     const page = await open();
     const shot = (name: string) => screenshot(page, `neg-partner-${name}`).then(() => undefined);
-    await click(page, 'role-partner');
-    await click(page, 'start');
-    await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
+    await startToDecisions(page, 'partner');
     await click(page, 'open-negotiation');
     await waitScreen(page, 'negotiation');
     expect(await page.locator('.neg-legend-city').innerText()).toContain('votre estimation');
@@ -176,11 +168,7 @@ describeE2E('the negotiation table (Chromium)', () => {
 
   it('as the city: when the bids bring an opening offer down to the competitive ceiling, the table says so, with the payment an acceptance would sign (a facilitator’s finding)', async () => {
     const page = await open();
-    await click(page, 'role-city');
-    await click(page, 'start');
-    await waitScreen(page, 'briefing');
-    await click(page, 'continue');
-    await waitScreen(page, 'decisions');
+    await startToDecisions(page, 'city');
     // An opening offer at the top of its lawful payment range, then the months to the bids (by the API).
     const capped = await page.evaluate(() => {
       const h = window.horizons!;

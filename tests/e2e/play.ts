@@ -68,6 +68,15 @@ export async function expectReplayMatches(page: Page): Promise<void> {
   expect(report.finalHash).toBe(hash);
 }
 
+/** From the menu, by clicking: the role, start, past the briefing, to the first decisions. */
+export async function startToDecisions(page: Page, role: 'city' | 'partner' | 'both'): Promise<void> {
+  await click(page, `role-${role}`);
+  await click(page, 'start');
+  await waitScreen(page, 'briefing');
+  await click(page, 'continue');
+  await waitScreen(page, 'decisions');
+}
+
 /** Negotiates at the table by clicking until a contract with the partner is signed. */
 export async function negotiateToSignature(page: Page, side: 'city' | 'partner', shot: (name: string) => Promise<void>): Promise<void> {
   const signed = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
