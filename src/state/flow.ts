@@ -27,6 +27,11 @@ export interface Flow {
   afterHandover: Screen | null;
   returnScreen: Screen | null;
   playing: boolean;
+  /**
+   * Two groups on one screen: the group that made an offer the other group answers this month,
+   * and the screen it left for the table; leaving the table hands the controls back to it.
+   */
+  handBack: { side: Actor; screen: Screen } | null;
 }
 
 /** What does not change during a game: the role and the sides people play. */
@@ -51,6 +56,8 @@ export type FlowEvent =
   | { type: 'endDecisions' }
   | { type: 'openNegotiation' }
   | { type: 'leaveNegotiation' }
+  /** Two groups on one screen: a person's offer the other group may answer this month (one offer and its answer a month). */
+  | { type: 'offerMade'; answer: Actor }
   /** A month closed: the run may be over, a year may have ended, a person may have an offer to answer. */
   | { type: 'monthClosed'; over: boolean; yearEnd: boolean; playable: boolean; mustAnswer: Actor | null };
 
@@ -88,7 +95,7 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
 
   switch (event.type) {
     case 'started':
-      return to('briefing', { actingSide: first, afterHandover: null, returnScreen: null, playing: false });
+      return to('briefing', { actingSide: first, afterHandover: null, returnScreen: null, playing: false, handBack: null });
     case 'restored':
       return nextYear(event.year);
     case 'continue':
@@ -108,14 +115,26 @@ export function nextFlow(flow: Flow, game: FlowGame, event: FlowEvent): FlowStep
     case 'openNegotiation':
       return to('negotiation', { returnScreen: flow.screen, playing: false });
     case 'leaveNegotiation':
+      // The group that answered an offer in its month hands the controls back to the one that made it.
+      if (flow.handBack) return toSide(flow.handBack.side, flow.handBack.screen, { returnScreen: null, handBack: null }, true);
       return to(flow.returnScreen ?? 'months', { returnScreen: null });
+    case 'offerMade':
+      if (game.role !== 'both' || !flow.actingSide || flow.actingSide === event.answer) return null;
+      return toSide(event.answer, 'negotiation', { handBack: { side: flow.actingSide, screen: flow.returnScreen ?? 'months' } }, true);
     case 'monthClosed': {
-      if (event.over) return to('end', { playing: false });
-      if (event.yearEnd) return event.playable ? to('yearSummary', { actingSide: first, playing: false }) : null;
-      if (!event.mustAnswer) return null;
-      // Both groups watched the months: the table opens behind the hand-over whoever held the controls last.
-      const step = toSide(event.mustAnswer, 'negotiation', { returnScreen: 'months' }, true);
-      return { ...step, flow: { ...step.flow, playing: false } };
+      const step = monthClosed(event);
+      // A month's end ends the exchange of that month: no one to hand back to any more.
+      return step ? { ...step, flow: { ...step.flow, handBack: null } } : null;
     }
+  }
+
+  /** After a month: the end, the year's summary, or a person's offer to answer behind the hand-over; null when the months go on. */
+  function monthClosed(event: Extract<FlowEvent, { type: 'monthClosed' }>): FlowStep | null {
+    if (event.over) return to('end', { playing: false });
+    if (event.yearEnd) return event.playable ? to('yearSummary', { actingSide: first, playing: false }) : null;
+    if (!event.mustAnswer) return null;
+    // Both groups watched the months: the table opens behind the hand-over whoever held the controls last.
+    const step = toSide(event.mustAnswer, 'negotiation', { returnScreen: 'months' }, true);
+    return { ...step, flow: { ...step.flow, playing: false } };
   }
 }

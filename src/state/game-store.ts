@@ -21,7 +21,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { inPlayableYears, isAgentCount, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Refusal, type Run, type SaveFile, type Scenario } from '../sim';
+import { answerDue, inPlayableYears, isAgentCount, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Refusal, type Run, type SaveFile, type Scenario } from '../sim';
 import { listActions } from './action-list';
 import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type KeyValueStorage } from './autosave';
 import { humanSidesOf, nextFlow, type Flow, type FlowEvent, type YearFacts } from './flow';
@@ -103,7 +103,7 @@ export function createGame(opts: GameOptions): Game {
     const next = Object.assign(Object.defineProperties({}, Object.getOwnPropertyDescriptors(session())) as Session, changes);
     store.setState({ ...rest, session: count === undefined ? next : withActions(next, count) });
   };
-  const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen'>): Flow => ({ screen: st.screen, actingSide: s.actingSide, afterHandover: s.afterHandover, returnScreen: s.returnScreen, playing: st.ui.playing });
+  const flowOf = (st: GameState, s: Pick<Session, 'actingSide' | 'afterHandover' | 'returnScreen' | 'handBack'>): Flow => ({ screen: st.screen, actingSide: s.actingSide, afterHandover: s.afterHandover, returnScreen: s.returnScreen, handBack: s.handBack, playing: st.ui.playing });
   const yearFacts = (): YearFacts => ({ over: run!.isOver(), playable: inPlayableYears(session().sim, session().scenario) });
 
   /** Moves the flow after `event` (opening the year's first month when it says so), with these session changes; returns whether the screen flow moved. */
@@ -130,7 +130,7 @@ export function createGame(opts: GameOptions): Game {
     run = r;
     const humanSides = humanSidesOf(setup.role);
     const st = get();
-    const { screen, playing, ...sides } = nextFlow(flowOf(st, { actingSide: null, afterHandover: null, returnScreen: null }), { role: setup.role, humanSides }, { type: 'started' })!.flow;
+    const { screen, playing, ...sides } = nextFlow(flowOf(st, { actingSide: null, afterHandover: null, returnScreen: null, handBack: null }), { role: setup.role, humanSides }, { type: 'started' })!.flow;
     log = [...actions];
     const base = { setup, scenario, sim: r.state, tickOpen: false, humanSides, yearlyHashes, yearLogStart: 0, elections: [], saveError: null };
     store.setState({ screen, lastRefusal: null, ui: { ...st.ui, playing }, session: withActions({ ...base, ...sides }, log.length) });
@@ -279,6 +279,12 @@ export function createGame(opts: GameOptions): Game {
       // `action` is dispatch's own copy, and the model copies what it keeps (an offer's terms): the log records it as applied.
       log.push({ tick: s.sim.tick, action });
       publish({}, { lastRefusal: null }, log.length);
+      // Two groups on one screen: an offer the other group may answer this month goes to it now,
+      // behind the hand-over (one offer and its answer a month, as against a computer).
+      if (action.type === 'propose' && s.setup.role === 'both') {
+        const answer = action.by === 'city' ? 'partner' : 'city';
+        if (answerDue(s.sim, answer)) move({ type: 'offerMade', answer });
+      }
       return OK;
     },
     newGame() {

@@ -106,6 +106,8 @@ export interface Session {
   afterHandover: Screen | null;
   /** Where leaving the negotiation table goes back to. */
   returnScreen: Screen | null;
+  /** Two groups on one screen: the group whose offer the other answers this month, and its screen (flow.ts). */
+  handBack: { side: Actor; screen: Screen } | null;
   /** Why the last autosave could not be written (storage full, disabled), or null. */
   saveError: string | null;
 }

@@ -228,6 +228,36 @@ describeE2E('the game (Chromium)', () => {
     await screenshot(page, 'both-months');
   });
 
+  it('two groups on one screen: the partner group’s counter-offer goes to the city group in the same month, which may accept it', async () => {
+    const page = await open();
+    await click(page, 'role-both');
+    await click(page, 'start');
+    await waitScreen(page, 'briefing');
+    // To the month the partner group must answer the city's opening, by the API.
+    const tick = await page.evaluate(() => {
+      const h = window.horizons!;
+      const g = () => h.getGame();
+      const find = (type: string, by: string) => h.actions().find((a) => a.type === type && (a as { by?: string }).by === by)!;
+      h.dispatch({ type: 'continue' });
+      h.dispatch(find('propose', 'city'));
+      for (const type of ['endDecisions', 'continue', 'endDecisions']) h.dispatch({ type });
+      h.dispatch({ type: 'setPlaying', playing: false });
+      for (let k = 0; k < 40 && !(g().screen === 'handover' && g().session!.afterHandover === 'negotiation'); k++) h.dispatch({ type: 'advance' });
+      h.dispatch({ type: 'continue' });
+      const counter = find('propose', 'partner') as { type: 'propose'; by: 'partner'; terms: { durationYears: number } };
+      const r = h.dispatch({ ...counter, terms: { ...counter.terms, durationYears: counter.terms.durationYears - 1 } });
+      return r.ok ? h.getState()!.tick : -1;
+    });
+    expect(tick).toBeGreaterThan(0);
+    await waitScreen(page, 'handover');
+    await click(page, 'continue');
+    await waitScreen(page, 'negotiation');
+    expect(await page.evaluate(() => ({ side: window.horizons!.getGame().session!.actingSide, tick: window.horizons!.getState()!.tick }))).toEqual({ side: 'city', tick });
+    // The city group may take the partner's counter-offer now, in the month it was made.
+    await page.locator(`${byId('neg-accept')}:not([disabled])`).waitFor({ timeout: STEP_TIMEOUT });
+    await screenshot(page, 'both-same-month-answer');
+  });
+
   it('watching computer against computer: elections, the epilogue and the end, each screen shot', async () => {
     const page = await open();
     await click(page, 'role-watch');

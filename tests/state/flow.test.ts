@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { humanSidesOf, nextFlow, type Flow, type FlowGame } from '../../src/state/flow';
 
-const at = (screen: Flow['screen'], over: Partial<Flow> = {}): Flow => ({ screen, actingSide: 'city', afterHandover: null, returnScreen: null, playing: false, ...over });
+const at = (screen: Flow['screen'], over: Partial<Flow> = {}): Flow => ({ screen, actingSide: 'city', afterHandover: null, returnScreen: null, playing: false, handBack: null, ...over });
 const game = (role: FlowGame['role']): FlowGame => ({ role, humanSides: humanSidesOf(role) });
 const nextYear = { over: false, playable: true };
 const month = { type: 'monthClosed', over: false, yearEnd: false, playable: true, mustAnswer: null } as const;
@@ -56,5 +56,18 @@ describe('the flow', () => {
     expect(nextFlow(running, game('both'), { ...month, mustAnswer: 'partner' })?.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'negotiation', returnScreen: 'months' }));
     // Also when that group held the controls last: both groups watched the months (a facilitator's finding).
     expect(nextFlow(at('months', { actingSide: 'partner', playing: true }), game('both'), { ...month, mustAnswer: 'partner' })?.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'negotiation', returnScreen: 'months' }));
+  });
+
+  it('two groups: an offer the other group may answer this month goes to it behind the hand-over; leaving hands back; the month’s end forgets it', () => {
+    const both = game('both');
+    const table = at('negotiation', { actingSide: 'partner', returnScreen: 'months' });
+    const handBack = { side: 'partner' as const, screen: 'months' as const };
+    const handover = nextFlow(table, both, { type: 'offerMade', answer: 'city' })!.flow;
+    expect(handover).toEqual(at('handover', { actingSide: 'city', afterHandover: 'negotiation', returnScreen: 'months', handBack }));
+    const answering = at('negotiation', { actingSide: 'city', returnScreen: 'months', handBack });
+    expect(nextFlow(answering, both, { type: 'leaveNegotiation' })!.flow).toEqual(at('handover', { actingSide: 'partner', afterHandover: 'months', handBack: null }));
+    expect(nextFlow(answering, both, { ...month, mustAnswer: 'partner' })!.flow.handBack).toBeNull();
+    // One group, or a computer on the other side: nothing to hand over.
+    expect(nextFlow(at('negotiation'), game('city'), { type: 'offerMade', answer: 'partner' })).toBeNull();
   });
 });

@@ -15,7 +15,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
-import { advice, competitiveCapEur, mustAnswerNow, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
+import { advice, answerDue, competitiveCapEur, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h } from '../dom';
@@ -165,10 +165,11 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   /**
    * Closes the month of the offer: a computer answers a person's offer in the month it was made
    * (one offer and its answer a month, src/sim/queries.ts `answerDue`), so the answer is on the
-   * table when the next month opens (two groups on one screen: the other group takes the
-   * controls then).
+   * table when the next month opens. With two groups on one screen the other group answers in
+   * the same month: the offer took the game to the hand-over (game-store.ts), and the month waits.
    */
   function untilAnswer(): ActionResult {
+    if (game.store.getState().screen === 'handover') return { ok: true };
     return game.api.dispatch({ type: 'advance' });
   }
 
@@ -539,7 +540,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
     const canAct = s.actingSide !== null && s.tickOpen;
-    const myTurn = mustAnswerNow(s.sim, side);
+    // Its turn: an answer due since last month, or this month to the other group's offer (two groups, game-store.ts).
+    const myTurn = answerDue(s.sim, side);
     const buttons = h('div', { class: 'neg-buttons' });
     const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
     walk.disabled = !canAct || !neg;
