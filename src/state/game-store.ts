@@ -206,6 +206,12 @@ export function createGame(opts: GameOptions): Game {
     return OK;
   }
 
+  /** Back on the menu, the game dropped (its autosave stays). */
+  function backToMenu(changes: Partial<GameState>): void {
+    run = null;
+    store.setState({ screen: 'menu', session: null, lastRefusal: null, ui: { ...get().ui, playing: false }, ...changes });
+  }
+
   /** One month: closes the open month (or runs a whole one in the epilogue), opens the next within the year. Returns whether to keep going. */
   function oneMonth(): boolean {
     const s = session();
@@ -287,16 +293,11 @@ export function createGame(opts: GameOptions): Game {
       }
       return OK;
     },
-    newGame() {
-      run = null;
-      store.setState({ screen: 'menu', session: null, menuSeed: opts.randomSeed(), lastRefusal: null, ui: { ...get().ui, playing: false } });
-    },
-    toMenu() {
-      // The autosave already holds the game up to its last year's end (written as each year ends):
-      // Continue on the menu replays it and resumes at the next year's start.
-      run = null;
-      store.setState({ screen: 'menu', session: null, lastRefusal: null, ui: { ...get().ui, playing: false } });
-    },
+    // A new game draws a new seed for the menu; leaving keeps the game's.
+    newGame: () => backToMenu({ menuSeed: opts.randomSeed() }),
+    // The autosave already holds the game up to its last year's end (written as each year ends):
+    // Continue on the menu replays it and resumes at the next year's start.
+    toMenu: () => backToMenu({}),
     refused: (r) => store.setState({ lastRefusal: r }),
   };
 

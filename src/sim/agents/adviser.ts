@@ -80,14 +80,13 @@ export interface Advice {
 export function advice(args: { state: Readonly<SimState>; scenario: Scenario; by: Actor }): Advice {
   const { state, scenario, by } = args;
   const wanted = rawSuggestion(args);
-  const st = state;
   // Opening a negotiation, the adviser also looks past its first idea: the scopes of the
   // partnerships the city has studied, then each project where its service is not yet held.
-  const terms = nearestLawful(st, scenario, wanted) ?? (state.negotiation ? null : firstLawfulOpening(st, scenario, wanted));
-  const unlawful = terms === null ? termsProblem(st, scenario, wanted) : null;
-  if (unlawful) return { terms: wanted, why: { code: !state.negotiation && everyServiceHeld(st, scenario) ? 'nothingLeft' : 'noLawfulTerms', cause: unlawful } };
+  const terms = nearestLawful(state, scenario, wanted) ?? (state.negotiation ? null : firstLawfulOpening(state, scenario, wanted));
+  const unlawful = terms === null ? termsProblem(state, scenario, wanted) : null;
+  if (unlawful) return { terms: wanted, why: { code: !state.negotiation && everyServiceHeld(state, scenario) ? 'nothingLeft' : 'noLawfulTerms', cause: unlawful } };
   // Whether the move itself is allowed now (turn, month, procedure): tried on a copy of the state.
-  const move = tryAction(st, scenario, { type: 'propose', by, terms: terms ?? wanted });
+  const move = tryAction(state, scenario, { type: 'propose', by, terms: terms ?? wanted });
   if (!move.ok) return { terms: terms ?? wanted, why: { code: terms ? 'notNow' : 'noLawfulTerms', cause: problem(move.code, move.params, move.reason) } };
   return { terms: terms ?? wanted, why: null };
 }

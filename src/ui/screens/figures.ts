@@ -240,9 +240,10 @@ function modelCauses(id: ExplainedId, session: Session, starts: YearStarts, max:
   const from = yearStartTick(session);
   const base = starts.at(session, from)?.[id];
   if (base === undefined || !Number.isFinite(base)) return null;
-  const e = starts.explain(id, session, from, liveFigures(session)[id] - base);
+  const change = liveFigures(session)[id] - base;
+  const e = starts.explain(id, session, from, change);
   if (!e) return null;
-  return leadingCauses(id, e.causes, liveFigures(session)[id] - base)
+  return leadingCauses(id, e.causes, change)
     .filter((c) => visible(id, c.size))
     .slice(0, max)
     .map((c) => t('causes.item', { cause: causeName(id, c.id), size: causeSize(id, c.size) }));
