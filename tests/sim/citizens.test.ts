@@ -117,7 +117,8 @@ describe('citizens', () => {
     const taxed = live((x) => {
       x.city.taxLevel = 1.06;
     });
-    expect(taxed.satisfactionMean).toBeLessThan(base.satisfactionMean - 0.02);
+    // About 2 points after two years: +6 % of the metropole's rates is about €6 a household a year (MODEL.md §3).
+    expect(taxed.satisfactionMean).toBeLessThan(base.satisfactionMean - 0.01);
     const drop = (band: number) => {
       let sum = 0;
       let n = 0;

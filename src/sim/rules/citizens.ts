@@ -18,7 +18,9 @@
  * a gain of the same size), N_d its works nuisance, E_d its environmental quality (E_d⁰ at the
  * start, felt with the same diminishing returns), D the debt taken on since the start as the rise
  * of the voted rates that would repay it over its maturity (a debt is a deferred tax; w_D =
- * `weights.debt` < 1 for fiscal illusion), H_d its heat protection, s̄_d its
+ * `weights.debt` < 1 for fiscal illusion; w_T = `weights.taxes` is small because +1 % of the
+ * metropole's rates is about €1 a household a year: MODEL.md §3 "How strongly taxes are felt"
+ * bounds its effect from the evidence), H_d its heat protection, s̄_d its
  * mean satisfaction last month (the neighbours' opinion), k_b = 1.3, 1, 0.7 for low, middle and
  * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
