@@ -23,7 +23,9 @@
  *   limit, after the baseline programme, the works signed earlier and what the year already
  *   committed; a tax cut must leave that margin ≥ the envelope (sincerity, L1612-4).
  * Net savings to come count the rate changes voted in the last 12 months; lenders count
- * partnership debt and a partnership's financed capital.
+ * partnership debt and a partnership's financed capital. A partnership rent's capital part repays
+ * that debt (investment section, M57): it is counted once, as debt for the lenders and as principal
+ * in net savings, and only the rent's operating part (`rentYear`, payRent's split) lowers gross savings.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
