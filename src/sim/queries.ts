@@ -119,6 +119,6 @@ export { PROCEDURE_PHASES } from './types';
  * itself, with nothing new). The HUD shows it beside today's ratio, and a `lendersRefuse` refusal
  * cites it as `signedYears`, so a refusal never quotes a figure the screen does not show.
  */
-export function projectedDebtYears(state: SimState): number {
-  return lendersRatioYears(state, 0);
+export function projectedDebtYears(state: SimState, scenario: Scenario): number {
+  return lendersRatioYears(state, scenario, 0);
 }

@@ -244,7 +244,7 @@ function fillHud(parts: HudParts, ctx: ScreenContext, session: Session): void {
   setFigure(parts.debt, t('hud.debtValue', { value: num(debt, 1), ceiling: years(ceiling, 0) }), [...tip, t('hud.tip.debtLenders', { ceiling: years(ceiling, 0), refuse: years(refuse, 0) })]);
   // Beside it, the ratio the lenders' check counts (what is signed and not yet running included):
   // the figure a refusal to borrow cites, so the two never disagree.
-  const signed = projectedDebtYears(sim);
+  const signed = projectedDebtYears(sim, sc);
   const signedText = Number.isFinite(signed) && signed < 99 ? num(signed, 1) : t('hud.debtSignedOver');
   setFigure(parts.debtSigned, t('hud.debtSigned', { value: signedText }), [t('hud.tip.debtSigned', { value: signedText, today: num(debt, 1), refuse: years(refuse, 0) })]);
   parts.debtSigned.classList.toggle('over', signed > ceiling);

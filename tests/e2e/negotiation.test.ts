@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { projectedDebtYears, type SimState } from '../../src/sim';
+import { projectedDebtYears, type Scenario, type SimState } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
 import { byId, click, clickTowardTable, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
@@ -34,8 +34,8 @@ const snapshot = (page: Page) =>
  * refusal to borrow cites: shown beside today's when it differs from it (then returned true).
  */
 async function hudDebtIsTheModels(page: Page): Promise<boolean> {
-  const state = (await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getState())))) as SimState;
-  const figure = projectedDebtYears(state).toFixed(1);
+  const game = (await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getGame())))) as { session: { sim: SimState; scenario: Scenario } };
+  const figure = projectedDebtYears(game.session.sim, game.session.scenario).toFixed(1);
   const shown = await page.locator(byId('hud-debt-signed')).isVisible();
   const text = await page.locator(byId(shown ? 'hud-debt-signed' : 'hud-debt')).innerText();
   expect(text).toMatch(new RegExp(`(?<![\\d,.])${figure.replace('.', '[.,]')}(?![\\d])`));

@@ -225,8 +225,8 @@ describe('A4, A5, A6: partnership debt and the capital part of its rent', () => 
     const s = freshState(lean);
     const c = partnership(s);
     s.tick = 1;
-    expect(annualPrincipalEur(s, sc)).toBeCloseTo(s.city.debtEur / sc.city.debtMaturityYears + partnershipPrincipalEur(s), 2);
-    expect(partnershipPrincipalEur(s)).toBeGreaterThan(0);
+    expect(annualPrincipalEur(s, sc)).toBeCloseTo(s.city.debtEur / sc.city.debtMaturityYears + partnershipPrincipalEur(s, sc), 2);
+    expect(partnershipPrincipalEur(s, sc)).toBeGreaterThan(0);
     const totals = scratch(s);
     contractsPhase(s, sc, totals, new Map());
     expect(totals.rentCapitalEur).toBeGreaterThan(0);

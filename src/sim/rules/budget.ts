@@ -87,7 +87,7 @@ function lendingRoomEur(state: SimState, scenario: Scenario): number {
 /** Debt repaid over the next 12 months from own resources, euros: loan principal (declining balance)
  *  and the capital part of partnership rents (debt repayment too, CGCT L1612-4). */
 export function annualPrincipalEur(state: SimState, scenario: Scenario): number {
-  return state.city.debtEur / scenario.city.debtMaturityYears + partnershipPrincipalEur(state);
+  return state.city.debtEur / scenario.city.debtMaturityYears + partnershipPrincipalEur(state, scenario);
 }
 
 /** The rate of the treasury line and of the State advance of a settled budget: the debt's rate + 1 point. */

@@ -182,7 +182,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
 /** Contracts phase: payments, guarantees and ends of every contract, this month. */
 export function contractsPhase(state: SimState, scenario: Scenario, scratch: TickScratch, savingsByContract: Map<number, number>): void {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const monthlyRate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  const monthlyRate = partnerMonthlyRate(scenario);
   for (const c of state.contracts) {
     if (c.amendment && state.tick - c.amendment.proposedTick >= scenario.negotiation.amendmentAnswerMonths) {
       state.log.push({ tick: state.tick, kind: 'amendmentLapsed', data: { id: c.id } });
@@ -268,11 +268,8 @@ function payRent(state: SimState, scratch: TickScratch, c: Contract, payment: nu
     cityPays(state, scratch, { to: 'partner', eur: payment, reason: 'annual payment', section: 'operating', smart: true });
     return;
   }
-  const monthsLeft = Math.max(1, c.endTick - state.tick);
-  const interestDue = c.capitalOutstandingEur * monthlyRate;
-  const annuity = monthlyRate > 0 ? (c.capitalOutstandingEur * monthlyRate) / (1 - detPow(1 + monthlyRate, -monthsLeft)) : c.capitalOutstandingEur / monthsLeft;
-  const capital = Math.min(payment, c.capitalOutstandingEur, Math.max(0, annuity - interestDue));
-  const interest = Math.min(payment - capital, interestDue);
+  const owed = c.capitalOutstandingEur;
+  const { capital, interest } = rentMonth(owed, payment, rentAnnuity(owed, Math.max(1, c.endTick - state.tick), monthlyRate), monthlyRate);
   const service = payment - capital - interest;
   // The capital part pays for works the city will own: investment, FCTVA-eligible (CGCT L1615-12),
   // and debt repayment (rules/budget.ts pays it from own resources, never from a loan).
@@ -280,7 +277,57 @@ function payRent(state: SimState, scratch: TickScratch, c: Contract, payment: nu
   scratch.rentCapitalEur += capital;
   cityPays(state, scratch, { to: 'partner', eur: interest, reason: 'partnership rent: interest', section: 'operating', smart: true });
   cityPays(state, scratch, { to: 'partner', eur: service, reason: 'annual payment', section: 'operating', smart: true });
-  c.capitalOutstandingEur = Math.max(0, c.capitalOutstandingEur - capital);
+  c.capitalOutstandingEur = Math.max(0, owed - capital);
+}
+
+/** The partner's cost of capital a month: the rate of a partnership rent's annuity. */
+export function partnerMonthlyRate(scenario: Scenario): number {
+  return detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+}
+
+/** The monthly annuity that repays `owedEur` in `months` payments at `monthlyRate`. */
+function rentAnnuity(owedEur: number, months: number, monthlyRate: number): number {
+  return monthlyRate > 0 ? (owedEur * monthlyRate) / (1 - detPow(1 + monthlyRate, -months)) : owedEur / months;
+}
+
+/** One month's split of a partnership rent `payment` with `owedEur` of capital still owed: the
+ *  capital part is the annuity less the interest due (at most the payment and what is owed), the
+ *  interest part the rest up to the interest due; what is left of the payment is the service part. */
+function rentMonth(owedEur: number, payment: number, annuity: number, monthlyRate: number): { capital: number; interest: number } {
+  const interestDue = owedEur * monthlyRate;
+  const capital = Math.min(payment, owedEur, Math.max(0, annuity - interestDue));
+  return { capital, interest: Math.min(payment - capital, interestDue) };
+}
+
+/**
+ * A rent over the next 12 monthly payments, split as `payRent` will book them (month by month, the
+ * first of them now): `capitalEur`, the capital part (debt repayment, investment section), and
+ * `operatingEur`, the annual payment less it (the interest and service parts, or the whole payment
+ * of a contract that repays no capital: operating spending, which alone lowers gross savings).
+ * `owedEur`: the capital still owed; `months`: the payments left (a contract under works: all of them).
+ */
+export function rentYear(owedEur: number, annualPaymentEur: number, months: number, monthlyRate: number): { capitalEur: number; operatingEur: number } {
+  const payment = annualPaymentEur / 12;
+  let capital = 0;
+  if (owedEur > 0 && payment > 0 && months > 0) {
+    let owed = owedEur;
+    let annuity = rentAnnuity(owed, months, monthlyRate);
+    for (let k = 0; k < Math.min(12, months) && owed > 0; k++) {
+      const part = rentMonth(owed, payment, annuity, monthlyRate).capital;
+      // On the schedule the annuity `payRent` computes each month stays the same; off it (a rent
+      // below its capital part) it is computed again on what is still owed, as `payRent` does.
+      const scheduled = annuity - owed * monthlyRate;
+      owed = Math.max(0, owed - part);
+      capital += part;
+      if (part < scheduled && owed > 0) annuity = rentAnnuity(owed, Math.max(1, months - k - 1), monthlyRate);
+    }
+  }
+  return { capitalEur: capital, operatingEur: annualPaymentEur - capital };
+}
+
+/** `rentYear` of a partner contract under works or running: the capital it still owes over the months it has left (from its first month of operation while under works). */
+export function contractRentYear(state: Readonly<SimState>, scenario: Scenario, c: Contract): { capitalEur: number; operatingEur: number } {
+  return rentYear(c.capitalOutstandingEur, c.terms.annualPaymentEur, monthsLeft(state, c), partnerMonthlyRate(scenario));
 }
 
 /**
@@ -295,15 +342,15 @@ export function partnershipDebtEur(state: SimState): number {
 }
 
 /**
- * The capital part of partnership rents due over the next 12 months, euros: the capital still owed
- * spread evenly over the months left (a straight-line reading of the annuity, a little above its
- * early capital parts). Debt repayment: the real balance counts it with the loans' principal.
+ * The capital part of partnership rents due over the next 12 months, euros: each running
+ * partnership's `contractRentYear` (the annuity's capital parts, as `payRent` will book them).
+ * Debt repayment: the real balance counts it with the loans' principal.
  */
-export function partnershipPrincipalEur(state: SimState): number {
+export function partnershipPrincipalEur(state: SimState, scenario: Scenario): number {
   let sum = 0;
   for (const c of state.contracts) {
     if (c.builder !== 'partner' || c.status !== 'running' || c.capitalOutstandingEur <= 0) continue;
-    sum += (c.capitalOutstandingEur * 12) / Math.max(12, c.endTick - state.tick);
+    sum += contractRentYear(state, scenario, c).capitalEur;
   }
   return sum;
 }

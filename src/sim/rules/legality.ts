@@ -23,12 +23,15 @@
  *   limit, after the baseline programme, the works signed earlier and what the year already
  *   committed; a tax cut must leave that margin ≥ the envelope (sincerity, L1612-4).
  * Net savings to come count the rate changes voted in the last 12 months; lenders count
- * partnership debt and a partnership's financed capital.
+ * partnership debt and a partnership's financed capital. A partnership rent's capital part repays
+ * that debt (investment section, M57): it is counted once, as debt for the lenders and as principal
+ * in net savings, and only the rent's operating part (`rentYear`, payRent's split) lowers gross savings.
  */
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, SimState } from '../types';
 import { problem, type Problem, type Verdict } from '../refusal';
 import { annualPrincipalEur, taxVotesPendingEur, totalDebtEur, votedTaxBaseEur } from './budget';
+import { contractRentYear, partnerMonthlyRate, rentYear } from './contracts';
 import { dealCapital } from './valuation';
 
 /** What an action would commit the city to. */
@@ -71,22 +74,38 @@ function contractWorks(state: SimState, uids: number[]): number {
   return sum;
 }
 
-/** Annual payments and upkeep already signed but not yet (fully) in the last 12 months' gross savings. */
-function pendingAnnualEur(state: SimState): number {
-  let pending = 0;
+/**
+ * What is signed and not yet in the last 12 months' accounts, euros a year. `operatingEur`: the
+ * operating spending to come that gross savings do not show yet — the payments of partner contracts
+ * under works, the part of those in their first 12 months of running not yet in the window, and the
+ * upkeep of governance measures switched on within the last 12 months; of a partnership rent only
+ * its interest and service parts (`contractRentYear`), since its capital part repays debt in the
+ * investment section (M57; `payRent`) and never lowers gross savings. `rentCapitalEur`: the capital
+ * part of the first year's rent of partnerships still under works, debt repayment to come that
+ * `annualPrincipalEur` counts only once they run (a running one's is in it already).
+ */
+function pendingAnnual(state: SimState, scenario: Scenario): { operatingEur: number; rentCapitalEur: number } {
+  let operating = 0;
+  let rentCapital = 0;
   for (const k of state.contracts) {
-    if (k.builder !== 'partner') continue;
-    if (k.status === 'building') pending += k.terms.annualPaymentEur;
-    else if (k.status === 'running') pending += (k.terms.annualPaymentEur * Math.max(0, 12 - (state.tick - k.operationStartTick))) / 12;
+    if (k.builder !== 'partner' || (k.status !== 'building' && k.status !== 'running')) continue;
+    const rent = contractRentYear(state, scenario, k);
+    if (k.status === 'building') {
+      operating += rent.operatingEur;
+      rentCapital += rent.capitalEur;
+    } else operating += (rent.operatingEur * Math.max(0, 12 - (state.tick - k.operationStartTick))) / 12;
   }
-  for (const u of state.city.newUpkeep) pending += (u.annualEur * Math.max(0, 12 - (state.tick - u.tick))) / 12;
-  return pending;
+  for (const u of state.city.newUpkeep) operating += (u.annualEur * Math.max(0, 12 - (state.tick - u.tick))) / 12;
+  return { operatingEur: operating, rentCapitalEur: rentCapital };
 }
 
 /** Net savings to come (gross savings − principal and partnership rent capital − what is signed and
- *  not yet in them ± the rate changes voted in the last 12 months not yet in them), euros a year. */
+ *  not yet in them ± the rate changes voted in the last 12 months not yet in them), euros a year.
+ *  A partnership's capital part is counted once: in the principal once it runs, in what is signed
+ *  while it is under works; its operating part alone lowers gross savings. */
 export function netSavingsForecastEur(state: SimState, scenario: Scenario): number {
-  return state.city.grossSavingsEur - annualPrincipalEur(state, scenario) - pendingAnnualEur(state) + taxVotesPendingEur(state, scenario);
+  const pending = pendingAnnual(state, scenario);
+  return state.city.grossSavingsEur - annualPrincipalEur(state, scenario) - pending.operatingEur - pending.rentCapitalEur + taxVotesPendingEur(state, scenario);
 }
 
 /** What the year may borrow for new works: 1/`investmentPlanYears` of the room left below the
@@ -94,7 +113,7 @@ export function netSavingsForecastEur(state: SimState, scenario: Scenario): numb
  *  reference stays an alarm (dearer loans), not a bound. */
 export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): number {
   const c = scenario.city;
-  const grossAfter = Math.max(0, state.city.grossSavingsEur + taxVotesPendingEur(state, scenario) - pendingAnnualEur(state));
+  const grossAfter = Math.max(0, state.city.grossSavingsEur + taxVotesPendingEur(state, scenario) - pendingAnnual(state, scenario).operatingEur);
   const room = Math.max(0, scenario.funding.lendersRefuseYears * grossAfter - totalDebtEur(state) - pendingCapitalEur(state).totalEur);
   return room / c.investmentPlanYears;
 }
@@ -149,17 +168,25 @@ export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, t
 
 /**
  * Debt ÷ gross savings as lenders count it (years): loans and partnership debt, plus the city's
- * capital still to pay on works signed (this month's included), over gross savings less the annual
- * payments and upkeep signed but not yet in them; with `newDebtEur` of new debt and `newAnnualEur`
- * of new annual payments on top. Infinity when nothing would be left to repay with. The lenders'
- * check below and the HUD's projected figure (`projectedDebtYears`) both read it.
+ * capital still to pay on works signed (this month's included), over gross savings less the
+ * operating spending signed but not yet in them (`pendingAnnual`); with `newDebtEur` of new debt and
+ * `newOperatingEur` of new operating spending a year on top (a new partnership's rent less its
+ * capital part, `rentOperatingEur`: the capital it repays is counted once, as debt, never also as a
+ * fall in gross savings). Infinity when nothing would be left to repay with. The lenders' check
+ * below and the HUD's projected figure (`projectedDebtYears`) both read it.
  */
-export function lendersRatioYears(state: SimState, newAnnualEur: number, ...newDebtEur: number[]): number {
-  const savingsAfter = state.city.grossSavingsEur - newAnnualEur - pendingAnnualEur(state);
+export function lendersRatioYears(state: SimState, scenario: Scenario, newOperatingEur: number, ...newDebtEur: number[]): number {
+  const savingsAfter = state.city.grossSavingsEur - newOperatingEur - pendingAnnual(state, scenario).operatingEur;
   // Summed in this order, term by term (the check's figures, to the last bit).
   let debt = totalDebtEur(state) + pendingCapitalEur(state).totalEur;
   for (const d of newDebtEur) debt += d;
   return savingsAfter > 0 ? debt / savingsAfter : Infinity;
+}
+
+/** The operating part of the first year's rent of a contract with these terms, whose partner
+ *  finances `financedEur` of the works (`rentYear`, the split `payRent` books), euros a year. */
+function rentOperatingEur(scenario: Scenario, terms: ContractTerms, financedEur: number): number {
+  return rentYear(financedEur, terms.annualPaymentEur, Math.round(terms.durationYears * 12), partnerMonthlyRate(scenario)).operatingEur;
 }
 
 /** Whether the budget is settled by the prefect now (no new commitment, CGCT L1612-5). */
@@ -226,12 +253,12 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
   }
   const limit = scenario.funding.lendersRefuseYears;
   // Lenders count partnership debt with loans, and a partnership's financed capital as new debt.
-  const ratio = lendersRatioYears(state, terms.annualPaymentEur, net, financedEur);
+  const ratio = lendersRatioYears(state, scenario, rentOperatingEur(scenario, terms, financedEur), net, financedEur);
   if (net + financedEur > 0 && ratio > limit) {
     if (!explain) return false;
     const shown = Number.isFinite(ratio) ? Math.min(ratio, 99) : 99;
     // The ratio before this commitment, as the HUD shows it beside today's (`projectedDebtYears`).
-    const signed = lendersRatioYears(state, 0);
+    const signed = lendersRatioYears(state, scenario, 0);
     return problem(
       'lendersRefuse',
       { borrowEur: net + financedEur, ratioYears: shown, signedYears: Number.isFinite(signed) ? Math.min(signed, 99) : 99, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
@@ -262,9 +289,12 @@ function taxVoteProblem(state: SimState, scenario: Scenario, change: number): Pr
 
 function goldenRule(state: SimState, scenario: Scenario, annualEur: number, margin: number): Problem {
   const principal = annualPrincipalEur(state, scenario);
+  // What is signed and not yet in net savings: its operating part and a partnership's first capital part, each once.
+  const p = pendingAnnual(state, scenario);
+  const pending = p.operatingEur + p.rentCapitalEur;
   return problem(
     'goldenRule',
-    { paymentEur: annualEur, grossSavingsEur: state.city.grossSavingsEur, principalEur: principal, pendingEur: pendingAnnualEur(state), netSavingsEur: margin },
-    `the real balance (CGCT L1612-4): paying ${fmtM(annualEur)} a year would leave the operating section unable to repay debt from its own resources (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, already signed ${fmtM(pendingAnnualEur(state))})`,
+    { paymentEur: annualEur, grossSavingsEur: state.city.grossSavingsEur, principalEur: principal, pendingEur: pending, netSavingsEur: margin },
+    `the real balance (CGCT L1612-4): paying ${fmtM(annualEur)} a year would leave the operating section unable to repay debt from its own resources (gross savings ${fmtM(state.city.grossSavingsEur)}, debt repayment ${fmtM(principal)}, already signed ${fmtM(pending)})`,
   );
 }
