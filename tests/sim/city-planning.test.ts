@@ -95,4 +95,12 @@ describe('a purchase alone beside a deal under negotiation', () => {
     expect(buys(50e6).length).toBe(1);
     expect(buys(1e4)).toEqual([]);
   });
+
+  it('buys the most valuable purchase the deal leaves room for, whatever the order of the catalogue', () => {
+    const reversed = { ...sc, projects: { ...sc.projects, catalogue: Object.fromEntries(Object.entries(sc.projects.catalogue).reverse()) } };
+    const s = withRoom(50e6);
+    const chosen = yearlyDecisions(s, sc, false).find((a) => a.type === 'launchAlone');
+    expect(chosen).toBeDefined();
+    expect(yearlyDecisions(s, reversed, false).find((a) => a.type === 'launchAlone')).toEqual(chosen);
+  });
 });

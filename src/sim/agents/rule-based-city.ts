@@ -498,7 +498,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const reserveEur = Math.min(extra, Math.max(0, keptEur - envelope));
   // Purchases alone keep the plain envelope, less the kept credits.
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
-  const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0) : list;
+  const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
   const alone = aloneList.find((k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
   if (alone) {
     actions.push({
