@@ -22,7 +22,8 @@
  *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
- *   purchase its envelope allows. It names no grant call in a partnership the partner finances
+ *   purchase its envelope allows once the credits of that deal (or of the one under negotiation)
+ *   are kept (`KeptDeal`). It names no grant call in a partnership the partner finances
  *   alone (nothing of its own to file, rules/terms.ts), and it does not publish again a notice
  *   whose negotiation failed in this mandate with nothing changed (rules/relaunch.ts).
  * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
