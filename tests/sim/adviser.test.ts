@@ -4,6 +4,8 @@ import { advice, adviserName, defaultOffer, suggestedOffer } from '../../src/sim
 import { publicPartnerFloor } from '../../src/sim/agents/negotiator';
 import { partnerPersonality } from '../../src/sim/agents/personalities';
 import { createRun, resolvePolicy } from '../../src/sim';
+import { applyAction } from '../../src/sim/actions';
+import { newScratch } from '../../src/sim/money';
 import { termsLawful, termsProblem } from '../../src/sim/rules/terms';
 import { bareProcedure, dijon, freshState } from './helpers';
 
@@ -46,11 +48,14 @@ describe('the adviser', () => {
   });
 
   it('offers lawful terms when the offer on the table no longer is (issue 11), and says why when nothing is lawful', () => {
-    // The computer city opens, then buys a service alone in the same month: its own offer no longer fits the envelope.
+    // The computer city opens; a service bought alone then takes part of the credits it kept for the
+    // deal (bought here on a copy: the computer city no longer does it, MODEL §13.8): its own offer
+    // no longer fits the envelope.
     const bare = bareProcedure();
     const run = createRun(bare, { seed: 2, years: 3, agents: 200, city: 'steady-mayor', partner: 'none' });
     while (!run.state.negotiation && run.state.tick < 24) run.advanceTick();
-    const s = run.state;
+    const s = structuredClone(run.state);
+    expect(applyAction(s, bare, newScratch(s), { type: 'launchAlone', project: 'mobilityServices', districts: s.districts.map((_, i) => i), pilot: false }).ok).toBe(true);
     expect(termsProblem(s, bare, s.negotiation!.offer, { atAcceptance: true })?.code).toBe('envelopeExceeded');
     const a = advice({ state: s, scenario: bare, by: 'partner' });
     expect(a.why).toBeNull();

@@ -22,7 +22,8 @@
  *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
- *   purchase its envelope allows. It names no grant call in a partnership the partner finances
+ *   purchase its envelope allows once the credits of that deal (or of the one under negotiation)
+ *   are kept (`KeptDeal`). It names no grant call in a partnership the partner finances
  *   alone (nothing of its own to file, rules/terms.ts), and it does not publish again a notice
  *   whose negotiation failed in this mandate with nothing changed (rules/relaunch.ts).
  * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
@@ -33,10 +34,11 @@ import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
-import { envelopeCapacityEur, pendingCapitalEur, underSettlement, worksCapitalEur } from '../rules/legality';
+import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
+import { meanOverrunFactor } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
-import type { Scenario } from '../scenario-schema';
+import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 import { filedCalls } from '../rules/funding';
 import { relaunchesFailedNotice } from '../rules/relaunch';
@@ -49,6 +51,11 @@ function cityValue(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
 
 function openEligibleCalls(state: Readonly<SimState>, scenario: Scenario, projects: string[], pilot: boolean): string[] {
   return state.grantCalls.filter((c) => state.tick <= c.deadlineTick && grantIneligibility(state, scenario, c, { projects, pilot }) === null).map((c) => c.id);
+}
+
+/** The calls a purchase beside a kept deal may name: none of the deal's (`KeptDeal`). */
+function callsBeside(calls: string[], kept: KeptDeal | null): string[] {
+  return kept ? calls.filter((id) => !kept.terms.grantCalls.includes(id)) : calls;
 }
 
 /** Districts where a project type's family already runs (or is being built) at scale: the model
@@ -155,12 +162,13 @@ interface AloneValue {
 
 /**
  * `dealCityValue` of a purchase by the city's suppliers (`valueForCity` of its `dealFlows`, the
- * same numbers), through the decision's memo, by project type and kind (a purchase at scale or a
- * pilot): within a decision those determine the terms (the districts not yet served, the calls
- * open to them: none reads the envelope, nor does the value).
+ * same numbers), through the decision's memo, by project type, kind (a purchase at scale or a
+ * pilot) and the calls named: within a decision those determine the terms (the districts not yet
+ * served: none reads the envelope, nor does the value).
  */
 function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, memo: DecisionMemo): AloneValue {
-  const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}`;
+  // The calls named are part of the key: a purchase beside a deal names none of the deal's (`KeptDeal`).
+  const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}|${terms.grantCalls.join(',')}`;
   const known = memo.alone.get(key);
   if (known) return known;
   const value = dealCityValue(state, scenario, terms, 'suppliers');
@@ -242,14 +250,46 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
 }
 
 /**
- * The candidate deals of one decision. With `negotiate` false only the purchases alone (and pilots)
- * are listed: the caller reads nothing else from them (a second list for the envelope left once an
- * open negotiation keeps its share, or any list while a negotiation is open, when no deal is
- * proposed). The partner contract for the same project is then valued only when a pilot needs it
- * (what the pilot teaches), exactly as the full list would value it: the same purchases alone, in
- * the same order, at the same values.
+ * A deal whose credits a decision keeps before any purchase alone: the open negotiation's offer, or
+ * the deal the decision proposes. A finance department plans a programme under award first (AP/CP,
+ * CGCT L2311-3 and R2311-9: the payment credits of the year are the programme's) and sincerely
+ * (L1612-4): its first-year share of the works, net of the grants it counts on, is kept; a purchase
+ * beside it files none of its calls (it would take from the budget those calls hold for the deal,
+ * and the deal would count on a grant won twice); and the purchase must leave the deal what the
+ * budget check will ask again when the partner answers and at signature (`aloneFits`).
  */
-function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo, negotiate: boolean): Candidate[] {
+interface KeptDeal {
+  terms: ContractTerms;
+  capital: WorksCapital;
+}
+
+/**
+ * Whether a purchase alone (or a pilot) fits what the decision leaves it. With no deal's credits
+ * kept: its share net of expected grants fits the envelope (the budget check's own figure). While
+ * credits are kept for a deal, the purchase is budgeted at what its signature may draw on the
+ * envelope: its works at their expected overrun (drawn at signature, rules/projects.ts) and no
+ * grant not yet notified (décret 2018-514 art. 8: "seule la décision attributive, régulièrement
+ * notifiée, vaut accord de financement"); and it must leave the deal its borrowing room (the
+ * lenders' limit, which the deal must still meet with the purchase's capital counted).
+ */
+function aloneFits(state: Readonly<SimState>, scenario: Scenario, type: ProjectType, v: AloneValue, envelope: number, kept: KeptDeal | null): boolean {
+  if (!kept) return v.capexEur - v.expectedGrantsEur <= envelope;
+  const draw = v.capexEur * meanOverrunFactor(scenario, type);
+  if (draw > envelope) return false;
+  const limit = scenario.funding.lendersRefuseYears;
+  const { terms, capital } = kept;
+  // A deal already past the lenders' limit has no room a purchase could take.
+  return lendersRatioYears(state, terms.annualPaymentEur, capital.net, capital.financedEur, draw) <= limit || lendersRatioYears(state, terms.annualPaymentEur, capital.net, capital.financedEur) > limit;
+}
+
+/**
+ * The candidate deals of one decision. With `negotiate` false only the purchases alone (and pilots)
+ * are listed: the caller reads nothing else from them (a second list for the envelope left once a
+ * deal keeps its share, `kept`, or any list while a negotiation is open). The partner contract for
+ * the same project is then valued only when a pilot needs it (what the pilot teaches), exactly as
+ * the full list would value it.
+ */
+function candidates(state: Readonly<SimState>, scenario: Scenario, memo: DecisionMemo, negotiate: boolean, kept: KeptDeal | null = null): Candidate[] {
   const out: Candidate[] = [];
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
@@ -269,9 +309,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     }
     // Buying the works alone (procurement with local suppliers).
     const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
-    alone.grantCalls = openEligibleCalls(state, scenario, [id], false);
+    alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
     const aloneValue = suppliersValue(state, scenario, alone, memo);
-    if (aloneValue.capexEur - aloneValue.expectedGrantsEur <= envelope && termsLawful(state, scenario, alone)) {
+    if (aloneFits(state, scenario, type, aloneValue, envelope, kept) && termsLawful(state, scenario, alone)) {
       out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
@@ -286,7 +326,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         durationYears: scenario.negotiation.pilotMaxYears,
         cityCapitalShare: 1,
       };
-      pilot.grantCalls = openEligibleCalls(state, scenario, [id], true);
+      pilot.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], true), kept);
       const pilotOnlyGrant = pilot.grantCalls.some((c) => state.grantCalls.find((g) => g.id === c)?.pilotOnly);
       if (pilotOnlyGrant || sigma >= 0.35) {
         const pilotValue = suppliersValue(state, scenario, pilot, memo);
@@ -294,7 +334,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (money <= envelope && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
+        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
@@ -419,29 +459,26 @@ interface Programme {
   planRoomEur: number;
 }
 
-/** The best deal to negotiate (if none is open) and the best purchase alone the envelope allows;
- *  `reserveEur`: the payment credits beyond the envelope the year's budget must carry for the
- *  programme under negotiation or proposed now (0 without a programme). */
+/** Candidates by value to the city, then the less city money, then the project's id (a total order: the same choice on every run). */
+function byValue(a: Candidate, b: Candidate): number {
+  return b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0);
+}
+
+/** The best deal to negotiate (if none is open) and the best purchase alone the envelope leaves once
+ *  the credits of the deal open or proposed are kept (`KeptDeal`); `reserveEur`: the payment credits
+ *  beyond the envelope the year's budget must carry for the programme under negotiation or proposed
+ *  now (0 without a programme). */
 function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelope: number, opening?: OpeningHook, programme?: Programme): { actions: Action[]; reserveEur: number } {
   const actions: Action[] = [];
-  // An open negotiation keeps its share of the envelope: buying alone may not spend it first.
   const n = state.negotiation;
-  const reserved = n ? worksCapitalEur(state, scenario, n.offer, 'partner').firstYear : 0;
   const extra = programme ? programme.extraEur : 0;
-  let reserveEur = programme && reserved > envelope ? Math.min(extra, reserved - envelope) : 0;
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
-  const aloneEnvelope = Math.max(0, envelope + reserveEur - reserved);
-  const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: aloneEnvelope } };
-  // While a negotiation is open no deal is proposed: only the purchases alone are listed. When the
-  // purchases alone are then read from a second list (for the envelope left once the open
-  // negotiation keeps its share, below), this one is not read at all: it is not drawn up.
-  const unread = state.negotiation !== null && (reserved > 0 || extra > 0);
-  const memo = newMemo(!unread && (reserved > 0 || extra > 0));
+  // While a negotiation is open no deal is proposed: only the purchases alone beside it are listed (below).
+  const memo = newMemo(n === null);
   // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
   const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  const list = unread ? [] : candidates(view, scenario, memo, state.negotiation === null).filter((k) => k.value > 0 && fits(k));
-  list.sort((a, b) => b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0));
-  const deal = state.negotiation === null ? list.find((k) => k.kind === 'negotiate') : undefined;
+  const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fits(k)).sort(byValue);
+  const deal = list.find((k) => k.kind === 'negotiate');
   let proposed: ContractTerms | null = null;
   if (deal && opening) {
     const opened = opening(view, deal.terms);
@@ -454,21 +491,23 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
     proposed = deal.terms;
     actions.push({ type: 'propose', by: 'city', terms: deal.terms, reason: `worth €${(deal.value / 1e6).toFixed(1)} M to the city as we count it` });
   }
-  if (proposed && extra > 0) reserveEur = Math.min(extra, Math.max(0, worksCapitalEur(view, scenario, proposed, 'partner').firstYear - envelope));
-  const alone = (reserved > 0 || extra > 0 ? candidates(aloneView, scenario, memo, false).filter((k) => k.value > 0) : list).find(
-    (k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false),
-  );
+  // The credits of the deal open or proposed are kept first; a programme carries beyond the
+  // envelope what its first year needs, within the year's capacity.
+  const keptTerms = n ? n.offer : proposed;
+  const kept: KeptDeal | null = keptTerms ? { terms: keptTerms, capital: worksCapitalEur(view, scenario, keptTerms, 'partner') } : null;
+  const keptEur = kept ? kept.capital.firstYear : 0;
+  const reserveEur = Math.min(extra, Math.max(0, keptEur - envelope));
+  // Purchases alone keep the plain envelope, less the kept credits.
+  const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
+  const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
+  const alone = aloneList.find((k) => k.kind === 'alone' && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
   if (alone) {
-    // A purchase alone does not apply to the calls the open negotiation counts on: its application
-    // would change what the deal can expect from them before it is accepted (and the acceptance's
-    // budget check would then refuse it).
-    const calls = n ? alone.terms.grantCalls.filter((id) => !n.offer.grantCalls.includes(id)) : alone.terms.grantCalls;
     actions.push({
       type: 'launchAlone',
       project: alone.terms.projects[0]!,
       districts: alone.terms.districts,
       pilot: alone.terms.pilot,
-      grantCalls: calls,
+      grantCalls: alone.terms.grantCalls,
       explanation: { key: alone.terms.pilot ? 'city.pilotAlone' : 'city.buysAlone', params: { project: alone.terms.projects[0]!, districts: alone.terms.districts.length, costM: Math.round(alone.cityMoney / 1e4) / 100, valueM: Math.round(alone.value / 1e4) / 100 } },
     });
   }
