@@ -14,7 +14,7 @@ import { applyAction } from '../../src/sim/actions';
 import { resolvePolicy } from '../../src/sim/agents';
 import { newScratch } from '../../src/sim/money';
 import { projectType } from '../../src/sim/rules/catalogue';
-import { lendersRatioYears, worksCapitalEur } from '../../src/sim/rules/legality';
+import { lendersRatioYears, rentOperatingEur, worksCapitalEur } from '../../src/sim/rules/legality';
 import { meanOverrunFactor } from '../../src/sim/rules/projects';
 import { cloneState } from '../../src/sim/serialize';
 import type { Action, ContractTerms, Negotiation, Observation } from '../../src/sim/types';
@@ -84,8 +84,9 @@ describe('a purchase alone beside a deal under negotiation', () => {
     s.negotiation = structuredClone(negotiation);
     s.city.envelopeLeftEur = 8e6;
     const { net, financedEur } = worksCapitalEur(s, sc, offer, 'partner');
-    const perEur = lendersRatioYears(s, offer.annualPaymentEur, 1) - lendersRatioYears(s, offer.annualPaymentEur, 0);
-    const debtNow = lendersRatioYears(s, offer.annualPaymentEur, net, financedEur) / perEur;
+    const operating = rentOperatingEur(sc, offer, financedEur);
+    const perEur = lendersRatioYears(s, sc, operating, 1) - lendersRatioYears(s, sc, operating, 0);
+    const debtNow = lendersRatioYears(s, sc, operating, net, financedEur) / perEur;
     s.city.debtEur += sc.funding.lendersRefuseYears / perEur - roomEur - debtNow;
     return s;
   }

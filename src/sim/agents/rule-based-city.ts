@@ -34,7 +34,7 @@ import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { taxRevenueEur } from '../rules/budget';
-import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
+import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
@@ -279,7 +279,8 @@ function aloneFits(state: Readonly<SimState>, scenario: Scenario, type: ProjectT
   const limit = scenario.funding.lendersRefuseYears;
   const { terms, capital } = kept;
   // A deal already past the lenders' limit has no room a purchase could take.
-  return lendersRatioYears(state, terms.annualPaymentEur, capital.net, capital.financedEur, draw) <= limit || lendersRatioYears(state, terms.annualPaymentEur, capital.net, capital.financedEur) > limit;
+  const operating = rentOperatingEur(scenario, terms, capital.financedEur);
+  return lendersRatioYears(state, scenario, operating, capital.net, capital.financedEur, draw) <= limit || lendersRatioYears(state, scenario, operating, capital.net, capital.financedEur) > limit;
 }
 
 /**

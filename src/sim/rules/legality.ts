@@ -185,7 +185,7 @@ export function lendersRatioYears(state: SimState, scenario: Scenario, newOperat
 
 /** The operating part of the first year's rent of a contract with these terms, whose partner
  *  finances `financedEur` of the works (`rentYear`, the split `payRent` books), euros a year. */
-function rentOperatingEur(scenario: Scenario, terms: ContractTerms, financedEur: number): number {
+export function rentOperatingEur(scenario: Scenario, terms: ContractTerms, financedEur: number): number {
   return rentYear(financedEur, terms.annualPaymentEur, Math.round(terms.durationYears * 12), partnerMonthlyRate(scenario)).operatingEur;
 }
 
