@@ -25,7 +25,7 @@
  * The fiscal term has two parts (MODEL.md §3 "How strongly taxes are felt"). The level, weighed
  * w_L = `weights.taxLevel`, at the one per-euro slope the evidence gives (+1 % of the metropole's
  * rates is about €4 a household a year), is felt for good. The news, weighed w_T = `weights.taxes`
- * about twenty times more, is the rate against T_ref = `city.taxReference`, the level citizens have
+ * thirty times more, is the rate against T_ref = `city.taxReference`, the level citizens have
  * come to take as normal: it follows the rate as X_d follows the services, by the same mechanism (a
  * share of the gap a month, after the month's target read it), so that a rise, like a new service,
  * weighs most when new and is absorbed as it ages, as the fixed-effects studies find and as French
@@ -36,7 +36,7 @@
  * it is the model's hot path (10,000 agents × 360 months).
  *
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
- * with the fiscal term left out (the rates as at the start, and the debt no higher) and its own
+ * with the fiscal term left out, both its parts (the rates as at the start, and the debt no higher) and its own
  * district means. The vote reads the satisfaction; the scores read the tax-free one, because a tax
  * is a transfer between the city and its residents, and a debt a tax deferred, which the scores
  * already count as money (scores.ts, MODEL.md §15).
@@ -231,7 +231,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     const begin = start[d]!;
     const end = start[d + 1]!;
     if (taxGap === 0) {
-      // With the rates where they started and the debt no higher, the two z are equal, bit for bit: one division.
+      // With the rates where they started (and as citizens take them) and the debt no higher, the two z are equal, bit for bit: one division.
       moveUntaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, satisfaction, satisfactionTaxFree, out);
     } else {
       moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, income, taxByBand, satisfaction, satisfactionTaxFree, out);
