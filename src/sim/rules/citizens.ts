@@ -36,8 +36,9 @@
  * it is the model's hot path (10,000 agents × 360 months).
  *
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
- * with the fiscal term left out, both its parts (the rates as at the start, and the debt no higher) and its own
- * district means. The vote reads the satisfaction; the scores read the tax-free one, because a tax
+ * with the fiscal term left out, both its parts (the rates as at the start, and the debt no
+ * higher), and its own district means. The vote reads the satisfaction; the scores read the
+ * tax-free one, because a tax
  * is a transfer between the city and its residents, and a debt a tax deferred, which the scores
  * already count as money (scores.ts, MODEL.md §15).
  */
