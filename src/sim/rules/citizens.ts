@@ -38,9 +38,8 @@
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
  * with the fiscal term left out, both its parts (the rates as at the start, and the debt no
  * higher), and its own district means. The vote reads the satisfaction; the scores read the
- * tax-free one, because a tax
- * is a transfer between the city and its residents, and a debt a tax deferred, which the scores
- * already count as money (scores.ts, MODEL.md §15).
+ * tax-free one, because a tax is a transfer between the city and its residents, and a debt a tax
+ * deferred, which the scores already count as money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
