@@ -101,6 +101,12 @@ describe('citizens', () => {
       x.city.taxLevel = 1 + rise;
     }, 36);
     expect(debtOnly.satisfactionMean).toBeCloseTo(taxedOnly.satisfactionMean, 12);
+    // With the level weighed nothing, a debt is not felt at all, however large the news' weight.
+    const newsOnly = liveIn(variant({ 'citizens.weights.taxLevel': 0 }), (x) => {
+      asAtStart(x);
+      x.city.debtEur = sc.city.debtEur + 150e6;
+    }, 36);
+    expect(newsOnly.satisfactionMean).toBe(base.satisfactionMean);
     // The scores' satisfaction leaves the debt out, as it leaves the taxes out (both are money the scores count).
     expect(borrowed.satisfactionTaxFreeMean).toBeCloseTo(base.satisfactionTaxFreeMean, 12);
   });
