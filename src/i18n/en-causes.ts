@@ -3,7 +3,8 @@ import type { frCauses } from './fr-causes';
 
 export const enCauses: Record<keyof typeof frCauses, string> = {
   'causes.item': '{cause}: {size}',
-  'causes.taxes': 'local taxes (the voted rates)',
+  'causes.taxes': 'local taxes (the voted rates’ level)',
+  'causes.taxNews': 'tax rise, still news',
   'causes.debt': 'debt (a tax deferred)',
   'causes.services': 'services delivered',
   'causes.habit': 'services taken for granted',

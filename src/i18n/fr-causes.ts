@@ -1,7 +1,8 @@
 /** Textes français des causes d'un chiffre (src/sim/causes.ts) et de l'écran d'élection qui s'additionne. */
 export const frCauses = {
   'causes.item': '{cause}\u00a0: {size}',
-  'causes.taxes': 'impôts locaux (taux votés)',
+  'causes.taxes': 'impôts locaux (niveau des taux votés)',
+  'causes.taxNews': 'hausse des taux, encore dans les esprits',
   'causes.debt': 'dette (un impôt différé)',
   'causes.services': 'services rendus',
   'causes.habit': 'habitude aux services',

@@ -40,7 +40,7 @@ import { partnershipDebtEur } from './rules/contracts';
 import { baselineOperatingMonth } from './rules/budget';
 
 /** The drivers of satisfaction (and, through it, of the vote). */
-const SATISFACTION_DRIVERS = ['taxes', 'debt', 'services', 'habit', 'works', 'concertation', 'environment', 'heatwave', 'protest', 'privacy'] as const;
+const SATISFACTION_DRIVERS = ['taxes', 'taxNews', 'debt', 'services', 'habit', 'works', 'concertation', 'environment', 'heatwave', 'protest', 'privacy'] as const;
 /** What moves the vote intention besides satisfaction. */
 const VOTE_DRIVERS = ['visibility', 'costOfRuling', 'election'] as const;
 /** The operating flows of gross savings, grouped (each the ledger's reasons below). */
@@ -106,8 +106,12 @@ const GROUP_OF = new Map<string, FlowKey>(FLOW_KEYS.flatMap((k) => REASONS[k].ma
 export interface DriverSnapshot {
   tick: number;
   districts: DistrictDrivers[];
-  /** 12 w_T (taxLevel − 1) and 12 w_T w_D D: by the agent's tax preference and income band. */
+  /**
+   * The fiscal term's parts, by the agent's tax preference and income band: the level 12 w_L (taxLevel − 1),
+   * the rise still news 12 w_T (taxLevel − T_ref) and the debt 12 w_L w_D D.
+   */
   taxes: number;
+  taxNews: number;
   debt: number;
   /** 3 w_P × privacy shock: by the agent's privacy preference. */
   privacy: number;
@@ -150,6 +154,9 @@ export function driverSnapshot(state: Readonly<SimState>, scenario: Scenario): D
   const starts = state.citizenDistrictStart;
   const lastElection = state.nextElectionTick - p.termYears * 12;
   const resetPending = state.counters.elections > 0 && state.tick - 1 === lastElection;
+  // The citizens phase moved the tax reference after it read it: the one it read, T = (M T' − tax) ÷ (M − 1).
+  const m = c.taxNewsMonths;
+  const reference = state.tick > 0 ? (m * state.city.taxReference - state.city.taxLevel) / (m - 1) : state.city.taxReference;
   const districts = state.districts.map((d, k): DistrictDrivers => {
     const spec = scenario.territory.districts[k]!;
     // Before the first month the districts' services are not computed yet: citizens start from the legacy's level.
@@ -185,8 +192,9 @@ export function driverSnapshot(state: Readonly<SimState>, scenario: Scenario): D
   return {
     tick: state.tick,
     districts,
-    taxes: 12 * w.taxes * (state.city.taxLevel - 1),
-    debt: 12 * w.taxes * w.debt * debtAsTaxRise(state, scenario),
+    taxes: 12 * w.taxLevel * (state.city.taxLevel - 1),
+    taxNews: 12 * w.taxes * (state.city.taxLevel - reference),
+    debt: 12 * w.taxLevel * w.debt * debtAsTaxRise(state, scenario),
     privacy: 3 * w.privacy * state.city.privacyShock,
     protest: 3 * 0.15 * state.city.protest,
     concertation: state.city.concertation,
@@ -234,13 +242,14 @@ function targetStep(state: Readonly<SimState>, scenario: Scenario, d: number, a:
     const pE = cit.prefEnvironment[i]!;
     const pP = cit.prefPrivacy[i]!;
     const pT = cit.prefTaxes[i]! * INCOME_TAX_SENSITIVITY[cit.income[i]!]!;
-    const za = ca + pS * (da.services + da.habit) + pE * da.environment - pP * a.privacy - pT * (a.taxes + a.debt);
-    const zb = cb + pS * (db.services + db.habit) + pE * db.environment - pP * b.privacy - pT * (b.taxes + b.debt);
+    const za = ca + pS * (da.services + da.habit) + pE * da.environment - pP * a.privacy - pT * (a.taxes + a.taxNews + a.debt);
+    const zb = cb + pS * (db.services + db.habit) + pE * db.environment - pP * b.privacy - pT * (b.taxes + b.taxNews + b.debt);
     const ga = g(za);
     targetA += ga;
     const dz = zb - za;
     const slope = Math.abs(dz) > 1e-12 ? (g(zb) - ga) / dz : gSlope(za);
     local.taxes += -pT * (b.taxes - a.taxes) * slope;
+    local.taxNews += -pT * (b.taxNews - a.taxNews) * slope;
     local.debt += -pT * (b.debt - a.debt) * slope;
     local.services += pS * (db.services - da.services) * slope;
     local.habit += pS * (db.habit - da.habit) * slope;

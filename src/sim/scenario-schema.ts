@@ -284,12 +284,17 @@ export const scenarioSchema = z
       weights: z.strictObject({
         services: z.number().check(z.minimum(0), z.maximum(5)),
         nuisance: z.number().check(z.minimum(0), z.maximum(5)),
+        /** A rise of the voted rates while it is news (the rate against `taxReference`, rules/citizens.ts); MODEL.md §3. */
         taxes: z.number().check(z.minimum(0), z.maximum(5)),
+        /** The voted rates' level (and the debt, a tax deferred) felt per euro, for good; 0: not felt (before issue 9's second review). */
+        taxLevel: z._default(z.number().check(z.minimum(0), z.maximum(5)), 0),
         environment: z.number().check(z.minimum(0), z.maximum(5)),
         privacy: z.number().check(z.minimum(0), z.maximum(5)),
         /** Share of the debt taken on since the start that citizens feel, as the tax rise that would repay it (1: all of it; fiscal illusion: less). */
         debt: z._default(share(), 0),
       }),
+      /** How long a rise of the voted rates stays news: the reference rate citizens compare it with closes 1 ÷ this of its gap to the rate each month (months). */
+      taxNewsMonths: z._default(z.number().check(z.minimum(2), z.maximum(600)), 12),
       /** Diminishing returns of services: satisfaction from a service level S grows as 1 − exp(−S ÷ this); 0: linear (no saturation). */
       serviceSaturation: z._default(z.number().check(z.minimum(0), z.maximum(10)), 0),
       /** How much concertation cuts the works-nuisance penalty (0–1). */

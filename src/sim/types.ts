@@ -253,6 +253,12 @@ export interface Mayor {
 export interface CityState {
   mayor: Mayor;
   taxLevel: number;
+  /**
+   * The voted-rate level citizens have come to take as normal (rules/citizens.ts): a rise is news
+   * while the rate stands above it. Starts at the start's level and closes 1 ÷ `taxNewsMonths` of
+   * its gap to `taxLevel` each month, after the citizens phase read it.
+   */
+  taxReference: number;
   concertation: number;
   governance: { smartCityOffice: boolean; interCommunalAgreement: boolean; sharedDataPlatform: boolean };
   debtEur: number;

@@ -95,8 +95,8 @@ describe('scores: accounting of a transfer', () => {
     };
     const kept = run(1);
     const cut = run(0.7);
-    // The citizens like the cut...
-    expect(cut.satisfactionMean).toBeGreaterThan(kept.satisfactionMean + 0.05);
+    // The citizens like the cut (news that ages, its euros for good: MODEL.md §3)...
+    expect(cut.satisfactionMean).toBeGreaterThan(kept.satisfactionMean + 0.02);
     // ...but the scores read what they would feel with the rates left at their start: no gain.
     expect(cut.satisfactionTaxFreeMean).toBeCloseTo(kept.satisfactionTaxFreeMean, 12);
     expect(cut.scores.satisfactionGainPv).toBeCloseTo(kept.scores.satisfactionGainPv, 12);

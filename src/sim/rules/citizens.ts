@@ -3,7 +3,7 @@
  *
  * For agent i in district d, with preferences p (drawn in 0.5–1.5 around 1) and income band b:
  *   u = w_S p_S · (F(S_d) − ½ F(X_d) − ½ F(S⁰)) − w_N · N_d (1 − relief · concertation)
- *       − w_T p_T · k_b (tax − 1 + w_D · D) · 4
+ *       − p_T · k_b · (w_L (tax − 1 + w_D · D) + w_T (tax − T_ref)) · 4
  *       + w_E p_E · F(E_d − E_d⁰) − w_P p_P · privacy − 0.3 · heat · (1 − H_d) − 0.15 · protest
  *   target = g(logit(s₀) + 3u), g(z) = ½ + ½ z ÷ (1 + |z|)
  * (g is a cheap S-curve, the "softsign": satisfaction stays in (0, 1) and u = 0 keeps s₀ near its
@@ -18,18 +18,28 @@
  * a gain of the same size), N_d its works nuisance, E_d its environmental quality (E_d⁰ at the
  * start, felt with the same diminishing returns), D the debt taken on since the start as the rise
  * of the voted rates that would repay it over its maturity (a debt is a deferred tax; w_D =
- * `weights.debt` < 1 for fiscal illusion; w_T = `weights.taxes` is small because +1 % of the
- * metropole's rates is about €1 a household a year: MODEL.md §3 "How strongly taxes are felt"
- * bounds its effect from the evidence), H_d its heat protection, s̄_d its
+ * `weights.debt` < 1 for fiscal illusion), H_d its heat protection, s̄_d its
  * mean satisfaction last month (the neighbours' opinion), k_b = 1.3, 1, 0.7 for low, middle and
- * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`. The loop runs over typed arrays:
+ * high incomes, λ = `adjustmentRate`, μ = `neighbourInfluence`.
+ *
+ * The fiscal term has two parts (MODEL.md §3 "How strongly taxes are felt"). The level, weighed
+ * w_L = `weights.taxLevel`, at the one per-euro slope the evidence gives (+1 % of the metropole's
+ * rates is about €4 a household a year), is felt for good. The news, weighed w_T = `weights.taxes`
+ * thirty times more, is the rate against T_ref = `city.taxReference`, the level citizens have
+ * come to take as normal: it follows the rate as X_d follows the services, by the same mechanism (a
+ * share of the gap a month, after the month's target read it), so that a rise, like a new service,
+ * weighs most when new and is absorbed as it ages, as the fixed-effects studies find and as French
+ * mayors' habit of raising the rates right after an election, never just before, presumes. Its
+ * pace is not X_d's 36 months but `taxNewsMonths` (12): with 36 months half the cost of a rise is
+ * still there five years on, and a rise voted in the term's first budget would still weigh at the
+ * next election. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
  *
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
- * with the fiscal term left out (the rates as at the start, and the debt no higher) and its own
- * district means. The vote reads the satisfaction; the scores read the tax-free one, because a tax
- * is a transfer between the city and its residents, and a debt a tax deferred, which the scores
- * already count as money (scores.ts, MODEL.md §15).
+ * with the fiscal term left out, both its parts (the rates as at the start, and the debt no
+ * higher), and its own district means. The vote reads the satisfaction; the scores read the
+ * tax-free one, because a tax is a transfer between the city and its residents, and a debt a tax
+ * deferred, which the scores already count as money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
@@ -184,7 +194,10 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     heat[d] = 0.3 * state.city.heatStress * (1 - dist.heatProtection);
     mean[d] = dist.satisfaction;
   }
-  const taxGap = 3 * w.taxes * (state.city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) * 4;
+  const city = state.city;
+  const taxGap = 3 * (w.taxLevel * (city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) + w.taxes * (city.taxLevel - city.taxReference)) * 4;
+  // The rise read, it ages: the reference closes its share of the gap (nothing while the rate never moved).
+  city.taxReference += (city.taxLevel - city.taxReference) / c.taxNewsMonths;
   // Set entry by entry: a typed array built from a list goes through the iteration protocol.
   const taxByBand = new Float64Array(3);
   for (let b = 0; b < 3; b++) taxByBand[b] = taxGap * INCOME_TAX_SENSITIVITY[b]!;
@@ -218,7 +231,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     const begin = start[d]!;
     const end = start[d + 1]!;
     if (taxGap === 0) {
-      // With the rates where they started and the debt no higher, the two z are equal, bit for bit: one division.
+      // With the rates where they started (and as citizens take them) and the debt no higher, the two z are equal, bit for bit: one division.
       moveUntaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, satisfaction, satisfactionTaxFree, out);
     } else {
       moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, income, taxByBand, satisfaction, satisfactionTaxFree, out);
