@@ -14,7 +14,7 @@ import {
 import { partnerCostFactor } from '../../src/sim/rules/partner';
 import { meanOverrunFactor } from '../../src/sim/rules/projects';
 import type { Scenario } from '../../src/sim/scenario-schema';
-import type { ContractTerms } from '../../src/sim/types';
+import type { ContractTerms, Deployment } from '../../src/sim/types';
 import { dijonLed1200, freshState, terms, variant } from './helpers';
 
 const sc = dijonLed1200();
@@ -113,6 +113,23 @@ describe('the city’s lens', () => {
     const sure = variant({ 'projects.benefitUncertainty': 0 });
     const unsure = variant({ 'projects.benefitUncertainty': 3 });
     expect(cityValue(sure, lighting())).toBeGreaterThan(cityValue(unsure, lighting()));
+  });
+
+  it('after a pilot, the city prices what the pilot measured, at the spread the scaled works keep (projects.ts)', () => {
+    // The LED bought alone (μ 0.85) at three times the catalogue's spread: σ = 0.3, haircut
+    // 1 − 0.5 × 0.3. A pilot of the type that realised 0.85 leaves the roll-out
+    // SCALED_AFTER_PILOT_SPREAD × σ around it: haircut 1 − 0.5 × 0.09.
+    const unsure = variant({ 'projects.benefitUncertainty': 3 });
+    const alone = lighting({ form: 'procurement', durationYears: 0, cityCapitalShare: 1, annualPaymentEur: 0 });
+    const savings = (s: ReturnType<typeof freshState>) => dealFlows(s, unsure, alone, 'suppliers').city.savings.reduce((a, b) => a + b, 0);
+    const before = freshState(unsure);
+    const after = freshState(unsure);
+    const pilot: Deployment = { uid: after.deployments.length + 1, type: 'streetLighting', family: 'streetLighting', district: 0, pilot: true, scale: 0.05, stage: 'operating', startTick: 0, buildMonthsLeft: 0, buildMonths: 12, capexEur: 1, trueCostEur: 1, realisation: 0.85, ageMonths: 0, lifetimeMonths: 240, contractId: null, downMonths: 0, duplicate: false, scaled: false };
+    after.deployments.push(pilot);
+    expect(savings(after) / savings(before)).toBeCloseTo((1 - 0.5 * 0.3 * 0.3) / (1 - 0.5 * 0.3), 9);
+    // A pilot that fell short lowers the value the city expects, whatever the spread.
+    pilot.realisation = 0.5;
+    expect(savings(after) / savings(before)).toBeCloseTo((0.5 * (1 - 0.5 * 0.09)) / (0.85 * (1 - 0.5 * 0.3)), 9);
   });
 });
 

@@ -151,8 +151,14 @@ export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: nu
   return terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate);
 }
 
+/**
+ * The spread, as a share of the catalogue's, of a scaled deployment's realisation around what its
+ * pilot showed (`drawRealisation`): the pilot measured the benefit on the ground.
+ */
+export const SCALED_AFTER_PILOT_SPREAD = 0.3;
+
 /** Realisation of a pilot already run for this type (the best one), if any. */
-function pilotEvidence(state: SimState, typeId: string): number | null {
+export function pilotEvidence(state: Readonly<SimState>, typeId: string): number | null {
   let best: number | null = null;
   for (const d of state.deployments) {
     if (d.pilot && !d.duplicate && d.type === typeId && d.realisation > 0 && (best === null || d.realisation > best)) best = d.realisation;
@@ -164,7 +170,7 @@ function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng
   const type = projectType(scenario, d.type)!;
   const sd = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
   const evidence = d.pilot ? null : pilotEvidence(state, d.type);
-  if (evidence !== null) return clamp(evidence + 0.3 * sd * rng.normal(), 0, 2);
+  if (evidence !== null) return clamp(evidence + SCALED_AFTER_PILOT_SPREAD * sd * rng.normal(), 0, 2);
   const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
   const byPartner = contract !== null && contract.builder === 'partner';
   const g = byPartner ? guaranteeEffort(contract.terms) : 0;

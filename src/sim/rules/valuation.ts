@@ -9,7 +9,8 @@
  * election, and by a data platform's synergies) and of the CO₂ avoided (at `carbonValueEurPerT`),
  * the running costs it bears after the contract (ending a contract early is its own decision,
  * priced when it is taken: contracts.ts); it discounts uncertain benefits by
- * `riskAversion × σ`, where a performance guarantee covers the energy part of σ. Costs and
+ * `riskAversion × σ`, where a performance guarantee covers the energy part of σ (after a pilot of
+ * the type, it expects what the pilot measured, at the narrower spread of a scaled draw). Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
  * The partner counts the price it receives for the works against their true cost, the payments
@@ -26,7 +27,7 @@ import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnit
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { applicationValid, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
-import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, guaranteeEffort, dealOverrunFactor } from './projects';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, SCALED_AFTER_PILOT_SPREAD, guaranteeEffort, dealOverrunFactor, pilotEvidence } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -617,9 +618,15 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
     const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * (1 - GUARANTEE_SPREAD_CUT * effort);
+    // What a pilot of the type measured on the ground: the works scaled after it realise around it,
+    // whoever builds them and whatever they guarantee (projects.ts, `drawRealisation`). The city
+    // prices that, not the catalogue's spread — a pilot's data is the baseline of the roll-out
+    // (US EPA, Climate Showcase Communities, "Conducting and Evaluating Pilot Projects").
+    const evidence = terms.pilot ? null : pilotEvidence(state, p);
+    const citySigma = evidence === null ? sigma : SCALED_AFTER_PILOT_SPREAD * t.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
     const coverage = Math.min(1, terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate));
-    const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * sigma * (1 - (isProcurement ? 0 : coverage)));
-    const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * sigma);
+    const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * citySigma * (1 - (isProcurement ? 0 : coverage)));
+    const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * citySigma);
     const priority = priorityWeight(state, scenario, p);
     // Districts differ only in size for one project type: aggregate them, then run the years once.
     const scale = terms.pilot ? t.pilot.scale : 1;
@@ -646,7 +653,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const fearSigma = sigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
-    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity });
+    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity: evidence ?? muCity });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
