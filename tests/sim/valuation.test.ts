@@ -12,7 +12,7 @@ import {
   yearsToElection,
 } from '../../src/sim/rules/valuation';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
-import { meanOverrunFactor } from '../../src/sim/rules/projects';
+import { meanOverrunFactor, PILOT_MEASURE_MONTHS } from '../../src/sim/rules/projects';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { ContractTerms, Deployment } from '../../src/sim/types';
 import { dijonLed1200, freshState, terms, variant } from './helpers';
@@ -126,10 +126,18 @@ describe('the city’s lens', () => {
     const after = freshState(unsure);
     const pilot: Deployment = { uid: after.deployments.length + 1, type: 'streetLighting', family: 'streetLighting', district: 0, pilot: true, scale: 0.05, stage: 'operating', startTick: 0, buildMonthsLeft: 0, buildMonths: 12, capexEur: 1, trueCostEur: 1, realisation: 0.85, ageMonths: 0, lifetimeMonths: 240, contractId: null, downMonths: 0, duplicate: false, scaled: false };
     after.deployments.push(pilot);
+    // A pilot just opened has measured nothing yet: a full season first (PILOT_MEASURE_MONTHS).
+    expect(savings(after)).toBe(savings(before));
+    pilot.ageMonths = PILOT_MEASURE_MONTHS - 1;
+    expect(savings(after)).toBe(savings(before));
+    pilot.ageMonths = PILOT_MEASURE_MONTHS;
     expect(savings(after) / savings(before)).toBeCloseTo((1 - 0.5 * 0.3 * 0.3) / (1 - 0.5 * 0.3), 9);
     // A pilot that fell short lowers the value the city expects, whatever the spread.
     pilot.realisation = 0.5;
     expect(savings(after) / savings(before)).toBeCloseTo((0.5 * (1 - 0.5 * 0.09)) / (0.85 * (1 - 0.5 * 0.3)), 9);
+    // Several pilots: their mean, failures included, not the best (no winner's curse).
+    after.deployments.push({ ...pilot, uid: pilot.uid + 1, district: 1, realisation: 1.3 }, { ...pilot, uid: pilot.uid + 2, district: 2, realisation: 0 });
+    expect(savings(after) / savings(before)).toBeCloseTo((0.6 * (1 - 0.5 * 0.09)) / (0.85 * (1 - 0.5 * 0.3)), 9);
   });
 });
 

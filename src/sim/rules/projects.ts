@@ -157,13 +157,31 @@ export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: nu
  */
 export const SCALED_AFTER_PILOT_SPREAD = 0.3;
 
-/** Realisation of a pilot already run for this type (the best one), if any. */
+/**
+ * Months a pilot must have run before its result counts as evidence: a full operating season, as
+ * the measurement of savings requires (IPMVP's reporting period covers the seasonal cycle; an
+ * assumption for the services, review of issue 9's seventh round: the result used to count in the
+ * month the pilot opened).
+ */
+export const PILOT_MEASURE_MONTHS = 12;
+
+/**
+ * What the pilots already run for this type measured: the mean realisation of its pilots (not a
+ * commune's duplicate) that have run at least `PILOT_MEASURE_MONTHS`, failures (drawn at 0)
+ * included; null when none has. The mean, not the best: each pilot is one draw, so the best of k
+ * pilots would rise with k (a player launching eight pilots read a roll-out at 1.45 where the
+ * pilots averaged 0.85, seeds 1–16), a winner's curse no evaluation would commit.
+ */
 export function pilotEvidence(state: Readonly<SimState>, typeId: string): number | null {
-  let best: number | null = null;
+  let sum = 0;
+  let n = 0;
   for (const d of state.deployments) {
-    if (d.pilot && !d.duplicate && d.type === typeId && d.realisation > 0 && (best === null || d.realisation > best)) best = d.realisation;
+    if (d.pilot && !d.duplicate && d.type === typeId && d.ageMonths >= PILOT_MEASURE_MONTHS) {
+      sum += d.realisation;
+      n++;
+    }
   }
-  return best;
+  return n > 0 ? sum / n : null;
 }
 
 function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng: Stream): number {
