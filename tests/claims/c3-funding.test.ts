@@ -56,10 +56,10 @@ describe('C3: a higher grant share raises the services per euro of city money', 
     expectGain(rich.perMillion18, poor.perMillion18, 0.01);
   });
 
-  // Leans in part on the computer city's envelope-planning fault (a purchase alone filed to the calls
-  // of the deal proposed beside it, so a rich city wins grants twice on one call budget): with the
-  // fault fixed in a sketch (issue 9's sixth round, not landed, MODEL §18) +0.0095 ± 0.0050 on 1–32,
-  // +0.0109 ± 0.0048 on 9001, +0.0131 ± 0.0044 on 20001.
+  // The computer city's envelope-planning fault (a purchase alone filed to the calls of the deal
+  // proposed beside it, so a rich city won grants twice on one call budget) is fixed since issue 9's
+  // seventh round (MODEL §13.8): +0.0166 ± 0.0059 on 1–32, +0.0232 ± 0.0053 on 9001, +0.0036 ±
+  // 0.0061 on 20001, where it fails (docs/CLAIMS.md).
   it('more services per million euros of city money after 30 years', () => {
     expectGain(rich.perMillion30, poor.perMillion30, 0.01);
   });

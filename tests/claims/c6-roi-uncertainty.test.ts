@@ -44,8 +44,7 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // benefits (valuation.ts, × (1 − riskAversion · σ)): without it the leg reads −0.13 ± 0.15 and
   // fails. Part of the gap is the computer city's envelope-planning fault, not the risk price:
   // the LED alone, opened with a purchase alone beside it, fails for want of credits and the leak
-  // detection is then bought alone. With that fault fixed (issue 9's sixth round, a sketch not
-  // landed, branch h9f-plan, MODEL §18) the leg reads +0.22 ± 0.11 / +0.25 ± 0.12 / +0.50 ± 0.16
+  // detection is then bought alone. With that fault fixed in a sketch of the sixth round the leg read +0.22 ± 0.11 / +0.25 ± 0.12 / +0.50 ± 0.16
   // (1–32 / 9001 / 20001): the risk price alone, about a quarter of a deal a run.
   // Issue 9's seventh round (docs/CLAIMS.md): with the planning fault fixed (the LED no longer fails
   // for want of credits) and the city pricing a roll-out on its pilots (mean of the pilots that ran
@@ -78,7 +77,7 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // competitive bound, as the fifth round read it, but over the city's envelope (sixth round,
   // traced: the partner's floor is below the bound on every one; at 2× the city votes half the
   // envelope and spends part of it on a purchase alone decided with the LED, so its own offer is
-  // `envelopeExceeded` when the partner answers: the computer city's planning fault, MODEL §18;
+  // `envelopeExceeded` when the partner answers: the computer city's planning fault, fixed in the seventh round;
   // the partner's reservation at the bound, §13.3, leaves this leg at +0.22 ± 0.10 / +0.28 ± 0.10 /
   // +0.28 ± 0.13), and leak detection, whose value is
   // mostly services, ranks behind. What guarantees bring back is the building retrofits, the scope
@@ -90,7 +89,7 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // 0.17; both, +0.47 ± 0.17.
   // Sixth round, on the final model (the partner's reservation at the bound, the deal accepted
   // before the month's purchases): +0.19 ± 0.09 (1–32), +0.25 ± 0.10 (9001–9032), +0.28 ± 0.13
-  // (20001–20032). With the envelope-planning sketch (branch h9f-plan, not landed): +0.31 ± 0.11,
+  // (20001–20032). With the sixth round's envelope-planning sketch: +0.31 ± 0.11,
   // +0.16 ± 0.13, +0.38 ± 0.13. Still skipped.
   // Seventh round: a pilot and a guarantee answer the same risk; where the city has piloted, a
   // guarantee has little left to transfer: +0.03 ± 0.15 / +0.00 ± 0.16 / +0.22 ± 0.18 at 2×.
