@@ -33,7 +33,7 @@ import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
-import { taxRevenueEur } from '../rules/budget';
+import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
@@ -363,8 +363,9 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   const city = state.city;
   const mayor = city.mayor.profile;
   const revenue = taxRevenueEur(scenario, city.taxLevel) + city.stateGrantEur + c.otherRevenueEur;
-  const principal = city.debtEur / c.debtMaturityYears;
-  const margin = city.grossSavingsEur - principal;
+  // Net savings as the real balance reads them (CGCT L1612-4): gross savings less the debt repaid,
+  // loans' principal and the capital part of partnership rents alike (annualPrincipalEur).
+  const margin = city.grossSavingsEur - annualPrincipalEur(state, scenario);
   let taxChange = 0;
   const electionSoon = yearsToElection(state) < Math.max(1, scenario.politics.campaignMonths / 12 + 0.5);
   const cash = state.ledger.balancesCents.city / 100;
