@@ -7,10 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/sim';
 import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
-import { partnershipPrincipalEur, signContract } from '../../src/sim/rules/contracts';
+import { partnershipPrincipalEur } from '../../src/sim/rules/contracts';
 import { taxRevenueEur } from '../../src/sim/rules/budget';
 import type { ContractTerms } from '../../src/sim/types';
-import { dijon, freshState, terms } from './helpers';
+import { dijon, freshState, runningPartnerContract, terms } from './helpers';
 
 const sc = dijon();
 
@@ -18,15 +18,7 @@ describe('the computer city’s tax rule counts a partnership rent’s capital a
   it('raises the rates when gross savings less the loans’ principal and the rent’s capital fall under 3 % of revenue', () => {
     const s = freshState(sc);
     const lighting: ContractTerms = { ...terms({ projects: ['streetLighting'], districts: [0, 1, 2, 3, 4, 5, 6, 7], durationYears: 15, annualPaymentEur: 3_000_000 }), form: 'partnership', cityCapitalShare: 0.2 };
-    const c = signContract(s, sc, lighting, 'partner');
-    for (const uid of c.deployments) {
-      const d = s.deployments[uid - 1]!;
-      d.stage = 'operating';
-      d.buildMonthsLeft = 0;
-    }
-    c.status = 'running';
-    c.operationStartTick = s.tick;
-    c.endTick = s.tick + 180;
+    runningPartnerContract(s, sc, lighting, 180);
     const rentCapital = partnershipPrincipalEur(s, sc);
     expect(rentCapital).toBeGreaterThan(5e5);
     const revenue = taxRevenueEur(sc, s.city.taxLevel) + s.city.stateGrantEur + sc.city.otherRevenueEur;

@@ -8,7 +8,8 @@ import { applySet, parseScenario, type Scenario } from '../../src/sim';
 import { createInitialState } from '../../src/sim/init';
 import { newScratch, type TickScratch } from '../../src/sim/money';
 import { stepInPlace, type Policies } from '../../src/sim/step';
-import { ACCOUNTS, type ContractTerms, type SimState } from '../../src/sim/types';
+import { signContract } from '../../src/sim/rules/contracts';
+import { ACCOUNTS, type Contract, type ContractTerms, type SimState } from '../../src/sim/types';
 
 const SCENARIO_PATH = resolve(__dirname, '../../scenarios/dijon-like.json');
 
@@ -75,6 +76,20 @@ export function terms(overrides: Partial<ContractTerms> = {}): ContractTerms {
     grantCalls: [],
     ...overrides,
   };
+}
+
+/** A partner contract signed with `t` whose works are done: it runs from this month, for `months` months (its deployments operating). */
+export function runningPartnerContract(state: SimState, sc: Scenario, t: ContractTerms, months: number): Contract {
+  const c = signContract(state, sc, t, 'partner');
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    d.stage = 'operating';
+    d.buildMonthsLeft = 0;
+  }
+  c.status = 'running';
+  c.operationStartTick = state.tick;
+  c.endTick = state.tick + months;
+  return c;
 }
 
 /** Cents moved so far for one `from>to:reason` key of the ledger. */

@@ -13,7 +13,7 @@ import { totalDebtEur } from '../../src/sim/rules/budget';
 import { contractsPhase, partnershipPrincipalEur, signContract } from '../../src/sim/rules/contracts';
 import { commitmentProblem, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, worksCapitalEur } from '../../src/sim/rules/legality';
 import type { ContractTerms, SimState } from '../../src/sim/types';
-import { dijon, freshState, scratch, terms } from './helpers';
+import { dijon, freshState, runningPartnerContract, scratch, terms } from './helpers';
 
 const sc = dijon();
 const r = Math.pow(1 + sc.partner.discountRate, 1 / 12) - 1;
@@ -32,15 +32,7 @@ const loanPrincipal = (s: SimState) => s.city.debtEur / sc.city.debtMaturityYear
 
 /** A partnership whose works are done: it starts running now and pays `months` rents (contractsPhase, `payRent`'s own split). */
 function runFor(s: SimState, months: number) {
-  const c = signContract(s, sc, lighting([0, 1, 2, 3, 4, 5, 6, 7]), 'partner');
-  for (const uid of c.deployments) {
-    const d = s.deployments[uid - 1]!;
-    d.stage = 'operating';
-    d.buildMonthsLeft = 0;
-  }
-  c.status = 'running';
-  c.operationStartTick = s.tick;
-  c.endTick = s.tick + 180;
+  const c = runningPartnerContract(s, sc, lighting([0, 1, 2, 3, 4, 5, 6, 7]), 180);
   runMore(s, months);
   return c;
 }

@@ -261,6 +261,18 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
 interface KeptDeal {
   terms: ContractTerms;
   capital: WorksCapital;
+  /** Its rent's operating part a year (`rentOperatingEur`): what it takes from gross savings. */
+  operatingEur: number;
+  /** Already past the lenders' limit on its own: no room a purchase could take from it. */
+  pastLimit: boolean;
+}
+
+/** The credits a decision keeps for a deal, with what every purchase beside it is checked against (computed once a decision). */
+function keepDeal(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): KeptDeal {
+  const capital = worksCapitalEur(state, scenario, terms, 'partner');
+  const operatingEur = rentOperatingEur(scenario, terms, capital.financedEur);
+  const pastLimit = lendersRatioYears(state, scenario, operatingEur, capital.net, capital.financedEur) > scenario.funding.lendersRefuseYears;
+  return { terms, capital, operatingEur, pastLimit };
 }
 
 /**
@@ -276,11 +288,8 @@ function aloneFits(state: Readonly<SimState>, scenario: Scenario, type: ProjectT
   if (!kept) return v.capexEur - v.expectedGrantsEur <= envelope;
   const draw = v.capexEur * meanOverrunFactor(scenario, type);
   if (draw > envelope) return false;
-  const limit = scenario.funding.lendersRefuseYears;
-  const { terms, capital } = kept;
-  // A deal already past the lenders' limit has no room a purchase could take.
-  const operating = rentOperatingEur(scenario, terms, capital.financedEur);
-  return lendersRatioYears(state, scenario, operating, capital.net, capital.financedEur, draw) <= limit || lendersRatioYears(state, scenario, operating, capital.net, capital.financedEur) > limit;
+  const { capital } = kept;
+  return kept.pastLimit || lendersRatioYears(state, scenario, kept.operatingEur, capital.net, capital.financedEur, draw) <= scenario.funding.lendersRefuseYears;
 }
 
 /**
@@ -496,7 +505,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   // The credits of the deal open or proposed are kept first; a programme carries beyond the
   // envelope what its first year needs, within the year's capacity.
   const keptTerms = n ? n.offer : proposed;
-  const kept: KeptDeal | null = keptTerms ? { terms: keptTerms, capital: worksCapitalEur(view, scenario, keptTerms, 'partner') } : null;
+  const kept: KeptDeal | null = keptTerms ? keepDeal(view, scenario, keptTerms) : null;
   const keptEur = kept ? kept.capital.firstYear : 0;
   const reserveEur = Math.min(extra, Math.max(0, keptEur - envelope));
   // Purchases alone keep the plain envelope, less the kept credits.

@@ -24,11 +24,12 @@
  *
  * The fiscal term has two parts (MODEL.md §3 "How strongly taxes are felt"). The level, weighed
  * w_L = `weights.taxLevel`, at the one per-euro slope the evidence gives (+1 % of the metropole's
- * rates is about €4 a household a year), is felt for good. The news, weighed w_T = `weights.taxes`
- * thirty times more, is the rate against T_ref = `city.taxReference`, the level citizens have
+ * rates is about €1 of property tax a household a year, €4 if firms passed all their CFE on), is
+ * felt for good. The news, weighed w_T = `weights.taxes` thirty times more, is the rate against T_ref = `city.taxReference`, the level citizens have
  * come to take as normal: it follows the rate as X_d follows the services, by the same mechanism (a
  * share of the gap a month, after the month's target read it), so that a rise, like a new service,
- * weighs most when new and is absorbed as it ages, as the fixed-effects studies find and as French
+ * weighs most when new and is absorbed as it ages (the tax notice prints last year's rate beside
+ * this year's; the fixed-effects studies are compatible with it, not evidence for it), as French
  * mayors' habit of raising the rates right after an election, never just before, presumes. Its
  * pace is not X_d's 36 months but `taxNewsMonths` (12): with 36 months half the cost of a rise is
  * still there five years on, and a rise voted in the term's first budget would still weigh at the
