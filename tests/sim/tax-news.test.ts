@@ -52,6 +52,24 @@ describe('a rise of the voted rates is news that ages', () => {
     expect(early).toBeGreaterThan(0.5 * late);
   });
 
+  it('a rise voted in April reaches the voters with the September tax notice, not before', () => {
+    // Voted in the budget of April 2031 (tick 60); the notice comes in September (tick 65).
+    let before = 0;
+    let after = 0;
+    let scale = 0;
+    for (const seed of SEEDS) {
+      const base64 = voteIntention(runTo(seed, 65, -2, 0, true));
+      const base65 = voteIntention(runTo(seed, 66, -2, 0, true));
+      before += voteIntention(runTo(seed, 65, 60, 0.03, true)) - base64;
+      after += voteIntention(runTo(seed, 66, 60, 0.03, true)) - base65;
+      scale += Math.abs(base65);
+    }
+    // August: the budget has the revenue, the households not yet the notice (no more than a
+    // hundredth of what the notice costs: the revenue's lighter debt is all that moves).
+    expect(after).toBeLessThan(-1e-3 * scale);
+    expect(Math.abs(before)).toBeLessThan(0.01 * Math.abs(after));
+  });
+
   it('a one-off rise is mostly forgotten after five years: its cost at 60 months is under a third of its cost at 12', () => {
     let at12 = 0;
     let at60 = 0;
