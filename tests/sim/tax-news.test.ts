@@ -14,6 +14,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim/run';
 import { voteIntention } from '../../src/sim/metrics';
+import { TAX_NOTICE_MONTH } from '../../src/sim/rules/citizens';
 import type { SimState } from '../../src/sim/types';
 import { dijon } from './helpers';
 
@@ -54,6 +55,7 @@ describe('a rise of the voted rates is news that ages', () => {
 
   it('a rise voted in April reaches the voters with the September tax notice, not before', () => {
     // Voted in the budget of April 2031 (tick 60); the notice comes in September (tick 65).
+    expect(TAX_NOTICE_MONTH).toBe(9);
     let before = 0;
     let after = 0;
     let scale = 0;
