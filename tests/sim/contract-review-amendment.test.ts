@@ -11,10 +11,11 @@ import type { Scenario } from '../../src/sim';
 import { runningPartnerContract, freshState, scratch, terms, variant } from './helpers';
 
 /** The payment cuts the computer city proposes at a new majority's budget, for one running contract signed before the defeat. */
-function proposedCuts(sc: Scenario, annualPaymentEur: number, projects: string[]): { cuts: number[]; lawful: boolean[] } {
+function proposedCuts(sc: Scenario, annualPaymentEur: number, projects: string[], lifeLeftMonths?: number): { cuts: number[]; lawful: boolean[] } {
   const s = freshState(sc);
   s.city.mayor.profile.digital = 0; // a mayor who dislikes digital projects (politics.ts dislike)
   const c = runningPartnerContract(s, sc, terms({ projects: projects as never, annualPaymentEur, durationYears: 12, terminationCompensation: 1 }), 144);
+  if (lifeLeftMonths !== undefined) for (const uid of c.deployments) s.deployments[uid - 1]!.ageMonths = s.deployments[uid - 1]!.lifetimeMonths - lifeLeftMonths;
   s.city.newMayorTick = s.tick;
   const cuts = reviewContracts(s, sc).flatMap((a) => (a.type === 'renegotiateContract' ? [a.paymentCut] : []));
   // Each proposal passes the action's own checks (balanced, within 30 years, de minimis).
@@ -43,6 +44,12 @@ describe('a new majority amends what it inherits as the law lets it (CCP R2194-8
     const { cuts, lawful } = proposedCuts(variant({}), 132_000, ['streetLighting']);
     expect(cuts).toHaveLength(1);
     expect(lawful).toEqual([true]);
+  });
+
+  it('counts that running cost only while what was built lasts: a lengthening past its life pays for nothing', () => {
+    // The same contract, its lamps at the end of their life when the contract ends: the months
+    // added would be paid for equipment the city would no longer run.
+    expect(proposedCuts(variant({}), 132_000, ['streetLighting'], 144).cuts).toEqual([]);
   });
 });
 
