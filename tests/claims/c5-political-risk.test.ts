@@ -86,6 +86,7 @@ const measureAll = (scenario: Scenario) =>
   measure({ scenario, years: 18, agents: 1000 }, SEEDS, {
     defeats: (r) => r.summary.elections! - r.summary.incumbentReelections!,
     reopened: (r) => r.summary.contractsCancelled! + r.summary.contractsRenegotiated!,
+    ended: (r) => r.summary.contractsCancelled!,
     npv: (r) => r.summary.partnerNpvEur!,
     signedBefore0: (r) => npvSignedBefore(r, 0),
     signedBefore1: (r) => npvSignedBefore(r, 1),
@@ -129,8 +130,14 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
     expect(mean(e.won) - mean(e.lost)).toBeGreaterThan(2 * sePaired(e.won, e.lost));
   });
 
+  // The contracts ended, not those reopened: amendments come with either clause, and owing the
+  // lost profit a new majority amends some it would have ended (Toulouse's new majority, 2010: a
+  // 25 % cut of its water price by avenant rather than an early end costing €9–41 M; MODEL §4).
+  // Until issue 9's seventh round the review never amended, and the two counts were one; with
+  // its amendments the contracts reopened differ by 0.19 ± 0.17 / 0.13 ± 0.11 / 0.09 ± 0.10
+  // (1–32 / 9001–9032 / 20001–20032), the contracts ended by 0.28 ± 0.09 / 0.16 ± 0.07 / 0.13 ± 0.06.
   it('full compensation shifts the risk to the city: a new majority ends fewer contracts, and the partner loses less', () => {
-    expect(mean(l0.reopened) - mean(l.reopened)).toBeGreaterThan(2 * sePaired(l0.reopened, l.reopened));
+    expect(mean(l0.ended) - mean(l.ended)).toBeGreaterThan(2 * sePaired(l0.ended, l.ended));
     expect(mean(l0.loss) - mean(l.loss)).toBeGreaterThan(2 * sePaired(l0.loss, l.loss));
   });
 

@@ -18,9 +18,10 @@
  * (`grantRepaymentIfAbandoned`). It takes whichever of the two is worth more, when it is worth more
  * than nothing through its own lens. Otherwise, when the
  * mayor dislikes the contract's projects (politics.ts `dislike` ≥ ½), it proposes the amendment
- * that cuts the payment by `politics.renegotiationCut` and keeps the partner's financial balance,
- * when that amendment is lawful (de minimis, CCP R2194-8: a larger one needs a new award) and worth
- * more to the city than the contract as it stands. A contract under
+ * with the deepest payment cut, up to `politics.renegotiationCut`, that keeps the partner's
+ * financial balance, is lawful (de minimis, CCP R2194-8: a larger one needs a new award) and is
+ * worth more to the city than the contract as it stands (`deepestLawfulCut`) — one amendment a
+ * contract over the mandate. A contract under
  * works is left alone (ending it would lose the works for little saved).
  * The partner signs an amendment when the amended contract is worth at least as much to it, at
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
@@ -99,11 +100,64 @@ function giveUpGain(state: Readonly<SimState>, scenario: Scenario, c: Contract, 
   return { savedEur: saved, repaidEur: grantRepaymentIfAbandoned(state, c).totalEur };
 }
 
+/**
+ * The city's present value (its cost lens) of running a contract's operating deployments itself
+ * from month `from` + 1 to month `to` from now, each only while it lasts (its lifetime left): what it
+ * would bear after the contract as it stands ends, over the months an amendment would add.
+ */
+function ownRunningPv(state: Readonly<SimState>, scenario: Scenario, c: Contract, from: number, to: number): number {
+  const lens = cityLens(state, scenario);
+  let v = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage !== 'operating') continue;
+    const last = Math.min(to, d.lifetimeMonths - d.ageMonths);
+    const perMonth = inHouseCostPerMonth(scenario, d);
+    for (let m = from + 1; m <= last; m++) v += perMonth * cityCostWeight(lens, m / 12);
+  }
+  return v;
+}
+
+/**
+ * The amendment a new majority that dislikes a contract's projects (politics.ts `dislike` ≥ ½)
+ * asks for: the deepest payment cut, in whole points up to its ambition `politics.renegotiationCut`,
+ * that keeps the partner's financial balance (`balancedAmendment`: the contract lengthened so that
+ * its net receipts are worth what they were), is lawful (within 30 years, and de minimis, CCP
+ * R2194-7, R2194-8: a larger one needs a new award) and costs the city less than the contract as
+ * it stands, through its cost lens — or null. A finance department asks what the law lets it get,
+ * not its ambition or nothing (until issue 9's seventh round it asked `renegotiationCut` alone, and
+ * no amendment a defeat could bring was lawful: the lengthening that balances a 15 % cut on a thin
+ * operating margin passes the de-minimis limit or has no length at all).
+ * The contract as it stands costs its payment and savings share until its end, then the running
+ * cost the city would bear itself over the months the amendment adds, each deployment while it
+ * lasts (`ownRunningPv`); the amended one costs the cut payment and the savings share over the
+ * longer contract, whether what it runs lasts or not (until the same round the running cost after
+ * the end was left out, counting the lengthening as pure cost, and no amendment paid).
+ */
+function deepestLawfulCut(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number, sharePerMonth: number): { cut: number; savedEur: number } | null {
+  const ambition = scenario.politics.renegotiationCut;
+  if (ambition <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) return null;
+  const pay = c.terms.annualPaymentEur / 12;
+  for (let points = Math.floor(ambition * 100 + 1e-9); points >= 1; points--) {
+    const cut = points / 100;
+    const am = balancedAmendment(state, scenario, c, cut);
+    if (!am || am.tooLong || substantialModification(scenario, c, am.modificationEur)) continue;
+    const longer = am.amendment.endTick - state.tick;
+    const now = cityCostPv(state, scenario, pay + sharePerMonth, months) + ownRunningPv(state, scenario, c, months, longer);
+    const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12 + sharePerMonth, longer);
+    if (after < now) return { cut, savedEur: now - after };
+  }
+  return null;
+}
+
 /** The city's decisions on its inherited contracts at each budget of a new majority's first mandate (else none). */
 export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): Action[] {
   if (state.city.newMayorTick < 0 || state.tick - state.city.newMayorTick >= 12 * scenario.politics.termYears) return [];
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const actions: Action[] = [];
+  // One amendment a contract from a new majority's review: the avenant its audit leads to, not one a year.
+  const proposed = new Set<number>();
+  for (const l of state.log) if (l.kind === 'amendmentProposed' && l.tick >= state.city.newMayorTick) proposed.add(l.data.id);
   for (const c of state.contracts) {
     // Only the contracts it inherited (signed by the old majority: decisions come before the vote in a month), once they run.
     if (c.builder !== 'partner' || c.status !== 'running' || c.amendment || c.signedTick > state.city.newMayorTick) continue;
@@ -125,15 +179,10 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
       actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });
       continue;
     }
-    const cut = scenario.politics.renegotiationCut;
-    if (cut <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) continue;
-    const am = balancedAmendment(state, scenario, c, cut);
-    // Only a lawful amendment: balanced, within 30 years, and de minimis (CCP R2194-7, R2194-8).
-    if (!am || am.tooLong || substantialModification(scenario, c, am.modificationEur)) continue;
-    const now = cityCostPv(state, scenario, c.terms.annualPaymentEur / 12, months);
-    const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12, am.amendment.endTick - state.tick);
-    if (after < now) {
-      actions.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: cut, explanation: { key: 'city.proposesAmendment', params: { contract: c.id, cutPct: Math.round(cut * 100), savedM: millions(now - after) } } });
+    const proposal = proposed.has(c.id) ? null : deepestLawfulCut(state, scenario, c, months, outflow - c.terms.annualPaymentEur / 12);
+    if (proposal) {
+      const { cut, savedEur } = proposal;
+      actions.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: cut, explanation: { key: 'city.proposesAmendment', params: { contract: c.id, cutPct: Math.round(cut * 100), savedM: millions(savedEur) } } });
     }
   }
   return actions;
