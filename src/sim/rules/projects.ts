@@ -152,6 +152,34 @@ export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: nu
 }
 
 /**
+ * The spread of a type's benefits that the city would still bear at scale, as its risk price reads
+ * it (valuation.ts: `1 − riskAversion · σ` on every benefit, `σ · (1 − coverage)` on the energy
+ * savings), under a performance contract guaranteeing `guaranteedShare` of the expected energy
+ * savings with penalties at 1:1 (0: no guarantee): σ · (1 − GUARANTEE_SPREAD_CUT · g) ·
+ * (1 − g · energy share), the energy share being the savings' part of the type's yearly value at
+ * scale (energy, other savings, services and carbon, over every district, at the reference energy
+ * price). A pilot and a guarantee answer the same risk: the pilot measures what the savings will
+ * be, the guarantee makes them a contractual revenue, the shortfall paid by the operator (garantie
+ * de performance énergétique of a marché global de performance, CCP L2171-3; IPMVP measurement;
+ * CEREMA/ADEME, guides du contrat de performance énergétique). So the risk a pilot is run to learn
+ * is what is left once the guarantee the city may ask is counted (MODEL.md §13.8).
+ */
+export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaranteedShare: number): number {
+  const sigma = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+  const g = Math.max(0, Math.min(1, guaranteedShare));
+  if (g === 0 || type.benefits.energyMWhPerUnit <= 0) return sigma;
+  let energy = 0;
+  let total = 0;
+  for (let d = 0; d < scenario.territory.districts.length; d++) {
+    const b = deploymentBenefits(type, scenario, d, 1);
+    energy += b.energyEur;
+    total += b.savingsEur + b.serviceValueEur + b.carbonEur;
+  }
+  const energyShare = total > 0 ? energy / total : 0;
+  return sigma * (1 - GUARANTEE_SPREAD_CUT * g) * (1 - g * energyShare);
+}
+
+/**
  * The spread, as a share of the catalogue's, of a scaled deployment's realisation around what its
  * pilot showed (`drawRealisation`): the pilot measured the benefit on the ground.
  */
