@@ -6,8 +6,8 @@
  * the partner for the share it finances) and its true cost by the builder, and it causes works
  * nuisance in its district. When it opens, its benefit realisation is drawn once: a normal draw
  * around a mean that grows with the builder's transferable experience (DESIGN C8), with the
- * catalogue's spread times `projects.benefitUncertainty`; a scaled pilot's realisation stays close
- * to what its pilot showed. Running, it adds service quality in its domain (multiplied by the data
+ * catalogue's spread times `projects.benefitUncertainty`; after a pilot, the works scaled realise
+ * at their own builder's mean moved by the gap the pilot measured, at a narrower spread. Running, it adds service quality in its domain (multiplied by the data
  * platform's synergy when alignment is high), environmental quality, heat protection, energy and
  * other savings and avoided CO₂ (one family covers a district at most once); it may fail for a few
  * months; it ends after its lifetime. A pilot stops when its district is scaled (absorbed).

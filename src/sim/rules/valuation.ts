@@ -10,7 +10,8 @@
  * the running costs it bears after the contract (ending a contract early is its own decision,
  * priced when it is taken: contracts.ts); it discounts uncertain benefits by
  * `riskAversion × σ`, where a performance guarantee covers the energy part of σ (after a pilot of
- * the type, it expects what the pilot measured, at the narrower spread of a scaled draw). Costs and
+ * the type, both sides expect the builder's mean moved by the gap the pilots measured, at the
+ * narrower spread of a scaled draw). Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
  * The partner counts the price it receives for the works against their true cost, the payments
