@@ -35,7 +35,7 @@ import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
-import { meanOverrunFactor } from '../rules/projects';
+import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
@@ -176,12 +176,15 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
   return value;
 }
 
+/** The share of the expected energy savings the computer city asks the partner to guarantee (penalties 1:1), within the scenario's cap. */
+const askedGuarantee = (scenario: Scenario): number => Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare);
+
 /** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
 function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], committed: number, memo: DecisionMemo): Candidate | null {
   const envelope = state.city.envelopeLeftEur;
   const energy = projects.some((p) => projectType(scenario, p)!.benefits.energyMWhPerUnit > 0);
   const t0 = baseTerms(projects, remaining);
-  t0.guaranteedSavingShare = energy ? Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare) : 0;
+  t0.guaranteedSavingShare = energy ? askedGuarantee(scenario) : 0;
   t0.penaltyRate = energy ? 1 : 0;
   t0.grantCalls = openEligibleCalls(state, scenario, projects, false);
   const capex = dealCapexEur(scenario, t0);
@@ -326,7 +329,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
     const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
-    const sigma = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+    // The risk a pilot would teach: what the city would still bear at scale once the guarantee it may
+    // ask of the partner is counted (a pilot and a guarantee answer the same risk, rules/projects.ts).
+    const sigma = spreadBorneAtScale(scenario, type, partnerOk ? askedGuarantee(scenario) : 0);
     if (type.pilot.allowed && !hasPilot && served.size === 0) {
       const district = remaining.reduce((a, b) => (scenario.territory.districts[b]!.population > scenario.territory.districts[a]!.population ? b : a));
       const pilot: ContractTerms = {

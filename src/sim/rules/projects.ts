@@ -6,8 +6,8 @@
  * the partner for the share it finances) and its true cost by the builder, and it causes works
  * nuisance in its district. When it opens, its benefit realisation is drawn once: a normal draw
  * around a mean that grows with the builder's transferable experience (DESIGN C8), with the
- * catalogue's spread times `projects.benefitUncertainty`; a scaled pilot's realisation stays close
- * to what its pilot showed. Running, it adds service quality in its domain (multiplied by the data
+ * catalogue's spread times `projects.benefitUncertainty`; after a pilot, the works scaled realise
+ * at their own builder's mean moved by the gap the pilot measured, at a narrower spread. Running, it adds service quality in its domain (multiplied by the data
  * platform's synergy when alignment is high), environmental quality, heat protection, energy and
  * other savings and avoided CO₂ (one family covers a district at most once); it may fail for a few
  * months; it ends after its lifetime. A pilot stops when its district is scaled (absorbed).
@@ -152,6 +152,34 @@ export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: nu
 }
 
 /**
+ * The spread of a type's benefits that the city would still bear at scale, as its risk price reads
+ * it (valuation.ts: `1 − riskAversion · σ` on every benefit, `σ · (1 − coverage)` on the energy
+ * savings), under a performance contract guaranteeing `guaranteedShare` of the expected energy
+ * savings with penalties at 1:1 (0: no guarantee): σ · (1 − GUARANTEE_SPREAD_CUT · g) ·
+ * (1 − g · energy share), the energy share being the savings' part of the type's yearly value at
+ * scale (energy, other savings, services and carbon, over every district, at the reference energy
+ * price). A pilot and a guarantee answer the same risk: the pilot measures what the savings will
+ * be, the guarantee makes them a contractual revenue, the shortfall paid by the operator (garantie
+ * de performance énergétique of a marché global de performance, CCP L2171-3; IPMVP measurement;
+ * CEREMA/ADEME, guides du contrat de performance énergétique). So the risk a pilot is run to learn
+ * is what is left once the guarantee the city may ask is counted (MODEL.md §13.8).
+ */
+export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaranteedShare: number): number {
+  const sigma = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+  const g = Math.max(0, Math.min(1, guaranteedShare));
+  if (g === 0 || type.benefits.energyMWhPerUnit <= 0) return sigma;
+  let energy = 0;
+  let total = 0;
+  for (let d = 0; d < scenario.territory.districts.length; d++) {
+    const b = deploymentBenefits(type, scenario, d, 1);
+    energy += b.energyEur;
+    total += b.savingsEur + b.serviceValueEur + b.carbonEur;
+  }
+  const energyShare = total > 0 ? energy / total : 0;
+  return sigma * (1 - GUARANTEE_SPREAD_CUT * g) * (1 - g * energyShare);
+}
+
+/**
  * The spread, as a share of the catalogue's, of a scaled deployment's realisation around what its
  * pilot showed (`drawRealisation`): the pilot measured the benefit on the ground.
  */
@@ -166,18 +194,35 @@ export const SCALED_AFTER_PILOT_SPREAD = 0.3;
 export const PILOT_MEASURE_MONTHS = 12;
 
 /**
- * What the pilots already run for this type measured: the mean realisation of its pilots (not a
- * commune's duplicate) that have run at least `PILOT_MEASURE_MONTHS`, failures (drawn at 0)
- * included; null when none has. The mean, not the best: each pilot is one draw, so the best of k
- * pilots would rise with k (a player launching eight pilots read a roll-out at 1.45 where the
- * pilots averaged 0.85, seeds 1–16), a winner's curse no evaluation would commit.
+ * The mean realisation a deployment's builder is expected to reach (`drawRealisation`, without a
+ * pilot to read): local suppliers 0.85; the partner 0.85 + 0.15 × its fit (DESIGN C8) + the
+ * guarantee's gain. For a deployment already running, the partner's fit is read now (the computer
+ * city's pilots are bought from local suppliers, where it is exact).
  */
-export function pilotEvidence(state: Readonly<SimState>, typeId: string): number | null {
+function builderMean(state: Readonly<SimState>, contract: Contract | null): number {
+  if (contract === null || contract.builder !== 'partner') return 0.85;
+  return 0.85 + 0.15 * partnerFit(state) + GUARANTEE_MEAN_GAIN * guaranteeEffort(contract.terms);
+}
+
+/**
+ * What the pilots already run for this type measured, as the gap between what they realised and
+ * what their builder was expected to reach: the mean gap over its pilots (not a commune's
+ * duplicate) that have run at least `PILOT_MEASURE_MONTHS`, failures (drawn at 0) included; null
+ * when none has. A pilot measures how the technology performs on this territory (the baseline and
+ * the savings of the sites, IPMVP), not the competence of whoever builds the roll-out: a pilot
+ * bought from local suppliers does not cap the partner's roll-out at the suppliers' mean (until
+ * issue 9's eighth round the roll-out realised around the pilots' realisation itself, so a partner
+ * roll-out after a suppliers' pilot lost the partner's experience and its guarantee's gain).
+ * The mean, not the best: each pilot is one draw, so the best of k pilots would rise with k (a
+ * player launching eight pilots read a roll-out at 1.45 where the pilots averaged 0.85, seeds
+ * 1–16), a winner's curse no evaluation would commit.
+ */
+export function pilotDeviation(state: Readonly<SimState>, typeId: string): number | null {
   let sum = 0;
   let n = 0;
   for (const d of state.deployments) {
     if (d.pilot && !d.duplicate && d.type === typeId && d.ageMonths >= PILOT_MEASURE_MONTHS) {
-      sum += d.realisation;
+      sum += d.realisation - builderMean(state, d.contractId === null ? null : state.contracts[d.contractId - 1]!);
       n++;
     }
   }
@@ -187,13 +232,15 @@ export function pilotEvidence(state: Readonly<SimState>, typeId: string): number
 function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng: Stream): number {
   const type = projectType(scenario, d.type)!;
   const sd = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
-  const evidence = d.pilot ? null : pilotEvidence(state, d.type);
-  if (evidence !== null) return clamp(evidence + SCALED_AFTER_PILOT_SPREAD * sd * rng.normal(), 0, 2);
   const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
-  const byPartner = contract !== null && contract.builder === 'partner';
-  const g = byPartner ? guaranteeEffort(contract.terms) : 0;
-  const mean = byPartner ? 0.85 + 0.15 * partnerFit(state) + GUARANTEE_MEAN_GAIN * g : 0.85;
-  return clamp(mean + sd * (1 - GUARANTEE_SPREAD_CUT * g) * rng.normal(), 0, 2);
+  const mean = builderMean(state, contract);
+  const g = contract !== null && contract.builder === 'partner' ? guaranteeEffort(contract.terms) : 0;
+  const spread = sd * (1 - GUARANTEE_SPREAD_CUT * g);
+  // After a pilot, the works realise around what it measured, with their builder's own competence,
+  // at the narrower spread the sites keep between them.
+  const deviation = d.pilot ? null : pilotDeviation(state, d.type);
+  if (deviation !== null) return clamp(mean + deviation + SCALED_AFTER_PILOT_SPREAD * spread * rng.normal(), 0, 2);
+  return clamp(mean + spread * rng.normal(), 0, 2);
 }
 
 /** Construction phase: a month of works on every deployment being built. */

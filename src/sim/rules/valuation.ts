@@ -10,7 +10,8 @@
  * the running costs it bears after the contract (ending a contract early is its own decision,
  * priced when it is taken: contracts.ts); it discounts uncertain benefits by
  * `riskAversion × σ`, where a performance guarantee covers the energy part of σ (after a pilot of
- * the type, it expects what the pilot measured, at the narrower spread of a scaled draw). Costs and
+ * the type, both sides expect the builder's mean moved by the gap the pilots measured, at the
+ * narrower spread of a scaled draw). Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
  * The partner counts the price it receives for the works against their true cost, the payments
@@ -27,7 +28,7 @@ import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnit
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { applicationValid, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
-import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, SCALED_AFTER_PILOT_SPREAD, guaranteeEffort, dealOverrunFactor, pilotEvidence } from './projects';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, SCALED_AFTER_PILOT_SPREAD, guaranteeEffort, dealOverrunFactor, pilotDeviation } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -622,8 +623,10 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     // whoever builds them and whatever they guarantee (projects.ts, `drawRealisation`). The city
     // prices that, not the catalogue's spread — a pilot's data is the baseline of the roll-out
     // (US EPA, Climate Showcase Communities, "Conducting and Evaluating Pilot Projects").
-    const evidence = terms.pilot ? null : pilotEvidence(state, p);
-    const citySigma = evidence === null ? sigma : SCALED_AFTER_PILOT_SPREAD * t.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
+    const evidence = terms.pilot ? null : pilotDeviation(state, p);
+    // Both sides read the pilots (a public measurement): around what they measured, with the
+    // builder's own competence, at the spread the scaled sites keep (`pilotDeviation`).
+    const citySigma = evidence === null ? sigma : SCALED_AFTER_PILOT_SPREAD * sigma;
     const coverage = Math.min(1, terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate));
     const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * citySigma * (1 - (isProcurement ? 0 : coverage)));
     const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * citySigma);
@@ -651,9 +654,10 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
-    const fearSigma = sigma * (1 + scenario.partner.riskAversion);
-    const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, muPartner, fearSigma) : 0;
-    projects.push({ t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity: evidence ?? muCity });
+    const partnerMu = evidence === null ? muPartner : Math.max(0, muPartner + evidence);
+    const fearSigma = citySigma * (1 + scenario.partner.riskAversion);
+    const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, partnerMu, fearSigma) : 0;
+    projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: evidence === null ? muCity : Math.max(0, muCity + evidence) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
