@@ -9,9 +9,9 @@
  * election, and by a data platform's synergies) and of the CO₂ avoided (at `carbonValueEurPerT`),
  * the running costs it bears after the contract (ending a contract early is its own decision,
  * priced when it is taken: contracts.ts); it discounts uncertain benefits by
- * `riskAversion × σ`, where a performance guarantee covers the energy part of σ (after a pilot of
- * the type, both sides expect the builder's mean moved by the gap the pilots measured, at the
- * narrower spread of a scaled draw). Costs and
+ * `riskAversion × σ`, where a performance guarantee covers the energy part of σ while the contract
+ * runs (after a pilot of the type, both sides expect the builder's mean moved by the gap the pilots
+ * measured, at the narrower spread of a scaled draw). Costs and
  * benefits are discounted as discount.ts says (the electoral hazard on benefits only); costs
  * weigh `0.8 + 0.4 × fiscal` times more for a fiscally-minded mayor.
  * The partner counts the price it receives for the works against their true cost, the payments
@@ -413,8 +413,11 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
     if (works === 0 && running === 0) continue;
     const afterContract = Math.max(0, running - inContract);
     const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
-    const keep = running > 0 ? 1 - (savingsShare * inContract) / running : 1;
-    citySavings += (energyEur * muCity * cityRiskEnergy * keep + otherEur * muCity * cityRiskOther) * running;
+    // The guarantee covers the energy savings while the contract runs (its penalties are paid then:
+    // the partner's row below); after it the city bears their whole risk (`cityRiskOther`), as for
+    // any saving no one guarantees. Counting the cover over the equipment's whole life made a short
+    // contract worth its long guarantee to the city (issue 9, C1).
+    citySavings += energyEur * muCity * (cityRiskEnergy * (1 - savingsShare) * inContract + cityRiskOther * afterContract) + otherEur * muCity * cityRiskOther * running;
     cityServices += serviceValue * muCity * cityRiskOther * priority * visibleBoost * running;
     cityOperation -= opex * (1 + (byPartner ? 0.2 * t.partnerDependence : 0)) * (isProcurement ? running : afterContract);
     if (byPartner) {
