@@ -66,8 +66,12 @@ describe('C1 through present bias alone (electoral hazard at the scenario\u2019s
   // counters at that price for the longest term it expects the city to take; and the city, whose
   // "never take back" rule still reads its pre-bid opening, finds no lawful counter and takes any
   // term worth more than nothing. So β moves which deals are opened (the LED alone, 25 years, rather
-  // than the LED with the platform, 12), not their length. Letting the city counter after the bids
-  // gives +1.4 to +1.8 here but shortens the flagship below its calibrated 10–15 years.
+  // than the LED with the platform, 12), not their length. Since the city bargains after the bids
+  // (its "never take back" rule reads its opening at the bids' price; it expects the partner to
+  // take the next bidder's price, MODEL §13.6; test city-counter-after-bids), the length is its
+  // counter's too, and β shortens it: +2.09 ± 0.23 on seeds 1–32, +1.56 ± 0.28 on 9001–9032,
+  // +1.94 ± 0.27 on 20001–20032 (every C1 leg passes on the three blocks). The flagship then signs
+  // for 8 years, not 12 (MODEL §13.8: the 12 years came from the defect).
   it('fewer long contracts', () => {
     expectMore(unbiased.long, biased.long, 0.25);
   });

@@ -28,7 +28,10 @@ const sc = variant({ 'projects.benefitUncertainty': 2, 'negotiation.maxGuarantee
 describe('a purchase alone decided beside a deal the city proposes', () => {
   const base = resolvePolicy(sc.policies.city, 'city')!;
   const beside: { tick: number; deal: ContractTerms; purchase: Extract<Action, { type: 'launchAlone' }>; problem: string | null; drawEur: number; leftEur: number }[] = [];
-  for (const seed of [1, 2, 3, 4]) {
+  // Seeds 1–24: since the city bargains after the bids (issue 9, thirteenth round) an opening
+  // beside a purchase is rarer (3 in 24 runs, against 3 in seeds 1–4 before): the block is widened
+  // so the legs below read something, not chosen for them.
+  for (let seed = 1; seed <= 24; seed++) {
     const city = (obs: Observation): Action[] => {
       const actions = base(obs);
       const propose = obs.state.negotiation === null ? actions.find((a) => a.type === 'propose') : undefined;

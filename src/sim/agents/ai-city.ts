@@ -19,6 +19,7 @@ import { at, cityBelief, cityBestOffer, cityLinear, millions, PATIENCE_TYPES, pe
 import { cityView, type CityPersonality, partnerPersonality } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
 import { filedCalls } from '../rules/funding';
+import { competitiveCapsOf } from '../rules/procedure';
 
 /** The bid margin the city assumes partners ask for (it does not know which partner it faces). */
 const ASSUMED_PARTNER_MARGIN = partnerPersonality('infrastructure-partner')!.marginShare;
@@ -106,12 +107,21 @@ function inTurn(state: Readonly<SimState>, scenario: Scenario, actions: readonly
   return actions.every((a) => applyAction(copy, scenario, scratch, a).ok);
 }
 
-/** The city's value (its lens) of its own last offer in this negotiation, Infinity if none. */
-function lastOwnValue(state: Readonly<SimState>, view: Scenario, n: Negotiation): number {
+/**
+ * The city's value (its lens) of its own last offer in this negotiation, Infinity if none: at the
+ * payment the bids left it. The bids lower an opening above the next bidder's price to that price
+ * (rules/negotiation.ts, the competitive bound): the competition, not the city, made that
+ * concession, so a counter at the competitive price takes nothing back. Read at the pre-bid
+ * payment, the rule forced every counter above the bound (unlawful), so the city had no counter
+ * and took any longer term the partner asked at that price (issue 9, C1).
+ */
+function lastOwnValue(state: Readonly<SimState>, view: Scenario, pub: Scenario, n: Negotiation): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'city' && m.kind === 'offer' && m.terms);
   if (!mine?.terms) return Infinity;
   const zero = { ...mine.terms, annualPaymentEur: 0 };
-  return at(cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero), mine.terms.annualPaymentEur);
+  const cap = competitiveCapsOf(state, pub)(zero);
+  const pay = cap === null ? mine.terms.annualPaymentEur : Math.min(cap, mine.terms.annualPaymentEur);
+  return at(cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero), pay);
 }
 
 function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
@@ -135,7 +145,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           roundsLeft,
           atMost: offer.annualPaymentEur,
           fallback: value,
-          ownCap: lastOwnValue(state, view, n),
+          ownCap: lastOwnValue(state, view, pub, n),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;

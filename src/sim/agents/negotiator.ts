@@ -458,11 +458,17 @@ export function cityBestOffer({
     if (lin.slope >= 0) continue;
     const ceiling = lin.v0 / -lin.slope;
     if (ceiling <= 0) continue;
-    const floor = partnerFloorOf(publicScenario, publicFlows(zero), zero, marginShare);
+    // Once the bids are in, the next bidder's price for these terms bounds what the partner can ask
+    // (its own reservation and counters are bounded by it: `partnerReservation`, `termsLawful`
+    // with its cap; Bertrand with unequal costs, Tirole 1988 §5.1): the city, which knows the bids,
+    // expects the partner to take that price for these terms, whatever its claim on the surplus.
+    const cap = capOf(zero);
+    const publicFloor = partnerFloorOf(publicScenario, publicFlows(zero), zero, marginShare);
+    const floor = cap === null ? publicFloor : Math.min(publicFloor, cap);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
-    const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);
-    const cap = capOf(zero);
+    const claims = roundsLeft > 0 ? typeThresholds({ reservation: floor, otherEnd: ceiling, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: 1 }) : deltas.map(() => floor);
+    const thresholds = cap === null ? claims : claims.map((t) => Math.min(t, cap));
     for (const p of [...thresholds, ceiling, cap ?? Infinity]) {
       if (!Number.isFinite(p) || p > ceiling) continue;
       let pay = Math.min(Math.floor(atMost / 1000) * 1000, Math.ceil(p / 1000) * 1000);
