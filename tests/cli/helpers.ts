@@ -24,7 +24,7 @@ export interface CliResult {
 }
 
 /** Runs `src/cli/<command>.ts` with `args`, cwd = project root (or `cwd`), with `env` added. */
-export function runCli(command: 'sim' | 'sweep' | 'replay' | 'bench', args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
+export function runCli(command: 'sim' | 'sweep' | 'replay' | 'bench' | 'calibrate', args: string[], cwd = ROOT, env: Record<string, string> = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'src/cli', `${command}.ts`), ...args], {
       cwd,
