@@ -199,7 +199,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'dec.budget.millions': '€M',
   'dec.budget.envelopeHelp': 'Usually {usual} a year. What the city puts in counts in its debt.',
   'dec.budget.tax': 'Voted rates (property, CFE)',
-  'dec.budget.taxHelp': 'At most {max} change a year: a rule of the game (the law caps the rates and links them to one another, CGI 1636 B septies and sexies, but sets no limit on one year\'s rise). Current level: ×{level} of the start. Residents feel a change on the tax notice in September, not at the vote.',
+  'dec.budget.taxHelp': 'At most {max} change a year: a rule of the game (the law caps the rates and links them to one another, CGI 1636 B septies and sexies, but sets no limit on one year\'s rise). Current level: ×{level} of the start.',
   'dec.budget.vote': 'Vote the budget',
   'dec.budget.ok': 'Budget voted.',
   'dec.budget.voted': 'Budget voted: an envelope of {envelope}, {taxes}.',

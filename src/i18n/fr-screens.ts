@@ -205,7 +205,7 @@ export const frScreens = {
   'dec.budget.millions': 'M€',
   'dec.budget.envelopeHelp': 'Habituellement {usual} par an. Ce que la ville y met compte dans sa dette.',
   'dec.budget.tax': 'Taux votés (foncier bâti, CFE)',
-  'dec.budget.taxHelp': 'Au plus {max} de variation par an : une règle du jeu (la loi plafonne les taux et les lie entre eux, CGI 1636 B septies et sexies, sans limiter la hausse d’une année). Niveau actuel : ×{level} par rapport au départ. Les habitants découvrent la variation sur l’avis d’imposition de septembre, pas au vote.',
+  'dec.budget.taxHelp': 'Au plus {max} de variation par an : une règle du jeu (la loi plafonne les taux et les lie entre eux, CGI 1636 B septies et sexies, sans limiter la hausse d’une année). Niveau actuel : ×{level} par rapport au départ.',
   'dec.budget.vote': 'Voter le budget',
   'dec.budget.ok': 'Budget voté.',
   'dec.budget.voted': 'Budget voté : enveloppe de {envelope}, {taxes}.',

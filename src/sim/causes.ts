@@ -107,9 +107,8 @@ export interface DriverSnapshot {
   tick: number;
   districts: DistrictDrivers[];
   /**
-   * The fiscal term's parts, by the agent's tax preference and income band: the level 12 w_L (taxNoticed − 1),
-   * the rise still news 12 w_T (taxNoticed − T_ref) and the debt 12 w_L w_D D (the rate as the last
-   * tax notice printed it, rules/citizens.ts).
+   * The fiscal term's parts, by the agent's tax preference and income band: the level 12 w_L (taxLevel − 1),
+   * the rise still news 12 w_T (taxLevel − T_ref) and the debt 12 w_L w_D D.
    */
   taxes: number;
   taxNews: number;
@@ -157,7 +156,7 @@ export function driverSnapshot(state: Readonly<SimState>, scenario: Scenario): D
   const resetPending = state.counters.elections > 0 && state.tick - 1 === lastElection;
   // The citizens phase moved the tax reference after it read it: the one it read, T = (M T' − tax) ÷ (M − 1).
   const m = c.taxNewsMonths;
-  const reference = state.tick > 0 ? (m * state.city.taxReference - state.city.taxNoticed) / (m - 1) : state.city.taxReference;
+  const reference = state.tick > 0 ? (m * state.city.taxReference - state.city.taxLevel) / (m - 1) : state.city.taxReference;
   const districts = state.districts.map((d, k): DistrictDrivers => {
     const spec = scenario.territory.districts[k]!;
     // Before the first month the districts' services are not computed yet: citizens start from the legacy's level.
@@ -193,8 +192,8 @@ export function driverSnapshot(state: Readonly<SimState>, scenario: Scenario): D
   return {
     tick: state.tick,
     districts,
-    taxes: 12 * w.taxLevel * (state.city.taxNoticed - 1),
-    taxNews: 12 * w.taxes * (state.city.taxNoticed - reference),
+    taxes: 12 * w.taxLevel * (state.city.taxLevel - 1),
+    taxNews: 12 * w.taxes * (state.city.taxLevel - reference),
     debt: 12 * w.taxLevel * w.debt * debtAsTaxRise(state, scenario),
     privacy: 3 * w.privacy * state.city.privacyShock,
     protest: 3 * 0.15 * state.city.protest,

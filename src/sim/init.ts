@@ -34,7 +34,7 @@ function allotAgents(populations: readonly number[], agents: number): number[] {
 /** Number fields of the state that will hold fractions are stored as such from the start (shape.ts). */
 function fractionalFields(state: SimState): void {
   storeAsFractions(state, ['energyPriceFactor', 'lastVoteShare', 'satisfactionMean', 'satisfactionTaxFreeMean', 'alignment']);
-  storeAsFractions(state.city, ['taxLevel', 'taxReference', 'taxNoticed', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur', 'yearCommittedEur']);
+  storeAsFractions(state.city, ['taxLevel', 'taxReference', 'debtEur', 'stateGrantEur', 'smartCitySpentEur', 'envelopeLeftEur', 'privacyShock', 'heatStress', 'protest', 'grossSavingsEur', 'debtCapacityYears', 'concertation', 'debtRate', 'baselineCut', 'advanceEur', 'yearNetInvestmentEur', 'yearBorrowedEur', 'yearNetSavingsEur', 'yearCommittedEur']);
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
   storeAsFractions(state.scores, ['serviceYears', 'serviceValuePvEur', 'carbonValuePvEur', 'savingsValuePvEur', 'cityMoneyPvEur', 'publicFundsEur', 'publicFundsPvEur', 'partnerMoneyPvEur', 'satisfactionGainPv']);
   for (const d of state.districts) {
@@ -128,7 +128,6 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
       mayor: { profile: { ...profile, name: { ...profile.name } }, sinceTick: 0, terms: 1 },
       taxLevel: 1,
       taxReference: 1,
-      taxNoticed: 1,
       concertation: scenario.city.concertation,
       governance: { smartCityOffice: false, interCommunalAgreement: false, sharedDataPlatform: false },
       debtEur: scenario.city.debtEur,

@@ -259,12 +259,6 @@ export interface CityState {
    * its gap to `taxLevel` each month, after the citizens phase read it.
    */
   taxReference: number;
-  /**
-   * The rate printed on the last tax notice (avis de taxe foncière, sent in September,
-   * rules/citizens.ts `TAX_NOTICE_MONTH`): what citizens feel. The rate voted in April (before 15
-   * April, CGI art. 1639 A) reaches them with the notice; until then they feel the last one.
-   */
-  taxNoticed: number;
   concertation: number;
   governance: { smartCityOffice: boolean; interCommunalAgreement: boolean; sharedDataPlatform: boolean };
   debtEur: number;

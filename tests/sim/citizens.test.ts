@@ -98,7 +98,7 @@ describe('citizens', () => {
     expect(rise).toBeGreaterThan(0.05);
     const taxedOnly = liveIn(levelOnly, (x) => {
       asAtStart(x);
-      x.city.taxLevel = x.city.taxNoticed = 1 + rise;
+      x.city.taxLevel = 1 + rise;
     }, 36);
     expect(debtOnly.satisfactionMean).toBeCloseTo(taxedOnly.satisfactionMean, 12);
     // With the level weighed nothing, a debt is not felt at all, however large the news' weight.
@@ -125,7 +125,7 @@ describe('citizens', () => {
     expect(same.satisfactionTaxFreeMean).toBe(same.satisfactionMean);
     const cut = live((x) => {
       withServices(0.4)(x);
-      x.city.taxLevel = x.city.taxNoticed = 0.8;
+      x.city.taxLevel = 0.8;
     }, 36);
     expect(cut.satisfactionMean).toBeGreaterThan(same.satisfactionMean + 0.005);
     // The same up to rounding (the neighbours' mean is reached through the taxed one).
@@ -135,7 +135,7 @@ describe('citizens', () => {
   it('higher taxes: satisfaction falls, and hits low incomes hardest', () => {
     const base = live(() => {}, 12);
     const taxed = live((x) => {
-      x.city.taxLevel = x.city.taxNoticed = 1.06;
+      x.city.taxLevel = 1.06;
     }, 12);
     // Nearly a point a year on: +6 % of the metropole's rates is about €6 a household a year, felt mostly as news (MODEL.md §3).
     expect(taxed.satisfactionMean).toBeLessThan(base.satisfactionMean - 0.005);
@@ -190,7 +190,7 @@ describe('citizens', () => {
             d.nuisance = x.nuisance;
             d.environment = x.environment;
           }
-          st.city.taxLevel = st.city.taxNoticed = x.tax;
+          st.city.taxLevel = x.tax;
           st.city.concertation = x.concertation;
           st.city.privacyShock = x.privacy;
           st.city.heatStress = x.heat;

@@ -33,8 +33,7 @@
  * mayors' habit of raising the rates right after an election, never just before, presumes. Its
  * pace is not X_d's 36 months but `taxNewsMonths` (12): with 36 months half the cost of a rise is
  * still there five years on, and a rise voted in the term's first budget would still weigh at the
- * next election. Both parts read the rate as the last tax notice printed it (`city.taxNoticed`,
- * `TAX_NOTICE_MONTH`), not as the council voted it five months earlier. The loop runs over typed arrays:
+ * next election. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
  *
  * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
@@ -44,16 +43,6 @@
  * deferred, which the scores already count as money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
-
-/**
- * The calendar month the tax notice reaches households (9, September): the avis de taxe foncière
- * is sent from late August to mid-September and paid by 15 October (DGFiP's calendar; the CFE's by
- * 15 December). The rates are voted in the budget, before 15 April (CGI art. 1639 A), so a rise
- * is felt some five months after its vote: citizens read their rates on the notice, not in the
- * council's minutes. The revenue itself follows the vote (the State pays the city its tax revenue
- * by monthly twelfths, CGCT L2332-2), so the budget feels a rise before the voters do.
- */
-export const TAX_NOTICE_MONTH = 9;
 import type { Scenario } from '../scenario-schema';
 import { DOMAINS } from '../scenario-schema';
 import type { CitizenArrays, SimState } from '../types';
@@ -207,11 +196,9 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
     mean[d] = dist.satisfaction;
   }
   const city = state.city;
-  // The notice brings the voted rate to the households; until it comes they feel the last one.
-  if (((scenario.start.month - 1 + state.tick) % 12) + 1 === TAX_NOTICE_MONTH) city.taxNoticed = city.taxLevel;
-  const taxGap = 3 * (w.taxLevel * (city.taxNoticed - 1 + w.debt * debtAsTaxRise(state, scenario)) + w.taxes * (city.taxNoticed - city.taxReference)) * 4;
+  const taxGap = 3 * (w.taxLevel * (city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) + w.taxes * (city.taxLevel - city.taxReference)) * 4;
   // The rise read, it ages: the reference closes its share of the gap (nothing while the rate never moved).
-  city.taxReference += (city.taxNoticed - city.taxReference) / c.taxNewsMonths;
+  city.taxReference += (city.taxLevel - city.taxReference) / c.taxNewsMonths;
   // Set entry by entry: a typed array built from a list goes through the iteration protocol.
   const taxByBand = new Float64Array(3);
   for (let b = 0; b < 3; b++) taxByBand[b] = taxGap * INCOME_TAX_SENSITIVITY[b]!;
