@@ -264,6 +264,7 @@ export const scenarioSchema = z
     sources: list(z.strictObject({ what: z.string(), source: z.string() })),
     start: z.strictObject({
       year: z.int().check(z.minimum(2000), z.maximum(2100)),
+      /** 1–12; the budget month (each year's first), so 1–4 (checked below with its reason). */
       month: z.int().check(z.minimum(1), z.maximum(12)),
     }),
     /** Years in which the players take decisions. */
@@ -556,6 +557,11 @@ export const scenarioSchema = z
       }
       if (!s.politics.mayors.some((m) => m.id === s.city.mayor)) {
         ctx.addIssue({ code: 'custom', path: ['city', 'mayor'], message: `"${s.city.mayor}" is not one of politics.mayors` });
+      }
+      // The city votes its budget and its rates in each year's first month: by 15 April (CGCT
+      // L1612-2; the rates, CGI art. 1639 A), so a year may start in January to April only.
+      if (s.start.month > 4) {
+        ctx.addIssue({ code: 'custom', path: ['start', 'month'], message: `expected 1–4 (January to April): each year's first month is the city's budget, voted with its rates by 15 April (CGCT L1612-2, CGI art. 1639 A)` });
       }
       const startIndex = s.start.year * 12 + s.start.month;
       const electionIndex = s.politics.nextElection.year * 12 + s.politics.nextElection.month;

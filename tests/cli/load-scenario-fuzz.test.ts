@@ -184,6 +184,7 @@ describe('scenario loader: bounds, ids, reserved and repeated keys, encodings (i
     ['households above population', (s: any) => (s.territory.districts[0].households = 40001), "territory.districts[0].households: found 40001, expected at most the district's population (40000)"],
     ['a campaign longer than the term', (s: any) => ((s.politics.termYears = 1), (s.politics.campaignMonths = 18)), 'politics.campaignMonths: found 18, expected a campaign within the term (politics.termYears 1: at most 12 months)'],
     ['an election before the start', (s: any) => (s.politics.nextElection = { year: s.start.year - 1, month: 3 }), 'politics.nextElection.year: found 2025, expected an election after the start (start 2026-04, election month 3)'],
+    ['a year starting after the budget deadline', (s: any) => (s.start.month = 9), 'start.month: found 9, expected 1–4 (January to April): each year\'s first month is the city\'s budget, voted with its rates by 15 April (CGCT L1612-2, CGI art. 1639 A)'],
     ['a kebab-case catalogue key', (s: any) => (s.projects.catalogue['street-lighting'] = s.projects.catalogue.streetLighting), 'projects.catalogue.street-lighting: found the key "street-lighting", expected a camelCase id (letters and digits only: "streetLighting"?)'],
   ])('semantic check: %s', (_name, mutate, message) => {
     expect(refusal(mutate)).toContain(message);
