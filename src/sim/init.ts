@@ -10,6 +10,7 @@ import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
 import { serviceLevelAtStart } from './rules/services';
+import { territoryGaps } from './rules/projects';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
 import type { CitizenArrays, Counters, DistrictState, ScoreAccumulators, SimState } from './types';
@@ -170,6 +171,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     grants: [],
     alignment: scenario.coordination.alignment,
     energyPriceFactor: 1,
+    territoryGaps: {},
     lightingMWhMonths: new Array<number>(12).fill(scenario.territory.districts.reduce((a, d) => a + d.lightingPoints, 0) * scenario.energy.lightingMWhPerPoint / 12),
     nextElectionTick: monthsBetween(scenario.start, scenario.politics.nextElection),
     lastVoteShare: 0,
@@ -206,5 +208,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
       }
     });
   });
+  // How each project type performs on this territory: hidden, common to its pilots and roll-outs.
+  state.territoryGaps = withStream(state, 'projects', (rng) => territoryGaps(scenario, rng));
   return state;
 }

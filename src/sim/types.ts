@@ -465,6 +465,9 @@ export interface SimState {
   grants: GrantAward[];
   alignment: number;
   energyPriceFactor: number;
+  /** How each project type performs on this territory, as a gap to its builder's mean: hidden,
+   *  drawn once at the start (projects.ts `territoryGaps`); the pilots measure it. */
+  territoryGaps: Record<string, number>;
   /** The street lighting's energy of each of the last 12 months (a ring indexed by tick mod 12), MWh;
    *  the baseline consumption before the first months are run. */
   lightingMWhMonths: number[];

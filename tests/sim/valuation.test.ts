@@ -12,7 +12,7 @@ import {
   yearsToElection,
 } from '../../src/sim/rules/valuation';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
-import { meanOverrunFactor, PILOT_MEASURE_MONTHS } from '../../src/sim/rules/projects';
+import { meanOverrunFactor, PILOT_MEASURE_MONTHS, TERRITORY_SHARE } from '../../src/sim/rules/projects';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { ContractTerms, Deployment } from '../../src/sim/types';
 import { dijonLed1200, freshState, terms, variant } from './helpers';
@@ -115,10 +115,11 @@ describe('the city’s lens', () => {
     expect(cityValue(sure, lighting())).toBeGreaterThan(cityValue(unsure, lighting()));
   });
 
-  it('after a pilot, the city prices what the pilot measured, at the spread the scaled works keep (projects.ts)', () => {
+  it('after a pilot, the city prices its estimate of the territory’s gap, at the spread left to the scaled works (projects.ts)', () => {
     // The LED bought alone (μ 0.85) at three times the catalogue's spread: σ = 0.3, haircut
-    // 1 − 0.5 × 0.3. A pilot of the type that realised 0.85 leaves the roll-out
-    // SCALED_AFTER_PILOT_SPREAD × σ around it: haircut 1 − 0.5 × 0.09.
+    // 1 − 0.5 × 0.3. A pilot of the type that realised 0.85 leaves the roll-out's mean where it was
+    // and its spread at what one pilot leaves unknown of the gap and the roll-out's own
+    // (`territoryEstimate`): σ·√(k²/(k² + 1) + 0.3²).
     const unsure = variant({ 'projects.benefitUncertainty': 3 });
     const alone = lighting({ form: 'procurement', durationYears: 0, cityCapitalShare: 1, annualPaymentEur: 0 });
     const savings = (s: ReturnType<typeof freshState>) => dealFlows(s, unsure, alone, 'suppliers').city.savings.reduce((a, b) => a + b, 0);
@@ -131,13 +132,16 @@ describe('the city’s lens', () => {
     pilot.ageMonths = PILOT_MEASURE_MONTHS - 1;
     expect(savings(after)).toBe(savings(before));
     pilot.ageMonths = PILOT_MEASURE_MONTHS;
-    expect(savings(after) / savings(before)).toBeCloseTo((1 - 0.5 * 0.3 * 0.3) / (1 - 0.5 * 0.3), 9);
-    // A pilot that fell short lowers the value the city expects, whatever the spread.
+    const k2 = TERRITORY_SHARE * TERRITORY_SHARE;
+    const haircut = (n: number) => 1 - 0.5 * 0.3 * Math.sqrt(k2 / (n * k2 + 1) + 0.09);
+    const shrink = (n: number) => (n * k2) / (n * k2 + 1);
+    expect(savings(after) / savings(before)).toBeCloseTo(haircut(1) / (1 - 0.5 * 0.3), 9);
+    // A pilot that fell short lowers the value the city expects, by its estimate of the gap.
     pilot.realisation = 0.5;
-    expect(savings(after) / savings(before)).toBeCloseTo((0.5 * (1 - 0.5 * 0.09)) / (0.85 * (1 - 0.5 * 0.3)), 9);
-    // Several pilots: their mean, failures included, not the best (no winner's curse).
+    expect(savings(after) / savings(before)).toBeCloseTo(((0.85 - shrink(1) * 0.35) * haircut(1)) / (0.85 * (1 - 0.5 * 0.3)), 9);
+    // Several pilots: their mean, failures included, not the best (no winner's curse), shrunk less.
     after.deployments.push({ ...pilot, uid: pilot.uid + 1, district: 1, realisation: 1.3 }, { ...pilot, uid: pilot.uid + 2, district: 2, realisation: 0 });
-    expect(savings(after) / savings(before)).toBeCloseTo((0.6 * (1 - 0.5 * 0.09)) / (0.85 * (1 - 0.5 * 0.3)), 9);
+    expect(savings(after) / savings(before)).toBeCloseTo(((0.85 - shrink(3) * 0.25) * haircut(3)) / (0.85 * (1 - 0.5 * 0.3)), 9);
   });
 });
 

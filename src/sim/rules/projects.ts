@@ -6,8 +6,9 @@
  * the partner for the share it finances) and its true cost by the builder, and it causes works
  * nuisance in its district. When it opens, its benefit realisation is drawn once: a normal draw
  * around a mean that grows with the builder's transferable experience (DESIGN C8), with the
- * catalogue's spread times `projects.benefitUncertainty`; after a pilot, the works scaled realise
- * at their own builder's mean moved by the gap the pilot measured, at a narrower spread. Running, it adds service quality in its domain (multiplied by the data
+ * catalogue's spread times `projects.benefitUncertainty`, part of which is the territory's (one
+ * hidden gap per project type, drawn at the start: `territoryGaps`), common to the type's pilots
+ * and roll-outs, the rest each deployment's own. Running, it adds service quality in its domain (multiplied by the data
  * platform's synergy when alignment is high), environmental quality, heat protection, energy and
  * other savings and avoided CO₂ (one family covers a district at most once); it may fail for a few
  * months; it ends after its lifetime. A pilot stops when its district is scaled (absorbed).
@@ -180,10 +181,31 @@ export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaran
 }
 
 /**
- * The spread, as a share of the catalogue's, of a scaled deployment's realisation around what its
- * pilot showed (`drawRealisation`): the pilot measured the benefit on the ground.
+ * The spread, as a share of the catalogue's, a scaled deployment keeps of its own once the
+ * territory's gap is known (`drawRealisation`): its many sites vary between them, the rest of the
+ * catalogue's spread is the territory's.
  */
 export const SCALED_AFTER_PILOT_SPREAD = 0.3;
+
+/**
+ * The share k of a type's spread (the catalogue's σ times `projects.benefitUncertainty`) that is
+ * the territory's: how the technology performs on this territory's sites (their baseline, climate,
+ * uses), common to every deployment of the type here, drawn once per run and type as
+ * N(0, k·σ) (`territoryGaps`). An assumption, bounded in [0, 1]: k = √(1 − 0.3²) ≈ 0.95, the value
+ * at which a roll-out no pilot preceded keeps the catalogue's spread (√(k² + 0.3²) = 1), the
+ * catalogue's σ being read as the spread of a roll-out's outcome in a territory not yet measured;
+ * the 0.3 left is the roll-out's own (`SCALED_AFTER_PILOT_SPREAD`). MODEL.md §7.
+ */
+export const TERRITORY_SHARE = Math.sqrt(1 - SCALED_AFTER_PILOT_SPREAD * SCALED_AFTER_PILOT_SPREAD);
+
+/**
+ * A pilot's own spread around the territory's gap, as a share of the catalogue's σ: its handful
+ * of sites over one season vary as much as the catalogue says (as before issue 9's ninth round),
+ * far more than a roll-out's many sites (`SCALED_AFTER_PILOT_SPREAD`). So a pilot's outcome spreads
+ * by √(k² + 1) ≈ 1.38 σ around its builder's mean, and one pilot is a noisy measurement of the
+ * territory, not its value.
+ */
+export const PILOT_OWN_SPREAD = 1;
 
 /**
  * Months a pilot must have run before its result counts as evidence: a full operating season, as
@@ -192,6 +214,20 @@ export const SCALED_AFTER_PILOT_SPREAD = 0.3;
  * month the pilot opened).
  */
 export const PILOT_MEASURE_MONTHS = 12;
+
+/**
+ * The hidden gap of each project type on this territory (`TERRITORY_SHARE`), drawn once at the
+ * start of the run from the projects stream, in the catalogue's order: N(0, k·σ) with σ the
+ * type's spread at the scenario's `projects.benefitUncertainty`. Neither side sees it: both read
+ * the pilots (`territoryEstimate`).
+ */
+export function territoryGaps(scenario: Scenario, rng: Stream): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [id, type] of Object.entries(scenario.projects.catalogue)) {
+    out[id] = TERRITORY_SHARE * type.uncertainty.benefitSd * scenario.projects.benefitUncertainty * rng.normal();
+  }
+  return out;
+}
 
 /**
  * The mean realisation a deployment's builder is expected to reach (`drawRealisation`, without a
@@ -204,43 +240,58 @@ function builderMean(state: Readonly<SimState>, contract: Contract | null): numb
   return 0.85 + 0.15 * partnerFit(state) + GUARANTEE_MEAN_GAIN * guaranteeEffort(contract.terms);
 }
 
+/** The share of the spread a deployment's builder leaves under its contract's guarantee (1 without). */
+function spreadFactor(contract: Contract | null): number {
+  const g = contract !== null && contract.builder === 'partner' ? guaranteeEffort(contract.terms) : 0;
+  return 1 - GUARANTEE_SPREAD_CUT * g;
+}
+
 /**
- * What the pilots already run for this type measured, as the gap between what they realised and
- * what their builder was expected to reach: the mean gap over its pilots (not a commune's
- * duplicate) that have run at least `PILOT_MEASURE_MONTHS`, failures (drawn at 0) included; null
- * when none has. A pilot measures how the technology performs on this territory (the baseline and
- * the savings of the sites, IPMVP), not the competence of whoever builds the roll-out: a pilot
- * bought from local suppliers does not cap the partner's roll-out at the suppliers' mean (until
- * issue 9's eighth round the roll-out realised around the pilots' realisation itself, so a partner
- * roll-out after a suppliers' pilot lost the partner's experience and its guarantee's gain).
- * The mean, not the best: each pilot is one draw, so the best of k pilots would rise with k (a
- * player launching eight pilots read a roll-out at 1.45 where the pilots averaged 0.85, seeds
- * 1–16), a winner's curse no evaluation would commit.
+ * What the pilots already run for a type tell of the territory's gap (`territoryGaps`), as both
+ * sides read them (a public measurement, IPMVP): each pilot (not a commune's duplicate) that has
+ * run `PILOT_MEASURE_MONTHS`, failures (drawn at 0) included, measured its gap to what its builder
+ * was expected to reach (per unit of its guarantee's spread factor), one draw of the gap with the
+ * pilot's own noise. The estimate is the normal–normal update of the gap's prior N(0, k²σ²) by n
+ * such draws of noise σ_p² = (PILOT_OWN_SPREAD·σ)²: the pilots' mean gap shrunk by
+ * n·k²/(n·k² + PILOT_OWN_SPREAD²), with a posterior spread of σ·k·PILOT_OWN_SPREAD/√(n·k² + PILOT_OWN_SPREAD²).
+ * `gapSpread` is that posterior spread as a share of σ (k before any pilot). Null when no pilot
+ * has measured anything.
+ *
+ * An estimate, not a cause: the roll-out realises around the territory's gap whatever its pilots
+ * drew (`drawRealisation`), so a city that keeps piloting until the pilots look lucky gains
+ * nothing at scale (until issue 9's ninth round the roll-out realised around the pilots' mean gap
+ * itself, and a player stopping its pilots once their mean beat their builder's raised its
+ * roll-outs' realisation by +0.08 to +0.12, seeds 1–32). The mean, not the best: the best of k
+ * pilots would rise with k, a winner's curse no evaluation would commit.
  */
-export function pilotDeviation(state: Readonly<SimState>, typeId: string): number | null {
+export function territoryEstimate(state: Readonly<SimState>, typeId: string): { n: number; gap: number; gapSpread: number } | null {
   let sum = 0;
   let n = 0;
   for (const d of state.deployments) {
     if (d.pilot && !d.duplicate && d.type === typeId && d.ageMonths >= PILOT_MEASURE_MONTHS) {
-      sum += d.realisation - builderMean(state, d.contractId === null ? null : state.contracts[d.contractId - 1]!);
+      const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+      sum += (d.realisation - builderMean(state, contract)) / spreadFactor(contract);
       n++;
     }
   }
-  return n > 0 ? sum / n : null;
+  if (n === 0) return null;
+  const k2 = TERRITORY_SHARE * TERRITORY_SHARE;
+  const p2 = PILOT_OWN_SPREAD * PILOT_OWN_SPREAD;
+  return { n, gap: ((n * k2) / (n * k2 + p2)) * (sum / n), gapSpread: Math.sqrt((k2 * p2) / (n * k2 + p2)) };
 }
 
+/**
+ * A deployment's realisation: its builder's mean, moved by the territory's gap for its type
+ * (`territoryGaps`, the same for its pilots and its roll-outs), and its own noise, a pilot's
+ * wider than a roll-out's; the guarantee's operator cuts the whole spread (GUARANTEE_SPREAD_CUT).
+ * The pilots before it do not enter: they measured the territory, they did not make it.
+ */
 function drawRealisation(state: SimState, scenario: Scenario, d: Deployment, rng: Stream): number {
   const type = projectType(scenario, d.type)!;
   const sd = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
   const contract = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
-  const mean = builderMean(state, contract);
-  const g = contract !== null && contract.builder === 'partner' ? guaranteeEffort(contract.terms) : 0;
-  const spread = sd * (1 - GUARANTEE_SPREAD_CUT * g);
-  // After a pilot, the works realise around what it measured, with their builder's own competence,
-  // at the narrower spread the sites keep between them.
-  const deviation = d.pilot ? null : pilotDeviation(state, d.type);
-  if (deviation !== null) return clamp(mean + deviation + SCALED_AFTER_PILOT_SPREAD * spread * rng.normal(), 0, 2);
-  return clamp(mean + spread * rng.normal(), 0, 2);
+  const own = (d.pilot ? PILOT_OWN_SPREAD : SCALED_AFTER_PILOT_SPREAD) * sd;
+  return clamp(builderMean(state, contract) + spreadFactor(contract) * ((state.territoryGaps[d.type] ?? 0) + own * rng.normal()), 0, 2);
 }
 
 /** Construction phase: a month of works on every deployment being built. */

@@ -28,7 +28,7 @@ import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnit
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { applicationValid, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
-import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, SCALED_AFTER_PILOT_SPREAD, guaranteeEffort, dealOverrunFactor, pilotDeviation } from './projects';
+import { GUARANTEE_MEAN_GAIN, GUARANTEE_SPREAD_CUT, PILOT_OWN_SPREAD, SCALED_AFTER_PILOT_SPREAD, TERRITORY_SHARE, guaranteeEffort, dealOverrunFactor, territoryEstimate } from './projects';
 
 export interface SideFlows {
   /** One entry per year from now: year index k covers [k, k+1) years from now. */
@@ -621,15 +621,22 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   const projects: ProjectSetup[] = [];
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
-    const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * (1 - GUARANTEE_SPREAD_CUT * effort);
-    // What a pilot of the type measured on the ground: the works scaled after it realise around it,
-    // whoever builds them and whatever they guarantee (projects.ts, `drawRealisation`). The city
-    // prices that, not the catalogue's spread — a pilot's data is the baseline of the roll-out
-    // (US EPA, Climate Showcase Communities, "Conducting and Evaluating Pilot Projects").
-    const evidence = terms.pilot ? null : pilotDeviation(state, p);
-    // Both sides read the pilots (a public measurement): around what they measured, with the
-    // builder's own competence, at the spread the scaled sites keep (`pilotDeviation`).
-    const citySigma = evidence === null ? sigma : SCALED_AFTER_PILOT_SPREAD * sigma;
+    const spreadFactor = 1 - GUARANTEE_SPREAD_CUT * effort;
+    const sigma = t.uncertainty.benefitSd * scenario.projects.benefitUncertainty * spreadFactor;
+    // What the pilots of the type measured of the territory's gap (projects.ts, `territoryGaps`):
+    // the works realise around their builder's mean moved by that gap, whoever builds them and
+    // whatever they guarantee (`drawRealisation`). Both sides read the pilots (a public
+    // measurement; a pilot's data is the baseline of the roll-out: US EPA, Climate Showcase
+    // Communities, "Conducting and Evaluating Pilot Projects") as an estimate of the gap, shrunk
+    // toward none by how few they are, with its remaining spread (`territoryEstimate`).
+    const evidence = territoryEstimate(state, p);
+    const shift = evidence === null ? 0 : spreadFactor * evidence.gap;
+    // What is left unknown of the gap (all of it, k·σ, before a pilot), and the deployment's own
+    // noise: a roll-out's narrow (so it keeps the catalogue's spread until a pilot measured the
+    // territory), a pilot's wide, its few sites over one season.
+    const unknown = evidence === null ? TERRITORY_SHARE : evidence.gapSpread;
+    const own = terms.pilot ? PILOT_OWN_SPREAD : SCALED_AFTER_PILOT_SPREAD;
+    const citySigma = sigma * Math.sqrt(unknown * unknown + own * own);
     const coverage = Math.min(1, terms.guaranteedSavingShare * Math.min(1, terms.penaltyRate));
     const cityRiskEnergy = Math.max(0, 1 - scenario.city.riskAversion * citySigma * (1 - (isProcurement ? 0 : coverage)));
     const cityRiskOther = Math.max(0, 1 - scenario.city.riskAversion * citySigma);
@@ -657,10 +664,10 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     trueCostTotal += trueCost;
     const opex = t.opexShare * capex;
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
-    const partnerMu = evidence === null ? muPartner : Math.max(0, muPartner + evidence);
+    const partnerMu = Math.max(0, muPartner + shift);
     const fearSigma = citySigma * (1 + scenario.partner.riskAversion);
     const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, partnerMu, fearSigma) : 0;
-    projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: evidence === null ? muCity : Math.max(0, muCity + evidence) });
+    projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
