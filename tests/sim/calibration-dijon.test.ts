@@ -12,7 +12,12 @@ import { runSimulation } from '../../src/sim/run';
 import { dijon } from './helpers';
 
 const sc = dijon();
-const SEEDS = Array.from({ length: 16 }, (_, i) => 501 + i);
+// 32 seeds (16 before issue 9's eighth round: 18 ended contracts then, too few for the IRR's median).
+// The flagship's median length is in range here (12 years; `npm run calibrate -- --seeds 501-532`)
+// but not on every block: since the city bargains over the length after the bids (MODEL §13.6, §18
+// "Who sets a contract's length"), each run signs it for 5, 8 or 12 years, and the median of a block
+// falls on 12 or on 8 (docs/CLAIMS.md, the calibration on four blocks).
+const SEEDS = Array.from({ length: 32 }, (_, i) => 501 + i);
 const FIRST_MANDATE = 6 * 12;
 
 const median = (xs: readonly number[]): number => {
