@@ -718,7 +718,7 @@ export function answerAmendment(state: SimState, c: Contract, accept: boolean): 
   const a = c.amendment!;
   c.amendment = null;
   if (accept) {
-    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8).
+    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8; successive modifications cumulated, R2194-9).
     const addedMonths = c.status === 'running' ? a.endTick - c.endTick : Math.round((a.durationYears - c.terms.durationYears) * 12);
     c.amendedValueEur = (c.amendedValueEur ?? 0) + Math.max(0, addedMonths / 12) * a.annualPaymentEur;
     c.terms.annualPaymentEur = a.annualPaymentEur;
