@@ -26,8 +26,7 @@
  * The partner signs an amendment when the amended contract is worth at least as much to it, at
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
  */
-import { detPow } from '../det-math';
-import { abandonableDeployments, balancedAmendment, grantRepaymentIfAbandoned, monthsLeft, substantialModification, terminationCompensationEur } from '../rules/contracts';
+import { abandonableDeployments, balancedAmendment, grantRepaymentIfAbandoned, monthsLeft, partnerContractPv, partnerMonthlyFlows, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
@@ -130,21 +129,28 @@ function ownRunningPv(state: Readonly<SimState>, scenario: Scenario, c: Contract
  * operating margin passes the de-minimis limit or has no length at all).
  * The contract as it stands costs its payment and savings share until its end, then the running
  * cost the city would bear itself over the months the amendment adds, each deployment while it
- * lasts (`ownRunningPv`); the amended one costs the cut payment and the savings share over the
- * longer contract, whether what it runs lasts or not (until the same round the running cost after
- * the end was left out, counting the lengthening as pure cost, and no amendment paid).
+ * lasts (`ownRunningPv`); the amended one costs the cut payment over the longer contract and the
+ * savings share of what still runs (until the same round the running cost after the end was left
+ * out, counting the lengthening as pure cost, and no amendment paid; until the eighth round the
+ * savings share was counted on equipment past its life).
  */
-function deepestLawfulCut(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number, sharePerMonth: number): { cut: number; savedEur: number } | null {
+function deepestLawfulCut(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number): { cut: number; savedEur: number } | null {
   const ambition = scenario.politics.renegotiationCut;
   if (ambition <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) return null;
   const pay = c.terms.annualPaymentEur / 12;
+  const lens = cityLens(state, scenario);
   for (let points = Math.floor(ambition * 100 + 1e-9); points >= 1; points--) {
     const cut = points / 100;
     const am = balancedAmendment(state, scenario, c, cut);
     if (!am || am.tooLong || substantialModification(scenario, c, am.modificationEur)) continue;
     const longer = am.amendment.endTick - state.tick;
-    const now = cityCostPv(state, scenario, pay + sharePerMonth, months) + ownRunningPv(state, scenario, c, months, longer);
-    const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12 + sharePerMonth, longer);
+    // The savings share is paid on what still runs (`partnerMonthlyFlows`): the same over the
+    // months both contracts run, and over the months added only while the equipment lasts.
+    const share = partnerMonthlyFlows(state, scenario, c, longer).shareEur;
+    let sharePv = 0;
+    for (let t = months; t < longer; t++) sharePv += share[t]! * cityCostWeight(lens, (t + 1) / 12);
+    const now = cityCostPv(state, scenario, pay, months) + ownRunningPv(state, scenario, c, months, longer);
+    const after = cityCostPv(state, scenario, am.amendment.annualPaymentEur / 12, longer) + sharePv;
     if (after < now) return { cut, savedEur: now - after };
   }
   return null;
@@ -179,7 +185,7 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
       actions.push({ type: 'cancelContract', contractId: c.id, explanation: { key: 'city.terminates', params: { contract: c.id, savedM: millions(saved), compensationM: millions(comp) } } });
       continue;
     }
-    const proposal = proposed.has(c.id) ? null : deepestLawfulCut(state, scenario, c, months, outflow - c.terms.annualPaymentEur / 12);
+    const proposal = proposed.has(c.id) ? null : deepestLawfulCut(state, scenario, c, months);
     if (proposal) {
       const { cut, savedEur } = proposal;
       actions.push({ type: 'renegotiateContract', contractId: c.id, paymentCut: cut, explanation: { key: 'city.proposesAmendment', params: { contract: c.id, cutPct: Math.round(cut * 100), savedM: millions(savedEur) } } });
@@ -188,25 +194,20 @@ export function reviewContracts(state: Readonly<SimState>, scenario: Scenario): 
   return actions;
 }
 
-/** The partner's answers to the amendments awaiting it: it signs those worth as much to it as the contract. */
+/**
+ * The partner's answers to the amendments awaiting it: it signs those worth as much to it as the
+ * contract, at its cost of capital, month by month with the savings share and running cost of what
+ * still runs (rules/contracts.ts `partnerContractPv`, the balance `balancedAmendment` keeps).
+ */
 export function answerAmendments(state: Readonly<SimState>, scenario: Scenario): Action[] {
-  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const i = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
-  const pv = (perMonth: number, months: number) => (i > 0 ? (perMonth * (1 - detPow(1 + i, -months))) / i : perMonth * months);
   const actions: Action[] = [];
   for (const c of state.contracts) {
     const a = c.amendment;
     if (!a || c.builder !== 'partner') continue;
-    let running = 0;
-    for (const uid of c.deployments) {
-      const d = state.deployments[uid - 1]!;
-      if (d.stage === 'operating' || d.stage === 'building') running += (projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
-    }
-    const other = (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12 - running;
     const m = monthsLeft(state, c);
     const m2 = c.status === 'running' ? a.endTick - state.tick : Math.round(a.durationYears * 12);
-    const now = pv(c.terms.annualPaymentEur / 12 + other, m);
-    const after = pv(a.annualPaymentEur / 12 + other, m2);
+    const now = partnerContractPv(state, scenario, c, c.terms.annualPaymentEur, m);
+    const after = partnerContractPv(state, scenario, c, a.annualPaymentEur, m2);
     const accept = after >= now - 1;
     actions.push({ type: 'answerAmendment', by: 'partner', contractId: c.id, accept, explanation: { key: accept ? 'partner.signsAmendment' : 'partner.refusesAmendment', params: { contract: c.id, valueNowM: millions(now), valueAfterM: millions(after) } } });
   }

@@ -331,7 +331,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
     // The risk a pilot would teach: what the city would still bear at scale once the guarantee it may
     // ask of the partner is counted (a pilot and a guarantee answer the same risk, rules/projects.ts).
-    const sigma = spreadBorneAtScale(scenario, type, partnerOk ? askedGuarantee(scenario) : 0);
+    // The guarantee covers only the contract's years: those of the contract the city would ask
+    // when it has priced one, else the shortest length it asks (valuation.ts counts the cover so).
+    const sigma = spreadBorneAtScale(scenario, type, partnerOk ? askedGuarantee(scenario) : 0, full ? full.terms.durationYears : DURATIONS[0]);
     if (type.pilot.allowed && !hasPilot && served.size === 0) {
       const district = remaining.reduce((a, b) => (scenario.territory.districts[b]!.population > scenario.territory.districts[a]!.population ? b : a));
       const pilot: ContractTerms = {

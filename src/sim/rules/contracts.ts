@@ -579,32 +579,106 @@ function restoreLegacy(state: SimState, scenario: Scenario, d: Deployment): void
 }
 
 /**
+ * What a contract brings its partner month by month from now, beside its payment: for each month
+ * t = 1…`months` (index t − 1), `shareEur`, the savings share of the deployments still running, and
+ * `runningEur`, their running cost (the partner's true cost), each deployment only while it lasts
+ * (its lifetime left, as rules/projects.ts ends it; one under works from its operation on, its
+ * whole life). A deployment that has reached the end of its life saves nothing and costs the
+ * partner nothing more (rules/projects.ts: the partner runs only what operates), so a balance that
+ * charged its running cost after its end overpaid the partner of a contract bundling short-lived
+ * equipment (review of issue 9's eighth round: seed 9's contract 3, whose eight-year mobility
+ * services end a year before the contract). `lastMonth`: the last month anything still runs.
+ */
+export function partnerMonthlyFlows(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number): { shareEur: number[]; runningEur: number[]; lastMonth: number } {
+  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
+  const shareEur = new Array<number>(Math.max(0, months)).fill(0);
+  const runningEur = new Array<number>(Math.max(0, months)).fill(0);
+  let lastMonth = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    if (d.stage !== 'operating' && d.stage !== 'building') continue;
+    const type = projectType(scenario, d.type)!;
+    const life = Math.max(0, d.lifetimeMonths - d.ageMonths);
+    lastMonth = Math.max(lastMonth, life);
+    const share = (c.terms.savingsShareToPartner * deploymentBenefits(type, scenario, d.district, d.scale).energyMWh * price) / 12;
+    const running = (type.opexShare * d.trueCostEur) / 12;
+    for (let t = 0; t < Math.min(months, life); t++) {
+      shareEur[t]! += share;
+      runningEur[t]! += running;
+    }
+  }
+  return { shareEur, runningEur, lastMonth };
+}
+
+/**
+ * The partner's present value, at its cost of capital, of a contract paid `annualPaymentEur` for
+ * the next `months` months: the payment, plus the savings share less the running cost of what still
+ * runs each month (`partnerMonthlyFlows`). What `balancedAmendment` keeps and the partner weighs
+ * when it answers an amendment (agents/contract-review.ts), the same numbers.
+ */
+export function partnerContractPv(state: Readonly<SimState>, scenario: Scenario, c: Contract, annualPaymentEur: number, months: number): number {
+  const v = 1 / (1 + partnerMonthlyRate(scenario));
+  const { shareEur, runningEur } = partnerMonthlyFlows(state, scenario, c, months);
+  let pv = 0;
+  let w = 1;
+  for (let t = 0; t < months; t++) {
+    w *= v;
+    pv += w * (annualPaymentEur / 12 + shareEur[t]! - runningEur[t]!);
+  }
+  return pv;
+}
+
+/**
  * The amendment a payment cut needs to keep the partner's financial balance (the balance CCP L6
- * protects; an avenant is signed by both sides):
- * the contract is lengthened until the partner's net receipts (payment + savings share − running
- * cost) are worth, at its cost of capital, what they were worth before. Null when no length does
- * (the cut leaves it nothing a month); `tooLong` when that length passes 30 years from the start
- * of operation.
+ * protects; an avenant is signed by both sides): the contract is lengthened until the partner's net
+ * receipts (payment + savings share − running cost), month by month, each deployment's share and
+ * running cost only while it lasts (`partnerMonthlyFlows`), are worth, at its cost of capital, what
+ * they were worth before. The payment is one price for the contract's services: after a
+ * deployment's end the partner no longer runs it, and the months the balance adds pay only for what
+ * still runs (their net counts its running cost no more). A lengthening covers what still runs: past
+ * the end of the last of the contract's equipment it would pay for nothing, and none is proposed.
+ * Null when no length up to then balances the cut; `tooLong` when the length passes 30 years from
+ * the start of operation. `modificationEur`, the amendment's own amount for the de-minimis limit
+ * (CCP R2194-8), is what the added months are worth: the new payment over them, gross, never netted
+ * against the cut (the lengthening is a new purchase).
  */
 export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
-  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
-  const pay = c.terms.annualPaymentEur / 12;
-  const other = (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12 - partnerRunningCostPerMonth(state, scenario, c);
-  const net = pay + other;
-  const netAfter = pay * (1 - cut) + other;
   const m = monthsLeft(state, c);
-  if (net <= 0 || netAfter <= 0) return null;
-  const target = (annuityFactor(rate, m) * net) / netAfter;
-  // a(m') = target  ⇔  (1 + i)^−m' = 1 − i·target
-  let months: number;
-  if (rate > 0) {
-    const x = 1 - rate * target;
-    if (x <= 0) return null;
-    months = Math.ceil(-detLog(x) / detLog(1 + rate) - 1e-9);
-  } else months = Math.ceil(target - 1e-9);
+  const pay = c.terms.annualPaymentEur / 12;
+  const payAfter = pay * (1 - cut);
+  const v = 1 / (1 + partnerMonthlyRate(scenario));
   const elapsed = c.status === 'running' ? state.tick - c.operationStartTick : 0;
+  const { lastMonth } = partnerMonthlyFlows(state, scenario, c, 0);
+  // Searched up to just past 30 years, so that a length beyond the law's limit is told as such.
+  const horizon = Math.max(m, lastMonth, 12 * MAX_CONTRACT_YEARS - elapsed + 1);
+  const { shareEur, runningEur } = partnerMonthlyFlows(state, scenario, c, horizon);
+  let target = 0;
+  let w = 1;
+  for (let t = 0; t < m; t++) {
+    w *= v;
+    target += w * (pay + shareEur[t]! - runningEur[t]!);
+  }
+  if (target <= 0) return null;
+  let months = 0;
+  let after = 0;
+  w = 1;
+  while (after < target - 1e-6) {
+    if (months >= horizon) {
+      // Past 30 years and every deployment's life the partner's net is the cut payment alone: when
+      // it would still balance the cut, the length is told (`tooLong`), else there is none.
+      const gap = target - after;
+      const x = payAfter > 0 && v < 1 ? 1 - (gap * (1 - v)) / (w * v * payAfter) : 0;
+      if (x <= 0) return null;
+      months += Math.ceil(detLog(x) / detLog(v) - 1e-9);
+      break;
+    }
+    w *= v;
+    after += w * (payAfter + shareEur[months]! - runningEur[months]!);
+    months += 1;
+  }
   const years = (elapsed + months) / 12;
+  const tooLong = years > MAX_CONTRACT_YEARS + 1e-9;
+  if (!tooLong && months > Math.max(m, lastMonth)) return null;
   const amendment: Amendment = {
     proposedTick: state.tick,
     paymentCut: cut,
@@ -614,7 +688,7 @@ export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario,
   };
   // The lengthening is a new purchase: the new payment over the months added to the contract.
   const modificationEur = Math.max(0, (months - m) / 12) * amendment.annualPaymentEur;
-  return { amendment, tooLong: years > MAX_CONTRACT_YEARS + 1e-9, years, modificationEur };
+  return { amendment, tooLong, years, modificationEur };
 }
 
 /** Why an amendment would be a substantial modification needing a new award (CCP R2194-7, R2194-8), or null when it is de minimis. */
@@ -644,7 +718,7 @@ export function answerAmendment(state: SimState, c: Contract, accept: boolean): 
   const a = c.amendment!;
   c.amendment = null;
   if (accept) {
-    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8).
+    // What the lengthening added counts against the de-minimis limit of later amendments (R2194-8; successive modifications cumulated, R2194-9).
     const addedMonths = c.status === 'running' ? a.endTick - c.endTick : Math.round((a.durationYears - c.terms.durationYears) * 12);
     c.amendedValueEur = (c.amendedValueEur ?? 0) + Math.max(0, addedMonths / 12) * a.annualPaymentEur;
     c.terms.annualPaymentEur = a.annualPaymentEur;

@@ -22,7 +22,7 @@ import type { ProjectType, Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, Deployment, SimState } from '../types';
 import { deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, projectType, totalUnits, unitsIn } from './catalogue';
 import { clamp } from './discount';
-import { monthlyProbability } from '../det-math';
+import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
 import { legacyServices, serviceSlot, slotScratch } from './services';
 
@@ -164,10 +164,16 @@ export function guaranteeEffort(terms: { form: string; guaranteedSavingShare: nu
  * de performance énergétique of a marché global de performance, CCP L2171-3; IPMVP measurement;
  * CEREMA/ADEME, guides du contrat de performance énergétique). So the risk a pilot is run to learn
  * is what is left once the guarantee the city may ask is counted (MODEL.md §13.8).
+ * The guarantee covers the savings only while its contract runs (its penalties are paid then;
+ * valuation.ts `yearEntries`): over a contract of `contractYears` on equipment that lasts longer, g
+ * is counted for the covered share of the discounted life, a(min(contract, life)) ÷ a(life), the
+ * annuities at the city's public rate (`contractYears` omitted: the whole life). Counting it over
+ * the whole life made a six-year guarantee on a fifteen-year retrofit answer the risk a pilot is
+ * run to learn (issue 9, eighth round).
  */
-export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaranteedShare: number): number {
+export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaranteedShare: number, contractYears: number = type.lifetimeYears): number {
   const sigma = type.uncertainty.benefitSd * scenario.projects.benefitUncertainty;
-  const g = Math.max(0, Math.min(1, guaranteedShare));
+  const g = Math.max(0, Math.min(1, guaranteedShare)) * coveredShareOfLife(scenario.city.discountRate, contractYears, type.lifetimeYears);
   if (g === 0 || type.benefits.energyMWhPerUnit <= 0) return sigma;
   let energy = 0;
   let total = 0;
@@ -178,6 +184,13 @@ export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaran
   }
   const energyShare = total > 0 ? energy / total : 0;
   return sigma * (1 - GUARANTEE_SPREAD_CUT * g) * (1 - g * energyShare);
+}
+
+/** The share of an equipment's discounted life (`lifeYears`) a contract of `contractYears` covers: a(min(contract, life)) ÷ a(life), yearly annuities at `rate`. */
+export function coveredShareOfLife(rate: number, contractYears: number, lifeYears: number): number {
+  if (lifeYears <= 0) return 1;
+  const annuity = (n: number) => (rate > 0 ? (1 - detPow(1 + rate, -n)) / rate : n);
+  return Math.max(0, Math.min(1, annuity(Math.min(Math.max(0, contractYears), lifeYears)) / annuity(lifeYears)));
 }
 
 /**
