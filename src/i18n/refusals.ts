@@ -301,7 +301,7 @@ const FR: Templates = {
     `Offre refusée : une concession transfère le risque d’exploitation (art. L1121-1) ; un paiement annuel de ${w.money(p.paymentEur)} rembourserait à lui seul les coûts du partenaire avec un retour.`,
   amendmentPending: (p, w) => `Avenant refusé : un avenant au contrat ${w.num(p.contract, 0)} attend déjà la réponse du partenaire.`,
   amendmentUnbalanced: (p, w) =>
-    `Avenant refusé : baisser le paiement du contrat ${w.num(p.contract, 0)} de ${w.pct(p.paymentCut)} laisserait au partenaire moins que ses coûts d’exploitation ; aucun allongement ne préserve son équilibre financier.`,
+    `Avenant refusé : baisser le paiement du contrat ${w.num(p.contract, 0)} de ${w.pct(p.paymentCut)} ne laisse aucun allongement préserver l’équilibre financier du partenaire : le paiement ne couvrirait plus ses coûts d’exploitation, ou l’allongement dépasserait la durée de vie des équipements, et ces mois ne paieraient plus rien.`,
   amendmentTooLong: (p, w) =>
     `Avenant refusé : préserver l’équilibre financier du partenaire porterait le contrat ${w.num(p.contract, 0)} à ${w.years(p.foundYears)}, au-delà de ${w.years(p.limitYears)}.`,
   amendmentSubstantial: (p, w) =>
@@ -418,7 +418,7 @@ const EN: Templates = {
     `Offer refused: a concession transfers the operating risk (art. L1121-1); an annual payment of ${w.money(p.paymentEur)} alone would repay the partner's costs with a return.`,
   amendmentPending: (p, w) => `Amendment refused: an amendment to contract ${w.num(p.contract, 0)} already awaits the partner's answer.`,
   amendmentUnbalanced: (p, w) =>
-    `Amendment refused: cutting the payment of contract ${w.num(p.contract, 0)} by ${w.pct(p.paymentCut)} would leave the partner less than its running costs; no longer contract keeps its financial balance.`,
+    `Amendment refused: cutting the payment of contract ${w.num(p.contract, 0)} by ${w.pct(p.paymentCut)} leaves no lengthening that keeps the partner's financial balance: the payment would no longer cover its running costs, or the lengthening would outlast the equipment, whose extra months would pay for nothing.`,
   amendmentTooLong: (p, w) =>
     `Amendment refused: keeping the partner's financial balance would make contract ${w.num(p.contract, 0)} last ${w.years(p.foundYears)}, beyond ${w.years(p.limitYears)}.`,
   amendmentSubstantial: (p, w) =>

@@ -201,7 +201,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       if (p) return refuseWith(p);
       if (c.amendment) return refuse('amendmentPending', { contract: c.id }, `an amendment to contract ${c.id} already awaits the partner's answer`);
       const am = balancedAmendment(state, scenario, c, a.paymentCut);
-      if (!am) return refuse('amendmentUnbalanced', { contract: c.id, paymentCut: a.paymentCut }, `cutting the payment of contract ${c.id} by ${Math.round(a.paymentCut * 100)} % leaves the partner less than its running costs: no longer contract keeps the financial balance it would sign for`);
+      if (!am) return refuse('amendmentUnbalanced', { contract: c.id, paymentCut: a.paymentCut }, `cutting the payment of contract ${c.id} by ${Math.round(a.paymentCut * 100)} % leaves no lengthening that keeps the partner's financial balance: the payment would no longer cover its running costs, or the lengthening would outlast the contract's equipment`);
       if (am.tooLong) return refuse('amendmentTooLong', { contract: c.id, limitYears: MAX_CONTRACT_YEARS, foundYears: Math.round(am.years * 10) / 10 }, `keeping the partner's financial balance after this cut would make contract ${c.id} last ${am.years.toFixed(1)} years, beyond ${MAX_CONTRACT_YEARS}`);
       const substantial = substantialModification(scenario, c, am.modificationEur);
       if (substantial) return refuseWith(substantial);
