@@ -8,8 +8,8 @@
  */
 import cliProgress from 'cli-progress';
 import { runMain } from './errors';
-import { list, parseChoice, parseCommandLine, parseSeedRange, parseSetFlag, str, usage, type FlagSpecs } from './args';
-import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
+import { parseChoice, parseCommandLine, parseSeedRange, str, usage, type FlagSpecs } from './args';
+import { applySetFlags, readRunFlags, RUN_FLAGS } from './run-config';
 import { calibrationFigures, calibrationText } from './calibration';
 
 const CALIBRATE_FLAGS = {
@@ -37,12 +37,7 @@ await runMain('calibrate', () => {
   const { scenario: loaded, source, shape } = readRunFlags(args);
   const seeds = parseSeedRange(str(args, 'seeds') ?? '1-32', 10_000);
   const format = parseChoice(str(args, 'format') ?? 'text', '--format', ['text', 'json'] as const);
-  const sets = list(args, 'set').map((raw) => {
-    const { path, values } = parseSetFlag(raw, false);
-    return { path, value: values[0]! };
-  });
-  checkDistinctPaths(sets.map((s) => s.path));
-  const scenario = applySets(loaded, sets, source);
+  const scenario = applySetFlags(args, loaded, source);
 
   const bar = process.stderr.isTTY
     ? new cliProgress.SingleBar({ stream: process.stderr, format: 'calibrate [{bar}] {value}/{total} runs | eta {eta_formatted}', hideCursor: true }, cliProgress.Presets.shades_classic)

@@ -7,7 +7,7 @@
  * researcher can check the calibration on seeds and settings no test uses
  * (`npm run calibrate -- --seeds 9001-9032`).
  */
-import { contractRecords, type ContractRecord } from '../sim/contract-records';
+import { contractRecords, median, type ContractRecord } from '../sim/contract-records';
 import { runSimulation, type Scenario } from '../sim';
 
 /** One calibration figure: its value over the block, its target range, and whether it is in it. */
@@ -24,12 +24,6 @@ export interface CalibrationFigure {
   n: number;
 }
 
-const median = (xs: readonly number[]): number | null => {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** The flagship: one contract with the street lighting and the data platform (the control centre). */
 const isFlagship = (c: ContractRecord) => c.families.includes('streetLighting') && c.families.includes('dataPlatform');
@@ -87,10 +81,7 @@ export function calibrationFigures(scenario: Scenario, seeds: readonly number[],
   const months = facts.flatMap((f) => f.largeProcedureMonths);
   const elections = facts.reduce((a, f) => a + f.elections, 0);
   const defeats = facts.reduce((a, f) => a + f.defeats, 0);
-  const m = (xs: number[], scale = 1) => {
-    const v = median(xs);
-    return v === null ? null : v / scale;
-  };
+  const m = (xs: number[]) => (xs.length === 0 ? null : median(xs, 0));
   return [
     figure('flagshipShare', 'flagship signed in the first mandate (share of runs)', seeds.length ? flagships.length / seeds.length : null, 0.5, null, 'share', seeds.length),
     figure('flagshipYears', 'flagship length (median)', m(flagships.map((c) => c.durationYears)), 10, 15, 'years', flagships.length),

@@ -5,7 +5,7 @@
  */
 import { applySet, MAX_AGENTS, MIN_AGENTS, POLICY_NAMES_BY_SIDE, resolvePolicy, type Scenario } from '../sim';
 import { fail, unwrap } from './errors';
-import { parseInteger, parseYears, str, type FlagSpecs, type ParsedArgs } from './args';
+import { list, parseInteger, parseSetFlag, parseYears, str, type FlagSpecs, type ParsedArgs } from './args';
 import { join } from 'node:path';
 import { loadScenario, looksLikePath, SCENARIOS_DIR } from './load-scenario';
 import type { NamedFile } from './output';
@@ -48,6 +48,16 @@ export function checkDistinctPaths(paths: readonly string[]): void {
     if (seen.has(p)) fail(`--set ${p} is given more than once; give each path once`);
     seen.add(p);
   }
+}
+
+/** `--set path=value` flags (one value each, each path once), applied to `scenario` in order: what `sim` and `calibrate` share. */
+export function applySetFlags(args: ParsedArgs, scenario: Scenario, source: string): Scenario {
+  const sets = list(args, 'set').map((raw) => {
+    const { path, values } = parseSetFlag(raw, false);
+    return { path, value: values[0]! };
+  });
+  checkDistinctPaths(sets.map((s) => s.path));
+  return applySets(scenario, sets, source);
 }
 
 /** The file `--scenario` reads (a path as given, or the shipped file of an id): an input no output may replace. */

@@ -8,8 +8,8 @@
  */
 import { bargain, contractRecords, MAX_SEED, runSimulation, SUMMARY_KEYS, type ContractRecord, type RunResult } from '../sim';
 import { fail, runMain } from './errors';
-import { list, parseChoice, parseCommandLine, parseNumber, parseSeed, parseSetFlag, required, str, usage, type FlagSpecs } from './args';
-import { applySets, checkDistinctPaths, readRunFlags, RUN_FLAGS } from './run-config';
+import { parseChoice, parseCommandLine, parseNumber, parseSeed, required, str, usage, type FlagSpecs } from './args';
+import { applySetFlags, readRunFlags, RUN_FLAGS } from './run-config';
 import { checkOutputs, outFlag, saveFlag, writeFilesAtomic, yearlyCsv, type NamedFile } from './output';
 import { buildSave } from './save-file';
 
@@ -80,12 +80,7 @@ function simCommand(argv: string[]): number {
   const { scenario: loaded, source, shape, input } = readRunFlags(args);
   const seed = parseSeed(required(args, 'seed', '<n>'));
   const format = parseChoice(str(args, 'format') ?? 'json', '--format', ['json', 'csv'] as const);
-  const sets = list(args, 'set').map((raw) => {
-    const { path, values } = parseSetFlag(raw, false);
-    return { path, value: values[0]! };
-  });
-  checkDistinctPaths(sets.map((s) => s.path));
-  const scenario = applySets(loaded, sets, source);
+  const scenario = applySetFlags(args, loaded, source);
   const out = outFlag(str(args, 'out'));
   const save = saveFlag(str(args, 'save'));
   const outputs: NamedFile[] = [];

@@ -132,7 +132,7 @@ export function contractRecords(state: Readonly<SimState>, scenario: Scenario): 
 }
 
 /** The median of a list (the mean of the two middle values when even), or `empty` when it has none. */
-function median(xs: number[], empty: number): number {
+export function median(xs: readonly number[], empty: number): number {
   if (xs.length === 0) return empty;
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;

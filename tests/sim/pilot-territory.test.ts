@@ -1,5 +1,5 @@
 /**
- * A pilot measures the territory, it does not make it (issue 9, ninth round; MODEL.md §7): each
+ * A pilot measures the territory, it does not make it (issue 9, eighth round; MODEL.md §7): each
  * project type has one hidden gap on this territory, drawn at the start (projects.ts
  * `territoryGaps`); its pilots and its roll-outs realise around their builder's mean moved by it,
  * each with its own noise. So a city that keeps piloting until the pilots look lucky gains nothing
@@ -22,7 +22,7 @@ function opened(s: SimState, sc: Scenario, type: string, pilot: boolean, distric
 }
 
 describe('a pilot measures the territory, it does not make it', () => {
-  it('piloting until the pilots look lucky does not raise the roll-out’s realisation (the greedy player of issue 9’s ninth round)', () => {
+  it('piloting until the pilots look lucky does not raise the roll-out’s realisation (the greedy player of issue 9’s eighth round)', () => {
     // Local-supplier pilots, at most three, stopping once their mean beats the builder's 0.85,
     // then the roll-out; against one pilot then the roll-out. The roll-out's own draw is common to
     // both arms (the projects stream as it stood before the pilots), so the arms differ only by

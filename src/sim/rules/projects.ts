@@ -213,7 +213,7 @@ export const TERRITORY_SHARE = Math.sqrt(1 - SCALED_AFTER_PILOT_SPREAD * SCALED_
 
 /**
  * A pilot's own spread around the territory's gap, as a share of the catalogue's σ: its handful
- * of sites over one season vary as much as the catalogue says (as before issue 9's ninth round),
+ * of sites over one season vary as much as the catalogue says (as before issue 9's eighth round),
  * far more than a roll-out's many sites (`SCALED_AFTER_PILOT_SPREAD`). So a pilot's outcome spreads
  * by √(k² + 1) ≈ 1.38 σ around its builder's mean, and one pilot is a noisy measurement of the
  * territory, not its value.
@@ -272,7 +272,7 @@ function spreadFactor(contract: Contract | null): number {
  *
  * An estimate, not a cause: the roll-out realises around the territory's gap whatever its pilots
  * drew (`drawRealisation`), so a city that keeps piloting until the pilots look lucky gains
- * nothing at scale (until issue 9's ninth round the roll-out realised around the pilots' mean gap
+ * nothing at scale (until issue 9's eighth round the roll-out realised around the pilots' mean gap
  * itself, and a player stopping its pilots once their mean beat their builder's raised its
  * roll-outs' realisation by +0.08 to +0.12, seeds 1–32). The mean, not the best: the best of k
  * pilots would rise with k, a winner's curse no evaluation would commit.
