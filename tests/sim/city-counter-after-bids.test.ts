@@ -5,11 +5,12 @@
  * with a shorter one instead of taking it for want of any lawful counter.
  */
 import { describe, expect, it } from 'vitest';
-import { resolvePolicy } from '../../src/sim';
+import { resolvePolicy, runSimulation } from '../../src/sim';
 import { competitiveCapEur } from '../../src/sim/rules/procedure';
 import { termsProblem } from '../../src/sim/rules/terms';
 import type { ContractTerms, Observation, SimState } from '../../src/sim/types';
 import { bareProcedure, dijon, freshState, terms } from './helpers';
+import { CONTRACT_LENGTHS } from '../../src/sim/agents/negotiator';
 
 const sc = bareProcedure(dijon());
 
@@ -43,5 +44,28 @@ describe('the computer city after the bids', () => {
     if (a?.type !== 'propose') return;
     expect(a.terms.durationYears).toBeLessThan(25);
     expect(a.terms.annualPaymentEur).toBeLessThanOrEqual(ask.annualPaymentEur);
+  });
+});
+
+describe('the lengths the computer players weigh', () => {
+  it('every whole year from 5 to 16, then 18, 20, 22 and 25', () => {
+    expect(CONTRACT_LENGTHS).toEqual([...Array.from({ length: 12 }, (_, i) => 5 + i), 18, 20, 22, 25]);
+  });
+
+  it('default play signs partner contracts at lengths between the few it once weighed (5, 8, 12, 15, 20, 25 years)', () => {
+    // Signed lengths neither on that grid nor the life of one of the contract's projects (a contract
+    // outliving its equipment is cut to that life); amendments may lengthen them later.
+    const scenario = dijon();
+    const between: number[] = [];
+    for (const seed of [1, 2, 3]) {
+      const r = runSimulation(scenario, { seed, years: 18, agents: 200 });
+      for (const e of r.state.log) {
+        if (e.kind !== 'contractSigned' || e.data.builder !== 'partner' || e.data.form === 'pilot') continue;
+        const lives = String(e.data.projects).split('+').map((p) => scenario.projects.catalogue[p]!.lifetimeYears);
+        const years = Number(e.data.years);
+        if (![5, 8, 12, 15, 20, 25, ...lives].includes(years)) between.push(years);
+      }
+    }
+    expect(between.length).toBeGreaterThan(0);
   });
 });

@@ -72,11 +72,13 @@ export function makeAiCity(p: CityPersonality): Policy {
       const jointFits = () => (joint ??= inTurn(state, pub, [...actions, ...reply]));
       if (actions.some((a) => a.type === 'setBudget') && !jointFits() && inTurn(state, pub, actions)) {
         actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
-      } else if (actions.length > 0 && reply[0]?.type === 'accept' && !jointFits() && inTurn(state, pub, reply)) {
-        // The deal it is accepting comes first: its credits were planned before this month's
-        // purchases (a grant lost this month can raise its share after they were decided), so the
-        // city signs it and keeps only the decisions that still fit after it (AP/CP, MODEL §13.8).
-        return dealFirst(state, pub, reply, actions, n.offer);
+      } else if (actions.length > 0 && (reply[0]?.type === 'accept' || reply[0]?.type === 'propose') && !jointFits() && inTurn(state, pub, reply)) {
+        // The deal it is accepting, or the counter it is making, comes first: its credits were
+        // planned before this month's purchases (a grant lost this month can raise its share after
+        // they were decided), so the city keeps only the decisions that still leave those terms
+        // lawful (AP/CP, MODEL §13.8). Made after a purchase that took the envelope's last credits,
+        // a counter was refused (issue 9, ninth round).
+        return dealFirst(state, pub, reply, actions, reply[0].type === 'propose' ? reply[0].terms : n.offer);
       } else actions.push(...reply);
     }
     return actions;
@@ -84,9 +86,9 @@ export function makeAiCity(p: CityPersonality): Policy {
 }
 
 /**
- * The acceptance, then those decisions of the same turn that leave the accepted offer lawful (its
- * share of the envelope, the lenders' limit: what the signature will check again), each checked on
- * a copy of the state after the ones kept before it.
+ * The acceptance (or the counter), then those decisions of the same turn that leave its terms
+ * lawful at signature (their share of the envelope, the lenders' limit: what the signature will
+ * check again), each checked on a copy of the state after the ones kept before it.
  */
 function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readonly Action[], decisions: readonly Action[], offer: ContractTerms): Action[] {
   let after: Readonly<SimState> = state;

@@ -47,7 +47,14 @@ import type { ContractTerms, Negotiation, SimState } from '../types';
  */
 export const PATIENCE_TYPES = [0.85, 0.92, 0.96, 0.98, 0.995] as const;
 
-const DURATION_GRID = [5, 8, 12, 15, 20, 25] as const;
+/**
+ * The lengths a computer player weighs, in years: every whole year from 5 to 16, where the
+ * performance contracts and partnerships of street lighting and control centres are signed (Dijon
+ * and Angers 12 years), then 18, 20, 22 and the model's 25 (steps of about an eighth of the length). A coarser
+ * grid (5, 8, 12, 15, 20, 25 until issue 9's ninth round) put a city whose best length was 10 at 8
+ * or 12.
+ */
+export const CONTRACT_LENGTHS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 25] as const;
 const COMPENSATION_GRID = [0, 1] as const;
 /** Guaranteed shares of the expected energy savings (with penalties at 1:1) a side may put forward. */
 const GUARANTEE_GRID = [0, 0.7] as const;
@@ -272,7 +279,7 @@ function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number)
   const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
   const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
   const out: ContractTerms[] = [];
-  for (const d of DURATION_GRID) {
+  for (const d of CONTRACT_LENGTHS) {
     if (d > Math.min(MAX_CONTRACT_YEARS, maxYears)) continue;
     for (const tc of COMPENSATION_GRID) {
       if (tc > scenario.negotiation.maxTerminationCompensation) continue;
