@@ -87,6 +87,8 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // above is real but small (+0.025 ± 0.006 over seeds 1–32, 9001–9032 and 20001–20032 pooled, 6 %
   // of the ratio; it fails its 2-SE floor on 9001 and 20001 alone, docs/CLAIMS.md): alignment buys
   // more services at about their mean cost each; this leg reads the count.
+  // Ninth round (contracts at whole-year lengths, MODEL §13.6): +3.50 ± 1.60 (1–32), +5.50 ± 1.80
+  // (9001–9032), +6.75 ± 1.90 (20001–20032); eighth: +5.5 / +8.5 / +7.0.
   it('more services at 18 years: low alignment disperses the effort', () => {
     expect(mean(high.services) - mean(low.services)).toBeGreaterThan(Math.max(3, 2 * sePaired(high.services, low.services)));
   });
