@@ -138,6 +138,7 @@ describe('C3: a higher grant share raises the services per euro of city money', 
   // They failed in both conditions, so the leg does not move up: +0.039 ± 0.025 / −0.005 ± 0.031 /
   // +0.002 ± 0.028 at 18 years on 1–32 / 9001 / 20001, +0.020 ± 0.027 / −0.056 ± 0.026 / −0.032 ±
   // 0.032 at 30.
+  // Ninth round (whole-year lengths, MODEL §13.6): +0.021 ± 0.013 at 18 years (1–32).
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C3 not met yet (issue 9); its figures are above
   it.skip('a larger share of the procedures closes, at 18 and at 30 years', () => {
     expectGain(rich.closed18, poor.closed18, 0.02);

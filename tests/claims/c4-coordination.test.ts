@@ -78,6 +78,7 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // (alignment buys more services at about their mean cost, MODEL §10), under its 2-SE floor on two
   // blocks of three. Skipped (docs/CLAIMS.md); the count of services below carries DESIGN §2's
   // "few services".
+  // Ninth round (whole-year lengths, MODEL §13.6): +0.0153 ± 0.0110 (1–32).
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C4 not met on the tests' block (issue 9); its figures are above
   it.skip('more services per million euros of city money after 18 years', () => {
     expect(mean(high.servicesPerMillion) - mean(low.servicesPerMillion)).toBeGreaterThan(Math.max(0.01, 2 * sePaired(high.servicesPerMillion, low.servicesPerMillion)));
