@@ -63,6 +63,7 @@ export function makeAiCity(p: CityPersonality): Policy {
       );
     }
     const n = state.negotiation;
+    if (n && actions.length > 0 && !(obs.trigger.mustAnswer && n.turn === 'city')) return besideDeal(state, pub, actions, n.offer);
     if (n && obs.trigger.mustAnswer && n.turn === 'city') {
       const reply = answer(state, pub, view, n, p);
       // The answer was weighed before this year's budget: if the envelope just voted no longer
@@ -97,6 +98,30 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
     const trial = cloneState(after);
     if (!applyAction(trial, scenario, newScratch(trial), a).ok || !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
     after = trial;
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * The month's decisions while an offer is on the table and the city does not answer it: each kept,
+ * except a purchase alone after which that offer would no longer be lawful at signature. The
+ * credits of a deal under award are set before its procedure (an offer above them is
+ * *inacceptable*, CCP L2152-3; AP/CP, CGCT L2311-3), so a purchase decided beside it must leave
+ * them. A purchase beside a deal is planned at the average overrun (rule-based-city.ts), and the
+ * one drawn when it is signed can go past what the deal left: before, the partner then walked
+ * away from an offer the city could no longer sign (cancel-everything-city, seed 2, 200 agents,
+ * month 154; issue 9's ninth round, the review). A vote of the budget is never dropped.
+ */
+function besideDeal(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[], offer: ContractTerms): Action[] {
+  if (!actions.some((a) => a.type === 'launchAlone') || !termsLawful(state, scenario, offer, { atAcceptance: true })) return [...actions];
+  let after: Readonly<SimState> = state;
+  const out: Action[] = [];
+  for (const a of actions) {
+    const trial = cloneState(after);
+    const ok = applyAction(trial, scenario, newScratch(trial), a).ok;
+    if (ok && a.type === 'launchAlone' && !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
+    if (ok) after = trial;
     out.push(a);
   }
   return out;

@@ -1,0 +1,22 @@
+/**
+ * A purchase alone decided while an offer is on the table leaves that offer lawful: the credits of
+ * a deal under award are set before its procedure (CCP L2152-3, an offer above them is
+ * inacceptable; AP/CP, CGCT L2311-3). Found by issue 9's ninth-round review: a purchase planned at
+ * the average overrun and signed at a dearer one took the credits the city's counter needed, and
+ * the partner walked away from an offer the city could no longer sign.
+ */
+import { describe, expect, it } from 'vitest';
+import { runSimulation } from '../../src/sim';
+import { dijon } from './helpers';
+
+describe('the computer city buys alone beside a deal only what leaves the deal lawful', () => {
+  it('cancel-everything-city, seed 2: the green-infrastructure deal opened in month 144 is signed, not lost for want of envelope', () => {
+    const sc = dijon();
+    const r = runSimulation(sc, { seed: 2, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
+    const opened = r.state.log.find((e) => e.kind === 'negotiationOpened' && e.tick === 144);
+    expect(opened?.data.projects).toBe('greenInfrastructure');
+    const closed = r.state.log.find((e) => e.kind === 'procedureClosed' && e.data.openedTick === 144);
+    expect(closed?.data.outcome, JSON.stringify(closed)).toBe('signed');
+    expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+});
