@@ -273,9 +273,13 @@ export function partnerBelief({
   return beliefFromAnswers(negotiation, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, publicScenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
-/** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
+/**
+ * The terms a side may put on the table, around a base offer: durations × compensations ×
+ * guarantees, each at a nil payment (the negotiators value terms at payment 0 and write the payment
+ * into the few they check: `pickLawful`), so each variant is one object, not two.
+ */
 function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
-  if (base.pilot || base.form === 'procurement') return [base];
+  if (base.pilot || base.form === 'procurement') return [{ ...base, annualPaymentEur: 0 }];
   const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
   const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
   const out: ContractTerms[] = [];
@@ -283,7 +287,7 @@ function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number)
     if (d > Math.min(MAX_CONTRACT_YEARS, maxYears)) continue;
     for (const tc of COMPENSATION_GRID) {
       if (tc > scenario.negotiation.maxTerminationCompensation) continue;
-      for (const g of guarantees) out.push({ ...base, durationYears: d, terminationCompensation: tc, guaranteedSavingShare: g, penaltyRate: g > 0 ? 1 : 0 });
+      for (const g of guarantees) out.push({ ...base, durationYears: d, terminationCompensation: tc, guaranteedSavingShare: g, penaltyRate: g > 0 ? 1 : 0, annualPaymentEur: 0 });
     }
   }
   return out;
@@ -403,8 +407,7 @@ export function partnerBestCounter({
   const publicFlows = dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
   // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
-    const zero = { ...terms, annualPaymentEur: 0 };
+  for (const zero of termVariants(ownView, base, ownView.partner.horizonYears)) {
     const own = ownFlows(zero);
     const lin = partnerLinear(ownView, own, zero);
     if (lin.slope <= 0) continue;
@@ -426,7 +429,7 @@ export function partnerBestCounter({
       if (pay < floor) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
       const value = at(lin, pay) - reservation;
-      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
+      cands.push({ variant: zero, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
   return pickLawful(state, publicScenario, cands);
@@ -458,8 +461,7 @@ export function cityBestOffer({
   // A city whose lens overrides nothing sees the public scenario itself: the same projections.
   const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, maxYears)) {
-    const zero = { ...terms, annualPaymentEur: 0 };
+  for (const zero of termVariants(ownView, base, maxYears)) {
     const flows = ownFlows(zero);
     const lin = cityLinear(state, ownView, flows, zero);
     if (lin.slope >= 0) continue;
@@ -483,7 +485,7 @@ export function cityBestOffer({
       if (pay > ceiling) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
       const value = at(lin, pay);
-      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
+      cands.push({ variant: zero, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
   return pickLawful(state, publicScenario, cands);
@@ -503,13 +505,53 @@ interface Candidate {
   cap: number | null;
 }
 
-/** The best candidate whose terms are lawful now. */
+/** The candidates' ranking: the highest expected value first, then the shorter, then the cheaper. */
+function byRank(a: Candidate, b: Candidate): number {
+  return b.expected - a.expected || a.variant.durationYears - b.variant.durationYears || a.pay - b.pay;
+}
+
+/**
+ * Whether a candidate's payment is above its competitive bound: the first check of
+ * `termsLawfulChecker(…)(terms, cap)`, which turns it down whatever else its terms say.
+ */
+function overCap(c: Candidate): boolean {
+  return c.cap !== null && Number.isFinite(c.pay) && c.pay > 0 && c.pay > c.cap;
+}
+
+/**
+ * The best candidate whose terms are lawful now: the first of the ranking (`byRank`, a stable sort)
+ * that is lawful, or none when a candidate worth nothing comes first.
+ *
+ * The same answer, with less work. When no expected value or payment is NaN, the ranking is a
+ * consistent order, so the stable sort's order of any subset is the subset of its order: the
+ * candidates above their bound (most of the best-ranked ones once the bids are in), which the check
+ * would turn down, are left out before ranking — where one of them would have come first with a
+ * value of nothing, so does the next one kept (the values only fall down the ranking), or none is
+ * left. The first of the ranking is the first candidate, in their order, that no other outranks: it
+ * is found in one pass and checked before anything is sorted; the rest are sorted only when it is
+ * not lawful. With a NaN the ranking is not an order: every candidate is sorted and checked as given.
+ */
 function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Candidate[]): Choice | null {
-  cands.sort((a, b) => b.expected - a.expected || a.variant.durationYears - b.variant.durationYears || a.pay - b.pay);
+  let ordered = true;
+  for (const c of cands) if (Number.isNaN(c.expected) || Number.isNaN(c.pay)) ordered = false;
+  const ranked: Candidate[] = [];
+  if (ordered) {
+    for (const c of cands) if (!overCap(c)) ranked.push(c);
+  } else ranked.push(...cands);
   // The variants of one offer share its scope: its checks run once (termsLawfulChecker).
   const lawful = termsLawfulChecker(state, scenario);
-  for (const c of cands) {
+  let first: Candidate | null = null;
+  if (ordered) {
+    for (const c of ranked) if (first === null || byRank(c, first) < 0) first = c;
+    if (first === null || first.expected <= 0) return null;
+    const terms = { ...first.variant, annualPaymentEur: first.pay };
+    if (lawful(terms, first.cap)) return { terms, value: first.value, acceptProb: first.acceptProb, expected: first.expected };
+  }
+  ranked.sort(byRank);
+  for (const c of ranked) {
     if (c.expected <= 0) return null;
+    // Already checked, and turned down.
+    if (c === first) continue;
     const terms = { ...c.variant, annualPaymentEur: c.pay };
     if (lawful(terms, c.cap)) return { terms, value: c.value, acceptProb: c.acceptProb, expected: c.expected };
   }
