@@ -328,6 +328,21 @@ interface DealSetup {
   capexTotal: number;
   expectedGrantsEur: number;
   projects: ProjectSetup[];
+  /** The year entries the lengths share (`sharedYearEntries`), made as the projections ask; null until one does. */
+  shared: SharedYears | null;
+}
+
+/**
+ * A setup's year entries that do not depend on the contract's length, by year index: those of a
+ * year the contract covers whole (`during`) and of a year after it ended (`after`), for the terms'
+ * savings share and penalty rate and the partner's risk weight they were made with.
+ */
+interface SharedYears {
+  savingsShare: number;
+  penaltyRate: number;
+  partnerRisk: number;
+  during: (YearEntries | undefined)[];
+  after: (YearEntries | undefined)[];
 }
 
 interface ProjectSetup {
@@ -437,6 +452,39 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
   out.partnerPenalties = partnerPenalties;
 }
 
+/**
+ * `yearEntries` of year `at.k`, the same numbers, made once per setup for all the lengths that give
+ * them. The contract's length enters a year only through each project's share of it under contract,
+ * overlap(k, b, b + min(duration, life)), and that share is the same at every length whose contract
+ * covers the whole year (b + duration ≥ k + 1: then it is min(k + 1, b + life) − max(k, b), whether
+ * the life or the contract ends first) and nil at every length whose contract ended before it
+ * (b + duration ≤ k); floating-point addition is monotonic, so both hold as computed. Those years'
+ * entries are kept on the setup (by the savings share, penalty rate and risk weight they read:
+ * other terms make them afresh); the year in which a contract ends part-way is made each time.
+ * Returns `scratch` filled, or a kept entry (read only).
+ */
+function sharedYearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, at: YearAt, scratch: YearEntries): YearEntries {
+  const { k, duration, partnerRisk } = at;
+  const during = setup.b + duration >= k + 1;
+  if (!during && !(setup.b + duration <= k)) {
+    yearEntries(setup, terms, at, scratch);
+    return scratch;
+  }
+  let shared = setup.shared;
+  if (shared === null || !Object.is(shared.savingsShare, terms.savingsShareToPartner) || !Object.is(shared.penaltyRate, terms.penaltyRate) || !Object.is(shared.partnerRisk, partnerRisk)) {
+    shared = { savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate, partnerRisk, during: [], after: [] };
+    setup.shared = shared;
+  }
+  const kept = during ? shared.during : shared.after;
+  let entries = kept[k];
+  if (entries === undefined) {
+    entries = noEntries();
+    yearEntries(setup, terms, at, entries);
+    kept[k] = entries;
+  }
+  return entries;
+}
+
 /** What the computer city reads of a deal at one length: both sides' values and payment annuities (`dealValuesOverDurations`). */
 export interface DealValues {
   /** `valueForCity` of the flows. */
@@ -498,8 +546,7 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
       const works = worksIn(k, b);
       at.k = k;
       at.works = works;
-      yearEntries(setup, terms, at, e);
-      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
+      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, terms, at, e);
       const cityGrants = expectedGrantsEur * works;
       const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
       // valueForCity: the costs (the city's nil compensation last) and the gains.
@@ -550,49 +597,42 @@ export function dealFlowsOfVariants(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): (terms: ContractTerms) => DealFlows {
-  const setups = numberKeyed<DealSetup>();
-  const known = numberKeyed<DealFlows>();
+  // By guarantee and penalty: the setup, and its flows by length and payment.
+  const shapes = pairKeyed<{ setup: DealSetup; flows: PairMemo<DealFlows> }>();
   return (terms) => {
-    const shape = [terms.guaranteedSavingShare, terms.penaltyRate];
-    const key = [terms.durationYears, terms.annualPaymentEur, terms.guaranteedSavingShare, terms.penaltyRate];
-    let flows = known.get(key);
+    let shape = shapes.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (shape === undefined) {
+      shape = { setup: dealSetup(state, scenario, terms, builder, view), flows: pairKeyed<DealFlows>() };
+      shapes.set(terms.guaranteedSavingShare, terms.penaltyRate, shape);
+    }
+    let flows = shape.flows.get(terms.durationYears, terms.annualPaymentEur);
     if (flows === undefined) {
-      let setup = setups.get(shape);
-      if (setup === undefined) {
-        setup = dealSetup(state, scenario, terms, builder, view);
-        setups.set(shape, setup);
-      }
-      flows = flowsOf(scenario, terms, setup);
-      known.set(key, flows);
+      flows = flowsOf(scenario, terms, shape.setup);
+      shape.flows.set(terms.durationYears, terms.annualPaymentEur, flows);
     }
     return flows;
   };
 }
 
 /**
- * A memo keyed by a list of numbers, as nested Maps: no key string to build from the numbers
- * (a Map tells two numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
+ * A memo keyed by two numbers, as nested Maps: no key to build from the numbers (a Map tells two
+ * numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
  */
-function numberKeyed<V>(): { get(keys: readonly number[]): V | undefined; set(keys: readonly number[], value: V): void } {
-  type Level = Map<number, Level | V>;
-  const root: Level = new Map();
+interface PairMemo<V> {
+  get(a: number, b: number): V | undefined;
+  set(a: number, b: number, value: V): void;
+}
+
+function pairKeyed<V>(): PairMemo<V> {
+  const root = new Map<number, Map<number, V>>();
   return {
-    get(keys) {
-      let level: Level | V | undefined = root;
-      for (const k of keys) {
-        level = (level as Level).get(k);
-        if (level === undefined) return undefined;
-      }
-      return level as V;
+    get(a, b) {
+      return root.get(a)?.get(b);
     },
-    set(keys, value) {
-      let level = root;
-      for (let i = 0; i < keys.length - 1; i++) {
-        let next = level.get(keys[i]!) as Level | undefined;
-        if (next === undefined) level.set(keys[i]!, (next = new Map()));
-        level = next;
-      }
-      level.set(keys[keys.length - 1]!, value);
+    set(a, b, value) {
+      let level = root.get(a);
+      if (level === undefined) root.set(a, (level = new Map()));
+      level.set(b, value);
     },
   };
 }
@@ -670,7 +710,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
-  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
+  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null };
 }
 
 /**
@@ -692,8 +732,7 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
     const works = worksIn(k, b);
     at.k = k;
     at.works = works;
-    yearEntries(setup, terms, at, e);
-    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
+    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, terms, at, e);
     // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
     // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
     // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
