@@ -482,6 +482,16 @@ function byValue(a: Candidate, b: Candidate): number {
   return b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0);
 }
 
+/**
+ * A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the
+ * plan (`view`: the state with the programme's credits in the envelope). A module function, not a
+ * closure in `projectDecisions`: under the TypeScript loader a named closure is named again at each call.
+ */
+function fitsProgramme(view: Readonly<SimState>, scenario: Scenario, k: Candidate, envelope: number, programme: Programme | undefined): boolean {
+  const extra = programme ? programme.extraEur : 0;
+  return k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
+}
+
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope leaves once
  *  the credits of the deal open or proposed are kept (`KeptDeal`); `reserveEur`: the payment credits
  *  beyond the envelope the year's budget must carry for the programme under negotiation or proposed
@@ -493,9 +503,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
   // While a negotiation is open no deal is proposed: only the purchases alone beside it are listed (below).
   const memo = newMemo(n === null);
-  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
-  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fits(k)).sort(byValue);
+  const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fitsProgramme(view, scenario, k, envelope, programme)).sort(byValue);
   const deal = list.find((k) => k.kind === 'negotiate');
   let proposed: ContractTerms | null = null;
   if (deal && opening) {
