@@ -762,27 +762,40 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
 
 /**
  * The last weights computed through each kind of lens, and for how many years: the computer
- * players value many projections in a row through one lens (a deal at five lengths, a grid of
- * terms), so the same weights are asked for again and again. The same numbers as discount.ts
- * gives (the arrays are its own, kept); read here only, never written.
+ * players value many projections in a row through a few lenses (a deal at sixteen lengths, a grid
+ * of terms, through its own lens and the other side's, at each compensation), so the same weights
+ * are asked for again and again. The same numbers as discount.ts gives (the arrays are its own,
+ * kept); read here only, never written.
  */
 const sameCityLens = (a: CityLens, b: CityLens) => Object.is(a.rate, b.rate) && Object.is(a.presentBias, b.presentBias) && Object.is(a.electoralHazard, b.electoralHazard) && Object.is(a.yearsToElection, b.yearsToElection);
 const samePartnerLens = (a: PartnerLens, b: PartnerLens) => Object.is(a.rate, b.rate) && Object.is(a.riskPremium, b.riskPremium) && Object.is(a.horizonYears, b.horizonYears);
 
-/** A weights function that keeps its last answer: asked again for the same lens and length, it returns the same array. */
-function rememberLast<L>(compute: (lens: L, n: number) => number[], same: (a: L, b: L) => boolean): (lens: L, n: number) => readonly number[] {
-  let last: { lens: L; n: number; weights: number[] } | undefined;
+/** How many answers `rememberRecent` keeps: the lenses and lengths one offer's variants alternate between. */
+const RECENT_WEIGHTS = 8;
+
+/**
+ * A weights function that keeps its last few answers: asked again for a lens and length it answered
+ * lately, it returns the same array. A negotiator's variants alternate between lenses (its own and
+ * the other side's, the partner's at each compensation), which a single remembered answer missed
+ * every time. The oldest answer makes room for a new one.
+ */
+function rememberRecent<L>(compute: (lens: L, n: number) => number[], same: (a: L, b: L) => boolean): (lens: L, n: number) => readonly number[] {
+  const recent: { lens: L; n: number; weights: number[] }[] = [];
+  let next = 0;
   return (lens, n) => {
-    if (last !== undefined && last.n === n && same(last.lens, lens)) return last.weights;
+    for (const r of recent) if (r.n === n && same(r.lens, lens)) return r.weights;
     const weights = compute(lens, n);
-    last = { lens, n, weights };
+    const entry = { lens, n, weights };
+    if (recent.length < RECENT_WEIGHTS) recent.push(entry);
+    else recent[next] = entry;
+    next = (next + 1) % RECENT_WEIGHTS;
     return weights;
   };
 }
 
-const cityGainWeightsOf = rememberLast(cityWeights, sameCityLens);
-const cityCostWeightsOf = rememberLast(cityCostWeights, sameCityLens);
-const partnerWeightsOf = rememberLast(partnerWeights, samePartnerLens);
+const cityGainWeightsOf = rememberRecent(cityWeights, sameCityLens);
+const cityCostWeightsOf = rememberRecent(cityCostWeights, sameCityLens);
+const partnerWeightsOf = rememberRecent(partnerWeights, samePartnerLens);
 
 /** The deal's value to the city now, through its own lens (euros). */
 export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows): number {
