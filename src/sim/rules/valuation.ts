@@ -258,12 +258,22 @@ export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d
 
 /** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */
 function flowYears(scenario: Scenario, terms: ContractTerms, buildYears: number): number {
+  return flowYearsOver(longestLifeYears(scenario, terms), buildYears, terms.durationYears);
+}
+
+/** The longest life of a deal's projects, in years (a pilot's at most `pilotMaxYears`). */
+function longestLifeYears(scenario: Scenario, terms: ContractTerms): number {
   let lifeYears = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
     lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
   }
-  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+  return lifeYears;
+}
+
+/** `flowYears` from the deal's longest life, its works' years and its contract's length. */
+function flowYearsOver(lifeYears: number, buildYears: number, durationYears: number): number {
+  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, durationYears)));
 }
 
 /** Catalogue price of one project type's works over the deal's districts (its scale: the pilot's or 1). */
@@ -529,14 +539,17 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
   const e = noEntries();
   const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk };
   const out: DealValues[] = [];
+  // What `flowYears` and `partnerLens` read of the terms at each length, but the length itself
+  // (the partner's lens reads only the form and the compensation), read once.
+  const lifeYears = longestLifeYears(scenario, terms);
+  const partnerView = withPartner ? partnerLens(scenario, terms) : null;
   for (const durationYears of durations) {
-    const lengthTerms = { ...terms, durationYears };
-    const n = flowYears(scenario, lengthTerms, b);
+    const n = flowYearsOver(lifeYears, b, durationYears);
     const duration = isProcurement ? 0 : durationYears;
     at.duration = duration;
     const costWeights = cityCostWeightsOf(lens, n);
     const gainWeights = cityGainWeightsOf(lens, n);
-    const partnerW = withPartner ? partnerWeightsOf(partnerLens(scenario, lengthTerms), n) : null;
+    const partnerW = partnerView !== null ? partnerWeightsOf(partnerView, n) : null;
     let costs = 0;
     let gains = 0;
     let partnerValue = 0;
