@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -172,6 +172,33 @@ describe('fast paths of the computer players', () => {
             for (const view of ['public', 'private'] as const) {
               const flows = dealFlows(s, sc, u, builder, view);
               expect(dealCityValue(s, sc, u, builder, view)).toStrictEqual({ city: valueForCity(s, sc, flows), capexEur: flows.capexEur, expectedGrantsEur: flows.expectedGrantsEur });
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('dealValuesOfVariants gives the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 9 === 0)) {
+        for (const view of ['public', 'private'] as const) {
+          const valuesOf = dealValuesOfVariants(s, sc, 'partner', view);
+          for (const durationYears of [5, 12, 25, 12]) {
+            for (const terminationCompensation of [0, 1]) {
+              for (const guaranteedSavingShare of [0, 0.7]) {
+                for (const annualPaymentEur of [0, t.annualPaymentEur]) {
+                  const v = { ...t, durationYears, terminationCompensation, guaranteedSavingShare, penaltyRate: guaranteedSavingShare > 0 ? 1 : 0, annualPaymentEur };
+                  const flows = dealFlows(s, sc, v, 'partner', view);
+                  expect(valuesOf(v)).toStrictEqual({
+                    city: valueForCity(s, sc, flows),
+                    cityAnnuity: cityPaymentAnnuity(s, sc, v, flows),
+                    partner: valueForPartner(sc, v, flows),
+                    partnerAnnuity: partnerPaymentAnnuity(sc, v, flows),
+                    partnerCapitalEur: flows.partnerCapitalEur,
+                  });
+                }
+              }
             }
           }
         }

@@ -37,7 +37,7 @@ import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapsOf } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
-import { cityPaymentAnnuity, dealFlows, dealFlowsOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
+import { cityPaymentAnnuity, dealFlows, dealValuesOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows, type VariantValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -100,7 +100,22 @@ export function partnerLinear(view: Scenario, flows: DealFlows, terms: ContractT
 
 /** The partner's bid margin: what it needs on top of its cost of capital (its outside option). */
 export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare: number): number {
-  return marginShare * Math.max(0, flows.partnerCapitalEur) + 1;
+  return marginOn(flows.partnerCapitalEur, marginShare);
+}
+
+/** `partnerMargin` from the flows' `partnerCapitalEur`. */
+function marginOn(partnerCapitalEur: number, marginShare: number): number {
+  return marginShare * Math.max(0, partnerCapitalEur) + 1;
+}
+
+/** `cityLinear` of a variant, from its values (`dealValuesOfVariants`: the same numbers). */
+function cityLinearOf(values: VariantValues): Linear {
+  return { v0: values.city, slope: -values.cityAnnuity };
+}
+
+/** `partnerLinear` of a variant, from its values (`dealValuesOfVariants`: the same numbers). */
+function partnerLinearOf(values: VariantValues): Linear {
+  return { v0: values.partner, slope: values.partnerAnnuity };
 }
 
 /**
@@ -125,7 +140,11 @@ export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario,
 
 /** `publicCityCeiling` from the terms' public flows (`zero`: the terms at a nil payment). */
 function cityCeilingOf(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows, zero: ContractTerms): number {
-  const l = cityLinear(state, scenario, flows, zero);
+  return ceilingOn(cityLinear(state, scenario, flows, zero));
+}
+
+/** The city's ceiling from its value of the terms, linear in the payment: value ÷ payment annuity. */
+function ceilingOn(l: Linear): number {
   return l.v0 > 0 && l.slope < 0 ? l.v0 / -l.slope : 0;
 }
 
@@ -137,8 +156,12 @@ export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario
 
 /** `publicPartnerFloor` from the terms' public flows (`zero`: the terms at a nil payment). */
 function partnerFloorOf(scenario: Scenario, flows: DealFlows, zero: ContractTerms, marginShare: number): number {
-  const l = partnerLinear(scenario, flows, zero);
-  return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
+  return floorOn(partnerLinear(scenario, flows, zero), flows.partnerCapitalEur, marginShare);
+}
+
+/** The partner's floor from its value of the terms, linear in the payment, and its capital. */
+function floorOn(l: Linear, partnerCapitalEur: number, marginShare: number): number {
+  return l.slope > 0 ? Math.max(0, (marginOn(partnerCapitalEur, marginShare) - l.v0) / l.slope) : Infinity;
 }
 
 /**
@@ -411,25 +434,19 @@ export function partnerBestCounter({
 }): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  const ownFlows = dealFlowsOfVariants(state, ownView);
-  // The city's ceiling is its value ÷ its payment annuity: neither depends on the compensation either.
-  const ceilings = new Map<DealFlows, number>();
-  const publicFlows = dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows (valuation.ts).
+  const ownValues = dealValuesOfVariants(state, ownView);
+  const publicValues = dealValuesOfVariants(state, publicScenario, 'partner', 'public');
   // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
   const capOf = competitiveCapsOf(state, publicScenario);
   for (const zero of termVariants(ownView, base, ownView.partner.horizonYears)) {
-    const own = ownFlows(zero);
-    const lin = partnerLinear(ownView, own, zero);
+    const own = ownValues(zero);
+    const lin = partnerLinearOf(own);
     if (lin.slope <= 0) continue;
     const cap = capOf(zero);
-    const reservation = partnerReservation(partnerMargin(ownView, own, marginShare), lin, cap);
+    const reservation = partnerReservation(marginOn(own.partnerCapitalEur, marginShare), lin, cap);
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
-    const pub = publicFlows(zero);
-    let ceiling = ceilings.get(pub);
-    if (ceiling === undefined) {
-      ceiling = cityCeilingOf(state, publicScenario, pub, zero);
-      ceilings.set(pub, ceiling);
-    }
+    const ceiling = ceilingOn(cityLinearOf(publicValues(zero)));
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
@@ -467,13 +484,14 @@ export function cityBestOffer({
 }): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  const ownFlows = dealFlowsOfVariants(state, ownView, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows (valuation.ts).
+  const ownValues = dealValuesOfVariants(state, ownView, 'partner', 'public');
   // A city whose lens overrides nothing sees the public scenario itself: the same projections.
-  const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  const publicValues = ownView === publicScenario ? null : dealValuesOfVariants(state, publicScenario, 'partner', 'public');
   const capOf = competitiveCapsOf(state, publicScenario);
   for (const zero of termVariants(ownView, base, maxYears)) {
-    const flows = ownFlows(zero);
-    const lin = cityLinear(state, ownView, flows, zero);
+    const own = ownValues(zero);
+    const lin = cityLinearOf(own);
     if (lin.slope >= 0) continue;
     const ceiling = lin.v0 / -lin.slope;
     if (ceiling <= 0) continue;
@@ -482,7 +500,8 @@ export function cityBestOffer({
     // with its cap; Bertrand with unequal costs, Tirole 1988 §5.1): the city, which knows the bids,
     // expects the partner to take that price for these terms, whatever its claim on the surplus.
     const cap = capOf(zero);
-    const publicFloor = partnerFloorOf(publicScenario, publicFlows(zero), zero, marginShare);
+    const pub = publicValues === null ? own : publicValues(zero);
+    const publicFloor = floorOn(partnerLinearOf(pub), pub.partnerCapitalEur, marginShare);
     const floor = cap === null ? publicFloor : Math.min(publicFloor, cap);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).

@@ -627,6 +627,40 @@ export function dealFlowsOfVariants(
   };
 }
 
+/** What a negotiator reads of one variant's projection: both sides' values and payment annuities, and the partner's capital (`DealFlows.partnerCapitalEur`). */
+export interface VariantValues extends DealValues {
+  partnerCapitalEur: number;
+}
+
+/**
+ * `dealValuesOverDurations` of the variants of one deal at their own lengths, with the flows'
+ * `partnerCapitalEur`: `valueForCity`, `cityPaymentAnnuity`, `valueForPartner` and
+ * `partnerPaymentAnnuity` of `dealFlowsOfVariants`' flows, the same numbers (the sums of
+ * `valuesOfSetup`, a test checks them bit for bit), without writing the rows no negotiator reads
+ * (the same variants as `dealFlowsOfVariants`; the setup made once per guarantee and penalty). The
+ * negotiators price sixteen lengths × compensations × guarantees at each offer, through up to
+ * three lenses: the rows were most of what they allocated.
+ */
+export function dealValuesOfVariants(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): (terms: ContractTerms) => VariantValues {
+  const setups = pairKeyed<DealSetup>();
+  return (terms) => {
+    let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (setup === undefined) {
+      setup = dealSetup(state, scenario, terms, builder, view);
+      setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
+    }
+    const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true)[0]!;
+    // As `flowsOf` counts it.
+    const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
+    return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
+  };
+}
+
 /**
  * A memo keyed by two numbers, as nested Maps: no key to build from the numbers (a Map tells two
  * numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
