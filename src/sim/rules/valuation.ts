@@ -398,15 +398,21 @@ interface YearEntries {
 }
 
 /**
- * The year `yearEntries` reads (k, its share of the works), the contract's length as it counts it
- * and the partner's risk weight: one object per projection, its year moved in place as the
- * projection goes (an object per year was most of what the computer players allocated).
+ * The year `yearEntries` reads (k, its share of the works), the contract's length as it counts it,
+ * the partner's risk weight and the two terms it reads (read from the terms once per projection: the
+ * terms objects come in many shapes, so each read of one is slow): one object per projection, its
+ * year moved in place as the projection goes (an object per year was most of what the computer
+ * players allocated).
  */
 interface YearAt {
   k: number;
   works: number;
   duration: number;
   partnerRisk: number;
+  /** The terms' `savingsShareToPartner`. */
+  savingsShare: number;
+  /** The terms' `penaltyRate`. */
+  penaltyRate: number;
 }
 
 const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServices: 0, cityOperation: 0, partnerCapital: 0, partnerSavings: 0, partnerOperation: 0, partnerPenalties: 0 });
@@ -416,11 +422,10 @@ const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServ
  * the one place both `flowsOf` (which writes them into rows) and `dealValuesOverDurations` (which
  * sums them into values) read them from, so the two cannot drift apart.
  */
-function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, at: YearAt, out: YearEntries): void {
-  const { k, works, duration, partnerRisk } = at;
+function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
+  const { k, works, duration, partnerRisk, savingsShare, penaltyRate } = at;
   const { builder, isProcurement, b, share, te, projects } = setup;
   const byPartner = builder === 'partner';
-  const savingsShare = terms.savingsShareToPartner;
   const np = projects.length;
   let cityCapital = 0;
   let citySavings = 0;
@@ -449,7 +454,7 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
       partnerCapital += (share * capex - trueCost) * works;
       partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
       partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-      partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
+      partnerPenalties -= penaltyRate * energyEur * shortfall * inContract;
     }
   }
   out.cityCapital = cityCapital;
@@ -473,23 +478,23 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
  * other terms make them afresh); the year in which a contract ends part-way is made each time.
  * Returns `scratch` filled, or a kept entry (read only).
  */
-function sharedYearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, at: YearAt, scratch: YearEntries): YearEntries {
-  const { k, duration, partnerRisk } = at;
+function sharedYearEntries(setup: DealSetup, at: YearAt, scratch: YearEntries): YearEntries {
+  const { k, duration, partnerRisk, savingsShare, penaltyRate } = at;
   const during = setup.b + duration >= k + 1;
   if (!during && !(setup.b + duration <= k)) {
-    yearEntries(setup, terms, at, scratch);
+    yearEntries(setup, at, scratch);
     return scratch;
   }
   let shared = setup.shared;
-  if (shared === null || !Object.is(shared.savingsShare, terms.savingsShareToPartner) || !Object.is(shared.penaltyRate, terms.penaltyRate) || !Object.is(shared.partnerRisk, partnerRisk)) {
-    shared = { savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate, partnerRisk, during: [], after: [] };
+  if (shared === null || !Object.is(shared.savingsShare, savingsShare) || !Object.is(shared.penaltyRate, penaltyRate) || !Object.is(shared.partnerRisk, partnerRisk)) {
+    shared = { savingsShare, penaltyRate, partnerRisk, during: [], after: [] };
     setup.shared = shared;
   }
   const kept = during ? shared.during : shared.after;
   let entries = kept[k];
   if (entries === undefined) {
     entries = noEntries();
-    yearEntries(setup, terms, at, entries);
+    yearEntries(setup, at, entries);
     kept[k] = entries;
   }
   return entries;
@@ -537,7 +542,8 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
   // The city's lens reads neither the terms nor their length.
   const lens = cityLens(state, scenario);
   const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk };
+  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
   const out: DealValues[] = [];
   // What `flowYears` and `partnerLens` read of the terms at each length, but the length itself
   // (the partner's lens reads only the form and the compensation), read once.
@@ -559,9 +565,9 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
       const works = worksIn(k, b);
       at.k = k;
       at.works = works;
-      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, terms, at, e);
+      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, at, e);
       const cityGrants = expectedGrantsEur * works;
-      const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+      const pay = payment * overlap(k, b, b + duration);
       // valueForCity: the costs (the city's nil compensation last) and the gains.
       costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
       gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
@@ -774,17 +780,18 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
   const duration = isProcurement ? 0 : terms.durationYears;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration, partnerRisk };
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
   for (let k = 0; k < n; k++) {
     const works = worksIn(k, b);
     at.k = k;
     at.works = works;
-    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, terms, at, e);
+    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, at, e);
     // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
     // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
     // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
     const cityGrants = expectedGrantsEur * works;
-    const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+    const pay = payment * overlap(k, b, b + duration);
     city.capital[k] = cityCapital;
     city.grants[k] = cityGrants;
     city.payments[k] = -pay;
