@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -179,7 +179,7 @@ describe('fast paths of the computer players', () => {
     }
   });
 
-  it('dealValuesOfVariants gives the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
+  it('dealValuesOfVariants and dealValues give the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
     for (const s of states.slice(0, 12)) {
       for (const t of grid(s).filter((_, i) => i % 9 === 0)) {
         for (const view of ['public', 'private'] as const) {
@@ -190,13 +190,15 @@ describe('fast paths of the computer players', () => {
                 for (const annualPaymentEur of [0, t.annualPaymentEur]) {
                   const v = { ...t, durationYears, terminationCompensation, guaranteedSavingShare, penaltyRate: guaranteedSavingShare > 0 ? 1 : 0, annualPaymentEur };
                   const flows = dealFlows(s, sc, v, 'partner', view);
-                  expect(valuesOf(v)).toStrictEqual({
+                  const expected = {
                     city: valueForCity(s, sc, flows),
                     cityAnnuity: cityPaymentAnnuity(s, sc, v, flows),
                     partner: valueForPartner(sc, v, flows),
                     partnerAnnuity: partnerPaymentAnnuity(sc, v, flows),
                     partnerCapitalEur: flows.partnerCapitalEur,
-                  });
+                  };
+                  expect(valuesOf(v)).toStrictEqual(expected);
+                  expect(dealValues(s, sc, v, 'partner', view)).toStrictEqual(expected);
                 }
               }
             }

@@ -9,10 +9,10 @@
  * a negotiation: the city does.
  */
 import { termsLawful } from '../rules/terms';
-import { dealFlows, politicalHazard } from '../rules/valuation';
+import { dealValues, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, dealCapex, type Linear, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, dealCapex, type Linear, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinearOf, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
 import { competitiveCapsOf } from '../rules/procedure';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
@@ -45,8 +45,9 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   // With the bids in, it takes what the next bidder's price leaves it, down to a normal return (negotiator.ts).
   const capOf = competitiveCapsOf(state, pub);
   const own: OwnTerms = (z) => {
-    const f = dealFlows(state, view, z);
-    const l = partnerLinear(view, f, z);
+    // Its values of the terms: those of their flows, without the rows (valuation.ts).
+    const f = dealValues(state, view, z);
+    const l = partnerLinearOf(f);
     return { lin: l, reservation: partnerReservation(partnerMargin(view, f, p.marginShare), l, capOf(z)) };
   };
   const { lin, reservation } = own({ ...offer, annualPaymentEur: 0 });

@@ -37,7 +37,7 @@ import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapsOf } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
-import { cityPaymentAnnuity, dealFlows, dealValuesOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows, type VariantValues } from '../rules/valuation';
+import { cityPaymentAnnuity, dealValues, dealValuesOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows, type DealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -98,8 +98,8 @@ export function partnerLinear(view: Scenario, flows: DealFlows, terms: ContractT
   return { v0: valueForPartner(view, terms, flows), slope: partnerPaymentAnnuity(view, terms, flows) };
 }
 
-/** The partner's bid margin: what it needs on top of its cost of capital (its outside option). */
-export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare: number): number {
+/** The partner's bid margin: what it needs on top of its cost of capital (its outside option). `flows`: the deal's flows or values (`dealValues`), of which only the partner's capital is read. */
+export function partnerMargin(scenario: Scenario, flows: Pick<DealFlows, 'partnerCapitalEur'>, marginShare: number): number {
   return marginOn(flows.partnerCapitalEur, marginShare);
 }
 
@@ -108,13 +108,13 @@ function marginOn(partnerCapitalEur: number, marginShare: number): number {
   return marginShare * Math.max(0, partnerCapitalEur) + 1;
 }
 
-/** `cityLinear` of a variant, from its values (`dealValuesOfVariants`: the same numbers). */
-function cityLinearOf(values: VariantValues): Linear {
+/** `cityLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
+export function cityLinearOf(values: DealValues): Linear {
   return { v0: values.city, slope: -values.cityAnnuity };
 }
 
-/** `partnerLinear` of a variant, from its values (`dealValuesOfVariants`: the same numbers). */
-function partnerLinearOf(values: VariantValues): Linear {
+/** `partnerLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
+export function partnerLinearOf(values: DealValues): Linear {
   return { v0: values.partner, slope: values.partnerAnnuity };
 }
 
@@ -135,12 +135,7 @@ export function partnerReservation(margin: number, lin: Linear, cap: number | nu
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
 export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  return cityCeilingOf(state, scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero);
-}
-
-/** `publicCityCeiling` from the terms' public flows (`zero`: the terms at a nil payment). */
-function cityCeilingOf(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows, zero: ContractTerms): number {
-  return ceilingOn(cityLinear(state, scenario, flows, zero));
+  return ceilingOn(cityLinearOf(dealValues(state, scenario, zero, 'partner', 'public')));
 }
 
 /** The city's ceiling from its value of the terms, linear in the payment: value ÷ payment annuity. */
@@ -151,12 +146,8 @@ function ceilingOn(l: Linear): number {
 /** The least the partner would take for these terms, as the city estimates it (catalogue costs, market rate). */
 export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  return partnerFloorOf(scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero, marginShare);
-}
-
-/** `publicPartnerFloor` from the terms' public flows (`zero`: the terms at a nil payment). */
-function partnerFloorOf(scenario: Scenario, flows: DealFlows, zero: ContractTerms, marginShare: number): number {
-  return floorOn(partnerLinear(scenario, flows, zero), flows.partnerCapitalEur, marginShare);
+  const values = dealValues(state, scenario, zero, 'partner', 'public');
+  return floorOn(partnerLinearOf(values), values.partnerCapitalEur, marginShare);
 }
 
 /** The partner's floor from its value of the terms, linear in the payment, and its capital. */

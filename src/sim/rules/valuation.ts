@@ -660,11 +660,27 @@ export function dealValuesOfVariants(
       setup = dealSetup(state, scenario, terms, builder, view);
       setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
     }
-    const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true)[0]!;
-    // As `flowsOf` counts it.
-    const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
-    return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
+    return variantValuesOfSetup(state, scenario, terms, setup);
   };
+}
+
+/** `dealValuesOfVariants` of one deal alone: the values of `dealFlows` at its terms, the same numbers, without rows. */
+export function dealValues(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  terms: ContractTerms,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): VariantValues {
+  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view));
+}
+
+/** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
+function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup): VariantValues {
+  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true)[0]!;
+  // As `flowsOf` counts it.
+  const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
+  return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
 }
 
 /**
