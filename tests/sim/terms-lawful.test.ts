@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
+import { cityCostWeights, cityWeights } from '../../src/sim/rules/discount';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -204,6 +205,30 @@ describe('fast paths of the computer players', () => {
             }
           }
         }
+      }
+    }
+  });
+
+  it('valueForMoney is the prior evaluation summed over the rows of dealFlows, bit for bit', () => {
+    const lens = { rate: sc.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+    // presentValueWith of the cost and gain series of the city's rows, as a prior evaluation weighs them.
+    const value = (flows: DealFlows): number => {
+      const c = flows.city;
+      const n = c.capital.length;
+      const costWeights = cityCostWeights(lens, n);
+      const gainWeights = cityWeights(lens, n);
+      let costs = 0;
+      for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
+      let gains = 0;
+      for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+      return costs + gains;
+    };
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 3 === 0)) {
+        const alone: ContractTerms = { ...t, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+        // The partnership at a prior evaluation's figures (the view `dealFlows` does not name).
+        const partnership = dealFlows(s, sc, t, 'partner', 'evaluation' as 'public');
+        expect(valueForMoney(s, sc, t)).toStrictEqual({ partnershipEur: value(partnership), procurementEur: value(dealFlows(s, sc, alone, 'suppliers', 'public')) });
       }
     }
   });

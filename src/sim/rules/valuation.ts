@@ -921,21 +921,41 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
   const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
-  // presentValueWith of the cost and gain series, summed in place (no series built).
-  const value = (flows: DealFlows): number => {
-    const c = flows.city;
-    const n = c.capital.length;
-    const costWeights = cityCostWeightsOf(lens, n);
-    const gainWeights = cityGainWeightsOf(lens, n);
-    let costs = 0;
-    for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
-    let gains = 0;
-    for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
-    return costs + gains;
-  };
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
-  const partnership = flowsOf(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'));
-  return { partnershipEur: value(partnership), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
+  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
+  return { partnershipEur, procurementEur: evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens) };
+}
+
+/**
+ * A prior evaluation's value of a deal's projection (`valueForMoney`): presentValueWith of its
+ * costs (the works, grants, payments, the city's running costs and its nil compensation, in that
+ * order) with the commitment weights and of its gains (savings and services) with the gain
+ * weights, summed year by year as `flowsOf` makes the entries (`sharedYearEntries`), without
+ * writing its rows: the same numbers as summing `flowsOf`'s rows (each sum keeps its order; the
+ * two are added last). The computer city checks it for every partnership it considers.
+ */
+function evaluationValue(scenario: Scenario, terms: ContractTerms, setup: DealSetup, lens: CityLens): number {
+  const { isProcurement, b, expectedGrantsEur } = setup;
+  const n = flowYears(scenario, terms, b);
+  const duration = isProcurement ? 0 : terms.durationYears;
+  const e = noEntries();
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk: 0.5 * scenario.partner.riskAversion, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
+  const costWeights = cityCostWeightsOf(lens, n);
+  const gainWeights = cityGainWeightsOf(lens, n);
+  let costs = 0;
+  let gains = 0;
+  for (let k = 0; k < n; k++) {
+    const works = worksIn(k, b);
+    at.k = k;
+    at.works = works;
+    const { cityCapital, citySavings, cityServices, cityOperation } = sharedYearEntries(setup, at, e);
+    const cityGrants = expectedGrantsEur * works;
+    const pay = payment * overlap(k, b, b + duration);
+    costs += (cityCapital + cityGrants + -pay + cityOperation + 0) * costWeights[k]!;
+    gains += (citySavings + cityServices) * gainWeights[k]!;
+  }
+  return costs + gains;
 }
