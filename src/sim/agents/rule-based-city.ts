@@ -214,20 +214,21 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   return null;
 }
 
+/** The districts none of these projects' families serves yet (a module function: under the TypeScript loader a named closure is named again at each call). */
+function openTo(state: Readonly<SimState>, scenario: Scenario, projects: string[], memo: DecisionMemo): number[] {
+  const served = projects.map((id) => servedOf(state, scenario, id, memo));
+  return districtsNotIn(scenario.territory.districts.length, served);
+}
+
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
 function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], committed: number, memo: DecisionMemo): Candidate[] {
-  const nd = scenario.territory.districts.length;
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
-  const open = (projects: string[]) => {
-    const served = projects.map((id) => servedOf(state, scenario, id, memo));
-    return districtsNotIn(nd, served);
-  };
   const out: Candidate[] = [];
   for (const pid of platforms) {
     let best: Candidate | null = null;
     for (const id of multiplied) {
-      const districts = open([id, pid]);
+      const districts = openTo(state, scenario, [id, pid], memo);
       if (districts.length === 0) continue;
       const k = partnerCandidate(state, scenario, [id, pid], districts, committed, memo);
       if (!k) continue;
@@ -240,7 +241,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
       for (const id of multiplied) {
         if (best.terms.projects.includes(id)) continue;
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
-        const districts = open(projects);
+        const districts = openTo(state, scenario, projects, memo);
         if (districts.length === 0) continue;
         const k = partnerCandidate(state, scenario, projects, districts, committed, memo);
         if (k && k.value > (next ?? best).value) next = k;
