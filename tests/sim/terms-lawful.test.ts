@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealContext, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
 import { cityCostWeights, cityWeights } from '../../src/sim/rules/discount';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
@@ -148,6 +148,9 @@ describe('fast paths of the computer players', () => {
         for (const builder of ['partner', 'suppliers'] as const) {
           for (const view of ['public', 'private'] as const) {
             const values = dealValuesOverDurations(s, sc, t, durations, { builder, view });
+            // A decision's context of the same state gives the same numbers; another state's is not read.
+            expect(dealValuesOverDurations(s, sc, t, durations, { builder, view, context: dealContext(s) })).toStrictEqual(values);
+            expect(dealValuesOverDurations(s, sc, t, durations, { builder, view, context: dealContext(states[states.length - 1]!) })).toStrictEqual(values);
             durations.forEach((durationYears, i) => {
               const lt = { ...t, durationYears };
               const flows = dealFlows(s, sc, lt, builder, view);
@@ -173,6 +176,7 @@ describe('fast paths of the computer players', () => {
             for (const view of ['public', 'private'] as const) {
               const flows = dealFlows(s, sc, u, builder, view);
               expect(dealCityValue(s, sc, u, builder, view)).toStrictEqual({ city: valueForCity(s, sc, flows), capexEur: flows.capexEur, expectedGrantsEur: flows.expectedGrantsEur });
+              expect(dealCityValue(s, sc, u, builder, view, dealContext(s))).toStrictEqual(dealCityValue(s, sc, u, builder, view));
             }
           }
         }

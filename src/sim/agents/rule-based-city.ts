@@ -36,7 +36,7 @@ import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipTh
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
@@ -89,10 +89,12 @@ interface DecisionMemo {
   alone: Map<string, AloneValue>;
   /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
   served: Map<string, Set<number>>;
+  /** What the deployments say for any deal (valuation.ts `dealContext`): the same deployments, contracts and partner in both states. */
+  deals: DealContext;
 }
 
-function newMemo(twoLists: boolean): DecisionMemo {
-  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map() };
+function newMemo(state: Readonly<SimState>, twoLists: boolean): DecisionMemo {
+  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), deals: dealContext(state) };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -138,7 +140,7 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
   // Each length's values are read here only: summed as the projection goes, no rows written.
-  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public' });
+  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public', context: memo.deals });
   for (let i = 0; i < DURATIONS.length; i++) {
     const d = DURATIONS[i]!;
     const v = values[i]!;
@@ -171,7 +173,7 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
   const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}|${terms.grantCalls.join(',')}`;
   const known = memo.alone.get(key);
   if (known) return known;
-  const value = dealCityValue(state, scenario, terms, 'suppliers');
+  const value = dealCityValue(state, scenario, terms, 'suppliers', 'private', memo.deals);
   memo.alone.set(key, value);
   return value;
 }
@@ -503,7 +505,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const extra = programme ? programme.extraEur : 0;
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
   // While a negotiation is open no deal is proposed: only the purchases alone beside it are listed (below).
-  const memo = newMemo(n === null);
+  const memo = newMemo(state, n === null);
   const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fitsProgramme(view, scenario, k, envelope, programme)).sort(byValue);
   const deal = list.find((k) => k.kind === 'negotiate');
   let proposed: ContractTerms | null = null;

@@ -206,11 +206,51 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
  * Per district: 1 when a data platform runs (or is in the same deal) there, else 0. One pass over
  * the deployments for all the districts of a deal.
  */
-function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms): (district: number) => number {
+function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms, context: DealContext | null): (district: number) => number {
   if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return () => 1;
+  const served = context !== null ? context.platformServed : platformServed(state);
+  return (district) => (served.has(district) ? 1 : 0);
+}
+
+/** The districts a data platform runs in or is being built in. */
+function platformServed(state: Readonly<SimState>): Set<number> {
   const served = new Set<number>();
   for (const d of state.deployments) if (d.family === 'dataPlatform' && (d.stage === 'operating' || d.stage === 'building')) served.add(d.district);
-  return (district) => (served.has(district) ? 1 : 0);
+  return served;
+}
+
+/**
+ * What `dealSetup` reads of the deployments for any deal on one state, read once: the districts a
+ * data platform serves (`platformServed`) and, by project type as asked, what the pilots measured
+ * of the territory (`territoryEstimate`, which reads the deployments, the contracts and the
+ * partner's experience). The computer city values dozens of deals on one state at each decision
+ * (`dealContext`, made at its start); a policy reads the state and never writes it, so within a
+ * decision the same objects hold the same values. A setup uses the context only for a state with
+ * those same deployments, contracts and partner (the same objects); for any other it reads the state.
+ */
+export interface DealContext {
+  deployments: SimState['deployments'];
+  contracts: SimState['contracts'];
+  partner: SimState['partner'];
+  platformServed: Set<number>;
+  evidence: Map<string, ReturnType<typeof territoryEstimate>>;
+}
+
+/** The `DealContext` of a state, for the deals one decision values on it. */
+export function dealContext(state: Readonly<SimState>): DealContext {
+  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map() };
+}
+
+/** The context if it was made on this state's deployments, contracts and partner, else null. */
+function contextFor(state: Readonly<SimState>, context: DealContext | undefined): DealContext | null {
+  return context !== undefined && context.deployments === state.deployments && context.contracts === state.contracts && context.partner === state.partner ? context : null;
+}
+
+/** `territoryEstimate` of a type, through the context when there is one (read only: the estimate is shared). */
+function evidenceOf(state: Readonly<SimState>, typeId: string, context: DealContext | null): ReturnType<typeof territoryEstimate> {
+  if (context === null) return territoryEstimate(state, typeId);
+  if (!context.evidence.has(typeId)) context.evidence.set(typeId, territoryEstimate(state, typeId));
+  return context.evidence.get(typeId)!;
 }
 
 /**
@@ -525,9 +565,18 @@ export function dealValuesOverDurations(
   scenario: Scenario,
   terms: ContractTerms,
   durations: readonly number[],
-  { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
+  {
+    builder = 'partner',
+    view = 'private',
+    context,
+  }: {
+    builder?: 'partner' | 'suppliers';
+    view?: 'private' | 'public';
+    /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
+    context?: DealContext;
+  } = {},
 ): DealValues[] {
-  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), durations, true);
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true);
 }
 
 /**
@@ -597,8 +646,10 @@ export function dealCityValue(
   terms: ContractTerms,
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
+  /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
+  context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
-  const setup = dealSetup(state, scenario, terms, builder, view);
+  const setup = dealSetup(state, scenario, terms, builder, view, context);
   const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], false);
   return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
@@ -707,7 +758,8 @@ function pairKeyed<V>(): PairMemo<V> {
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation'): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext): DealSetup {
+  const context = contextFor(state, dealContext);
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
   const share = isProcurement ? 1 : terms.cityCapitalShare;
@@ -722,7 +774,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   const reputation = view === 'evaluation' ? 0 : state.partner.reputation;
   const muCity = builder === 'partner' ? 0.85 + 0.15 * reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
-  const platformShare = platformShares(state, scenario, terms);
+  const platformShare = platformShares(state, scenario, terms, context);
   let synergies: Map<number, number> | null = null;
   const te = yearsToElection(state);
   let capexTotal = 0;
@@ -738,7 +790,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     // measurement; a pilot's data is the baseline of the roll-out: US EPA, Climate Showcase
     // Communities, "Conducting and Evaluating Pilot Projects") as an estimate of the gap, shrunk
     // toward none by how few they are, with its remaining spread (`territoryEstimate`).
-    const evidence = territoryEstimate(state, p);
+    const evidence = evidenceOf(state, p, context);
     const shift = evidence === null ? 0 : spreadFactor * evidence.gap;
     // What is left unknown of the gap (all of it, k·σ, before a pilot), and the deployment's own
     // noise: a roll-out's narrow (so it keeps the catalogue's spread until a pilot measured the
