@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealContext, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, cityValuesOfVariants, dealCapexEur, dealCapital, dealCityValue, dealContext, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, partnerValuesOfVariants, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
 import { cityCostWeights, cityWeights } from '../../src/sim/rules/discount';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
@@ -184,11 +184,13 @@ describe('fast paths of the computer players', () => {
     }
   });
 
-  it('dealValuesOfVariants and dealValues give the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
+  it('dealValuesOfVariants, its sides (cityValuesOfVariants, partnerValuesOfVariants) and dealValues give the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
     for (const s of states.slice(0, 12)) {
       for (const t of grid(s).filter((_, i) => i % 9 === 0)) {
         for (const view of ['public', 'private'] as const) {
           const valuesOf = dealValuesOfVariants(s, sc, 'partner', view);
+          const cityOf = cityValuesOfVariants(s, sc, 'partner', view);
+          const partnerOf = partnerValuesOfVariants(s, sc, 'partner', view);
           for (const durationYears of [5, 12, 25, 12]) {
             for (const terminationCompensation of [0, 1]) {
               for (const guaranteedSavingShare of [0, 0.7]) {
@@ -204,6 +206,8 @@ describe('fast paths of the computer players', () => {
                   };
                   expect(valuesOf(v)).toStrictEqual(expected);
                   expect(dealValues(s, sc, v, 'partner', view)).toStrictEqual(expected);
+                  expect(cityOf(v)).toStrictEqual({ city: expected.city, cityAnnuity: expected.cityAnnuity });
+                  expect(partnerOf(v)).toStrictEqual({ partner: expected.partner, partnerAnnuity: expected.partnerAnnuity, partnerCapitalEur: expected.partnerCapitalEur });
                 }
               }
             }

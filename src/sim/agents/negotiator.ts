@@ -37,7 +37,7 @@ import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapsOf } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
-import { cityPaymentAnnuity, dealValues, dealValuesOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows, type DealValues } from '../rules/valuation';
+import { cityPaymentAnnuity, cityValuesOfVariants, dealValues, partnerPaymentAnnuity, partnerValuesOfVariants, valueForCity, valueForPartner, type DealFlows, type DealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -109,12 +109,12 @@ function marginOn(partnerCapitalEur: number, marginShare: number): number {
 }
 
 /** `cityLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
-export function cityLinearOf(values: DealValues): Linear {
+export function cityLinearOf(values: Pick<DealValues, 'city' | 'cityAnnuity'>): Linear {
   return { v0: values.city, slope: -values.cityAnnuity };
 }
 
 /** `partnerLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
-export function partnerLinearOf(values: DealValues): Linear {
+export function partnerLinearOf(values: Pick<DealValues, 'partner' | 'partnerAnnuity'>): Linear {
   return { v0: values.partner, slope: values.partnerAnnuity };
 }
 
@@ -425,9 +425,10 @@ export function partnerBestCounter({
 }): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  // Each variant's values through its own lens and the public one, summed without rows (valuation.ts).
-  const ownValues = dealValuesOfVariants(state, ownView);
-  const publicValues = dealValuesOfVariants(state, publicScenario, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows, each side's
+  // alone (valuation.ts): its own, and the city's (which read no compensation: made once for both).
+  const ownValues = partnerValuesOfVariants(state, ownView);
+  const publicValues = cityValuesOfVariants(state, publicScenario, 'partner', 'public');
   // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
   const capOf = competitiveCapsOf(state, publicScenario);
   for (const zero of termVariants(ownView, base, ownView.partner.horizonYears)) {
@@ -475,10 +476,10 @@ export function cityBestOffer({
 }): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  // Each variant's values through its own lens and the public one, summed without rows (valuation.ts).
-  const ownValues = dealValuesOfVariants(state, ownView, 'partner', 'public');
-  // A city whose lens overrides nothing sees the public scenario itself: the same projections.
-  const publicValues = ownView === publicScenario ? null : dealValuesOfVariants(state, publicScenario, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows, each side's
+  // alone (valuation.ts): its own (which read no compensation: made once for both), the partner's.
+  const ownValues = cityValuesOfVariants(state, ownView, 'partner', 'public');
+  const publicValues = partnerValuesOfVariants(state, publicScenario, 'partner', 'public');
   const capOf = competitiveCapsOf(state, publicScenario);
   for (const zero of termVariants(ownView, base, maxYears)) {
     const own = ownValues(zero);
@@ -491,7 +492,7 @@ export function cityBestOffer({
     // with its cap; Bertrand with unequal costs, Tirole 1988 §5.1): the city, which knows the bids,
     // expects the partner to take that price for these terms, whatever its claim on the surplus.
     const cap = capOf(zero);
-    const pub = publicValues === null ? own : publicValues(zero);
+    const pub = publicValues(zero);
     const publicFloor = floorOn(partnerLinearOf(pub), pub.partnerCapitalEur, marginShare);
     const floor = cap === null ? publicFloor : Math.min(publicFloor, cap);
     if (!Number.isFinite(floor)) continue;

@@ -44,7 +44,7 @@ import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind
 import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
-import { dealValuesOfVariants, type VariantValues } from './valuation';
+import { partnerValuesOfVariants, type PartnerValues } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
@@ -185,7 +185,7 @@ export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario,
 /**
  * `competitiveCapEur` for the variants of one offer (the same state, scenario and scope; terms that
  * differ in length, guarantee, compensation or payment), the same numbers: the rival's state is
- * built once and its setups are shared (`dealValuesOfVariants`). The negotiators bound a grid
+ * built once and its setups are shared (`partnerValuesOfVariants`). The negotiators bound a grid
  * of variants at each offer.
  */
 export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms) => number | null {
@@ -194,7 +194,7 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
   // The rival builds and runs at its own cost factor (no local experience: learning is the partner's);
   // its bid holds its expected overruns, which the projection adds back per project (valuation.ts).
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
-  let last: { factor: number; valuesOf: (terms: ContractTerms) => VariantValues } | undefined;
+  let last: { factor: number; valuesOf: (terms: ContractTerms) => PartnerValues } | undefined;
   // `expectedOverrun` of the last scope asked (the same lists, form and pilot flag: all it reads), as
   // the variants of one offer share them: the same number, not computed again for each variant.
   let overrun: { terms: ContractTerms; value: number } | undefined;
@@ -206,7 +206,7 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
     const factor = Math.min(1, rival) / (overrun.value * Math.max(1e-9, learning));
     if (last === undefined || !Object.is(last.factor, factor)) {
       const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
-      last = { factor, valuesOf: dealValuesOfVariants(rivalState, scenario, 'partner', 'private') };
+      last = { factor, valuesOf: partnerValuesOfVariants(rivalState, scenario, 'partner', 'private') };
     }
     // Terms already at a nil payment (the negotiators' variants) are projected as they are.
     const zero: ContractTerms = Object.is(terms.annualPaymentEur, 0) ? terms : { ...terms, annualPaymentEur: 0 };

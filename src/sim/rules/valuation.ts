@@ -576,14 +576,15 @@ export function dealValuesOverDurations(
     context?: DealContext;
   } = {},
 ): DealValues[] {
-  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true);
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true, true);
 }
 
 /**
  * `dealValuesOverDurations` from a setup already made; `withPartner` false leaves the partner's
- * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens).
+ * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens),
+ * `withCity` false the city's (each sum that is made is made the same way).
  */
-function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withPartner: boolean): DealValues[] {
+function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean): DealValues[] {
   const { builder, isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
@@ -602,8 +603,8 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
     const n = flowYearsOver(lifeYears, b, durationYears);
     const duration = isProcurement ? 0 : durationYears;
     at.duration = duration;
-    const costWeights = cityCostWeightsOf(lens, n);
-    const gainWeights = cityGainWeightsOf(lens, n);
+    const costWeights = withCity ? cityCostWeightsOf(lens, n) : null;
+    const gainWeights = withCity ? cityGainWeightsOf(lens, n) : null;
     const partnerW = partnerView !== null ? partnerWeightsOf(partnerView, n) : null;
     let costs = 0;
     let gains = 0;
@@ -617,12 +618,14 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
       const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, at, e);
       const cityGrants = expectedGrantsEur * works;
       const pay = payment * overlap(k, b, b + duration);
-      // valueForCity: the costs (the city's nil compensation last) and the gains.
-      costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
-      gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
       // unitPaymentsValue: one euro a year during the contract (its length as written).
       const unit = overlap(k, b, b + durationYears);
-      cityUnit += unit * costWeights[k]!;
+      if (costWeights !== null && gainWeights !== null) {
+        // valueForCity: the costs (the city's nil compensation last) and the gains.
+        costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
+        gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
+        cityUnit += unit * costWeights[k]!;
+      }
       if (partnerW !== null) {
         // valueForPartner: presentValueWith of the partner's net.
         partnerValue += (byPartner ? partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties : 0) * partnerW[k]!;
@@ -650,7 +653,7 @@ export function dealCityValue(
   context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
   const setup = dealSetup(state, scenario, terms, builder, view, context);
-  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], false);
+  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true, false);
   return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
 
@@ -704,6 +707,49 @@ export function dealValuesOfVariants(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): (terms: ContractTerms) => VariantValues {
+  return valuesOfVariants(state, scenario, builder, view, true, true);
+}
+
+/** A variant's values as the city reads them: `valueForCity` and `cityPaymentAnnuity` of its flows. */
+export type CityValues = Pick<VariantValues, 'city' | 'cityAnnuity'>;
+
+/** A variant's values as the partner reads them: `valueForPartner`, `partnerPaymentAnnuity` and `partnerCapitalEur` of its flows. */
+export type PartnerValues = Pick<VariantValues, 'partner' | 'partnerAnnuity' | 'partnerCapitalEur'>;
+
+/**
+ * The city's side of `dealValuesOfVariants`, the same numbers, without the partner's sums. They
+ * read no compensation (only the partner's lens does), so they are kept by guarantee, penalty,
+ * length and payment: the variants at each compensation share them.
+ */
+export function cityValuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers' = 'partner', view: 'private' | 'public' = 'private'): (terms: ContractTerms) => CityValues {
+  const valuesOf = valuesOfVariants(state, scenario, builder, view, true, false);
+  const known = new Map<number, Map<number, PairMemo<CityValues>>>();
+  return (terms) => {
+    let byShape = known.get(terms.guaranteedSavingShare);
+    if (byShape === undefined) known.set(terms.guaranteedSavingShare, (byShape = new Map()));
+    let byLength = byShape.get(terms.penaltyRate);
+    if (byLength === undefined) byShape.set(terms.penaltyRate, (byLength = pairKeyed<CityValues>()));
+    let values = byLength.get(terms.durationYears, terms.annualPaymentEur);
+    if (values === undefined) {
+      const { city, cityAnnuity } = valuesOf(terms);
+      values = { city, cityAnnuity };
+      byLength.set(terms.durationYears, terms.annualPaymentEur, values);
+    }
+    return values;
+  };
+}
+
+/** The partner's side of `dealValuesOfVariants`, the same numbers, without the city's sums. */
+export function partnerValuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers' = 'partner', view: 'private' | 'public' = 'private'): (terms: ContractTerms) => PartnerValues {
+  const valuesOf = valuesOfVariants(state, scenario, builder, view, false, true);
+  return (terms) => {
+    const { partner, partnerAnnuity, partnerCapitalEur } = valuesOf(terms);
+    return { partner, partnerAnnuity, partnerCapitalEur };
+  };
+}
+
+/** `dealValuesOfVariants` with the sides asked for (the other's values left at 0). */
+function valuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers', view: 'private' | 'public', withCity: boolean, withPartner: boolean): (terms: ContractTerms) => VariantValues {
   const setups = pairKeyed<DealSetup>();
   return (terms) => {
     let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
@@ -711,7 +757,7 @@ export function dealValuesOfVariants(
       setup = dealSetup(state, scenario, terms, builder, view);
       setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
     }
-    return variantValuesOfSetup(state, scenario, terms, setup);
+    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner);
   };
 }
 
@@ -723,12 +769,12 @@ export function dealValues(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): VariantValues {
-  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view));
+  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), true, true);
 }
 
 /** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
-function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup): VariantValues {
-  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true)[0]!;
+function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean): VariantValues {
+  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner)[0]!;
   // As `flowsOf` counts it.
   const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
   return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
