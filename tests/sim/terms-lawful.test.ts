@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { createRun } from '../../src/sim';
 import { competitiveCapEur, competitiveCapsOf } from '../../src/sim/rules/procedure';
 import { termsLawful, termsLawfulChecker, termsProblem } from '../../src/sim/rules/terms';
-import { cityPaymentAnnuity, dealCapexEur, dealCapital, dealCityValue, dealFlows, dealFlowsOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, valueForCity, valueForPartner } from '../../src/sim/rules/valuation';
+import { cityPaymentAnnuity, cityValuesOfVariants, dealCapexEur, dealCapital, dealCityValue, dealContext, dealFlows, dealFlowsOfVariants, dealValues, dealValuesOfVariants, dealValuesOverDurations, partnerPaymentAnnuity, partnerValuesOfVariants, valueForCity, valueForMoney, valueForPartner, type DealFlows } from '../../src/sim/rules/valuation';
+import { cityCostWeights, cityWeights } from '../../src/sim/rules/discount';
 import type { ContractForm, ContractTerms, SimState } from '../../src/sim/types';
 import { dijon, terms } from './helpers';
 
@@ -147,6 +148,9 @@ describe('fast paths of the computer players', () => {
         for (const builder of ['partner', 'suppliers'] as const) {
           for (const view of ['public', 'private'] as const) {
             const values = dealValuesOverDurations(s, sc, t, durations, { builder, view });
+            // A decision's context of the same state gives the same numbers; another state's is not read.
+            expect(dealValuesOverDurations(s, sc, t, durations, { builder, view, context: dealContext(s) })).toStrictEqual(values);
+            expect(dealValuesOverDurations(s, sc, t, durations, { builder, view, context: dealContext(states[states.length - 1]!) })).toStrictEqual(values);
             durations.forEach((durationYears, i) => {
               const lt = { ...t, durationYears };
               const flows = dealFlows(s, sc, lt, builder, view);
@@ -172,9 +176,67 @@ describe('fast paths of the computer players', () => {
             for (const view of ['public', 'private'] as const) {
               const flows = dealFlows(s, sc, u, builder, view);
               expect(dealCityValue(s, sc, u, builder, view)).toStrictEqual({ city: valueForCity(s, sc, flows), capexEur: flows.capexEur, expectedGrantsEur: flows.expectedGrantsEur });
+              expect(dealCityValue(s, sc, u, builder, view, dealContext(s))).toStrictEqual(dealCityValue(s, sc, u, builder, view));
             }
           }
         }
+      }
+    }
+  });
+
+  it('dealValuesOfVariants, its sides (cityValuesOfVariants, partnerValuesOfVariants) and dealValues give the values and partner capital of dealFlows of each variant of a deal, bit for bit', () => {
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 9 === 0)) {
+        for (const view of ['public', 'private'] as const) {
+          const valuesOf = dealValuesOfVariants(s, sc, 'partner', view);
+          const cityOf = cityValuesOfVariants(s, sc, 'partner', view);
+          const partnerOf = partnerValuesOfVariants(s, sc, 'partner', view);
+          for (const durationYears of [5, 12, 25, 12]) {
+            for (const terminationCompensation of [0, 1]) {
+              for (const guaranteedSavingShare of [0, 0.7]) {
+                for (const annualPaymentEur of [0, t.annualPaymentEur]) {
+                  const v = { ...t, durationYears, terminationCompensation, guaranteedSavingShare, penaltyRate: guaranteedSavingShare > 0 ? 1 : 0, annualPaymentEur };
+                  const flows = dealFlows(s, sc, v, 'partner', view);
+                  const expected = {
+                    city: valueForCity(s, sc, flows),
+                    cityAnnuity: cityPaymentAnnuity(s, sc, v, flows),
+                    partner: valueForPartner(sc, v, flows),
+                    partnerAnnuity: partnerPaymentAnnuity(sc, v, flows),
+                    partnerCapitalEur: flows.partnerCapitalEur,
+                  };
+                  expect(valuesOf(v)).toStrictEqual(expected);
+                  expect(dealValues(s, sc, v, 'partner', view)).toStrictEqual(expected);
+                  expect(cityOf(v)).toStrictEqual({ city: expected.city, cityAnnuity: expected.cityAnnuity });
+                  expect(partnerOf(v)).toStrictEqual({ partner: expected.partner, partnerAnnuity: expected.partnerAnnuity, partnerCapitalEur: expected.partnerCapitalEur });
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  });
+
+  it('valueForMoney is the prior evaluation summed over the rows of dealFlows, bit for bit', () => {
+    const lens = { rate: sc.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+    // presentValueWith of the cost and gain series of the city's rows, as a prior evaluation weighs them.
+    const value = (flows: DealFlows): number => {
+      const c = flows.city;
+      const n = c.capital.length;
+      const costWeights = cityCostWeights(lens, n);
+      const gainWeights = cityWeights(lens, n);
+      let costs = 0;
+      for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
+      let gains = 0;
+      for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
+      return costs + gains;
+    };
+    for (const s of states.slice(0, 12)) {
+      for (const t of grid(s).filter((_, i) => i % 3 === 0)) {
+        const alone: ContractTerms = { ...t, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+        // The partnership at a prior evaluation's figures (the view `dealFlows` does not name).
+        const partnership = dealFlows(s, sc, t, 'partner', 'evaluation' as 'public');
+        expect(valueForMoney(s, sc, t)).toStrictEqual({ partnershipEur: value(partnership), procurementEur: value(dealFlows(s, sc, alone, 'suppliers', 'public')) });
       }
     }
   });

@@ -12,10 +12,10 @@ import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { termsLawful } from '../rules/terms';
 import { cloneState } from '../serialize';
-import { dealFlows } from '../rules/valuation';
+import { dealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, cityBelief, cityBestOffer, cityLinear, millions, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, cityBelief, cityBestOffer, cityLinearOf, millions, PATIENCE_TYPES, percent, roundDelta, shouldAccept } from './negotiator';
 import { cityView, type CityPersonality, partnerPersonality } from './personalities';
 import { yearlyDecisions } from './rule-based-city';
 import { filedCalls } from '../rules/funding';
@@ -148,13 +148,13 @@ function lastOwnValue(state: Readonly<SimState>, view: Scenario, pub: Scenario, 
   const zero = { ...mine.terms, annualPaymentEur: 0 };
   const cap = competitiveCapsOf(state, pub)(zero);
   const pay = cap === null ? mine.terms.annualPaymentEur : Math.min(cap, mine.terms.annualPaymentEur);
-  return at(cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero), pay);
+  return at(cityLinearOf(dealValues(state, view, zero, 'partner', 'public')), pay);
 }
 
 function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
-  const lin = cityLinear(state, view, dealFlows(state, view, zero, 'partner', 'public'), zero);
+  const lin = cityLinearOf(dealValues(state, view, zero, 'partner', 'public'));
   const value = at(lin, offer.annualPaymentEur);
   const delta = cityDelta(state, view, p);
   const belief = cityBelief({ state, publicScenario: pub, ownView: view, negotiation: n, marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });

@@ -9,10 +9,10 @@
  * a negotiation: the city does.
  */
 import { termsLawful } from '../rules/terms';
-import { dealFlows, politicalHazard } from '../rules/valuation';
+import { dealValues, politicalHazard } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
-import { at, dealCapex, type Linear, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinear, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
+import { at, dealCapex, type Linear, millions, PATIENCE_TYPES, partnerBelief, partnerBestCounter, partnerLinearOf, partnerMargin, partnerReservation, percent, roundDelta, shouldAccept } from './negotiator';
 import { competitiveCapsOf } from '../rules/procedure';
 import { partnerView, type PartnerPersonality } from './personalities';
 import { answerAmendments } from './contract-review';
@@ -32,6 +32,23 @@ export function makeAiPartner(p: PartnerPersonality): Policy {
 /** The partner's value of terms (payment 0) through its lens, and its reservation on them (its margin, bounded by the bids once in: `partnerReservation`). */
 type OwnTerms = (zero: ContractTerms) => { lin: Linear; reservation: number };
 
+/**
+ * `OwnTerms` of one answer: its values of the terms (those of their flows, without the rows:
+ * valuation.ts) and its reservation, with the bids' bound `capOf`. A module function, not a closure
+ * in `answer`: under the TypeScript loader a named closure is named again at each call.
+ */
+function ownTerms(state: Readonly<SimState>, view: Scenario, p: PartnerPersonality, capOf: (terms: ContractTerms) => number | null, z: ContractTerms): { lin: Linear; reservation: number } {
+  const f = dealValues(state, view, z);
+  const l = partnerLinearOf(f);
+  return { lin: l, reservation: partnerReservation(partnerMargin(view, f, p.marginShare), l, capOf(z)) };
+}
+
+/** The partner's floor payment for terms: the payment at which its value of them is its reservation (Infinity when no payment pays it). */
+function ownFloor(own: { lin: Linear; reservation: number }): number {
+  const { lin: l, reservation: r } = own;
+  return l.slope > 0 ? Math.max(0, (r - l.v0) / l.slope) : Infinity;
+}
+
 /** The partner's value (its lens, above its reservation) of its own last ask, Infinity if none. */
 function lastOwnValue(n: Negotiation, own: OwnTerms): number {
   const mine = [...n.history].reverse().find((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
@@ -44,19 +61,10 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const offer = n.offer;
   // With the bids in, it takes what the next bidder's price leaves it, down to a normal return (negotiator.ts).
   const capOf = competitiveCapsOf(state, pub);
-  const own: OwnTerms = (z) => {
-    const f = dealFlows(state, view, z);
-    const l = partnerLinear(view, f, z);
-    return { lin: l, reservation: partnerReservation(partnerMargin(view, f, p.marginShare), l, capOf(z)) };
-  };
-  const { lin, reservation } = own({ ...offer, annualPaymentEur: 0 });
+  const { lin, reservation } = ownTerms(state, view, p, capOf, { ...offer, annualPaymentEur: 0 });
   const value = at(lin, offer.annualPaymentEur);
   const delta = roundDelta(view.partner.discountRate, p.patience);
-  const floorOf = (terms: ContractTerms) => {
-    const { lin: l, reservation: r } = own({ ...terms, annualPaymentEur: 0 });
-    return l.slope > 0 ? Math.max(0, (r - l.v0) / l.slope) : Infinity;
-  };
-  const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: floorOf, ownDelta: delta });
+  const belief = partnerBelief({ state, publicScenario: pub, negotiation: n, ownFloor: (terms) => ownFloor(ownTerms(state, view, p, capOf, { ...terms, annualPaymentEur: 0 })), ownDelta: delta });
   const roundsLeft = n.maxRounds - n.round;
   const base = { ...offer, grantCalls: filedCalls(state, offer.grantCalls) };
   const counter = roundsLeft <= 0 ? null : partnerBestCounter({
@@ -70,7 +78,7 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
           roundsLeft,
           atLeast: offer.annualPaymentEur,
           fallback: value - reservation,
-          ownCap: lastOwnValue(n, own),
+          ownCap: lastOwnValue(n, (z) => ownTerms(state, view, p, capOf, z)),
         });
   // What rejecting is worth: its best counter a month later (accepted, or bargained on).
   const continuation = counter ? delta * counter.expected : 0;

@@ -37,7 +37,7 @@ import { detExp, detPow } from '../det-math';
 import { deploymentCapexEur, projectType } from '../rules/catalogue';
 import { competitiveCapsOf } from '../rules/procedure';
 import { MAX_CONTRACT_YEARS, termsLawfulChecker } from '../rules/terms';
-import { cityPaymentAnnuity, dealFlows, dealFlowsOfVariants, partnerPaymentAnnuity, valueForCity, valueForPartner, type DealFlows } from '../rules/valuation';
+import { cityPaymentAnnuity, cityValuesOfVariants, dealValues, partnerPaymentAnnuity, partnerValuesOfVariants, valueForCity, valueForPartner, type DealFlows, type DealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { ContractTerms, Negotiation, SimState } from '../types';
 
@@ -98,9 +98,24 @@ export function partnerLinear(view: Scenario, flows: DealFlows, terms: ContractT
   return { v0: valueForPartner(view, terms, flows), slope: partnerPaymentAnnuity(view, terms, flows) };
 }
 
-/** The partner's bid margin: what it needs on top of its cost of capital (its outside option). */
-export function partnerMargin(scenario: Scenario, flows: DealFlows, marginShare: number): number {
-  return marginShare * Math.max(0, flows.partnerCapitalEur) + 1;
+/** The partner's bid margin: what it needs on top of its cost of capital (its outside option). `flows`: the deal's flows or values (`dealValues`), of which only the partner's capital is read. */
+export function partnerMargin(scenario: Scenario, flows: Pick<DealFlows, 'partnerCapitalEur'>, marginShare: number): number {
+  return marginOn(flows.partnerCapitalEur, marginShare);
+}
+
+/** `partnerMargin` from the flows' `partnerCapitalEur`. */
+function marginOn(partnerCapitalEur: number, marginShare: number): number {
+  return marginShare * Math.max(0, partnerCapitalEur) + 1;
+}
+
+/** `cityLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
+export function cityLinearOf(values: Pick<DealValues, 'city' | 'cityAnnuity'>): Linear {
+  return { v0: values.city, slope: -values.cityAnnuity };
+}
+
+/** `partnerLinear` of terms from their values (`dealValues`, `dealValuesOfVariants`: the same numbers as from their flows). */
+export function partnerLinearOf(values: Pick<DealValues, 'partner' | 'partnerAnnuity'>): Linear {
+  return { v0: values.partner, slope: values.partnerAnnuity };
 }
 
 /**
@@ -120,25 +135,24 @@ export function partnerReservation(margin: number, lin: Linear, cap: number | nu
 /** The most the city would pay for these terms, as the partner estimates it (public figures). */
 export function publicCityCeiling(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  return cityCeilingOf(state, scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero);
+  return ceilingOn(cityLinearOf(dealValues(state, scenario, zero, 'partner', 'public')));
 }
 
-/** `publicCityCeiling` from the terms' public flows (`zero`: the terms at a nil payment). */
-function cityCeilingOf(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows, zero: ContractTerms): number {
-  const l = cityLinear(state, scenario, flows, zero);
+/** The city's ceiling from its value of the terms, linear in the payment: value ÷ payment annuity. */
+function ceilingOn(l: Linear): number {
   return l.v0 > 0 && l.slope < 0 ? l.v0 / -l.slope : 0;
 }
 
 /** The least the partner would take for these terms, as the city estimates it (catalogue costs, market rate). */
 export function publicPartnerFloor(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, marginShare: number): number {
   const zero = { ...terms, annualPaymentEur: 0 };
-  return partnerFloorOf(scenario, dealFlows(state, scenario, zero, 'partner', 'public'), zero, marginShare);
+  const values = dealValues(state, scenario, zero, 'partner', 'public');
+  return floorOn(partnerLinearOf(values), values.partnerCapitalEur, marginShare);
 }
 
-/** `publicPartnerFloor` from the terms' public flows (`zero`: the terms at a nil payment). */
-function partnerFloorOf(scenario: Scenario, flows: DealFlows, zero: ContractTerms, marginShare: number): number {
-  const l = partnerLinear(scenario, flows, zero);
-  return l.slope > 0 ? Math.max(0, (partnerMargin(scenario, flows, marginShare) - l.v0) / l.slope) : Infinity;
+/** The partner's floor from its value of the terms, linear in the payment, and its capital. */
+function floorOn(l: Linear, partnerCapitalEur: number, marginShare: number): number {
+  return l.slope > 0 ? Math.max(0, (marginOn(partnerCapitalEur, marginShare) - l.v0) / l.slope) : Infinity;
 }
 
 /**
@@ -273,9 +287,13 @@ export function partnerBelief({
   return beliefFromAnswers(negotiation, 'partner', (terms) => typeThresholds({ reservation: publicCityCeiling(state, publicScenario, terms), otherEnd: ownFloor(terms), typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }), -1);
 }
 
-/** The terms a side may put on the table, around a base offer: durations × compensations × guarantees. */
+/**
+ * The terms a side may put on the table, around a base offer: durations × compensations ×
+ * guarantees, each at a nil payment (the negotiators value terms at payment 0 and write the payment
+ * into the few they check: `pickLawful`), so each variant is one object, not two.
+ */
 function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number): ContractTerms[] {
-  if (base.pilot || base.form === 'procurement') return [base];
+  if (base.pilot || base.form === 'procurement') return [{ ...base, annualPaymentEur: 0 }];
   const saves = base.projects.some((p) => (projectType(scenario, p)?.benefits.energyMWhPerUnit ?? 0) > 0);
   const guarantees = saves ? GUARANTEE_GRID.filter((g) => g <= scenario.negotiation.maxGuaranteedSavingShare) : [0];
   const out: ContractTerms[] = [];
@@ -283,7 +301,17 @@ function termVariants(scenario: Scenario, base: ContractTerms, maxYears: number)
     if (d > Math.min(MAX_CONTRACT_YEARS, maxYears)) continue;
     for (const tc of COMPENSATION_GRID) {
       if (tc > scenario.negotiation.maxTerminationCompensation) continue;
-      for (const g of guarantees) out.push({ ...base, durationYears: d, terminationCompensation: tc, guaranteedSavingShare: g, penaltyRate: g > 0 ? 1 : 0 });
+      for (const g of guarantees) {
+        // A copy whose terms are then set (the same keys in the same order as a spread with these
+        // terms after it): V8 copies and writes faster than it builds a spread with overrides.
+        const variant = { ...base };
+        variant.durationYears = d;
+        variant.terminationCompensation = tc;
+        variant.guaranteedSavingShare = g;
+        variant.penaltyRate = g > 0 ? 1 : 0;
+        variant.annualPaymentEur = 0;
+        out.push(variant);
+      }
     }
   }
   return out;
@@ -397,26 +425,20 @@ export function partnerBestCounter({
 }): Choice | null {
   const deltas = cityTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  const ownFlows = dealFlowsOfVariants(state, ownView);
-  // The city's ceiling is its value ÷ its payment annuity: neither depends on the compensation either.
-  const ceilings = new Map<DealFlows, number>();
-  const publicFlows = dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows, each side's
+  // alone (valuation.ts): its own, and the city's (which read no compensation: made once for both).
+  const ownValues = partnerValuesOfVariants(state, ownView);
+  const publicValues = cityValuesOfVariants(state, publicScenario, 'partner', 'public');
   // The variants share their scope: the rival's projections are made once per shape (procedure.ts).
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, ownView.partner.horizonYears)) {
-    const zero = { ...terms, annualPaymentEur: 0 };
-    const own = ownFlows(zero);
-    const lin = partnerLinear(ownView, own, zero);
+  for (const zero of termVariants(ownView, base, ownView.partner.horizonYears)) {
+    const own = ownValues(zero);
+    const lin = partnerLinearOf(own);
     if (lin.slope <= 0) continue;
     const cap = capOf(zero);
-    const reservation = partnerReservation(partnerMargin(ownView, own, marginShare), lin, cap);
+    const reservation = partnerReservation(marginOn(own.partnerCapitalEur, marginShare), lin, cap);
     const floor = Math.max(0, (reservation - lin.v0) / lin.slope);
-    const pub = publicFlows(zero);
-    let ceiling = ceilings.get(pub);
-    if (ceiling === undefined) {
-      ceiling = cityCeilingOf(state, publicScenario, pub, zero);
-      ceilings.set(pub, ceiling);
-    }
+    const ceiling = ceilingOn(cityLinearOf(publicValues(zero)));
     // A city type accepts a payment that leaves it its claim on the surplus (roundsLeft > 0).
     const thresholds = roundsLeft > 0 ? typeThresholds({ reservation: ceiling, otherEnd: floor, typeDeltas: deltas, proposerDelta: ownDelta, towardProposer: -1 }) : deltas.map(() => ceiling);
     for (const p of [...thresholds, floor, cap ?? Infinity]) {
@@ -426,7 +448,7 @@ export function partnerBestCounter({
       if (pay < floor) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay <= r ? belief[k]! : 0), 0);
       const value = at(lin, pay) - reservation;
-      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
+      cands.push({ variant: zero, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
   return pickLawful(state, publicScenario, cands);
@@ -454,14 +476,14 @@ export function cityBestOffer({
 }): Choice | null {
   const deltas = partnerTypeDeltas(publicScenario);
   const cands: Candidate[] = [];
-  const ownFlows = dealFlowsOfVariants(state, ownView, 'partner', 'public');
-  // A city whose lens overrides nothing sees the public scenario itself: the same projections.
-  const publicFlows = ownView === publicScenario ? ownFlows : dealFlowsOfVariants(state, publicScenario, 'partner', 'public');
+  // Each variant's values through its own lens and the public one, summed without rows, each side's
+  // alone (valuation.ts): its own (which read no compensation: made once for both), the partner's.
+  const ownValues = cityValuesOfVariants(state, ownView, 'partner', 'public');
+  const publicValues = partnerValuesOfVariants(state, publicScenario, 'partner', 'public');
   const capOf = competitiveCapsOf(state, publicScenario);
-  for (const terms of termVariants(ownView, base, maxYears)) {
-    const zero = { ...terms, annualPaymentEur: 0 };
-    const flows = ownFlows(zero);
-    const lin = cityLinear(state, ownView, flows, zero);
+  for (const zero of termVariants(ownView, base, maxYears)) {
+    const own = ownValues(zero);
+    const lin = cityLinearOf(own);
     if (lin.slope >= 0) continue;
     const ceiling = lin.v0 / -lin.slope;
     if (ceiling <= 0) continue;
@@ -470,7 +492,8 @@ export function cityBestOffer({
     // with its cap; Bertrand with unequal costs, Tirole 1988 §5.1): the city, which knows the bids,
     // expects the partner to take that price for these terms, whatever its claim on the surplus.
     const cap = capOf(zero);
-    const publicFloor = partnerFloorOf(publicScenario, publicFlows(zero), zero, marginShare);
+    const pub = publicValues(zero);
+    const publicFloor = floorOn(partnerLinearOf(pub), pub.partnerCapitalEur, marginShare);
     const floor = cap === null ? publicFloor : Math.min(publicFloor, cap);
     if (!Number.isFinite(floor)) continue;
     // A partner type accepts a payment that gives it its claim on the surplus (roundsLeft > 0).
@@ -483,7 +506,7 @@ export function cityBestOffer({
       if (pay > ceiling) continue;
       const acceptProb = thresholds.reduce((a, r, k) => a + (pay >= r ? belief[k]! : 0), 0);
       const value = at(lin, pay);
-      cands.push({ variant: terms, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
+      cands.push({ variant: zero, pay, value, acceptProb, expected: expectedValue(value, acceptProb, ownDelta, fallback), cap });
     }
   }
   return pickLawful(state, publicScenario, cands);
@@ -503,13 +526,53 @@ interface Candidate {
   cap: number | null;
 }
 
-/** The best candidate whose terms are lawful now. */
+/** The candidates' ranking: the highest expected value first, then the shorter, then the cheaper. */
+function byRank(a: Candidate, b: Candidate): number {
+  return b.expected - a.expected || a.variant.durationYears - b.variant.durationYears || a.pay - b.pay;
+}
+
+/**
+ * Whether a candidate's payment is above its competitive bound: the first check of
+ * `termsLawfulChecker(…)(terms, cap)`, which turns it down whatever else its terms say.
+ */
+function overCap(c: Candidate): boolean {
+  return c.cap !== null && Number.isFinite(c.pay) && c.pay > 0 && c.pay > c.cap;
+}
+
+/**
+ * The best candidate whose terms are lawful now: the first of the ranking (`byRank`, a stable sort)
+ * that is lawful, or none when a candidate worth nothing comes first.
+ *
+ * The same answer, with less work. When no expected value or payment is NaN, the ranking is a
+ * consistent order, so the stable sort's order of any subset is the subset of its order: the
+ * candidates above their bound (most of the best-ranked ones once the bids are in), which the check
+ * would turn down, are left out before ranking — where one of them would have come first with a
+ * value of nothing, so does the next one kept (the values only fall down the ranking), or none is
+ * left. The first of the ranking is the first candidate, in their order, that no other outranks: it
+ * is found in one pass and checked before anything is sorted; the rest are sorted only when it is
+ * not lawful. With a NaN the ranking is not an order: every candidate is sorted and checked as given.
+ */
 function pickLawful(state: Readonly<SimState>, scenario: Scenario, cands: Candidate[]): Choice | null {
-  cands.sort((a, b) => b.expected - a.expected || a.variant.durationYears - b.variant.durationYears || a.pay - b.pay);
+  let ordered = true;
+  for (const c of cands) if (Number.isNaN(c.expected) || Number.isNaN(c.pay)) ordered = false;
+  const ranked: Candidate[] = [];
+  if (ordered) {
+    for (const c of cands) if (!overCap(c)) ranked.push(c);
+  } else ranked.push(...cands);
   // The variants of one offer share its scope: its checks run once (termsLawfulChecker).
   const lawful = termsLawfulChecker(state, scenario);
-  for (const c of cands) {
+  let first: Candidate | null = null;
+  if (ordered) {
+    for (const c of ranked) if (first === null || byRank(c, first) < 0) first = c;
+    if (first === null || first.expected <= 0) return null;
+    const terms = { ...first.variant, annualPaymentEur: first.pay };
+    if (lawful(terms, first.cap)) return { terms, value: first.value, acceptProb: first.acceptProb, expected: first.expected };
+  }
+  ranked.sort(byRank);
+  for (const c of ranked) {
     if (c.expected <= 0) return null;
+    // Already checked, and turned down.
+    if (c === first) continue;
     const terms = { ...c.variant, annualPaymentEur: c.pay };
     if (lawful(terms, c.cap)) return { terms, value: c.value, acceptProb: c.acceptProb, expected: c.expected };
   }

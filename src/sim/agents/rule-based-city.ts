@@ -36,7 +36,7 @@ import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipTh
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
@@ -89,10 +89,12 @@ interface DecisionMemo {
   alone: Map<string, AloneValue>;
   /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
   served: Map<string, Set<number>>;
+  /** What the deployments say for any deal (valuation.ts `dealContext`): the same deployments, contracts and partner in both states. */
+  deals: DealContext;
 }
 
-function newMemo(twoLists: boolean): DecisionMemo {
-  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map() };
+function newMemo(state: Readonly<SimState>, twoLists: boolean): DecisionMemo {
+  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), deals: dealContext(state) };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -138,7 +140,7 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
   // Each length's values are read here only: summed as the projection goes, no rows written.
-  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public' });
+  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public', context: memo.deals });
   for (let i = 0; i < DURATIONS.length; i++) {
     const d = DURATIONS[i]!;
     const v = values[i]!;
@@ -171,7 +173,7 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
   const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}|${terms.grantCalls.join(',')}`;
   const known = memo.alone.get(key);
   if (known) return known;
-  const value = dealCityValue(state, scenario, terms, 'suppliers');
+  const value = dealCityValue(state, scenario, terms, 'suppliers', 'private', memo.deals);
   memo.alone.set(key, value);
   return value;
 }
@@ -214,20 +216,21 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   return null;
 }
 
+/** The districts none of these projects' families serves yet (a module function: under the TypeScript loader a named closure is named again at each call). */
+function openTo(state: Readonly<SimState>, scenario: Scenario, projects: string[], memo: DecisionMemo): number[] {
+  const served = projects.map((id) => servedOf(state, scenario, id, memo));
+  return districtsNotIn(scenario.territory.districts.length, served);
+}
+
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
 function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], committed: number, memo: DecisionMemo): Candidate[] {
-  const nd = scenario.territory.districts.length;
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
-  const open = (projects: string[]) => {
-    const served = projects.map((id) => servedOf(state, scenario, id, memo));
-    return districtsNotIn(nd, served);
-  };
   const out: Candidate[] = [];
   for (const pid of platforms) {
     let best: Candidate | null = null;
     for (const id of multiplied) {
-      const districts = open([id, pid]);
+      const districts = openTo(state, scenario, [id, pid], memo);
       if (districts.length === 0) continue;
       const k = partnerCandidate(state, scenario, [id, pid], districts, committed, memo);
       if (!k) continue;
@@ -240,7 +243,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
       for (const id of multiplied) {
         if (best.terms.projects.includes(id)) continue;
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
-        const districts = open(projects);
+        const districts = openTo(state, scenario, projects, memo);
         if (districts.length === 0) continue;
         const k = partnerCandidate(state, scenario, projects, districts, committed, memo);
         if (k && k.value > (next ?? best).value) next = k;
@@ -482,6 +485,16 @@ function byValue(a: Candidate, b: Candidate): number {
   return b.value - a.value || a.cityMoney - b.cityMoney || (a.terms.projects[0]! < b.terms.projects[0]! ? -1 : a.terms.projects[0]! > b.terms.projects[0]! ? 1 : 0);
 }
 
+/**
+ * A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the
+ * plan (`view`: the state with the programme's credits in the envelope). A module function, not a
+ * closure in `projectDecisions`: under the TypeScript loader a named closure is named again at each call.
+ */
+function fitsProgramme(view: Readonly<SimState>, scenario: Scenario, k: Candidate, envelope: number, programme: Programme | undefined): boolean {
+  const extra = programme ? programme.extraEur : 0;
+  return k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
+}
+
 /** The best deal to negotiate (if none is open) and the best purchase alone the envelope leaves once
  *  the credits of the deal open or proposed are kept (`KeptDeal`); `reserveEur`: the payment credits
  *  beyond the envelope the year's budget must carry for the programme under negotiation or proposed
@@ -492,10 +505,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const extra = programme ? programme.extraEur : 0;
   const view: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: envelope + extra } };
   // While a negotiation is open no deal is proposed: only the purchases alone beside it are listed (below).
-  const memo = newMemo(n === null);
-  // A deal whose first year the envelope cannot pay is a programme: its whole net capital must fit the plan.
-  const fits = (k: Candidate) => k.kind !== 'negotiate' || extra === 0 || worksCapitalEur(view, scenario, k.terms, 'partner').firstYear <= envelope || worksCapitalEur(view, scenario, k.terms, 'partner').net <= programme!.planRoomEur;
-  const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fits(k)).sort(byValue);
+  const memo = newMemo(state, n === null);
+  const list = n ? [] : candidates(view, scenario, memo, true).filter((k) => k.value > 0 && fitsProgramme(view, scenario, k, envelope, programme)).sort(byValue);
   const deal = list.find((k) => k.kind === 'negotiate');
   let proposed: ContractTerms | null = null;
   if (deal && opening) {

@@ -44,7 +44,7 @@ import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind
 import { deploymentCapexEur, projectType } from './catalogue';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
-import { dealFlowsOfVariants, partnerPaymentAnnuity, valueForPartner, type DealFlows } from './valuation';
+import { partnerValuesOfVariants, type PartnerValues } from './valuation';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
@@ -185,7 +185,7 @@ export function competitiveCapEur(state: Readonly<SimState>, scenario: Scenario,
 /**
  * `competitiveCapEur` for the variants of one offer (the same state, scenario and scope; terms that
  * differ in length, guarantee, compensation or payment), the same numbers: the rival's state is
- * built once and its projections are shared (`dealFlowsOfVariants`). The negotiators bound a grid
+ * built once and its setups are shared (`partnerValuesOfVariants`). The negotiators bound a grid
  * of variants at each offer.
  */
 export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms) => number | null {
@@ -194,24 +194,35 @@ export function competitiveCapsOf(state: Readonly<SimState>, scenario: Scenario)
   // The rival builds and runs at its own cost factor (no local experience: learning is the partner's);
   // its bid holds its expected overruns, which the projection adds back per project (valuation.ts).
   const learning = 1 - scenario.partner.learningMax * partnerFit(state);
-  let last: { factor: number; flowsOf: (terms: ContractTerms) => DealFlows } | undefined;
+  let last: { factor: number; valuesOf: (terms: ContractTerms) => PartnerValues } | undefined;
+  // `expectedOverrun` of the last scope asked (the same lists, form and pilot flag: all it reads), as
+  // the variants of one offer share them: the same number, not computed again for each variant.
+  let overrun: { terms: ContractTerms; value: number } | undefined;
   return (terms) => {
+    if (overrun === undefined || !sameOverrunScope(overrun.terms, terms)) overrun = { terms, value: expectedOverrun(scenario, terms) };
     // A bid above the buyer's own estimate (catalogue prices, taken as its reservation price: the
     // credits it allocates, above which an offer is inacceptable, CCP L2152-3) bounds nothing: the
     // estimate does.
-    const factor = Math.min(1, rival) / (expectedOverrun(scenario, terms) * Math.max(1e-9, learning));
+    const factor = Math.min(1, rival) / (overrun.value * Math.max(1e-9, learning));
     if (last === undefined || !Object.is(last.factor, factor)) {
       const rivalState: SimState = { ...state, partner: { ...state.partner, trueCostFactor: factor } };
-      last = { factor, flowsOf: dealFlowsOfVariants(rivalState, scenario, 'partner', 'private') };
+      last = { factor, valuesOf: partnerValuesOfVariants(rivalState, scenario, 'partner', 'private') };
     }
-    const zero: ContractTerms = { ...terms, annualPaymentEur: 0 };
-    const flows = last.flowsOf(zero);
-    const v0 = valueForPartner(scenario, zero, flows);
-    const slope = partnerPaymentAnnuity(scenario, zero, flows);
+    // Terms already at a nil payment (the negotiators' variants) are projected as they are.
+    const zero: ContractTerms = Object.is(terms.annualPaymentEur, 0) ? terms : { ...terms, annualPaymentEur: 0 };
+    // `valueForPartner` and `partnerPaymentAnnuity` of the rival's flows (the same numbers, without rows).
+    const values = last.valuesOf(zero);
+    const v0 = values.partner;
+    const slope = values.partnerAnnuity;
     if (!(slope > 0)) return null;
     const floor = Math.max(0, -v0 / slope);
     return Math.ceil(floor / PAYMENT_GRID_EUR) * PAYMENT_GRID_EUR;
   };
+}
+
+/** Whether `expectedOverrun` reads the same of both terms: the same project and district lists (as arrays), form and pilot flag. */
+function sameOverrunScope(a: ContractTerms, b: ContractTerms): boolean {
+  return a.projects === b.projects && a.districts === b.districts && a.form === b.form && a.pilot === b.pilot;
 }
 
 /** Why these terms exceed the competitive bound (L2152-7: the next bidder would do it for less), or null. */

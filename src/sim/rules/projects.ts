@@ -189,8 +189,16 @@ export function spreadBorneAtScale(scenario: Scenario, type: ProjectType, guaran
 /** The share of an equipment's discounted life (`lifeYears`) a contract of `contractYears` covers: a(min(contract, life)) ÷ a(life), yearly annuities at `rate`. */
 export function coveredShareOfLife(rate: number, contractYears: number, lifeYears: number): number {
   if (lifeYears <= 0) return 1;
-  const annuity = (n: number) => (rate > 0 ? (1 - detPow(1 + rate, -n)) / rate : n);
-  return Math.max(0, Math.min(1, annuity(Math.min(Math.max(0, contractYears), lifeYears)) / annuity(lifeYears)));
+  return Math.max(0, Math.min(1, yearlyAnnuity(rate, Math.min(Math.max(0, contractYears), lifeYears)) / yearlyAnnuity(rate, lifeYears)));
+}
+
+/**
+ * Present value of one euro a year for n years at `rate` (n itself at a nil rate). A module
+ * function rather than a closure in `coveredShareOfLife`, which the computer city calls for every
+ * candidate: under the TypeScript loader a named closure is named again at each call.
+ */
+function yearlyAnnuity(rate: number, n: number): number {
+  return rate > 0 ? (1 - detPow(1 + rate, -n)) / rate : n;
 }
 
 /**

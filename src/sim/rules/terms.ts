@@ -193,6 +193,11 @@ export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms
   return formValueCheck(state, scenario, terms, false) === null;
 }
 
+/** Whether two terms share their scope, as `termsLawfulChecker` reads it (the same lists, form, capital share and pilot flag). */
+function sameScope(a: ContractTerms, b: ContractTerms): boolean {
+  return a.projects === b.projects && a.districts === b.districts && a.grantCalls === b.grantCalls && a.form === b.form && a.cityCapitalShare === b.cityCapitalShare && a.pilot === b.pilot;
+}
+
 /**
  * `termsLawful` for many terms of a few scopes (a computer player ranking the variants of a deal):
  * the checks that read only the scope — a service already held there, the works' capital for the
@@ -205,8 +210,6 @@ export function termsLawful(state: Readonly<SimState>, scenario: Scenario, terms
 export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
   // Per scope seen: the works' capital, or null when a service is already held in it.
   const scopes: { terms: ContractTerms; capital: WorksCapital | null }[] = [];
-  const sameScope = (a: ContractTerms, b: ContractTerms) =>
-    a.projects === b.projects && a.districts === b.districts && a.grantCalls === b.grantCalls && a.form === b.form && a.cityCapitalShare === b.cityCapitalShare && a.pilot === b.pilot;
   return (terms, capEur) => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
@@ -252,16 +255,20 @@ function termRangeCheck(name: string, v: number, lo: number, hi: number, explain
   return null;
 }
 
+/** The catalogue's project ids, for a refusal's words (a module function: a closure in `shapeCheck` was named again at each check under the TypeScript loader). */
+function knownProjects(scenario: Scenario): string {
+  return Object.keys(scenario.projects.catalogue).join(', ');
+}
+
 /** The terms' shape and the forms' plain rules: everything `termsProblem` checks without valuing the deal. */
 function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, opts: TermsCheckOptions, explain: boolean): Verdict {
   if (!(CONTRACT_FORMS as readonly string[]).includes(terms.form)) return explain && problem('unknownForm', { found: found(terms.form), expected: CONTRACT_FORMS.join(', ') }, `form: found ${found(terms.form)}, expected one of ${CONTRACT_FORMS.join(', ')}`);
   if (typeof terms.pilot !== 'boolean') return explain && problem('fieldNotBoolean', { field: 'pilot', found: found(terms.pilot) }, `pilot: found ${found(terms.pilot)}, expected true or false`);
   if (!Array.isArray(terms.projects) || terms.projects.length === 0) return explain && problem('noProject', {}, 'the offer names no project');
-  const known = () => Object.keys(scenario.projects.catalogue).join(', ');
   for (const [i, p] of terms.projects.entries()) {
     // A project that is not a name is said in words ("found nothing", "found the number 3"), not as "undefined".
-    if (typeof p !== 'string') return explain && problem('unknownProject', { project: found(p), known: known() }, `projects[${i}]: found ${found(p)}, expected the id of a project (known: ${known()})`);
-    if (!projectType(scenario, p)) return explain && problem('unknownProject', { project: p, known: known() }, `unknown project "${p}" (known: ${known()})`);
+    if (typeof p !== 'string') return explain && problem('unknownProject', { project: found(p), known: knownProjects(scenario) }, `projects[${i}]: found ${found(p)}, expected the id of a project (known: ${knownProjects(scenario)})`);
+    if (!projectType(scenario, p)) return explain && problem('unknownProject', { project: p, known: knownProjects(scenario) }, `unknown project "${p}" (known: ${knownProjects(scenario)})`);
   }
   if (hasDuplicate(terms.projects)) return explain && problem('projectTwice', {}, 'a project is named twice');
   const nd = scenario.territory.districts.length;

@@ -206,11 +206,51 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
  * Per district: 1 when a data platform runs (or is in the same deal) there, else 0. One pass over
  * the deployments for all the districts of a deal.
  */
-function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms): (district: number) => number {
+function platformShares(state: SimState, scenario: Scenario, terms: ContractTerms, context: DealContext | null): (district: number) => number {
   if (terms.projects.some((p) => projectType(scenario, p)?.family === 'dataPlatform')) return () => 1;
+  const served = context !== null ? context.platformServed : platformServed(state);
+  return (district) => (served.has(district) ? 1 : 0);
+}
+
+/** The districts a data platform runs in or is being built in. */
+function platformServed(state: Readonly<SimState>): Set<number> {
   const served = new Set<number>();
   for (const d of state.deployments) if (d.family === 'dataPlatform' && (d.stage === 'operating' || d.stage === 'building')) served.add(d.district);
-  return (district) => (served.has(district) ? 1 : 0);
+  return served;
+}
+
+/**
+ * What `dealSetup` reads of the deployments for any deal on one state, read once: the districts a
+ * data platform serves (`platformServed`) and, by project type as asked, what the pilots measured
+ * of the territory (`territoryEstimate`, which reads the deployments, the contracts and the
+ * partner's experience). The computer city values dozens of deals on one state at each decision
+ * (`dealContext`, made at its start); a policy reads the state and never writes it, so within a
+ * decision the same objects hold the same values. A setup uses the context only for a state with
+ * those same deployments, contracts and partner (the same objects); for any other it reads the state.
+ */
+export interface DealContext {
+  deployments: SimState['deployments'];
+  contracts: SimState['contracts'];
+  partner: SimState['partner'];
+  platformServed: Set<number>;
+  evidence: Map<string, ReturnType<typeof territoryEstimate>>;
+}
+
+/** The `DealContext` of a state, for the deals one decision values on it. */
+export function dealContext(state: Readonly<SimState>): DealContext {
+  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map() };
+}
+
+/** The context if it was made on this state's deployments, contracts and partner, else null. */
+function contextFor(state: Readonly<SimState>, context: DealContext | undefined): DealContext | null {
+  return context !== undefined && context.deployments === state.deployments && context.contracts === state.contracts && context.partner === state.partner ? context : null;
+}
+
+/** `territoryEstimate` of a type, through the context when there is one (read only: the estimate is shared). */
+function evidenceOf(state: Readonly<SimState>, typeId: string, context: DealContext | null): ReturnType<typeof territoryEstimate> {
+  if (context === null) return territoryEstimate(state, typeId);
+  if (!context.evidence.has(typeId)) context.evidence.set(typeId, territoryEstimate(state, typeId));
+  return context.evidence.get(typeId)!;
 }
 
 /**
@@ -258,12 +298,22 @@ export function deploymentValuePerYearEur(state: SimState, scenario: Scenario, d
 
 /** Years a deal's flows run: its works and the longest of its lives or its contract (at most MAX_YEARS). */
 function flowYears(scenario: Scenario, terms: ContractTerms, buildYears: number): number {
+  return flowYearsOver(longestLifeYears(scenario, terms), buildYears, terms.durationYears);
+}
+
+/** The longest life of a deal's projects, in years (a pilot's at most `pilotMaxYears`). */
+function longestLifeYears(scenario: Scenario, terms: ContractTerms): number {
   let lifeYears = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p)!;
     lifeYears = Math.max(lifeYears, terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears);
   }
-  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, terms.durationYears)));
+  return lifeYears;
+}
+
+/** `flowYears` from the deal's longest life, its works' years and its contract's length. */
+function flowYearsOver(lifeYears: number, buildYears: number, durationYears: number): number {
+  return Math.min(MAX_YEARS, Math.ceil(buildYears + Math.max(lifeYears, durationYears)));
 }
 
 /** Catalogue price of one project type's works over the deal's districts (its scale: the pilot's or 1). */
@@ -328,6 +378,21 @@ interface DealSetup {
   capexTotal: number;
   expectedGrantsEur: number;
   projects: ProjectSetup[];
+  /** The year entries the lengths share (`sharedYearEntries`), made as the projections ask; null until one does. */
+  shared: SharedYears | null;
+}
+
+/**
+ * A setup's year entries that do not depend on the contract's length, by year index: those of a
+ * year the contract covers whole (`during`) and of a year after it ended (`after`), for the terms'
+ * savings share and penalty rate and the partner's risk weight they were made with.
+ */
+interface SharedYears {
+  savingsShare: number;
+  penaltyRate: number;
+  partnerRisk: number;
+  during: (YearEntries | undefined)[];
+  after: (YearEntries | undefined)[];
 }
 
 interface ProjectSetup {
@@ -373,15 +438,21 @@ interface YearEntries {
 }
 
 /**
- * The year `yearEntries` reads (k, its share of the works), the contract's length as it counts it
- * and the partner's risk weight: one object per projection, its year moved in place as the
- * projection goes (an object per year was most of what the computer players allocated).
+ * The year `yearEntries` reads (k, its share of the works), the contract's length as it counts it,
+ * the partner's risk weight and the two terms it reads (read from the terms once per projection: the
+ * terms objects come in many shapes, so each read of one is slow): one object per projection, its
+ * year moved in place as the projection goes (an object per year was most of what the computer
+ * players allocated).
  */
 interface YearAt {
   k: number;
   works: number;
   duration: number;
   partnerRisk: number;
+  /** The terms' `savingsShareToPartner`. */
+  savingsShare: number;
+  /** The terms' `penaltyRate`. */
+  penaltyRate: number;
 }
 
 const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServices: 0, cityOperation: 0, partnerCapital: 0, partnerSavings: 0, partnerOperation: 0, partnerPenalties: 0 });
@@ -391,11 +462,10 @@ const noEntries = (): YearEntries => ({ cityCapital: 0, citySavings: 0, cityServ
  * the one place both `flowsOf` (which writes them into rows) and `dealValuesOverDurations` (which
  * sums them into values) read them from, so the two cannot drift apart.
  */
-function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareToPartner' | 'penaltyRate'>, at: YearAt, out: YearEntries): void {
-  const { k, works, duration, partnerRisk } = at;
+function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
+  const { k, works, duration, partnerRisk, savingsShare, penaltyRate } = at;
   const { builder, isProcurement, b, share, te, projects } = setup;
   const byPartner = builder === 'partner';
-  const savingsShare = terms.savingsShareToPartner;
   const np = projects.length;
   let cityCapital = 0;
   let citySavings = 0;
@@ -424,7 +494,7 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
       partnerCapital += (share * capex - trueCost) * works;
       partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
       partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-      partnerPenalties -= terms.penaltyRate * energyEur * shortfall * inContract;
+      partnerPenalties -= penaltyRate * energyEur * shortfall * inContract;
     }
   }
   out.cityCapital = cityCapital;
@@ -435,6 +505,39 @@ function yearEntries(setup: DealSetup, terms: Pick<ContractTerms, 'savingsShareT
   out.partnerSavings = partnerSavings;
   out.partnerOperation = partnerOperation;
   out.partnerPenalties = partnerPenalties;
+}
+
+/**
+ * `yearEntries` of year `at.k`, the same numbers, made once per setup for all the lengths that give
+ * them. The contract's length enters a year only through each project's share of it under contract,
+ * overlap(k, b, b + min(duration, life)), and that share is the same at every length whose contract
+ * covers the whole year (b + duration ≥ k + 1: then it is min(k + 1, b + life) − max(k, b), whether
+ * the life or the contract ends first) and nil at every length whose contract ended before it
+ * (b + duration ≤ k); floating-point addition is monotonic, so both hold as computed. Those years'
+ * entries are kept on the setup (by the savings share, penalty rate and risk weight they read:
+ * other terms make them afresh); the year in which a contract ends part-way is made each time.
+ * Returns `scratch` filled, or a kept entry (read only).
+ */
+function sharedYearEntries(setup: DealSetup, at: YearAt, scratch: YearEntries): YearEntries {
+  const { k, duration, partnerRisk, savingsShare, penaltyRate } = at;
+  const during = setup.b + duration >= k + 1;
+  if (!during && !(setup.b + duration <= k)) {
+    yearEntries(setup, at, scratch);
+    return scratch;
+  }
+  let shared = setup.shared;
+  if (shared === null || !Object.is(shared.savingsShare, savingsShare) || !Object.is(shared.penaltyRate, penaltyRate) || !Object.is(shared.partnerRisk, partnerRisk)) {
+    shared = { savingsShare, penaltyRate, partnerRisk, during: [], after: [] };
+    setup.shared = shared;
+  }
+  const kept = during ? shared.during : shared.after;
+  let entries = kept[k];
+  if (entries === undefined) {
+    entries = noEntries();
+    yearEntries(setup, at, entries);
+    kept[k] = entries;
+  }
+  return entries;
 }
 
 /** What the computer city reads of a deal at one length: both sides' values and payment annuities (`dealValuesOverDurations`). */
@@ -462,16 +565,26 @@ export function dealValuesOverDurations(
   scenario: Scenario,
   terms: ContractTerms,
   durations: readonly number[],
-  { builder = 'partner', view = 'private' }: { builder?: 'partner' | 'suppliers'; view?: 'private' | 'public' } = {},
+  {
+    builder = 'partner',
+    view = 'private',
+    context,
+  }: {
+    builder?: 'partner' | 'suppliers';
+    view?: 'private' | 'public';
+    /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
+    context?: DealContext;
+  } = {},
 ): DealValues[] {
-  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), durations, true);
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true, true);
 }
 
 /**
  * `dealValuesOverDurations` from a setup already made; `withPartner` false leaves the partner's
- * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens).
+ * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens),
+ * `withCity` false the city's (each sum that is made is made the same way).
  */
-function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withPartner: boolean): DealValues[] {
+function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean): DealValues[] {
   const { builder, isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
@@ -479,16 +592,20 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
   // The city's lens reads neither the terms nor their length.
   const lens = cityLens(state, scenario);
   const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk };
+  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
   const out: DealValues[] = [];
+  // What `flowYears` and `partnerLens` read of the terms at each length, but the length itself
+  // (the partner's lens reads only the form and the compensation), read once.
+  const lifeYears = longestLifeYears(scenario, terms);
+  const partnerView = withPartner ? partnerLens(scenario, terms) : null;
   for (const durationYears of durations) {
-    const lengthTerms = { ...terms, durationYears };
-    const n = flowYears(scenario, lengthTerms, b);
+    const n = flowYearsOver(lifeYears, b, durationYears);
     const duration = isProcurement ? 0 : durationYears;
     at.duration = duration;
-    const costWeights = cityCostWeightsOf(lens, n);
-    const gainWeights = cityGainWeightsOf(lens, n);
-    const partnerW = withPartner ? partnerWeightsOf(partnerLens(scenario, lengthTerms), n) : null;
+    const costWeights = withCity ? cityCostWeightsOf(lens, n) : null;
+    const gainWeights = withCity ? cityGainWeightsOf(lens, n) : null;
+    const partnerW = partnerView !== null ? partnerWeightsOf(partnerView, n) : null;
     let costs = 0;
     let gains = 0;
     let partnerValue = 0;
@@ -498,16 +615,17 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
       const works = worksIn(k, b);
       at.k = k;
       at.works = works;
-      yearEntries(setup, terms, at, e);
-      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
+      const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, at, e);
       const cityGrants = expectedGrantsEur * works;
-      const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
-      // valueForCity: the costs (the city's nil compensation last) and the gains.
-      costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
-      gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
+      const pay = payment * overlap(k, b, b + duration);
       // unitPaymentsValue: one euro a year during the contract (its length as written).
       const unit = overlap(k, b, b + durationYears);
-      cityUnit += unit * costWeights[k]!;
+      if (costWeights !== null && gainWeights !== null) {
+        // valueForCity: the costs (the city's nil compensation last) and the gains.
+        costs += (cityCapital + cityGrants + -pay + 0) * fiscal * costWeights[k]!;
+        gains += (citySavings + cityServices + cityOperation * fiscal) * gainWeights[k]!;
+        cityUnit += unit * costWeights[k]!;
+      }
       if (partnerW !== null) {
         // valueForPartner: presentValueWith of the partner's net.
         partnerValue += (byPartner ? partnerCapital + pay + partnerSavings + partnerOperation + partnerPenalties : 0) * partnerW[k]!;
@@ -531,9 +649,11 @@ export function dealCityValue(
   terms: ContractTerms,
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
+  /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
+  context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
-  const setup = dealSetup(state, scenario, terms, builder, view);
-  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], false);
+  const setup = dealSetup(state, scenario, terms, builder, view, context);
+  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true, false);
   return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
 
@@ -550,55 +670,142 @@ export function dealFlowsOfVariants(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): (terms: ContractTerms) => DealFlows {
-  const setups = numberKeyed<DealSetup>();
-  const known = numberKeyed<DealFlows>();
+  // By guarantee and penalty: the setup, and its flows by length and payment.
+  const shapes = pairKeyed<{ setup: DealSetup; flows: PairMemo<DealFlows> }>();
   return (terms) => {
-    const shape = [terms.guaranteedSavingShare, terms.penaltyRate];
-    const key = [terms.durationYears, terms.annualPaymentEur, terms.guaranteedSavingShare, terms.penaltyRate];
-    let flows = known.get(key);
+    let shape = shapes.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (shape === undefined) {
+      shape = { setup: dealSetup(state, scenario, terms, builder, view), flows: pairKeyed<DealFlows>() };
+      shapes.set(terms.guaranteedSavingShare, terms.penaltyRate, shape);
+    }
+    let flows = shape.flows.get(terms.durationYears, terms.annualPaymentEur);
     if (flows === undefined) {
-      let setup = setups.get(shape);
-      if (setup === undefined) {
-        setup = dealSetup(state, scenario, terms, builder, view);
-        setups.set(shape, setup);
-      }
-      flows = flowsOf(scenario, terms, setup);
-      known.set(key, flows);
+      flows = flowsOf(scenario, terms, shape.setup);
+      shape.flows.set(terms.durationYears, terms.annualPaymentEur, flows);
     }
     return flows;
   };
 }
 
+/** What a negotiator reads of one variant's projection: both sides' values and payment annuities, and the partner's capital (`DealFlows.partnerCapitalEur`). */
+export interface VariantValues extends DealValues {
+  partnerCapitalEur: number;
+}
+
 /**
- * A memo keyed by a list of numbers, as nested Maps: no key string to build from the numbers
- * (a Map tells two numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
+ * `dealValuesOverDurations` of the variants of one deal at their own lengths, with the flows'
+ * `partnerCapitalEur`: `valueForCity`, `cityPaymentAnnuity`, `valueForPartner` and
+ * `partnerPaymentAnnuity` of `dealFlowsOfVariants`' flows, the same numbers (the sums of
+ * `valuesOfSetup`, a test checks them bit for bit), without writing the rows no negotiator reads
+ * (the same variants as `dealFlowsOfVariants`; the setup made once per guarantee and penalty). The
+ * negotiators price sixteen lengths × compensations × guarantees at each offer, through up to
+ * three lenses: the rows were most of what they allocated.
  */
-function numberKeyed<V>(): { get(keys: readonly number[]): V | undefined; set(keys: readonly number[], value: V): void } {
-  type Level = Map<number, Level | V>;
-  const root: Level = new Map();
+export function dealValuesOfVariants(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): (terms: ContractTerms) => VariantValues {
+  return valuesOfVariants(state, scenario, builder, view, true, true);
+}
+
+/** A variant's values as the city reads them: `valueForCity` and `cityPaymentAnnuity` of its flows. */
+export type CityValues = Pick<VariantValues, 'city' | 'cityAnnuity'>;
+
+/** A variant's values as the partner reads them: `valueForPartner`, `partnerPaymentAnnuity` and `partnerCapitalEur` of its flows. */
+export type PartnerValues = Pick<VariantValues, 'partner' | 'partnerAnnuity' | 'partnerCapitalEur'>;
+
+/**
+ * The city's side of `dealValuesOfVariants`, the same numbers, without the partner's sums. They
+ * read no compensation (only the partner's lens does), so they are kept by guarantee, penalty,
+ * length and payment: the variants at each compensation share them.
+ */
+export function cityValuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers' = 'partner', view: 'private' | 'public' = 'private'): (terms: ContractTerms) => CityValues {
+  const valuesOf = valuesOfVariants(state, scenario, builder, view, true, false);
+  const known = new Map<number, Map<number, PairMemo<CityValues>>>();
+  return (terms) => {
+    let byShape = known.get(terms.guaranteedSavingShare);
+    if (byShape === undefined) known.set(terms.guaranteedSavingShare, (byShape = new Map()));
+    let byLength = byShape.get(terms.penaltyRate);
+    if (byLength === undefined) byShape.set(terms.penaltyRate, (byLength = pairKeyed<CityValues>()));
+    let values = byLength.get(terms.durationYears, terms.annualPaymentEur);
+    if (values === undefined) {
+      const { city, cityAnnuity } = valuesOf(terms);
+      values = { city, cityAnnuity };
+      byLength.set(terms.durationYears, terms.annualPaymentEur, values);
+    }
+    return values;
+  };
+}
+
+/** The partner's side of `dealValuesOfVariants`, the same numbers, without the city's sums. */
+export function partnerValuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers' = 'partner', view: 'private' | 'public' = 'private'): (terms: ContractTerms) => PartnerValues {
+  const valuesOf = valuesOfVariants(state, scenario, builder, view, false, true);
+  return (terms) => {
+    const { partner, partnerAnnuity, partnerCapitalEur } = valuesOf(terms);
+    return { partner, partnerAnnuity, partnerCapitalEur };
+  };
+}
+
+/** `dealValuesOfVariants` with the sides asked for (the other's values left at 0). */
+function valuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers', view: 'private' | 'public', withCity: boolean, withPartner: boolean): (terms: ContractTerms) => VariantValues {
+  const setups = pairKeyed<DealSetup>();
+  return (terms) => {
+    let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (setup === undefined) {
+      setup = dealSetup(state, scenario, terms, builder, view);
+      setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
+    }
+    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner);
+  };
+}
+
+/** `dealValuesOfVariants` of one deal alone: the values of `dealFlows` at its terms, the same numbers, without rows. */
+export function dealValues(
+  state: Readonly<SimState>,
+  scenario: Scenario,
+  terms: ContractTerms,
+  builder: 'partner' | 'suppliers' = 'partner',
+  view: 'private' | 'public' = 'private',
+): VariantValues {
+  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), true, true);
+}
+
+/** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
+function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean): VariantValues {
+  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner)[0]!;
+  // As `flowsOf` counts it.
+  const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
+  return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
+}
+
+/**
+ * A memo keyed by two numbers, as nested Maps: no key to build from the numbers (a Map tells two
+ * numbers apart exactly when their strings differ: −0 is 0, NaN is NaN).
+ */
+interface PairMemo<V> {
+  get(a: number, b: number): V | undefined;
+  set(a: number, b: number, value: V): void;
+}
+
+function pairKeyed<V>(): PairMemo<V> {
+  const root = new Map<number, Map<number, V>>();
   return {
-    get(keys) {
-      let level: Level | V | undefined = root;
-      for (const k of keys) {
-        level = (level as Level).get(k);
-        if (level === undefined) return undefined;
-      }
-      return level as V;
+    get(a, b) {
+      return root.get(a)?.get(b);
     },
-    set(keys, value) {
-      let level = root;
-      for (let i = 0; i < keys.length - 1; i++) {
-        let next = level.get(keys[i]!) as Level | undefined;
-        if (next === undefined) level.set(keys[i]!, (next = new Map()));
-        level = next;
-      }
-      level.set(keys[keys.length - 1]!, value);
+    set(a, b, value) {
+      let level = root.get(a);
+      if (level === undefined) root.set(a, (level = new Map()));
+      level.set(b, value);
     },
   };
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation'): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext): DealSetup {
+  const context = contextFor(state, dealContext);
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
   const share = isProcurement ? 1 : terms.cityCapitalShare;
@@ -613,7 +820,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
   const reputation = view === 'evaluation' ? 0 : state.partner.reputation;
   const muCity = builder === 'partner' ? 0.85 + 0.15 * reputation + GUARANTEE_MEAN_GAIN * effort : 0.85;
   const priceFactor = state.energyPriceFactor;
-  const platformShare = platformShares(state, scenario, terms);
+  const platformShare = platformShares(state, scenario, terms, context);
   let synergies: Map<number, number> | null = null;
   const te = yearsToElection(state);
   let capexTotal = 0;
@@ -629,7 +836,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     // measurement; a pilot's data is the baseline of the roll-out: US EPA, Climate Showcase
     // Communities, "Conducting and Evaluating Pilot Projects") as an estimate of the gap, shrunk
     // toward none by how few they are, with its remaining spread (`territoryEstimate`).
-    const evidence = territoryEstimate(state, p);
+    const evidence = evidenceOf(state, p, context);
     const shift = evidence === null ? 0 : spreadFactor * evidence.gap;
     // What is left unknown of the gap (all of it, k·σ, before a pilot), and the deployment's own
     // noise: a roll-out's narrow (so it keeps the catalogue's spread until a pilot measured the
@@ -670,7 +877,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
-  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects };
+  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null };
 }
 
 /**
@@ -687,18 +894,18 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
   const duration = isProcurement ? 0 : terms.durationYears;
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration, partnerRisk };
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
   for (let k = 0; k < n; k++) {
     const works = worksIn(k, b);
     at.k = k;
     at.works = works;
-    yearEntries(setup, terms, at, e);
-    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = e;
+    const { cityCapital, citySavings, cityServices, cityOperation, partnerCapital, partnerSavings, partnerOperation, partnerPenalties } = sharedYearEntries(setup, at, e);
     // Ending the contract early is now the city's own decision, priced by the law (contracts.ts
     // `terminationCompensationEur`): a city only ends a contract when that pays, so no expected
     // compensation is charged to it here (the series stays, at zero, for the lenses' chart).
     const cityGrants = expectedGrantsEur * works;
-    const pay = terms.annualPaymentEur * overlap(k, b, b + duration);
+    const pay = payment * overlap(k, b, b + duration);
     city.capital[k] = cityCapital;
     city.grants[k] = cityGrants;
     city.payments[k] = -pay;
@@ -723,27 +930,40 @@ function flowsOf(scenario: Scenario, terms: ContractTerms, setup: DealSetup): De
 
 /**
  * The last weights computed through each kind of lens, and for how many years: the computer
- * players value many projections in a row through one lens (a deal at five lengths, a grid of
- * terms), so the same weights are asked for again and again. The same numbers as discount.ts
- * gives (the arrays are its own, kept); read here only, never written.
+ * players value many projections in a row through a few lenses (a deal at sixteen lengths, a grid
+ * of terms, through its own lens and the other side's, at each compensation), so the same weights
+ * are asked for again and again. The same numbers as discount.ts gives (the arrays are its own,
+ * kept); read here only, never written.
  */
 const sameCityLens = (a: CityLens, b: CityLens) => Object.is(a.rate, b.rate) && Object.is(a.presentBias, b.presentBias) && Object.is(a.electoralHazard, b.electoralHazard) && Object.is(a.yearsToElection, b.yearsToElection);
 const samePartnerLens = (a: PartnerLens, b: PartnerLens) => Object.is(a.rate, b.rate) && Object.is(a.riskPremium, b.riskPremium) && Object.is(a.horizonYears, b.horizonYears);
 
-/** A weights function that keeps its last answer: asked again for the same lens and length, it returns the same array. */
-function rememberLast<L>(compute: (lens: L, n: number) => number[], same: (a: L, b: L) => boolean): (lens: L, n: number) => readonly number[] {
-  let last: { lens: L; n: number; weights: number[] } | undefined;
+/** How many answers `rememberRecent` keeps: the lenses and lengths one offer's variants alternate between. */
+const RECENT_WEIGHTS = 8;
+
+/**
+ * A weights function that keeps its last few answers: asked again for a lens and length it answered
+ * lately, it returns the same array. A negotiator's variants alternate between lenses (its own and
+ * the other side's, the partner's at each compensation), which a single remembered answer missed
+ * every time. The oldest answer makes room for a new one.
+ */
+function rememberRecent<L>(compute: (lens: L, n: number) => number[], same: (a: L, b: L) => boolean): (lens: L, n: number) => readonly number[] {
+  const recent: { lens: L; n: number; weights: number[] }[] = [];
+  let next = 0;
   return (lens, n) => {
-    if (last !== undefined && last.n === n && same(last.lens, lens)) return last.weights;
+    for (const r of recent) if (r.n === n && same(r.lens, lens)) return r.weights;
     const weights = compute(lens, n);
-    last = { lens, n, weights };
+    const entry = { lens, n, weights };
+    if (recent.length < RECENT_WEIGHTS) recent.push(entry);
+    else recent[next] = entry;
+    next = (next + 1) % RECENT_WEIGHTS;
     return weights;
   };
 }
 
-const cityGainWeightsOf = rememberLast(cityWeights, sameCityLens);
-const cityCostWeightsOf = rememberLast(cityCostWeights, sameCityLens);
-const partnerWeightsOf = rememberLast(partnerWeights, samePartnerLens);
+const cityGainWeightsOf = rememberRecent(cityWeights, sameCityLens);
+const cityCostWeightsOf = rememberRecent(cityCostWeights, sameCityLens);
+const partnerWeightsOf = rememberRecent(partnerWeights, samePartnerLens);
 
 /** The deal's value to the city now, through its own lens (euros). */
 export function valueForCity(state: Readonly<SimState>, scenario: Scenario, flows: DealFlows): number {
@@ -799,21 +1019,41 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
   const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
-  // presentValueWith of the cost and gain series, summed in place (no series built).
-  const value = (flows: DealFlows): number => {
-    const c = flows.city;
-    const n = c.capital.length;
-    const costWeights = cityCostWeightsOf(lens, n);
-    const gainWeights = cityGainWeightsOf(lens, n);
-    let costs = 0;
-    for (let k = 0; k < n; k++) costs += (c.capital[k]! + c.grants[k]! + c.payments[k]! + c.operation[k]! + c.compensation[k]!) * costWeights[k]!;
-    let gains = 0;
-    for (let k = 0; k < n; k++) gains += (c.savings[k]! + c.services[k]!) * gainWeights[k]!;
-    return costs + gains;
-  };
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
-  const partnership = flowsOf(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'));
-  return { partnershipEur: value(partnership), procurementEur: value(dealFlows(state, scenario, alone, 'suppliers', 'public')) };
+  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
+  return { partnershipEur, procurementEur: evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens) };
+}
+
+/**
+ * A prior evaluation's value of a deal's projection (`valueForMoney`): presentValueWith of its
+ * costs (the works, grants, payments, the city's running costs and its nil compensation, in that
+ * order) with the commitment weights and of its gains (savings and services) with the gain
+ * weights, summed year by year as `flowsOf` makes the entries (`sharedYearEntries`), without
+ * writing its rows: the same numbers as summing `flowsOf`'s rows (each sum keeps its order; the
+ * two are added last). The computer city checks it for every partnership it considers.
+ */
+function evaluationValue(scenario: Scenario, terms: ContractTerms, setup: DealSetup, lens: CityLens): number {
+  const { isProcurement, b, expectedGrantsEur } = setup;
+  const n = flowYears(scenario, terms, b);
+  const duration = isProcurement ? 0 : terms.durationYears;
+  const e = noEntries();
+  const at: YearAt = { k: 0, works: 0, duration, partnerRisk: 0.5 * scenario.partner.riskAversion, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const payment = terms.annualPaymentEur;
+  const costWeights = cityCostWeightsOf(lens, n);
+  const gainWeights = cityGainWeightsOf(lens, n);
+  let costs = 0;
+  let gains = 0;
+  for (let k = 0; k < n; k++) {
+    const works = worksIn(k, b);
+    at.k = k;
+    at.works = works;
+    const { cityCapital, citySavings, cityServices, cityOperation } = sharedYearEntries(setup, at, e);
+    const cityGrants = expectedGrantsEur * works;
+    const pay = payment * overlap(k, b, b + duration);
+    costs += (cityCapital + cityGrants + -pay + cityOperation + 0) * costWeights[k]!;
+    gains += (citySavings + cityServices) * gainWeights[k]!;
+  }
+  return costs + gains;
 }
