@@ -50,9 +50,10 @@ export const PATIENCE_TYPES = [0.85, 0.92, 0.96, 0.98, 0.995] as const;
 /**
  * The lengths a computer player weighs, in years: every whole year from 5 to 16, where the
  * performance contracts and partnerships of street lighting and control centres are signed (Dijon
- * and Angers 12 years), then 18, 20, 22 and the model's 25 (steps of about an eighth of the length). A coarser
- * grid (5, 8, 12, 15, 20, 25 until issue 9's ninth round) put a city whose best length was 10 at 8
- * or 12.
+ * and Angers 12 years), then 18, 20, 22 and the model's 25 (steps of about an eighth of the
+ * length). With the coarser grid of 5, 8, 12, 15, 20 and 25 years (until issue 9's ninth round) a
+ * partner conceding on the length after the bids jumped from 12 years to 8; it now concedes one to
+ * three years (MODEL §13.6).
  */
 export const CONTRACT_LENGTHS = [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 20, 22, 25] as const;
 const COMPENSATION_GRID = [0, 1] as const;
