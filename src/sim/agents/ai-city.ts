@@ -10,6 +10,7 @@
  */
 import { applyAction } from '../actions';
 import { newScratch } from '../money';
+import { commitmentAllowed } from '../rules/legality';
 import { termsLawful } from '../rules/terms';
 import { cloneState } from '../serialize';
 import { dealValues } from '../rules/valuation';
@@ -114,13 +115,20 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
  * month 154; issue 9's ninth round, the review). A vote of the budget is never dropped.
  */
 function besideDeal(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[], offer: ContractTerms): Action[] {
-  if (!actions.some((a) => a.type === 'launchAlone') || !termsLawful(state, scenario, offer, { atAcceptance: true })) return [...actions];
+  // What a purchase alone can take from the deal is its credits: the envelope and the lenders'
+  // limit (`commitmentAllowed`, what the signature checks again of the budget).
+  const fits = (s: Readonly<SimState>) => commitmentAllowed(s, scenario, { kind: 'works', terms: offer, builder: 'partner' });
+  if (!actions.some((a) => a.type === 'launchAlone') || !fits(state)) return [...actions];
+  // In most months the decisions leave the deal its credits: one trial of them all says so.
+  const all = cloneState(state);
+  const scratch = newScratch(all);
+  if (actions.every((a) => applyAction(all, scenario, scratch, a).ok) && fits(all)) return [...actions];
   let after: Readonly<SimState> = state;
   const out: Action[] = [];
   for (const a of actions) {
     const trial = cloneState(after);
     const ok = applyAction(trial, scenario, newScratch(trial), a).ok;
-    if (ok && a.type === 'launchAlone' && !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
+    if (ok && a.type === 'launchAlone' && !fits(trial)) continue;
     if (ok) after = trial;
     out.push(a);
   }
