@@ -106,7 +106,7 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
 
 /**
  * The month's decisions while an offer is on the table and the city does not answer it: each kept,
- * except a purchase alone after which that offer would no longer be lawful at signature. The
+ * except a purchase alone after which that offer would no longer fit its credits at signature. The
  * credits of a deal under award are set before its procedure (an offer above them is
  * *inacceptable*, CCP L2152-3; AP/CP, CGCT L2311-3), so a purchase decided beside it must leave
  * them. A purchase beside a deal is planned at the average overrun (rule-based-city.ts), and the
