@@ -63,8 +63,9 @@ describe('C3: a higher grant share raises the services per euro of city money', 
   // (playableYears = 30, a setting no game offers): +0.0200 ± 0.0091 / +0.0169 ± 0.0083 /
   // +0.0240 ± 0.0077. Both at the edge; this test keeps the game as played (docs/CLAIMS.md).
   // Ninth round (contracts at whole-year lengths, MODEL §13.6): +0.0133 ± 0.0049 (1–32), +0.0078 ±
-  // 0.0043 (9001–9032, fails its floor of 0.01), +0.0163 ± 0.0046 (20001–20032): real, about a
-  // hundredth of a service per € M, and at its floor on every block.
+  // 0.0043 (9001–9032, fails its floor of 0.01), +0.0163 ± 0.0046 (20001–20032), +0.0109 ± 0.0061
+  // (30001–30032, fails its 2-SE floor): real, about a hundredth of a service per € M, and at its
+  // floor on every block.
   it('more services per million euros of city money after 30 years', () => {
     expectGain(rich.perMillion30, poor.perMillion30, 0.01);
   });
