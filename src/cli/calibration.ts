@@ -22,6 +22,11 @@ export interface CalibrationFigure {
   inRange: boolean;
   /** How many observations the figure reads (runs, contracts, elections). */
   n: number;
+  /**
+   * For a median, the 25th and 75th percentiles of what it reads: a median can sit in range
+   * between two peaks (the flagship's length, 5–7 years in a fifth of the runs and 12 in a third).
+   */
+  quartiles?: [number, number];
 }
 
 
@@ -31,6 +36,23 @@ const isFlagship = (c: ContractRecord) => c.families.includes('streetLighting') 
 function figure(key: string, label: string, value: number | null, min: number | null, max: number | null, unit: string, n: number): CalibrationFigure {
   const inRange = value !== null && (min === null || value >= min) && (max === null || value <= max);
   return { key, label, value, min, max, unit, inRange, n };
+}
+
+/**
+ * The p-quantile of xs by linear interpolation between order statistics (Hyndman and Fan's type 7,
+ * R's and NumPy's default): p = ½ is `median`.
+ */
+export function quantile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  return lo + 1 < s.length ? s[lo]! + (h - lo) * (s[lo + 1]! - s[lo]!) : s[lo]!;
+}
+
+/** A median's figure, with the quartiles of what it reads. */
+function medianFigure(key: string, label: string, xs: readonly number[], min: number | null, max: number | null, unit: string): CalibrationFigure {
+  const f = figure(key, label, xs.length === 0 ? null : median(xs, 0), min, max, unit, xs.length);
+  return xs.length === 0 ? f : { ...f, quartiles: [quantile(xs, 0.25), quantile(xs, 0.75)] };
 }
 
 /** What one run contributes to the figures. */
@@ -81,16 +103,15 @@ export function calibrationFigures(scenario: Scenario, seeds: readonly number[],
   const months = facts.flatMap((f) => f.largeProcedureMonths);
   const elections = facts.reduce((a, f) => a + f.elections, 0);
   const defeats = facts.reduce((a, f) => a + f.defeats, 0);
-  const m = (xs: number[]) => (xs.length === 0 ? null : median(xs, 0));
   return [
     figure('flagshipShare', 'flagship signed in the first mandate (share of runs)', seeds.length ? flagships.length / seeds.length : null, 0.5, null, 'share', seeds.length),
-    figure('flagshipYears', 'flagship length (median)', m(flagships.map((c) => c.durationYears)), 10, 15, 'years', flagships.length),
-    figure('flagshipWorksEur', 'flagship works (median)', m(flagships.map((c) => c.worksEur)), 40e6, 70e6, '€', flagships.length),
-    figure('flagshipValueEur', 'flagship value over its life (median)', m(flagships.map((c) => c.valueEur)), 80e6, 130e6, '€', flagships.length),
-    figure('lightingEnergyDrop', 'street lighting energy, largest drop from year 1 (median)', m(facts.map((f) => f.lightingDrop)), 0.55, 0.75, 'share', facts.length),
-    figure('partnerIrrMedian', 'partner IRR on ended contracts (median)', m(irrs), scenario.partner.discountRate, scenario.partner.discountRate + 0.06, 'per year', irrs.length),
+    medianFigure('flagshipYears', 'flagship length (median)', flagships.map((c) => c.durationYears), 10, 15, 'years'),
+    medianFigure('flagshipWorksEur', 'flagship works (median)', flagships.map((c) => c.worksEur), 40e6, 70e6, '€'),
+    medianFigure('flagshipValueEur', 'flagship value over its life (median)', flagships.map((c) => c.valueEur), 80e6, 130e6, '€'),
+    medianFigure('lightingEnergyDrop', 'street lighting energy, largest drop from year 1 (median)', facts.map((f) => f.lightingDrop), 0.55, 0.75, 'share'),
+    medianFigure('partnerIrrMedian', 'partner IRR on ended contracts (median)', irrs, scenario.partner.discountRate, scenario.partner.discountRate + 0.06, 'per year'),
     figure('partnerIrrAbove25', 'partner IRRs above 25 %', irrs.filter((x) => x > 0.25).length, null, 0, 'contracts', irrs.length),
-    figure('largeProcedureMonths', 'procedures for works above €20 M, opening to signature (median)', m(months), 8, 24, 'months', months.length),
+    medianFigure('largeProcedureMonths', 'procedures for works above €20 M, opening to signature (median)', months, 8, 24, 'months'),
     figure('electionsLostShare', 'playable elections the incumbent lost', elections ? defeats / elections : null, 0.12, 0.35, 'share', elections),
   ];
 }
@@ -118,7 +139,8 @@ export function calibrationText(figures: readonly CalibrationFigure[]): string {
               : f.min !== null
                 ? `≥ ${formatValue(f.min, f.unit)}`
                 : `≤ ${formatValue(f.max, f.unit)}`;
-        return `${f.inRange ? 'in range ' : 'OUT      '} ${f.label}: ${formatValue(f.value, f.unit)} (target ${target}; n ${f.n})`;
+        const quartiles = f.quartiles ? `; quartiles ${formatValue(f.quartiles[0], f.unit)} to ${formatValue(f.quartiles[1], f.unit)}` : '';
+        return `${f.inRange ? 'in range ' : 'OUT      '} ${f.label}: ${formatValue(f.value, f.unit)} (target ${target}; n ${f.n}${quartiles})`;
       })
       .join('\n') + '\n'
   );

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectUserError, runCli } from './helpers';
-import { calibrationText, type CalibrationFigure } from '../../src/cli/calibration';
+import { calibrationText, quantile, type CalibrationFigure } from '../../src/cli/calibration';
 
 interface Contract {
   families: string[];
@@ -32,6 +32,13 @@ describe.concurrent('npm run calibrate', () => {
     const mid = years.length >> 1;
     const median = years.length === 0 ? null : years.length % 2 ? years[mid]! : (years[mid - 1]! + years[mid]!) / 2;
     expect(byKey.flagshipYears!.value).toBe(median);
+    // Its quartiles (R's type 7: 25 % and 75 % of the way through the sorted lengths, interpolated).
+    const at = (p: number) => {
+      const h = (years.length - 1) * p;
+      const lo = Math.floor(h);
+      return lo + 1 < years.length ? years[lo]! + (h - lo) * (years[lo + 1]! - years[lo]!) : years[lo]!;
+    };
+    expect(byKey.flagshipYears!.quartiles).toEqual(years.length === 0 ? undefined : [at(0.25), at(0.75)]);
     expect(byKey.flagshipYears!.inRange).toBe(byKey.flagshipYears!.value !== null && byKey.flagshipYears!.value >= 10 && byKey.flagshipYears!.value <= 15);
     const works = flagships.map((c) => c.worksEur).sort((a, b) => a - b);
     expect(byKey.flagshipWorksEur!.value).toBe(works.length === 0 ? null : works.length % 2 ? works[mid]! : (works[mid - 1]! + works[mid]!) / 2);
@@ -44,10 +51,19 @@ describe.concurrent('npm run calibrate', () => {
     for (const f of figures) expect(Number.isNaN(f.value)).toBe(false);
   });
 
-  it('marks a figure out of its range', () => {
+  it('marks a figure out of its range, and prints a median\u2019s quartiles', () => {
     const f = (value: number): CalibrationFigure => ({ key: 'flagshipYears', label: 'flagship length (median)', value, min: 10, max: 15, unit: 'years', inRange: value >= 10 && value <= 15, n: 3 });
     expect(calibrationText([f(8)])).toMatch(/^OUT .*8 years \(target 10–15 years; n 3\)/);
     expect(calibrationText([f(12)])).toMatch(/^in range .*12 years/);
+    expect(calibrationText([{ ...f(11.5), quartiles: [7.25, 12] }])).toMatch(/11\.5 years \(target 10–15 years; n 3; quartiles 7\.3 years to 12 years\)/);
+  });
+
+  it('quartiles by linear interpolation between order statistics (R\u2019s type 7); the middle one is the median', () => {
+    expect(quantile([4, 1, 3, 2], 0.25)).toBe(1.75);
+    expect(quantile([4, 1, 3, 2], 0.75)).toBe(3.25);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([5, 12, 7], 0.5)).toBe(7);
+    expect(quantile([9], 0.25)).toBe(9);
   });
 
   it('a mistake in a flag is one message naming it', async () => {
