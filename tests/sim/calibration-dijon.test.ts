@@ -6,7 +6,7 @@
  * Figures and sources: docs/MODEL.md §13 and the calibration section.
  */
 import { describe, expect, it } from 'vitest';
-import { contractRecords, type ContractRecord } from '../../src/sim/contract-records';
+import { contractRecords, median as medianOf, type ContractRecord } from '../../src/sim/contract-records';
 import { procedureMonths } from '../../src/sim/rules/procedure';
 import { runSimulation } from '../../src/sim/run';
 import { dijon } from './helpers';
@@ -21,11 +21,7 @@ const sc = dijon();
 const SEEDS = Array.from({ length: 32 }, (_, i) => 501 + i);
 const FIRST_MANDATE = 6 * 12;
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
+const median = (xs: readonly number[]): number => medianOf(xs, Number.NaN);
 
 const isFlagship = (c: ContractRecord) => c.families.includes('streetLighting') && c.families.includes('dataPlatform');
 

@@ -657,36 +657,6 @@ export function dealCityValue(
   return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
 
-/**
- * `dealFlows` of the variants of one deal (the same state, scenario, builder and view; terms that
- * differ only in length, guarantee, penalty, compensation or payment), the same numbers: the setup
- * made once per guarantee and penalty (it reads neither the length nor the compensation), the flows
- * once per length, guarantee, penalty and payment (they do not read the compensation: only the
- * partner's lens does). The negotiators price a grid of such variants at each offer.
- */
-export function dealFlowsOfVariants(
-  state: Readonly<SimState>,
-  scenario: Scenario,
-  builder: 'partner' | 'suppliers' = 'partner',
-  view: 'private' | 'public' = 'private',
-): (terms: ContractTerms) => DealFlows {
-  // By guarantee and penalty: the setup, and its flows by length and payment.
-  const shapes = pairKeyed<{ setup: DealSetup; flows: PairMemo<DealFlows> }>();
-  return (terms) => {
-    let shape = shapes.get(terms.guaranteedSavingShare, terms.penaltyRate);
-    if (shape === undefined) {
-      shape = { setup: dealSetup(state, scenario, terms, builder, view), flows: pairKeyed<DealFlows>() };
-      shapes.set(terms.guaranteedSavingShare, terms.penaltyRate, shape);
-    }
-    let flows = shape.flows.get(terms.durationYears, terms.annualPaymentEur);
-    if (flows === undefined) {
-      flows = flowsOf(scenario, terms, shape.setup);
-      shape.flows.set(terms.durationYears, terms.annualPaymentEur, flows);
-    }
-    return flows;
-  };
-}
-
 /** What a negotiator reads of one variant's projection: both sides' values and payment annuities, and the partner's capital (`DealFlows.partnerCapitalEur`). */
 export interface VariantValues extends DealValues {
   partnerCapitalEur: number;
@@ -695,9 +665,10 @@ export interface VariantValues extends DealValues {
 /**
  * `dealValuesOverDurations` of the variants of one deal at their own lengths, with the flows'
  * `partnerCapitalEur`: `valueForCity`, `cityPaymentAnnuity`, `valueForPartner` and
- * `partnerPaymentAnnuity` of `dealFlowsOfVariants`' flows, the same numbers (the sums of
- * `valuesOfSetup`, a test checks them bit for bit), without writing the rows no negotiator reads
- * (the same variants as `dealFlowsOfVariants`; the setup made once per guarantee and penalty). The
+ * `partnerPaymentAnnuity` of `dealFlows` of each variant (terms that differ only in length,
+ * guarantee, penalty, compensation or payment), the same numbers (the sums of `valuesOfSetup`, a
+ * test checks them bit for bit), without writing the rows no negotiator reads (the setup, which
+ * reads neither the length nor the compensation, made once per guarantee and penalty). The
  * negotiators price sixteen lengths × compensations × guarantees at each offer, through up to
  * three lenses: the rows were most of what they allocated.
  */
