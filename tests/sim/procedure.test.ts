@@ -4,7 +4,7 @@ import { resolvePolicy } from '../../src/sim/agents';
 import { runSimulation } from '../../src/sim/run';
 import { expectedOverrun } from '../../src/sim/rules/projects';
 import { partnerCostFactor } from '../../src/sim/rules/partner';
-import { competitiveCapEur, dialogueMonths, procedureKind } from '../../src/sim/rules/procedure';
+import { competitiveCapEur, dialogueMonths, expectedCappedLowest, procedureKind } from '../../src/sim/rules/procedure';
 import { projectType } from '../../src/sim/rules/catalogue';
 import { termsProblem } from '../../src/sim/rules/terms';
 import { awardedWorksFactor, dealCapexEur, dealCapital, dealFlows } from '../../src/sim/rules/valuation';
@@ -189,9 +189,52 @@ describe('competition: the next bidder bounds the price', () => {
     expect(competitiveCapEur(s, sc, t)!).toBeLessThan(atEstimate);
   });
 
-  it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still', () => {
+  it('the lowest-cost firm is the partner: with dear partner costs the rivals are dearer still, and above the estimate the estimate bounds', () => {
     const sc = variant({ 'partner.trueCostFactor': 1.3, 'partner.learningMax': 0 });
-    for (let seed = 1; seed <= 5; seed++) expect(atBids(sc, 500_000, seed).negotiation!.procedure.rivalCostFactor).toBeGreaterThanOrEqual(1.3);
+    // Every rival, at 1.3 or more of catalogue prices, bids above the buyer's estimate: their expected
+    // bid, capped at the estimate (CCP L2152-3), is the estimate.
+    for (let seed = 1; seed <= 5; seed++) expect(atBids(sc, 500_000, seed).negotiation!.procedure.rivalCostFactor).toBe(1);
+    // Uncapped, the lowest of three rivals on [1.3, 1.495] bids at least 1.3 × its overruns.
+    expect(expectedCappedLowest(1.3, 1.495, 3, 1.1, Infinity)).toBeGreaterThanOrEqual(1.3 * 1.1);
+  });
+
+  it('sealed bids (CCP L2132-1): the partner bids against the next rival’s expected price, not its drawn one — no draw, the same bound on every seed', () => {
+    const sc = dijon();
+    const factors = new Set<number>();
+    for (let seed = 1; seed <= 6; seed++) {
+      const s = atBids(sc, 500_000, seed);
+      const before = JSON.stringify(s.rng);
+      factors.add(s.negotiation!.procedure.rivalCostFactor!);
+      expect(JSON.stringify(s.rng)).toBe(before);
+    }
+    expect(factors.size).toBe(1);
+    // And it is the expectation: three rivals uniform on [max(partner, 0.85 × 0.85), 0.85 × 1.15].
+    const s = atBids(sc, 500_000, 1);
+    const m = sc.partner.trueCostFactor;
+    const lo = Math.max(partnerCostFactor(s, sc), m * (1 - sc.procurement.rivalCostSpread));
+    const hi = m * (1 + sc.procurement.rivalCostSpread);
+    const a = expectedOverrun(sc, s.negotiation!.offer);
+    expect(s.negotiation!.procedure.rivalCostFactor).toBeCloseTo(expectedCappedLowest(lo, hi, sc.procurement.bidders - 1, a, 1), 12);
+  });
+
+  it('the expected lowest of m uniform rival costs, capped at the estimate: closed form against a numerical integral', () => {
+    // Uncapped: lo + (hi − lo)/(m + 1), the mean of the lowest of m uniforms.
+    expect(expectedCappedLowest(0, 1, 1, 1, Infinity)).toBeCloseTo(0.5, 12);
+    expect(expectedCappedLowest(0.7, 1.0, 3, 1, Infinity)).toBeCloseTo(0.775, 12);
+    // Every bid above the cap: the cap.
+    expect(expectedCappedLowest(1.2, 1.5, 3, 1, 1)).toBe(1);
+    // The cap inside the bids' range: E[min(aY, cap)] by the midpoint rule over Y's density.
+    for (const [lo, hi, m, a, cap] of [[0.72, 0.98, 3, 1.12, 1], [0.8, 1.0, 1, 1.1, 1], [0.6, 1.2, 7, 1.0, 0.9]] as const) {
+      const n = 200_000;
+      let e = 0;
+      for (let i = 0; i < n; i++) {
+        const y = lo + ((i + 0.5) / n) * (hi - lo);
+        const density = (m / (hi - lo)) * Math.pow((hi - y) / (hi - lo), m - 1);
+        e += Math.min(a * y, cap) * density * ((hi - lo) / n);
+      }
+      expect(expectedCappedLowest(lo, hi, m, a, cap)).toBeCloseTo(e, 6);
+      expect(expectedCappedLowest(lo, hi, m, a, cap)).toBeLessThanOrEqual(cap);
+    }
   });
 
   it('the computer partner counters at the bound when the bound binds (a clamp, not a walk-away)', () => {
@@ -279,7 +322,7 @@ describe('competition: the next bidder bounds the price', () => {
     expect(s.log.find((e) => e.kind === 'bidsOpened')!.data).toMatchObject({ bidders: sc.procurement.bidders, capEur: cap, undercut: true });
   });
 
-  it('more bidders, a lower bound (seeded draws)', () => {
+  it('more bidders, a lower bound', () => {
     const meanCap = (bidders: number) => {
       const sc = variant({ 'procurement.bidders': bidders });
       let sum = 0;

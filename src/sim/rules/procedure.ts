@@ -37,7 +37,6 @@
  * rent thus comes from weak competition and private costs, not from catalogue prices.
  * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
  */
-import { withStream } from '../rng';
 import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
@@ -153,24 +152,51 @@ export function phaseProblem(n: Negotiation): Problem | null {
   return problem('procedurePhase', { phase: p.phase, monthsLeft: p.monthsLeft }, `no move in the ${p.phase} phase of the award procedure: ${p.monthsLeft} month(s) left in it`);
 }
 
-/** The bids come in: how many firms bid and the next-cheapest rival's cost (stream 'procurement'). */
+/**
+ * The bids come in: the competitive bound's cost factor, the price the partner's sealed bid is set
+ * against. Bids are sealed (CCP L2132-1: during the consultation the buyer may not disclose the
+ * total amount or the detailed price of the offers), so the partner does not see its rivals' costs:
+ * it bids what the next-cheapest of them would ask *on average given that it wins*, its costs
+ * below theirs — the symmetric equilibrium of a first-price sealed-bid procurement auction with
+ * independent private costs (Vickrey 1961; Krishna, *Auction Theory*, ch. 2: b(c) = E[Y | Y > c],
+ * Y the lowest of the rivals' costs), with the buyer's estimate as its reserve (a bid above it is
+ * *inacceptable*, CCP L2152-3: b(c) = E[min(Y, R) | Y > c]). A sealed bid carries no luck of the
+ * draw: until issue 9's tenth round the bound was the next rival's drawn cost, known to the partner
+ * (an English auction), and in about 3 % of awards no rival bid under the estimate, which then set
+ * the price (seed 9024: a partner IRR of 25.7 %). The expected price is the same (revenue
+ * equivalence), its spread is gone. No draw is made.
+ */
 export function openBids(state: SimState, scenario: Scenario, n: Negotiation, partnerCost: number): void {
   const p = n.procedure;
   p.rivalCostFactor = null;
   if (p.bidders < 2) return;
-  // Rivals are firms of the same market: their costs spread around the market's cost of these
-  // works (the partner's own before its local experience, `partner.trueCostFactor`), not around
-  // catalogue prices, which carry the firms' margin.
+  // Rivals are firms of the same market: their costs spread uniformly around the market's cost of
+  // these works (the partner's own before its local experience, `partner.trueCostFactor`), not
+  // around catalogue prices, which carry the firms' margin; none below the partner's.
   const s = scenario.procurement.rivalCostSpread;
   const centre = scenario.partner.trueCostFactor;
   const lo = Math.max(partnerCost, centre * (1 - s));
   const hi = Math.max(lo, centre * (1 + s));
-  let next = Infinity;
-  withStream(state, 'procurement', (rng) => {
-    for (let i = 1; i < p.bidders; i++) next = Math.min(next, lo + (hi - lo) * rng.next());
-  });
-  // It bids its expected cost: the overruns the builder bears (§7, 1 + |sd·N|: mean 1 + sd·√(2/π)) included.
-  p.rivalCostFactor = next * expectedOverrun(scenario, n.offer);
+  // Each bids its expected cost: the overruns the builder bears (§7, 1 + |sd·N|: mean 1 + sd·√(2/π)) included.
+  p.rivalCostFactor = expectedCappedLowest(lo, hi, p.bidders - 1, expectedOverrun(scenario, n.offer), 1);
+}
+
+/**
+ * E[min(a·Y, cap)] for Y the lowest of m independent costs uniform on [lo, hi]: the next-cheapest
+ * rival's expected bid (a its mark-up on cost, the expected overrun), capped at the buyer's estimate.
+ * With S(y) = ((hi − y) / (hi − lo))^m the chance that Y exceeds y, E[min(aY, cap)] = a · (lo +
+ * ∫ from lo to z of S) with z = min(hi, cap / a), and ∫ from lo to z of S = (hi − lo) / (m + 1) ·
+ * (1 − ((hi − z) / (hi − lo))^(m + 1)); when cap / a ≤ lo every rival's bid is at or above the cap.
+ */
+export function expectedCappedLowest(lo: number, hi: number, m: number, a: number, cap: number): number {
+  if (a * lo >= cap) return cap;
+  if (hi <= lo) return a * lo;
+  const z = Math.min(hi, cap / a);
+  // ((hi − z) / (hi − lo))^(m + 1), m a whole number of rivals: multiplied out (no Math.pow in the core).
+  const q = (hi - z) / (hi - lo);
+  let tail = q;
+  for (let i = 0; i < m; i++) tail *= q;
+  return a * (lo + ((hi - lo) / (m + 1)) * (1 - tail));
 }
 
 /**
