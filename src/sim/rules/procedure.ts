@@ -26,10 +26,11 @@
  * Competition. `procurement.bidders` firms bid. With none, the procedure is unsuccessful
  * (*infructueux*) when the bids phase ends: there is no deal. With one, nothing bounds the price
  * but the city's own value. With two or more, the lowest-cost firm is the partner and the others
- * are firms of the same market: their cost factors are drawn (stream 'procurement') uniform within
- * ± `rivalCostSpread` of the market's cost (`partner.trueCostFactor`, the partner's own before its
- * local experience), no lower than the partner's, and each bids its expected cost, the overruns the
- * builder bears included. The next-cheapest sets the competitive bound on the global price (one
+ * are firms of the same market: their cost factors are uniform within ± `rivalCostSpread` of the
+ * market's cost (`partner.trueCostFactor`, the partner's own before its local experience), no lower
+ * than the partner's, each counting its expected cost, the overruns the builder bears included. The
+ * bids are sealed: nothing is drawn, and the next-cheapest's expected cost given that the partner
+ * wins (`openBids`, `expectedCappedLowest`) sets the competitive bound on the global price (one
  * price for works and service, CCP L2171-3; L2152-7): the city pays its share of the works at that
  * bidder's cost, never above catalogue (valuation.ts `awardedWorksFactor`), and no offer may carry
  * an annual payment above what that bidder would accept, its costs plus a normal return (its value
