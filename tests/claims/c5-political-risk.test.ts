@@ -126,8 +126,11 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
   // and too small to show over 32 seeds (MODEL §18). Ninth round (new majorities amend the contracts
   // they inherit since the eighth; whole-year lengths): €177 k ± 53 k (1–32), €78 k ± 31 k
   // (9001–9032), €71 k ± 50 k (20001–20032, t 1.4): met on two blocks of three, still skipped.
-  // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C5 not met once the termination pays the financing owed (issue 9); its figures are above
-  it.skip('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {
+  // Tenth round, sealed bids (MODEL §13.1): €194 k ± 43 k (1–32), €129 k ± 55 k (9001–9032), €174 k
+  // ± 58 k (20001–20032), €81 k ± 28 k (30001–30032): met on the four blocks. Unskipped. Mutation
+  // check (1–32): with no review of the inherited contracts by a new majority (contract-review.ts
+  // returning nothing) the leg reads −€0.4 k ± 11 k and fails, with the cancellation legs.
+  it('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {
     const e = exposedNpv(w0, l0);
     expect(mean(e.won) - mean(e.lost)).toBeGreaterThan(2 * sePaired(e.won, e.lost));
   });
