@@ -71,9 +71,12 @@ describe('the rules that bind, in the store', () => {
   });
 
   it("a partner group sees the city's amendment among its actions and answers it", () => {
-    const g = newGame();
-    // Seed 4: the next bidder's costs leave the partner a margin an amendment can cut into (with
-    // most draws competition leaves too little, and every cut is refused as unbalanced).
+    // Two bidders, seed 4: the next bidder's expected price leaves the partner a margin an amendment
+    // can cut into (with the scenario's four bidders competition leaves too little on seeds 1–12,
+    // and every cut is refused as unbalanced).
+    const g = newGame(undefined, 200, (path, json) => {
+      if (path.endsWith('dijon-like.json')) (json.procurement as { bidders: number }).bidders = 2;
+    });
     g.api.dispatch({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 4 });
     toSignedContract(g);
     toCityDecisions(g);
