@@ -315,11 +315,11 @@ describeE2E('the game (Chromium)', () => {
         const r = h.dispatch(a);
         if (!r.ok) throw new Error(`refused ${JSON.stringify(a)}: ${r.reason}`);
       }, [screen, action] as const);
-    // Two groups, seed 4: the partner's margin after competition leaves room for an amendment
+    // Two groups, seed 11: the partner's margin after competition leaves room for an amendment
     // (tests/state/rules-that-bind.test.ts plays the same moves in Node). First a contract, by script:
-    // the city opens with its adviser's offer, the partner's group counters over 10 years at the
+    // the city opens with its adviser's offer, the partner's group counters over 6 years at the
     // competitive bound, the city's group accepts.
-    await send({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 4 });
+    await send({ type: 'start', scenario: 'dijon-like', role: 'both', seed: 11 });
     for (let k = 0; k < 400; k++) {
       const st = await step();
       if (st.contract) break;
@@ -329,7 +329,7 @@ describeE2E('the game (Chromium)', () => {
         if (st.propose) {
           const state = await page.evaluate(() => JSON.parse(JSON.stringify(window.horizons!.getState())));
           const scenario = await page.evaluate(() => window.horizons!.getGame().session!.scenario);
-          const short = { ...st.propose, durationYears: 10 };
+          const short = { ...st.propose, durationYears: 6 };
           const terms = { ...short, annualPaymentEur: competitiveCapEur(state, scenario, short) ?? short.annualPaymentEur };
           action = { type: 'propose', by: 'partner', terms };
         } else action = { type: 'advance' };
@@ -372,7 +372,7 @@ describeE2E('the game (Chromium)', () => {
     const text = await card.innerText();
     expect(text).toMatch(/Baisse\s*−5\s%/);
     expect(text).toMatch(/Paiement annuel\s*[\d,]+\s(k|M)€ → [\d,]+\s(k|M)€/);
-    expect(text).toMatch(/Nouvelle durée\s*10\sans → [\d,]+\sans/);
+    expect(text).toMatch(/Nouvelle durée\s*6\sans → [\d,]+\sans/);
     await shot('partner-amendment');
     await click(page, `amendment-accept-${id}`);
     await expect.poll(() => page.evaluate(() => window.horizons!.getState()!.log.at(-1)!.kind), { timeout: STEP_TIMEOUT }).toBe('contractRenegotiated');

@@ -27,11 +27,8 @@ export class MemoryStorage implements KeyValueStorage {
   }
 }
 
-/** A game over the real scenario files; `edit` may change a file's JSON before the catalogue reads it (a variant of a scenario). */
-export function newGame(storage: KeyValueStorage | null = new MemoryStorage(), agents = 200, edit?: (path: string, json: Record<string, unknown>) => void): Game {
-  const files = scenarioFiles();
-  if (edit) for (const [path, json] of Object.entries(files)) edit(path, json as Record<string, unknown>);
-  return createGame({ catalogue: buildCatalogue(files).entries, storage, randomSeed: () => 4242, agents });
+export function newGame(storage: KeyValueStorage | null = new MemoryStorage(), agents = 200): Game {
+  return createGame({ catalogue: buildCatalogue(scenarioFiles()).entries, storage, randomSeed: () => 4242, agents });
 }
 
 /** Plays with nothing but actions() and dispatch(): `choose` picks among the listed actions. */
