@@ -355,12 +355,16 @@ export function partnershipPrincipalEur(state: SimState, scenario: Scenario): nu
   return sum;
 }
 
-/** The partner's running cost of a contract's deployments, euros a month (its private figures). */
+/**
+ * The partner's running cost of a contract's deployments this month, euros (its private figures):
+ * those that operate (rules/projects.ts charges it only for them; one that has reached the end of
+ * its life, or been given up, costs it nothing more).
+ */
 function partnerRunningCostPerMonth(state: SimState, scenario: Scenario, c: Contract): number {
   let sum = 0;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
-    if (d.stage === 'cancelled' || d.stage === 'failed') continue;
+    if (d.stage !== 'operating') continue;
     sum += (projectType(scenario, d.type)!.opexShare * d.trueCostEur) / 12;
   }
   return sum;
@@ -369,12 +373,6 @@ function partnerRunningCostPerMonth(state: SimState, scenario: Scenario, c: Cont
 /** Months of a contract still to run (its whole length while under works). */
 export function monthsLeft(state: Readonly<SimState>, c: Contract): number {
   return c.status === 'running' ? Math.max(0, c.endTick - state.tick) : Math.round(c.terms.durationYears * 12);
-}
-
-/** Present value of one euro a month for m months at a monthly rate. */
-function annuityFactor(monthlyRate: number, months: number): number {
-  if (months <= 0) return 0;
-  return monthlyRate > 0 ? (1 - detPow(1 + monthlyRate, -months)) / monthlyRate : months;
 }
 
 export interface TerminationCompensation {
@@ -426,11 +424,11 @@ export function terminationCompensationEur(state: Readonly<SimState>, scenario: 
   const financesNothing = c.terms.form === 'procurement' || c.terms.cityCapitalShare >= 1;
   const lenders = c.status === 'running' ? c.capitalOutstandingEur : 0;
   const unamortised = financesNothing ? 0 : Math.max(0, c.partnerUnrecoveredEur, lenders);
-  const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
-  const rate = detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
-  const receipts = c.terms.annualPaymentEur / 12 + (c.terms.savingsShareToPartner * c.expectedSavingsMWh * price) / 12;
-  const net = receipts - partnerRunningCostPerMonth(state, scenario, c);
-  const lostProfit = Math.max(0, net * annuityFactor(rate, monthsLeft(state, c)) - unamortised - unbuiltOutlayEur(state, c));
+  // Its receipts net of its running cost month by month, each deployment's savings share and
+  // running cost only while it lasts (`partnerContractPv`, as an amendment's balance counts them):
+  // charging the running cost of equipment that ends before the contract, for every month left,
+  // left a partner paid for years after its control centre's end owed nothing (issue 9, h16).
+  const lostProfit = Math.max(0, partnerContractPv(state, scenario, c, c.terms.annualPaymentEur, monthsLeft(state, c)) - unamortised - unbuiltOutlayEur(state, c));
   return { unamortisedEur: unamortised, lostProfitEur: lostProfit, totalEur: unamortised + c.terms.terminationCompensation * lostProfit };
 }
 

@@ -409,6 +409,12 @@ interface ProjectSetup {
   opex: number;
   life: number;
   shortfall: number;
+  /**
+   * The shortfall the guarantee charges a year once the equipment has reached the end of its life
+   * within the contract: the whole guaranteed share (nothing runs, so nothing is saved), 0 without
+   * a guarantee.
+   */
+  deadShortfall: number;
   muPartner: number;
   muCity: number;
 }
@@ -476,11 +482,15 @@ function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
   let partnerOperation = 0;
   let partnerPenalties = 0;
   for (let j = 0; j < np; j++) {
-    const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner, muCity } = projects[j]!;
+    const { t, sigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, deadShortfall, muPartner, muCity } = projects[j]!;
     if (works > 0) cityCapital -= share * capex * works;
     const inContract = overlap(k, b, b + Math.min(duration, life));
     const running = overlap(k, b, b + life);
-    if (works === 0 && running === 0) continue;
+    // The contract's years after the equipment's end: the guarantee still binds (the contracts
+    // phase compares the guaranteed share of the contract's expected savings with what is saved,
+    // nothing once the equipment has ended; the model renews nothing within a contract, MODEL §18).
+    const deadInContract = byPartner && deadShortfall > 0 ? overlap(k, b + life, b + duration) : 0;
+    if (works === 0 && running === 0 && deadInContract === 0) continue;
     const afterContract = Math.max(0, running - inContract);
     const visibleBoost = k < te ? 1 + t.benefits.visibility : 1;
     // The guarantee covers the energy savings while the contract runs (its penalties are paid then:
@@ -494,7 +504,7 @@ function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
       partnerCapital += (share * capex - trueCost) * works;
       partnerSavings += savingsShare * energyEur * (muPartner - partnerRisk * sigma) * inContract;
       partnerOperation -= t.opexShare * trueCost * (isProcurement ? 0 : inContract);
-      partnerPenalties -= penaltyRate * energyEur * shortfall * inContract;
+      partnerPenalties -= penaltyRate * energyEur * (shortfall * inContract + deadShortfall * deadInContract);
     }
   }
   out.cityCapital = cityCapital;
@@ -844,8 +854,10 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     const life = terms.pilot ? Math.min(t.lifetimeYears, scenario.negotiation.pilotMaxYears) : t.lifetimeYears;
     const partnerMu = Math.max(0, muPartner + shift);
     const fearSigma = citySigma * (1 + scenario.partner.riskAversion);
-    const shortfall = !isProcurement && terms.guaranteedSavingShare > 0 ? expectedShortfall(terms.guaranteedSavingShare, partnerMu, fearSigma) : 0;
-    projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
+    const guaranteed = !isProcurement && terms.guaranteedSavingShare > 0;
+    const shortfall = guaranteed ? expectedShortfall(terms.guaranteedSavingShare, partnerMu, fearSigma) : 0;
+    const deadShortfall = guaranteed ? terms.guaranteedSavingShare : 0;
+    projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, deadShortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
   return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null };
