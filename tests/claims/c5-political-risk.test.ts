@@ -127,7 +127,10 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
   // they inherit since the eighth; whole-year lengths): €177 k ± 53 k (1–32), €78 k ± 31 k
   // (9001–9032), €71 k ± 50 k (20001–20032, t 1.4): met on two blocks of three, still skipped.
   // Tenth round, sealed bids (MODEL §13.1): €194 k ± 43 k (1–32), €129 k ± 55 k (9001–9032), €174 k
-  // ± 58 k (20001–20032), €81 k ± 28 k (30001–30032): met on the four blocks. Unskipped. Mutation
+  // ± 58 k (20001–20032), €81 k ± 28 k (30001–30032); after the round's review (the lost profit
+  // owed counts each deployment's running cost only while it lasts, §8: before, a contract whose
+  // control centre had ended owed nothing), €0.42 M ± 0.07 M, €0.21 M ± 0.08 M, €0.24 M ± 0.08 M,
+  // €0.17 M ± 0.06 M: met on the four blocks. Unskipped. Mutation
   // check (1–32): with no review of the inherited contracts by a new majority (contract-review.ts
   // returning nothing) the leg reads −€0.4 k ± 11 k and fails, with the cancellation legs.
   it('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {
