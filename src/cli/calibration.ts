@@ -24,7 +24,7 @@ export interface CalibrationFigure {
   n: number;
   /**
    * For a median, the 25th and 75th percentiles of what it reads: a median can sit in range
-   * between two peaks (the flagship's length, 5–7 years in a fifth of the runs and 12 in a third).
+   * between two peaks (the flagship's length before the bids were sealed: 5–7 years in a fifth of the runs, 12 in a third).
    */
   quartiles?: [number, number];
 }
