@@ -65,6 +65,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   taxCap: { taxLevel: 1.99, change: 0.03, foundLevel: 2.02, capLevel: 2 },
   lendersRefuse: { borrowEur: 25_000_000, signedYears: 13.2, ratioYears: 16.5, limitYears: 15, referenceYears: 12 },
   deferredPayment: { form: 'performance', cityCapitalShare: 0.5 },
+  outlivesEquipment: { project: 'dataPlatform', lifetimeYears: 12, durationYears: 20 },
   partnershipBelowThreshold: { capexEur: 1_500_000, thresholdEur: 2_000_000, object: 'equipmentOrPerformance' },
   partnershipNotStudied: { readyInMonths: 4 },
   partnershipNoValueForMoney: { partnershipValueEur: 12_000_000, procurementValueEur: 15_000_000 },

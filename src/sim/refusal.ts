@@ -92,6 +92,7 @@ export const REFUSAL_CODES = [
   'aboveCompetitiveBid',
   // contract forms, their money and their ends (rules/terms.ts, rules/contracts.ts, actions.ts)
   'deferredPayment',
+  'outlivesEquipment',
   'partnershipBelowThreshold',
   'partnershipNotStudied',
   'partnershipNoValueForMoney',

@@ -30,11 +30,17 @@ function partnerPv(s: SimState, sc: Scenario, c: Contract, annual: number, month
   return pv;
 }
 
-/** Four years into a 12-year contract for street lighting, mobility services and a data platform: the mobility services (8 years) end two years before the contract. */
-function bundled(): { s: SimState; sc: Scenario; c: Contract } {
+/**
+ * Four years into a 12-year contract for street lighting, mobility services and a data platform: the
+ * mobility services (8 years) end two years before the contract. Such a contract may no longer be
+ * signed (terms.ts `outlivesEquipment`, issue 9's tenth round); it is built here directly, to test
+ * the month-by-month balance on equipment that ends inside a contract (a failure can still do that).
+ * `form`: a concession, whose lengthening is bounded by its last equipment only.
+ */
+function bundled(form: 'concession' | 'performance' = 'concession'): { s: SimState; sc: Scenario; c: Contract } {
   const sc = variant({});
   const s = freshState(sc);
-  const c = runningPartnerContract(s, sc, terms({ projects: ['streetLighting', 'mobilityServices', 'dataPlatform'], annualPaymentEur: 600_000, durationYears: 12 }), 96);
+  const c = runningPartnerContract(s, sc, terms({ form, projects: ['streetLighting', 'mobilityServices', 'dataPlatform'], annualPaymentEur: 600_000, durationYears: 12 }), 96);
   for (const uid of c.deployments) s.deployments[uid - 1]!.ageMonths = 48;
   c.operationStartTick = s.tick - 48;
   return { s, sc, c };
@@ -58,6 +64,13 @@ describe('an amendment balances the partner month by month, on what still runs',
     expect(answerAmendments(s, sc).map((a) => a.type === 'answerAmendment' && a.accept)).toEqual([true]);
     c.amendment = { ...am.amendment, endTick: am.amendment.endTick - 1, durationYears: am.amendment.durationYears - 1 / 12 };
     expect(answerAmendments(s, sc).map((a) => a.type === 'answerAmendment' && a.accept)).toEqual([false]);
+  });
+
+  it('a performance contract is not lengthened past the end of its first equipment (it could not be signed so)', () => {
+    const { s, sc, c } = bundled('performance');
+    expect(balancedAmendment(s, sc, c, 0.1)).toBeNull();
+    expect(bundled('concession').c.terms.form).toBe('concession');
+    expect(balancedAmendment(bundled().s, bundled().sc, bundled().c, 0.1)).not.toBeNull();
   });
 
   it('no lengthening past the end of the last equipment: it would pay for nothing', () => {

@@ -587,17 +587,19 @@ function restoreLegacy(state: SimState, scenario: Scenario, d: Deployment): void
  * equipment (review of issue 9's eighth round: seed 9's contract 3, whose eight-year mobility
  * services end a year before the contract). `lastMonth`: the last month anything still runs.
  */
-export function partnerMonthlyFlows(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number): { shareEur: number[]; runningEur: number[]; lastMonth: number } {
+export function partnerMonthlyFlows(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number): { shareEur: number[]; runningEur: number[]; lastMonth: number; firstEndMonth: number } {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;
   const shareEur = new Array<number>(Math.max(0, months)).fill(0);
   const runningEur = new Array<number>(Math.max(0, months)).fill(0);
   let lastMonth = 0;
+  let firstEndMonth = Infinity;
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     if (d.stage !== 'operating' && d.stage !== 'building') continue;
     const type = projectType(scenario, d.type)!;
     const life = Math.max(0, d.lifetimeMonths - d.ageMonths);
     lastMonth = Math.max(lastMonth, life);
+    firstEndMonth = Math.min(firstEndMonth, life);
     const share = (c.terms.savingsShareToPartner * deploymentBenefits(type, scenario, d.district, d.scale).energyMWh * price) / 12;
     const running = (type.opexShare * d.trueCostEur) / 12;
     for (let t = 0; t < Math.min(months, life); t++) {
@@ -605,7 +607,7 @@ export function partnerMonthlyFlows(state: Readonly<SimState>, scenario: Scenari
       runningEur[t]! += running;
     }
   }
-  return { shareEur, runningEur, lastMonth };
+  return { shareEur, runningEur, lastMonth, firstEndMonth: Number.isFinite(firstEndMonth) ? firstEndMonth : 0 };
 }
 
 /**
@@ -634,7 +636,10 @@ export function partnerContractPv(state: Readonly<SimState>, scenario: Scenario,
  * they were worth before. The payment is one price for the contract's services: after a
  * deployment's end the partner no longer runs it, and the months the balance adds pay only for what
  * still runs (their net counts its running cost no more). A lengthening covers what still runs: past
- * the end of the last of the contract's equipment it would pay for nothing, and none is proposed.
+ * the end of the last of the contract's equipment it would pay for nothing, and none is proposed;
+ * a performance or partnership contract is not lengthened past the end of the first of its
+ * equipment either, as it may not be signed past it (terms.ts `outlivesEquipment`, issue 9's tenth
+ * round: the city would pay for a service no longer rendered).
  * Null when no length up to then balances the cut; `tooLong` when the length passes 30 years from
  * the start of operation. `modificationEur`, the amendment's own amount for the de-minimis limit
  * (CCP R2194-8), is what the added months are worth: the new payment over them, gross, never netted
@@ -646,7 +651,8 @@ export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario,
   const payAfter = pay * (1 - cut);
   const v = 1 / (1 + partnerMonthlyRate(scenario));
   const elapsed = c.status === 'running' ? state.tick - c.operationStartTick : 0;
-  const { lastMonth } = partnerMonthlyFlows(state, scenario, c, 0);
+  const { lastMonth, firstEndMonth } = partnerMonthlyFlows(state, scenario, c, 0);
+  const endLimit = c.terms.form === 'performance' || c.terms.form === 'partnership' ? firstEndMonth : lastMonth;
   // Searched up to just past 30 years, so that a length beyond the law's limit is told as such.
   const horizon = Math.max(m, lastMonth, 12 * MAX_CONTRACT_YEARS - elapsed + 1);
   const { shareEur, runningEur } = partnerMonthlyFlows(state, scenario, c, horizon);
@@ -676,7 +682,7 @@ export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario,
   }
   const years = (elapsed + months) / 12;
   const tooLong = years > MAX_CONTRACT_YEARS + 1e-9;
-  if (!tooLong && months > Math.max(m, lastMonth)) return null;
+  if (!tooLong && months > Math.max(m, endLimit)) return null;
   const amendment: Amendment = {
     proposedTick: state.tick,
     paymentCut: cut,
