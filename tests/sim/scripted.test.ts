@@ -33,7 +33,7 @@ function recorded<T = Action>(name: string, side: 'city' | 'partner', note: (obs
 
 describe('the scripted strategies are offered like the personalities', () => {
   it('each is a policy of its own side only', () => {
-    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'abandon-everything-city', 'tax-cut-city', 'gouge-partner', 'cheap-partner']);
+    expect(scriptedStrategies().map((s) => s.id)).toEqual(['buy-everything-city', 'do-nothing-city', 'accept-everything-city', 'refuse-everything-city', 'cancel-everything-city', 'abandon-everything-city', 'long-contract-city', 'tax-cut-city', 'gouge-partner', 'cheap-partner']);
     for (const s of scriptedStrategies()) {
       const other = s.side === 'city' ? 'partner' : 'city';
       expect(POLICY_NAMES_BY_SIDE[s.side]).toContain(s.id);
@@ -126,6 +126,20 @@ describe('each does what its name says', () => {
       expect(end.tick - c.signedTick).toBeGreaterThanOrEqual(12);
       expect(end.tick - c.signedTick).toBeLessThan(24);
     }
+  });
+
+  it('long-contract-city signs most partner contracts at the longest lawful length, none past its equipment', () => {
+    const r = runSimulation(sc, { seed: 2, years: 18, agents: AGENTS, city: 'long-contract-city' });
+    const signed = r.state.contracts.filter((c) => c.builder === 'partner' && !c.terms.pilot && c.terms.form !== 'concession');
+    expect(signed.length).toBeGreaterThan(2);
+    const lifeOf = (c: (typeof signed)[number]) => Math.min(...c.terms.projects.map((p) => sc.projects.catalogue[p]!.lifetimeYears));
+    // Where the longest is not lawful (a partnership's value for money, its budget), it plays the steady mayor.
+    expect(signed.filter((c) => c.terms.durationYears >= Math.min(25, lifeOf(c)) - 1e-9).length).toBeGreaterThanOrEqual(signed.length / 2);
+    for (const c of signed) expect(c.terms.durationYears, `contract ${c.id}`).toBeLessThanOrEqual(lifeOf(c) + 1e-9);
+    // The steady mayor's own contracts on the same seed are shorter.
+    const own = runSimulation(sc, { seed: 2, years: 18, agents: AGENTS }).state.contracts.filter((c) => c.builder === 'partner' && !c.terms.pilot);
+    const years = (cs: { terms: { durationYears: number } }[]) => cs.reduce((t, c) => t + c.terms.durationYears, 0) / cs.length;
+    expect(years(signed)).toBeGreaterThan(years(own));
   });
 
   it('tax-cut-city votes the steady mayor\u2019s budgets with the rates cut as far as the rules allow', () => {

@@ -20,6 +20,11 @@
  *   partner contract at scale that runs a service that can be switched off and gives those services
  *   up (`cancelContract { abandon: true }`: the compensation, and the grants' part within five years
  *   of the works, are owed), as soon as their works are over.
+ * - `long-contract-city` plays as the steady mayor, but once the bids are in it asks for the
+ *   longest contract the rules allow (25 years, or the life of the shortest-lived equipment in the
+ *   scope, `outlivesEquipment`) at the competitive bound, and accepts such an offer at or under it:
+ *   patience and a competitive price, the rule of thumb that beat the default city on both scores
+ *   before a contract's length was bounded by its equipment (issue 9, tenth round's review).
  * - `tax-cut-city` plays as the steady mayor, and at each budget cuts the voted rates as far as the
  *   rules allow (a full step, else half of one): a tax cut is a transfer to the taxpayers, which
  *   the scores do not reward (MODEL.md §15).
@@ -39,6 +44,7 @@ import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { grantIneligibility, callOpen } from '../rules/funding';
 import { partnerActive } from '../rules/partner';
+import { competitiveCapEur } from '../rules/procedure';
 import { cityPaidTerms, termsLawful } from '../rules/terms';
 import { dealFlows, valueForPartner } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -127,6 +133,29 @@ function acceptEverything(obs: Observation): Action[] {
   const offer = obs.state.negotiation!.offer;
   const lawful = termsLawful(obs.state, obs.scenario, offer, { atAcceptance: true });
   return [...own, lawful ? { type: 'accept', by: 'city', reason: 'accept-everything-city accepts every offer' } : { type: 'walkAway', by: 'city', reason: 'the offer can no longer be signed lawfully' }];
+}
+
+/** The longest length `long-contract-city` asks: 25 years, the computer players' longest, or the life of the scope's shortest-lived equipment. */
+const LONGEST_ASKED = 25;
+
+function longContract(obs: Observation): Action[] {
+  const own = steady(obs);
+  const { state, scenario } = obs;
+  const n = state.negotiation;
+  if (!mustAnswer(obs) || !n || n.ratificationMonthsLeft > 0 || n.procedure.rivalCostFactor === null || n.offer.pilot) return own;
+  const rest = own.filter((a) => !((a.type === 'propose' || a.type === 'accept' || a.type === 'walkAway') && a.by === 'city'));
+  const life = Math.min(...n.offer.projects.map((p) => scenario.projects.catalogue[p]!.lifetimeYears));
+  const target = { ...n.offer, durationYears: Math.min(LONGEST_ASKED, life) };
+  const cap = competitiveCapEur(state, scenario, target);
+  if (cap === null) return own;
+  if (n.offer.durationYears === target.durationYears && n.offer.annualPaymentEur <= cap && termsLawful(state, scenario, n.offer, { atAcceptance: true })) {
+    return [...rest, { type: 'accept', by: 'city', reason: `long-contract-city accepts ${target.durationYears} years at or under the competitive bound` }];
+  }
+  const counter = { ...target, annualPaymentEur: cap };
+  if (n.round < n.maxRounds && termsLawful(state, scenario, counter)) {
+    return [...rest, { type: 'propose', by: 'city', terms: counter, reason: `long-contract-city asks ${target.durationYears} years at the competitive bound` }];
+  }
+  return own;
 }
 
 function refuseEverything(obs: Observation): Action[] {
@@ -297,6 +326,16 @@ export function scriptedStrategies(): readonly ScriptedStrategy[] {
       en: 'Signs as the steady mayor does, then, as soon as the works are over, ends every contract running a platform, sensors or an app and gives those services up (compensation and grants to repay).',
     },
     policy: abandonEverything,
+  },
+  {
+    side: 'city',
+    id: 'long-contract-city',
+    name: { fr: 'Ville des contrats longs', en: 'Long-contract city' },
+    describe: {
+      fr: 'Décide comme le maire pragmatique, mais une fois les offres reçues demande le contrat le plus long que les règles permettent (25 ans, ou la vie de l\u2019équipement le plus court), au plafond concurrentiel.',
+      en: 'Decides as the steady mayor does, but once the bids are in asks for the longest contract the rules allow (25 years, or the life of the shortest-lived equipment) at the competitive bound.',
+    },
+    policy: longContract,
   },
   {
     side: 'city',
