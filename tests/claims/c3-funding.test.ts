@@ -82,7 +82,9 @@ describe('C3: a higher grant share raises the services per euro of city money', 
   // docs/CLAIMS.md. Chosen on that mechanism (the reviewer measured 1–32 and 9001 first). After the
   // round's review: +0.72 ± 0.08 (1–32), +0.56 ± 0.08 (9001–9032), +0.57 ± 0.07 (20001–20032),
   // +0.60 ± 0.08 (30001–30032) service-years per € M; the count in year 30 +0.0023 ± 0.0054,
-  // +0.0088 ± 0.0055, −0.0006 ± 0.0055, +0.0054 ± 0.0053. Mutation check: with every grant at the
+  // +0.0088 ± 0.0055, −0.0006 ± 0.0055, +0.0054 ± 0.0053. Final model (no contract past its
+  // equipment's life, MODEL §13.2): +0.77 ± 0.10, +0.62 ± 0.07, +0.60 ± 0.08, +0.70 ± 0.09; the count
+  // in year 30 −0.0016 ± 0.0051, +0.0083 ± 0.0063, +0.0044 ± 0.0052, +0.0116 ± 0.0056. Mutation check: with every grant at the
   // poor city's rate (funding.ts) the leg reads +0.067 ± 0.045 and fails, with the 18-year leg.
   it('more service-years per million euros of city money over 30 years (services still running in year 30 reported beside)', () => {
     sePaired(rich.perMillion30, poor.perMillion30);

@@ -81,8 +81,10 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // Ninth round (whole-year lengths, MODEL §13.6): +0.0184 ± 0.0110 (1–32).
   // Tenth round, sealed bids (MODEL §13.1): +0.031 ± 0.009 (1–32), +0.005 ± 0.012 (9001–9032:
   // fails), +0.023 ± 0.008 (20001–20032), +0.043 ± 0.015 (30001–30032); after the round's review
-  // +0.037 ± 0.011, −0.001 ± 0.011 (fails), +0.024 ± 0.008, +0.041 ± 0.010. Unskipped: met on three
-  // blocks of four, the tests' own among them. Mutation check (1–32): with the pooled grant files
+  // +0.037 ± 0.011, −0.001 ± 0.011 (fails), +0.024 ± 0.008, +0.041 ± 0.010; with no contract past
+  // its equipment's life (MODEL §13.2), the final model: +0.020 ± 0.008, +0.006 ± 0.013 (fails),
+  // +0.033 ± 0.009, +0.041 ± 0.010. Unskipped: met on three blocks of four, the tests' own among
+  // them. Mutation check (1–32): with the pooled grant files
   // held at a = 0.55 (funding.ts, success × (0.4 + 0.6 a)) +0.012 ± 0.009, fails (with the grant
   // success leg); the count of services (below) still holds, +5.0 ± 1.3.
   it('more services per million euros of city money after 18 years', () => {

@@ -130,7 +130,11 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
   // ± 58 k (20001–20032), €81 k ± 28 k (30001–30032); after the round's review (the lost profit
   // owed counts each deployment's running cost only while it lasts, §8: before, a contract whose
   // control centre had ended owed nothing), €0.42 M ± 0.07 M, €0.21 M ± 0.08 M, €0.24 M ± 0.08 M,
-  // €0.17 M ± 0.06 M: met on the four blocks. Unskipped. Mutation
+  // €0.17 M ± 0.06 M: met on the four blocks, but inflated by guaranteed contracts signed past
+  // their equipment's life, which new majorities sought to end. With no contract past its
+  // equipment's life (MODEL §13.2), the round's final model: €72 k ± 25 k (1–32), €53 k ± 30 k
+  // (9001–9032, fails), €26 k ± 14 k (20001–20032, fails), €70 k ± 20 k (30001–30032): met on two
+  // blocks of four, the tests' own among them. Unskipped. Mutation
   // check (1–32): with no review of the inherited contracts by a new majority (contract-review.ts
   // returning nothing) the leg reads −€0.4 k ± 11 k and fails, with the cancellation legs.
   it('where the lost profit is not compensated, the defeats lower the partner\u2019s NPV on the contracts they find running', () => {

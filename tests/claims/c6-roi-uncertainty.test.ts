@@ -71,7 +71,9 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // drawn bound whose luck decided some deals): +0.34 ± 0.16 (1–32), +0.44 ± 0.13 (9001–9032),
   // +0.28 ± 0.18 (20001–20032, t 1.6: fails), +0.38 ± 0.12 (30001–30032); the same after the
   // round's review (a guaranteed contract's penalties after its equipment's end valued, MODEL §12).
-  // Unskipped: met on three blocks of four, the tests' own among them. Mutation checks (1–32): the channel is now the
+  // Unskipped: met on three blocks of four, the tests' own among them. With no contract past its
+  // equipment's life (MODEL §13.2), the round's final model: +0.38 ± 0.16, +0.44 ± 0.13, +0.28 ±
+  // 0.18 (fails), +0.44 ± 0.12. Mutation checks (1–32): the channel is now the
   // computer city's pilot for risk (MODEL §13.8: it pilots a type whose spread borne at scale is
   // 0.35 or more, and the pilot's year and its reading come before the deal): with that rule off
   // the leg reads +0.09 ± 0.14 and fails. Its risk price alone no longer moves the count (city
@@ -135,7 +137,8 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // Ninth round (whole-year lengths): +0.19 ± 0.12 (1–32).
   // Tenth round, sealed bids (MODEL §13.1), after its review: +0.38 ± 0.13 (1–32), +0.34 ± 0.15
   // (9001–9032), +0.44 ± 0.16 (20001–20032), +0.34 ± 0.11 (30001–30032): met on the four blocks.
-  // Unskipped. Mutation
+  // Unskipped. Final model (no contract past its equipment's life): +0.34 ± 0.12, +0.44 ± 0.15,
+  // +0.44 ± 0.17, +0.38 ± 0.12. Mutation
   // checks (1–32): the channel is the risk the guarantee moves to the operator — with neither its
   // cut of the spread (GUARANTEE_SPREAD_CUT 0) nor its cover of the city's energy risk, +0.00 ±
   // 0.13; with the city pricing no risk (riskAversion 0), −0.16 ± 0.15; without the pilot for
