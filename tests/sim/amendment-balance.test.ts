@@ -7,28 +7,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { answerAmendments } from '../../src/sim/agents/contract-review';
-import { deploymentBenefits, projectType } from '../../src/sim/rules/catalogue';
 import { balancedAmendment } from '../../src/sim/rules/contracts';
 import type { Contract, Scenario, SimState } from '../../src/sim';
-import { freshState, runningPartnerContract, terms, variant } from './helpers';
+import { freshState, partnerPv, runningPartnerContract, terms, variant } from './helpers';
 
-/** The partner's present value of a contract paid `annual` for `months` months, computed here, month by month, from what still operates. */
-function partnerPv(s: SimState, sc: Scenario, c: Contract, annual: number, months: number): number {
-  const price = sc.energy.priceEurPerMWh * s.energyPriceFactor;
-  const v = 1 / (1 + sc.partner.discountRate) ** (1 / 12);
-  let pv = 0;
-  for (let t = 1; t <= months; t++) {
-    let net = annual / 12;
-    for (const uid of c.deployments) {
-      const d = s.deployments[uid - 1]!;
-      if (t > d.lifetimeMonths - d.ageMonths) continue;
-      const type = projectType(sc, d.type)!;
-      net += (c.terms.savingsShareToPartner * deploymentBenefits(type, sc, d.district, d.scale).energyMWh * price) / 12 - (type.opexShare * d.trueCostEur) / 12;
-    }
-    pv += v ** t * net;
-  }
-  return pv;
-}
 
 /**
  * Four years into a 12-year contract for street lighting, mobility services and a data platform: the

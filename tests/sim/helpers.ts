@@ -9,6 +9,7 @@ import { createInitialState } from '../../src/sim/init';
 import { newScratch, type TickScratch } from '../../src/sim/money';
 import { stepInPlace, type Policies } from '../../src/sim/step';
 import { signContract } from '../../src/sim/rules/contracts';
+import { deploymentBenefits, projectType } from '../../src/sim/rules/catalogue';
 import { ACCOUNTS, type Contract, type ContractTerms, type SimState } from '../../src/sim/types';
 
 const SCENARIO_PATH = resolve(__dirname, '../../scenarios/dijon-like.json');
@@ -216,4 +217,22 @@ export function bareProcedure(base: Scenario = dijon(), sets: Record<string, num
   const bare: Record<string, number> = { 'procurement.bidders': 1, 'procurement.dialogueMonthsPerRound': 0 };
   for (const kind of ['adapted', 'open', 'dialogue', 'concession']) for (const ph of ['publication', 'bids', 'award', 'standstill']) bare[`procurement.months.${kind}.${ph}`] = 0;
   return variant({ ...bare, ...sets }, base);
+}
+
+/** The partner's present value of a contract paid `annual` for `months` months, computed here, month by month, from what still operates (what `partnerContractPv` must match). */
+export function partnerPv(s: SimState, sc: Scenario, c: Contract, annual: number, months: number): number {
+  const price = sc.energy.priceEurPerMWh * s.energyPriceFactor;
+  const v = 1 / (1 + sc.partner.discountRate) ** (1 / 12);
+  let pv = 0;
+  for (let t = 1; t <= months; t++) {
+    let net = annual / 12;
+    for (const uid of c.deployments) {
+      const d = s.deployments[uid - 1]!;
+      if (t > d.lifetimeMonths - d.ageMonths) continue;
+      const type = projectType(sc, d.type)!;
+      net += (c.terms.savingsShareToPartner * deploymentBenefits(type, sc, d.district, d.scale).energyMWh * price) / 12 - (type.opexShare * d.trueCostEur) / 12;
+    }
+    pv += v ** t * net;
+  }
+  return pv;
 }

@@ -17,8 +17,8 @@ import { describe, expect, it } from 'vitest';
 import { deploymentBenefits, projectType } from '../../src/sim/rules/catalogue';
 import { terminationCompensationEur } from '../../src/sim/rules/contracts';
 import { buildYearsOf, dealFlows } from '../../src/sim/rules/valuation';
-import type { Contract, Scenario, SimState } from '../../src/sim';
-import { advance, dijon, freshState, runningPartnerContract, terms } from './helpers';
+import type { Scenario } from '../../src/sim';
+import { advance, dijon, freshState, partnerPv, runningPartnerContract, terms } from './helpers';
 
 /** Dijon-like without random events: the energy price stays put and the partner does not fail. */
 function quiet(): Scenario {
@@ -84,20 +84,3 @@ describe('a contract longer than its equipment', () => {
   });
 });
 
-/** The partner's present value of a contract paid `annual` for `months` months, computed here, month by month, from what still operates. */
-function partnerPv(s: SimState, sc: Scenario, c: Contract, annual: number, months: number): number {
-  const price = sc.energy.priceEurPerMWh * s.energyPriceFactor;
-  const v = 1 / (1 + sc.partner.discountRate) ** (1 / 12);
-  let pv = 0;
-  for (let t = 1; t <= months; t++) {
-    let net = annual / 12;
-    for (const uid of c.deployments) {
-      const d = s.deployments[uid - 1]!;
-      if (t > d.lifetimeMonths - d.ageMonths) continue;
-      const type = projectType(sc, d.type)!;
-      net += (c.terms.savingsShareToPartner * deploymentBenefits(type, sc, d.district, d.scale).energyMWh * price) / 12 - (type.opexShare * d.trueCostEur) / 12;
-    }
-    pv += v ** t * net;
-  }
-  return pv;
-}
