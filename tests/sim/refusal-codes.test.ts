@@ -112,6 +112,8 @@ const CASES: Case[] = [
   { code: 'familyUnderContract', before: [at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false })], refused: at(1, propose('city')) },
   // Contract forms (CCP) and their ends.
   { code: 'deferredPayment', refused: at(0, propose('city', { cityCapitalShare: 0.5 })) },
+  // Street lighting lasts 25 years: a 26-year performance contract would outlive it.
+  { code: 'outlivesEquipment', refused: at(0, propose('city', { durationYears: 26 })) },
   { code: 'partnershipNotStudied', refused: at(0, propose('city', big())) },
   { code: 'partnershipBelowThreshold', refused: at(0, propose('city', big())), scenario: () => bareProcedure(dijon(), { 'negotiation.partnershipThresholdsEur.networkWorks': 1e9 }) },
   { code: 'partnershipStudyExists', before: [at(0, study)], refused: at(0, study) },
@@ -121,7 +123,8 @@ const CASES: Case[] = [
   { code: 'noAmendment', before: signed(), refused: at(2, { type: 'answerAmendment', by: 'partner', contractId: 1, accept: true }) },
   { code: 'amendmentUnbalanced', before: signed({ annualPaymentEur: 1_000 }), refused: at(2, cut(0.5)) },
   { code: 'amendmentSubstantial', before: signed({ annualPaymentEur: 1_000_000 }), refused: at(2, cut(0.3)) },
-  { code: 'amendmentTooLong', before: signed({ annualPaymentEur: 2_000_000, durationYears: 28 }), refused: at(2, cut(0.1)) },
+  // Green infrastructure lasts 40 years: a 28-year contract may be signed, and lengthened, up to 30.
+  { code: 'amendmentTooLong', before: signed({ projects: ['greenInfrastructure'], annualPaymentEur: 2_000_000, durationYears: 28 }), refused: at(2, cut(0.1)) },
   // The procedure (real months, several bidders): no move while the bids are prepared; no payment above the next bidder's.
   { code: 'procedurePhase', before: openedByCity, refused: at(1, { type: 'accept', by: 'partner' }), scenario: () => dijon() },
   {

@@ -60,7 +60,8 @@ describe('the city never buys alone what is under negotiation or contract in the
   it('the symmetric case: no offer to the partner over a service the city already runs alone', () => {
     const s = freshState(sc);
     stepInPlace(s, sc, [alone('wasteSensors', [3])], NO_POLICIES);
-    const offer = (districts: number[]) => ({ type: 'propose', by: 'city', terms: terms({ projects: ['wasteSensors'], districts, annualPaymentEur: 100_000 }) });
+    // Waste sensors last 10 years: a 10-year contract (the helper's 12 would outlive them).
+    const offer = (districts: number[]) => ({ type: 'propose', by: 'city', terms: terms({ projects: ['wasteSensors'], districts, annualPaymentEur: 100_000, durationYears: 10 }) });
     const r = refusedWith(tryAction(s, sc, offer([2, 3])));
     expect(r?.code).toBe('familyUnderContract');
     expect(r?.params).toMatchObject({ family: 'wasteSensors', district: sc.territory.districts[3]!.id, by: 'contract' });
