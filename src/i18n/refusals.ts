@@ -289,7 +289,7 @@ const FR: Templates = {
   deferredPayment: (p, w) =>
     `Offre refusée : le paiement différé est interdit hors marché de partenariat (art. L2191-5 du code de la commande publique) ; dans un contrat « ${w.form(p.form)} », la ville paie les travaux à leur avancement (part de la ville 100 %, pas ${w.pct(p.cityCapitalShare)}).`,
   outlivesEquipment: (p, w) =>
-    `Offre refusée : ${w.num(p.durationYears, 0)} ans, c’est plus que la durée de vie de ${w.project(p.project)} (${w.num(p.lifetimeYears, 0)} ans) ; au-delà, la ville paierait un service qui n’est plus rendu (règle du service fait), car le contrat ne prévoit pas de renouvellement. La durée se fixe selon la nature des prestations (art. L2112-5 du code de la commande publique).`,
+    `Offre refusée : dans ce jeu, un contrat ne renouvelle pas ses équipements ; il ne peut donc pas durer plus longtemps que son équipement le plus court, ${w.project(p.project)} (${w.num(p.lifetimeYears, 0)} ans, et non ${w.num(p.durationYears, 0)}). Au-delà, la ville paierait un service qui n’est plus rendu. En réalité, l’acheteur fixe la durée selon la nature des prestations (art. L2112-5 du code de la commande publique) et peut confier le renouvellement au titulaire (gros entretien-renouvellement).`,
   partnershipBelowThreshold: (p, w) =>
     `Offre refusée : un marché de partenariat n’est permis qu’au-delà de ${w.money(p.thresholdEur)} de travaux pour son objet (art. R2211-1) ; ces travaux coûtent ${w.money(p.capexEur)}.`,
   partnershipNotStudied: (p, w) =>
@@ -408,7 +408,7 @@ const EN: Templates = {
   deferredPayment: (p, w) =>
     `Offer refused: deferred payment is forbidden outside a partnership contract (art. L2191-5 of the public procurement code); in a "${w.form(p.form)}" contract the city pays the works as built (city share 100 %, not ${w.pct(p.cityCapitalShare)}).`,
   outlivesEquipment: (p, w) =>
-    `Offer refused: ${w.num(p.durationYears, 0)} years is longer than ${w.project(p.project)} lasts (${w.num(p.lifetimeYears, 0)} years); beyond that the city would pay for a service no longer rendered (the rule of the service rendered), since the contract includes no renewal. The length follows from the nature of the services (art. L2112-5 of the public procurement code).`,
+    `Offer refused: in this game a contract renews none of its equipment, so it may not last longer than its shortest-lived equipment, ${w.project(p.project)} (${w.num(p.lifetimeYears, 0)} years, not ${w.num(p.durationYears, 0)}). Beyond that the city would pay for a service no longer rendered. In reality the buyer sets the length from the nature of the services (art. L2112-5 of the public procurement code) and may have the holder renew the equipment (major maintenance and renewal).`,
   partnershipBelowThreshold: (p, w) =>
     `Offer refused: a partnership contract is allowed only above ${w.money(p.thresholdEur)} of works for its object (art. R2211-1); these works cost ${w.money(p.capexEur)}.`,
   partnershipNotStudied: (p, w) =>

@@ -339,11 +339,12 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
     return explain && problem('deferredPayment', { form: terms.form, cityCapitalShare: terms.cityCapitalShare }, `deferred payment is forbidden outside a partnership contract (CCP L2191-5): in a ${terms.form} contract the city pays the whole works as built (capital share 1, not ${terms.cityCapitalShare})`);
   }
   // A contract that builds and runs equipment does not run past the life of what it builds
-  // (issue 9, tenth round). The model renews nothing within a contract (MODEL §18), so beyond the
-  // shortest life in its scope the city would pay for a service no longer rendered (the rule of
-  // the service rendered, décret 2012-1246 art. 31 and 33), or, in a global performance contract,
-  // pay later for running costs incurred earlier (a deferred payment, CCP L2191-5); the buyer sets
-  // the length from the nature of the services (L2112-5). Before this rule a flat payment over 20
+  // (issue 9, tenth round): a simplification of the model, not a rule of law (MODEL §13.2, §18).
+  // The model renews nothing within a contract, so beyond the shortest life in its scope the city
+  // would pay for a service no longer rendered (payment follows the service rendered, *service
+  // fait*) or, in a global performance contract, pay later for running costs incurred earlier (a
+  // deferred payment, CCP L2191-5). The law leaves the length to the buyer (L2112-5) and lets it
+  // have the holder renew the equipment (gros entretien-renouvellement), which the model lacks. Before this rule a flat payment over 20
   // years spread the control centre's 12 years of running costs and freed the yearly envelope.
   if ((terms.form === 'performance' || terms.form === 'partnership') && !terms.pilot) {
     let shortest = Infinity;
