@@ -12,6 +12,10 @@
  * - the lost profit owed on a termination in the public interest charged, for every month left,
  *   the running cost of everything the contract ever ran, so a contract whose control centre had
  *   reached its end (or was about to) owed a partner paid for years to come nothing.
+ *
+ * Such contracts may no longer be signed (terms.ts `outlivesEquipment`, later in the same round):
+ * they are built here directly, standing for equipment that ends inside its contract all the same
+ * (a failure, a concession, a contract from an older save).
  */
 import { describe, expect, it } from 'vitest';
 import { deploymentBenefits, projectType } from '../../src/sim/rules/catalogue';

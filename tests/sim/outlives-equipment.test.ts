@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/sim';
 import { termsProblem } from '../../src/sim/rules/terms';
-import { dijon, freshState, terms } from './helpers';
+import { dijon, freshState, terms, variant } from './helpers';
 
 describe('no contract outlives the equipment it builds', () => {
   const sc = dijon();
@@ -22,7 +22,11 @@ describe('no contract outlives the equipment it builds', () => {
 
   it('holds for a partnership, not for a pilot', () => {
     expect(termsProblem(s, sc, { ...flagship, form: 'partnership', cityCapitalShare: 0.5, durationYears: 20 })?.code).toBe('outlivesEquipment');
-    expect(termsProblem(s, sc, { ...flagship, form: 'pilot', pilot: true, projects: ['citizenApp'], districts: [0], durationYears: 2 })?.code).not.toBe('outlivesEquipment');
+    // A citizen app made to last a year, piloted for two: a pilot keeps its own bound (pilotMaxYears).
+    const brief = variant({ 'projects.catalogue.citizenApp.lifetimeYears': 1 });
+    const pilot = { ...flagship, form: 'pilot' as const, pilot: true, projects: ['citizenApp'], districts: [0], durationYears: 2 };
+    expect(termsProblem(freshState(brief), brief, pilot)?.code).not.toBe('outlivesEquipment');
+    expect(termsProblem(freshState(brief), brief, { ...pilot, form: 'performance', pilot: false })?.code).toBe('outlivesEquipment');
   });
 
   it('the default players sign no contract that outlives its equipment (seeds 1–3, 30 years)', () => {

@@ -23,8 +23,9 @@
  * - `long-contract-city` plays as the steady mayor, but once the bids are in it asks for the
  *   longest contract the rules allow (25 years, or the life of the shortest-lived equipment in the
  *   scope, `outlivesEquipment`) at the competitive bound, and accepts such an offer at or under it:
- *   patience and a competitive price, the rule of thumb that beat the default city on both scores
- *   before a contract's length was bounded by its equipment (issue 9, tenth round's review).
+ *   the rule of thumb that beat the default city on both scores before a contract's length was
+ *   bounded by its equipment (issue 9, tenth round's review). Since then the partner already asks
+ *   the longest lawful length, and it plays as `accept-everything-city` on most seeds (MODEL §18).
  * - `tax-cut-city` plays as the steady mayor, and at each budget cuts the voted rates as far as the
  *   rules allow (a full step, else half of one): a tax cut is a transfer to the taxpayers, which
  *   the scores do not reward (MODEL.md §15).
@@ -45,7 +46,7 @@ import { newScratch } from '../money';
 import { grantIneligibility, callOpen } from '../rules/funding';
 import { partnerActive } from '../rules/partner';
 import { competitiveCapEur } from '../rules/procedure';
-import { cityPaidTerms, termsLawful } from '../rules/terms';
+import { cityPaidTerms, shortestLife, termsLawful } from '../rules/terms';
 import { dealFlows, valueForPartner } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import { cloneState } from '../serialize';
@@ -144,8 +145,7 @@ function longContract(obs: Observation): Action[] {
   const n = state.negotiation;
   if (!mustAnswer(obs) || !n || n.ratificationMonthsLeft > 0 || n.procedure.rivalCostFactor === null || n.offer.pilot) return own;
   const rest = own.filter((a) => !((a.type === 'propose' || a.type === 'accept' || a.type === 'walkAway') && a.by === 'city'));
-  const life = Math.min(...n.offer.projects.map((p) => scenario.projects.catalogue[p]!.lifetimeYears));
-  const target = { ...n.offer, durationYears: Math.min(LONGEST_ASKED, life) };
+  const target = { ...n.offer, durationYears: Math.min(LONGEST_ASKED, shortestLife(scenario, n.offer.projects).years) };
   const cap = competitiveCapEur(state, scenario, target);
   if (cap === null) return own;
   if (n.offer.durationYears === target.durationYears && n.offer.annualPaymentEur <= cap && termsLawful(state, scenario, n.offer, { atAcceptance: true })) {

@@ -585,7 +585,8 @@ function restoreLegacy(state: SimState, scenario: Scenario, d: Deployment): void
  * partner nothing more (rules/projects.ts: the partner runs only what operates), so a balance that
  * charged its running cost after its end overpaid the partner of a contract bundling short-lived
  * equipment (review of issue 9's eighth round: seed 9's contract 3, whose eight-year mobility
- * services end a year before the contract). `lastMonth`: the last month anything still runs.
+ * services end a year before the contract). `lastMonth`: the last month anything still runs;
+ * `firstEndMonth`: the months until the first of them ends (0 when none runs).
  */
 export function partnerMonthlyFlows(state: Readonly<SimState>, scenario: Scenario, c: Contract, months: number): { shareEur: number[]; runningEur: number[]; lastMonth: number; firstEndMonth: number } {
   const price = scenario.energy.priceEurPerMWh * state.energyPriceFactor;

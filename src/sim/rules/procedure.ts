@@ -157,15 +157,16 @@ export function phaseProblem(n: Negotiation): Problem | null {
  * The bids come in: the competitive bound's cost factor, the price the partner's sealed bid is set
  * against. Bids are sealed (CCP L2132-1: during the consultation the buyer may not disclose the
  * total amount or the detailed price of the offers), so the partner does not see its rivals' costs:
- * it bids what the next-cheapest of them would ask *on average given that it wins*, its costs
- * below theirs — the symmetric equilibrium of a first-price sealed-bid procurement auction with
- * independent private costs (Vickrey 1961; Krishna, *Auction Theory*, ch. 2: b(c) = E[Y | Y > c],
- * Y the lowest of the rivals' costs), with the buyer's estimate as its reserve (a bid above it is
- * *inacceptable*, CCP L2152-3: b(c) = E[min(Y, R) | Y > c]). A sealed bid carries no luck of the
- * draw: until issue 9's tenth round the bound was the next rival's drawn cost, known to the partner
- * (an English auction), and in about 3 % of awards no rival bid under the estimate, which then set
- * the price (seed 9024: a partner IRR of 25.7 %). The expected price is the same (revenue
- * equivalence), its spread is gone. No draw is made.
+ * it bids what the next-cheapest of them would cost (its expected overruns included) *on average
+ * given that it wins*, its costs below theirs — the equilibrium of a first-price sealed-bid
+ * procurement auction with independent private costs and symmetric bidders (Vickrey 1961; Krishna,
+ * *Auction Theory*, ch. 2: b(c) = E[Y | Y > c], Y the lowest of the rivals' costs), with the
+ * buyer's estimate as its reserve (a bid above it is *inacceptable*, CCP L2152-3: b(c) = E[min(Y,
+ * R) | Y > c]); the partner is the stronger bidder, so it is an approximation (MODEL §13.1). A
+ * sealed bid carries no luck of the draw: until issue 9's tenth round the bound was the next
+ * rival's drawn cost, known to the partner (an English auction), and in about 3 % of awards no
+ * rival bid under the estimate, which then set the price (seed 9024: a partner IRR of 25.7 %). The
+ * bound's cost factor is the mean of what was drawn; its spread is gone. No draw is made.
  */
 export function openBids(state: SimState, scenario: Scenario, n: Negotiation, partnerCost: number): void {
   const p = n.procedure;

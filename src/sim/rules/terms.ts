@@ -344,20 +344,26 @@ function shapeCheck(state: SimState, scenario: Scenario, terms: ContractTerms, o
   // would pay for a service no longer rendered (payment follows the service rendered, *service
   // fait*) or, in a global performance contract, pay later for running costs incurred earlier (a
   // deferred payment, CCP L2191-5). The law leaves the length to the buyer (L2112-5) and lets it
-  // have the holder renew the equipment (gros entretien-renouvellement), which the model lacks. Before this rule a flat payment over 20
-  // years spread the control centre's 12 years of running costs and freed the yearly envelope.
+  // have the holder renew the equipment (gros entretien-renouvellement), which the model lacks.
+  // Before this rule a flat payment over 20 years spread the control centre's 12 years of running
+  // costs and freed the yearly envelope.
   if ((terms.form === 'performance' || terms.form === 'partnership') && !terms.pilot) {
-    let shortest = Infinity;
-    let project = '';
-    for (const p of terms.projects) {
-      const life = projectType(scenario, p)!.lifetimeYears;
-      if (life < shortest) [shortest, project] = [life, p];
-    }
-    if (terms.durationYears > shortest) {
-      return explain && problem('outlivesEquipment', { project, lifetimeYears: shortest, durationYears: terms.durationYears }, `a ${terms.form} contract of ${terms.durationYears} years would outlive ${project}, which lasts ${shortest} years: the city would pay for a service no longer rendered (no renewal is in the contract)`);
+    const { project, years } = shortestLife(scenario, terms.projects);
+    if (terms.durationYears > years) {
+      return explain && problem('outlivesEquipment', { project, lifetimeYears: years, durationYears: terms.durationYears }, `a ${terms.form} contract of ${terms.durationYears} years would outlive ${project}, which lasts ${years} years: the city would pay for a service no longer rendered (no renewal is in the contract)`);
     }
   }
   return null;
+}
+
+/** The shortest-lived of these projects and its catalogue life in years: the longest a performance or partnership contract for them may run (`outlivesEquipment`). */
+export function shortestLife(scenario: Scenario, projects: readonly string[]): { project: string; years: number } {
+  let out = { project: '', years: Infinity };
+  for (const p of projects) {
+    const years = projectType(scenario, p)!.lifetimeYears;
+    if (years < out.years) out = { project: p, years };
+  }
+  return out;
 }
 
 /** A concession's rules (L1121-1 operating risk, R3114-2 length), valued on public figures. */

@@ -489,6 +489,9 @@ function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
     // The contract's years after the equipment's end: the guarantee still binds (the contracts
     // phase compares the guaranteed share of the contract's expected savings with what is saved,
     // nothing once the equipment has ended; the model renews nothing within a contract, MODEL §18).
+    // A performance or partnership contract may no longer run past its first equipment
+    // (terms.ts `outlivesEquipment`): what reaches this are a concession and the variants of a
+    // deal the negotiators value before the legality check prunes them.
     const deadInContract = byPartner && deadShortfall > 0 ? overlap(k, b + life, b + duration) : 0;
     if (works === 0 && running === 0 && deadInContract === 0) continue;
     const afterContract = Math.max(0, running - inContract);
