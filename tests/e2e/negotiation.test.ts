@@ -3,7 +3,9 @@
  * ratio the lenders' check counts (what is signed included), as the model computes it; a refusal
  * on the negotiation table starts with what was refused and is shown whole (never clipped), in
  * French and English; an offer and its answer take one month; after a signature the table shows
- * the signed contract. Screenshots go to screenshots/ (neg-*).
+ * the signed contract. Nothing lost to a change of language: the offer being built, the builder's
+ * scroll, a refusal (said in the new language), the history after a walk-away. Screenshots go to
+ * screenshots/ (neg-*).
  */
 import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -158,12 +160,94 @@ describeE2E('the negotiation table (Chromium)', () => {
     const ended = page.locator(byId('neg-ended'));
     await ended.waitFor({ timeout: STEP_TIMEOUT });
     expect(await ended.innerText()).toMatch(/^Le partenaire a rompu la négociation/);
+    // The history of the offers, and the city's last answer, stay on the table in the other language.
+    const rows = page.locator('.neg-history tbody tr');
+    const moves = await rows.count();
+    expect(moves).toBeGreaterThan(0);
+    expect(await page.locator(byId('neg-answer')).count()).toBe(1);
     await shot('walked-fr');
     await click(page, 'lang-en');
     await ended.waitFor({ timeout: STEP_TIMEOUT });
     expect(await ended.innerText()).toMatch(/^The partner broke off the negotiation/);
+    expect(await rows.count()).toBe(moves);
+    expect(await page.locator(byId('neg-answer')).count()).toBe(1);
     expect(await page.locator('.neg-legend-city').innerText()).toContain('your estimate');
     await shot('walked-en');
+  });
+
+  it('as the city: switching the language keeps the offer being built and where the builder was scrolled; a new move, or the reset, brings back the table’s offer (a workshop in French with an English speaker)', async () => {
+    const page = await open();
+    await startToDecisions(page, 'city');
+    await click(page, 'open-negotiation');
+    await waitScreen(page, 'negotiation');
+    /** A term's value in the model's unit, as its slider holds it (independent of the language). */
+    const value = (term: string) => page.locator(byId(`neg-term-${term}`)).inputValue().then(Number);
+    /** Sets a term by typing it, as a player does (a quarter of its slider's range away from the value shown, in the player's unit); returns the new value. */
+    const edit = async (term: string, factor: number) => {
+      const range = page.locator(byId(`neg-term-${term}`));
+      const [min, max, now] = (await Promise.all([range.getAttribute('min'), range.getAttribute('max'), range.inputValue()])).map(Number) as [number, number, number];
+      const step = Math.max(1, Math.round(((max - min) * factor) / 4));
+      const next = (now * factor + (max - now > now - min ? step : -step)).toFixed(0);
+      const field = page.locator(byId(`neg-term-${term}-text`));
+      await field.fill(next);
+      await field.press('Enter');
+      await expect.poll(() => value(term), { timeout: STEP_TIMEOUT }).not.toBe(now);
+      return value(term);
+    };
+    const column = page.locator('.neg-builder');
+    const switchTo = async (lang: 'fr' | 'en') => {
+      await click(page, `lang-${lang}`);
+      await expect.poll(() => page.locator('.neg-builder h2').innerText(), { timeout: STEP_TIMEOUT }).toBe(lang === 'fr' ? 'Votre offre' : 'Your offer');
+    };
+
+    // The adviser's draft, edited: the length and the payment; then the builder scrolled to the risks.
+    const years = await edit('durationYears', 1);
+    const payment = await edit('annualPaymentEur', 1e-6);
+    const risk = page.locator(byId('neg-term-penaltyRate'));
+    /** Is the penalty's slider inside the builder's visible part (the column scrolls)? */
+    const riskInView = () => risk.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const box = el.closest('.neg-builder')!.getBoundingClientRect();
+      return r.top >= box.top && r.bottom <= box.bottom;
+    });
+    await risk.scrollIntoViewIfNeeded();
+    expect(await column.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    expect(await riskInView()).toBe(true);
+    await switchTo('en');
+    expect(await value('durationYears')).toBe(years);
+    expect(await value('annualPaymentEur')).toBe(payment);
+    expect(await riskInView()).toBe(true);
+    await column.evaluate((el) => el.scrollTo(0, 0));
+    await screenshot(page, 'neg-draft-kept-en');
+
+    // A refusal stays on the table, said in the new language.
+    const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
+    const before = await guarantee.inputValue();
+    await guarantee.fill('100');
+    await guarantee.press('Enter');
+    await click(page, 'neg-send');
+    const error = page.locator(byId('neg-error'));
+    await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(/^Offer refused: /);
+    await switchTo('fr');
+    expect(await error.textContent()).toMatch(/^Offre refusée : /);
+    await guarantee.fill(before);
+    await guarantee.press('Enter');
+    await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toBe('');
+    expect(await value('durationYears')).toBe(years);
+    expect(await value('annualPaymentEur')).toBe(payment);
+
+    // A new move (the offer sent) puts the table's offer in the builder; edited again, it survives
+    // the switch, and the reset brings back the table's offer.
+    await click(page, 'neg-send');
+    await settled(page);
+    const table = () => page.evaluate(() => window.horizons!.getState()!.negotiation!.offer);
+    await expect.poll(async () => (await table()).durationYears, { timeout: STEP_TIMEOUT }).toBe(years);
+    const edited = await edit('durationYears', 1);
+    expect(edited).not.toBe(years);
+    await switchTo('en');
+    expect(await value('durationYears')).toBe(edited);
+    await click(page, 'neg-reset');
+    await expect.poll(() => value('durationYears'), { timeout: STEP_TIMEOUT }).toBe(years);
   });
 
   it('as the city: when the bids bring an opening offer down to the competitive ceiling, the table says so, with the payment an acceptance would sign (a facilitator’s finding)', async () => {

@@ -10,11 +10,14 @@
  * `suggestedOffer`); it computes nothing of the model. The city's screen asks for the city's lens,
  * in which the partner's side is the city's estimate: the partner's true costs never show there.
  * The table fills its container; give the container a definite height so that the columns scroll.
+ * What the player set at the table (the offer being built, until the next move; the last refusal;
+ * the negotiation last seen) lives in the screen's `local` map, so that it survives the screen
+ * being built anew, as the app does when the language changes (app.ts).
  */
 import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
-import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Scenario, SimState } from '../../sim';
+import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Problem, Scenario, SimState } from '../../sim';
 import { advice, answerDue, competitiveCapEur, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
@@ -118,19 +121,39 @@ function outcome(sim: SimState, seen: Negotiation): { signed: true } | { signed:
   return { signed: false, by: seen.turn };
 }
 
-/** Mounts the table in `el`; it follows the store until the returned function unmounts it. */
-export function mountNegotiationTable(host: HTMLElement, game: Game): () => void {
+/** What the table keeps in the screen's `local` map between two builds of the screen. */
+interface Kept {
+  draft: ContractTerms | null;
+  /** The move the draft follows: a new move on the table replaces the draft by the offer on it. */
+  draftKey: string;
+  origin: 'table' | 'adviser';
+  /** The last refusal, said in the language of the moment. */
+  refused: Pick<Problem, 'code' | 'params'> | null;
+  seen: Negotiation | null;
+  seenLive: Negotiation | null;
+  seenSession: Session['setup'] | null;
+}
+
+/**
+ * Mounts the table in `el`; it follows the store until the returned function unmounts it. `local`
+ * is the screen's (screens/context.ts): what the player set survives a new mount in the same map.
+ */
+export function mountNegotiationTable(host: HTMLElement, game: Game, local = new Map<string, unknown>()): () => void {
   const root = h('div', { class: 'neg' });
   host.append(root);
 
-  let draft: ContractTerms | null = null;
-  let draftKey = '';
-  let origin: 'table' | 'adviser' = 'adviser';
-  let error: string | null = null;
-  let seen: Negotiation | null = null;
+  const kept = local.get('table') as Kept | undefined;
+  let draft = kept?.draft ?? null;
+  let draftKey = kept?.draftKey ?? '';
+  let origin = kept?.origin ?? 'adviser';
+  let refused = kept?.refused ?? null;
+  let seen = kept?.seen ?? null;
   /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes; matched by id. */
-  let seenLive: Negotiation | null = null;
-  let seenSession: Session['setup'] | null = null;
+  let seenLive = kept?.seenLive ?? null;
+  let seenSession = kept?.seenSession ?? null;
+  const keep = () => local.set('table', { draft, draftKey, origin, refused, seen, seenLive, seenSession } satisfies Kept);
+  /** The last refusal in the player's language (null when none). */
+  const error = () => (refused ? refusalText(refused, session()?.scenario) : null);
 
   // Parts that `refresh` updates as the draft changes (rebuilt by `render`).
   let builder: OfferBuilder | null = null;
@@ -148,17 +171,18 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
   function act(action: unknown, then?: () => ActionResult): void {
     let r = game.api.dispatch(action);
     if (r.ok && then) r = then();
-    error = r.ok ? null : refusalText(r, session()?.scenario);
+    refused = r.ok ? null : r;
+    keep();
     showError();
   }
 
   function showError(): void {
     if (!errorLine) return;
-    errorLine.textContent = error ?? '';
-    errorLine.title = error ?? '';
+    errorLine.textContent = error() ?? '';
+    errorLine.title = error() ?? '';
     if (legalLine && draft) {
       const problem = game.api.termsProblem(draft);
-      legalLine.hidden = problem !== null && error === refusalText(problem, session()?.scenario);
+      legalLine.hidden = problem !== null && error() === refusalText(problem, session()?.scenario);
     }
   }
 
@@ -175,7 +199,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
 
   function setDraft(terms: ContractTerms): void {
     draft = terms;
-    error = null;
+    refused = null;
+    keep();
     showError();
     refresh();
   }
@@ -242,7 +267,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
       legalLine.title = legalLine.textContent;
       legalLine.dataset.state = problem ? 'problem' : 'ok';
       // A refusal that repeats the offer's problem is said once, by the refusal.
-      legalLine.hidden = problem !== null && error === refusalText(problem, s.scenario);
+      legalLine.hidden = problem !== null && error() === refusalText(problem, s.scenario);
     }
     showCap(s);
     drawChart();
@@ -465,6 +490,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const st = game.store.getState();
     const s = st.session;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid ?? null;
+    // Where the columns were scrolled, put back after the rebuild (the app does the same by their `data-scroll` when it builds the screen anew).
+    const scrolls = new Map([...root.querySelectorAll<HTMLElement>('[data-scroll]')].map((el) => [el.dataset.scroll, el.scrollTop]));
     resize.disconnect();
     if (!s) {
       root.replaceChildren();
@@ -484,16 +511,17 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     const key = `${neg?.id ?? 'none'}:${neg?.history.length ?? 0}:${side}`;
     if (key !== draftKey) {
       draftKey = key;
-      error = null;
+      refused = null;
       const fromTable = neg ? structuredClone(neg.offer) : null;
       draft = fromTable ?? game.api.suggestedOffer(side);
       origin = fromTable ? 'table' : 'adviser';
     }
+    keep();
     root.classList.toggle('neg-large', st.ui.largeType);
     root.dataset.side = side;
 
     // ---- left: the offer builder
-    const left = h('section', { class: 'neg-col neg-builder' });
+    const left = h('section', { class: 'neg-col neg-builder', attrs: { 'data-scroll': 'neg-builder' } });
     const bhead = h('div', { class: 'neg-builder-head' });
     bhead.append(h('h2', {}, t('negotiation.builder.heading')));
     const tools = h('div', { class: 'neg-tools' });
@@ -519,7 +547,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     if (builder) left.append(builder.el);
 
     // ---- right: the answer, the two lenses, the history
-    const right = h('section', { class: 'neg-col neg-view' });
+    const right = h('section', { class: 'neg-col neg-view', attrs: { 'data-scroll': 'neg-view' } });
     const lensCard = h('section', { class: 'neg-card neg-lenses', testid: 'neg-lenses' });
     chartTitle = h('h3', { class: 'neg-lens-title' });
     chartLegend = h('ul', { class: 'neg-legend' });
@@ -536,7 +564,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     legalLine = h('p', { class: 'neg-legal' });
     legalLine.id = 'neg-legal';
     legalLine.setAttribute('aria-live', 'polite');
-    errorLine = h('p', { class: 'neg-error', testid: 'neg-error' }, error ?? '');
+    errorLine = h('p', { class: 'neg-error', testid: 'neg-error' }, error() ?? '');
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
     const canAct = s.actingSide !== null && s.tickOpen;
@@ -566,6 +594,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game): () => void
     main.append(left, right);
     root.replaceChildren(header(s, neg), main, bar);
     refresh();
+    for (const el of root.querySelectorAll<HTMLElement>('[data-scroll]')) el.scrollTop = scrolls.get(el.dataset.scroll) ?? 0;
     resize.observe(right);
     if (focused) root.querySelector<HTMLElement>(`[data-testid="${focused}"]`)?.focus();
   }
