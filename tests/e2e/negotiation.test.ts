@@ -4,7 +4,8 @@
  * on the negotiation table starts with what was refused and is shown whole (never clipped), in
  * French and English; an offer and its answer take one month; after a signature the table shows
  * the signed contract. Nothing lost to a change of language: the offer being built, the builder's
- * scroll, a refusal (said in the new language), the history after a walk-away. Screenshots go to
+ * scroll, the terms a procurement set aside, a refusal (said in the new language), the history after
+ * a walk-away. Screenshots go to
  * screenshots/ (neg-*).
  */
 import { expect, it } from 'vitest';
@@ -235,6 +236,16 @@ describeE2E('the negotiation table (Chromium)', () => {
     await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toBe('');
     expect(await value('durationYears')).toBe(years);
     expect(await value('annualPaymentEur')).toBe(payment);
+
+    // A public procurement has no operating period: its terms, set aside, come back with the
+    // performance contract, across a change of language.
+    await page.locator(byId('neg-term-form-procurement')).check();
+    await expect.poll(() => value('annualPaymentEur'), { timeout: STEP_TIMEOUT }).toBe(0);
+    await switchTo('en');
+    await page.locator(byId('neg-term-form-performance')).check();
+    await expect.poll(() => value('annualPaymentEur'), { timeout: STEP_TIMEOUT }).toBe(payment);
+    expect(await value('durationYears')).toBe(years);
+    await switchTo('fr');
 
     // A new move (the offer sent) puts the table's offer in the builder; edited again, it survives
     // the switch, and the reset brings back the table's offer.

@@ -10,9 +10,10 @@
  * `suggestedOffer`); it computes nothing of the model. The city's screen asks for the city's lens,
  * in which the partner's side is the city's estimate: the partner's true costs never show there.
  * The table fills its container; give the container a definite height so that the columns scroll.
- * What the player set at the table (the offer being built, until the next move; the last refusal;
- * the negotiation last seen) lives in the screen's `local` map, so that it survives the screen
- * being built anew, as the app does when the language changes (app.ts).
+ * What the player set at the table (the offer being built, until the next move; the terms a
+ * procurement set aside; the last refusal; the negotiation last seen) lives in the screen's `local`
+ * map, so that it survives the screen being built anew, as the app does when the language changes
+ * (app.ts).
  */
 import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
@@ -26,7 +27,7 @@ import { callName, capital, formName, projectName } from '../words/names';
 import { monthYear } from '../words/dates';
 import { eur, months, pct, signedEur, years } from '../words/numbers';
 import { lensesChart } from './lenses-chart';
-import { offerBuilder, type OfferBuilder } from './offer-builder';
+import { offerBuilder, type BuilderMemory, type OfferBuilder } from './offer-builder';
 
 /** The chart's height: what the column leaves it, within these limits (px). */
 const CHART_MIN = 230;
@@ -132,6 +133,7 @@ interface Kept {
   seen: Negotiation | null;
   seenLive: Negotiation | null;
   seenSession: Session['setup'] | null;
+  builderMemory: BuilderMemory;
 }
 
 /**
@@ -151,7 +153,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
   /** The negotiation object itself (the model moves it in place): its last move, a walk-away, reaches it after it closes; matched by id. */
   let seenLive = kept?.seenLive ?? null;
   let seenSession = kept?.seenSession ?? null;
-  const keep = () => local.set('table', { draft, draftKey, origin, refused, seen, seenLive, seenSession } satisfies Kept);
+  const builderMemory: BuilderMemory = kept?.builderMemory ?? { beforeProcurement: null };
+  const keep = () => local.set('table', { draft, draftKey, origin, refused, seen, seenLive, seenSession, builderMemory } satisfies Kept);
   /** The last refusal in the player's language (null when none). */
   const error = () => (refused ? refusalText(refused, session()?.scenario) : null);
 
@@ -543,7 +546,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
       if (why) left.append(h('p', { class: 'neg-advice', testid: 'neg-advice', attrs: { 'data-code': why.code } }, t(`negotiation.advice.${why.code}`, { reason: refusalCause(why.cause, s.scenario) })));
     }
     if (side === 'partner') left.append(h('p', { class: 'neg-private', title: t('negotiation.private.costsTip') }, t('negotiation.private.costs', { pct: pct(s.sim.partner.trueCostFactor) })));
-    builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft }) : null;
+    builder = draft ? offerBuilder({ scenario: s.scenario, sim: s.sim, named: draft.grantCalls, boundsOf: (terms) => game.api.termBounds(terms), onChange: setDraft, memory: builderMemory }) : null;
     if (builder) left.append(builder.el);
 
     // ---- right: the answer, the two lenses, the history

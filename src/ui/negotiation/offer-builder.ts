@@ -24,6 +24,13 @@ export interface BuilderInput {
   /** The bounds of other terms than those shown (to keep an offer lawful when its form changes). */
   boundsOf(terms: ContractTerms): Bounds;
   onChange(terms: ContractTerms): void;
+  /** What the builder remembers for the player, kept by its owner across the builder's rebuilds (a month, a new language). */
+  memory: BuilderMemory;
+}
+
+export interface BuilderMemory {
+  /** The operating terms set aside when the form became a procurement, restored when it stops being one. */
+  beforeProcurement: Pick<ContractTerms, 'durationYears' | 'annualPaymentEur' | 'cityCapitalShare'> | null;
 }
 
 export interface OfferBuilder {
@@ -74,8 +81,7 @@ interface NumericRow {
 export function offerBuilder(input: BuilderInput): OfferBuilder {
   const { scenario, sim } = input;
   let current: ContractTerms | null = null;
-  /** The operating terms set aside when the form became a procurement, restored when it stops being one. */
-  let beforeProcurement: Pick<ContractTerms, 'durationYears' | 'annualPaymentEur' | 'cityCapitalShare'> | null = null;
+  const memory = input.memory;
   const change = (next: ContractTerms) => input.onChange(next);
 
   const root = h('div', { class: 'neg-builder-body' });
@@ -94,8 +100,8 @@ export function offerBuilder(input: BuilderInput): OfferBuilder {
   /** The terms under a new form, kept lawful where the form forces a value (procurement, pilot). */
   function withForm(terms: ContractTerms, f: ContractTerms['form']): ContractTerms {
     let next: ContractTerms = { ...terms, form: f, pilot: f === 'pilot' };
-    if (terms.form !== 'procurement' && f === 'procurement') beforeProcurement = { durationYears: terms.durationYears, annualPaymentEur: terms.annualPaymentEur, cityCapitalShare: terms.cityCapitalShare };
-    if (terms.form === 'procurement' && f !== 'procurement' && beforeProcurement) next = { ...next, ...beforeProcurement };
+    if (terms.form !== 'procurement' && f === 'procurement') memory.beforeProcurement = { durationYears: terms.durationYears, annualPaymentEur: terms.annualPaymentEur, cityCapitalShare: terms.cityCapitalShare };
+    if (terms.form === 'procurement' && f !== 'procurement' && memory.beforeProcurement) next = { ...next, ...memory.beforeProcurement };
     // A procurement has the city pay all the works, with no operating period and no payment.
     if (f === 'procurement') next = { ...next, durationYears: 0, cityCapitalShare: 1, annualPaymentEur: 0 };
     if (f === 'pilot') next.districts = next.districts.slice(0, 1);
