@@ -109,10 +109,14 @@ export function mountApp(root: HTMLElement, game: Game): () => void {
     const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null;
     const scrolls = new Map<string, number>();
     const scrollables = (v: ScreenView) => [v.el, ...v.el.querySelectorAll<HTMLElement>('[data-scroll]')].filter((el) => el.dataset.scroll);
+    // A folded part the player opened (`<details data-keep-open="…">`) stays open through the rebuild.
+    const foldables = (v: ScreenView) => [...v.el.querySelectorAll<HTMLDetailsElement>('details[data-keep-open]')];
+    const opened = new Set(keepFocus && view ? foldables(view).filter((el) => el.open).map((el) => el.dataset.keepOpen!) : []);
     if (view) for (const el of scrollables(view)) scrolls.set(el.dataset.scroll!, el.scrollTop);
     view?.destroy?.();
     view = BUILDERS[ctx.state.screen](ctx);
     host.replaceChildren(view.el);
+    for (const el of foldables(view)) if (opened.has(el.dataset.keepOpen!)) el.open = true;
     for (const el of scrollables(view)) el.scrollTop = scrolls.get(el.dataset.scroll!) ?? 0;
     // A new screen is seen from its top, its primary control focused (Enter goes on).
     if (!keepFocus) return view.initialFocus?.focus({ preventScroll: true });

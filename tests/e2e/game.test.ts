@@ -49,6 +49,15 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'continue');
     await waitScreen(page, 'decisions');
     await shot('decisions');
+    // The calendar of the grant calls, unfolded by the player, stays open through a change of language.
+    const calendar = page.locator(byId('news-calendar'));
+    await calendar.locator('summary').click();
+    await expect.poll(() => calendar.evaluate((el) => (el as HTMLDetailsElement).open), { timeout: STEP_TIMEOUT }).toBe(true);
+    await click(page, 'lang-en');
+    await expect.poll(() => calendar.locator('summary').innerText(), { timeout: STEP_TIMEOUT }).toBe('The year’s grant calls');
+    expect(await calendar.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await shot('decisions-calendar-en');
+    await click(page, 'lang-fr');
     await click(page, 'open-negotiation');
     await waitScreen(page, 'negotiation');
     // An unlawful offer is refused in French, rendered from the refusal's code and figures.

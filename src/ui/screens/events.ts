@@ -138,6 +138,6 @@ export function yearNews(ctx: ScreenContext): HTMLElement {
     );
   }
   if (cards.length === 0) cards.push(card('calm', 'sun', t('events.calm.title'), capital(monthYear(sc, sim.tick)), t('events.calm.text')));
-  const calendar = sc.funding.calls.length > 0 ? h('details', { class: 'news-calendar', testid: 'news-calendar' }, h('summary', {}, t('events.calendar.title')), callCalendar(ctx)) : null;
+  const calendar = sc.funding.calls.length > 0 ? h('details', { class: 'news-calendar', testid: 'news-calendar', attrs: { 'data-keep-open': 'news-calendar' } }, h('summary', {}, t('events.calendar.title')), callCalendar(ctx)) : null;
   return h('section', { class: 'block year-news', testid: 'year-news' }, h('h3', { class: 'block-title' }, icon('calendar'), h('span', {}, t('events.title'))), h('div', { class: 'event-grid news-grid' }, ...cards), calendar);
 }
