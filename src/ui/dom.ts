@@ -107,21 +107,23 @@ export function figure(text: string, tip: string | string[], opts: { class?: str
   return el;
 }
 
-/** The answer to the last action a control sent, kept across rebuilds by its key. */
+/**
+ * The answer to the last action a control sent, kept across rebuilds by its key: the result, not
+ * its words, so that it reads in the language of the moment when the player switches (issue 10,
+ * nothing lost). `okText` words a success; a refusal is worded from its code and figures.
+ */
 export interface Status {
-  ok: boolean;
-  text: string;
+  result: ActionResult;
+  okText?: () => string;
+  scenario?: Scenario;
 }
 
 /** The line next to a control: a tick and what was done, or a warning and the model's reason. */
 export function statusLine(status: Status | undefined): HTMLElement | null {
   if (!status) return null;
-  return h('p', { class: `status ${status.ok ? 'status-ok' : 'status-refused'}`, attrs: { role: 'status' } }, icon(status.ok ? 'check' : 'warning'), h('span', {}, status.text));
-}
-
-/** Turns an action's result into the status to show (the refusal in the player's language). */
-export function statusOf(result: ActionResult, okText: string, scenario?: Scenario): Status {
-  return result.ok ? { ok: true, text: okText } : { ok: false, text: refusalText(result, scenario) };
+  const { ok } = status.result;
+  const text = status.result.ok ? (status.okText?.() ?? '') : refusalText(status.result, status.scenario);
+  return h('p', { class: `status ${ok ? 'status-ok' : 'status-refused'}`, attrs: { role: 'status' } }, icon(ok ? 'check' : 'warning'), h('span', {}, text));
 }
 
 /** A section of a panel: a heading with its icon, then its content. */

@@ -463,6 +463,11 @@ describeE2E('the game (Chromium)', () => {
     }, id);
     expect(after.status).toBe('cancelled');
     expect(after.stages.every((st) => st === 'ended')).toBe(true);
+    // The answer beside the control is kept, not its words: it reads in English after a switch.
+    await click(page, 'lang-en');
+    await expect.poll(() => page.locator('[data-testid="screen-decisions"] .status-ok').first().innerText(), { timeout: STEP_TIMEOUT }).toMatch(/^Contract cancelled; its platforms, sensors and apps are switched off/);
+    await click(page, 'lang-fr');
+    await expect.poll(() => page.locator('[data-testid="screen-decisions"] .status-ok').first().innerText(), { timeout: STEP_TIMEOUT }).toMatch(/^Contrat résilié/);
     await page.locator('[data-testid="screen-decisions"] .status-ok').first().scrollIntoViewIfNeeded();
     await shot('done');
     await playRestByApi(page);

@@ -18,7 +18,7 @@ import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
 import { localValue, screenRoot, screenTitle, sessionOf, type ScreenContext, type ScreenView } from './context';
-import { button, figure, h, section, statusLine, statusOf, type Status } from '../dom';
+import { button, figure, h, section, statusLine, type Status } from '../dom';
 import { yearNews } from './events';
 import { figureLabel, figureTip, formatFigure, liveFigures, yearStartTick } from './figures';
 import { callName, capital, districtName, formName, funderName, projectList, projectName, sideInSentence } from '../words/names';
@@ -47,10 +47,10 @@ const CONCERTATION_LEVELS = [
 ] as const;
 const CUTS = [0.05, 0.1, 0.2, 0.3] as const;
 
-/** Sends an action and keeps its answer under `key`, to show beside the control. */
-function act(ctx: ScreenContext, key: string, action: Action, okText: string): void {
-  const result = ctx.dispatch(action);
-  ctx.local.set(`status:${key}`, statusOf(result, okText, ctx.state.session?.scenario));
+/** Sends an action and keeps its answer under `key`, to show beside the control (`okText` words a success). */
+function act(ctx: ScreenContext, key: string, action: Action, okText: () => string): void {
+  const status: Status = { result: ctx.dispatch(action), okText, scenario: ctx.state.session?.scenario };
+  ctx.local.set(`status:${key}`, status);
   ctx.refresh();
 }
 
@@ -115,7 +115,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
     kind: 'primary',
     onClick: () => {
       const m = Number(form.envelopeText.replace(',', '.'));
-      act(ctx, 'budget', { type: 'setBudget', envelopeEur: Number.isFinite(m) ? Math.round(m * 1e6) : NaN, taxChange: form.taxChange }, t('dec.budget.ok'));
+      act(ctx, 'budget', { type: 'setBudget', envelopeEur: Number.isFinite(m) ? Math.round(m * 1e6) : NaN, taxChange: form.taxChange }, () => t('dec.budget.ok'));
     },
   });
   return section(
@@ -154,7 +154,7 @@ function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
         button(t(key, { pct: pct(level) }), {
           testid: `concertation-${Math.round(level * 100)}`,
           pressed: Math.abs(current - level) < 1e-6,
-          onClick: () => act(ctx, 'concertation', { type: 'setConcertation', level }, t('dec.concertation.ok', { pct: pct(level) })),
+          onClick: () => act(ctx, 'concertation', { type: 'setConcertation', level }, () => t('dec.concertation.ok', { pct: pct(level) })),
         }),
       ),
     ),
@@ -177,7 +177,7 @@ function governanceBlock(ctx: ScreenContext, session: Session): HTMLElement {
         icon: on ? 'check' : 'close',
         testid: `gov-${measure}`,
         pressed: on,
-        onClick: () => act(ctx, `gov-${measure}`, { type: 'governance', measure, on: !on }, on ? t('dec.gov.stopped') : t('dec.gov.started')),
+        onClick: () => act(ctx, `gov-${measure}`, { type: 'governance', measure, on: !on }, () => (on ? t('dec.gov.stopped') : t('dec.gov.started'))),
       }),
       statusFor(ctx, `gov-${measure}`),
     );
@@ -245,13 +245,15 @@ function aloneBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
     icon: 'flag',
     testid: 'launch-alone',
     kind: 'primary',
-    onClick: () =>
+    onClick: () => {
+      const [project, count] = [form.project, form.districts.length];
       act(
         ctx,
         'alone',
-        { type: 'launchAlone', project: form.project, districts: form.districts, pilot: form.pilot, ...(form.calls.length > 0 ? { grantCalls: form.calls } : {}) },
-        t('dec.alone.ok', { project: projectName(sc, form.project), districts: counted(form.districts.length, 'districts') }),
-      ),
+        { type: 'launchAlone', project, districts: form.districts, pilot: form.pilot, ...(form.calls.length > 0 ? { grantCalls: form.calls } : {}) },
+        () => t('dec.alone.ok', { project: projectName(sc, project), districts: counted(count, 'districts') }),
+      );
+    },
   });
   return section(
     t('dec.alone'),
@@ -322,10 +324,10 @@ function contractsBlock(ctx: ScreenContext, session: Session, form: CityForm): H
           'div',
           { class: 'block-actions' },
           select,
-          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.05 }, t('dec.contract.renegotiated')) }),
-          button(t('dec.contract.cancel'), { icon: 'close', testid: `cancel-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id }, t('dec.contract.cancelled')) }),
+          button(t('dec.contract.renegotiate'), { icon: 'exchange', testid: `renegotiate-${c.id}`, onClick: () => act(ctx, `contract-${c.id}`, { type: 'renegotiateContract', contractId: c.id, paymentCut: form.cuts[c.id] ?? 0.05 }, () => t('dec.contract.renegotiated')) }),
+          button(t('dec.contract.cancel'), { icon: 'close', testid: `cancel-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id }, () => t('dec.contract.cancelled')) }),
           servicesToGiveUp(session.sim, c) > 0
-            ? button(t('dec.contract.abandon'), { icon: 'close', testid: `abandon-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id, abandon: true }, t('dec.contract.abandoned')) })
+            ? button(t('dec.contract.abandon'), { icon: 'close', testid: `abandon-${c.id}`, kind: 'danger', onClick: () => act(ctx, `contract-${c.id}`, { type: 'cancelContract', contractId: c.id, abandon: true }, () => t('dec.contract.abandoned')) })
             : null,
         ),
         statusFor(ctx, `contract-${c.id}`),
@@ -362,8 +364,10 @@ function studyBlock(ctx: ScreenContext, session: Session, form: CityForm): HTMLE
   const launch = button(t('dec.study.launch'), {
     icon: 'flag',
     testid: 'study-partnership',
-    onClick: () =>
-      act(ctx, 'study', { type: 'studyPartnership', projects: form.study, districts: all }, t('dec.study.ok', { ready: monthYear(sc, session.sim.tick + sc.negotiation.partnershipStudyMonths) })),
+    onClick: () => {
+      const ready = session.sim.tick + sc.negotiation.partnershipStudyMonths;
+      act(ctx, 'study', { type: 'studyPartnership', projects: form.study, districts: all }, () => t('dec.study.ok', { ready: monthYear(sc, ready) }));
+    },
   });
   return section(
     t('dec.study'),
@@ -413,8 +417,8 @@ function amendmentsBlock(ctx: ScreenContext, session: Session): HTMLElement | nu
         h(
           'div',
           { class: 'block-actions' },
-          button(t('dec.amendment.accept'), { icon: 'check', testid: `amendment-accept-${c.id}`, kind: 'primary', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true }, t('dec.amendment.accepted')) }),
-          button(t('dec.amendment.refuse'), { icon: 'close', testid: `amendment-refuse-${c.id}`, kind: 'danger', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false }, t('dec.amendment.refused')) }),
+          button(t('dec.amendment.accept'), { icon: 'check', testid: `amendment-accept-${c.id}`, kind: 'primary', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: true }, () => t('dec.amendment.accepted')) }),
+          button(t('dec.amendment.refuse'), { icon: 'close', testid: `amendment-refuse-${c.id}`, kind: 'danger', onClick: () => act(ctx, `amendment-${c.id}`, { type: 'answerAmendment', by: 'partner', contractId: c.id, accept: false }, () => t('dec.amendment.refused')) }),
         ),
         statusFor(ctx, `amendment-${c.id}`),
       );
@@ -458,7 +462,7 @@ function negotiationBlock(ctx: ScreenContext, session: Session, side: Actor): HT
       }),
     ),
     h('p', { class: 'help' }, t('dec.negotiation.round', { round: num(n.round), max: num(n.maxRounds), turn: sideInSentence(n.turn) })),
-    h('div', { class: 'block-actions' }, button(t('dec.negotiation.walkAway'), { icon: 'close', testid: 'walk-away', kind: 'danger', onClick: () => act(ctx, 'walk', { type: 'walkAway', by: side }, t('dec.negotiation.left')) })),
+    h('div', { class: 'block-actions' }, button(t('dec.negotiation.walkAway'), { icon: 'close', testid: 'walk-away', kind: 'danger', onClick: () => act(ctx, 'walk', { type: 'walkAway', by: side }, () => t('dec.negotiation.left')) })),
     statusFor(ctx, 'walk'),
   );
 }

@@ -13,7 +13,7 @@ import { ROLES, type Role, type ScenarioEntry } from '../../state/game-types';
 import { langSwitch, largeTypeSwitch } from '../hud';
 import { icon, type IconName } from '../icons';
 import { localValue, screenRoot, screenTitle, type ScreenContext, type ScreenView } from './context';
-import { button, downloadText, h, statusLine, statusOf, type Child, type Props, type Status } from '../dom';
+import { button, downloadText, h, statusLine, type Child, type Props, type Status } from '../dom';
 import { num, years } from '../words/numbers';
 import { counted } from '../words/plurals';
 import { gameYear } from '../words/dates';
@@ -324,7 +324,7 @@ function savedBanner(ctx: ScreenContext): HTMLElement | null {
       kind: 'primary',
       onClick: () => {
         const r = ctx.dispatch({ type: 'continueSave' });
-        if (!r.ok) ctx.local.set('continueStatus', statusOf(r, ''));
+        if (!r.ok) ctx.local.set('continueStatus', { result: r } satisfies Status);
       },
     }),
   );
@@ -363,7 +363,7 @@ export function menuScreen(ctx: ScreenContext): ScreenView {
           ...(humans.includes('partner') ? {} : { partner: choice.partner }),
         });
         if (!r.ok) {
-          ctx.local.set('status', statusOf(r, ''));
+          ctx.local.set('status', { result: r } satisfies Status);
           render();
         }
       },
