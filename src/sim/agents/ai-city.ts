@@ -159,6 +159,45 @@ function lastOwnValue(state: Readonly<SimState>, view: Scenario, pub: Scenario, 
   return at(cityLinearOf(dealValues(state, view, zero, 'partner', 'public')), pay);
 }
 
+/** Whether two sets of terms ask the same thing: every term but the grant calls (which close on their own dates, `filedCalls`). */
+function sameAsk(a: ContractTerms, b: ContractTerms): boolean {
+  return (
+    a.form === b.form &&
+    a.pilot === b.pilot &&
+    a.durationYears === b.durationYears &&
+    a.annualPaymentEur === b.annualPaymentEur &&
+    a.cityCapitalShare === b.cityCapitalShare &&
+    a.guaranteedSavingShare === b.guaranteedSavingShare &&
+    a.penaltyRate === b.penaltyRate &&
+    a.terminationCompensation === b.terminationCompensation &&
+    a.dataOwnership === b.dataOwnership &&
+    a.savingsShareToPartner === b.savingsShareToPartner &&
+    a.projects.length === b.projects.length &&
+    a.projects.every((x, i) => x === b.projects[i]) &&
+    a.districts.length === b.districts.length &&
+    a.districts.every((x, i) => x === b.districts[i])
+  );
+}
+
+/**
+ * Is the offer on the table the partner's final offer: an ask it already made in this
+ * negotiation, put again in answer to the city's counter? The partner has turned the counter down
+ * and not moved: the same counter would get the same answer (its refusal says nothing of its
+ * patience, which is all the city's belief learns from, so the belief cannot see it). A buyer does
+ * not negotiate a final offer (CCP R2161-17: the buyer negotiates the initial and later offers
+ * "à l'exception des offres finales"; in a competitive dialogue, after the final offers, only
+ * clarifications that leave its fundamental elements unchanged, R2161-24 and following): it signs
+ * it or ends the procedure without follow-up (R2185-1). Before issue 9's fifteenth round the
+ * computer city put the same counter again until its last round and then signed the same offer,
+ * four to six months later (half of the default city's procedures, seeds 1–32).
+ */
+export function partnerStandsFirm(n: Readonly<Negotiation>): boolean {
+  if (n.offeredBy !== 'partner') return false;
+  const asks = n.history.filter((m) => m.by === 'partner' && m.kind === 'offer' && m.terms);
+  const last = asks[asks.length - 1];
+  return last !== undefined && sameAsk(last.terms!, n.offer) && asks.slice(0, -1).some((m) => sameAsk(m.terms!, n.offer));
+}
+
 function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Negotiation, p: CityPersonality): Action[] {
   const offer = n.offer;
   const zero = { ...offer, annualPaymentEur: 0 };
@@ -166,7 +205,8 @@ function answer(state: Readonly<SimState>, pub: Scenario, view: Scenario, n: Neg
   const value = at(lin, offer.annualPaymentEur);
   const delta = cityDelta(state, view, p);
   const belief = cityBelief({ state, publicScenario: pub, ownView: view, negotiation: n, marginShare: ASSUMED_PARTNER_MARGIN, ownDelta: delta });
-  const roundsLeft = n.maxRounds - n.round;
+  // A final offer is taken as the last round's: signed if worth anything, else the city walks away.
+  const roundsLeft = partnerStandsFirm(n) ? 0 : n.maxRounds - n.round;
   const base = { ...offer, grantCalls: filedCalls(state, offer.grantCalls) };
   const counter = roundsLeft <= 0 ? null : cityBestOffer({
           state,
