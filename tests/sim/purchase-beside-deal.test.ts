@@ -4,7 +4,7 @@
  * inacceptable; AP/CP, CGCT L2311-3). Found by issue 9's ninth-round review: a purchase planned at
  * the average overrun and signed at a dearer one took the credits the city's counter needed, and
  * the partner walked away from an offer the city could no longer sign.
- * The deal was opened in month 144 until issue 9's fifteenth round; since the city signs the
+ * The deal was opened in month 144 until issue 9's eleventh round; since the city signs the
  * partner's final offer (§13.6) its procedures close sooner and the same deal opens in month 156.
  * With the purchase checked as if no deal kept its credits (`aloneFits`), the city buys alone
  * instead and never opens it: the test fails.

@@ -187,7 +187,7 @@ function sameAsk(a: ContractTerms, b: ContractTerms): boolean {
  * not negotiate a final offer (CCP R2161-17: the buyer negotiates the initial and later offers
  * "à l'exception des offres finales"; in a competitive dialogue, after the final offers, only
  * clarifications that leave its fundamental elements unchanged, R2161-24 and following): it signs
- * it or ends the procedure without follow-up (R2185-1). Before issue 9's fifteenth round the
+ * it or ends the procedure without follow-up (R2185-1). Before issue 9's eleventh round the
  * computer city put the same counter again until its last round and then signed the same offer,
  * four to six months later (half of the default city's procedures, seeds 1–32).
  */
