@@ -12,10 +12,11 @@ import { describe, expect, it } from 'vitest';
 // The package's entry first: it fixes the rules' module order (as the other tests import it).
 import '../../src/sim';
 import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
+import { taxRevenueEur } from '../../src/sim/rules/budget';
 import { netSavingsForecastEur } from '../../src/sim/rules/legality';
 import type { SimState } from '../../src/sim/types';
 import type { Scenario } from '../../src/sim/scenario-schema';
-import { dijon, freshState, runningPartnerContract, terms } from './helpers';
+import { dijon, freshState, runningPartnerContract, terms, variant } from './helpers';
 
 const sc = dijon();
 
@@ -38,8 +39,18 @@ describe('the computer city tests a partner payment against its net savings, not
     expect(proposes(s, sc)).toBe(true);
   });
 
-  it('with no net savings left above the margin it keeps, it proposes none', () => {
-    const s = withRunningPayments(0);
-    expect(proposes(s, sc)).toBe(false);
+  it('it keeps the margin its tax rule defends: with €1 M of net savings above it, it asks no rent above €1 M', () => {
+    // Debt repaid over 2 years: its principal takes the net savings while the lenders' limit and
+    // the works' financing stay wide, so the room of the rent test is what binds.
+    const short = variant({ 'city.debtMaturityYears': 2 });
+    const s = freshState(short);
+    runningPartnerContract(s, short, terms({ projects: ['streetLighting'], districts: [0], annualPaymentEur: 7.9e6 }), 120);
+    const revenue = taxRevenueEur(short, s.city.taxLevel) + s.city.stateGrantEur + short.city.otherRevenueEur;
+    s.city.debtEur += 2 * (netSavingsForecastEur(s, short) - 0.03 * revenue - 1e6);
+    expect(netSavingsForecastEur(s, short)).toBeCloseTo(0.03 * revenue + 1e6, 0);
+    const offers = yearlyDecisions(s, short, true).flatMap((a) => (a.type === 'propose' ? [a.terms] : []));
+    // It still proposes a contract, at an ask (its opening is 75 % of it, to €1,000) within the room.
+    expect(offers).toHaveLength(1);
+    expect(offers[0]!.annualPaymentEur / 0.75).toBeLessThanOrEqual(1e6 + 1000);
   });
 });
