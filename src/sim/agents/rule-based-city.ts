@@ -156,7 +156,7 @@ const KEPT_MARGIN_SHARE = 0.03;
 function rentRoomEur(state: Readonly<SimState>, scenario: Scenario): number {
   const c = scenario.city;
   const revenue = taxRevenueEur(scenario, state.city.taxLevel) + state.city.stateGrantEur + c.otherRevenueEur;
-  return netSavingsForecastEur(state as SimState, scenario) - KEPT_MARGIN_SHARE * revenue;
+  return netSavingsForecastEur(state, scenario) - KEPT_MARGIN_SHARE * revenue;
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payment fits the room the budget leaves, `rentRoomEur`). */
