@@ -39,7 +39,7 @@ describe('the computer city tests a partner payment against its net savings, not
     expect(proposes(s, sc)).toBe(true);
   });
 
-  it('it keeps the margin its tax rule defends: with €1 M of net savings above it, it asks no rent above €1 M', () => {
+  it('keeps the margin its tax rule defends: with €1 M of net savings above it, it asks no rent above €1 M', () => {
     // Debt repaid over 2 years: its principal takes the net savings while the lenders' limit and
     // the works' financing stay wide, so the room of the rent test is what binds.
     const short = variant({ 'city.debtMaturityYears': 2 });
