@@ -18,8 +18,9 @@
  *   (valuation.ts) — a global performance contract with the partner over the districts not yet
  *   served, the same works bought alone, or a pilot when a pilot-only grant is open or the benefits
  *   are very uncertain, and the data platform bundled with the families it multiplies
- *   (`platformBundles`); a deal is affordable when all the annual payments the city has signed fit
- *   in its yearly smart-city envelope, and it opens at 75 % of the payment it expects the
+ *   (`platformBundles`); a partner contract's payment is affordable when it leaves the net savings
+ *   to come above the margin the city keeps (`rentRoomEur`: the real balance, CGCT L1612-4), its
+ *   works' share going to the envelope through the budget check, and it opens at 75 % of the payment it expects the
  *   partner to need — and keeps those worth more than nothing: it opens a negotiation for the
  *   most valuable deal with the partner (when none is open) and buys alone the most valuable
  *   purchase its envelope allows once the credits of that deal (or of the one under negotiation)
@@ -32,9 +33,9 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, committedPaymentsEur, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
+import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
-import { envelopeCapacityEur, lendersRatioYears, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
+import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
@@ -132,10 +133,36 @@ function termsKey(terms: ContractTerms): string {
   return key;
 }
 
-/** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payments fit the envelope). */
-function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, committed: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
-  // The envelope already committed filters the lengths kept, so it is part of the key.
-  const key = memo.priced === null ? '' : `${committed}|${termsKey(form)}`;
+/**
+ * The net savings share of revenue the computer city keeps: under it, it raises the rates
+ * (`yearlyDecisions`), so it does not sign a rent that would take it there.
+ */
+const KEPT_MARGIN_SHARE = 0.03;
+
+/**
+ * What a new partner contract's annual payment may take, euros a year: the net savings to come
+ * (`netSavingsForecastEur`: gross savings less the principal, loans and partnership rent capital,
+ * and what is signed and not yet in them) less the margin the city keeps (`KEPT_MARGIN_SHARE` of
+ * revenue). A finance department tests a rent where its budget books it (§5): a performance
+ * contract's payment and a partnership rent's operating part are operating spending, a rent's
+ * capital part is debt repayment, and both must be covered by the city's own resources — the real
+ * balance (CGCT L1612-4), which the budget check applies at signature (`goldenRule`). The works'
+ * share the city pays goes to the envelope, and a partnership's capital counts as debt for the
+ * lenders: the budget check tests both (rules/legality.ts). Until issue 9 the computer city summed
+ * every running payment with the new one against the year's works envelope (€8 M): no budget
+ * tests operating spending against investment credits, and the lighting contract and the
+ * solar-roofs partnership left €0.66 M of room for years, which a balanced amendment freed.
+ */
+function rentRoomEur(state: Readonly<SimState>, scenario: Scenario): number {
+  const c = scenario.city;
+  const revenue = taxRevenueEur(scenario, state.city.taxLevel) + state.city.stateGrantEur + c.otherRevenueEur;
+  return netSavingsForecastEur(state, scenario) - KEPT_MARGIN_SHARE * revenue;
+}
+
+/** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payment fits the room the budget leaves, `rentRoomEur`). */
+function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, room: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+  // The room left filters the lengths kept, so it is part of the key.
+  const key = memo.priced === null ? '' : `${room}|${termsKey(form)}`;
   const known = memo.priced?.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
@@ -147,8 +174,8 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
     const a = v.partnerAnnuity;
     if (a <= 0) continue;
     const ask = Math.max(0, -v.partner / a);
-    // Affordability: all the annual payments must fit in the yearly smart-city envelope.
-    if (committed + ask > scenario.city.smartCityEnvelopeEur) continue;
+    // Affordability: the payment must leave the net savings the city keeps (`rentRoomEur`).
+    if (ask > room) continue;
     out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
   }
   memo.priced?.set(key, out);
@@ -182,7 +209,7 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
 const askedGuarantee = (scenario: Scenario): number => Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare);
 
 /** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
-function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], committed: number, memo: DecisionMemo): Candidate | null {
+function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], room: number, memo: DecisionMemo): Candidate | null {
   const envelope = state.city.envelopeLeftEur;
   const energy = projects.some((p) => projectType(scenario, p)!.benefits.energyMWhPerUnit > 0);
   const t0 = baseTerms(projects, remaining);
@@ -204,7 +231,7 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   // expected ask and the city's value at that ask.
   // Ranked before their terms are written: only those checked need them.
   const ranked: { form: ContractTerms; d: number; ask: number; value: number }[] = [];
-  for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, committed, memo)) ranked.push({ form, d, ask, value });
+  for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, room, memo)) ranked.push({ form, d, ask, value });
   ranked.sort((x, y) => y.value - x.value);
   // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
   // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
@@ -223,7 +250,7 @@ function openTo(state: Readonly<SimState>, scenario: Scenario, projects: string[
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
-function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], committed: number, memo: DecisionMemo): Candidate[] {
+function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], room: number, memo: DecisionMemo): Candidate[] {
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const out: Candidate[] = [];
@@ -232,7 +259,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
     for (const id of multiplied) {
       const districts = openTo(state, scenario, [id, pid], memo);
       if (districts.length === 0) continue;
-      const k = partnerCandidate(state, scenario, [id, pid], districts, committed, memo);
+      const k = partnerCandidate(state, scenario, [id, pid], districts, room, memo);
       if (!k) continue;
       out.push(k);
       if (!best || k.value > best.value) best = k;
@@ -245,7 +272,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
         const districts = openTo(state, scenario, projects, memo);
         if (districts.length === 0) continue;
-        const k = partnerCandidate(state, scenario, projects, districts, committed, memo);
+        const k = partnerCandidate(state, scenario, projects, districts, room, memo);
         if (k && k.value > (next ?? best).value) next = k;
       }
       if (next) out.push(next);
@@ -310,7 +337,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const nd = scenario.territory.districts.length;
   const envelope = state.city.envelopeLeftEur;
   const partnerOk = state.tick >= state.partner.activeFromTick;
-  const committed = committedPaymentsEur(state);
+  const room = rentRoomEur(state, scenario);
   const ids = Object.keys(scenario.projects.catalogue);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
@@ -320,7 +347,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     // A global performance contract with the partner.
     let full: Candidate | null | undefined;
     if (partnerOk && negotiate) {
-      full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
+      full = partnerCandidate(state, scenario, [id], remaining, room, memo);
       if (full) out.push(full);
     }
     // Buying the works alone (procurement with local suppliers).
@@ -352,7 +379,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         const pilotValue = suppliersValue(state, scenario, pilot, memo);
         const money = pilotValue.capexEur - pilotValue.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
-        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, committed, memo);
+        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
         if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
@@ -364,7 +391,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
   // centre in one global performance contract): each family with the platform, then the best of
   // those grown one family at a time while the bundle is worth more to the city.
-  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, committed, memo));
+  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, room, memo));
   return out;
 }
 
