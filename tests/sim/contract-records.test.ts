@@ -139,16 +139,20 @@ describe('the reporters of issue 9', () => {
   });
 
   it('partnerIrrMedian is the median of the defined rates; procedureMonthsMedian the median months from notice to signature', () => {
-    // 15 years: some contracts still run with their partner's flows negative (not settled), others have ended
-    // (seed 2: on seeds 3 and 5–9 every contract has settled by then since the bids are sealed, issue 9's tenth round).
-    const r = runSimulation(dijon(), { seed: 2, years: 15, agents: 300 });
-    const recs = contractRecords(r.state, dijon());
-    expect(recs.length).toBeGreaterThan(2);
-    // Ended contracts, and running ones whose cumulated flows have turned positive (review 9, item 6).
-    const settled = recs.filter((c) => c.endReason !== null || r.state.contracts[c.id - 1]!.partnerFlowsEur.reduce((a, f) => a + f, 0) >= 0);
-    expect(settled.length).toBeLessThan(recs.length);
-    const rates = settled.map((c) => c.partnerIrr).filter((x): x is number => x !== null).sort((a, b) => a - b);
-    expect(rates.length).toBeGreaterThan(0);
+    // 15 years, on the first seed where some contracts still run with their partner's flows negative
+    // (not settled) and others have settled: which seed that is moves with the model (seed 2 until
+    // issue 9's eleventh round, when every contract of seed 2 had settled by then), so it is looked for.
+    const runs = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((seed) => {
+      const r = runSimulation(dijon(), { seed, years: 15, agents: 300 });
+      const recs = contractRecords(r.state, dijon());
+      // Ended contracts, and running ones whose cumulated flows have turned positive (review 9, item 6).
+      const settled = recs.filter((c) => c.endReason !== null || r.state.contracts[c.id - 1]!.partnerFlowsEur.reduce((a, f) => a + f, 0) >= 0);
+      const rates = settled.map((c) => c.partnerIrr).filter((x): x is number => x !== null).sort((a, b) => a - b);
+      return { r, recs, settled, rates };
+    });
+    const found = runs.find((x) => x.recs.length > 2 && x.settled.length < x.recs.length && x.rates.length > 0);
+    expect(found, 'a seed with settled and unsettled contracts').toBeDefined();
+    const { r, recs, rates } = found!;
     const months = recs.map((c) => c.signedTick - c.openedTick).sort((a, b) => a - b);
     const median = (xs: number[]) => (xs.length % 2 ? xs[xs.length >> 1]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2);
     expect(r.summary.partnerIrrMedian).toBe(median(rates));

@@ -54,6 +54,8 @@ function play(seed: number): { movable: (boolean | 'nothingLeft')[]; moves: numb
 describe('a partner group is never two years without a lawful move', () => {
   let moves = 0;
   let nothingLeft = 0;
+  /** The first month, over all the games, with nothing left to sell. */
+  let firstNothingLeft = Infinity;
   // Eight seeds a test, so that each stays well within the test timeout on a loaded machine.
   for (let g = 0; g < SEEDS.length; g += 8) {
     const seeds = SEEDS.slice(g, g + 8);
@@ -63,6 +65,8 @@ describe('a partner group is never two years without a lawful move', () => {
         const game = play(seed);
         moves += game.moves;
         nothingLeft += game.movable.filter((m) => m === 'nothingLeft').length;
+        const first = game.movable.indexOf('nothingLeft');
+        if (first >= 0) firstNothingLeft = Math.min(firstNothingLeft, first);
         for (let w = 0; w + WINDOW <= game.movable.length; w++) {
           if (!game.movable.slice(w, w + WINDOW).some((m) => m !== false)) {
             stuck.push(`seed ${seed}: no lawful move from month ${w} to ${w + WINDOW - 1}`);
@@ -74,9 +78,15 @@ describe('a partner group is never two years without a lawful move', () => {
     }, 120_000);
   }
 
-  it('the games are played, and a city that has bought everything is rare, not a way out', () => {
-    // The person did move; months with no deal left to make are a few in all the games.
+  // Until issue 9's eleventh round the computer city also summed every running payment against its
+  // €8 M works envelope (MODEL §13.8, the rent test) and rarely bought everything (163 such months in
+  // the 32 games). Tested against its net savings since, it completes the catalogue in 22 games of
+  // 32, in years 11 to 13 (716 months of 6,912), and the partner group then has nothing left to sell
+  // until equipment wears out (the first such month: 121, seed 32). What must hold is that this
+  // exemption from the stuck check is no way out: it never comes in the first mandate, while the
+  // programme is planned and built.
+  it('the games are played, and a city that has bought everything does so only once its programme is built, never in its first mandate', () => {
     expect(moves).toBeGreaterThan(SEEDS.length);
-    expect(nothingLeft).toBeLessThan(SEEDS.length * 12);
+    expect(firstNothingLeft).toBeGreaterThanOrEqual(sc.politics.termYears * 12);
   });
 });

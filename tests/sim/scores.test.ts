@@ -168,9 +168,13 @@ describe('scores: individual against collective rationality', () => {
     expect(forked).toBeGreaterThan(0);
   });
 
-  it('a monopoly (procurement.bidders 1 against 4, default players, seeds paired): the partner gains, the city loses, fewer services run, the territory gains nothing', () => {
+  it('a monopoly (procurement.bidders 1 against 4, default players, seeds paired): the partner gains, the city loses, no more services run, the territory gains nothing', () => {
     // 24 seeds: at 12 the services leg rested on one seed's noise (serviceYears −68.5 ± 30.3 on the
     // model of 549b17e, −69.7 ± 46.2 once grant files outlast their call; −141.9 ± 31.6 over 24).
+    // Until issue 9's eleventh round the monopoly also ran fewer services (the dearer payments,
+    // summed against the €8 M works envelope, crowded out other deals: the computer city's rent
+    // test, MODEL §13.8); tested against the city's net savings since (the real balance), a
+    // monopoly is a transfer with as many services (+3.2 ± 20.5 service-years), so the leg reads no more.
     const n = 24;
     const metrics = {
       city: (r: { summary: Record<string, number> }) => r.summary.cityScore!,
@@ -188,7 +192,7 @@ describe('scores: individual against collective rationality', () => {
     const territory = gap('territory');
     expect(partner.d).toBeGreaterThan(2 * partner.se);
     expect(city.d).toBeLessThan(-2 * city.se);
-    expect(services.d).toBeLessThan(-2 * services.se);
+    expect(services.d).toBeLessThan(2 * services.se);
     // What the partner gains is mostly a transfer: the territory does not gain with it.
     expect(territory.d).toBeLessThan(2 * territory.se);
   });
