@@ -6,7 +6,7 @@
  * credits. Until issue 9 the computer city summed every running payment with the new one against
  * the €8 M works envelope, so a city with ample savings refused every partner contract while two
  * contracts filled the envelope, and a balanced amendment that cut a payment bought it room
- * (round 17 probes).
+ * (issue 9's eleventh round, its probes).
  */
 import { describe, expect, it } from 'vitest';
 // The package's entry first: it fixes the rules' module order (as the other tests import it).
