@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest';
 import { competitiveCapEur, twoLenses, type ContractTerms } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, expectReplayMatches, gameServer, negotiateToSignature, painted, playRestByApi, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
+import { byId, click, expectReplayMatches, sendRefusedOffer, gameServer, negotiateToSignature, painted, playRestByApi, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 describeE2E('the game (Chromium)', () => {
   const { open } = gameServer();
@@ -61,16 +61,9 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'open-negotiation');
     await waitScreen(page, 'negotiation');
     // An unlawful offer is refused in French, rendered from the refusal's code and figures.
-    const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
-    const before = await guarantee.inputValue();
-    await guarantee.fill('100');
-    await guarantee.press('Enter');
-    await click(page, 'neg-send');
-    const error = page.locator(byId('neg-error'));
-    await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(/^Offre refusée : la part d’économies garantie de 100\s%/);
+    const refused = await sendRefusedOffer(page, /^Offre refusée : la part d’économies garantie de 100\s%/);
     await shot('refusal-fr');
-    await guarantee.fill(before);
-    await guarantee.press('Enter');
+    await refused.restore();
     await negotiateToSignature(page, 'city', shot);
     // Back from the table (to the decisions it was opened from), then run to the year's end with the play button.
     if ((await screenOf(page)) === 'negotiation') await click(page, 'neg-leave');

@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { projectedDebtYears, type Scenario, type SimState } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, clickTowardTable, gameServer, screenOf, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
+import { byId, click, clickTowardTable, gameServer, screenOf, sendRefusedOffer, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 /** Is the element wholly visible: no text overflowing its box, and its box inside the window? */
 async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
@@ -58,20 +58,13 @@ describeE2E('the negotiation table (Chromium)', () => {
     await click(page, 'open-negotiation');
     await waitScreen(page, 'negotiation');
     // A refusal, in French then in English: it says what was refused first, and shows whole.
-    const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
-    const before = await guarantee.inputValue();
     for (const lang of ['fr', 'en'] as const) {
       if (lang === 'en') await click(page, 'lang-en');
-      await guarantee.fill('100');
-      await guarantee.press('Enter');
-      await click(page, 'neg-send');
-      const error = page.locator(byId('neg-error'));
-      await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(lang === 'fr' ? /^Offre refusée : / : /^Offer refused: /);
+      const refused = await sendRefusedOffer(page, lang === 'fr' ? /^Offre refusée : / : /^Offer refused: /);
       const seen = await wholeAndVisible(page, 'neg-error');
       expect(seen.clipped, `refusal clipped: ${seen.text}`).toBe(false);
       await shot(`refusal-${lang}`);
-      await guarantee.fill(before);
-      await guarantee.press('Enter');
+      await refused.restore();
     }
     await click(page, 'lang-fr');
 
@@ -222,17 +215,10 @@ describeE2E('the negotiation table (Chromium)', () => {
     await screenshot(page, 'neg-draft-kept-en');
 
     // A refusal stays on the table, said in the new language.
-    const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
-    const before = await guarantee.inputValue();
-    await guarantee.fill('100');
-    await guarantee.press('Enter');
-    await click(page, 'neg-send');
-    const error = page.locator(byId('neg-error'));
-    await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(/^Offer refused: /);
+    const { error, restore } = await sendRefusedOffer(page, /^Offer refused: /);
     await switchTo('fr');
     expect(await error.textContent()).toMatch(/^Offre refusée : /);
-    await guarantee.fill(before);
-    await guarantee.press('Enter');
+    await restore();
     await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toBe('');
     expect(await value('durationYears')).toBe(years);
     expect(await value('annualPaymentEur')).toBe(payment);

@@ -5,7 +5,7 @@
  */
 import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { parseSave, replaySave } from '../../src/sim';
 import { buildGame, launchBrowser, serveGame, type Browser, type Served } from './browser';
 
@@ -41,6 +41,28 @@ export async function painted(page: Page): Promise<void> {
 
 export async function click(page: Page, id: string): Promise<void> {
   await page.locator(byId(id)).first().click({ timeout: STEP_TIMEOUT });
+}
+
+/**
+ * Sends an offer the table must refuse: the guaranteed share of the savings typed at 100 %, above
+ * the scenario's cap. Waits for the refusal to read `refusal`; returns its element and a function
+ * that types the guarantee back as it was.
+ */
+export async function sendRefusedOffer(page: Page, refusal: RegExp): Promise<{ error: Locator; restore: () => Promise<void> }> {
+  const guarantee = page.locator(byId('neg-term-guaranteedSavingShare-text'));
+  const before = await guarantee.inputValue();
+  await guarantee.fill('100');
+  await guarantee.press('Enter');
+  await click(page, 'neg-send');
+  const error = page.locator(byId('neg-error'));
+  await expect.poll(() => error.textContent(), { timeout: STEP_TIMEOUT }).toMatch(refusal);
+  return {
+    error,
+    restore: async () => {
+      await guarantee.fill(before);
+      await guarantee.press('Enter');
+    },
+  };
 }
 
 /** Plays to the end through window.horizons alone (actions() and dispatch()), as a script would. */
