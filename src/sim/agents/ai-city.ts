@@ -183,11 +183,13 @@ function sameAsk(a: ContractTerms, b: ContractTerms): boolean {
  * Is the offer on the table the partner's final offer: an ask it already made in this
  * negotiation, put again in answer to the city's counter? The partner has turned the counter down
  * and not moved: the same counter would get the same answer (its refusal says nothing of its
- * patience, which is all the city's belief learns from, so the belief cannot see it). A buyer does
- * not negotiate a final offer (CCP R2161-17: the buyer negotiates the initial and later offers
- * "à l'exception des offres finales"; in a competitive dialogue, after the final offers, only
- * clarifications that leave its fundamental elements unchanged, R2161-24 and following): it signs
- * it or ends the procedure without follow-up (R2185-1). Before issue 9's eleventh round the
+ * patience, which is all the city's belief learns from, so the belief cannot see it). The city then
+ * acts as if it had closed the talks and called for final offers — its conduct, drawn from the law,
+ * in which the buyer decides when offers are final: a final offer is not negotiated (CCP R2161-17,
+ * "à l'exception des offres finales"; in a competitive dialogue, the performance and partnership
+ * contracts' procedure here, only clarifications that leave its fundamental elements unchanged,
+ * R2161-24 and following; a concession's negotiation is free, L3121-1): it signs it or ends the
+ * procedure without follow-up (R2185-1). Before issue 9's eleventh round the
  * computer city put the same counter again until its last round and then signed the same offer,
  * four to six months later (half of the default city's procedures, seeds 1–32).
  */
