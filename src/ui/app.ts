@@ -17,7 +17,7 @@ import { createTooltips } from './tooltip';
 import { briefingScreen } from './screens/briefing';
 import type { ScreenBuilder, ScreenContext, ScreenView } from './screens/context';
 import { decisionsScreen } from './screens/decisions';
-import { h } from './dom';
+import { h, restoreScrolls, scrollsOf } from './dom';
 import { endScreen } from './screens/end';
 import { epilogueScreen } from './screens/epilogue';
 import { YearStarts } from './screens/figures';
@@ -107,17 +107,15 @@ export function mountApp(root: HTMLElement, game: Game): () => void {
   /** Builds the panel anew; `keepFocus` puts the focus and the scroll back where they were. */
   function build(ctx: ScreenContext, keepFocus: boolean): void {
     const active = document.activeElement instanceof HTMLElement && root.contains(document.activeElement) ? document.activeElement : null;
-    const scrolls = new Map<string, number>();
-    const scrollables = (v: ScreenView) => [v.el, ...v.el.querySelectorAll<HTMLElement>('[data-scroll]')].filter((el) => el.dataset.scroll);
     // A folded part the player opened (`<details data-keep-open="…">`) stays open through the rebuild.
     const foldables = (v: ScreenView) => [...v.el.querySelectorAll<HTMLDetailsElement>('details[data-keep-open]')];
     const opened = new Set(keepFocus && view ? foldables(view).filter((el) => el.open).map((el) => el.dataset.keepOpen!) : []);
-    if (view) for (const el of scrollables(view)) scrolls.set(el.dataset.scroll!, el.scrollTop);
+    const scrolls = view ? scrollsOf(view.el) : new Map<string, number>();
     view?.destroy?.();
     view = BUILDERS[ctx.state.screen](ctx);
     host.replaceChildren(view.el);
     for (const el of foldables(view)) if (opened.has(el.dataset.keepOpen!)) el.open = true;
-    for (const el of scrollables(view)) el.scrollTop = scrolls.get(el.dataset.scroll!) ?? 0;
+    restoreScrolls(view.el, scrolls);
     // A new screen is seen from its top, its primary control focused (Enter goes on).
     if (!keepFocus) return view.initialFocus?.focus({ preventScroll: true });
     const key = active?.dataset.focus;

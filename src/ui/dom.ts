@@ -100,6 +100,21 @@ export function setFigure(el: HTMLElement, text: string, tip: string | string[])
   describeFigure(el, tip);
 }
 
+/** The parts of `el` marked `data-scroll` (`el` itself when marked), which a rebuild scrolls back to where they were. */
+function scrollables(el: HTMLElement): HTMLElement[] {
+  return [el, ...el.querySelectorAll<HTMLElement>('[data-scroll]')].filter((x) => x.dataset.scroll);
+}
+
+/** How far each part of `el` marked `data-scroll` is scrolled, by its mark: what `restoreScrolls` puts back after a rebuild. */
+export function scrollsOf(el: HTMLElement): Map<string, number> {
+  return new Map(scrollables(el).map((x) => [x.dataset.scroll!, x.scrollTop]));
+}
+
+/** Scrolls each part of a rebuilt `el` marked `data-scroll` back to where the part of the same mark was (`scrollsOf`), or to its top. */
+export function restoreScrolls(el: HTMLElement, scrolls: ReadonlyMap<string, number>): void {
+  for (const x of scrollables(el)) x.scrollTop = scrolls.get(x.dataset.scroll!) ?? 0;
+}
+
 /** A number a player reads: focusable, with a tooltip saying what it is and why it moved. */
 export function figure(text: string, tip: string | string[], opts: { class?: string; testid?: string; focus?: string } = {}): HTMLElement {
   const el = h('span', { class: `fig ${opts.class ?? ''}`.trim(), ...(opts.testid ? { testid: opts.testid } : {}), ...(opts.focus ? { focus: opts.focus } : {}) }, text);

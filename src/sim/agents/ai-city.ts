@@ -11,7 +11,7 @@
 import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { commitmentAllowed } from '../rules/legality';
-import { termsLawful } from '../rules/terms';
+import { termsKey, termsLawful } from '../rules/terms';
 import { cloneState } from '../serialize';
 import { dealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
@@ -161,22 +161,7 @@ function lastOwnValue(state: Readonly<SimState>, view: Scenario, pub: Scenario, 
 
 /** Whether two sets of terms ask the same thing: every term but the grant calls (which close on their own dates, `filedCalls`). */
 function sameAsk(a: ContractTerms, b: ContractTerms): boolean {
-  return (
-    a.form === b.form &&
-    a.pilot === b.pilot &&
-    a.durationYears === b.durationYears &&
-    a.annualPaymentEur === b.annualPaymentEur &&
-    a.cityCapitalShare === b.cityCapitalShare &&
-    a.guaranteedSavingShare === b.guaranteedSavingShare &&
-    a.penaltyRate === b.penaltyRate &&
-    a.terminationCompensation === b.terminationCompensation &&
-    a.dataOwnership === b.dataOwnership &&
-    a.savingsShareToPartner === b.savingsShareToPartner &&
-    a.projects.length === b.projects.length &&
-    a.projects.every((x, i) => x === b.projects[i]) &&
-    a.districts.length === b.districts.length &&
-    a.districts.every((x, i) => x === b.districts[i])
-  );
+  return termsKey(a, 'grantCalls') === termsKey(b, 'grantCalls');
 }
 
 /**

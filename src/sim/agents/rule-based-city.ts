@@ -33,7 +33,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsLawful, termsLawfulChecker } from '../rules/terms';
+import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
@@ -120,19 +120,6 @@ function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string,
   return served;
 }
 
-/** Every term, so that a new one cannot be left out of the memo's key (a type error until it is added). */
-const TERM_FIELDS = Object.keys({
-  form: true, projects: true, districts: true, pilot: true, durationYears: true, cityCapitalShare: true, annualPaymentEur: true,
-  guaranteedSavingShare: true, penaltyRate: true, terminationCompensation: true, dataOwnership: true, savingsShareToPartner: true, grantCalls: true,
-} satisfies Record<keyof ContractTerms, true>) as (keyof ContractTerms)[];
-
-/** The terms as a memo key: each term's value in turn (lists joined by commas; ids hold none). Cheaper than JSON.stringify. */
-function termsKey(terms: ContractTerms): string {
-  let key = '';
-  for (const f of TERM_FIELDS) key += `${terms[f] as string | number | boolean | string[] | number[]}|`;
-  return key;
-}
-
 /**
  * The net savings share of revenue the computer city keeps: under it, it raises the rates
  * (`yearlyDecisions`), so it does not sign a rent that would take it there.
@@ -154,9 +141,12 @@ const KEPT_MARGIN_SHARE = 0.03;
  * solar-roofs partnership left €0.66 M of room for years, which a balanced amendment freed.
  */
 function rentRoomEur(state: Readonly<SimState>, scenario: Scenario): number {
-  const c = scenario.city;
-  const revenue = taxRevenueEur(scenario, state.city.taxLevel) + state.city.stateGrantEur + c.otherRevenueEur;
-  return netSavingsForecastEur(state, scenario) - KEPT_MARGIN_SHARE * revenue;
+  return netSavingsForecastEur(state, scenario) - KEPT_MARGIN_SHARE * yearRevenueEur(state, scenario);
+}
+
+/** The city's revenue in a year at its current rates: taxes, the State's grant and its other revenue, euros. */
+function yearRevenueEur(state: Readonly<SimState>, scenario: Scenario): number {
+  return taxRevenueEur(scenario, state.city.taxLevel) + state.city.stateGrantEur + scenario.city.otherRevenueEur;
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payment fits the room the budget leaves, `rentRoomEur`). */
@@ -408,14 +398,14 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   const c = scenario.city;
   const city = state.city;
   const mayor = city.mayor.profile;
-  const revenue = taxRevenueEur(scenario, city.taxLevel) + city.stateGrantEur + c.otherRevenueEur;
+  const revenue = yearRevenueEur(state, scenario);
   // Net savings as the real balance reads them (CGCT L1612-4): gross savings less the debt repaid,
   // loans' principal and the capital part of partnership rents alike (annualPrincipalEur).
   const margin = city.grossSavingsEur - annualPrincipalEur(state, scenario);
   let taxChange = 0;
   const electionSoon = yearsToElection(state) < Math.max(1, scenario.politics.campaignMonths / 12 + 0.5);
   const cash = state.ledger.balancesCents.city / 100;
-  if ((margin < 0.03 * revenue || cash < -0.05 * revenue) && !(electionSoon && margin > 0 && cash > -0.1 * revenue)) taxChange = c.maxTaxChange;
+  if ((margin < KEPT_MARGIN_SHARE * revenue || cash < -0.05 * revenue) && !(electionSoon && margin > 0 && cash > -0.1 * revenue)) taxChange = c.maxTaxChange;
   else if (mayor.fiscal >= 0.6 && margin > 0.1 * revenue && city.taxLevel > 0.9) taxChange = -Math.min(0.01, c.maxTaxChange);
   let envelope = c.smartCityEnvelopeEur;
   if (city.debtCapacityYears > c.debtCeilingYears) envelope = 0;

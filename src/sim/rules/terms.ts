@@ -142,11 +142,21 @@ function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTe
   return null;
 }
 
-/** Annual payments the city is committed to now (running and building contracts). */
-export function committedPaymentsEur(state: Readonly<SimState>): number {
-  let sum = 0;
-  for (const c of state.contracts) if (c.status === 'running' || c.status === 'building') sum += c.terms.annualPaymentEur;
-  return sum;
+/** Every term, so that a new one cannot be left out of `termsKey` (a type error until it is added). */
+const TERM_FIELDS = Object.keys({
+  form: true, projects: true, districts: true, pilot: true, durationYears: true, cityCapitalShare: true, annualPaymentEur: true,
+  guaranteedSavingShare: true, penaltyRate: true, terminationCompensation: true, dataOwnership: true, savingsShareToPartner: true, grantCalls: true,
+} satisfies Record<keyof ContractTerms, true>) as (keyof ContractTerms)[];
+
+/**
+ * The terms as a key: each term's value in turn (lists joined by commas; ids hold none), `skip`
+ * left out. Two terms ask the same thing when their keys are equal; cheaper than JSON.stringify
+ * (the computer city's memo keys).
+ */
+export function termsKey(terms: ContractTerms, skip?: keyof ContractTerms): string {
+  let key = '';
+  for (const f of TERM_FIELDS) if (f !== skip) key += `${terms[f] as string | number | boolean | string[] | number[]}|`;
+  return key;
 }
 
 /** What a terms check may be told: at acceptance (a call closed meanwhile is missed), who builds. */

@@ -22,7 +22,7 @@ import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, 
 import { advice, answerDue, competitiveCapEur, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
-import { h } from '../dom';
+import { h, restoreScrolls, scrollsOf } from '../dom';
 import { callName, capital, formName, projectName } from '../words/names';
 import { monthYear } from '../words/dates';
 import { eur, months, pct, signedEur, years } from '../words/numbers';
@@ -181,11 +181,12 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
 
   function showError(): void {
     if (!errorLine) return;
-    errorLine.textContent = error() ?? '';
-    errorLine.title = error() ?? '';
+    const text = error();
+    errorLine.textContent = text ?? '';
+    errorLine.title = text ?? '';
     if (legalLine && draft) {
       const problem = game.api.termsProblem(draft);
-      legalLine.hidden = problem !== null && error() === refusalText(problem, session()?.scenario);
+      legalLine.hidden = problem !== null && text === refusalText(problem, session()?.scenario);
     }
   }
 
@@ -494,7 +495,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     const s = st.session;
     const focused = (document.activeElement as HTMLElement | null)?.dataset?.testid ?? null;
     // Where the columns were scrolled, put back after the rebuild (the app does the same by their `data-scroll` when it builds the screen anew).
-    const scrolls = new Map([...root.querySelectorAll<HTMLElement>('[data-scroll]')].map((el) => [el.dataset.scroll, el.scrollTop]));
+    const scrolls = scrollsOf(root);
     resize.disconnect();
     if (!s) {
       root.replaceChildren();
@@ -597,7 +598,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     main.append(left, right);
     root.replaceChildren(header(s, neg), main, bar);
     refresh();
-    for (const el of root.querySelectorAll<HTMLElement>('[data-scroll]')) el.scrollTop = scrolls.get(el.dataset.scroll) ?? 0;
+    restoreScrolls(root, scrolls);
     resize.observe(right);
     if (focused) root.querySelector<HTMLElement>(`[data-testid="${focused}"]`)?.focus();
   }
