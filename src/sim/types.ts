@@ -87,8 +87,11 @@ export interface Deployment {
   stage: DeploymentStage;
   startTick: number;
   /** The month its works may start: after the award procedure of a purchase the city makes itself
-   *  (rules/procedure.ts); absent or ≤ the signature month when the contract was awarded before. */
+   *  (rules/procedure.ts), and for a replacement not before the equipment it replaces is about to
+   *  end (rules/services.ts `replacementOf`); absent or ≤ the signature month otherwise. */
   worksStartTick?: number;
+  /** The equipment it replaces (a deployment's uid, rules/services.ts): retired when this one opens. */
+  replaces?: number;
   buildMonthsLeft: number;
   buildMonths: number;
   /** Price of the works (what the payer is billed), euros. */

@@ -5,7 +5,9 @@
  * the average overrun and signed at a dearer one took the credits the city's counter needed, and
  * the partner walked away from an offer the city could no longer sign.
  * The deal was opened in month 144 until issue 9's eleventh round; since the city signs the
- * partner's final offer (§13.6) its procedures close sooner and the same deal opens in month 156.
+ * partner's final offer (§13.6) its procedures close sooner and the same deal opened in month 156;
+ * since the city renews its equipment before it ends (rules/services.ts, issue 9) it opens in month
+ * 144 (and is bought alone beside in months 156–157 while under award).
  * With the purchase checked as if no deal kept its credits (`aloneFits`), the city buys alone
  * instead and never opens it: the test fails.
  */
@@ -14,12 +16,12 @@ import { runSimulation } from '../../src/sim';
 import { dijon } from './helpers';
 
 describe('the computer city buys alone beside a deal only what leaves the deal lawful', () => {
-  it('cancel-everything-city, seed 2: the green-infrastructure deal opened in month 156 is signed, not lost for want of envelope', () => {
+  it('cancel-everything-city, seed 2: the green-infrastructure deal opened in month 144 is signed, not lost for want of envelope', () => {
     const sc = dijon();
     const r = runSimulation(sc, { seed: 2, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
-    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 156 ? [e.data.projects] : []));
+    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 144 ? [e.data.projects] : []));
     expect(opened).toEqual(['greenInfrastructure']);
-    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 156 ? [e.data.outcome] : []));
+    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 144 ? [e.data.outcome] : []));
     expect(outcomes).toEqual(['signed']);
     expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
   });

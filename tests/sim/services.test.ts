@@ -90,14 +90,24 @@ describe('the city never buys alone what is under negotiation or contract in the
       const run = createRun(sc0, { seed, years: 18, agents: 300 });
       while (!run.isOver()) {
         run.advanceTick();
-        const keys = new Set<string>();
-        let n = 0;
-        for (const d of run.state.deployments) {
-          if (d.pilot || (d.stage !== 'operating' && d.stage !== 'building')) continue;
-          n += 1;
-          keys.add(`${d.family}@${d.district}`);
+        // At most one running and one under works per family × district: a replacement under works
+        // beside the equipment it replaces is a renewal (rules/services.ts), never a second service.
+        for (const stage of ['operating', 'building'] as const) {
+          const keys = new Set<string>();
+          let n = 0;
+          for (const d of run.state.deployments) {
+            if (d.pilot || d.stage !== stage) continue;
+            n += 1;
+            keys.add(`${d.family}@${d.district}`);
+          }
+          expect(n, `seed ${seed}, month ${run.state.tick}, ${stage}`).toBe(keys.size);
         }
-        expect(n, `seed ${seed}, month ${run.state.tick}`).toBe(keys.size);
+        // One under works beside one running only as its replacement.
+        for (const d of run.state.deployments) {
+          if (d.pilot || d.stage !== 'building') continue;
+          const old = run.state.deployments.find((o) => !o.pilot && o.stage === 'operating' && o.family === d.family && o.district === d.district);
+          if (old) expect(d.replaces, `seed ${seed}, month ${run.state.tick}`).toBe(old.uid);
+        }
       }
       expect(run.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
     }

@@ -91,11 +91,11 @@ export function advice(args: { state: Readonly<SimState>; scenario: Scenario; by
   return { terms: terms ?? wanted, why: null };
 }
 
-/** Is every project's service held (under works or running) in every district? Then no deal is left to open. */
+/** Is every project's service held (under works or running, not within its renewal lead) in every district? Then no deal is left to open. */
 function everyServiceHeld(state: Readonly<SimState>, scenario: Scenario): boolean {
   return Object.keys(scenario.projects.catalogue).every((id) => {
     const family = projectType(scenario, id)?.family;
-    return !family || heldDistricts(state, scenario, family, false).size >= state.districts.length;
+    return !family || heldDistricts(state, scenario, family, false, true).size >= state.districts.length;
   });
 }
 
@@ -129,7 +129,7 @@ function firstLawfulOpening(state: Readonly<SimState>, scenario: Scenario, idea:
   for (const [project, p] of Object.entries(scenario.projects.catalogue)) {
     if (idea.projects.length === 1 && idea.projects[0] === project) continue;
     const family = projectType(scenario, project)?.family;
-    const held = family ? heldDistricts(state, scenario, family, false) : new Set<number>();
+    const held = family ? heldDistricts(state, scenario, family, false, true) : new Set<number>();
     const districts = idea.districts.filter((d) => !held.has(d));
     if (districts.length > 0 && p) candidates.push({ ...idea, projects: [project], districts, grantCalls: [] });
   }

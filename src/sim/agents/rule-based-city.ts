@@ -60,9 +60,10 @@ function callsBeside(calls: string[], kept: KeptDeal | null): string[] {
 }
 
 /** Districts where a project type's family already runs (or is being built) at scale: the model
- *  refuses to buy that service there again (rules/services.ts), so the city offers the others. */
+ *  refuses to buy that service there again (rules/services.ts), so the city offers the others —
+ *  among them those whose equipment is within its renewal lead, which it may replace. */
 function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string): Set<number> {
-  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false);
+  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true);
 }
 
 interface Candidate {

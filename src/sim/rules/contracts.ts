@@ -39,10 +39,11 @@ import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
 import { applyForGrants } from './funding';
 import { addDeployment } from './projects';
-import { heldDistricts } from './services';
+import { heldDistricts, replacementOf } from './services';
 import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
-import { awardProcedure, contractObject, estimatedValueEur, procedureMonths } from './procedure';
+import { procedureMonths } from './lead-times';
+import { awardProcedure, contractObject, estimatedValueEur } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
 function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
@@ -95,6 +96,12 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     for (const district of terms.districts) {
       const d = addDeployment(state, scenario, { typeId: p, district, pilot: terms.pilot, contractId: contract.id });
       if (worksStartTick !== undefined) d.worksStartTick = worksStartTick;
+      // A replacement enters service when the equipment it replaces ends, not before (services.ts).
+      const renewal = replacementOf(state, d);
+      if (renewal !== null) {
+        d.replaces = renewal.uid;
+        d.worksStartTick = Math.max(d.worksStartTick ?? state.tick, renewal.worksStartTick);
+      }
       contract.deployments.push(d.uid);
       contract.expectedSavingsMWh += deploymentBenefits(type, scenario, district, d.scale).energyMWh;
     }

@@ -21,6 +21,7 @@ import type { Scenario } from '../scenario-schema';
 import type { Actor, ContractTerms, Explanation, Negotiation, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { signContract } from './contracts';
+import { vetoRounds } from './lead-times';
 import { partnerCostFactor } from './partner';
 import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
 import { recordFailedNotice } from './relaunch';
@@ -59,7 +60,7 @@ export function vetoChance(state: SimState, scenario: Scenario, terms: ContractT
 
 /** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
-  return 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
+  return vetoRounds(scenario, state.alignment);
 }
 
 /** Publishes a procedure with this opening offer: the other side answers once the bids are in. */

@@ -42,9 +42,13 @@ import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
+import { dialogueMonthsOf } from './lead-times';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
 import { partnerValuesOfVariants, type PartnerValues } from './valuation';
+
+/** The months of a procedure of each kind (moved to lead-times.ts, which services.ts reads too). */
+export { procedureMonths } from './lead-times';
 
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
@@ -96,12 +100,6 @@ export function awardProcedure(scenario: Scenario, terms: ContractTerms, buyer: 
   return terms.form === 'pilot' && buyer === 'partner' ? 'dialogue' : 'open';
 }
 
-/** Months from the notice to signature in a procedure of this kind (publication, bids, award, standstill). */
-export function procedureMonths(scenario: Scenario, kind: ProcedureKind): number {
-  const m = scenario.procurement.months[kind];
-  return m.publication + m.bids + m.award + m.standstill;
-}
-
 /** The procedure a contract form is awarded by, before its value and object (`awardProcedure` refines it). */
 export function procedureKind(form: ContractForm | string): ProcedureKind {
   if (form === 'pilot') return 'adapted';
@@ -109,9 +107,6 @@ export function procedureKind(form: ContractForm | string): ProcedureKind {
   if (form === 'concession') return 'concession';
   return 'dialogue';
 }
-
-/** Months of dialogue per project family and veto round when the scenario does not say (an assumption: see MODEL.md §13). */
-const DIALOGUE_MONTHS_PER_ROUND = 1;
 
 /**
  * The months a competitive dialogue or a concession procedure spends with the candidates on top of
@@ -129,9 +124,7 @@ export function dialogueMonths(state: Readonly<SimState>, scenario: Scenario, te
   if (kind !== 'dialogue' && kind !== 'concession') return 0;
   const families = new Set<string>();
   for (const id of terms.projects) families.add(projectType(scenario, id)?.family ?? id);
-  const perRound = scenario.procurement.dialogueMonthsPerRound ?? DIALOGUE_MONTHS_PER_ROUND;
-  const rounds = 1 + Math.round(scenario.coordination.vetoPlayers * (1 - state.alignment));
-  return Math.round(families.size * rounds * perRound);
+  return dialogueMonthsOf(scenario, state.alignment, families.size);
 }
 
 /** A new procedure for an offer made now: its notice is published this month. */

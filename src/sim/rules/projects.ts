@@ -346,6 +346,7 @@ export function constructionPhase(state: SimState, scenario: Scenario, scratch: 
       d.buildMonthsLeft -= 1;
       if (d.buildMonthsLeft <= 0) {
         d.stage = 'operating';
+        retireReplaced(state, scenario, d);
         d.realisation = drawRealisation(state, scenario, d, rng);
         dist.visibleThisTerm += type.benefits.visibility * type.benefits.serviceQuality * d.scale;
         state.log.push({ tick: state.tick, kind: 'deploymentOpened', data: { type: d.type, district: dist.id, pilot: d.pilot } });
@@ -396,11 +397,30 @@ function absorbScaledPilots(state: SimState, scenario: Scenario): void {
   if (!any) return;
   for (const d of state.deployments) {
     if (!d.pilot || d.stage !== 'operating' || atScale[serviceSlot(d.family, d.district)] === 0) continue;
-    d.stage = 'ended';
-    const c = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
-    if (c) c.expectedSavingsMWh = Math.max(0, c.expectedSavingsMWh - deploymentBenefits(projectType(scenario, d.type)!, scenario, d.district, d.scale).energyMWh);
-    state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: true } });
+    retire(state, scenario, d);
   }
+}
+
+/**
+ * Ends a running deployment that another now replaces (a pilot absorbed by its scale deployment, an
+ * old equipment by its replacement): its contract runs to its term as signed; its expected savings
+ * drop what the deployment was to save, so that no performance penalty follows from the end.
+ */
+function retire(state: SimState, scenario: Scenario, d: Deployment): void {
+  d.stage = 'ended';
+  const c = d.contractId === null ? null : state.contracts[d.contractId - 1]!;
+  if (c) c.expectedSavingsMWh = Math.max(0, c.expectedSavingsMWh - deploymentBenefits(projectType(scenario, d.type)!, scenario, d.district, d.scale).energyMWh);
+  state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: d.pilot } });
+}
+
+/**
+ * A replacement that opens retires the equipment it replaces, if it still runs (services.ts: its
+ * works were scheduled to open in that equipment's last month, `replacementOf`), so that the city
+ * never runs, nor pays to run, the same service twice.
+ */
+function retireReplaced(state: SimState, scenario: Scenario, replacement: Deployment): void {
+  const old = replacement.replaces === undefined ? null : state.deployments[replacement.replaces - 1]!;
+  if (old && old.stage === 'operating') retire(state, scenario, old);
 }
 
 /** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */

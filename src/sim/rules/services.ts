@@ -12,6 +12,26 @@
  * its notice published, or in its latest offer). A
  * contract whose equipment there has reached the end of its life no longer holds it (the model
  * does not renew equipment within a contract): the service is gone and may be bought again.
+ *
+ * Renewal ahead of the end. A city plans the replacement of its equipment in its multi-year
+ * investment plan (the PPI, voted as programme authorisations and payment credits, AP/CP: CGCT
+ * L2311-3, R2311-9) and tenders it early enough that the service does not lapse (the continuity of
+ * the public service, a principle of constitutional value: Conseil constitutionnel 79-105 DC). So a
+ * deployment at scale whose equipment ends within its *renewal lead* (`renewalLeadMonths`) no
+ * longer holds its family × district against a replacement, a deal at scale that covers it (a
+ * purchase alone or a partner contract): the lead is the longest award procedure the replacement
+ * may go through (a competitive dialogue with the partner: its fixed phases, its dialogue months
+ * for one family, every round of offers and the ratification, as procedure.ts and negotiation.ts
+ * count them: lead-times.ts), its works (the type's `buildMonths`), and one budget year (`BUDGET_YEAR_MONTHS`: the city votes its investment once a
+ * year, so it must put the replacement in the budget of the year before the lead closes). It still
+ * holds it against anything else: a pilot, and any deal while a replacement is under works (the
+ * replacement holds it then). A buyer may not contract for a need it does not have yet (CCP
+ * L2111-1), and the city must not pay two operations for one service: the replacement's works are
+ * scheduled so that it enters service in the old equipment's last month (`replacementOf`,
+ * read at signature by contracts.ts; a *date de commencement* set in the contract), and the old
+ * equipment retires when its replacement opens (projects.ts `retireReplaced`): it runs its life
+ * but that last month, the two never run together, and the service does not lapse when the
+ * award comes within the lead (later, it lapses from the old equipment's end to the opening).
  * French procurement law has the buyer define its needs before it buys (CCP L2111-1) and value one
  * need as a whole, whoever supplies it (R2121-1); splitting one need into several purchases to
  * escape the procedure its value requires is banned by R2121-4 (with R2121-5 and R2121-6 on how
@@ -33,6 +53,7 @@ import { problem, type Problem } from '../refusal';
 import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { projectType } from './catalogue';
+import { longestProcedureMonths } from './lead-times';
 
 /** Districts a scenario may have at most (its schema's bound on `territory.districts`). */
 const MAX_DISTRICTS = 16;
@@ -89,12 +110,57 @@ function holds(d: Readonly<SimState>['deployments'][number]): boolean {
 }
 
 /**
- * The districts where a family is held at scale (for the computer players, which offer only the
- * others); `withNegotiation`: also those the open negotiation covers (a purchase alone).
+ * The months of a year: the city votes its budget, and its investment plan with it, once a year
+ * (CGCT L1612-1, L2311-3), so a replacement is planned one budget year ahead of its lead.
  */
-export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean): Set<number> {
+const BUDGET_YEAR_MONTHS = 12;
+
+/**
+ * The months ahead of its end of life at which a deployment's replacement may be tendered: the
+ * longest award procedure the rules allow for its one family (lead-times.ts
+ * `longestProcedureMonths`: a competitive dialogue, every round of offers, the ratification, at
+ * today's alignment), its type's works, and one budget year (`BUDGET_YEAR_MONTHS`). A replacement
+ * that needs less (a purchase through an adapted procedure, a negotiation settled early) waits for
+ * its scheduled start (`replacementOf`).
+ */
+export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number]): number {
+  return longestProcedureMonths(scenario, state.alignment, 1) + projectType(scenario, d.type)!.buildMonths + BUDGET_YEAR_MONTHS;
+}
+
+/** Is this a running deployment at scale whose equipment ends within its renewal lead (`renewalLeadMonths`)? */
+function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number]): boolean {
+  return !d.pilot && d.stage === 'operating' && d.lifetimeMonths - d.ageMonths <= renewalLeadMonths(state, scenario, d);
+}
+
+/**
+ * What a new deployment at scale replaces, and when its works start: the running deployment at
+ * scale of its family in its district (none: null, nothing to replace), and the month its works
+ * start so that it enters service in that equipment's last month (that one runs to the operation
+ * phase of its last month, `lifetimeMonths − ageMonths − 1` months from now; works of
+ * `buildMonths` starting at month s run their first month at s and open at s + buildMonths − 1, in
+ * the construction phase, before the operation), which it then retires (projects.ts): at every
+ * month's end one of the two runs. A start already past is now.
+ */
+export function replacementOf(state: Readonly<SimState>, replacement: Readonly<SimState>['deployments'][number]): { uid: number; worksStartTick: number } | null {
+  if (replacement.pilot) return null;
+  for (const d of state.deployments) {
+    if (d === replacement || d.pilot || d.stage !== 'operating' || d.family !== replacement.family || d.district !== replacement.district) continue;
+    const start = state.tick + (d.lifetimeMonths - d.ageMonths - 1) - replacement.buildMonths + 1;
+    return { uid: d.uid, worksStartTick: Math.max(state.tick, start) };
+  }
+  return null;
+}
+
+/**
+ * The districts where a family is held at scale (for the computer players, which offer only the
+ * others); `withNegotiation`: also those the open negotiation covers (a purchase alone);
+ * `replacement`: held against a deal at scale, so a district whose equipment is within its
+ * renewal lead (`renewable`) and has no replacement under works is free (false: held against a
+ * pilot, which no renewal frees).
+ */
+export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean, replacement = false): Set<number> {
   const out = new Set<number>();
-  for (const d of state.deployments) if (d.family === family && holds(d)) out.add(d.district);
+  for (const d of state.deployments) if (d.family === family && holds(d) && !(replacement && renewable(state, scenario, d))) out.add(d.district);
   if (withNegotiation) for (const scope of negotiatedScopes(state)) if (coversFamily(scenario, scope.projects, family)) for (const d of scope.districts) out.add(d);
   return out;
 }
@@ -123,7 +189,8 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
 
 /**
  * Why these terms (at scale or a pilot) would buy a service already held, or null: the first deployment at scale under
- * works or running on a family × district of the scope (named by its contract), then — for the
+ * works or running on a family × district of the scope (named by its contract) — for terms at scale,
+ * not one within its renewal lead (`renewable`: these terms would replace it) — then — for the
  * city's own purchase (`launchAlone`, builder 'suppliers') — the open negotiation's scope at scale
  * (its notice's and its latest offer's). An offer
  * to the partner is checked against what is held outside the negotiation it belongs to.
@@ -131,7 +198,7 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
 export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Problem | null {
   const families = terms.projects.map((p) => projectType(scenario, p)!.family);
   for (const d of state.deployments) {
-    if (!holds(d)) continue;
+    if (!holds(d) || (!terms.pilot && renewable(state, scenario, d))) continue;
     const k = families.indexOf(d.family);
     if (k >= 0 && terms.districts.includes(d.district)) return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
   }

@@ -1,0 +1,110 @@
+/**
+ * Renewal ahead of the end (src/sim/rules/services.ts): a service whose equipment ends within its
+ * renewal lead may be replaced (a deal at scale over it), not before; the replacement's works are
+ * scheduled so that it enters service the month after the old equipment's last, so the service
+ * neither lapses nor runs twice; and the slot stays held against anything else.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, REPORTERS, tryAction } from '../../src/sim';
+import { signContract } from '../../src/sim/rules/contracts';
+import { renewalLeadMonths } from '../../src/sim/rules/services';
+import { stepInPlace } from '../../src/sim/step';
+import type { Deployment, SimState } from '../../src/sim/types';
+import { advance, dijon, freshState, NO_POLICIES, terms } from './helpers';
+
+const servicesDelivered = REPORTERS.find((r) => r.key === 'servicesDelivered')!.compute;
+const alone = (project: string, districts: number[], pilot = false) => ({ type: 'launchAlone', project, districts, pilot });
+const sc = dijon();
+
+/** A state where the city runs the citizen app (6-year life, 9 months of works) in district 0, bought alone. */
+function runningApp(): { s: SimState; d: Deployment } {
+  const s = freshState(sc);
+  const c = signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['citizenApp'], districts: [0] }), form: 'procurement' }, 'suppliers');
+  const d = s.deployments[c.deployments[0]! - 1]!;
+  while (d.stage === 'building') advance(s, sc, 1);
+  return { s, d };
+}
+
+/** Ages the equipment so that `left` months of its life remain. */
+function withLifeLeft(d: Deployment, left: number): void {
+  d.ageMonths = d.lifetimeMonths - left;
+}
+
+describe('a replacement may be tendered within the renewal lead, and not before', () => {
+  it('the lead is the longest procedure, the works and a budget year (citizen app: months the code counts)', () => {
+    const { s, d } = runningApp();
+    const lead = renewalLeadMonths(s, sc, d);
+    // 7 fixed months of a dialogue, 1 family × veto rounds of dialogue, 12 rounds of offers, ratification, 9 months of works, 12.
+    expect(lead).toBeGreaterThanOrEqual(7 + 12 + 9 + 12);
+    expect(lead).toBeLessThan(d.lifetimeMonths);
+  });
+
+  it('a purchase alone or an offer to the partner over it is refused one month before the lead and lawful within it', () => {
+    const { s, d } = runningApp();
+    const lead = renewalLeadMonths(s, sc, d);
+    const offer = { type: 'propose', by: 'city', terms: terms({ projects: ['citizenApp'], districts: [0], annualPaymentEur: 50_000, durationYears: 6 }) };
+    withLifeLeft(d, lead + 1);
+    const early = tryAction(s, sc, alone('citizenApp', [0]));
+    expect(early.ok).toBe(false);
+    expect(!early.ok && early.code).toBe('familyUnderContract');
+    expect(tryAction(s, sc, offer).ok).toBe(false);
+    withLifeLeft(d, lead);
+    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(true);
+    expect(tryAction(s, sc, offer).ok).toBe(true);
+  });
+
+  it('within the lead it stays held against a pilot, and against a second replacement once one is signed', () => {
+    const { s, d } = runningApp();
+    withLifeLeft(d, renewalLeadMonths(s, sc, d));
+    const pilot = tryAction(s, sc, alone('citizenApp', [0], true));
+    expect(!pilot.ok && pilot.code).toBe('familyUnderContract');
+    const r = stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES)[0]!;
+    expect(r.ok).toBe(true);
+    const second = tryAction(s, sc, alone('citizenApp', [0]));
+    expect(!second.ok && second.code).toBe('familyUnderContract');
+    expect(tryAction(s, sc, { type: 'propose', by: 'city', terms: terms({ projects: ['citizenApp'], districts: [0], annualPaymentEur: 50_000, durationYears: 6 }) }).ok).toBe(false);
+  });
+});
+
+describe('the service neither lapses nor runs twice', () => {
+  it('tendered at the start of its lead, the replacement enters service in the old equipment\'s last month and retires it: one runs every month', () => {
+    const { s, d } = runningApp();
+    withLifeLeft(d, renewalLeadMonths(s, sc, d));
+    expect(stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES)[0]!.ok).toBe(true);
+    const next = s.deployments.find((x) => x !== d && x.family === 'citizenApp')!;
+    let months = 0;
+    while (next.stage !== 'operating' || d.stage !== 'ended') {
+      advance(s, sc, 1);
+      months += 1;
+      const running = s.deployments.filter((x) => x.family === 'citizenApp' && !x.pilot && x.stage === 'operating');
+      // One running, every month: never none (a lapse), never two (two operations paid).
+      expect(running, `month ${months}`).toHaveLength(1);
+      expect(servicesDelivered(s, sc)).toBe(1);
+      expect(months).toBeLessThan(200);
+    }
+    // The old equipment ran its whole life but the month its replacement took over.
+    expect(d.ageMonths).toBe(d.lifetimeMonths - 1);
+    expect(next.replaces).toBe(d.uid);
+  });
+});
+
+describe('the default computer city plans its renewals', () => {
+  it('replaces some services with no month without them (seed 1, 16 years)', () => {
+    const run = createRun(sc, { seed: 1, years: 16, agents: 300 });
+    let seamless = 0;
+    const last = new Map<string, number>();
+    while (!run.isOver()) {
+      run.advanceTick();
+      const running = new Map<string, number>();
+      for (const x of run.state.deployments) if (!x.pilot && x.stage === 'operating') running.set(`${x.family}@${x.district}`, x.uid);
+      for (const [slot, uid] of running) {
+        const before = last.get(slot);
+        if (before !== undefined && before !== uid && run.state.deployments[before - 1]!.stage === 'ended') seamless += 1;
+      }
+      last.clear();
+      for (const [slot, uid] of running) last.set(slot, uid);
+    }
+    expect(seamless).toBeGreaterThan(0);
+    expect(run.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+});
