@@ -13,7 +13,8 @@
  * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
  * agreement; an acceptance before round R adds R − round months of ratification to the award, and
  * each award month may break the deal with probability 0.1 × (1 − a), less when co-funders pay part of
- * it (`vetoChance`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
+ * it (`vetoChance`); a purchase the city makes alone above the EU threshold goes to the same council
+ * by the same rule (`ratifyPurchase`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
  * firm bids) is logged with the months since its notice.
  */
 import { withStream } from '../rng';
