@@ -10,7 +10,8 @@ import { applyAction } from '../../src/sim/actions';
 import { purchaseBarred, ratificationMonths, roundsNeeded, vetoChance } from '../../src/sim/rules/negotiation';
 import { launchAloneTerms } from '../../src/sim/rules/alone-price';
 import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
-import { freshState, scratch, variant } from './helpers';
+import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
+import { dijon, freshState, scratch, variant } from './helpers';
 
 /** A badly aligned territory: a = 0.1, so R = 1 + round(6 × 0.9) = 6 rounds and a 9 % veto chance a month. */
 const sc = variant({ 'coordination.alignment': 0.1 });
@@ -100,5 +101,22 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
       const c = s.contracts[0]!;
       expect(s.deployments[c.deployments[0]! - 1]!.worksStartTick).toBe(s.tick + procedureMonths(aligned, 'open'));
     }
+  });
+
+  it('the computer city does not put a vetoed need to the council again while its procedure would run: it buys its next best', () => {
+    const ref = dijon();
+    const s = freshState(ref, 1, 50);
+    s.city.envelopeLeftEur = 20e6;
+    // No partner yet: its decision is a purchase alone.
+    s.partner.activeFromTick = 999;
+    const first = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
+    expect(first).toBeDefined();
+    const project = (first as { project: string }).project;
+    s.vetoedPurchases = [{ project, untilTick: s.tick + 5 }];
+    const next = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
+    expect(next).toBeDefined();
+    expect((next as { project: string }).project).not.toBe(project);
+    s.tick += 5;
+    expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).toBe(project);
   });
 });
