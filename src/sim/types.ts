@@ -464,6 +464,9 @@ export interface SimState {
   negotiation: Negotiation | null;
   /** Partner procedures failed in their negotiation during the current mandate (absent before the first; rules/relaunch.ts). */
   failedNotices?: FailedNotice[];
+  /** Purchases alone the council vetoed (negotiation.ts `ratifyPurchase`), by project, and the month
+   *  until which the same need cannot be put to it again (absent before the first; actions.ts). */
+  vetoedPurchases?: { project: string; untilTick: number }[];
   grantCalls: GrantCallState[];
   grants: GrantAward[];
   alignment: number;

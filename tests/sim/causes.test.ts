@@ -92,8 +92,9 @@ describe('change one thing: the top cause is that thing', () => {
   });
 
   it('concertation alone, with the same works under way: concertation, up', () => {
-    // The works begin a year before, in both branches; concertation is raised in one.
-    const works = branch(start, [envelope, { type: 'launchAlone', project: 'pedestrianPriority', districts: ALL, pilot: false }], 6);
+    // The works are launched a year before, in both branches (their open call, with the council's
+    // rounds of internal agreement, MODEL §13.1, ends in month 8); concertation is raised in one.
+    const works = branch(start, [envelope, { type: 'launchAlone', project: 'pedestrianPriority', districts: ALL, pilot: false }], 12);
     const same = branch(works.state, []);
     const talked = branch(works.state, [{ type: 'setConcertation', level: 0.8 }]);
     const { e } = explain('satisfaction', works.state, talked);

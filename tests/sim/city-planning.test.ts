@@ -27,7 +27,7 @@ const sc = variant({ 'projects.benefitUncertainty': 2, 'negotiation.maxGuarantee
 
 describe('a purchase alone decided beside a deal the city proposes', () => {
   const base = resolvePolicy(sc.policies.city, 'city')!;
-  const beside: { tick: number; deal: ContractTerms; purchase: Extract<Action, { type: 'launchAlone' }>; problem: string | null; drawEur: number; leftEur: number }[] = [];
+  const beside: { tick: number; deal: ContractTerms; purchase: Extract<Action, { type: 'launchAlone' }>; problem: string | null; drawEur: number; leftEur: number; drawnEur: number; shortEur: number }[] = [];
   // Seeds 1–24: since the city bargains after the bids (issue 9, thirteenth round) an opening
   // beside a purchase is rarer (3 in 24 runs, against 3 in seeds 1–4 before): the block is widened
   // so the legs below read something, not chosen for them.
@@ -41,13 +41,18 @@ describe('a purchase alone decided beside a deal the city proposes', () => {
         const after = cloneState(obs.state);
         const scratch = newScratch(after);
         let leftEur = 0;
+        let drawnEur = 0;
         for (const a of actions) {
           if (a === purchase) leftEur = after.city.envelopeLeftEur - worksCapitalEur(after, obs.scenario, propose.terms, 'partner').firstYear;
+          const before = after.city.envelopeLeftEur;
           applyAction(after, obs.scenario, scratch, a);
+          if (a === purchase) drawnEur = before - after.city.envelopeLeftEur;
         }
         // What the purchase's signature may draw: its works at their expected overrun, no grant counted.
         const drawEur = launchAlonePrice(obs.state, obs.scenario, purchase)!.worksEur * meanOverrunFactor(obs.scenario, projectType(obs.scenario, purchase.project)!);
-        beside.push({ tick: obs.state.tick, deal: propose.terms, purchase, problem: termsProblem(after, obs.scenario, propose.terms)?.code ?? null, drawEur, leftEur });
+        // By how much the envelope left falls short of the deal's first year once the purchase is signed.
+        const shortEur = worksCapitalEur(after, obs.scenario, propose.terms, 'partner').firstYear - after.city.envelopeLeftEur;
+        beside.push({ tick: obs.state.tick, deal: propose.terms, purchase, problem: termsProblem(after, obs.scenario, propose.terms)?.code ?? null, drawEur, leftEur, drawnEur, shortEur });
       }
       return actions;
     };
@@ -58,8 +63,14 @@ describe('a purchase alone decided beside a deal the city proposes', () => {
     expect(beside.length).toBeGreaterThan(0);
   });
 
-  it('leaves the deal its first-year credits: the offer is still within the envelope once the purchase is signed', () => {
-    expect(beside.filter((b) => b.problem !== null).map((b) => `${b.tick} ${b.deal.projects.join('+')} beside ${b.purchase.project}: ${b.problem}`)).toEqual([]);
+  // The purchase's overrun is a draw at its signature (rules/projects.ts), budgeted at its mean: a
+  // dearer draw may take from the deal's first year what it costs above that mean, never more
+  // (seed 17, month 60, since purchases above the EU threshold go to the council: wasteSensors
+  // drawn at 1.162 against a mean of 1.120 leave the leak-detection deal €6.9 k short; the deal is
+  // signed in the next budget year). Any other shortfall is the plan's, and the offer must be lawful.
+  it('leaves the deal its first-year credits: the offer is still within the envelope once the purchase is signed, its overrun above the mean aside', () => {
+    const short = beside.filter((b) => b.problem !== null && (b.problem !== 'envelopeExceeded' || b.shortEur > Math.max(0, b.drawnEur - b.drawEur) + 1));
+    expect(short.map((b) => `${b.tick} ${b.deal.projects.join('+')} beside ${b.purchase.project}: ${b.problem} (short by ${Math.round(b.shortEur)}, drawn ${Math.round(b.drawnEur)} against ${Math.round(b.drawEur)} planned)`)).toEqual([]);
   });
 
   it('is budgeted at what its signature may draw (its expected overrun, no grant before it is notified), within what the deal leaves', () => {

@@ -34,7 +34,7 @@ import { withStream } from '../rng';
 import { storeAsFractions } from '../shape';
 import { detLog, detPow } from '../det-math';
 import type { ProjectFamily, Scenario } from '../scenario-schema';
-import type { Amendment, Contract, ContractTerms, Deployment, SimState } from '../types';
+import type { Amendment, Contract, ContractTerms, Deployment, ProcedureKind, SimState } from '../types';
 import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
 import { applyForGrants } from './funding';
@@ -83,14 +83,16 @@ function maintainedByOthers(state: SimState): ContractTerms[] {
 /** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
  *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
  *  `award.openedTick`: when its procedure opened (a negotiation's notice; default: now);
- *  `award.worksPriceFactor`: the awarded price of the works as a share of catalogue (default 1). */
-export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', award: { openedTick?: number; worksPriceFactor?: number } = {}): Contract {
+ *  `award.worksPriceFactor`: the awarded price of the works as a share of catalogue (default 1);
+ *  `award.deliberationMonths`: the months of internal agreement a purchase's award adds to its
+ *  procedure (negotiation.ts `ratifyPurchase`; default 0). */
+export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', award: { openedTick?: number; worksPriceFactor?: number; deliberationMonths?: number } = {}): Contract {
   const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
   const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
   if (price !== 1) contract.worksPriceFactor = price;
   const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms, maintainedByOthers(state)) : 0;
   if (upkeep > 0) contract.networkUpkeepEur = upkeep;
-  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract) : undefined;
+  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract, award.deliberationMonths) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
@@ -130,18 +132,26 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
 }
 
 /**
+ * The procedure a purchase the city makes itself goes through (`awardProcedure`, buyer 'suppliers'):
+ * one need is not split to stay under a threshold (R2121-1), so the same projects bought alone in
+ * the last 12 months count (the contract `exceptId` itself excluded).
+ */
+export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0): ProcedureKind {
+  let sameNeedEur = 0;
+  for (const o of state.contracts) {
+    if (o.id !== exceptId && o.builder === 'suppliers' && state.tick - o.signedTick < 12 && o.terms.projects.some((p) => terms.projects.includes(p))) sameNeedEur += estimatedValueEur(scenario, o.terms);
+  }
+  return awardProcedure(scenario, terms, 'suppliers', sameNeedEur);
+}
+
+/**
  * The award procedure of a purchase the city makes itself (CCP: R2124-2 open call for tenders,
  * bids ≥ 35 days R2161-2, award, standstill R2182-1; below the thresholds an adapted procedure,
  * R2123-1): the month its works may start, logged.
  */
-function tenderPurchase(state: SimState, scenario: Scenario, c: Contract): number {
-  // One need is not split to stay under a threshold: the same projects bought alone in the last 12 months count.
-  let sameNeedEur = 0;
-  for (const o of state.contracts) {
-    if (o.id !== c.id && o.builder === 'suppliers' && state.tick - o.signedTick < 12 && o.terms.projects.some((p) => c.terms.projects.includes(p))) sameNeedEur += estimatedValueEur(scenario, o.terms);
-  }
-  const kind = awardProcedure(scenario, c.terms, 'suppliers', sameNeedEur);
-  const worksStartTick = state.tick + procedureMonths(scenario, kind);
+function tenderPurchase(state: SimState, scenario: Scenario, c: Contract, deliberationMonths = 0): number {
+  const kind = purchaseProcedure(state, scenario, c.terms, c.id);
+  const worksStartTick = state.tick + procedureMonths(scenario, kind) + deliberationMonths;
   state.log.push({ tick: state.tick, kind: 'purchaseTendered', data: { id: c.id, procedure: kind, object: contractObject(scenario, c.terms), valueEur: Math.round(estimatedValueEur(scenario, c.terms)), worksStartTick } });
   return worksStartTick;
 }

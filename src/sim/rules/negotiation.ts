@@ -13,17 +13,18 @@
  * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
  * agreement; an acceptance before round R adds R − round months of ratification to the award, and
  * each award month may break the deal with probability 0.1 × (1 − a), less when co-funders pay part of
- * it (`vetoChance`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
+ * it (`vetoChance`); a purchase the city makes alone above the EU threshold goes to the same council
+ * by the same rule (`ratifyPurchase`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
  * firm bids) is logged with the months since its notice.
  */
 import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
-import type { Actor, ContractTerms, Explanation, Negotiation, SimState } from '../types';
+import type { Actor, ContractTerms, Explanation, Negotiation, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { signContract } from './contracts';
 import { vetoRounds } from './lead-times';
 import { partnerCostFactor } from './partner';
-import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
+import { competitiveCapEur, monthsToBids, newProcedure, openBids, procedureMonths } from './procedure';
 import { recordFailedNotice } from './relaunch';
 import { termsProblem } from './terms';
 import { awardedWorksFactor, dealCapital } from './valuation';
@@ -51,9 +52,9 @@ const VETO_PER_AWARD_MONTH = 0.1;
  * grants over the whole works, whoever finances them first — a partner's financing is repaid by the
  * city's rent, so it is no outside money (the budget illusion the Cour des comptes warns of).
  */
-export function vetoChance(state: SimState, scenario: Scenario, terms: ContractTerms): number {
+export function vetoChance(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): number {
   const base = VETO_PER_AWARD_MONTH * (1 - state.alignment);
-  const { capexEur, expectedGrantsEur } = dealCapital(state, scenario, terms);
+  const { capexEur, expectedGrantsEur } = dealCapital(state, scenario, terms, builder);
   if (expectedGrantsEur <= 0 || capexEur <= 0) return base;
   return base * (1 - Math.min(1, expectedGrantsEur / capexEur));
 }
@@ -61,6 +62,74 @@ export function vetoChance(state: SimState, scenario: Scenario, terms: ContractT
 /** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return vetoRounds(scenario, state.alignment);
+}
+
+/**
+ * Months of the award, the council's decision, for an offer accepted at round `round`: the
+ * procedure's award months plus one month for each round of internal agreement the veto players
+ * still need (R − round). A partner deal and a purchase alone above the EU threshold both count them
+ * so (`ratifyPurchase`).
+ */
+export function ratificationMonths(scenario: Scenario, kind: ProcedureKind, rounds: number, round: number): number {
+  return scenario.procurement.months[kind].award + Math.max(0, rounds - round);
+}
+
+/** Whether a veto player breaks the deal in one month of its award (`vetoChance`, drawn on the city's stream). */
+function vetoedThisMonth(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): boolean {
+  return withStream(state, 'city', (rng) => rng.chance(vetoChance(state, scenario, terms, builder)));
+}
+
+/**
+ * The council's decision on a purchase the city makes alone (its own suppliers) through a formal
+ * procedure, above the EU threshold of its object (`procurement.euThresholdsEur`, R2124-1): the
+ * same veto players ratify it as a partner deal, by the same rule. Above that threshold the award
+ * is no longer the executive's: the tender committee, members of the deliberating assembly elected
+ * at proportional representation (CGCT L1414-2, L1411-5), chooses the holder, and the assembly
+ * authorises the signature (L2122-21-1) — in a métropole, the council of the communes' delegates
+ * (L5211-1, L5217-2); the delegations that let the executive sign alone (L2122-22 4°, L5211-10)
+ * are usually limited to procedures below it. The purchase is one decision of the city, taken at
+ * once (an offer accepted at the first round): its award lasts `ratificationMonths(…, R, 1)`
+ * months, R − 1 of them added to its procedure, and each may break it with `vetoChance`, as in a
+ * partner deal's award. The deliberation may come before the procedure is engaged (L2122-21-1:
+ * "la délibération … peut être prise avant l'engagement de la procédure de passation", with the
+ * need and its estimated amount), so the months are drawn when it is launched: `vetoed` true, the
+ * purchase is not made and nothing is spent; false, its works wait `extraMonths` more than its
+ * procedure's. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
+ */
+function ratifyPurchase(state: SimState, scenario: Scenario, terms: ContractTerms, kind: ProcedureKind): { vetoed: boolean; extraMonths: number; months: number } {
+  if (kind === 'adapted') return { vetoed: false, extraMonths: 0, months: 0 };
+  const rounds = roundsNeeded(state, scenario);
+  const months = ratificationMonths(scenario, kind, rounds, 1);
+  for (let m = 0; m < months; m++) if (vetoedThisMonth(state, scenario, terms, 'suppliers')) return { vetoed: true, extraMonths: rounds - 1, months };
+  return { vetoed: false, extraMonths: rounds - 1, months };
+}
+
+/** Whether the council vetoed a purchase of this project alone and the same need may not be put to it again yet (`councilOnPurchase`). */
+export function purchaseBarred(state: Readonly<SimState>, project: string): boolean {
+  return (state.vetoedPurchases ?? []).some((v) => v.project === project && v.untilTick > state.tick);
+}
+
+/**
+ * A purchase alone put to the council (`ratifyPurchase`): the months of internal agreement it adds
+ * to its procedure, or null when a veto player broke it (logged, and recorded). The veto falls, at
+ * the latest, when the procedure would have ended: until then the same need (its project, whatever
+ * its districts: R2121-1, a need is not split to escape the procedure) put to the council again is
+ * refused again without a new vote — otherwise a purchase launched again each month would pass the
+ * month after the veto, where a partner deal vetoed at its award has spent its procedure's months.
+ */
+export function councilOnPurchase(state: SimState, scenario: Scenario, terms: ContractTerms, kind: ProcedureKind): number | null {
+  const project = terms.projects[0]!;
+  const barred = purchaseBarred(state, project);
+  const vote = barred ? null : ratifyPurchase(state, scenario, terms, kind);
+  if (vote && !vote.vetoed) return vote.extraMonths;
+  const months = vote ? vote.months : 0;
+  let untilTick = Math.max(state.tick, ...(state.vetoedPurchases ?? []).filter((v) => v.project === project).map((v) => v.untilTick));
+  if (vote) {
+    untilTick = state.tick + procedureMonths(scenario, kind) + vote.extraMonths;
+    state.vetoedPurchases = [...(state.vetoedPurchases ?? []).filter((v) => v.untilTick > state.tick && v.project !== project), { project, untilTick }];
+  }
+  state.log.push({ tick: state.tick, kind: 'purchaseVetoed', data: { project, districts: terms.districts.length, months, untilTick } });
+  return null;
 }
 
 /** Publishes a procedure with this opening offer: the other side answers once the bids are in. */
@@ -167,7 +236,7 @@ export function acceptOffer(state: SimState, scenario: Scenario, by: Actor, why:
   n.history.push({ tick: state.tick, by, kind: 'accept', ...note(why) });
   n.lastMoveTick = state.tick;
   const months = scenario.procurement.months[n.procedure.kind];
-  const award = months.award + Math.max(0, n.roundsNeeded - n.round);
+  const award = ratificationMonths(scenario, n.procedure.kind, n.roundsNeeded, n.round);
   n.procedure.phase = award > 0 ? 'award' : 'standstill';
   n.procedure.monthsLeft = award > 0 ? award : months.standstill;
   n.ratificationMonthsLeft = award + months.standstill;
@@ -212,8 +281,7 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
   }
   if ((p.phase === 'award' || p.phase === 'standstill') && n.lastMoveTick < state.tick) {
     if (p.phase === 'award') {
-      const breaks = withStream(state, 'city', (rng) => rng.chance(vetoChance(state, scenario, n.offer)));
-      if (breaks) {
+      if (vetoedThisMonth(state, scenario, n.offer)) {
         walkAway(state, 'city', 'a commune or department vetoed the deal during ratification');
         return;
       }

@@ -44,6 +44,7 @@ function logIcon(e: LogEntry): 'warning' | 'check' | 'ballot' | 'exchange' | 'eu
       return 'wrench';
     case 'contractCancelled':
     case 'duplicatePilot':
+    case 'purchaseVetoed':
     case 'budgetSettled':
     case 'debtAlarm':
     case 'procedureUnsuccessful':
@@ -98,6 +99,8 @@ function logSentence(e: LogEntry, view: LogView): string | null {
       return t(e.data.pilot ? 'screens.log.pilotEnded' : 'screens.log.serviceEnded', { project: projectName(sc, e.data.type), district: districtName(sc, e.data.district) });
     case 'failure':
       return t('screens.log.failure', { project: projectName(sc, e.data.type), district: districtName(sc, e.data.district) });
+    case 'purchaseVetoed':
+      return t('screens.log.purchaseVetoed', { project: projectName(sc, e.data.project) });
     case 'duplicatePilot':
       return t('screens.log.duplicatePilot', { projects: projectList(sc, e.data.projects), district: districtName(sc, e.data.district) });
     case 'contractCompleted':

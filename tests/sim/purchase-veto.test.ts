@@ -1,0 +1,122 @@
+/**
+ * A purchase the city makes alone above the EU threshold of its object goes to the council, whose
+ * veto players ratify it by the partner deals' rule (rules/negotiation.ts `ratifyPurchase`, MODEL
+ * §13.1): R − 1 months of internal agreement added to its procedure, and each award month may break
+ * it with `vetoChance`. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
+ * A need the council vetoed is not put to it again while its procedure would still run.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyAction } from '../../src/sim/actions';
+import { purchaseBarred, ratificationMonths, roundsNeeded, vetoChance } from '../../src/sim/rules/negotiation';
+import { launchAloneTerms } from '../../src/sim/rules/alone-price';
+import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
+import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
+import { dijon, freshState, scratch, variant } from './helpers';
+
+/** A badly aligned territory: a = 0.1, so R = 1 + round(6 × 0.9) = 6 rounds and a 9 % veto chance a month. */
+const sc = variant({ 'coordination.alignment': 0.1 });
+const ALL = sc.territory.districts.map((_, i) => i);
+const lighting = { type: 'launchAlone' as const, project: 'streetLighting', districts: ALL, pilot: false };
+const small = { type: 'launchAlone' as const, project: 'buildingEnergy', districts: [0], pilot: false };
+const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+
+describe('a purchase alone above the EU threshold meets the veto players', () => {
+  it('street lighting in every district (an open call for tenders): some seeds vetoed, the others wait R − 1 more months', () => {
+    const t = launchAloneTerms(sc, lighting);
+    expect(awardProcedure(sc, t, 'suppliers')).toBe('open');
+    let vetoed = 0;
+    for (const seed of SEEDS) {
+      const s = freshState(sc, seed, 50);
+      s.city.envelopeLeftEur = 1e9;
+      const rounds = roundsNeeded(s, sc);
+      expect(rounds).toBe(6);
+      // The purchase's monthly chance is the partner deals' (no grant named: the whole of it).
+      expect(vetoChance(s, sc, t, 'suppliers')).toBeCloseTo(0.09, 10);
+      expect(applyAction(s, sc, scratch(s), lighting)).toEqual({ ok: true });
+      const veto = s.log.find((e) => e.kind === 'purchaseVetoed');
+      if (veto) {
+        vetoed += 1;
+        // Nothing signed, nothing spent; the months its award would have taken are the deal's rule at round 1.
+        expect(s.contracts).toHaveLength(0);
+        expect(s.city.envelopeLeftEur).toBe(1e9);
+        expect(veto.data).toMatchObject({ project: 'streetLighting', months: ratificationMonths(sc, 'open', rounds, 1), untilTick: s.tick + procedureMonths(sc, 'open') + rounds - 1 });
+      } else {
+        const c = s.contracts[0]!;
+        expect(s.deployments[c.deployments[0]! - 1]!.worksStartTick).toBe(s.tick + procedureMonths(sc, 'open') + rounds - 1);
+      }
+    }
+    // Award 1 + 5 months: 1 − 0.91⁶ ≈ 43 % of the seeds, between a quarter and three quarters of 40.
+    expect(vetoed).toBeGreaterThan(10);
+    expect(vetoed).toBeLessThan(30);
+  });
+
+  it('below the threshold (building energy in one district, an adapted procedure) nothing is drawn and nothing added', () => {
+    const t = launchAloneTerms(sc, small);
+    expect(awardProcedure(sc, t, 'suppliers')).toBe('adapted');
+    for (const seed of SEEDS) {
+      const s = freshState(sc, seed, 50);
+      s.city.envelopeLeftEur = 1e9;
+      const rng = JSON.stringify(s.rng.city);
+      expect(applyAction(s, sc, scratch(s), small)).toEqual({ ok: true });
+      expect(s.log.some((e) => e.kind === 'purchaseVetoed')).toBe(false);
+      expect(JSON.stringify(s.rng.city)).toBe(rng);
+      const c = s.contracts[0]!;
+      expect(s.deployments[c.deployments[0]! - 1]!.worksStartTick).toBe(s.tick + procedureMonths(sc, 'adapted'));
+    }
+  });
+
+  it('a vetoed need is not put to the council again while its procedure would run, even split below the threshold', () => {
+    const seed = SEEDS.find((k) => {
+      const s = freshState(sc, k, 50);
+      s.city.envelopeLeftEur = 1e9;
+      applyAction(s, sc, scratch(s), lighting);
+      return s.log.some((e) => e.kind === 'purchaseVetoed');
+    })!;
+    const s = freshState(sc, seed, 50);
+    s.city.envelopeLeftEur = 1e9;
+    applyAction(s, sc, scratch(s), lighting);
+    const until = s.vetoedPurchases![0]!.untilTick;
+    expect(purchaseBarred(s, 'streetLighting')).toBe(true);
+    expect(purchaseBarred(s, 'buildingEnergy')).toBe(false);
+    // One district of lighting (below the works threshold) is the same need: refused again, no vote drawn.
+    expect(awardProcedure(sc, launchAloneTerms(sc, { ...lighting, districts: [0] }), 'suppliers')).toBe('adapted');
+    const rng = JSON.stringify(s.rng.city);
+    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    expect(s.contracts).toHaveLength(0);
+    expect(s.log.filter((e) => e.kind === 'purchaseVetoed')).toHaveLength(2);
+    expect(JSON.stringify(s.rng.city)).toBe(rng);
+    // Once the procedure would have ended, the need may be put to the council again.
+    s.tick = until;
+    expect(purchaseBarred(s, 'streetLighting')).toBe(false);
+    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    expect(s.contracts).toHaveLength(1);
+  });
+
+  it('an aligned territory (a = 1) ratifies at once: no month added, no veto', () => {
+    const aligned = variant({ 'coordination.alignment': 1 });
+    for (const seed of SEEDS.slice(0, 10)) {
+      const s = freshState(aligned, seed, 50);
+      s.city.envelopeLeftEur = 1e9;
+      expect(applyAction(s, aligned, scratch(s), lighting)).toEqual({ ok: true });
+      const c = s.contracts[0]!;
+      expect(s.deployments[c.deployments[0]! - 1]!.worksStartTick).toBe(s.tick + procedureMonths(aligned, 'open'));
+    }
+  });
+
+  it('the computer city does not put a vetoed need to the council again while its procedure would run: it buys its next best', () => {
+    const ref = dijon();
+    const s = freshState(ref, 1, 50);
+    s.city.envelopeLeftEur = 20e6;
+    // No partner yet: its decision is a purchase alone.
+    s.partner.activeFromTick = 999;
+    const first = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
+    expect(first).toBeDefined();
+    const project = (first as { project: string }).project;
+    s.vetoedPurchases = [{ project, untilTick: s.tick + 5 }];
+    const next = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
+    expect(next).toBeDefined();
+    expect((next as { project: string }).project).not.toBe(project);
+    s.tick += 5;
+    expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).toBe(project);
+  });
+});
