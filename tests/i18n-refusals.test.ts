@@ -20,6 +20,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   oneRoundAMonth: {},
   roundsExhausted: { max: 6 },
   awaitingRatification: {},
+  purchaseRefusedByCouncil: { project: 'streetLighting' },
   noPartner: {},
   noOffer: {},
   ownOffer: {},

@@ -60,7 +60,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'screens.log.pilotEndedMany': 'Pilot over in {n} districts: {project} ({districts}).',
   'screens.log.failure': 'Breakdown in {district}: {project} stopped.',
   'screens.log.failureMany': 'Breakdown in {n} districts: {project} stopped ({districts}).',
-  'screens.log.purchaseVetoed': 'The council did not authorise the purchase of “{project}”: a commune or a department blocked it. The same need cannot be put to it again before the procedure would have ended.',
+  'screens.log.purchaseVetoed': 'The council did not authorise the purchase of “{project}”: its majority split. The same deliberation will not be put to it again in this mandate without a wider scope or new funding.',
   'screens.log.duplicatePilot': 'Orphan pilot in {district}: a commune redoes “{projects}” on its own.',
   'screens.log.contractCompleted': 'Contract no. {id} reaches its end.',
   'screens.log.contractCancelled': 'Contract no. {id} terminated in the public interest: the city pays {compensation} (unamortised investment {unamortised}, lost profit {lostProfit}).',

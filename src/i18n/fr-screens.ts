@@ -60,7 +60,7 @@ export const frScreens = {
   'screens.log.pilotEndedMany': 'Fin de l’expérimentation dans {n} quartiers : {project} ({districts}).',
   'screens.log.failure': 'Panne à {district} : {project} à l’arrêt.',
   'screens.log.failureMany': 'Panne dans {n} quartiers : {project} à l’arrêt ({districts}).',
-  'screens.log.purchaseVetoed': 'Le conseil n’a pas autorisé l’achat « {project} » : une commune ou un département l’a bloqué. Le même besoin ne peut lui être soumis à nouveau avant la fin qu’aurait eue la procédure.',
+  'screens.log.purchaseVetoed': 'Le conseil n’a pas autorisé l’achat « {project} » : sa majorité s’est divisée. La même délibération ne lui sera pas soumise de nouveau pendant ce mandat sans un périmètre plus large ou un nouveau financement.',
   'screens.log.duplicatePilot': 'Pilote orphelin à {district} : une commune refait seule le projet « {projects} ».',
   'screens.log.contractCompleted': 'Le contrat n° {id} arrive à son terme.',
   'screens.log.contractCancelled': 'Contrat n° {id} résilié pour motif d’intérêt général : la ville verse {compensation} (investissement non amorti {unamortised}, manque à gagner {lostProfit}).',

@@ -8,7 +8,7 @@ import type { TickScratch } from './money';
 import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
 import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, purchaseProcedure, signContract, substantialModification } from './rules/contracts';
-import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, walkAway, type MoveNote } from './rules/negotiation';
+import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, purchaseBarred, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { launchAloneTerms } from './rules/alone-price';
@@ -135,7 +135,12 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       // The same bounds as an offer, then the budget check for works the city buys itself.
       const unlawful = termsProblem(state, scenario, terms, { builder: 'suppliers' });
       if (unlawful) return refuseWith(unlawful);
-      // Above the EU threshold the council decides, and its veto players may break it (negotiation.ts `ratifyPurchase`).
+      // A need the council refused in this mandate, unchanged, is not put to it again (negotiation.ts `purchaseBarred`): no vote takes place.
+      if (purchaseBarred(state, terms)) {
+        const project = terms.projects[0]!;
+        return refuse('purchaseRefusedByCouncil', { project }, `${project}: the council refused this purchase in this mandate; it is not put to it again without a wider scope or a new grant call`);
+      }
+      // Above the EU threshold the council decides, and its majority may split (negotiation.ts `ratifyPurchase`).
       const deliberationMonths = councilOnPurchase(state, scenario, terms, purchaseProcedure(state, scenario, terms));
       if (deliberationMonths === null) return OK;
       signContract(state, scenario, terms, 'suppliers', { deliberationMonths });

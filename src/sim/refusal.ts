@@ -87,6 +87,8 @@ export const REFUSAL_CODES = [
   'concessionTooLong',
   // the same service bought twice in a district (rules/services.ts)
   'familyUnderContract',
+  // a purchase alone the council refused in this mandate, put to it again unchanged (rules/negotiation.ts `purchaseBarred`)
+  'purchaseRefusedByCouncil',
   // the award procedure and competition (rules/procedure.ts)
   'procedurePhase',
   'aboveCompetitiveBid',

@@ -206,6 +206,17 @@ export interface PartnershipStudy {
   readyTick: number;
 }
 
+/** A purchase alone the council refused (rules/negotiation.ts `purchaseBarred`): its scope, its funding, its mandate. */
+interface VetoedPurchase {
+  tick: number;
+  project: string;
+  districts: number[];
+  /** The grant calls the purchase named. */
+  grantCalls: string[];
+  /** `nextElectionTick` when it was refused: the mandate it was refused in. */
+  electionTick: number;
+}
+
 /**
  * A partner procedure whose negotiation ended without a contract (a side walked away, or the rounds
  * ran out), as its notice described it: the buyer's record of a failed consultation, which the
@@ -464,9 +475,9 @@ export interface SimState {
   negotiation: Negotiation | null;
   /** Partner procedures failed in their negotiation during the current mandate (absent before the first; rules/relaunch.ts). */
   failedNotices?: FailedNotice[];
-  /** Purchases alone the council vetoed (negotiation.ts `ratifyPurchase`), by project, and the month
-   *  until which the same need cannot be put to it again (absent before the first; actions.ts). */
-  vetoedPurchases?: { project: string; untilTick: number }[];
+  /** Purchases alone the council refused during the current mandate (negotiation.ts
+   *  `councilOnPurchase`, `purchaseBarred`; absent before the first). */
+  vetoedPurchases?: VetoedPurchase[];
   grantCalls: GrantCallState[];
   grants: GrantAward[];
   alignment: number;

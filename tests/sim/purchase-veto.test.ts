@@ -1,13 +1,17 @@
 /**
  * A purchase the city makes alone above the EU threshold of its object goes to the council, whose
- * veto players ratify it by the partner deals' rule (rules/negotiation.ts `ratifyPurchase`, MODEL
+ * majority may split by the partner deals' rule (rules/negotiation.ts `ratifyPurchase`, MODEL
  * §13.1): R − 1 months of internal agreement added to its procedure, and each award month may break
  * it with `vetoChance`. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
- * A need the council vetoed is not put to it again while its procedure would still run.
+ * A need the council refused is not put to it again in the same mandate unless its scope or funding
+ * changed (`purchaseBarred`): put again, it is refused without a vote. The need is valued whole:
+ * every purchase of the family still under works or in service counts (contracts.ts `purchaseProcedure`).
  */
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/sim/actions';
 import { purchaseBarred, ratificationMonths, roundsNeeded, vetoChance } from '../../src/sim/rules/negotiation';
+import { purchaseProcedure } from '../../src/sim/rules/contracts';
+import { setLang, t as tr } from '../../src/i18n';
 import { launchAloneTerms } from '../../src/sim/rules/alone-price';
 import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
 import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
@@ -39,7 +43,7 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
         // Nothing signed, nothing spent; the months its award would have taken are the deal's rule at round 1.
         expect(s.contracts).toHaveLength(0);
         expect(s.city.envelopeLeftEur).toBe(1e9);
-        expect(veto.data).toMatchObject({ project: 'streetLighting', months: ratificationMonths(sc, 'open', rounds, 1), untilTick: s.tick + procedureMonths(sc, 'open') + rounds - 1 });
+        expect(veto.data).toMatchObject({ project: 'streetLighting', months: ratificationMonths(sc, 'open', rounds, 1) });
       } else {
         const c = s.contracts[0]!;
         expect(s.deployments[c.deployments[0]! - 1]!.worksStartTick).toBe(s.tick + procedureMonths(sc, 'open') + rounds - 1);
@@ -65,7 +69,7 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     }
   });
 
-  it('a vetoed need is not put to the council again while its procedure would run, even split below the threshold', () => {
+  it('a refused need is not put to the same council again in its mandate, even split below the threshold: refused, no vote, no second entry', () => {
     const seed = SEEDS.find((k) => {
       const s = freshState(sc, k, 50);
       s.city.envelopeLeftEur = 1e9;
@@ -75,21 +79,74 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     const s = freshState(sc, seed, 50);
     s.city.envelopeLeftEur = 1e9;
     applyAction(s, sc, scratch(s), lighting);
-    const until = s.vetoedPurchases![0]!.untilTick;
-    expect(purchaseBarred(s, 'streetLighting')).toBe(true);
-    expect(purchaseBarred(s, 'buildingEnergy')).toBe(false);
-    // One district of lighting (below the works threshold) is the same need: refused again, no vote drawn.
-    expect(awardProcedure(sc, launchAloneTerms(sc, { ...lighting, districts: [0] }), 'suppliers')).toBe('adapted');
+    const one = launchAloneTerms(sc, { ...lighting, districts: [0] });
+    expect(purchaseBarred(s, launchAloneTerms(sc, lighting))).toBe(true);
+    expect(purchaseBarred(s, launchAloneTerms(sc, small))).toBe(false);
+    // One district of lighting (below the works threshold) is part of the same need: refused, no vote drawn, nothing logged.
+    expect(awardProcedure(sc, one, 'suppliers')).toBe('adapted');
     const rng = JSON.stringify(s.rng.city);
-    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    const logged = s.log.length;
+    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil', params: { project: 'streetLighting' } });
     expect(s.contracts).toHaveLength(0);
-    expect(s.log.filter((e) => e.kind === 'purchaseVetoed')).toHaveLength(2);
+    expect(s.log.length).toBe(logged);
+    expect(s.log.filter((e) => e.kind === 'purchaseVetoed')).toHaveLength(1);
     expect(JSON.stringify(s.rng.city)).toBe(rng);
-    // Once the procedure would have ended, the need may be put to the council again.
-    s.tick = until;
-    expect(purchaseBarred(s, 'streetLighting')).toBe(false);
+    // A year later, at the next yearly decision, the same council: still refused (the procedure's months are long past).
+    s.tick += 12;
+    expect(s.tick).toBeLessThan(s.nextElectionTick);
+    expect(applyAction(s, sc, scratch(s), lighting)).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil' });
+    expect(JSON.stringify(s.rng.city)).toBe(rng);
+    // A new funding (a grant call the refused purchase did not name) is a new deliberation.
+    expect(purchaseBarred(s, { ...one, grantCalls: ['someCall'] })).toBe(false);
+    // A new council (after the election) may be asked again.
+    s.tick = s.nextElectionTick;
+    s.nextElectionTick += 72;
+    expect(purchaseBarred(s, one)).toBe(false);
     expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
     expect(s.contracts).toHaveLength(1);
+  });
+
+  it('the council refusal reads as its majority splitting, not as a commune or a département blocking (FR and EN)', () => {
+    try {
+      setLang('fr');
+      const fr = tr('screens.log.purchaseVetoed', { project: 'Éclairage' });
+      expect(fr).toContain('majorité');
+      expect(fr).not.toMatch(/commune|département/);
+      setLang('en');
+      const en = tr('screens.log.purchaseVetoed', { project: 'Lighting' });
+      expect(en).toContain('majority');
+      expect(en).not.toMatch(/commune|department/);
+    } finally {
+      setLang('fr');
+    }
+  });
+
+  it('a need bought one district a year is valued whole: last year\'s lighting still under works counts, and the second district goes to a call for tenders', () => {
+    const aligned = variant({ 'coordination.alignment': 1 });
+    const s = freshState(aligned, 1, 50);
+    s.city.envelopeLeftEur = 1e9;
+    // One district of lighting alone is below the works threshold, two are above.
+    expect(awardProcedure(aligned, launchAloneTerms(aligned, { ...lighting, districts: [0] }), 'suppliers')).toBe('adapted');
+    expect(awardProcedure(aligned, launchAloneTerms(aligned, { ...lighting, districts: [0, 1] }), 'suppliers')).toBe('open');
+    expect(applyAction(s, aligned, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    s.tick += 12;
+    s.city.envelopeLeftEur = 1e9;
+    expect(purchaseProcedure(s, aligned, launchAloneTerms(aligned, { ...lighting, districts: [1] }))).toBe('open');
+    expect(applyAction(s, aligned, scratch(s), { ...lighting, districts: [1] })).toEqual({ ok: true });
+    const tendered = s.log.filter((e) => e.kind === 'purchaseTendered').map((e) => (e.data as { procedure: string }).procedure);
+    expect(tendered).toEqual(['adapted', 'open']);
+    // Another family is another need.
+    expect(purchaseProcedure(s, aligned, launchAloneTerms(aligned, small))).toBe('adapted');
+  });
+
+  it('a renewal is not summed with the equipment it replaces: the district it covers is ending, not added to', () => {
+    const aligned = variant({ 'coordination.alignment': 1 });
+    const s = freshState(aligned, 1, 50);
+    s.city.envelopeLeftEur = 1e9;
+    expect(applyAction(s, aligned, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    // The same district again (its replacement) is valued alone; a neighbour is valued with it.
+    expect(purchaseProcedure(s, aligned, launchAloneTerms(aligned, { ...lighting, districts: [0] }))).toBe('adapted');
+    expect(purchaseProcedure(s, aligned, launchAloneTerms(aligned, { ...lighting, districts: [1] }))).toBe('open');
   });
 
   it('an aligned territory (a = 1) ratifies at once: no month added, no veto', () => {
@@ -103,7 +160,7 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     }
   });
 
-  it('the computer city does not put a vetoed need to the council again while its procedure would run: it buys its next best', () => {
+  it('the computer city does not put a refused need to the same council again in its mandate: it buys its next best', () => {
     const ref = dijon();
     const s = freshState(ref, 1, 50);
     s.city.envelopeLeftEur = 20e6;
@@ -112,11 +169,14 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     const first = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
     expect(first).toBeDefined();
     const project = (first as { project: string }).project;
-    s.vetoedPurchases = [{ project, untilTick: s.tick + 5 }];
+    s.vetoedPurchases = [{ tick: s.tick, project, districts: [...(first as { districts: number[] }).districts], grantCalls: [...((first as { grantCalls?: string[] }).grantCalls ?? [])], electionTick: s.nextElectionTick }];
     const next = yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone');
     expect(next).toBeDefined();
     expect((next as { project: string }).project).not.toBe(project);
-    s.tick += 5;
+    // A year later, the same mandate: still not put again; after the election it may be.
+    s.tick += 12;
+    expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).not.toBe(project);
+    s.nextElectionTick += 72;
     expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).toBe(project);
   });
 });

@@ -27,7 +27,7 @@
  *   are kept (`KeptDeal`). It names no grant call in a partnership the partner finances
  *   alone (nothing of its own to file, rules/terms.ts), and it does not publish again a notice
  *   whose negotiation failed in this mandate with nothing changed (rules/relaunch.ts), nor put to
- *   the council a purchase it vetoed while that purchase's procedure would still run
+ *   the council a purchase it refused in this mandate with nothing changed
  *   (rules/negotiation.ts `purchaseBarred`). It discounts neither a deal nor a purchase by the
  *   chance of a veto (the same rule breaks both, MODEL §13.1).
  * In a negotiation, on its turn: it accepts an offer worth more than nothing to it; otherwise it
@@ -551,8 +551,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   // Purchases alone keep the plain envelope, less the kept credits.
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
   const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
-  // Not a need the council vetoed whose procedure would still be running (negotiation.ts `purchaseBarred`).
-  const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, k.terms.projects[0]!) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
+  // Not a need the council refused in this mandate, unchanged (negotiation.ts `purchaseBarred`).
+  const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, k.terms) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
   if (alone) {
     actions.push({
       type: 'launchAlone',

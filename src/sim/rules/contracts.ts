@@ -132,14 +132,30 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
 }
 
 /**
- * The procedure a purchase the city makes itself goes through (`awardProcedure`, buyer 'suppliers'):
- * one need is not split to stay under a threshold (R2121-1), so the same projects bought alone in
- * the last 12 months count (the contract `exceptId` itself excluded).
+ * The procedure a purchase the city makes itself goes through (`awardProcedure`, buyer 'suppliers'),
+ * valued as the whole need (R2121-1: a need is not split to stay under a threshold). The same need
+ * is the same family of equipment, whenever it was bought: works count by the whole operation, with
+ * no window of time (R2121-5), supplies forming a functional unit count as one (R2121-6); the
+ * 12-month rule (R2121-7) is for recurring needs, which a network of equipment is not. So every
+ * purchase alone of the family whose equipment is still under works or in service counts with it,
+ * but only for the districts these terms do not cover: the equipment these terms would replace
+ * there (a renewal, MODEL §7) is ending, not added to (its value would count the network twice).
+ * The contract `exceptId` itself is excluded, and a commune's copy of a pilot (`duplicate`) is its
+ * own purchase, another buyer's (`ownNeedOnly`, and never counted in the city's).
  */
-export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0): ProcedureKind {
+export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0, ownNeedOnly = false): ProcedureKind {
+  if (ownNeedOnly) return awardProcedure(scenario, terms, 'suppliers', 0);
+  const families = new Set(terms.projects.map((p) => projectType(scenario, p)?.family));
   let sameNeedEur = 0;
   for (const o of state.contracts) {
-    if (o.id !== exceptId && o.builder === 'suppliers' && state.tick - o.signedTick < 12 && o.terms.projects.some((p) => terms.projects.includes(p))) sameNeedEur += estimatedValueEur(scenario, o.terms);
+    if (o.id === exceptId || o.builder !== 'suppliers' || !o.terms.projects.some((p) => families.has(projectType(scenario, p)?.family))) continue;
+    const live = new Set<number>();
+    for (const uid of o.deployments) {
+      const d = state.deployments[uid - 1]!;
+      if (d.duplicate || !families.has(d.family) || terms.districts.includes(d.district)) continue;
+      if (d.stage === 'building' || d.stage === 'operating') live.add(d.district);
+    }
+    if (live.size > 0) sameNeedEur += estimatedValueEur(scenario, { ...o.terms, projects: o.terms.projects.filter((p) => families.has(projectType(scenario, p)?.family)), districts: [...live] });
   }
   return awardProcedure(scenario, terms, 'suppliers', sameNeedEur);
 }
@@ -149,8 +165,8 @@ export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario,
  * bids ≥ 35 days R2161-2, award, standstill R2182-1; below the thresholds an adapted procedure,
  * R2123-1): the month its works may start, logged.
  */
-function tenderPurchase(state: SimState, scenario: Scenario, c: Contract, deliberationMonths = 0): number {
-  const kind = purchaseProcedure(state, scenario, c.terms, c.id);
+function tenderPurchase(state: SimState, scenario: Scenario, c: Contract, deliberationMonths = 0, ownNeedOnly = false): number {
+  const kind = purchaseProcedure(state, scenario, c.terms, c.id, ownNeedOnly);
   const worksStartTick = state.tick + procedureMonths(scenario, kind) + deliberationMonths;
   state.log.push({ tick: state.tick, kind: 'purchaseTendered', data: { id: c.id, procedure: kind, object: contractObject(scenario, c.terms), valueEur: Math.round(estimatedValueEur(scenario, c.terms)), worksStartTick } });
   return worksStartTick;
@@ -185,7 +201,7 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
     if (held.has(district)) continue;
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
     const c = newContract(state, dupTerms, 'suppliers');
-    const worksStartTick = tenderPurchase(state, scenario, c);
+    const worksStartTick = tenderPurchase(state, scenario, c, 0, true);
     for (const proj of terms.projects) {
       const d = addDeployment(state, scenario, { typeId: proj, district, pilot: true, contractId: c.id, duplicate: true });
       d.worksStartTick = worksStartTick;

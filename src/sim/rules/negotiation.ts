@@ -13,8 +13,8 @@
  * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
  * agreement; an acceptance before round R adds R − round months of ratification to the award, and
  * each award month may break the deal with probability 0.1 × (1 − a), less when co-funders pay part of
- * it (`vetoChance`); a purchase the city makes alone above the EU threshold goes to the same council
- * by the same rule (`ratifyPurchase`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
+ * it (`vetoChance`); a purchase the city makes alone above the EU threshold goes to the same council,
+ * whose majority may split by the same rule (`ratifyPurchase`). Low alignment means longer procedures and more breakdowns. The procedure's close (signed, failed, or unsuccessful when no
  * firm bids) is logged with the months since its notice.
  */
 import { withStream } from '../rng';
@@ -24,7 +24,7 @@ import { deploymentCapexEur, projectType } from './catalogue';
 import { signContract } from './contracts';
 import { vetoRounds } from './lead-times';
 import { partnerCostFactor } from './partner';
-import { competitiveCapEur, monthsToBids, newProcedure, openBids, procedureMonths } from './procedure';
+import { competitiveCapEur, monthsToBids, newProcedure, openBids } from './procedure';
 import { recordFailedNotice } from './relaunch';
 import { termsProblem } from './terms';
 import { awardedWorksFactor, dealCapital } from './valuation';
@@ -81,20 +81,25 @@ function vetoedThisMonth(state: SimState, scenario: Scenario, terms: ContractTer
 
 /**
  * The council's decision on a purchase the city makes alone (its own suppliers) through a formal
- * procedure, above the EU threshold of its object (`procurement.euThresholdsEur`, R2124-1): the
- * same veto players ratify it as a partner deal, by the same rule. Above that threshold the award
- * is no longer the executive's: the tender committee, members of the deliberating assembly elected
- * at proportional representation (CGCT L1414-2, L1411-5), chooses the holder, and the assembly
- * authorises the signature (L2122-21-1) — in a métropole, the council of the communes' delegates
- * (L5211-1, L5217-2); the delegations that let the executive sign alone (L2122-22 4°, L5211-10)
- * are usually limited to procedures below it. The purchase is one decision of the city, taken at
- * once (an offer accepted at the first round): its award lasts `ratificationMonths(…, R, 1)`
- * months, R − 1 of them added to its procedure, and each may break it with `vetoChance`, as in a
- * partner deal's award. The deliberation may come before the procedure is engaged (L2122-21-1:
- * "la délibération … peut être prise avant l'engagement de la procédure de passation", with the
- * need and its estimated amount), so the months are drawn when it is launched: `vetoed` true, the
- * purchase is not made and nothing is spent; false, its works wait `extraMonths` more than its
- * procedure's. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
+ * procedure, above the EU threshold of its object (`procurement.euThresholdsEur`, R2124-1). No
+ * commune and no département holds a veto on a métropole's purchase within its competence: its
+ * council decides by the majority of the votes cast (CGCT L2121-20, applied to the EPCI by
+ * L5211-1); above the thresholds the tender committee, members of the council elected at
+ * proportional representation (L1414-2, L1411-5), chooses the holder, and the council authorises
+ * the signature (L2122-21-1) unless it delegated that to the president or the bureau (L5211-10; a
+ * commune's mayor, L2122-22 4°, without limit of amount since 2009). So the EU threshold is the
+ * customary line of that delegation — many councils keep the formal procedures for themselves —
+ * not a legal one (MODEL §13.1). In a métropole the council is made of the communes' delegates
+ * (L5211-6, L5217-2): what the model draws is the cohesion of its majority, whose factions follow
+ * their communes (alignment, DESIGN C4), by the partner deals' rule: the purchase is one decision
+ * of the city, taken at once (an offer accepted at the first round), its award lasts
+ * `ratificationMonths(…, R, 1)` months, R − 1 of them added to its procedure (the months to build
+ * the majority), and each may see the majority split with `vetoChance`. The deliberation may come
+ * before the procedure is engaged (L2122-21-1: "la délibération … peut être prise avant
+ * l'engagement de la procédure de passation", with the need and its estimated amount), so the
+ * months are drawn when it is launched: `vetoed` true, the purchase is not made and nothing is
+ * spent; false, its works wait `extraMonths` more than its procedure's. Below the threshold (an
+ * adapted procedure, under delegation) nothing is drawn.
  */
 function ratifyPurchase(state: SimState, scenario: Scenario, terms: ContractTerms, kind: ProcedureKind): { vetoed: boolean; extraMonths: number; months: number } {
   if (kind === 'adapted') return { vetoed: false, extraMonths: 0, months: 0 };
@@ -104,31 +109,39 @@ function ratifyPurchase(state: SimState, scenario: Scenario, terms: ContractTerm
   return { vetoed: false, extraMonths: rounds - 1, months };
 }
 
-/** Whether the council vetoed a purchase of this project alone and the same need may not be put to it again yet (`councilOnPurchase`). */
-export function purchaseBarred(state: Readonly<SimState>, project: string): boolean {
-  return (state.vetoedPurchases ?? []).some((v) => v.project === project && v.untilTick > state.tick);
+/**
+ * Whether the council refused this need in this mandate and nothing it refused has changed, so it is
+ * not put to the council again (`councilOnPurchase`): the rule of a failed consultation
+ * (relaunch.ts `relaunchesFailedNotice`) applied to the council's refusal. The same need is the same
+ * project over districts all among the refused ones (a part of a refused need is not bought apart:
+ * R2121-1, and below the threshold it would escape the council that refused it); the same mandate,
+ * no election since (a new council sets a new programme); the same funding, no grant call the
+ * refused purchase did not name (a new co-financer lowers what the residents pay, which is what
+ * divided the majority: `vetoChance`). A wider scope, a new grant call or a new council is a new
+ * deliberation. The model's assumption about a council's conduct, not a rule of law: nothing forbids
+ * a council to be asked twice, but an executive that puts back the same deliberation to the same
+ * majority expects the same vote.
+ */
+export function purchaseBarred(state: Readonly<SimState>, terms: Pick<ContractTerms, 'projects' | 'districts' | 'grantCalls'>): boolean {
+  const project = terms.projects[0];
+  return (state.vetoedPurchases ?? []).some(
+    (v) => v.electionTick === state.nextElectionTick && v.project === project && terms.districts.every((d) => v.districts.includes(d)) && terms.grantCalls.every((g) => v.grantCalls.includes(g)),
+  );
 }
 
 /**
  * A purchase alone put to the council (`ratifyPurchase`): the months of internal agreement it adds
- * to its procedure, or null when a veto player broke it (logged, and recorded). The veto falls, at
- * the latest, when the procedure would have ended: until then the same need (its project, whatever
- * its districts: R2121-1, a need is not split to escape the procedure) put to the council again is
- * refused again without a new vote — otherwise a purchase launched again each month would pass the
- * month after the veto, where a partner deal vetoed at its award has spent its procedure's months.
+ * to its procedure, or null when the council refused it (logged, and recorded for `purchaseBarred`;
+ * only this mandate's refusals are kept). The caller refuses a barred purchase before it comes here.
  */
 export function councilOnPurchase(state: SimState, scenario: Scenario, terms: ContractTerms, kind: ProcedureKind): number | null {
+  const vote = ratifyPurchase(state, scenario, terms, kind);
+  if (!vote.vetoed) return vote.extraMonths;
   const project = terms.projects[0]!;
-  const barred = purchaseBarred(state, project);
-  const vote = barred ? null : ratifyPurchase(state, scenario, terms, kind);
-  if (vote && !vote.vetoed) return vote.extraMonths;
-  const months = vote ? vote.months : 0;
-  let untilTick = Math.max(state.tick, ...(state.vetoedPurchases ?? []).filter((v) => v.project === project).map((v) => v.untilTick));
-  if (vote) {
-    untilTick = state.tick + procedureMonths(scenario, kind) + vote.extraMonths;
-    state.vetoedPurchases = [...(state.vetoedPurchases ?? []).filter((v) => v.untilTick > state.tick && v.project !== project), { project, untilTick }];
-  }
-  state.log.push({ tick: state.tick, kind: 'purchaseVetoed', data: { project, districts: terms.districts.length, months, untilTick } });
+  const kept = (state.vetoedPurchases ?? []).filter((v) => v.electionTick === state.nextElectionTick);
+  kept.push({ tick: state.tick, project, districts: [...terms.districts], grantCalls: [...terms.grantCalls], electionTick: state.nextElectionTick });
+  state.vetoedPurchases = kept;
+  state.log.push({ tick: state.tick, kind: 'purchaseVetoed', data: { project, districts: terms.districts.length, months: vote.months } });
   return null;
 }
 
