@@ -108,6 +108,8 @@ const CASES: Case[] = [
   { code: 'concessionTooLong', refused: at(0, propose('city', { form: 'concession', districts: [0, 1, 2, 3, 4, 5, 6, 7], annualPaymentEur: 2e6, savingsShareToPartner: 0.9, cityCapitalShare: 0.3, durationYears: 25 })) },
   // The same service bought twice in a district (rules/services.ts): alone while it is under
   // negotiation; offered to the partner where the city has bought it alone.
+  // A purchase the council refused (a split majority: alignment 0, 20 veto players, 21 months of award at 10 % a month), put to it again unchanged.
+  { code: 'purchaseRefusedByCouncil', before: [at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0, 1], pilot: false })], refused: at(1, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }), scenario: () => variant({ 'coordination.alignment': 0, 'coordination.vetoPlayers': 20 }) },
   { code: 'familyUnderContract', before: openedByCity, refused: at(1, { type: 'launchAlone', project: 'streetLighting', districts: [3, 0], pilot: false }) },
   { code: 'familyUnderContract', before: [at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false })], refused: at(1, propose('city')) },
   // Contract forms (CCP) and their ends.
