@@ -39,10 +39,11 @@ describe('a replacement may be tendered within the renewal lead, and not before'
     // dialogue (alignment 0.55), 8 rounds of offers, 3 months of ratification; 9 months of works, a year.
     expect(s.alignment).toBeCloseTo(0.55, 10);
     expect(renewalLeadMonths(s, sc, d, 'partner')).toBe(7 + 4 + 8 + 3 + 9 + 12);
-    // Bought alone, above the EU threshold of supplies and services: an open call for tenders' months.
+    // Bought alone, above the EU threshold of supplies and services: an open call for tenders' months and
+    // the council's deliberation (3 rounds of internal agreement after the first), 9 months of works, a year.
     expect(d.capexEur).toBeGreaterThan(sc.procurement.euThresholdsEur.suppliesServices);
     const open = sc.procurement.months.open;
-    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBe(open.publication + open.bids + open.award + open.standstill + 9 + 12);
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBe(open.publication + open.bids + open.award + open.standstill + 3 + 9 + 12);
     expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBeLessThan(renewalLeadMonths(s, sc, d, 'partner'));
     expect(renewalLeadMonths(s, sc, d, 'partner')).toBeLessThan(d.lifetimeMonths);
   });

@@ -17,13 +17,15 @@ export function procedureMonths(scenario: Scenario, kind: ProcedureKind): number
 export const WORKS_FAMILIES: readonly string[] = ['streetLighting', 'buildingEnergy', 'smartTraffic', 'solarRoofs', 'greenInfrastructure', 'pedestrianPriority'];
 
 /**
- * The months, notice to signature, of the procedure of a purchase the city makes alone, of works
- * of `family` worth `valueEur` (procedure.ts `awardProcedure`): below the EU threshold of its
- * object an adapted procedure (R2123-1), above it an open call for tenders (R2124-2).
+ * The months from its launch to its works of a purchase the city makes alone, of works of `family`
+ * worth `valueEur` (procedure.ts `awardProcedure`): below the EU threshold of its object an adapted
+ * procedure (R2123-1); above it an open call for tenders (R2124-2) and the council's deliberation,
+ * whose R − 1 rounds of internal agreement add to it (negotiation.ts `ratifyPurchase`, at this
+ * alignment: `vetoRounds`).
  */
-export function purchaseProcedureMonths(scenario: Scenario, family: ProjectFamily, valueEur: number): number {
+export function purchaseProcedureMonths(scenario: Scenario, alignment: number, family: ProjectFamily, valueEur: number): number {
   const threshold = scenario.procurement.euThresholdsEur[WORKS_FAMILIES.includes(family) ? 'works' : 'suppliesServices'];
-  return procedureMonths(scenario, valueEur < threshold ? 'adapted' : 'open');
+  return valueEur < threshold ? procedureMonths(scenario, 'adapted') : procedureMonths(scenario, 'open') + vetoRounds(scenario, alignment) - 1;
 }
 
 /** Months of dialogue per project family and veto round when the scenario does not say (an assumption: see MODEL.md §13). */

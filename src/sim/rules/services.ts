@@ -20,7 +20,7 @@
  * deployment at scale whose equipment ends within its *renewal lead* (`renewalLeadMonths`) no
  * longer holds its family × district against a replacement, a deal at scale that covers it (a
  * purchase alone or a partner contract): the lead is the award procedure of that deal (for a
- * purchase alone, the adapted procedure or open call for tenders its value requires; for a deal
+ * purchase alone, the adapted procedure or open call for tenders and deliberation its value requires; for a deal
  * with the partner, the longest it may go through: a competitive dialogue's fixed phases, its
  * dialogue months for one family, every round of offers and the ratification, as procedure.ts and
  * negotiation.ts count them: lead-times.ts), its works (the type's `buildMonths`), and one year of
@@ -125,8 +125,9 @@ type Builder = 'partner' | 'suppliers';
  * award procedure the replacement goes through, its type's works, and one year of the city's
  * decision rhythm (`DECISION_RHYTHM_MONTHS`). The procedure is the deal's own: for a purchase the
  * city makes alone (`builder` 'suppliers'), the one a purchase of this replacement goes through
- * (lead-times.ts `purchaseProcedureMonths`: an adapted procedure, or an open call for tenders
- * above the EU threshold — 2 or 5 months at the starting scenario); for a deal with the partner,
+ * (lead-times.ts `purchaseProcedureMonths`: an adapted procedure, or above the EU threshold an
+ * open call for tenders and the council's deliberation — 2, or 5 + 3 months at the starting
+ * scenario); for a deal with the partner,
  * the longest the rules allow for its one family (`longestProcedureMonths`: a competitive
  * dialogue, every round of offers, the ratification, at today's alignment), since a negotiation's
  * length is not known when it opens. A purchase's award is thus not signed years before its works
@@ -136,7 +137,7 @@ type Builder = 'partner' | 'suppliers';
  */
 export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): number {
   const type = projectType(scenario, d.type)!;
-  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, type.family, deploymentCapexEur(type, scenario, d.district, 1)) : longestProcedureMonths(scenario, state.alignment, 1);
+  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, deploymentCapexEur(type, scenario, d.district, 1)) : longestProcedureMonths(scenario, state.alignment, 1);
   return procedure + type.buildMonths + DECISION_RHYTHM_MONTHS;
 }
 
