@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRun, REPORTERS, tryAction } from '../../src/sim';
+import { networkUpkeepEur } from '../../src/sim/rules/catalogue';
 import { signContract } from '../../src/sim/rules/contracts';
+import { pendingCapitalEur } from '../../src/sim/rules/legality';
 import { renewalLeadMonths } from '../../src/sim/rules/services';
 import { stepInPlace } from '../../src/sim/step';
 import type { Deployment, SimState } from '../../src/sim/types';
@@ -31,33 +33,45 @@ function withLifeLeft(d: Deployment, left: number): void {
 }
 
 describe('a replacement may be tendered within the renewal lead, and not before', () => {
-  it('the lead is the longest procedure, the works and a budget year (citizen app: months the code counts)', () => {
+  it('the lead is the deal\'s own procedure, the works and a year of decisions (citizen app: months the code counts)', () => {
     const { s, d } = runningApp();
-    const lead = renewalLeadMonths(s, sc, d);
-    // 7 fixed months of a dialogue, 1 family × 4 veto rounds of dialogue (alignment 0.55), 8 rounds of offers,
-    // 3 months of ratification, 9 months of works, a budget year.
+    // With the partner, the longest procedure: 7 fixed months of a dialogue, 1 family × 4 veto rounds of
+    // dialogue (alignment 0.55), 8 rounds of offers, 3 months of ratification; 9 months of works, a year.
     expect(s.alignment).toBeCloseTo(0.55, 10);
-    expect(lead).toBe(7 + 4 + 8 + 3 + 9 + 12);
-    expect(lead).toBeLessThan(d.lifetimeMonths);
+    expect(renewalLeadMonths(s, sc, d, 'partner')).toBe(7 + 4 + 8 + 3 + 9 + 12);
+    // Bought alone, above the EU threshold of supplies and services: an open call for tenders' months and
+    // the council's deliberation (3 rounds of internal agreement after the first), 9 months of works, a year.
+    expect(d.capexEur).toBeGreaterThan(sc.procurement.euThresholdsEur.suppliesServices);
+    const open = sc.procurement.months.open;
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBe(open.publication + open.bids + open.award + open.standstill + 3 + 9 + 12);
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBeLessThan(renewalLeadMonths(s, sc, d, 'partner'));
+    expect(renewalLeadMonths(s, sc, d, 'partner')).toBeLessThan(d.lifetimeMonths);
   });
 
-  it('a purchase alone or an offer to the partner over it is refused one month before the lead and lawful within it', () => {
+  it('a purchase alone or an offer to the partner over it is refused one month before its own lead and lawful within it', () => {
     const { s, d } = runningApp();
-    const lead = renewalLeadMonths(s, sc, d);
     const offer = { type: 'propose', by: 'city', terms: terms({ projects: ['citizenApp'], districts: [0], annualPaymentEur: 50_000, durationYears: 6 }) };
-    withLifeLeft(d, lead + 1);
+    const purchaseLead = renewalLeadMonths(s, sc, d, 'suppliers');
+    const partnerLead = renewalLeadMonths(s, sc, d, 'partner');
+    withLifeLeft(d, partnerLead + 1);
     const early = tryAction(s, sc, alone('citizenApp', [0]));
     expect(early.ok).toBe(false);
     expect(!early.ok && early.code).toBe('familyUnderContract');
     expect(tryAction(s, sc, offer).ok).toBe(false);
-    withLifeLeft(d, lead);
-    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(true);
+    // Within the partner's lead, a purchase alone is still early: its award would wait years for its works.
+    withLifeLeft(d, partnerLead);
     expect(tryAction(s, sc, offer).ok).toBe(true);
+    const tooEarly = tryAction(s, sc, alone('citizenApp', [0]));
+    expect(!tooEarly.ok && tooEarly.code).toBe('familyUnderContract');
+    withLifeLeft(d, purchaseLead + 1);
+    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(false);
+    withLifeLeft(d, purchaseLead);
+    expect(tryAction(s, sc, alone('citizenApp', [0])).ok).toBe(true);
   });
 
   it('within the lead it stays held against a pilot, and against a second replacement once one is signed', () => {
     const { s, d } = runningApp();
-    withLifeLeft(d, renewalLeadMonths(s, sc, d));
+    withLifeLeft(d, renewalLeadMonths(s, sc, d, 'suppliers'));
     const pilot = tryAction(s, sc, alone('citizenApp', [0], true));
     expect(!pilot.ok && pilot.code).toBe('familyUnderContract');
     const r = stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES)[0]!;
@@ -71,7 +85,7 @@ describe('a replacement may be tendered within the renewal lead, and not before'
 describe('the service neither lapses nor runs twice', () => {
   it('tendered at the start of its lead, the replacement enters service in the old equipment\'s last month and retires it: one runs every month', () => {
     const { s, d } = runningApp();
-    withLifeLeft(d, renewalLeadMonths(s, sc, d));
+    withLifeLeft(d, renewalLeadMonths(s, sc, d, 'suppliers'));
     expect(stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES)[0]!.ok).toBe(true);
     const next = s.deployments.find((x) => x !== d && x.family === 'citizenApp')!;
     let months = 0;
@@ -87,6 +101,37 @@ describe('the service neither lapses nor runs twice', () => {
     // The old equipment ran its whole life but the month its replacement took over.
     expect(d.ageMonths).toBe(d.lifetimeMonths - 1);
     expect(next.replaces).toBe(d.uid);
+  });
+});
+
+describe('what waits and what is taken over', () => {
+  it('a replacement whose works start beyond the next 12 months is not this year\'s spending', () => {
+    const { s, d } = runningApp();
+    // Tendered 24 months before the end: its 9 months of works start 15 months from now.
+    withLifeLeft(d, 24);
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBeGreaterThanOrEqual(24);
+    expect(stepInPlace(s, sc, [alone('citizenApp', [0])], NO_POLICIES)[0]!.ok).toBe(true);
+    const next = s.deployments.find((x) => x !== d && x.family === 'citizenApp')!;
+    expect(next.worksStartTick! - s.tick).toBeGreaterThanOrEqual(12);
+    const pending = pendingCapitalEur(s);
+    expect(pending.totalEur).toBeGreaterThan(0);
+    expect(pending.next12Eur).toBe(0);
+    expect(pending.earlierNext12Eur).toBe(0);
+  });
+
+  it('a renewal contract with the partner takes over the network maintenance of the contract it succeeds', () => {
+    const s = freshState(sc);
+    const t = terms({ projects: ['smartTraffic'], districts: [0], durationYears: 15 });
+    const upkeep = networkUpkeepEur(sc, t, []);
+    expect(upkeep).toBeGreaterThan(0);
+    const first = signContract(s, sc, t, 'partner');
+    expect(first.networkUpkeepEur).toBe(upkeep);
+    const d = s.deployments[first.deployments[0]! - 1]!;
+    while (d.stage === 'building') advance(s, sc, 1);
+    withLifeLeft(d, renewalLeadMonths(s, sc, d, 'partner'));
+    const second = signContract(s, sc, t, 'partner');
+    expect(s.deployments[second.deployments[0]! - 1]!.replaces).toBe(d.uid);
+    expect(second.networkUpkeepEur).toBe(upkeep);
   });
 });
 

@@ -66,8 +66,8 @@ function callsBeside(calls: string[], kept: KeptDeal | null): string[] {
 /** Districts where a project type's family already runs (or is being built) at scale: the model
  *  refuses to buy that service there again (rules/services.ts), so the city offers the others —
  *  among them those whose equipment is within its renewal lead, which it may replace. */
-function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string): Set<number> {
-  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true);
+function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string, builder: 'partner' | 'suppliers' = 'partner'): Set<number> {
+  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true, builder);
 }
 
 interface Candidate {
@@ -115,12 +115,15 @@ function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): num
   return out;
 }
 
-/** `servedDistricts` through the decision's memo (read only: the set is shared). */
-function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo): ReadonlySet<number> {
-  let served = memo.served.get(typeId);
+/** `servedDistricts` through the decision's memo (read only: the set is shared). A purchase alone
+ *  has a shorter renewal lead than a partner deal (services.ts `renewalLeadMonths`), so fewer
+ *  districts are free for it. */
+function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo, builder: 'partner' | 'suppliers' = 'partner'): ReadonlySet<number> {
+  const key = builder === 'partner' ? typeId : `${typeId}|suppliers`;
+  let served = memo.served.get(key);
   if (!served) {
-    served = servedDistricts(state, scenario, typeId);
-    memo.served.set(typeId, served);
+    served = servedDistricts(state, scenario, typeId, builder);
+    memo.served.set(key, served);
   }
   return served;
 }
@@ -345,11 +348,12 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
       full = partnerCandidate(state, scenario, [id], remaining, room, memo);
       if (full) out.push(full);
     }
-    // Buying the works alone (procurement with local suppliers).
-    const alone: ContractTerms = { ...baseTerms([id], remaining), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
+    // Buying the works alone (procurement with local suppliers), where no equipment waits beyond a purchase's renewal lead.
+    const aloneDistricts = districtsNotIn(nd, [servedOf(state, scenario, id, memo, 'suppliers')]);
+    const alone: ContractTerms = { ...baseTerms([id], aloneDistricts), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
-    const aloneValue = suppliersValue(state, scenario, alone, memo);
-    if (aloneFits(state, scenario, type, aloneValue, envelope, kept) && termsLawful(state, scenario, alone)) {
+    const aloneValue = aloneDistricts.length > 0 ? suppliersValue(state, scenario, alone, memo) : null;
+    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && termsLawful(state, scenario, alone)) {
       out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.

@@ -73,10 +73,24 @@ function newContract(state: SimState, terms: ContractTerms, builder: 'partner' |
   return contract;
 }
 
-/** The terms of the partner contracts that maintain a network now (building or running, with an upkeep taken over). */
-function maintainedByOthers(state: SimState): ContractTerms[] {
+/**
+ * The terms of the partner contracts that maintain a network now (building or running, with an
+ * upkeep taken over), less the districts where `terms` (at scale) replace their equipment: a
+ * renewal contract takes the maintenance over from the contract it succeeds there (that one ends
+ * with its equipment, services.ts `replacementOf`), else the network would go back to no one.
+ */
+function maintainedByOthers(state: SimState, scenario: Scenario, terms: ContractTerms): ContractTerms[] {
+  const families = terms.pilot ? [] : terms.projects.map((p) => projectType(scenario, p)!.family);
   const out: ContractTerms[] = [];
-  for (const c of state.contracts) if ((c.networkUpkeepEur ?? 0) > 0 && (c.status === 'building' || c.status === 'running')) out.push(c.terms);
+  for (const c of state.contracts) {
+    if ((c.networkUpkeepEur ?? 0) <= 0 || (c.status !== 'building' && c.status !== 'running')) continue;
+    const replaced = (district: number) => c.deployments.some((uid) => {
+      const d = state.deployments[uid - 1]!;
+      return !d.pilot && d.stage === 'operating' && d.district === district && families.includes(d.family);
+    });
+    const districts = c.terms.districts.filter((district) => !terms.districts.includes(district) || !replaced(district));
+    out.push(districts.length === c.terms.districts.length ? c.terms : { ...c.terms, districts });
+  }
   return out;
 }
 
@@ -90,7 +104,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
   const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
   if (price !== 1) contract.worksPriceFactor = price;
-  const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms, maintainedByOthers(state)) : 0;
+  const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms, maintainedByOthers(state, scenario, terms)) : 0;
   if (upkeep > 0) contract.networkUpkeepEur = upkeep;
   const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract, award.deliberationMonths) : undefined;
   for (const p of terms.projects) {

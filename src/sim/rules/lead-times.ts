@@ -5,12 +5,27 @@
  * procedure rules (rules/procedure.ts, which imports the valuation and the projects).
  */
 import type { Scenario } from '../scenario-schema';
-import type { ProcedureKind } from '../types';
+import type { ProcedureKind, ProjectFamily } from '../types';
 
 /** Months from the notice to signature in a procedure of this kind (publication, bids, award, standstill). */
 export function procedureMonths(scenario: Scenario, kind: ProcedureKind): number {
   const m = scenario.procurement.months[kind];
   return m.publication + m.bids + m.award + m.standstill;
+}
+
+/** Families whose main object is works (buildings, networks, public space); the others are supplies or services (CCP L1111-2 to -4). */
+export const WORKS_FAMILIES: readonly string[] = ['streetLighting', 'buildingEnergy', 'smartTraffic', 'solarRoofs', 'greenInfrastructure', 'pedestrianPriority'];
+
+/**
+ * The months from its launch to its works of a purchase the city makes alone, of works of `family`
+ * worth `valueEur` (procedure.ts `awardProcedure`): below the EU threshold of its object an adapted
+ * procedure (R2123-1); above it an open call for tenders (R2124-2) and the council's deliberation,
+ * whose R − 1 rounds of internal agreement add to it (negotiation.ts `ratifyPurchase`, at this
+ * alignment: `vetoRounds`).
+ */
+export function purchaseProcedureMonths(scenario: Scenario, alignment: number, family: ProjectFamily, valueEur: number): number {
+  const threshold = scenario.procurement.euThresholdsEur[WORKS_FAMILIES.includes(family) ? 'works' : 'suppliesServices'];
+  return valueEur < threshold ? procedureMonths(scenario, 'adapted') : procedureMonths(scenario, 'open') + vetoRounds(scenario, alignment) - 1;
 }
 
 /** Months of dialogue per project family and veto round when the scenario does not say (an assumption: see MODEL.md §13). */

@@ -49,7 +49,11 @@ function cityShareOf(terms: ContractTerms, builder: 'partner' | 'suppliers'): nu
 }
 
 /** City capital still to pay on works signed and under way, net of the grants still to come: in all,
- *  in the next 12 months, and the part of those 12 months signed in earlier budget years. */
+ *  in the next 12 months, and the part of those 12 months signed in earlier budget years. Of works
+ *  that wait for their start (a purchase in its award procedure, a replacement scheduled to open
+ *  when the old equipment ends: services.ts `replacementOf`), only the months that fall within the
+ *  next 12 are this year's: under AP/CP the payment credits of a year are the works paid in it
+ *  (CGCT L2311-3, R2311-9), not those a later year will pay. */
 export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number; next12Eur: number; earlierNext12Eur: number } {
   let total = 0;
   let next12 = 0;
@@ -61,9 +65,11 @@ export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number
     const share = c ? cityShareOf(c.terms, c.builder) : 1;
     const grantShare = c && c.grantsEur > 0 ? c.grantsEur / Math.max(1, contractWorks(state, c.deployments)) : 0;
     const monthly = (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
+    const wait = Math.max(0, (d.worksStartTick ?? state.tick) - state.tick);
+    const within12 = Math.max(0, Math.min(12 - wait, d.buildMonthsLeft));
     total += monthly * d.buildMonthsLeft;
-    next12 += monthly * Math.min(12, d.buildMonthsLeft);
-    if (!c || c.signedTick < yearStart) earlier += monthly * Math.min(12, d.buildMonthsLeft);
+    next12 += monthly * within12;
+    if (!c || c.signedTick < yearStart) earlier += monthly * within12;
   }
   return { totalEur: total, next12Eur: next12, earlierNext12Eur: earlier };
 }

@@ -42,7 +42,7 @@ import { problem, type Problem } from '../refusal';
 import type { Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
-import { dialogueMonthsOf } from './lead-times';
+import { dialogueMonthsOf, WORKS_FAMILIES } from './lead-times';
 import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
 import { partnerValuesOfVariants, type PartnerValues } from './valuation';
@@ -53,8 +53,6 @@ export { procedureMonths } from './lead-times';
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
 
-/** Families whose main object is works (buildings, networks, public space); the others are supplies or services. */
-const WORKS_FAMILIES: readonly string[] = ['streetLighting', 'buildingEnergy', 'smartTraffic', 'solarRoofs', 'greenInfrastructure', 'pedestrianPriority'];
 
 /** What the contract buys, by its main (dearest) project: works, or supplies and services (CCP L1111-2 to -4). */
 export function contractObject(scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'pilot'>): 'works' | 'suppliesServices' {

@@ -19,14 +19,15 @@
  * the public service, a principle of constitutional value: Conseil constitutionnel 79-105 DC). So a
  * deployment at scale whose equipment ends within its *renewal lead* (`renewalLeadMonths`) no
  * longer holds its family × district against a replacement, a deal at scale that covers it (a
- * purchase alone or a partner contract): the lead is the longest award procedure the replacement
- * may go through (a competitive dialogue with the partner: its fixed phases, its dialogue months
- * for one family, every round of offers and the ratification, as procedure.ts and negotiation.ts
- * count them: lead-times.ts), its works (the type's `buildMonths`), and one budget year (`BUDGET_YEAR_MONTHS`: the city votes its investment once a
- * year, so it must put the replacement in the budget of the year before the lead closes). It still
- * holds it against anything else: a pilot, and any deal while a replacement is under works (the
- * replacement holds it then). A buyer may not contract for a need it does not have yet (CCP
- * L2111-1), and the city must not pay two operations for one service: the replacement's works are
+ * purchase alone or a partner contract): the lead is the award procedure of that deal (for a
+ * purchase alone, the adapted procedure or open call for tenders and deliberation its value requires; for a deal
+ * with the partner, the longest it may go through: a competitive dialogue's fixed phases, its
+ * dialogue months for one family, every round of offers and the ratification, as procedure.ts and
+ * negotiation.ts count them: lead-times.ts), its works (the type's `buildMonths`), and one year of
+ * the computer city's decision rhythm (`DECISION_RHYTHM_MONTHS`: it decides its investments with
+ * its yearly budget). It still holds it against anything else: a pilot, and any deal while a
+ * replacement is under works (the replacement holds it then). The budget must be sincere (CGCT
+ * L1612-4) and the city must not pay two operations for one service: the replacement's works are
  * scheduled so that it enters service in the old equipment's last month (`replacementOf`,
  * read at signature by contracts.ts; a *date de commencement* set in the contract), and the old
  * equipment retires when its replacement opens (projects.ts `retireReplaced`): it runs its life
@@ -52,8 +53,8 @@
 import { problem, type Problem } from '../refusal';
 import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
-import { projectType } from './catalogue';
-import { longestProcedureMonths } from './lead-times';
+import { deploymentCapexEur, projectType } from './catalogue';
+import { longestProcedureMonths, purchaseProcedureMonths } from './lead-times';
 
 /** Districts a scenario may have at most (its schema's bound on `territory.districts`). */
 const MAX_DISTRICTS = 16;
@@ -110,26 +111,39 @@ function holds(d: Readonly<SimState>['deployments'][number]): boolean {
 }
 
 /**
- * The months of a year: the city votes its budget, and its investment plan with it, once a year
- * (CGCT L1612-1, L2311-3), so a replacement is planned one budget year ahead of its lead.
+ * The computer city's decision rhythm: it decides its investments once a year, with its budget
+ * (voted each year, CGCT L2311-1, L1612-2; amended within the year, L1612-11), so the window in
+ * which it may tender a replacement in time spans one year more than the procedure and the works.
  */
-const BUDGET_YEAR_MONTHS = 12;
+const DECISION_RHYTHM_MONTHS = 12;
+
+/** Who would build a replacement: the partner (a negotiated deal) or the city's own suppliers (a purchase alone). */
+type Builder = 'partner' | 'suppliers';
 
 /**
  * The months ahead of its end of life at which a deployment's replacement may be tendered: the
- * longest award procedure the rules allow for its one family (lead-times.ts
- * `longestProcedureMonths`: a competitive dialogue, every round of offers, the ratification, at
- * today's alignment), its type's works, and one budget year (`BUDGET_YEAR_MONTHS`). A replacement
- * that needs less (a purchase through an adapted procedure, a negotiation settled early) waits for
- * its scheduled start (`replacementOf`).
+ * award procedure the replacement goes through, its type's works, and one year of the city's
+ * decision rhythm (`DECISION_RHYTHM_MONTHS`). The procedure is the deal's own: for a purchase the
+ * city makes alone (`builder` 'suppliers'), the one a purchase of this replacement goes through
+ * (lead-times.ts `purchaseProcedureMonths`: an adapted procedure, or above the EU threshold an
+ * open call for tenders and the council's deliberation — 2, or 5 + 3 months at the starting
+ * scenario); for a deal with the partner,
+ * the longest the rules allow for its one family (`longestProcedureMonths`: a competitive
+ * dialogue, every round of offers, the ratification, at today's alignment), since a negotiation's
+ * length is not known when it opens. A purchase's award is thus not signed years before its works
+ * (a price fixed more than three months before the works start must be revised, CCP R2112-11: a
+ * long wait is the exception); a replacement that needs less than its lead (a negotiation settled
+ * early) waits for its scheduled start (`replacementOf`).
  */
-export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number]): number {
-  return longestProcedureMonths(scenario, state.alignment, 1) + projectType(scenario, d.type)!.buildMonths + BUDGET_YEAR_MONTHS;
+export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): number {
+  const type = projectType(scenario, d.type)!;
+  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, deploymentCapexEur(type, scenario, d.district, 1)) : longestProcedureMonths(scenario, state.alignment, 1);
+  return procedure + type.buildMonths + DECISION_RHYTHM_MONTHS;
 }
 
-/** Is this a running deployment at scale whose equipment ends within its renewal lead (`renewalLeadMonths`)? */
-function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number]): boolean {
-  return !d.pilot && d.stage === 'operating' && d.lifetimeMonths - d.ageMonths <= renewalLeadMonths(state, scenario, d);
+/** Is this a running deployment at scale whose equipment ends within its renewal lead for this builder (`renewalLeadMonths`)? */
+function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): boolean {
+  return !d.pilot && d.stage === 'operating' && d.lifetimeMonths - d.ageMonths <= renewalLeadMonths(state, scenario, d, builder);
 }
 
 /**
@@ -154,13 +168,13 @@ export function replacementOf(state: Readonly<SimState>, replacement: Readonly<S
 /**
  * The districts where a family is held at scale (for the computer players, which offer only the
  * others); `withNegotiation`: also those the open negotiation covers (a purchase alone);
- * `replacement`: held against a deal at scale, so a district whose equipment is within its
- * renewal lead (`renewable`) and has no replacement under works is free (false: held against a
- * pilot, which no renewal frees).
+ * `replacement`: held against a deal at scale built by `builder`, so a district whose equipment is
+ * within its renewal lead for that builder (`renewable`) and has no replacement under works is free
+ * (false: held against a pilot, which no renewal frees).
  */
-export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean, replacement = false): Set<number> {
+export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, family: ProjectFamily, withNegotiation: boolean, replacement = false, builder: Builder = 'partner'): Set<number> {
   const out = new Set<number>();
-  for (const d of state.deployments) if (d.family === family && holds(d) && !(replacement && renewable(state, scenario, d))) out.add(d.district);
+  for (const d of state.deployments) if (d.family === family && holds(d) && !(replacement && renewable(state, scenario, d, builder))) out.add(d.district);
   if (withNegotiation) for (const scope of negotiatedScopes(state)) if (coversFamily(scenario, scope.projects, family)) for (const d of scope.districts) out.add(d);
   return out;
 }
@@ -190,7 +204,7 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
 /**
  * Why these terms (at scale or a pilot) would buy a service already held, or null: the first deployment at scale under
  * works or running on a family × district of the scope (named by its contract) — for terms at scale,
- * not one within its renewal lead (`renewable`: these terms would replace it) — then — for the
+ * not one within its renewal lead for this builder (`renewable`: these terms would replace it) — then — for the
  * city's own purchase (`launchAlone`, builder 'suppliers') — the open negotiation's scope at scale
  * (its notice's and its latest offer's). An offer
  * to the partner is checked against what is held outside the negotiation it belongs to.
@@ -198,7 +212,7 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
 export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Problem | null {
   const families = terms.projects.map((p) => projectType(scenario, p)!.family);
   for (const d of state.deployments) {
-    if (!holds(d) || (!terms.pilot && renewable(state, scenario, d))) continue;
+    if (!holds(d) || (!terms.pilot && renewable(state, scenario, d, builder))) continue;
     const k = families.indexOf(d.family);
     if (k >= 0 && terms.districts.includes(d.district)) return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
   }
