@@ -143,7 +143,14 @@ export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario,
 
 /** Is this a running deployment at scale whose equipment ends within its renewal lead for this builder (`renewalLeadMonths`)? */
 function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): boolean {
-  return !d.pilot && d.stage === 'operating' && d.lifetimeMonths - d.ageMonths <= renewalLeadMonths(state, scenario, d, builder);
+  if (d.pilot || d.stage !== 'operating') return false;
+  const left = d.lifetimeMonths - d.ageMonths;
+  // Every lead is at most the longest procedure (a purchase's is shorter), the works (a deployment at
+  // scale's own `buildMonths` is its type's) and the decision rhythm: most equipment is far from its
+  // end, and this bound spares pricing its replacement (the same answer, faster: the held checks
+  // run on every candidate the computer players weigh).
+  if (left > longestProcedureMonths(scenario, state.alignment, 1) + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
+  return left <= renewalLeadMonths(state, scenario, d, builder);
 }
 
 /**
@@ -212,9 +219,10 @@ function heldProblem(scenario: Scenario, at: { project: string; family: ProjectF
 export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): Problem | null {
   const families = terms.projects.map((p) => projectType(scenario, p)!.family);
   for (const d of state.deployments) {
-    if (!holds(d) || (!terms.pilot && renewable(state, scenario, d, builder))) continue;
+    if (!holds(d)) continue;
     const k = families.indexOf(d.family);
-    if (k >= 0 && terms.districts.includes(d.district)) return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
+    if (k < 0 || !terms.districts.includes(d.district) || (!terms.pilot && renewable(state, scenario, d, builder))) continue;
+    return heldProblem(scenario, { project: terms.projects[k]!, family: d.family, district: d.district }, { by: 'contract', id: d.contractId ?? 0 });
   }
   if (builder !== 'suppliers') return null;
   for (const scope of negotiatedScopes(state)) {
