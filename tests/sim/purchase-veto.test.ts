@@ -12,6 +12,7 @@ import { applyAction } from '../../src/sim/actions';
 import { purchaseBarred, ratificationMonths, roundsNeeded, vetoChance } from '../../src/sim/rules/negotiation';
 import { purchaseProcedure } from '../../src/sim/rules/contracts';
 import { setLang, t as tr } from '../../src/i18n';
+import { renderRefusal } from '../../src/i18n/refusals';
 import { launchAloneTerms } from '../../src/sim/rules/alone-price';
 import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
 import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
@@ -215,5 +216,24 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     // The same equipment in service, but signed before the last election: another operation.
     s.contracts[0]!.signedTick = s.nextElectionTick - aligned.politics.termYears * 12 - 1;
     expect(purchaseProcedure(s, aligned, second)).toBe('adapted');
+  });
+  it('the bar reads as the council not being asked again, not as its second refusal, and names the refused districts; the clock speaks of the council\'s majority, not of vetoes (FR and EN)', () => {
+    const problem = { code: 'purchaseRefusedByCouncil' as const, params: { project: 'streetLighting', districts: '0, 1' }, message: '' };
+    try {
+      setLang('fr');
+      const fr = renderRefusal(problem);
+      expect(fr).toMatch(/^Achat refusé : il n’est pas soumis au conseil, qui a rejeté/);
+      expect(fr).toContain('quartiers 0, 1');
+      expect(fr.match(/refus/g)).toHaveLength(1);
+      expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
+      setLang('en');
+      const en = renderRefusal(problem);
+      expect(en).toMatch(/^Purchase refused: it is not put to the council, which rejected/);
+      expect(en).toContain('districts 0, 1');
+      expect(en.match(/refus/g)).toHaveLength(1);
+      expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
+    } finally {
+      setLang('fr');
+    }
   });
 });
