@@ -5,7 +5,8 @@
  * it with `vetoChance`. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
  * A need the council refused is not put to it again in the same mandate unless its scope or funding
  * changed (`purchaseBarred`): put again, it is refused without a vote. The need is valued whole:
- * every purchase of the family still under works or in service counts (contracts.ts `purchaseProcedure`).
+ * every purchase alone of the family signed in this mandate and still under works or in service
+ * counts (contracts.ts `purchaseProcedure`, procedure.ts `sameNeedEur`).
  */
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/sim/actions';
