@@ -20,7 +20,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   oneRoundAMonth: {},
   roundsExhausted: { max: 6 },
   awaitingRatification: {},
-  purchaseRefusedByCouncil: { project: 'streetLighting' },
+  purchaseRefusedByCouncil: { project: 'streetLighting', districts: '0, 1' },
   noPartner: {},
   noOffer: {},
   ownOffer: {},

@@ -281,7 +281,7 @@ const FR: Templates = {
   concessionTooLong: (p, w) =>
     `Offre refusée : une concession ne peut pas durer plus que le temps d’amortir l’investissement avec un retour (art. R3114-2 du code de la commande publique) : ici ${w.years(p.limit)}, pas ${w.years(p.found)}.`,
   purchaseRefusedByCouncil: (p, w) =>
-    `Achat refusé : le conseil a déjà refusé d’autoriser l’achat de ${w.project(p.project)} pendant ce mandat, sa majorité s’étant divisée ; on ne lui soumet pas de nouveau la même délibération sans élargir le périmètre, ajouter un financement (un appel à subventions) ou attendre le prochain conseil élu.`,
+    `Achat refusé : il n’est pas soumis au conseil, qui a rejeté l’achat de ${w.project(p.project)} dans ${String(p.districts).includes(',') ? 'les quartiers' : 'le quartier'} ${String(p.districts)} pendant ce mandat, sa majorité s’étant divisée. Il ne se prononcera de nouveau qu’avec un quartier de plus, un appel à subventions auquel l’achat est éligible, ou après les prochaines élections.`,
   familyUnderContract: (p, w) =>
     `Achat refusé : ${w.project(p.project)} est déjà ${p.by === 'negotiation' ? `en cours de négociation dans le quartier ${String(p.district)} (négociation ${w.num(p.id, 0)})` : `sous contrat dans le quartier ${String(p.district)} (contrat ${w.num(p.id, 0)})`} ; la ville n’achète pas deux fois le même service dans un quartier (définition préalable des besoins, art. L2111-1 du code de la commande publique).`,
   goldenRule: (p, w) =>
@@ -402,7 +402,7 @@ const EN: Templates = {
   concessionTooLong: (p, w) =>
     `Offer refused: a concession may not run longer than needed to recover the investment with a return (art. R3114-2 of the public procurement code): here ${w.years(p.limit)}, not ${w.years(p.found)}.`,
   purchaseRefusedByCouncil: (p, w) =>
-    `Purchase refused: the council already refused to authorise the purchase of ${w.project(p.project)} in this mandate, its majority having split; the same deliberation is not put to it again without a wider scope, new funding (a grant call) or the next elected council.`,
+    `Purchase refused: it is not put to the council, which rejected the purchase of ${w.project(p.project)} in ${String(p.districts).includes(',') ? 'districts' : 'district'} ${String(p.districts)} in this mandate, its majority having split. It will decide again only with one more district, a grant call the purchase is eligible for, or after the next elections.`,
   familyUnderContract: (p, w) =>
     `Purchase refused: ${w.project(p.project)} is already ${p.by === 'negotiation' ? `under negotiation in district ${String(p.district)} (negotiation ${w.num(p.id, 0)})` : `under contract in district ${String(p.district)} (contract ${w.num(p.id, 0)})`}; the city does not buy the same service twice in a district (needs defined beforehand, art. L2111-1 of the public procurement code).`,
   goldenRule: (p, w) =>

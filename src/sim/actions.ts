@@ -8,7 +8,7 @@ import type { TickScratch } from './money';
 import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
 import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, purchaseProcedure, signContract, substantialModification } from './rules/contracts';
-import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, purchaseBarred, walkAway, type MoveNote } from './rules/negotiation';
+import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, purchaseBarred, refusedOfProject, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { launchAloneTerms } from './rules/alone-price';
@@ -136,9 +136,10 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       const unlawful = termsProblem(state, scenario, terms, { builder: 'suppliers' });
       if (unlawful) return refuseWith(unlawful);
       // A need the council refused in this mandate, unchanged, is not put to it again (negotiation.ts `purchaseBarred`): no vote takes place.
-      if (purchaseBarred(state, terms)) {
+      if (purchaseBarred(state, scenario, terms)) {
         const project = terms.projects[0]!;
-        return refuse('purchaseRefusedByCouncil', { project }, `${project}: the council refused this purchase in this mandate; it is not put to it again without a wider scope or a new grant call`);
+        const districts = [...new Set(refusedOfProject(state, project).flatMap((v) => v.districts))].sort((x, y) => x - y).join(', ');
+        return refuse('purchaseRefusedByCouncil', { project, districts }, `${project}: not put to the council, which refused its purchase in districts ${districts} in this mandate; it decides again only with one more district, a grant call the purchase is eligible for, or after the next elections`);
       }
       // Above the EU threshold the council decides, and its majority may split (negotiation.ts `ratifyPurchase`).
       const deliberationMonths = councilOnPurchase(state, scenario, terms, purchaseProcedure(state, scenario, terms));

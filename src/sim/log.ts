@@ -29,7 +29,7 @@ export type LogEntry =
   | Entry<'contractSigned', { id: number; form: string; builder: string; projects: string; years: number }>
   /** A purchase the city makes itself went to its award procedure (rules/contracts.ts): the procedure ('adapted' or 'open'), the object ('works' or 'suppliesServices'), the estimated value (euros excl. VAT) and the month its works may start. */
   | Entry<'purchaseTendered', { id: number; procedure: string; object: string; valueEur: number; worksStartTick: number }>
-  /** A purchase alone above the EU threshold vetoed at the council (actions.ts, rules/negotiation.ts `ratifyPurchase`): its project, districts, the months its award would have taken, and the month until which the need cannot be put to the council again. */
+  /** A purchase alone above the EU threshold vetoed at the council (actions.ts, rules/negotiation.ts `ratifyPurchase`): its project, districts, the months its award would have taken. While the mandate lasts the same need is not put to the council again (`purchaseBarred`, from `SimState.vetoedPurchases`). */
   | Entry<'purchaseVetoed', { project: string; districts: number; months: number }>
   /** A pilot asked where the same project already runs (rules/contracts.ts). */
   | Entry<'duplicatePilot', { district: string; projects: string }>

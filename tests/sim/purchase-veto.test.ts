@@ -5,16 +5,19 @@
  * it with `vetoChance`. Below the threshold (an adapted procedure, under delegation) nothing is drawn.
  * A need the council refused is not put to it again in the same mandate unless its scope or funding
  * changed (`purchaseBarred`): put again, it is refused without a vote. The need is valued whole:
- * every purchase of the family still under works or in service counts (contracts.ts `purchaseProcedure`).
+ * every purchase alone of the family signed in this mandate and still under works or in service
+ * counts (contracts.ts `purchaseProcedure`, procedure.ts `sameNeedEur`).
  */
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/sim/actions';
 import { purchaseBarred, ratificationMonths, roundsNeeded, vetoChance } from '../../src/sim/rules/negotiation';
 import { purchaseProcedure } from '../../src/sim/rules/contracts';
 import { setLang, t as tr } from '../../src/i18n';
+import { renderRefusal } from '../../src/i18n/refusals';
 import { launchAloneTerms } from '../../src/sim/rules/alone-price';
 import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
 import { yearlyDecisions } from '../../src/sim/agents/rule-based-city';
+import type { GrantCallState } from '../../src/sim/types';
 import { dijon, freshState, scratch, variant } from './helpers';
 
 /** A badly aligned territory: a = 0.1, so R = 1 + round(6 × 0.9) = 6 rounds and a 9 % veto chance a month. */
@@ -23,6 +26,8 @@ const ALL = sc.territory.districts.map((_, i) => i);
 const lighting = { type: 'launchAlone' as const, project: 'streetLighting', districts: ALL, pilot: false };
 const small = { type: 'launchAlone' as const, project: 'buildingEnergy', districts: [0], pilot: false };
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
+/** An open grant call, for every project unless told otherwise. */
+const call = (id: string, more: Partial<GrantCallState> = {}): GrantCallState => ({ id, funder: 'state', openTick: 0, deadlineTick: 999, budgetLeftEur: 1e9, rate: 0.3, pilotOnly: false, minCommunes: 1, sustainabilityOnly: false, ...more });
 
 describe('a purchase alone above the EU threshold meets the veto players', () => {
   it('street lighting in every district (an open call for tenders): some seeds vetoed, the others wait R − 1 more months', () => {
@@ -80,8 +85,8 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     s.city.envelopeLeftEur = 1e9;
     applyAction(s, sc, scratch(s), lighting);
     const one = launchAloneTerms(sc, { ...lighting, districts: [0] });
-    expect(purchaseBarred(s, launchAloneTerms(sc, lighting))).toBe(true);
-    expect(purchaseBarred(s, launchAloneTerms(sc, small))).toBe(false);
+    expect(purchaseBarred(s, sc, launchAloneTerms(sc, lighting))).toBe(true);
+    expect(purchaseBarred(s, sc, launchAloneTerms(sc, small))).toBe(false);
     // One district of lighting (below the works threshold) is part of the same need: refused, no vote drawn, nothing logged.
     expect(awardProcedure(sc, one, 'suppliers')).toBe('adapted');
     const rng = JSON.stringify(s.rng.city);
@@ -96,12 +101,13 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     expect(s.tick).toBeLessThan(s.nextElectionTick);
     expect(applyAction(s, sc, scratch(s), lighting)).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil' });
     expect(JSON.stringify(s.rng.city)).toBe(rng);
-    // A new funding (a grant call the refused purchase did not name) is a new deliberation.
-    expect(purchaseBarred(s, { ...one, grantCalls: ['someCall'] })).toBe(false);
+    // A new funding (an open grant call the refused purchase did not name, for which it is eligible) is a new deliberation.
+    s.grantCalls = [call('newMoney')];
+    expect(purchaseBarred(s, sc, { ...one, grantCalls: ['newMoney'] })).toBe(false);
     // A new council (after the election) may be asked again.
     s.tick = s.nextElectionTick;
     s.nextElectionTick += 72;
-    expect(purchaseBarred(s, one)).toBe(false);
+    expect(purchaseBarred(s, sc, one)).toBe(false);
     expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
     expect(s.contracts).toHaveLength(1);
   });
@@ -178,5 +184,57 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).not.toBe(project);
     s.nextElectionTick += 72;
     expect((yearlyDecisions(s, ref, false).find((a) => a.type === 'launchAlone') as { project: string }).project).toBe(project);
+  });
+  it('a grant call lifts the bar only if the purchase is eligible for it and no refused request named it; the requests are compared with the union of the refusals', () => {
+    const s = freshState(sc, 1, 50);
+    s.grantCalls = [call('pilots', { pilotOnly: true }), call('named'), call('fresh')];
+    s.vetoedPurchases = [
+      { tick: s.tick, project: 'streetLighting', districts: [0, 1], grantCalls: ['named'], electionTick: s.nextElectionTick },
+      { tick: s.tick, project: 'streetLighting', districts: [2, 3], grantCalls: [], electionTick: s.nextElectionTick },
+    ];
+    const t = (districts: number[], grantCalls: string[]) => ({ ...launchAloneTerms(sc, { ...lighting, districts }), grantCalls });
+    // A pilots-only call brings nothing to a purchase at scale: still barred (the exploit: 48 of 52 relaunched so).
+    expect(purchaseBarred(s, sc, t([0, 1], ['pilots']))).toBe(true);
+    // A call a refused request of this mandate named, even in another refusal: not new funding.
+    expect(purchaseBarred(s, sc, t([2, 3], ['named']))).toBe(true);
+    // Districts of two refusals together are within their union: barred.
+    expect(purchaseBarred(s, sc, t([1, 2], []))).toBe(true);
+    expect(purchaseBarred(s, sc, t([0, 1, 2, 3], []))).toBe(true);
+    // An eligible call no refusal named, or a district outside the union: a new deliberation.
+    expect(purchaseBarred(s, sc, t([0, 1], ['fresh']))).toBe(false);
+    expect(purchaseBarred(s, sc, t([1, 4], []))).toBe(false);
+    // The refusal names the districts refused in this mandate.
+    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [1, 2], grantCalls: ['pilots'] })).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil', params: { project: 'streetLighting', districts: '0, 1, 2, 3' } });
+  });
+
+  it('the need is valued within the mandate (R2121-5: a period of time): a purchase of the family signed in an earlier mandate does not count, one of this mandate does', () => {
+    const aligned = variant({ 'coordination.alignment': 1 });
+    const s = freshState(aligned, 1, 50);
+    s.city.envelopeLeftEur = 1e9;
+    expect(applyAction(s, aligned, scratch(s), { ...lighting, districts: [0] })).toEqual({ ok: true });
+    const second = launchAloneTerms(aligned, { ...lighting, districts: [1] });
+    expect(purchaseProcedure(s, aligned, second)).toBe('open');
+    // The same equipment in service, but signed before the last election: another operation.
+    s.contracts[0]!.signedTick = s.nextElectionTick - aligned.politics.termYears * 12 - 1;
+    expect(purchaseProcedure(s, aligned, second)).toBe('adapted');
+  });
+  it('the bar reads as the council not being asked again, not as its second refusal, and names the refused districts; the clock speaks of the council\'s majority, not of vetoes (FR and EN)', () => {
+    const problem = { code: 'purchaseRefusedByCouncil' as const, params: { project: 'streetLighting', districts: '0, 1' }, message: '' };
+    try {
+      setLang('fr');
+      const fr = renderRefusal(problem);
+      expect(fr).toMatch(/^Achat refusé : il n’est pas soumis au conseil, qui a rejeté/);
+      expect(fr).toContain('quartiers 0, 1');
+      expect(fr.match(/refus/g)).toHaveLength(1);
+      expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
+      setLang('en');
+      const en = renderRefusal(problem);
+      expect(en).toMatch(/^Purchase refused: it is not put to the council, which rejected/);
+      expect(en).toContain('districts 0, 1');
+      expect(en.match(/refus/g)).toHaveLength(1);
+      expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
+    } finally {
+      setLang('fr');
+    }
   });
 });

@@ -7,7 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, REPORTERS, tryAction } from '../../src/sim';
 import { networkUpkeepEur } from '../../src/sim/rules/catalogue';
-import { signContract } from '../../src/sim/rules/contracts';
+import { purchaseProcedure, signContract } from '../../src/sim/rules/contracts';
+import { launchAloneTerms } from '../../src/sim/rules/alone-price';
+import { vetoRounds } from '../../src/sim/rules/lead-times';
+import { awardProcedure, procedureMonths } from '../../src/sim/rules/procedure';
 import { pendingCapitalEur } from '../../src/sim/rules/legality';
 import { renewalLeadMonths } from '../../src/sim/rules/services';
 import { stepInPlace } from '../../src/sim/step';
@@ -153,5 +156,21 @@ describe('the default computer city plans its renewals', () => {
     }
     expect(seamless).toBeGreaterThan(0);
     expect(run.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
+  });
+  it('a purchase\'s lead values its replacement as the purchase will be: a network bought alone over every district, renewing one, waits for the open call and the council', () => {
+    const s = freshState(sc);
+    const all = sc.territory.districts.map((_, i) => i);
+    const c = signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: all }), form: 'procurement' }, 'suppliers');
+    for (const uid of c.deployments) s.deployments[uid - 1]!.stage = 'operating';
+    const d = s.deployments[c.deployments[0]! - 1]!;
+    const replacement = launchAloneTerms(sc, { project: 'streetLighting', districts: [d.district], pilot: false });
+    // One district alone is below the works threshold, but the other districts of this mandate's network count with it.
+    expect(awardProcedure(sc, replacement, 'suppliers')).toBe('adapted');
+    expect(purchaseProcedure(s, sc, replacement)).toBe('open');
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBe(procedureMonths(sc, 'open') + vetoRounds(sc, s.alignment) - 1 + d.buildMonths + 12);
+    // Bought in an earlier mandate, the network is another operation: the replacement is adapted, and so is its lead.
+    c.signedTick = s.nextElectionTick - sc.politics.termYears * 12 - 1;
+    expect(purchaseProcedure(s, sc, replacement)).toBe('adapted');
+    expect(renewalLeadMonths(s, sc, d, 'suppliers')).toBe(procedureMonths(sc, 'adapted') + d.buildMonths + 12);
   });
 });

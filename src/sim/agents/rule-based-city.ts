@@ -556,7 +556,7 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
   const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
   // Not a need the council refused in this mandate, unchanged (negotiation.ts `purchaseBarred`).
-  const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, k.terms) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
+  const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, scenario, k.terms) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
   if (alone) {
     actions.push({
       type: 'launchAlone',

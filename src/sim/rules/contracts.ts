@@ -43,7 +43,7 @@ import { heldDistricts, replacementOf } from './services';
 import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
 import { procedureMonths } from './lead-times';
-import { awardProcedure, contractObject, estimatedValueEur } from './procedure';
+import { awardProcedure, contractObject, estimatedValueEur, sameNeedEur } from './procedure';
 
 /** A new contract under works, added to the state (its deployments come next). */
 function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
@@ -147,31 +147,15 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
 
 /**
  * The procedure a purchase the city makes itself goes through (`awardProcedure`, buyer 'suppliers'),
- * valued as the whole need (R2121-1: a need is not split to stay under a threshold). The same need
- * is the same family of equipment, whenever it was bought: works count by the whole operation, with
- * no window of time (R2121-5), supplies forming a functional unit count as one (R2121-6); the
- * 12-month rule (R2121-7) is for recurring needs, which a network of equipment is not. So every
- * purchase alone of the family whose equipment is still under works or in service counts with it,
- * but only for the districts these terms do not cover: the equipment these terms would replace
- * there (a renewal, MODEL §7) is ending, not added to (its value would count the network twice).
- * The contract `exceptId` itself is excluded, and a commune's copy of a pilot (`duplicate`) is its
- * own purchase, another buyer's (`ownNeedOnly`, and never counted in the city's).
+ * valued as the whole need: with the family's other purchases alone of this mandate still under
+ * works or in service, outside these terms' districts (procedure.ts `sameNeedEur`). The contract
+ * `exceptId` itself is excluded, and a commune's copy of a pilot is its own purchase, another
+ * buyer's (`ownNeedOnly`, and never counted in the city's).
  */
 export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0, ownNeedOnly = false): ProcedureKind {
   if (ownNeedOnly) return awardProcedure(scenario, terms, 'suppliers', 0);
   const families = new Set(terms.projects.map((p) => projectType(scenario, p)?.family));
-  let sameNeedEur = 0;
-  for (const o of state.contracts) {
-    if (o.id === exceptId || o.builder !== 'suppliers' || !o.terms.projects.some((p) => families.has(projectType(scenario, p)?.family))) continue;
-    const live = new Set<number>();
-    for (const uid of o.deployments) {
-      const d = state.deployments[uid - 1]!;
-      if (d.duplicate || !families.has(d.family) || terms.districts.includes(d.district)) continue;
-      if (d.stage === 'building' || d.stage === 'operating') live.add(d.district);
-    }
-    if (live.size > 0) sameNeedEur += estimatedValueEur(scenario, { ...o.terms, projects: o.terms.projects.filter((p) => families.has(projectType(scenario, p)?.family)), districts: [...live] });
-  }
-  return awardProcedure(scenario, terms, 'suppliers', sameNeedEur);
+  return awardProcedure(scenario, terms, 'suppliers', sameNeedEur(state, scenario, families, terms.districts, exceptId));
 }
 
 /**

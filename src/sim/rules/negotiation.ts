@@ -21,6 +21,7 @@ import { withStream } from '../rng';
 import type { Scenario } from '../scenario-schema';
 import type { Actor, ContractTerms, Explanation, Negotiation, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
+import { grantIneligibility } from './funding';
 import { signContract } from './contracts';
 import { vetoRounds } from './lead-times';
 import { partnerCostFactor } from './partner';
@@ -112,21 +113,35 @@ function ratifyPurchase(state: SimState, scenario: Scenario, terms: ContractTerm
 /**
  * Whether the council refused this need in this mandate and nothing it refused has changed, so it is
  * not put to the council again (`councilOnPurchase`): the rule of a failed consultation
- * (relaunch.ts `relaunchesFailedNotice`) applied to the council's refusal. The same need is the same
- * project over districts all among the refused ones (a part of a refused need is not bought apart:
- * R2121-1, and below the threshold it would escape the council that refused it); the same mandate,
- * no election since (a new council sets a new programme); the same funding, no grant call the
- * refused purchase did not name (a new co-financer lowers what the residents pay, which is what
- * divided the majority: `vetoChance`). A wider scope, a new grant call or a new council is a new
+ * (relaunch.ts `relaunchesFailedNotice`) applied to the council's refusal. The new request is
+ * compared with the union of what the council refused of this project in this mandate, not with each
+ * refusal apart (two refusals over districts 1–2 and 3–4 refuse 1–4): the same mandate, no election
+ * since (a new council sets a new programme); the same need, every district among the refused ones
+ * (a part of a refused need is not bought apart: R2121-1, and below the threshold it would escape the
+ * council that refused it); the same funding, no grant call the refused requests did not name for
+ * which the purchase is eligible (funding.ts `grantIneligibility`; a new co-financer lowers what the
+ * residents pay, which is what divided the majority: `vetoChance` — a call that cannot fund it brings
+ * nothing new). A district or an eligible call outside that union, or a new council, is a new
  * deliberation. The model's assumption about a council's conduct, not a rule of law: nothing forbids
  * a council to be asked twice, but an executive that puts back the same deliberation to the same
  * majority expects the same vote.
  */
-export function purchaseBarred(state: Readonly<SimState>, terms: Pick<ContractTerms, 'projects' | 'districts' | 'grantCalls'>): boolean {
-  const project = terms.projects[0];
-  return (state.vetoedPurchases ?? []).some(
-    (v) => v.electionTick === state.nextElectionTick && v.project === project && terms.districts.every((d) => v.districts.includes(d)) && terms.grantCalls.every((g) => v.grantCalls.includes(g)),
-  );
+export function purchaseBarred(state: Readonly<SimState>, scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'grantCalls' | 'pilot'>): boolean {
+  const refused = refusedOfProject(state, terms.projects[0]);
+  if (refused.length === 0) return false;
+  const districts = new Set(refused.flatMap((v) => v.districts));
+  const calls = new Set(refused.flatMap((v) => v.grantCalls));
+  if (!terms.districts.every((d) => districts.has(d))) return false;
+  return !terms.grantCalls.some((id) => {
+    if (calls.has(id)) return false;
+    const call = state.grantCalls.find((c) => c.id === id);
+    return call !== undefined && grantIneligibility(state, scenario, call, terms) === null;
+  });
+}
+
+/** The council's refusals of a purchase alone of `project` in this mandate (`councilOnPurchase`). */
+export function refusedOfProject(state: Readonly<SimState>, project: string | undefined): NonNullable<SimState['vetoedPurchases']> {
+  return (state.vetoedPurchases ?? []).filter((v) => v.electionTick === state.nextElectionTick && v.project === project);
 }
 
 /**

@@ -39,7 +39,7 @@
  * When the bids are in, a city opening offer above the bound comes down to it (the bids undercut it).
  */
 import { problem, type Problem } from '../refusal';
-import type { Scenario } from '../scenario-schema';
+import type { ProjectFamily, Scenario } from '../scenario-schema';
 import type { ContractForm, ContractTerms, Negotiation, Procedure, ProcedureKind, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { dialogueMonthsOf, WORKS_FAMILIES } from './lead-times';
@@ -83,6 +83,37 @@ export function estimatedValueEur(scenario: Scenario, terms: Pick<ContractTerms,
   const pay = Number.isFinite(terms.annualPaymentEur) ? Math.max(0, terms.annualPaymentEur) : 0;
   const years = Number.isFinite(terms.durationYears) ? Math.max(0, terms.durationYears) : 0;
   return capex + pay * years;
+}
+
+/**
+ * The value of the city's other purchases alone of the same need as a new one of `families` over
+ * `districts` (R2121-1: a need is not split to stay under a threshold). R2121-5 values an operation
+ * of works as what the buyer decides to do "dans une période de temps et un périmètre déterminés";
+ * the model takes the mandate as that period (the executive's programme, voted by the council
+ * elected with it): the purchases alone of the family signed since the last election (or the
+ * start) whose equipment is still under works or in service count with the new one, a purchase of
+ * an earlier mandate does not (a network renewed or widened fifteen years on is a new operation).
+ * Supplies forming a functional unit count as one (R2121-6); the 12-month rule (R2121-7) is for
+ * recurring needs, which a network of equipment is not. Only the districts the new purchase does not
+ * cover count: the equipment it would replace there (a renewal, MODEL §7) is ending, not added to.
+ * The contract `exceptId` is excluded, and a commune's copy of a pilot (`duplicate`) is another
+ * buyer's purchase. Used by both the purchase's procedure (contracts.ts `purchaseProcedure`) and
+ * its renewal lead (services.ts `renewalLeadMonths`), so the two value the need alike.
+ */
+export function sameNeedEur(state: Readonly<SimState>, scenario: Scenario, families: ReadonlySet<ProjectFamily | undefined>, districts: readonly number[], exceptId = 0): number {
+  const mandateStart = state.nextElectionTick - scenario.politics.termYears * 12;
+  let eur = 0;
+  for (const o of state.contracts) {
+    if (o.id === exceptId || o.builder !== 'suppliers' || o.signedTick < mandateStart || !o.terms.projects.some((p) => families.has(projectType(scenario, p)?.family))) continue;
+    const live = new Set<number>();
+    for (const uid of o.deployments) {
+      const d = state.deployments[uid - 1]!;
+      if (d.duplicate || !families.has(d.family) || districts.includes(d.district)) continue;
+      if (d.stage === 'building' || d.stage === 'operating') live.add(d.district);
+    }
+    if (live.size > 0) eur += estimatedValueEur(scenario, { ...o.terms, projects: o.terms.projects.filter((p) => families.has(projectType(scenario, p)?.family)), districts: [...live] });
+  }
+  return eur;
 }
 
 /**

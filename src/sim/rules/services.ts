@@ -55,6 +55,7 @@ import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenar
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { longestProcedureMonths, purchaseProcedureMonths } from './lead-times';
+import { sameNeedEur } from './procedure';
 
 /** Districts a scenario may have at most (its schema's bound on `territory.districts`). */
 const MAX_DISTRICTS = 16;
@@ -131,13 +132,16 @@ type Builder = 'partner' | 'suppliers';
  * the longest the rules allow for its one family (`longestProcedureMonths`: a competitive
  * dialogue, every round of offers, the ratification, at today's alignment), since a negotiation's
  * length is not known when it opens. A purchase's award is thus not signed years before its works
- * (a price fixed more than three months before the works start must be revised, CCP R2112-11: a
- * long wait is the exception); a replacement that needs less than its lead (a negotiation settled
+ * (a fixed price must be updated — actualisé — when more than three months pass between the date
+ * of its price and the works' start, CCP R2112-11: a long wait is the exception); a replacement that needs less than its lead (a negotiation settled
  * early) waits for its scheduled start (`replacementOf`).
  */
 export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): number {
   const type = projectType(scenario, d.type)!;
-  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, deploymentCapexEur(type, scenario, d.district, 1)) : longestProcedureMonths(scenario, state.alignment, 1);
+  // The replacement valued as its purchase will be (contracts.ts `purchaseProcedure`): that district
+  // with the family's other purchases alone of this mandate still in service (procedure.ts `sameNeedEur`).
+  const value = deploymentCapexEur(type, scenario, d.district, 1) + sameNeedEur(state, scenario, new Set([type.family]), [d.district]);
+  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, value) : longestProcedureMonths(scenario, state.alignment, 1);
   return procedure + type.buildMonths + DECISION_RHYTHM_MONTHS;
 }
 
