@@ -96,7 +96,7 @@ describe('C1 through present bias alone (electoral hazard at the scenario\u2019s
   // +1.28 ± 0.24, +0.75 ± 0.27; β 0.8 against 1, +0.31 ± 0.19, 0.00 ± 0.22, +0.28 ± 0.23.
   // Later in the twelfth round, with a replacement tendered before its equipment ends (MODEL §7),
   // the council's vote on the city's own purchases (§13.1) and the renewal lead by form: +0.59 ±
-  // 0.26 on seeds 1–32 (holds), +0.41 ± 0.24 on 9001–9032 (under its two standard errors): the
+  // 0.26 on seeds 1–32 (holds), +0.41 ± 0.22 on 9001–9032 (under its two standard errors): the
   // unbiased city now gives some of its later negotiations to renewals, which are short. At its
   // threshold; asserted because it holds on the tests' block (docs/CLAIMS.md).
   it('fewer long contracts', () => {
