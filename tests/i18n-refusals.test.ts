@@ -20,7 +20,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   oneRoundAMonth: {},
   roundsExhausted: { max: 6 },
   awaitingRatification: {},
-  purchaseRefusedByCouncil: { project: 'streetLighting', districts: '0, 1' },
+  purchaseRefusedByCouncil: { project: 'streetLighting', districts: 'centre, nord' },
   noPartner: {},
   noOffer: {},
   ownOffer: {},

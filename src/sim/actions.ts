@@ -8,7 +8,7 @@ import type { TickScratch } from './money';
 import { cityPays, newScratch } from './money';
 import { projectType } from './rules/catalogue';
 import { answerAmendment, balancedAmendment, cancelContract, proposeAmendment, purchaseProcedure, signContract, substantialModification } from './rules/contracts';
-import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, purchaseBarred, refusedOfProject, walkAway, type MoveNote } from './rules/negotiation';
+import { acceptOffer, councilOnPurchase, counterOffer, openNegotiation, purchaseBarred, refusedDistricts, refusedOfProject, walkAway, type MoveNote } from './rules/negotiation';
 import { partnerActive } from './rules/partner';
 import { phaseProblem } from './rules/procedure';
 import { launchAloneTerms } from './rules/alone-price';
@@ -138,13 +138,15 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       // A need the council refused in this mandate, unchanged, is not put to it again (negotiation.ts `purchaseBarred`): no vote takes place.
       if (purchaseBarred(state, scenario, terms)) {
         const project = terms.projects[0]!;
-        const districts = [...new Set(refusedOfProject(state, project).flatMap((v) => v.districts))].sort((x, y) => x - y).join(', ');
+        // Named by their ids, as the other refusals name districts (services.ts `heldProblem`).
+        const districts = refusedDistricts(refusedOfProject(state, project)).map((d) => scenario.territory.districts[d]!.id).join(', ');
         return refuse('purchaseRefusedByCouncil', { project, districts }, `${project}: not put to the council, which refused its purchase in districts ${districts} in this mandate; it decides again only with one more district, a grant call the purchase is eligible for, or after the next elections`);
       }
       // Above the EU threshold the council decides, and its majority may split (negotiation.ts `ratifyPurchase`).
-      const deliberationMonths = councilOnPurchase(state, scenario, terms, purchaseProcedure(state, scenario, terms));
+      const procedure = purchaseProcedure(state, scenario, terms);
+      const deliberationMonths = councilOnPurchase(state, scenario, terms, procedure);
       if (deliberationMonths === null) return OK;
-      signContract(state, scenario, terms, 'suppliers', { deliberationMonths });
+      signContract(state, scenario, terms, 'suppliers', { procedure, deliberationMonths });
       return OK;
     }
     case 'propose': {

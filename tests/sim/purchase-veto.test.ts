@@ -204,7 +204,7 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     expect(purchaseBarred(s, sc, t([0, 1], ['fresh']))).toBe(false);
     expect(purchaseBarred(s, sc, t([1, 4], []))).toBe(false);
     // The refusal names the districts refused in this mandate.
-    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [1, 2], grantCalls: ['pilots'] })).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil', params: { project: 'streetLighting', districts: '0, 1, 2, 3' } });
+    expect(applyAction(s, sc, scratch(s), { ...lighting, districts: [1, 2], grantCalls: ['pilots'] })).toMatchObject({ ok: false, code: 'purchaseRefusedByCouncil', params: { project: 'streetLighting', districts: 'centre, nord, est, ouest' } });
   });
 
   it('the need is valued within the mandate (R2121-5: a period of time): a purchase of the family signed in an earlier mandate does not count, one of this mandate does', () => {
@@ -219,18 +219,18 @@ describe('a purchase alone above the EU threshold meets the veto players', () =>
     expect(purchaseProcedure(s, aligned, second)).toBe('adapted');
   });
   it('the bar reads as the council not being asked again, not as its second refusal, and names the refused districts; the clock speaks of the council\'s majority, not of vetoes (FR and EN)', () => {
-    const problem = { code: 'purchaseRefusedByCouncil' as const, params: { project: 'streetLighting', districts: '0, 1' }, message: '' };
+    const problem = { code: 'purchaseRefusedByCouncil' as const, params: { project: 'streetLighting', districts: 'centre, nord' }, message: '' };
     try {
       setLang('fr');
       const fr = renderRefusal(problem);
       expect(fr).toMatch(/^Achat refusé : il n’est pas soumis au conseil, qui a rejeté/);
-      expect(fr).toContain('quartiers 0, 1');
+      expect(fr).toContain('quartiers centre, nord');
       expect(fr.match(/refus/g)).toHaveLength(1);
       expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
       setLang('en');
       const en = renderRefusal(problem);
       expect(en).toMatch(/^Purchase refused: it is not put to the council, which rejected/);
-      expect(en).toContain('districts 0, 1');
+      expect(en).toContain('districts centre, nord');
       expect(en.match(/refus/g)).toHaveLength(1);
       expect(`${tr('negotiation.clock.veto')} ${tr('negotiation.clock.ratificationTip')}`).not.toMatch(/veto/i);
     } finally {

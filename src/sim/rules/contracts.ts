@@ -98,15 +98,16 @@ function maintainedByOthers(state: SimState, scenario: Scenario, terms: Contract
  *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
  *  `award.openedTick`: when its procedure opened (a negotiation's notice; default: now);
  *  `award.worksPriceFactor`: the awarded price of the works as a share of catalogue (default 1);
+ *  `award.procedure`: a purchase's award procedure when the caller has it (default: `purchaseProcedure`);
  *  `award.deliberationMonths`: the months of internal agreement a purchase's award adds to its
  *  procedure (negotiation.ts `ratifyPurchase`; default 0). */
-export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', award: { openedTick?: number; worksPriceFactor?: number; deliberationMonths?: number } = {}): Contract {
+export function signContract(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', award: { openedTick?: number; worksPriceFactor?: number; procedure?: ProcedureKind; deliberationMonths?: number } = {}): Contract {
   const contract = newContract(state, terms, builder, award.openedTick ?? state.tick);
   const price = builder === 'partner' ? (award.worksPriceFactor ?? 1) : 1;
   if (price !== 1) contract.worksPriceFactor = price;
   const upkeep = builder === 'partner' ? networkUpkeepEur(scenario, terms, maintainedByOthers(state, scenario, terms)) : 0;
   if (upkeep > 0) contract.networkUpkeepEur = upkeep;
-  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract, award.deliberationMonths) : undefined;
+  const worksStartTick = builder === 'suppliers' ? tenderPurchase(state, scenario, contract, award.procedure ?? purchaseProcedure(state, scenario, terms, contract.id), award.deliberationMonths ?? 0) : undefined;
   for (const p of terms.projects) {
     const type = projectType(scenario, p)!;
     for (const district of terms.districts) {
@@ -149,11 +150,10 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
  * The procedure a purchase the city makes itself goes through (`awardProcedure`, buyer 'suppliers'),
  * valued as the whole need: with the family's other purchases alone of this mandate still under
  * works or in service, outside these terms' districts (procedure.ts `sameNeedEur`). The contract
- * `exceptId` itself is excluded, and a commune's copy of a pilot is its own purchase, another
- * buyer's (`ownNeedOnly`, and never counted in the city's).
+ * `exceptId` itself is excluded (a commune's copy of a pilot, another buyer's purchase, is never
+ * counted: `duplicatePilots` values it alone).
  */
-export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0, ownNeedOnly = false): ProcedureKind {
-  if (ownNeedOnly) return awardProcedure(scenario, terms, 'suppliers', 0);
+export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, exceptId = 0): ProcedureKind {
   const families = new Set(terms.projects.map((p) => projectType(scenario, p)?.family));
   return awardProcedure(scenario, terms, 'suppliers', sameNeedEur(state, scenario, families, terms.districts, exceptId));
 }
@@ -163,8 +163,7 @@ export function purchaseProcedure(state: Readonly<SimState>, scenario: Scenario,
  * bids ≥ 35 days R2161-2, award, standstill R2182-1; below the thresholds an adapted procedure,
  * R2123-1): the month its works may start, logged.
  */
-function tenderPurchase(state: SimState, scenario: Scenario, c: Contract, deliberationMonths = 0, ownNeedOnly = false): number {
-  const kind = purchaseProcedure(state, scenario, c.terms, c.id, ownNeedOnly);
+function tenderPurchase(state: SimState, scenario: Scenario, c: Contract, kind: ProcedureKind, deliberationMonths: number): number {
   const worksStartTick = state.tick + procedureMonths(scenario, kind) + deliberationMonths;
   state.log.push({ tick: state.tick, kind: 'purchaseTendered', data: { id: c.id, procedure: kind, object: contractObject(scenario, c.terms), valueEur: Math.round(estimatedValueEur(scenario, c.terms)), worksStartTick } });
   return worksStartTick;
@@ -199,7 +198,8 @@ function duplicatePilots(state: SimState, scenario: Scenario, terms: ContractTer
     if (held.has(district)) continue;
     const dupTerms: ContractTerms = { ...structuredClone(terms), form: 'procurement', districts: [district], grantCalls: [], cityCapitalShare: 1, annualPaymentEur: 0 };
     const c = newContract(state, dupTerms, 'suppliers');
-    const worksStartTick = tenderPurchase(state, scenario, c, 0, true);
+    // The commune's own purchase, valued alone (no need of the city's counts with it).
+    const worksStartTick = tenderPurchase(state, scenario, c, awardProcedure(scenario, dupTerms, 'suppliers', 0), 0);
     for (const proj of terms.projects) {
       const d = addDeployment(state, scenario, { typeId: proj, district, pilot: true, contractId: c.id, duplicate: true });
       d.worksStartTick = worksStartTick;

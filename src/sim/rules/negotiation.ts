@@ -129,7 +129,7 @@ function ratifyPurchase(state: SimState, scenario: Scenario, terms: ContractTerm
 export function purchaseBarred(state: Readonly<SimState>, scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'grantCalls' | 'pilot'>): boolean {
   const refused = refusedOfProject(state, terms.projects[0]);
   if (refused.length === 0) return false;
-  const districts = new Set(refused.flatMap((v) => v.districts));
+  const districts = new Set(refusedDistricts(refused));
   const calls = new Set(refused.flatMap((v) => v.grantCalls));
   if (!terms.districts.every((d) => districts.has(d))) return false;
   return !terms.grantCalls.some((id) => {
@@ -137,6 +137,11 @@ export function purchaseBarred(state: Readonly<SimState>, scenario: Scenario, te
     const call = state.grantCalls.find((c) => c.id === id);
     return call !== undefined && grantIneligibility(state, scenario, call, terms) === null;
   });
+}
+
+/** The districts of these refusals, each once, in order: the union a new request is read against (`purchaseBarred`). */
+export function refusedDistricts(refused: NonNullable<SimState['vetoedPurchases']>): number[] {
+  return [...new Set(refused.flatMap((v) => v.districts))].sort((x, y) => x - y);
 }
 
 /** The council's refusals of a purchase alone of `project` in this mandate (`councilOnPurchase`). */
