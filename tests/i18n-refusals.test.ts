@@ -75,7 +75,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   amendmentPending: { contract: 2 },
   amendmentUnbalanced: { contract: 2, paymentCut: 0.4 },
   amendmentTooLong: { contract: 2, limitYears: 30, foundYears: 34.5 },
-  amendmentSubstantial: { contract: 1, modificationEur: 3_150_000, initialValueEur: 12_240_000, limitShare: 0.15, thresholdEur: 5_538_000, object: 'works' },
+  amendmentSubstantial: { contract: 1, modificationEur: 3_150_000, initialValueEur: 12_240_000, limitShare: 0.15, thresholdEur: 5_404_000, object: 'works' },
   noAmendment: { contract: 2 },
   aboveCompetitiveBid: { paymentEur: 4_200_000, capEur: 3_600_000, bidders: 4 },
   fieldNotWholeNumber: { field: 'seed', found: 'the number NaN', min: 0, max: 4294967295 },

@@ -181,7 +181,7 @@ describe('decisions of the city and the partner', () => {
     const r = applyAction(s, sc, scratch(s), { type: 'renegotiateContract', contractId: c.id, paymentCut: 0.3 });
     expect(r.ok ? null : r.code).toBe('amendmentSubstantial');
     if (r.ok) return;
-    expect(r.params).toMatchObject({ contract: c.id, object: 'works', limitShare: 0.15, thresholdEur: 5_538_000 });
+    expect(r.params).toMatchObject({ contract: c.id, object: 'works', limitShare: 0.15, thresholdEur: 5_404_000 });
     expect(r.params.modificationEur as number).toBeGreaterThan(0.15 * (r.params.initialValueEur as number));
     expect(c.amendment).toBeNull();
     // A small cut stays lawful; signed, it counts against the next one (R2194-8 adds them up).

@@ -72,11 +72,11 @@ describe('a purchase the city makes alone', () => {
 });
 
 describe("a pilot's procedure follows its estimated value and object", () => {
-  it('supplies or services above €221 k: a formal procedure; works stay adapted up to the works threshold', () => {
+  it('supplies or services above €216 k: a formal procedure; works stay adapted up to the works threshold', () => {
     const services = terms({ form: 'pilot', pilot: true, projects: ['citizenApp'], districts: [0], durationYears: 3, annualPaymentEur: 100_000 });
     expect(estimatedValueEur(sc, services)).toBeGreaterThan(sc.procurement.euThresholdsEur.suppliesServices);
     expect(awardProcedure(sc, services)).toBe('dialogue');
-    expect(awardProcedure(sc, { ...services, annualPaymentEur: 0, durationYears: 0.5 })).toBe(estimatedValueEur(sc, { ...services, annualPaymentEur: 0 }) < 221_000 ? 'adapted' : 'dialogue');
+    expect(awardProcedure(sc, { ...services, annualPaymentEur: 0, durationYears: 0.5 })).toBe(estimatedValueEur(sc, { ...services, annualPaymentEur: 0 }) < 216_000 ? 'adapted' : 'dialogue');
     const works = terms({ form: 'pilot', pilot: true, projects: ['streetLighting'], districts: [0], durationYears: 3, annualPaymentEur: 100_000 });
     expect(estimatedValueEur(sc, works)).toBeGreaterThan(sc.procurement.euThresholdsEur.suppliesServices);
     expect(awardProcedure(sc, works)).toBe('adapted');

@@ -13,8 +13,8 @@
  * kind follows the contract's form, estimated value and object (`awardProcedure`). The estimated
  * value is the whole price over the contract's life (R2121-1: works + payments over its
  * duration); the object is works or supplies/services, by the main project. Below the EU
- * threshold of its object (`procurement.euThresholdsEur`, R2123-1: €221 k excl. VAT for supplies
- * and services, €5.538 M for works, 2024–25) a pilot or a plain purchase goes through an adapted
+ * threshold of its object (`procurement.euThresholdsEur`, R2123-1: €216 k excl. VAT for supplies
+ * and services, €5.404 M for works, 2026–27) a pilot or a plain purchase goes through an adapted
  * procedure (MAPA, R2123-4: no standstill); above it, a formal one: an open call for tenders
  * (R2124-2, bids ≥ 35 days R2161-2, award, standstill R2182-1) for a plain purchase, a
  * procedure with negotiation (months of the dialogue) for a pilot negotiated with the partner. A
