@@ -611,8 +611,8 @@ function restoreLegacy(state: SimState, scenario: Scenario, d: Deployment): void
  * What a contract brings its partner month by month from now, beside its payment: for each month
  * t = 1…`months` (index t − 1), `shareEur`, the savings share of the deployments still running, and
  * `runningEur`, their running cost (the partner's true cost), each deployment only while it lasts
- * (its lifetime left, as rules/projects.ts ends it; one under works from its operation on, its
- * whole life). A deployment that has reached the end of its life saves nothing and costs the
+ * (its lifetime left, as rules/projects.ts ends it; one under works is counted from this month
+ * for its whole life, not from its opening: a simplification, MODEL §18). A deployment that has reached the end of its life saves nothing and costs the
  * partner nothing more (rules/projects.ts: the partner runs only what operates), so a balance that
  * charged its running cost after its end overpaid the partner of a contract bundling short-lived
  * equipment (review of issue 9's eighth round: seed 9's contract 3, whose eight-year mobility

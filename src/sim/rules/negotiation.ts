@@ -44,12 +44,13 @@ function note(n: MoveNote | string): MoveNote {
 const VETO_PER_AWARD_MONTH = 0.1;
 
 /**
- * The monthly chance that a veto player (a commune, the department) breaks an accepted deal during
- * its award: 0.1 × (1 − alignment) × the share of the deal's cost the territory's own taxpayers
- * bear. The veto players object to what their residents pay; the co-funders' money (State, Region,
- * EU: the grants the terms expect to win) is a cost they do not bear and a gain they would lose by
- * blocking, so a co-financed deal is vetoed less (DESIGN C3: co-financing widens the zone of
- * agreement, the veto players' included). The share is the co-financing rate of the operation: the
+ * The monthly chance that the council's majority splits over an accepted deal during its award and
+ * the council does not authorise it (its groups follow their communes; no commune or département
+ * holds a veto of its own, MODEL §13.1): 0.1 × (1 − alignment) × the share of the deal's cost the
+ * territory's own taxpayers bear. The councillors object to what their residents pay; the
+ * co-funders' money (State, Region, EU: the grants the terms expect to win) is a cost they do not
+ * bear and a gain they would lose by refusing, so a co-financed deal is refused less (DESIGN C3:
+ * co-financing widens the zone of agreement, the council's included). The share is the co-financing rate of the operation: the
  * grants over the whole works, whoever finances them first — a partner's financing is repaid by the
  * city's rent, so it is no outside money (the budget illusion the Cour des comptes warns of).
  */
