@@ -12,7 +12,7 @@ import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { commitmentAllowed } from '../rules/legality';
 import { termsKey, termsLawful } from '../rules/terms';
-import { cloneState } from '../serialize';
+import { trialState } from '../serialize';
 import { dealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
@@ -96,7 +96,7 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
   let after: Readonly<SimState> = state;
   const out: Action[] = [...accept];
   for (const a of decisions) {
-    const trial = cloneState(after);
+    const trial = trialState(after);
     if (!applyAction(trial, scenario, newScratch(trial), a).ok || !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
     after = trial;
     out.push(a);
@@ -120,13 +120,13 @@ function besideDeal(state: Readonly<SimState>, scenario: Scenario, actions: read
   const fits = (s: Readonly<SimState>) => commitmentAllowed(s, scenario, { kind: 'works', terms: offer, builder: 'partner' });
   if (!actions.some((a) => a.type === 'launchAlone') || !fits(state)) return [...actions];
   // In most months the decisions leave the deal its credits: one trial of them all says so.
-  const all = cloneState(state);
+  const all = trialState(state);
   const scratch = newScratch(all);
   if (actions.every((a) => applyAction(all, scenario, scratch, a).ok) && fits(all)) return [...actions];
   let after: Readonly<SimState> = state;
   const out: Action[] = [];
   for (const a of actions) {
-    const trial = cloneState(after);
+    const trial = trialState(after);
     const ok = applyAction(trial, scenario, newScratch(trial), a).ok;
     if (ok && a.type === 'launchAlone' && !fits(trial)) continue;
     if (ok) after = trial;
@@ -137,7 +137,7 @@ function besideDeal(state: Readonly<SimState>, scenario: Scenario, actions: read
 
 /** Whether the model accepts all these actions taken in this order (on a copy of the state). */
 function inTurn(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[]): boolean {
-  const copy = cloneState(state);
+  const copy = trialState(state);
   const scratch = newScratch(copy);
   return actions.every((a) => applyAction(copy, scenario, scratch, a).ok);
 }

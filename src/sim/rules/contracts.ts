@@ -313,8 +313,15 @@ function payRent(state: SimState, scratch: TickScratch, c: Contract, payment: nu
 
 /** The partner's cost of capital a month: the rate of a partnership rent's annuity. */
 export function partnerMonthlyRate(scenario: Scenario): number {
-  return detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  // A pure function of the annual rate: the last answer is kept (the budget checks ask it for every
+  // partner contract at each check, always of the same rate).
+  const annual = scenario.partner.discountRate;
+  if (!Object.is(annual, lastMonthlyRate.annual)) lastMonthlyRate = { annual, monthly: detPow(1 + annual, 1 / 12) - 1 };
+  return lastMonthlyRate.monthly;
 }
+
+/** `partnerMonthlyRate`'s last answer (NaN: none yet; `Object.is` tells NaN apart from any rate but NaN, whose answer is NaN). */
+let lastMonthlyRate: { annual: number; monthly: number } = { annual: NaN, monthly: NaN };
 
 /** The monthly annuity that repays `owedEur` in `months` payments at `monthlyRate`. */
 function rentAnnuity(owedEur: number, months: number, monthlyRate: number): number {

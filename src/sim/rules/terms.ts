@@ -18,7 +18,7 @@ import type { ContractTerms, SimState } from '../types';
 import { found, problem, type Problem, type Verdict } from '../refusal';
 import { projectType } from './catalogue';
 import { applicationValid, callOpen } from './funding';
-import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
+import { dealFlows, partnerLawLens, valueForMoney, valueForMoneyOfScope } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
@@ -123,7 +123,7 @@ export function partnershipStudyFor(state: Readonly<SimState>, terms: { projects
  * its prior evaluation and budget-sustainability study are done (L2212-1, L2212-2), and when that
  * evaluation finds it better value than public procurement.
  */
-function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {
+function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean, valueOf?: ValueForMoneyOf): Verdict {
   const th = partnershipThreshold(scenario, terms);
   if (th.capexEur < th.thresholdEur) {
     if (!explain) return false;
@@ -134,7 +134,7 @@ function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTe
     if (!explain) return false;
     return problem('partnershipNotStudied', { readyInMonths: study ? study.readyTick - state.tick : -1 }, study ? `the prior evaluation of this partnership is not finished (${study.readyTick - state.tick} months left; CCP L2212-1)` : 'a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (CCP L2212-1, L2212-2)');
   }
-  const vfm = valueForMoney(state, scenario, terms);
+  const vfm = valueOf ? valueOf(terms) : valueForMoney(state, scenario, terms);
   if (vfm.partnershipEur < vfm.procurementEur) {
     if (!explain) return false;
     return problem('partnershipNoValueForMoney', { partnershipValueEur: vfm.partnershipEur, procurementValueEur: vfm.procurementEur }, `the prior evaluation finds this partnership worse value than public procurement (${fmtM(vfm.partnershipEur)} against ${fmtM(vfm.procurementEur)} for the city, at the public rate)`);
@@ -218,8 +218,9 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * scenario, terms, { capEur })`.
  */
 export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
-  // Per scope seen: the works' capital, or null when a service is already held in it.
-  const scopes: { terms: ContractTerms; capital: WorksCapital | null }[] = [];
+  // Per scope seen: the works' capital, or null when a service is already held in it, and a
+  // partnership's prior evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
+  const scopes: { terms: ContractTerms; capital: WorksCapital | null; valueOf: ValueForMoneyOf | null }[] = [];
   return (terms, capEur) => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
@@ -228,16 +229,21 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
     if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
     let scope = scopes.find((k) => sameScope(k.terms, terms));
     if (!scope) {
-      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner') };
+      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner'), valueOf: null };
       scopes.push(scope);
     }
     if (scope.capital === null) return false;
     if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
     // With a bound given (checked above), the competition's own check is not run.
     if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
+    // A scope holds one form: a partnership's variants share their prior evaluation's setups.
+    if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, false, (scope.valueOf ??= valueForMoneyOfScope(state, scenario))) === null;
     return formValueCheck(state, scenario, terms, false) === null;
   };
 }
+
+/** `valueForMoney` of terms, for a partnership's check (`valueForMoneyOfScope` for the variants of one scope). */
+type ValueForMoneyOf = (terms: ContractTerms) => { partnershipEur: number; procurementEur: number };
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
 function formValueCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {

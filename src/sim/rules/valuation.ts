@@ -234,11 +234,13 @@ export interface DealContext {
   partner: SimState['partner'];
   platformServed: Set<number>;
   evidence: Map<string, ReturnType<typeof territoryEstimate>>;
+  /** `platformSynergyValues` as last asked, with the scenario and alignment it read (asked again for others, it is made afresh). */
+  synergies: { scenario: Scenario; alignment: number; values: Map<number, number> } | null;
 }
 
 /** The `DealContext` of a state, for the deals one decision values on it. */
 export function dealContext(state: Readonly<SimState>): DealContext {
-  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map() };
+  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map(), synergies: null };
 }
 
 /** The context if it was made on this state's deployments, contracts and partner, else null. */
@@ -265,6 +267,16 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
     out.set(d.district, (out.get(d.district) ?? 0) + deploymentBenefits(t, scenario, d.district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment);
   }
   return out;
+}
+
+/** `platformSynergyValues` through the context when there is one (read only: the map is shared). It reads the deployments (the context's), the scenario and the alignment. */
+function synergiesOf(state: SimState, scenario: Scenario, context: DealContext | null): Map<number, number> {
+  if (context === null) return platformSynergyValues(state, scenario);
+  const known = context.synergies;
+  if (known !== null && known.scenario === scenario && Object.is(known.alignment, state.alignment)) return known.values;
+  const values = platformSynergyValues(state, scenario);
+  context.synergies = { scenario, alignment: state.alignment, values };
+  return values;
 }
 
 /**
@@ -843,7 +855,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
       serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(d)) + ben.carbonEur;
-      if (t.family === 'dataPlatform') serviceValue += (synergies ??= platformSynergyValues(state, scenario)).get(d) ?? 0;
+      if (t.family === 'dataPlatform') serviceValue += (synergies ??= synergiesOf(state, scenario, context)).get(d) ?? 0;
     }
     capexTotal += capex;
     // The builder bears the overruns of its works (projects.ts; the events' too, but under a
@@ -1004,12 +1016,48 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  * public discount rate alone (no present bias, no electoral hazard), euros.
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
-  const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
-  const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+  const lens = evaluationLens(scenario);
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
   const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
-  return { partnershipEur, procurementEur: evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens) };
+  return { partnershipEur, procurementEur: procurementEvaluation(state, scenario, terms, lens) };
+}
+
+/** The lens of a prior evaluation: the public discount rate alone (no present bias, no electoral hazard). */
+function evaluationLens(scenario: Scenario): CityLens {
+  return { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+}
+
+/** The procurement side of `valueForMoney`: the same works bought by the city and run by it (it reads the terms' projects, districts, pilot flag and calls only). */
+function procurementEvaluation(state: SimState, scenario: Scenario, terms: ContractTerms, lens: CityLens): number {
+  const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens);
+}
+
+/**
+ * `valueForMoney` of many partnership terms of one scope on one state, the same numbers: terms with
+ * the same projects, districts, calls, pilot flag, form and capital share (all that the procurement
+ * side and the partnership's setup read, but its guarantee and penalty), which differ in their
+ * length, payment, compensation, savings share, guarantee or penalty (a negotiator's variants, each
+ * checked by `termsLawfulChecker`). The procurement side is valued once, and the partnership's
+ * setup once per guarantee and penalty (as `dealValuesOfVariants` keeps it); only the years are
+ * summed for each. Made for one scope and one state, and dropped with them (never kept across
+ * states: the values read the state).
+ */
+export function valueForMoneyOfScope(state: SimState, scenario: Scenario): (terms: ContractTerms) => { partnershipEur: number; procurementEur: number } {
+  const lens = evaluationLens(scenario);
+  const setups = pairKeyed<DealSetup>();
+  let procurementEur: number | null = null;
+  return (terms) => {
+    let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (setup === undefined) {
+      setup = dealSetup(state, scenario, terms, 'partner', 'evaluation');
+      setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
+    }
+    const partnershipEur = evaluationValue(scenario, terms, setup, lens);
+    procurementEur ??= procurementEvaluation(state, scenario, terms, lens);
+    return { partnershipEur, procurementEur };
+  };
 }
 
 /**
