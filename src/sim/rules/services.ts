@@ -51,7 +51,7 @@
  * (a duplicate, rules/contracts.ts) is not launched there either.
  */
 import { problem, type Problem } from '../refusal';
-import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenario-schema';
+import { DOMAINS, PROJECT_FAMILIES, type Domain, type ProjectType, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { longestProcedureMonths, purchaseProcedureMonths } from './lead-times';
@@ -138,11 +138,15 @@ type Builder = 'partner' | 'suppliers';
  */
 export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): number {
   const type = projectType(scenario, d.type)!;
+  return (builder === 'suppliers' ? purchaseLeadProcedureMonths(state, scenario, type, d.district) : longestProcedureMonths(scenario, state.alignment, 1)) + type.buildMonths + DECISION_RHYTHM_MONTHS;
+}
+
+/** The procedure of a purchase alone replacing a type's equipment in a district (`renewalLeadMonths`, builder 'suppliers'). */
+function purchaseLeadProcedureMonths(state: Readonly<SimState>, scenario: Scenario, type: ProjectType, district: number): number {
   // The replacement valued as its purchase will be (contracts.ts `purchaseProcedure`): that district
   // with the family's other purchases alone of this mandate still in service (procedure.ts `sameNeedEur`).
-  const value = deploymentCapexEur(type, scenario, d.district, 1) + sameNeedEur(state, scenario, new Set([type.family]), [d.district]);
-  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, value) : longestProcedureMonths(scenario, state.alignment, 1);
-  return procedure + type.buildMonths + DECISION_RHYTHM_MONTHS;
+  const value = deploymentCapexEur(type, scenario, district, 1) + sameNeedEur(state, scenario, new Set([type.family]), [district]);
+  return purchaseProcedureMonths(scenario, state.alignment, type.family, value);
 }
 
 /** Is this a running deployment at scale whose equipment ends within its renewal lead for this builder (`renewalLeadMonths`)? */

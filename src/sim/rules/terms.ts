@@ -22,7 +22,7 @@ import { dealFlows, partnerLawLens, valueForMoney, valueForMoneyOfScope } from '
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
-import { commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
+import { budgetFigures, commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
 import { serviceHeldProblem } from './services';
 
 /** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
@@ -221,6 +221,8 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
   // Per scope seen: the works' capital, or null when a service is already held in it, and a
   // partnership's prior evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
   const scopes: { terms: ContractTerms; capital: WorksCapital | null; valueOf: ValueForMoneyOf | null }[] = [];
+  // The state's own figures the budget check reads, made once for all the terms checked.
+  const figures = budgetFigures();
   return (terms, capEur) => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
@@ -233,7 +235,7 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
       scopes.push(scope);
     }
     if (scope.capital === null) return false;
-    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital, figures })) return false;
     // With a bound given (checked above), the competition's own check is not run.
     if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
     // A scope holds one form: a partnership's variants share their prior evaluation's setups.
