@@ -206,8 +206,11 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
 /** The share of the expected energy savings the computer city asks the partner to guarantee (penalties 1:1), within the scenario's cap. */
 const askedGuarantee = (scenario: Scenario): number => Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare);
 
+/** A list's terms checker (`termsLawfulChecker`). */
+type TermsChecker = ReturnType<typeof termsLawfulChecker>;
+
 /** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
-function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], room: number, memo: DecisionMemo): Candidate | null {
+function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], room: number, memo: DecisionMemo, lawful: TermsChecker): Candidate | null {
   const envelope = state.city.envelopeLeftEur;
   const energy = projects.some((p) => projectType(scenario, p)!.benefits.energyMWhPerUnit > 0);
   const t0 = baseTerms(projects, remaining);
@@ -231,9 +234,9 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   const ranked: { form: ContractTerms; d: number; ask: number; value: number }[] = [];
   for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, room, memo)) ranked.push({ form, d, ask, value });
   ranked.sort((x, y) => y.value - x.value);
-  // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
-  // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
-  const lawful = termsLawfulChecker(state, scenario);
+  // The most valuable lawful one (the lengths of a form share their scope, checked once: `lawful`,
+  // the list's checker), not a notice that failed in this mandate with nothing changed since
+  // (rules/relaunch.ts).
   for (const { form, d, ask, value } of ranked) {
     const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
     if (!relaunchesFailedNotice(state, opening) && lawful(opening)) return { kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d };
@@ -248,7 +251,7 @@ function openTo(state: Readonly<SimState>, scenario: Scenario, projects: string[
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
-function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], room: number, memo: DecisionMemo): Candidate[] {
+function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], room: number, memo: DecisionMemo, lawful: TermsChecker): Candidate[] {
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const out: Candidate[] = [];
@@ -257,7 +260,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
     for (const id of multiplied) {
       const districts = openTo(state, scenario, [id, pid], memo);
       if (districts.length === 0) continue;
-      const k = partnerCandidate(state, scenario, [id, pid], districts, room, memo);
+      const k = partnerCandidate(state, scenario, [id, pid], districts, room, memo, lawful);
       if (!k) continue;
       out.push(k);
       if (!best || k.value > best.value) best = k;
@@ -270,7 +273,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
         const districts = openTo(state, scenario, projects, memo);
         if (districts.length === 0) continue;
-        const k = partnerCandidate(state, scenario, projects, districts, room, memo);
+        const k = partnerCandidate(state, scenario, projects, districts, room, memo, lawful);
         if (k && k.value > (next ?? best).value) next = k;
       }
       if (next) out.push(next);
@@ -337,6 +340,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const partnerOk = state.tick >= state.partner.activeFromTick;
   const room = rentRoomEur(state, scenario);
   const ids = Object.keys(scenario.projects.catalogue);
+  // One checker for the list's terms, all on this state (`termsLawful` of each: the state's budget
+  // figures and each scope's checks made once for the list).
+  const lawful = termsLawfulChecker(state, scenario);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
     const served = servedOf(state, scenario, id, memo);
@@ -345,7 +351,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     // A global performance contract with the partner.
     let full: Candidate | null | undefined;
     if (partnerOk && negotiate) {
-      full = partnerCandidate(state, scenario, [id], remaining, room, memo);
+      full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
       if (full) out.push(full);
     }
     // Buying the works alone (procurement with local suppliers), where no equipment waits beyond a purchase's renewal lead.
@@ -353,7 +359,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const alone: ContractTerms = { ...baseTerms([id], aloneDistricts), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
     const aloneValue = aloneDistricts.length > 0 ? suppliersValue(state, scenario, alone, memo) : null;
-    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && termsLawful(state, scenario, alone)) {
+    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && lawful(alone)) {
       out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
@@ -378,9 +384,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         const pilotValue = suppliersValue(state, scenario, pilot, memo);
         const money = pilotValue.capexEur - pilotValue.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
-        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo);
+        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
+        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && lawful({ ...pilot, form: 'pilot' })) {
           out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
@@ -390,7 +396,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
   // centre in one global performance contract): each family with the platform, then the best of
   // those grown one family at a time while the bundle is worth more to the city.
-  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, room, memo));
+  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, room, memo, lawful));
   return out;
 }
 
