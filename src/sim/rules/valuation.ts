@@ -609,13 +609,13 @@ export function dealValuesOverDurations(
  * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens),
  * `withCity` false the city's (each sum that is made is made the same way).
  */
-function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean): DealValues[] {
+function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean, knownLens?: CityLens): DealValues[] {
   const { builder, isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  // The city's lens reads neither the terms nor their length.
-  const lens = cityLens(state, scenario);
+  // The city's lens reads neither the terms nor their length (`knownLens`: `cityLens` of this state and scenario, when the caller has it).
+  const lens = knownLens ?? cityLens(state, scenario);
   const e = noEntries();
   const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
   const payment = terms.annualPaymentEur;
@@ -747,13 +747,15 @@ export function partnerValuesOfVariants(state: Readonly<SimState>, scenario: Sce
 /** `dealValuesOfVariants` with the sides asked for (the other's values left at 0). */
 function valuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers', view: 'private' | 'public', withCity: boolean, withPartner: boolean): (terms: ContractTerms) => VariantValues {
   const setups = pairKeyed<DealSetup>();
+  // The city's lens of the state, the same for every variant (made when first asked).
+  let lens: CityLens | undefined;
   return (terms) => {
     let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
     if (setup === undefined) {
       setup = dealSetup(state, scenario, terms, builder, view);
       setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
     }
-    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner);
+    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner, (lens ??= cityLens(state, scenario)));
   };
 }
 
@@ -769,8 +771,8 @@ export function dealValues(
 }
 
 /** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
-function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean): VariantValues {
-  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner)[0]!;
+function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean, lens?: CityLens): VariantValues {
+  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner, lens)[0]!;
   // As `flowsOf` counts it.
   const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
   return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
