@@ -342,7 +342,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const ids = Object.keys(scenario.projects.catalogue);
   // One checker for the list's terms, all on this state (`termsLawful` of each: the state's budget
   // figures and each scope's checks made once for the list).
-  const lawful = termsLawfulChecker(state, scenario);
+  const lawful = termsLawfulChecker(state, scenario, memo.deals);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
     const served = servedOf(state, scenario, id, memo);

@@ -18,7 +18,7 @@ import type { ContractTerms, SimState } from '../types';
 import { found, problem, type Problem, type Verdict } from '../refusal';
 import { projectType } from './catalogue';
 import { applicationValid, callOpen } from './funding';
-import { dealFlows, partnerLawLens, valueForMoney, valueForMoneyOfScope } from './valuation';
+import { dealContext, dealFlows, partnerLawLens, valueForMoney, valueForMoneyOfScope, type DealContext } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
@@ -215,14 +215,18 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
  * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
  * with other lists are checked afresh. `checker(terms, capEur)` answers as `termsLawful(state,
- * scenario, terms, { capEur })`.
+ * scenario, terms, { capEur })`. The state's budget figures are made once for all the terms
+ * (`BudgetFigures`), and a partnership's prior evaluation once per scope (`valueForMoneyOfScope`,
+ * through `context`, the caller's `dealContext` of this state, or one made for the checker).
  */
-export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
+export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null) => boolean {
   // Per scope seen: the works' capital, or null when a service is already held in it, and a
   // partnership's prior evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
   const scopes: { terms: ContractTerms; capital: WorksCapital | null; valueOf: ValueForMoneyOf | null }[] = [];
   // The state's own figures the budget check reads, made once for all the terms checked.
   const figures = budgetFigures();
+  // What the deployments say for the prior evaluations' deals (`dealContext`): the caller's, or made when first asked.
+  let deals = context;
   return (terms, capEur) => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
@@ -239,7 +243,7 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
     // With a bound given (checked above), the competition's own check is not run.
     if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
     // A scope holds one form: a partnership's variants share their prior evaluation's setups.
-    if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, false, (scope.valueOf ??= valueForMoneyOfScope(state, scenario))) === null;
+    if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, false, (scope.valueOf ??= valueForMoneyOfScope(state, scenario, (deals ??= dealContext(state))))) === null;
     return formValueCheck(state, scenario, terms, false) === null;
   };
 }

@@ -1022,7 +1022,7 @@ export function valueForMoney(state: SimState, scenario: Scenario, terms: Contra
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
   const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
-  return { partnershipEur, procurementEur: procurementEvaluation(state, scenario, terms, lens) };
+  return { partnershipEur, procurementEur: procurementEvaluation(state, scenario, terms, lens, undefined) };
 }
 
 /** The lens of a prior evaluation: the public discount rate alone (no present bias, no electoral hazard). */
@@ -1031,9 +1031,9 @@ function evaluationLens(scenario: Scenario): CityLens {
 }
 
 /** The procurement side of `valueForMoney`: the same works bought by the city and run by it (it reads the terms' projects, districts, pilot flag and calls only). */
-function procurementEvaluation(state: SimState, scenario: Scenario, terms: ContractTerms, lens: CityLens): number {
+function procurementEvaluation(state: SimState, scenario: Scenario, terms: ContractTerms, lens: CityLens, context: DealContext | undefined): number {
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
-  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens);
+  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public', context), lens);
 }
 
 /**
@@ -1044,20 +1044,21 @@ function procurementEvaluation(state: SimState, scenario: Scenario, terms: Contr
  * checked by `termsLawfulChecker`). The procurement side is valued once, and the partnership's
  * setup once per guarantee and penalty (as `dealValuesOfVariants` keeps it); only the years are
  * summed for each. Made for one scope and one state, and dropped with them (never kept across
- * states: the values read the state).
+ * states: the values read the state). `context`: what the deployments say for any deal on this
+ * state (`dealContext`), shared with the caller's other valuations.
  */
-export function valueForMoneyOfScope(state: SimState, scenario: Scenario): (terms: ContractTerms) => { partnershipEur: number; procurementEur: number } {
+export function valueForMoneyOfScope(state: SimState, scenario: Scenario, context?: DealContext): (terms: ContractTerms) => { partnershipEur: number; procurementEur: number } {
   const lens = evaluationLens(scenario);
   const setups = pairKeyed<DealSetup>();
   let procurementEur: number | null = null;
   return (terms) => {
     let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
     if (setup === undefined) {
-      setup = dealSetup(state, scenario, terms, 'partner', 'evaluation');
+      setup = dealSetup(state, scenario, terms, 'partner', 'evaluation', context);
       setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
     }
     const partnershipEur = evaluationValue(scenario, terms, setup, lens);
-    procurementEur ??= procurementEvaluation(state, scenario, terms, lens);
+    procurementEur ??= procurementEvaluation(state, scenario, terms, lens, context);
     return { partnershipEur, procurementEur };
   };
 }
