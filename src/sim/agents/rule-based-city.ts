@@ -34,14 +34,14 @@
  * counters halfway between its last offer and the partner's ask, and walks away after four offers.
  */
 import { projectType } from '../rules/catalogue';
-import { heldDistricts } from '../rules/services';
+import { heldDistricts, heldDistrictsByFamily } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
-import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
+import type { Action, ContractTerms, Explanation, Observation, ProjectFamily, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -66,8 +66,8 @@ function callsBeside(calls: string[], kept: KeptDeal | null): string[] {
 /** Districts where a project type's family already runs (or is being built) at scale: the model
  *  refuses to buy that service there again (rules/services.ts), so the city offers the others —
  *  among them those whose equipment is within its renewal lead, which it may replace. */
-function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string, builder: 'partner' | 'suppliers' = 'partner'): Set<number> {
-  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true, builder);
+function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string): Set<number> {
+  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true);
 }
 
 interface Candidate {
@@ -93,14 +93,17 @@ interface DecisionMemo {
   /** Null when the decision draws up one list: no form is priced twice within a list, so no key is built for nothing. */
   priced: Map<string, { d: number; ask: number; value: number }[]> | null;
   alone: Map<string, AloneValue>;
-  /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
-  served: Map<string, Set<number>>;
+  /** `servedOf` by project type and builder (the deployments, which it reads, are the same in both states). */
+  served: Map<string, ReadonlySet<number>>;
+  /** The districts held by family, for a deal with the partner and for a purchase alone (`heldDistrictsByFamily`, made when first asked). */
+  heldForPartner: Map<ProjectFamily, Set<number>> | null;
+  heldForSuppliers: Map<ProjectFamily, Set<number>> | null;
   /** What the deployments say for any deal (valuation.ts `dealContext`): the same deployments, contracts and partner in both states. */
   deals: DealContext;
 }
 
 function newMemo(state: Readonly<SimState>, twoLists: boolean): DecisionMemo {
-  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), deals: dealContext(state) };
+  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), heldForPartner: null, heldForSuppliers: null, deals: dealContext(state) };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -115,18 +118,24 @@ function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): num
   return out;
 }
 
-/** `servedDistricts` through the decision's memo (read only: the set is shared). A purchase alone
+/** The districts held against a deal at scale by `builder` of the type's family (`servedDistricts`
+ *  for the partner) through the decision's memo (read only: the set is shared), the same districts:
+ *  every family's are found in one pass (`heldDistrictsByFamily`). A purchase alone
  *  has a shorter renewal lead than a partner deal (services.ts `renewalLeadMonths`), so fewer
  *  districts are free for it. */
 function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo, builder: 'partner' | 'suppliers' = 'partner'): ReadonlySet<number> {
   const key = builder === 'partner' ? typeId : `${typeId}|suppliers`;
   let served = memo.served.get(key);
   if (!served) {
-    served = servedDistricts(state, scenario, typeId, builder);
+    const byFamily = builder === 'partner' ? (memo.heldForPartner ??= heldDistrictsByFamily(state, scenario, 'partner')) : (memo.heldForSuppliers ??= heldDistrictsByFamily(state, scenario, 'suppliers'));
+    served = byFamily.get(projectType(scenario, typeId)!.family) ?? NONE_HELD;
     memo.served.set(key, served);
   }
   return served;
 }
+
+/** No district held (read only). */
+const NONE_HELD: ReadonlySet<number> = new Set();
 
 /**
  * The net savings share of revenue the computer city keeps: under it, it raises the rates

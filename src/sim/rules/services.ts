@@ -195,6 +195,22 @@ export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, fam
 }
 
 /**
+ * `heldDistricts(state, scenario, family, false, true, builder)` of every family at once (a family
+ * held nowhere is absent): one pass over the deployments, for a caller that asks it of every family
+ * on one state (the computer city's candidate list, at each of its decisions).
+ */
+export function heldDistrictsByFamily(state: Readonly<SimState>, scenario: Scenario, builder: Builder): Map<ProjectFamily, Set<number>> {
+  const out = new Map<ProjectFamily, Set<number>>();
+  for (const d of state.deployments) {
+    if (!holds(d) || renewable(state, scenario, d, builder)) continue;
+    let held = out.get(d.family);
+    if (held === undefined) out.set(d.family, (held = new Set()));
+    held.add(d.district);
+  }
+  return out;
+}
+
+/**
  * The scopes at scale the open negotiation holds: the notice's (its opening offer, what the
  * procedure published) and its latest offer. A counter-offer that narrows the scope does not free
  * the dropped districts for a purchase alone while the procedure runs (the scope is the notice's).
