@@ -36,7 +36,7 @@
 import { projectType } from '../rules/catalogue';
 import { heldDistricts, heldDistrictsByFamily } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
+import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, shortestLife, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
@@ -173,10 +173,14 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   const known = memo.priced?.get(key);
   if (known) return known;
   const out: { d: number; ask: number; value: number }[] = [];
+  // A length past the shortest life in the scope is refused whatever the rest of the terms
+  // (terms.ts `outlivesEquipment`): no opening at it can be chosen, so it is not priced (the values
+  // of the others are the same numbers, each length's its own).
+  const durations = lawfulLengths(scenario, form);
   // Each length's values are read here only: summed as the projection goes, no rows written.
-  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public', context: memo.deals });
-  for (let i = 0; i < DURATIONS.length; i++) {
-    const d = DURATIONS[i]!;
+  const values = dealValuesOverDurations(state, scenario, form, durations, { builder: 'partner', view: 'public', context: memo.deals });
+  for (let i = 0; i < durations.length; i++) {
+    const d = durations[i]!;
     const v = values[i]!;
     const a = v.partnerAnnuity;
     if (a <= 0) continue;
@@ -187,6 +191,13 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
   }
   memo.priced?.set(key, out);
   return out;
+}
+
+/** The lengths of `DURATIONS` the shape check lets a form's terms run (`outlivesEquipment`: a performance or partnership contract at scale no longer than the shortest life in its scope). */
+function lawfulLengths(scenario: Scenario, form: ContractTerms): readonly number[] {
+  if ((form.form !== 'performance' && form.form !== 'partnership') || form.pilot) return DURATIONS;
+  const { years } = shortestLife(scenario, form.projects);
+  return DURATIONS.filter((d) => d <= years);
 }
 
 /** What the city reads of a purchase by its suppliers: its value to the city, the works' price and the grants it expects. */
