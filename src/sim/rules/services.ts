@@ -152,12 +152,18 @@ function purchaseLeadProcedureMonths(state: Readonly<SimState>, scenario: Scenar
 /** Is this a running deployment at scale whose equipment ends within its renewal lead for this builder (`renewalLeadMonths`)? */
 function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): boolean {
   if (d.pilot || d.stage !== 'operating') return false;
+  return renewableWithin(state, scenario, d, builder, longestProcedureMonths(scenario, state.alignment, 1));
+}
+
+/** `renewable` of a running deployment at scale, given `longestProcedureMonths(scenario, state.alignment, 1)` (a caller that asks it of many deployments makes it once). */
+function renewableWithin(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder, longest: number): boolean {
   const left = d.lifetimeMonths - d.ageMonths;
   // Every lead is at most the longest procedure (a purchase's is shorter), the works (a deployment at
   // scale's own `buildMonths` is its type's) and the decision rhythm: most equipment is far from its
   // end, and this bound spares pricing its replacement (the same answer, faster: the held checks
   // run on every candidate the computer players weigh).
-  if (left > longestProcedureMonths(scenario, state.alignment, 1) + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
+  if (left > longest + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
+  if (builder !== 'suppliers') return left <= longest + projectType(scenario, d.type)!.buildMonths + DECISION_RHYTHM_MONTHS;
   return left <= renewalLeadMonths(state, scenario, d, builder);
 }
 
@@ -201,8 +207,10 @@ export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, fam
  */
 export function heldDistrictsByFamily(state: Readonly<SimState>, scenario: Scenario, builder: Builder): Map<ProjectFamily, Set<number>> {
   const out = new Map<ProjectFamily, Set<number>>();
+  const longest = longestProcedureMonths(scenario, state.alignment, 1);
   for (const d of state.deployments) {
-    if (!holds(d) || renewable(state, scenario, d, builder)) continue;
+    // As `holds(d) && !renewable(…)`: a deployment under works is never renewable.
+    if (!holds(d) || (d.stage === 'operating' && renewableWithin(state, scenario, d, builder, longest))) continue;
     let held = out.get(d.family);
     if (held === undefined) out.set(d.family, (held = new Set()));
     held.add(d.district);
