@@ -90,8 +90,8 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
  * the budget check, run on each call).
  */
 interface DecisionMemo {
-  /** Null when the decision draws up one list: no form is priced twice within a list, so no key is built for nothing. */
-  priced: Map<string, { d: number; ask: number; value: number }[]> | null;
+  /** Null when the decision draws up one list (`PricedForms`). */
+  priced: PricedForms | null;
   alone: Map<string, AloneValue>;
   /** `servedOf` by project type and builder (the deployments, which it reads, are the same in both states). */
   served: Map<string, ReadonlySet<number>>;
@@ -102,8 +102,26 @@ interface DecisionMemo {
   deals: DealContext;
 }
 
+/** A form's lengths as priced (`priceLengths`). */
+type PricedLength = { d: number; ask: number; value: number };
+
+/**
+ * The forms a decision priced, with the room they were priced in, in order; found again by the
+ * room and the terms (`termsKey`) once a second list asks (`lookup`). No form is priced twice
+ * within a list, so the first list builds no key: they are built, once, only when a second list
+ * is drawn up (most decisions draw up one).
+ */
+interface PricedForms {
+  list: { room: number; form: ContractTerms; lengths: PricedLength[] }[];
+  byKey: Map<string, PricedLength[]> | null;
+  lookup: boolean;
+}
+
+/** `priceLengths`' key of a form priced in this room. */
+const pricedKey = (room: number, form: ContractTerms): string => `${room}|${termsKey(form)}`;
+
 function newMemo(state: Readonly<SimState>, twoLists: boolean): DecisionMemo {
-  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), heldForPartner: null, heldForSuppliers: null, deals: dealContext(state) };
+  return { priced: twoLists ? { list: [], byKey: null, lookup: false } : null, alone: new Map(), served: new Map(), heldForPartner: null, heldForSuppliers: null, deals: dealContext(state) };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -167,12 +185,22 @@ function yearRevenueEur(state: Readonly<SimState>, scenario: Scenario): number {
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payment fits the room the budget leaves, `rentRoomEur`). */
-function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, room: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, room: number, memo: DecisionMemo): PricedLength[] {
   // The room left filters the lengths kept, so it is part of the key.
-  const key = memo.priced === null ? '' : `${room}|${termsKey(form)}`;
-  const known = memo.priced?.get(key);
-  if (known) return known;
-  const out: { d: number; ask: number; value: number }[] = [];
+  const priced = memo.priced;
+  if (priced !== null && priced.lookup) {
+    if (priced.byKey === null) {
+      priced.byKey = new Map();
+      // As a Map set in this order would keep them: the first form of a key is kept.
+      for (const p of priced.list) {
+        const k = pricedKey(p.room, p.form);
+        if (!priced.byKey.has(k)) priced.byKey.set(k, p.lengths);
+      }
+    }
+    const known = priced.byKey.get(pricedKey(room, form));
+    if (known) return known;
+  }
+  const out: PricedLength[] = [];
   // A length past the shortest life in the scope is refused whatever the rest of the terms
   // (terms.ts `outlivesEquipment`): no opening at it can be chosen, so it is not priced (the values
   // of the others are the same numbers, each length's its own).
@@ -189,7 +217,10 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
     if (ask > room) continue;
     out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
   }
-  memo.priced?.set(key, out);
+  if (priced !== null) {
+    priced.list.push({ room, form, lengths: out });
+    if (priced.byKey !== null) priced.byKey.set(pricedKey(room, form), out);
+  }
   return out;
 }
 
@@ -580,6 +611,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const reserveEur = Math.min(extra, Math.max(0, keptEur - envelope));
   // Purchases alone keep the plain envelope, less the kept credits.
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
+  // The second list finds the forms the first priced (`PricedForms`).
+  if (memo.priced !== null) memo.priced.lookup = true;
   const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
   // Not a need the council refused in this mandate, unchanged (negotiation.ts `purchaseBarred`).
   const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, scenario, k.terms) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));
