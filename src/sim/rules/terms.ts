@@ -220,9 +220,10 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * through `context`, the caller's `dealContext` of this state, or one made for the checker).
  */
 export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null) => boolean {
-  // Per scope seen: the works' capital, or null when a service is already held in it, and a
-  // partnership's prior evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
-  const scopes: { terms: ContractTerms; capital: WorksCapital | null; valueOf: ValueForMoneyOf | null }[] = [];
+  // Per scope seen, by its projects list (the same array, as `sameScope` asks), in the order seen:
+  // the works' capital, or null when a service is already held in it, and a partnership's prior
+  // evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
+  const scopes = new Map<readonly string[], CheckedScope[]>();
   // The state's own figures the budget check reads, made once for all the terms checked.
   const figures = budgetFigures();
   // What the deployments say for the prior evaluations' deals (`dealContext`): the caller's, or made when first asked.
@@ -233,10 +234,13 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
     // the negotiators' best-ranked variants, before the budget check).
     if (capEur !== undefined && capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
     if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
-    let scope = scopes.find((k) => sameScope(k.terms, terms));
-    if (!scope) {
+    let group = scopes.get(terms.projects);
+    let scope: CheckedScope | undefined;
+    if (group !== undefined) for (let i = 0; scope === undefined && i < group.length; i++) if (sameScope(group[i]!.terms, terms)) scope = group[i];
+    if (scope === undefined) {
       scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner'), valueOf: null };
-      scopes.push(scope);
+      if (group === undefined) scopes.set(terms.projects, (group = []));
+      group.push(scope);
     }
     if (scope.capital === null) return false;
     if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital, figures })) return false;
@@ -246,6 +250,13 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
     if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, false, (scope.valueOf ??= valueForMoneyOfScope(state, scenario, (deals ??= dealContext(state))))) === null;
     return formValueCheck(state, scenario, terms, false) === null;
   };
+}
+
+/** A scope `termsLawfulChecker` has checked: its first terms, the works' capital (null: a service is held in it), its prior evaluation when asked. */
+interface CheckedScope {
+  terms: ContractTerms;
+  capital: WorksCapital | null;
+  valueOf: ValueForMoneyOf | null;
 }
 
 /** `valueForMoney` of terms, for a partnership's check (`valueForMoneyOfScope` for the variants of one scope). */
