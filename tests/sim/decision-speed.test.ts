@@ -4,7 +4,9 @@
  * `valueForMoney` bit for bit; every family's held districts found in one pass
  * (`heldDistrictsByFamily`) are `heldDistricts`' for each; and a trial copy of the state
  * (`trialState`), which shares the log, the reporter rows and the citizens with the original, leaves
- * the original unchanged when actions are tried on it. Checked over the states of a run of the
+ * the original unchanged when actions are tried on it; and a contract's monthly flows over a
+ * shorter horizon are those over a longer one, month for month (the contract review reads one
+ * horizon's, `amendmentFlows`, for every cut it tries). Checked over the states of a run of the
  * default computer players.
  */
 import { describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import { applyAction } from '../../src/sim/actions';
 import { newScratch } from '../../src/sim/money';
 import { cloneState, trialState } from '../../src/sim/serialize';
 import { heldDistricts, heldDistrictsByFamily } from '../../src/sim/rules/services';
+import { amendmentFlows, partnerMonthlyFlows } from '../../src/sim/rules/contracts';
 import { dealContext, valueForMoney, valueForMoneyOfScope } from '../../src/sim/rules/valuation';
 import { PROJECT_FAMILIES } from '../../src/sim';
 import type { Action, ContractTerms, SimState } from '../../src/sim/types';
@@ -76,6 +79,24 @@ describe('the computer city’s faster paths (issue 9, speed)', () => {
       }
     }
     expect(held).toBeGreaterThan(0);
+  });
+
+  it('partnerMonthlyFlows over a shorter horizon are the first months of amendmentFlows’ own, bit for bit', () => {
+    let contracts = 0;
+    for (const s of states) {
+      for (const c of s.contracts) {
+        if (c.builder !== 'partner' || (c.status !== 'running' && c.status !== 'building')) continue;
+        const flows = amendmentFlows(s, sc, c);
+        for (const months of [0, 1, 37, flows.horizon - 1, flows.horizon]) {
+          const f = partnerMonthlyFlows(s, sc, c, months);
+          expect(f.shareEur, `contract ${c.id} at tick ${s.tick}`).toStrictEqual(flows.shareEur.slice(0, months));
+          expect(f.runningEur).toStrictEqual(flows.runningEur.slice(0, months));
+          expect([f.lastMonth, f.firstEndMonth]).toStrictEqual([flows.lastMonth, flows.firstEndMonth]);
+        }
+        contracts++;
+      }
+    }
+    expect(contracts).toBeGreaterThan(0);
   });
 
   it('trialState is a copy of the state, and actions tried on it leave the original as it was', () => {
