@@ -392,6 +392,8 @@ interface DealSetup {
   projects: ProjectSetup[];
   /** The year entries the lengths share (`sharedYearEntries`), made as the projections ask; null until one does. */
   shared: SharedYears | null;
+  /** Whether to keep them: false for a setup projected once, at one length (`dealFlows`, `dealCityValue`, `dealValues`, a prior evaluation's), for which they would be made and dropped. */
+  keepYears: boolean;
 }
 
 /**
@@ -440,7 +442,7 @@ export function dealFlows(
   /** 'private': the partner's own costs and experience; 'public': the city's estimate (catalogue costs). */
   view: 'private' | 'public' = 'private',
 ): DealFlows {
-  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view));
+  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view, undefined, false));
 }
 
 /** One year of a deal's projection before its grants and payments: each entry summed over the projects in their order. */
@@ -544,6 +546,11 @@ function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
  * Returns `scratch` filled, or a kept entry (read only).
  */
 function sharedYearEntries(setup: DealSetup, at: YearAt, scratch: YearEntries): YearEntries {
+  // A setup projected once keeps nothing: the same entries, made in `scratch`.
+  if (!setup.keepYears) {
+    yearEntries(setup, at, scratch);
+    return scratch;
+  }
   const { k, duration, partnerRisk, savingsShare, penaltyRate } = at;
   const during = setup.b + duration >= k + 1;
   if (!during && !(setup.b + duration <= k)) {
@@ -601,7 +608,8 @@ export function dealValuesOverDurations(
     context?: DealContext;
   } = {},
 ): DealValues[] {
-  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true, true);
+  // One length's entries are kept only for others to read (`DealSetup.keepYears`).
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context, durations.length > 1), durations, true, true);
 }
 
 /**
@@ -677,7 +685,7 @@ export function dealCityValue(
   /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
   context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
-  const setup = dealSetup(state, scenario, terms, builder, view, context);
+  const setup = dealSetup(state, scenario, terms, builder, view, context, false);
   const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true, false);
   return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
 }
@@ -767,7 +775,7 @@ export function dealValues(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): VariantValues {
-  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), true, true);
+  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, undefined, false), true, true);
 }
 
 /** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
@@ -802,7 +810,7 @@ function pairKeyed<V>(): PairMemo<V> {
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext, keepYears = true): DealSetup {
   const context = contextFor(state, dealContext);
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
@@ -877,7 +885,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, deadShortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
-  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null };
+  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null, keepYears };
 }
 
 /**
@@ -1021,7 +1029,7 @@ export function valueForMoney(state: SimState, scenario: Scenario, terms: Contra
   const lens = evaluationLens(scenario);
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
-  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
+  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation', undefined, false), lens);
   return { partnershipEur, procurementEur: procurementEvaluation(state, scenario, terms, lens, undefined) };
 }
 
@@ -1033,7 +1041,7 @@ function evaluationLens(scenario: Scenario): CityLens {
 /** The procurement side of `valueForMoney`: the same works bought by the city and run by it (it reads the terms' projects, districts, pilot flag and calls only). */
 function procurementEvaluation(state: SimState, scenario: Scenario, terms: ContractTerms, lens: CityLens, context: DealContext | undefined): number {
   const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
-  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public', context), lens);
+  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public', context, false), lens);
 }
 
 /**
