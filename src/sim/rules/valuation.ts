@@ -613,6 +613,14 @@ export function dealValuesOverDurations(
 }
 
 /**
+ * `valuesOfSetup`'s year and entries scratch, one of each for the whole run rather than one per
+ * projection (the computer players make tens of thousands a run): it is never re-entered, sets every
+ * field of the year before reading it, and reads the entries only after `yearEntries` wrote them all.
+ */
+const VALUES_AT: YearAt = { k: 0, works: 0, duration: 0, partnerRisk: 0, savingsShare: 0, penaltyRate: 0 };
+const VALUES_ENTRIES: YearEntries = noEntries();
+
+/**
  * `dealValuesOverDurations` from a setup already made; `withPartner` false leaves the partner's
  * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens),
  * `withCity` false the city's (each sum that is made is made the same way).
@@ -624,8 +632,14 @@ function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: Con
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
   // The city's lens reads neither the terms nor their length (`knownLens`: `cityLens` of this state and scenario, when the caller has it).
   const lens = knownLens ?? cityLens(state, scenario);
-  const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  const e = VALUES_ENTRIES;
+  const at = VALUES_AT;
+  at.k = 0;
+  at.works = 0;
+  at.duration = 0;
+  at.partnerRisk = partnerRisk;
+  at.savingsShare = terms.savingsShareToPartner;
+  at.penaltyRate = terms.penaltyRate;
   const payment = terms.annualPaymentEur;
   const out: DealValues[] = [];
   // What `flowYears` and `partnerLens` read of the terms at each length, but the length itself
