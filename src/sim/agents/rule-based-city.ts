@@ -40,7 +40,7 @@ import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, shortestLife,
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityPrice, dealCityValueOfPrice, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealCityPrice, type DealContext } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, ProjectFamily, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
@@ -231,11 +231,19 @@ function lawfulLengths(scenario: Scenario, form: ContractTerms): readonly number
   return DURATIONS.filter((d) => d <= years);
 }
 
-/** What the city reads of a purchase by its suppliers: its value to the city, the works' price and the grants it expects. */
+/**
+ * What the city reads of a purchase by its suppliers: the works' price and the grants it expects,
+ * and its value to the city (`aloneCity`), summed only when asked — for a purchase its envelope can
+ * pay (`aloneFits`) — on the state and terms it was priced with.
+ */
 interface AloneValue {
-  city: number;
   capexEur: number;
   expectedGrantsEur: number;
+  priced: DealCityPrice;
+  state: Readonly<SimState>;
+  terms: ContractTerms;
+  /** Null until asked. */
+  city: number | null;
 }
 
 /**
@@ -249,9 +257,15 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
   const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}|${terms.grantCalls.join(',')}`;
   const known = memo.alone.get(key);
   if (known) return known;
-  const value = dealCityValue(state, scenario, terms, 'suppliers', 'private', memo.deals);
+  const priced = dealCityPrice(state, scenario, terms, 'suppliers', 'private', memo.deals);
+  const value: AloneValue = { capexEur: priced.capexEur, expectedGrantsEur: priced.expectedGrantsEur, priced, state, terms, city: null };
   memo.alone.set(key, value);
   return value;
+}
+
+/** A purchase's value to the city (`dealCityValue`'s `city`), summed when first asked. */
+function aloneCity(scenario: Scenario, v: AloneValue): number {
+  return (v.city ??= dealCityValueOfPrice(v.state, scenario, v.terms, v.priced));
 }
 
 /** The share of the expected energy savings the computer city asks the partner to guarantee (penalties 1:1), within the scenario's cap. */
@@ -411,7 +425,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
     const aloneValue = aloneDistricts.length > 0 ? suppliersValue(state, scenario, alone, memo) : null;
     if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && lawful(alone)) {
-      out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
+      out.push({ kind: 'alone', terms: alone, value: aloneCity(scenario, aloneValue), cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
     const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
@@ -438,7 +452,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
         if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && lawful({ ...pilot, form: 'pilot' })) {
-          out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
+          out.push({ kind: 'alone', terms: pilot, value: aloneCity(scenario, pilotValue) + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
     }

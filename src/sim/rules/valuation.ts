@@ -699,9 +699,31 @@ export function dealCityValue(
   /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
   context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
+  const priced = dealCityPrice(state, scenario, terms, builder, view, context);
+  return { city: dealCityValueOfPrice(state, scenario, terms, priced), capexEur: priced.capexEur, expectedGrantsEur: priced.expectedGrantsEur };
+}
+
+/** A deal's setup for `dealCityValue`, with the works' price and the grants expected, read before its value is summed (`dealCityValueOfPrice`). */
+export interface DealCityPrice {
+  capexEur: number;
+  expectedGrantsEur: number;
+  setup: DealSetup;
+}
+
+/**
+ * The first half of `dealCityValue`: the works' price and the grants expected, from the deal's
+ * setup (its value not yet summed). The computer city reads them first, and sums the value only for
+ * the purchases its envelope can pay (rule-based-city.ts `aloneFits`).
+ */
+export function dealCityPrice(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public', context?: DealContext): DealCityPrice {
   const setup = dealSetup(state, scenario, terms, builder, view, context, false);
-  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true, false);
-  return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
+  return { capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur, setup };
+}
+
+/** The second half of `dealCityValue`: its `city`, from `dealCityPrice` of the same state, scenario and terms (the same numbers). */
+export function dealCityValueOfPrice(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, priced: DealCityPrice): number {
+  const [values] = valuesOfSetup(state, scenario, terms, priced.setup, [terms.durationYears], true, false);
+  return values!.city;
 }
 
 /** What a negotiator reads of one variant's projection: both sides' values and payment annuities, and the partner's capital (`DealFlows.partnerCapitalEur`). */
