@@ -43,3 +43,21 @@ export function deserializeState(data: unknown): SimState {
 export function cloneState(state: SimState): SimState {
   return structuredClone(state);
 }
+
+/**
+ * A copy of a state to try actions on and drop (the computer city's checks of a month's decisions,
+ * agents/ai-city.ts): `cloneState`, but the log and the reporter rows are new arrays holding the
+ * same entries, and the citizens' arrays are the original's. No action changes them: the model
+ * only appends to those lists, and only the citizens phase of a month's step (rules/citizens.ts)
+ * writes the citizens. They were over half of the copy late in a run (the log grows with it). Not
+ * for a state that is kept or stepped on: those parts are the original's.
+ */
+export function trialState(state: Readonly<SimState>): SimState {
+  const { log, monthly, yearly, citizens } = state;
+  const copy = structuredClone({ ...state, citizens: null, log: [], monthly: [], yearly: [] }) as unknown as SimState;
+  copy.citizens = citizens;
+  copy.log = log.slice();
+  copy.monthly = monthly.slice();
+  copy.yearly = yearly.slice();
+  return copy;
+}

@@ -12,7 +12,7 @@ import { applyAction } from '../actions';
 import { newScratch } from '../money';
 import { commitmentAllowed } from '../rules/legality';
 import { termsKey, termsLawful } from '../rules/terms';
-import { cloneState } from '../serialize';
+import { trialState } from '../serialize';
 import { dealValues } from '../rules/valuation';
 import type { Scenario } from '../scenario-schema';
 import type { Action, ContractTerms, Negotiation, Observation, Policy, SimState } from '../types';
@@ -69,12 +69,13 @@ export function makeAiCity(p: CityPersonality): Policy {
       const reply = answer(state, pub, view, n, p);
       // The answer was weighed before this year's budget: if the envelope just voted no longer
       // funds the city's share, the city walks away rather than offer what it cannot pay.
-      // Whether the month's decisions and the answer fit together: asked at most once for both tests below.
+      // Whether the month's decisions and the answer fit together: asked at most once for both tests
+      // below (kept in `joint`; no closure: under the TypeScript loader a named closure is named
+      // again at each call).
       let joint: boolean | undefined;
-      const jointFits = () => (joint ??= inTurn(state, pub, [...actions, ...reply]));
-      if (actions.some((a) => a.type === 'setBudget') && !jointFits() && inTurn(state, pub, actions)) {
+      if (actions.some((a) => a.type === 'setBudget') && !(joint ??= inTurn(state, pub, [...actions, ...reply])) && inTurn(state, pub, actions)) {
         actions.push({ type: 'walkAway', by: 'city', explanation: { key: 'city.walksAway', params: { valueM: 0, years: n.offer.durationYears, paymentM: millions(n.offer.annualPaymentEur) } } });
-      } else if (actions.length > 0 && (reply[0]?.type === 'accept' || reply[0]?.type === 'propose') && !jointFits() && inTurn(state, pub, reply)) {
+      } else if (actions.length > 0 && (reply[0]?.type === 'accept' || reply[0]?.type === 'propose') && !(joint ??= inTurn(state, pub, [...actions, ...reply])) && inTurn(state, pub, reply)) {
         // The deal it is accepting, or the counter it is making, comes first: its credits were
         // planned before this month's purchases (a grant lost this month can raise its share after
         // they were decided), so the city keeps only the decisions that still leave those terms
@@ -96,7 +97,7 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
   let after: Readonly<SimState> = state;
   const out: Action[] = [...accept];
   for (const a of decisions) {
-    const trial = cloneState(after);
+    const trial = trialState(after);
     if (!applyAction(trial, scenario, newScratch(trial), a).ok || !termsLawful(trial, scenario, offer, { atAcceptance: true })) continue;
     after = trial;
     out.push(a);
@@ -115,29 +116,35 @@ function dealFirst(state: Readonly<SimState>, scenario: Scenario, accept: readon
  * month 154; issue 9's ninth round, the review). A vote of the budget is never dropped.
  */
 function besideDeal(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[], offer: ContractTerms): Action[] {
-  // What a purchase alone can take from the deal is its credits: the envelope and the lenders'
-  // limit (`commitmentAllowed`, what the signature checks again of the budget).
-  const fits = (s: Readonly<SimState>) => commitmentAllowed(s, scenario, { kind: 'works', terms: offer, builder: 'partner' });
-  if (!actions.some((a) => a.type === 'launchAlone') || !fits(state)) return [...actions];
+  if (!actions.some((a) => a.type === 'launchAlone') || !offerFits(state, scenario, offer)) return [...actions];
   // In most months the decisions leave the deal its credits: one trial of them all says so.
-  const all = cloneState(state);
+  const all = trialState(state);
   const scratch = newScratch(all);
-  if (actions.every((a) => applyAction(all, scenario, scratch, a).ok) && fits(all)) return [...actions];
+  if (actions.every((a) => applyAction(all, scenario, scratch, a).ok) && offerFits(all, scenario, offer)) return [...actions];
   let after: Readonly<SimState> = state;
   const out: Action[] = [];
   for (const a of actions) {
-    const trial = cloneState(after);
+    const trial = trialState(after);
     const ok = applyAction(trial, scenario, newScratch(trial), a).ok;
-    if (ok && a.type === 'launchAlone' && !fits(trial)) continue;
+    if (ok && a.type === 'launchAlone' && !offerFits(trial, scenario, offer)) continue;
     if (ok) after = trial;
     out.push(a);
   }
   return out;
 }
 
+/**
+ * What a purchase alone can take from the deal is its credits: the envelope and the lenders' limit
+ * (`commitmentAllowed`, what the signature checks again of the budget). A module function, not a
+ * closure in `besideDeal`: under the TypeScript loader a named closure is named again at each call.
+ */
+function offerFits(state: Readonly<SimState>, scenario: Scenario, offer: ContractTerms): boolean {
+  return commitmentAllowed(state, scenario, { kind: 'works', terms: offer, builder: 'partner' });
+}
+
 /** Whether the model accepts all these actions taken in this order (on a copy of the state). */
 function inTurn(state: Readonly<SimState>, scenario: Scenario, actions: readonly Action[]): boolean {
-  const copy = cloneState(state);
+  const copy = trialState(state);
   const scratch = newScratch(copy);
   return actions.every((a) => applyAction(copy, scenario, scratch, a).ok);
 }

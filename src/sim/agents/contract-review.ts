@@ -26,7 +26,7 @@
  * The partner signs an amendment when the amended contract is worth at least as much to it, at
  * its own cost of capital, as the contract as it stands; otherwise it refuses and the contract runs on.
  */
-import { abandonableDeployments, balancedAmendment, grantRepaymentIfAbandoned, monthsLeft, partnerContractPv, partnerMonthlyFlows, substantialModification, terminationCompensationEur } from '../rules/contracts';
+import { abandonableDeployments, amendmentFlows, balancedAmendment, grantRepaymentIfAbandoned, monthsLeft, partnerContractPv, partnerMonthlyFlows, substantialModification, terminationCompensationEur } from '../rules/contracts';
 import { projectType } from '../rules/catalogue';
 import { cityCostWeight, cityWeight } from '../rules/discount';
 import { dislike } from '../rules/politics';
@@ -139,14 +139,17 @@ function deepestLawfulCut(state: Readonly<SimState>, scenario: Scenario, c: Cont
   if (ambition <= 0 || dislike(state, scenario, c.terms.projects) < 0.5) return null;
   const pay = c.terms.annualPaymentEur / 12;
   const lens = cityLens(state, scenario);
+  // What every cut's amendment reads of the contract, made once (`amendmentFlows`).
+  const flows = amendmentFlows(state, scenario, c);
   for (let points = Math.floor(ambition * 100 + 1e-9); points >= 1; points--) {
     const cut = points / 100;
-    const am = balancedAmendment(state, scenario, c, cut);
+    const am = balancedAmendment(state, scenario, c, cut, flows);
     if (!am || am.tooLong || substantialModification(scenario, c, am.modificationEur)) continue;
     const longer = am.amendment.endTick - state.tick;
     // The savings share is paid on what still runs (`partnerMonthlyFlows`): the same over the
-    // months both contracts run, and over the months added only while the equipment lasts.
-    const share = partnerMonthlyFlows(state, scenario, c, longer).shareEur;
+    // months both contracts run, and over the months added only while the equipment lasts (each
+    // month's share the same numbers over any horizon that covers it: the flows' own, when it does).
+    const share = longer <= flows.horizon ? flows.shareEur : partnerMonthlyFlows(state, scenario, c, longer).shareEur;
     let sharePv = 0;
     for (let t = months; t < longer; t++) sharePv += share[t]! * cityCostWeight(lens, (t + 1) / 12);
     const now = cityCostPv(state, scenario, pay, months) + ownRunningPv(state, scenario, c, months, longer);

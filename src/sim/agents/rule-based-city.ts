@@ -34,14 +34,14 @@
  * counters halfway between its last offer and the partner's ask, and walks away after four offers.
  */
 import { projectType } from '../rules/catalogue';
-import { heldDistricts } from '../rules/services';
+import { heldDistricts, heldDistrictsByFamily } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
-import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
+import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, shortestLife, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
 import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
-import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityValue, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealContext } from '../rules/valuation';
-import type { Action, ContractTerms, Explanation, Observation, SimState } from '../types';
+import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityPrice, dealCityValueOfPrice, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealCityPrice, type DealContext } from '../rules/valuation';
+import type { Action, ContractTerms, Explanation, Observation, ProjectFamily, SimState } from '../types';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import { reviewContracts } from './contract-review';
 import { filedCalls } from '../rules/funding';
@@ -66,8 +66,8 @@ function callsBeside(calls: string[], kept: KeptDeal | null): string[] {
 /** Districts where a project type's family already runs (or is being built) at scale: the model
  *  refuses to buy that service there again (rules/services.ts), so the city offers the others —
  *  among them those whose equipment is within its renewal lead, which it may replace. */
-function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string, builder: 'partner' | 'suppliers' = 'partner'): Set<number> {
-  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true, builder);
+function servedDistricts(state: Readonly<SimState>, scenario: Scenario, typeId: string): Set<number> {
+  return heldDistricts(state, scenario, projectType(scenario, typeId)!.family, false, true);
 }
 
 interface Candidate {
@@ -90,17 +90,38 @@ function baseTerms(projects: string[], districts: number[]): ContractTerms {
  * the budget check, run on each call).
  */
 interface DecisionMemo {
-  /** Null when the decision draws up one list: no form is priced twice within a list, so no key is built for nothing. */
-  priced: Map<string, { d: number; ask: number; value: number }[]> | null;
+  /** Null when the decision draws up one list (`PricedForms`). */
+  priced: PricedForms | null;
   alone: Map<string, AloneValue>;
-  /** `servedDistricts` by project type (the deployments, which it reads, are the same in both states). */
-  served: Map<string, Set<number>>;
+  /** `servedOf` by project type and builder (the deployments, which it reads, are the same in both states). */
+  served: Map<string, ReadonlySet<number>>;
+  /** The districts held by family, for a deal with the partner and for a purchase alone (`heldDistrictsByFamily`, made when first asked). */
+  heldForPartner: Map<ProjectFamily, Set<number>> | null;
+  heldForSuppliers: Map<ProjectFamily, Set<number>> | null;
   /** What the deployments say for any deal (valuation.ts `dealContext`): the same deployments, contracts and partner in both states. */
   deals: DealContext;
 }
 
+/** A form's lengths as priced (`priceLengths`). */
+type PricedLength = { d: number; ask: number; value: number };
+
+/**
+ * The forms a decision priced, with the room they were priced in, in order; found again by the
+ * room and the terms (`termsKey`) once a second list asks (`lookup`). No form is priced twice
+ * within a list, so the first list builds no key: they are built, once, only when a second list
+ * is drawn up (most decisions draw up one).
+ */
+interface PricedForms {
+  list: { room: number; form: ContractTerms; lengths: PricedLength[] }[];
+  byKey: Map<string, PricedLength[]> | null;
+  lookup: boolean;
+}
+
+/** `priceLengths`' key of a form priced in this room. */
+const pricedKey = (room: number, form: ContractTerms): string => `${room}|${termsKey(form)}`;
+
 function newMemo(state: Readonly<SimState>, twoLists: boolean): DecisionMemo {
-  return { priced: twoLists ? new Map() : null, alone: new Map(), served: new Map(), deals: dealContext(state) };
+  return { priced: twoLists ? { list: [], byKey: null, lookup: false } : null, alone: new Map(), served: new Map(), heldForPartner: null, heldForSuppliers: null, deals: dealContext(state) };
 }
 
 /** The districts 0…nd−1 that no set of `served` holds, in order (a plain loop: spreading `Array(nd).keys()` was a visible share of each decision). */
@@ -115,18 +136,24 @@ function districtsNotIn(nd: number, served: readonly ReadonlySet<number>[]): num
   return out;
 }
 
-/** `servedDistricts` through the decision's memo (read only: the set is shared). A purchase alone
+/** The districts held against a deal at scale by `builder` of the type's family (`servedDistricts`
+ *  for the partner) through the decision's memo (read only: the set is shared), the same districts:
+ *  every family's are found in one pass (`heldDistrictsByFamily`). A purchase alone
  *  has a shorter renewal lead than a partner deal (services.ts `renewalLeadMonths`), so fewer
  *  districts are free for it. */
 function servedOf(state: Readonly<SimState>, scenario: Scenario, typeId: string, memo: DecisionMemo, builder: 'partner' | 'suppliers' = 'partner'): ReadonlySet<number> {
   const key = builder === 'partner' ? typeId : `${typeId}|suppliers`;
   let served = memo.served.get(key);
   if (!served) {
-    served = servedDistricts(state, scenario, typeId, builder);
+    const byFamily = builder === 'partner' ? (memo.heldForPartner ??= heldDistrictsByFamily(state, scenario, 'partner')) : (memo.heldForSuppliers ??= heldDistrictsByFamily(state, scenario, 'suppliers'));
+    served = byFamily.get(projectType(scenario, typeId)!.family) ?? NONE_HELD;
     memo.served.set(key, served);
   }
   return served;
 }
+
+/** No district held (read only). */
+const NONE_HELD: ReadonlySet<number> = new Set();
 
 /**
  * The net savings share of revenue the computer city keeps: under it, it raises the rates
@@ -158,16 +185,30 @@ function yearRevenueEur(state: Readonly<SimState>, scenario: Scenario): number {
 }
 
 /** The partner's expected ask and the city's value at it, for each contract length of a form (kept when the partner can be paid and the payment fits the room the budget leaves, `rentRoomEur`). */
-function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, room: number, memo: DecisionMemo): { d: number; ask: number; value: number }[] {
+function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: ContractTerms, room: number, memo: DecisionMemo): PricedLength[] {
   // The room left filters the lengths kept, so it is part of the key.
-  const key = memo.priced === null ? '' : `${room}|${termsKey(form)}`;
-  const known = memo.priced?.get(key);
-  if (known) return known;
-  const out: { d: number; ask: number; value: number }[] = [];
+  const priced = memo.priced;
+  if (priced !== null && priced.lookup) {
+    if (priced.byKey === null) {
+      priced.byKey = new Map();
+      // As a Map set in this order would keep them: the first form of a key is kept.
+      for (const p of priced.list) {
+        const k = pricedKey(p.room, p.form);
+        if (!priced.byKey.has(k)) priced.byKey.set(k, p.lengths);
+      }
+    }
+    const known = priced.byKey.get(pricedKey(room, form));
+    if (known) return known;
+  }
+  const out: PricedLength[] = [];
+  // A length past the shortest life in the scope is refused whatever the rest of the terms
+  // (terms.ts `outlivesEquipment`): no opening at it can be chosen, so it is not priced (the values
+  // of the others are the same numbers, each length's its own).
+  const durations = lawfulLengths(scenario, form);
   // Each length's values are read here only: summed as the projection goes, no rows written.
-  const values = dealValuesOverDurations(state, scenario, form, DURATIONS, { builder: 'partner', view: 'public', context: memo.deals });
-  for (let i = 0; i < DURATIONS.length; i++) {
-    const d = DURATIONS[i]!;
+  const values = dealValuesOverDurations(state, scenario, form, durations, { builder: 'partner', view: 'public', context: memo.deals });
+  for (let i = 0; i < durations.length; i++) {
+    const d = durations[i]!;
     const v = values[i]!;
     const a = v.partnerAnnuity;
     if (a <= 0) continue;
@@ -176,15 +217,33 @@ function priceLengths(state: Readonly<SimState>, scenario: Scenario, form: Contr
     if (ask > room) continue;
     out.push({ d, ask, value: v.city - ask * v.cityAnnuity });
   }
-  memo.priced?.set(key, out);
+  if (priced !== null) {
+    priced.list.push({ room, form, lengths: out });
+    if (priced.byKey !== null) priced.byKey.set(pricedKey(room, form), out);
+  }
   return out;
 }
 
-/** What the city reads of a purchase by its suppliers: its value to the city, the works' price and the grants it expects. */
+/** The lengths of `DURATIONS` the shape check lets a form's terms run (`outlivesEquipment`: a performance or partnership contract at scale no longer than the shortest life in its scope). */
+function lawfulLengths(scenario: Scenario, form: ContractTerms): readonly number[] {
+  if ((form.form !== 'performance' && form.form !== 'partnership') || form.pilot) return DURATIONS;
+  const { years } = shortestLife(scenario, form.projects);
+  return DURATIONS.filter((d) => d <= years);
+}
+
+/**
+ * What the city reads of a purchase by its suppliers: the works' price and the grants it expects,
+ * and its value to the city (`aloneCity`), summed only when asked — for a purchase its envelope can
+ * pay (`aloneFits`) — on the state and terms it was priced with.
+ */
 interface AloneValue {
-  city: number;
   capexEur: number;
   expectedGrantsEur: number;
+  priced: DealCityPrice;
+  state: Readonly<SimState>;
+  terms: ContractTerms;
+  /** Null until asked. */
+  city: number | null;
 }
 
 /**
@@ -198,16 +257,25 @@ function suppliersValue(state: Readonly<SimState>, scenario: Scenario, terms: Co
   const key = `${terms.pilot ? 'pilot' : 'alone'}|${terms.projects[0]!}|${terms.grantCalls.join(',')}`;
   const known = memo.alone.get(key);
   if (known) return known;
-  const value = dealCityValue(state, scenario, terms, 'suppliers', 'private', memo.deals);
+  const priced = dealCityPrice(state, scenario, terms, 'suppliers', 'private', memo.deals);
+  const value: AloneValue = { capexEur: priced.capexEur, expectedGrantsEur: priced.expectedGrantsEur, priced, state, terms, city: null };
   memo.alone.set(key, value);
   return value;
+}
+
+/** A purchase's value to the city (`dealCityValue`'s `city`), summed when first asked. */
+function aloneCity(scenario: Scenario, v: AloneValue): number {
+  return (v.city ??= dealCityValueOfPrice(v.state, scenario, v.terms, v.priced));
 }
 
 /** The share of the expected energy savings the computer city asks the partner to guarantee (penalties 1:1), within the scenario's cap. */
 const askedGuarantee = (scenario: Scenario): number => Math.min(0.6, scenario.negotiation.maxGuaranteedSavingShare);
 
+/** A list's terms checker (`termsLawfulChecker`). */
+type TermsChecker = ReturnType<typeof termsLawfulChecker>;
+
 /** The best partner contract (performance, or partnership once studied) for these projects and districts, at the length worth most to the city, or null. */
-function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], room: number, memo: DecisionMemo): Candidate | null {
+function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, projects: string[], remaining: number[], room: number, memo: DecisionMemo, lawful: TermsChecker): Candidate | null {
   const envelope = state.city.envelopeLeftEur;
   const energy = projects.some((p) => projectType(scenario, p)!.benefits.energyMWhPerUnit > 0);
   const t0 = baseTerms(projects, remaining);
@@ -231,9 +299,9 @@ function partnerCandidate(state: Readonly<SimState>, scenario: Scenario, project
   const ranked: { form: ContractTerms; d: number; ask: number; value: number }[] = [];
   for (const form of forms) for (const { d, ask, value } of priceLengths(state, scenario, form, room, memo)) ranked.push({ form, d, ask, value });
   ranked.sort((x, y) => y.value - x.value);
-  // The most valuable lawful one (the lengths of a form share their scope, checked once), not a
-  // notice that failed in this mandate with nothing changed since (rules/relaunch.ts).
-  const lawful = termsLawfulChecker(state, scenario);
+  // The most valuable lawful one (the lengths of a form share their scope, checked once: `lawful`,
+  // the list's checker), not a notice that failed in this mandate with nothing changed since
+  // (rules/relaunch.ts).
   for (const { form, d, ask, value } of ranked) {
     const opening = { ...form, durationYears: d, annualPaymentEur: Math.round((ask * 0.75) / 1000) * 1000 };
     if (!relaunchesFailedNotice(state, opening) && lawful(opening)) return { kind: 'negotiate', terms: opening, value, cityMoney: capex * form.cityCapitalShare + ask * d };
@@ -248,7 +316,7 @@ function openTo(state: Readonly<SimState>, scenario: Scenario, projects: string[
 }
 
 /** Bundles of the data platform with the families it multiplies (`synergyWithPlatform` > 0), over the districts none of them serves yet. */
-function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], room: number, memo: DecisionMemo): Candidate[] {
+function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: string[], room: number, memo: DecisionMemo, lawful: TermsChecker): Candidate[] {
   const platforms = ids.filter((id) => projectType(scenario, id)!.family === 'dataPlatform');
   const multiplied = ids.filter((id) => { const t = projectType(scenario, id)!; return t.family !== 'dataPlatform' && t.synergyWithPlatform > 0; });
   const out: Candidate[] = [];
@@ -257,7 +325,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
     for (const id of multiplied) {
       const districts = openTo(state, scenario, [id, pid], memo);
       if (districts.length === 0) continue;
-      const k = partnerCandidate(state, scenario, [id, pid], districts, room, memo);
+      const k = partnerCandidate(state, scenario, [id, pid], districts, room, memo, lawful);
       if (!k) continue;
       out.push(k);
       if (!best || k.value > best.value) best = k;
@@ -270,7 +338,7 @@ function platformBundles(state: Readonly<SimState>, scenario: Scenario, ids: str
         const projects = [...best.terms.projects.slice(0, -1), id, pid];
         const districts = openTo(state, scenario, projects, memo);
         if (districts.length === 0) continue;
-        const k = partnerCandidate(state, scenario, projects, districts, room, memo);
+        const k = partnerCandidate(state, scenario, projects, districts, room, memo, lawful);
         if (k && k.value > (next ?? best).value) next = k;
       }
       if (next) out.push(next);
@@ -337,6 +405,9 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   const partnerOk = state.tick >= state.partner.activeFromTick;
   const room = rentRoomEur(state, scenario);
   const ids = Object.keys(scenario.projects.catalogue);
+  // One checker for the list's terms, all on this state (`termsLawful` of each: the state's budget
+  // figures and each scope's checks made once for the list).
+  const lawful = termsLawfulChecker(state, scenario, memo.deals);
   for (const id of ids) {
     const type = projectType(scenario, id)!;
     const served = servedOf(state, scenario, id, memo);
@@ -345,7 +416,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     // A global performance contract with the partner.
     let full: Candidate | null | undefined;
     if (partnerOk && negotiate) {
-      full = partnerCandidate(state, scenario, [id], remaining, room, memo);
+      full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
       if (full) out.push(full);
     }
     // Buying the works alone (procurement with local suppliers), where no equipment waits beyond a purchase's renewal lead.
@@ -353,8 +424,8 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const alone: ContractTerms = { ...baseTerms([id], aloneDistricts), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
     const aloneValue = aloneDistricts.length > 0 ? suppliersValue(state, scenario, alone, memo) : null;
-    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && termsLawful(state, scenario, alone)) {
-      out.push({ kind: 'alone', terms: alone, value: aloneValue.city, cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
+    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && lawful(alone)) {
+      out.push({ kind: 'alone', terms: alone, value: aloneCity(scenario, aloneValue), cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
     const hasPilot = state.deployments.some((d) => d.type === id && d.pilot && !d.duplicate);
@@ -378,10 +449,10 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         const pilotValue = suppliersValue(state, scenario, pilot, memo);
         const money = pilotValue.capexEur - pilotValue.expectedGrantsEur;
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
-        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo);
+        if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && termsLawful(state, scenario, { ...pilot, form: 'pilot' })) {
-          out.push({ kind: 'alone', terms: pilot, value: pilotValue.city + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
+        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && lawful({ ...pilot, form: 'pilot' })) {
+          out.push({ kind: 'alone', terms: pilot, value: aloneCity(scenario, pilotValue) + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }
     }
@@ -390,7 +461,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
   // the equipment and the platform that steers it; Dijon 2017: LED, traffic lights and the control
   // centre in one global performance contract): each family with the platform, then the best of
   // those grown one family at a time while the bundle is worth more to the city.
-  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, room, memo));
+  if (partnerOk && negotiate) out.push(...platformBundles(state, scenario, ids, room, memo, lawful));
   return out;
 }
 
@@ -554,6 +625,8 @@ function projectDecisions(state: Readonly<SimState>, scenario: Scenario, envelop
   const reserveEur = Math.min(extra, Math.max(0, keptEur - envelope));
   // Purchases alone keep the plain envelope, less the kept credits.
   const aloneView: Readonly<SimState> = { ...state, city: { ...state.city, envelopeLeftEur: Math.max(0, envelope + reserveEur - keptEur) } };
+  // The second list finds the forms the first priced (`PricedForms`).
+  if (memo.priced !== null) memo.priced.lookup = true;
   const aloneList = kept || extra > 0 ? candidates(aloneView, scenario, memo, false, kept).filter((k) => k.value > 0).sort(byValue) : list;
   // Not a need the council refused in this mandate, unchanged (negotiation.ts `purchaseBarred`).
   const alone = aloneList.find((k) => k.kind === 'alone' && !purchaseBarred(state, scenario, k.terms) && !(deal?.terms.projects.includes(k.terms.projects[0]!) ?? false) && !(n?.offer.projects.includes(k.terms.projects[0]!) ?? false));

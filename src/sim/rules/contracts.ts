@@ -313,8 +313,15 @@ function payRent(state: SimState, scratch: TickScratch, c: Contract, payment: nu
 
 /** The partner's cost of capital a month: the rate of a partnership rent's annuity. */
 export function partnerMonthlyRate(scenario: Scenario): number {
-  return detPow(1 + scenario.partner.discountRate, 1 / 12) - 1;
+  // A pure function of the annual rate: the last answer is kept (the budget checks ask it for every
+  // partner contract at each check, always of the same rate).
+  const annual = scenario.partner.discountRate;
+  if (!Object.is(annual, lastMonthlyRate.annual)) lastMonthlyRate = { annual, monthly: detPow(1 + annual, 1 / 12) - 1 };
+  return lastMonthlyRate.monthly;
 }
+
+/** `partnerMonthlyRate`'s last answer (NaN: none yet; `Object.is` tells NaN apart from any rate but NaN, whose answer is NaN). */
+let lastMonthlyRate: { annual: number; monthly: number } = { annual: NaN, monthly: NaN };
 
 /** The monthly annuity that repays `owedEur` in `months` payments at `monthlyRate`. */
 function rentAnnuity(owedEur: number, months: number, monthlyRate: number): number {
@@ -661,6 +668,32 @@ export function partnerContractPv(state: Readonly<SimState>, scenario: Scenario,
 }
 
 /**
+ * What `balancedAmendment` reads of a contract whatever the cut: the months of operation elapsed,
+ * its equipment's ends (`partnerMonthlyFlows`), the horizon searched (just past 30 years from the
+ * start of operation, so that a length beyond the law's limit is told as such, and at least the
+ * contract's months left and its equipment's life), and the partner's monthly flows over it (each
+ * month's the same numbers whatever the horizon). A caller that tries several cuts of one contract
+ * makes them once (agents/contract-review.ts).
+ */
+export interface AmendmentFlows {
+  elapsed: number;
+  lastMonth: number;
+  firstEndMonth: number;
+  horizon: number;
+  shareEur: number[];
+  runningEur: number[];
+}
+
+/** `AmendmentFlows` of a contract now. */
+export function amendmentFlows(state: Readonly<SimState>, scenario: Scenario, c: Contract): AmendmentFlows {
+  const elapsed = c.status === 'running' ? state.tick - c.operationStartTick : 0;
+  const { lastMonth, firstEndMonth } = partnerMonthlyFlows(state, scenario, c, 0);
+  const horizon = Math.max(monthsLeft(state, c), lastMonth, 12 * MAX_CONTRACT_YEARS - elapsed + 1);
+  const { shareEur, runningEur } = partnerMonthlyFlows(state, scenario, c, horizon);
+  return { elapsed, lastMonth, firstEndMonth, horizon, shareEur, runningEur };
+}
+
+/**
  * The amendment a payment cut needs to keep the partner's financial balance (the balance CCP L6
  * protects; an avenant is signed by both sides): the contract is lengthened until the partner's net
  * receipts (payment + savings share − running cost), month by month, each deployment's share and
@@ -675,19 +708,16 @@ export function partnerContractPv(state: Readonly<SimState>, scenario: Scenario,
  * Null when no length up to then balances the cut; `tooLong` when the length passes 30 years from
  * the start of operation. `modificationEur`, the amendment's own amount for the de-minimis limit
  * (CCP R2194-8), is what the added months are worth: the new payment over them, gross, never netted
- * against the cut (the lengthening is a new purchase).
+ * against the cut (the lengthening is a new purchase). `flows`: the contract's `amendmentFlows` now,
+ * when the caller has them.
  */
-export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario, c: Contract, cut: number): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
+export function balancedAmendment(state: Readonly<SimState>, scenario: Scenario, c: Contract, cut: number, flows: AmendmentFlows = amendmentFlows(state, scenario, c)): { amendment: Amendment; tooLong: boolean; years: number; modificationEur: number } | null {
   const m = monthsLeft(state, c);
   const pay = c.terms.annualPaymentEur / 12;
   const payAfter = pay * (1 - cut);
   const v = 1 / (1 + partnerMonthlyRate(scenario));
-  const elapsed = c.status === 'running' ? state.tick - c.operationStartTick : 0;
-  const { lastMonth, firstEndMonth } = partnerMonthlyFlows(state, scenario, c, 0);
+  const { elapsed, lastMonth, firstEndMonth, horizon, shareEur, runningEur } = flows;
   const endLimit = c.terms.form === 'performance' || c.terms.form === 'partnership' ? firstEndMonth : lastMonth;
-  // Searched up to just past 30 years, so that a length beyond the law's limit is told as such.
-  const horizon = Math.max(m, lastMonth, 12 * MAX_CONTRACT_YEARS - elapsed + 1);
-  const { shareEur, runningEur } = partnerMonthlyFlows(state, scenario, c, horizon);
   let target = 0;
   let w = 1;
   for (let t = 0; t < m; t++) {

@@ -36,8 +36,9 @@ import { dealCapital } from './valuation';
 
 /** What an action would commit the city to. */
 export type Commitment =
-  /** `capital`: `worksCapitalEur` of these terms and builder, when the caller has it already. */
-  | { kind: 'works'; terms: ContractTerms; builder: 'partner' | 'suppliers'; capital?: WorksCapital }
+  /** `capital`: `worksCapitalEur` of these terms and builder, when the caller has it already;
+   *  `figures`: the state's own figures the check reads, kept across the checks of one state (`BudgetFigures`). */
+  | { kind: 'works'; terms: ContractTerms; builder: 'partner' | 'suppliers'; capital?: WorksCapital; figures?: BudgetFigures }
   | { kind: 'upkeep'; annualEur: number; what: string }
   | { kind: 'budget'; envelopeEur: number; taxChange: number };
 
@@ -182,9 +183,32 @@ export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, t
  * below and the HUD's projected figure (`projectedDebtYears`) both read it.
  */
 export function lendersRatioYears(state: SimState, scenario: Scenario, newOperatingEur: number, ...newDebtEur: number[]): number {
-  const savingsAfter = state.city.grossSavingsEur - newOperatingEur - pendingAnnual(state, scenario).operatingEur;
+  return lendersRatioWith(state, scenario, budgetFigures(), newOperatingEur, newDebtEur);
+}
+
+/**
+ * What the works check reads of a state whatever the terms (the operating spending signed and not
+ * yet in gross savings, the debt with the capital still to pay on works signed, net savings to
+ * come), each made when first asked and kept: a computer player checks dozens of terms on one
+ * state (`termsLawfulChecker`), and these sums over the contracts and deployments were made again
+ * for each. One object serves one state only, and is dropped with it.
+ */
+export interface BudgetFigures {
+  pendingOperatingEur?: number;
+  debtAndPendingEur?: number;
+  netSavingsEur?: number;
+}
+
+/** Figures not yet made, for one state's checks (`BudgetFigures`). */
+export function budgetFigures(): BudgetFigures {
+  return {};
+}
+
+/** `lendersRatioYears` with the state's figures kept in `figures` (the same numbers, summed in the same order). */
+function lendersRatioWith(state: SimState, scenario: Scenario, figures: BudgetFigures, newOperatingEur: number, newDebtEur: readonly number[]): number {
+  const savingsAfter = state.city.grossSavingsEur - newOperatingEur - (figures.pendingOperatingEur ??= pendingAnnual(state, scenario).operatingEur);
   // Summed in this order, term by term (the check's figures, to the last bit).
-  let debt = totalDebtEur(state) + pendingCapitalEur(state).totalEur;
+  let debt = (figures.debtAndPendingEur ??= totalDebtEur(state) + pendingCapitalEur(state).totalEur);
   for (const d of newDebtEur) debt += d;
   return savingsAfter > 0 ? debt / savingsAfter : Infinity;
 }
@@ -248,18 +272,19 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     return null;
   }
   const { terms, builder } = commitment;
+  const figures = commitment.figures ?? budgetFigures();
   const { net, firstYear, financedEur } = commitment.capital ?? worksCapitalEur(state, scenario, terms, builder);
   if (firstYear > city.envelopeLeftEur + 1) {
     if (!explain) return false;
     return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
   if (terms.annualPaymentEur > 0) {
-    const margin = netSavingsForecastEur(state, scenario);
+    const margin = (figures.netSavingsEur ??= netSavingsForecastEur(state, scenario));
     if (terms.annualPaymentEur > margin) return explain && goldenRule(state, scenario, terms.annualPaymentEur, margin);
   }
   const limit = scenario.funding.lendersRefuseYears;
   // Lenders count partnership debt with loans, and a partnership's financed capital as new debt.
-  const ratio = lendersRatioYears(state, scenario, rentOperatingEur(scenario, terms, financedEur), net, financedEur);
+  const ratio = lendersRatioWith(state, scenario, figures, rentOperatingEur(scenario, terms, financedEur), [net, financedEur]);
   if (net + financedEur > 0 && ratio > limit) {
     if (!explain) return false;
     const shown = Number.isFinite(ratio) ? Math.min(ratio, 99) : 99;

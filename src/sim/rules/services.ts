@@ -51,7 +51,7 @@
  * (a duplicate, rules/contracts.ts) is not launched there either.
  */
 import { problem, type Problem } from '../refusal';
-import { DOMAINS, PROJECT_FAMILIES, type Domain, type Scenario } from '../scenario-schema';
+import { DOMAINS, PROJECT_FAMILIES, type Domain, type ProjectType, type Scenario } from '../scenario-schema';
 import type { ContractTerms, ProjectFamily, SimState } from '../types';
 import { deploymentCapexEur, projectType } from './catalogue';
 import { longestProcedureMonths, purchaseProcedureMonths } from './lead-times';
@@ -138,22 +138,32 @@ type Builder = 'partner' | 'suppliers';
  */
 export function renewalLeadMonths(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): number {
   const type = projectType(scenario, d.type)!;
+  return (builder === 'suppliers' ? purchaseLeadProcedureMonths(state, scenario, type, d.district) : longestProcedureMonths(scenario, state.alignment, 1)) + type.buildMonths + DECISION_RHYTHM_MONTHS;
+}
+
+/** The procedure of a purchase alone replacing a type's equipment in a district (`renewalLeadMonths`, builder 'suppliers'). */
+function purchaseLeadProcedureMonths(state: Readonly<SimState>, scenario: Scenario, type: ProjectType, district: number): number {
   // The replacement valued as its purchase will be (contracts.ts `purchaseProcedure`): that district
   // with the family's other purchases alone of this mandate still in service (procedure.ts `sameNeedEur`).
-  const value = deploymentCapexEur(type, scenario, d.district, 1) + sameNeedEur(state, scenario, new Set([type.family]), [d.district]);
-  const procedure = builder === 'suppliers' ? purchaseProcedureMonths(scenario, state.alignment, type.family, value) : longestProcedureMonths(scenario, state.alignment, 1);
-  return procedure + type.buildMonths + DECISION_RHYTHM_MONTHS;
+  const value = deploymentCapexEur(type, scenario, district, 1) + sameNeedEur(state, scenario, new Set([type.family]), [district]);
+  return purchaseProcedureMonths(scenario, state.alignment, type.family, value);
 }
 
 /** Is this a running deployment at scale whose equipment ends within its renewal lead for this builder (`renewalLeadMonths`)? */
 function renewable(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder): boolean {
   if (d.pilot || d.stage !== 'operating') return false;
+  return renewableWithin(state, scenario, d, builder, longestProcedureMonths(scenario, state.alignment, 1));
+}
+
+/** `renewable` of a running deployment at scale, given `longestProcedureMonths(scenario, state.alignment, 1)` (a caller that asks it of many deployments makes it once). */
+function renewableWithin(state: Readonly<SimState>, scenario: Scenario, d: Readonly<SimState>['deployments'][number], builder: Builder, longest: number): boolean {
   const left = d.lifetimeMonths - d.ageMonths;
   // Every lead is at most the longest procedure (a purchase's is shorter), the works (a deployment at
   // scale's own `buildMonths` is its type's) and the decision rhythm: most equipment is far from its
   // end, and this bound spares pricing its replacement (the same answer, faster: the held checks
   // run on every candidate the computer players weigh).
-  if (left > longestProcedureMonths(scenario, state.alignment, 1) + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
+  if (left > longest + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
+  if (builder !== 'suppliers') return left <= longest + projectType(scenario, d.type)!.buildMonths + DECISION_RHYTHM_MONTHS;
   return left <= renewalLeadMonths(state, scenario, d, builder);
 }
 
@@ -187,6 +197,24 @@ export function heldDistricts(state: Readonly<SimState>, scenario: Scenario, fam
   const out = new Set<number>();
   for (const d of state.deployments) if (d.family === family && holds(d) && !(replacement && renewable(state, scenario, d, builder))) out.add(d.district);
   if (withNegotiation) for (const scope of negotiatedScopes(state)) if (coversFamily(scenario, scope.projects, family)) for (const d of scope.districts) out.add(d);
+  return out;
+}
+
+/**
+ * `heldDistricts(state, scenario, family, false, true, builder)` of every family at once (a family
+ * held nowhere is absent): one pass over the deployments, for a caller that asks it of every family
+ * on one state (the computer city's candidate list, at each of its decisions).
+ */
+export function heldDistrictsByFamily(state: Readonly<SimState>, scenario: Scenario, builder: Builder): Map<ProjectFamily, Set<number>> {
+  const out = new Map<ProjectFamily, Set<number>>();
+  const longest = longestProcedureMonths(scenario, state.alignment, 1);
+  for (const d of state.deployments) {
+    // As `holds(d) && !renewable(…)`: a deployment under works is never renewable.
+    if (!holds(d) || (d.stage === 'operating' && renewableWithin(state, scenario, d, builder, longest))) continue;
+    let held = out.get(d.family);
+    if (held === undefined) out.set(d.family, (held = new Set()));
+    held.add(d.district);
+  }
   return out;
 }
 

@@ -18,11 +18,11 @@ import type { ContractTerms, SimState } from '../types';
 import { found, problem, type Problem, type Verdict } from '../refusal';
 import { projectType } from './catalogue';
 import { applicationValid, callOpen } from './funding';
-import { dealFlows, partnerLawLens, valueForMoney } from './valuation';
+import { dealContext, dealFlows, partnerLawLens, valueForMoney, valueForMoneyOfScope, type DealContext } from './valuation';
 import { deploymentCapexEur } from './catalogue';
 import { partnerWeights } from './discount';
 import { competitionProblem } from './procedure';
-import { commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
+import { budgetFigures, commitmentAllowed, commitmentProblem, worksCapitalEur, type WorksCapital } from './legality';
 import { serviceHeldProblem } from './services';
 
 /** The scope and length of terms the city pays in full (its own purchase, a baseline's opening offer). */
@@ -123,7 +123,7 @@ export function partnershipStudyFor(state: Readonly<SimState>, terms: { projects
  * its prior evaluation and budget-sustainability study are done (L2212-1, L2212-2), and when that
  * evaluation finds it better value than public procurement.
  */
-function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {
+function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean, valueOf?: ValueForMoneyOf): Verdict {
   const th = partnershipThreshold(scenario, terms);
   if (th.capexEur < th.thresholdEur) {
     if (!explain) return false;
@@ -134,7 +134,7 @@ function partnershipCheck(state: SimState, scenario: Scenario, terms: ContractTe
     if (!explain) return false;
     return problem('partnershipNotStudied', { readyInMonths: study ? study.readyTick - state.tick : -1 }, study ? `the prior evaluation of this partnership is not finished (${study.readyTick - state.tick} months left; CCP L2212-1)` : 'a partnership contract needs a prior evaluation and a budget-sustainability study of its scope first (CCP L2212-1, L2212-2)');
   }
-  const vfm = valueForMoney(state, scenario, terms);
+  const vfm = valueOf ? valueOf(terms) : valueForMoney(state, scenario, terms);
   if (vfm.partnershipEur < vfm.procurementEur) {
     if (!explain) return false;
     return problem('partnershipNoValueForMoney', { partnershipValueEur: vfm.partnershipEur, procurementValueEur: vfm.procurementEur }, `the prior evaluation finds this partnership worse value than public procurement (${fmtM(vfm.partnershipEur)} against ${fmtM(vfm.procurementEur)} for the city, at the public rate)`);
@@ -215,29 +215,52 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
  * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
  * with other lists are checked afresh. `checker(terms, capEur)` answers as `termsLawful(state,
- * scenario, terms, { capEur })`.
+ * scenario, terms, { capEur })`. The state's budget figures are made once for all the terms
+ * (`BudgetFigures`), and a partnership's prior evaluation once per scope (`valueForMoneyOfScope`,
+ * through `context`, the caller's `dealContext` of this state, or one made for the checker).
  */
-export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario): (terms: ContractTerms, capEur?: number | null) => boolean {
-  // Per scope seen: the works' capital, or null when a service is already held in it.
-  const scopes: { terms: ContractTerms; capital: WorksCapital | null }[] = [];
+export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null) => boolean {
+  // Per scope seen, by its projects list (the same array, as `sameScope` asks), in the order seen:
+  // the works' capital, or null when a service is already held in it, and a partnership's prior
+  // evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
+  const scopes = new Map<readonly string[], CheckedScope[]>();
+  // The state's own figures the budget check reads, made once for all the terms checked.
+  const figures = budgetFigures();
+  // What the deployments say for the prior evaluations' deals (`dealContext`): the caller's, or made when first asked.
+  let deals = context;
   return (terms, capEur) => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
     // the negotiators' best-ranked variants, before the budget check).
     if (capEur !== undefined && capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
     if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
-    let scope = scopes.find((k) => sameScope(k.terms, terms));
-    if (!scope) {
-      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner') };
-      scopes.push(scope);
+    let group = scopes.get(terms.projects);
+    let scope: CheckedScope | undefined;
+    if (group !== undefined) for (let i = 0; scope === undefined && i < group.length; i++) if (sameScope(group[i]!.terms, terms)) scope = group[i];
+    if (scope === undefined) {
+      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner'), valueOf: null };
+      if (group === undefined) scopes.set(terms.projects, (group = []));
+      group.push(scope);
     }
     if (scope.capital === null) return false;
-    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital })) return false;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital, figures })) return false;
     // With a bound given (checked above), the competition's own check is not run.
     if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
+    // A scope holds one form: a partnership's variants share their prior evaluation's setups.
+    if (terms.form === 'partnership') return partnershipCheck(state, scenario, terms, false, (scope.valueOf ??= valueForMoneyOfScope(state, scenario, (deals ??= dealContext(state))))) === null;
     return formValueCheck(state, scenario, terms, false) === null;
   };
 }
+
+/** A scope `termsLawfulChecker` has checked: its first terms, the works' capital (null: a service is held in it), its prior evaluation when asked. */
+interface CheckedScope {
+  terms: ContractTerms;
+  capital: WorksCapital | null;
+  valueOf: ValueForMoneyOf | null;
+}
+
+/** `valueForMoney` of terms, for a partnership's check (`valueForMoneyOfScope` for the variants of one scope). */
+type ValueForMoneyOf = (terms: ContractTerms) => { partnershipEur: number; procurementEur: number };
 
 /** The form's rules that need the deal valued: a partnership's value for money, a concession's risk and length. */
 function formValueCheck(state: SimState, scenario: Scenario, terms: ContractTerms, explain: boolean): Verdict {

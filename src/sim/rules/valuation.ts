@@ -234,11 +234,13 @@ export interface DealContext {
   partner: SimState['partner'];
   platformServed: Set<number>;
   evidence: Map<string, ReturnType<typeof territoryEstimate>>;
+  /** `platformSynergyValues` as last asked, with the scenario and alignment it read (asked again for others, it is made afresh). */
+  synergies: { scenario: Scenario; alignment: number; values: Map<number, number> } | null;
 }
 
 /** The `DealContext` of a state, for the deals one decision values on it. */
 export function dealContext(state: Readonly<SimState>): DealContext {
-  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map() };
+  return { deployments: state.deployments, contracts: state.contracts, partner: state.partner, platformServed: platformServed(state), evidence: new Map(), synergies: null };
 }
 
 /** The context if it was made on this state's deployments, contracts and partner, else null. */
@@ -265,6 +267,16 @@ function platformSynergyValues(state: SimState, scenario: Scenario): Map<number,
     out.set(d.district, (out.get(d.district) ?? 0) + deploymentBenefits(t, scenario, d.district, d.scale).serviceValueEur * t.synergyWithPlatform * state.alignment);
   }
   return out;
+}
+
+/** `platformSynergyValues` through the context when there is one (read only: the map is shared). It reads the deployments (the context's), the scenario and the alignment. */
+function synergiesOf(state: SimState, scenario: Scenario, context: DealContext | null): Map<number, number> {
+  if (context === null) return platformSynergyValues(state, scenario);
+  const known = context.synergies;
+  if (known !== null && known.scenario === scenario && Object.is(known.alignment, state.alignment)) return known.values;
+  const values = platformSynergyValues(state, scenario);
+  context.synergies = { scenario, alignment: state.alignment, values };
+  return values;
 }
 
 /**
@@ -380,6 +392,8 @@ interface DealSetup {
   projects: ProjectSetup[];
   /** The year entries the lengths share (`sharedYearEntries`), made as the projections ask; null until one does. */
   shared: SharedYears | null;
+  /** Whether to keep them: false for a setup projected once, at one length (`dealFlows`, `dealCityValue`, `dealValues`, a prior evaluation's), for which they would be made and dropped. */
+  keepYears: boolean;
 }
 
 /**
@@ -428,7 +442,7 @@ export function dealFlows(
   /** 'private': the partner's own costs and experience; 'public': the city's estimate (catalogue costs). */
   view: 'private' | 'public' = 'private',
 ): DealFlows {
-  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view));
+  return flowsOf(scenario, terms, dealSetup(state, scenario, terms, builder, view, undefined, false));
 }
 
 /** One year of a deal's projection before its grants and payments: each entry summed over the projects in their order. */
@@ -532,6 +546,11 @@ function yearEntries(setup: DealSetup, at: YearAt, out: YearEntries): void {
  * Returns `scratch` filled, or a kept entry (read only).
  */
 function sharedYearEntries(setup: DealSetup, at: YearAt, scratch: YearEntries): YearEntries {
+  // A setup projected once keeps nothing: the same entries, made in `scratch`.
+  if (!setup.keepYears) {
+    yearEntries(setup, at, scratch);
+    return scratch;
+  }
   const { k, duration, partnerRisk, savingsShare, penaltyRate } = at;
   const during = setup.b + duration >= k + 1;
   if (!during && !(setup.b + duration <= k)) {
@@ -589,23 +608,38 @@ export function dealValuesOverDurations(
     context?: DealContext;
   } = {},
 ): DealValues[] {
-  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context), durations, true, true);
+  // One length's entries are kept only for others to read (`DealSetup.keepYears`).
+  return valuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, context, durations.length > 1), durations, true, true);
 }
+
+/**
+ * `valuesOfSetup`'s year and entries scratch, one of each for the whole run rather than one per
+ * projection (the computer players make tens of thousands a run): it is never re-entered, sets every
+ * field of the year before reading it, and reads the entries only after `yearEntries` wrote them all.
+ */
+const VALUES_AT: YearAt = { k: 0, works: 0, duration: 0, partnerRisk: 0, savingsShare: 0, penaltyRate: 0 };
+const VALUES_ENTRIES: YearEntries = noEntries();
 
 /**
  * `dealValuesOverDurations` from a setup already made; `withPartner` false leaves the partner's
  * value and annuity at 0 (a caller that reads the city's value only spares the partner's lens),
  * `withCity` false the city's (each sum that is made is made the same way).
  */
-function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean): DealValues[] {
+function valuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, durations: readonly number[], withCity: boolean, withPartner: boolean, knownLens?: CityLens): DealValues[] {
   const { builder, isProcurement, b, expectedGrantsEur } = setup;
   const byPartner = builder === 'partner';
   const partnerRisk = 0.5 * scenario.partner.riskAversion;
   const fiscal = 0.8 + 0.4 * state.city.mayor.profile.fiscal;
-  // The city's lens reads neither the terms nor their length.
-  const lens = cityLens(state, scenario);
-  const e = noEntries();
-  const at: YearAt = { k: 0, works: 0, duration: 0, partnerRisk, savingsShare: terms.savingsShareToPartner, penaltyRate: terms.penaltyRate };
+  // The city's lens reads neither the terms nor their length (`knownLens`: `cityLens` of this state and scenario, when the caller has it).
+  const lens = knownLens ?? cityLens(state, scenario);
+  const e = VALUES_ENTRIES;
+  const at = VALUES_AT;
+  at.k = 0;
+  at.works = 0;
+  at.duration = 0;
+  at.partnerRisk = partnerRisk;
+  at.savingsShare = terms.savingsShareToPartner;
+  at.penaltyRate = terms.penaltyRate;
   const payment = terms.annualPaymentEur;
   const out: DealValues[] = [];
   // What `flowYears` and `partnerLens` read of the terms at each length, but the length itself
@@ -665,9 +699,31 @@ export function dealCityValue(
   /** What the deployments say for any deal on this state (`dealContext`), read once a decision. */
   context?: DealContext,
 ): { city: number; capexEur: number; expectedGrantsEur: number } {
-  const setup = dealSetup(state, scenario, terms, builder, view, context);
-  const [values] = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], true, false);
-  return { city: values!.city, capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur };
+  const priced = dealCityPrice(state, scenario, terms, builder, view, context);
+  return { city: dealCityValueOfPrice(state, scenario, terms, priced), capexEur: priced.capexEur, expectedGrantsEur: priced.expectedGrantsEur };
+}
+
+/** A deal's setup for `dealCityValue`, with the works' price and the grants expected, read before its value is summed (`dealCityValueOfPrice`). */
+export interface DealCityPrice {
+  capexEur: number;
+  expectedGrantsEur: number;
+  setup: DealSetup;
+}
+
+/**
+ * The first half of `dealCityValue`: the works' price and the grants expected, from the deal's
+ * setup (its value not yet summed). The computer city reads them first, and sums the value only for
+ * the purchases its envelope can pay (rule-based-city.ts `aloneFits`).
+ */
+export function dealCityPrice(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public', context?: DealContext): DealCityPrice {
+  const setup = dealSetup(state, scenario, terms, builder, view, context, false);
+  return { capexEur: setup.capexTotal, expectedGrantsEur: setup.expectedGrantsEur, setup };
+}
+
+/** The second half of `dealCityValue`: its `city`, from `dealCityPrice` of the same state, scenario and terms (the same numbers). */
+export function dealCityValueOfPrice(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, priced: DealCityPrice): number {
+  const [values] = valuesOfSetup(state, scenario, terms, priced.setup, [terms.durationYears], true, false);
+  return values!.city;
 }
 
 /** What a negotiator reads of one variant's projection: both sides' values and payment annuities, and the partner's capital (`DealFlows.partnerCapitalEur`). */
@@ -735,13 +791,15 @@ export function partnerValuesOfVariants(state: Readonly<SimState>, scenario: Sce
 /** `dealValuesOfVariants` with the sides asked for (the other's values left at 0). */
 function valuesOfVariants(state: Readonly<SimState>, scenario: Scenario, builder: 'partner' | 'suppliers', view: 'private' | 'public', withCity: boolean, withPartner: boolean): (terms: ContractTerms) => VariantValues {
   const setups = pairKeyed<DealSetup>();
+  // The city's lens of the state, the same for every variant (made when first asked).
+  let lens: CityLens | undefined;
   return (terms) => {
     let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
     if (setup === undefined) {
       setup = dealSetup(state, scenario, terms, builder, view);
       setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
     }
-    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner);
+    return variantValuesOfSetup(state, scenario, terms, setup, withCity, withPartner, (lens ??= cityLens(state, scenario)));
   };
 }
 
@@ -753,12 +811,12 @@ export function dealValues(
   builder: 'partner' | 'suppliers' = 'partner',
   view: 'private' | 'public' = 'private',
 ): VariantValues {
-  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view), true, true);
+  return variantValuesOfSetup(state, scenario, terms, dealSetup(state, scenario, terms, builder, view, undefined, false), true, true);
 }
 
 /** The values of a deal's projection at its terms' own length, from its setup, with the flows' `partnerCapitalEur`. */
-function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean): VariantValues {
-  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner)[0]!;
+function variantValuesOfSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, setup: DealSetup, withCity: boolean, withPartner: boolean, lens?: CityLens): VariantValues {
+  const { city, cityAnnuity, partner, partnerAnnuity } = valuesOfSetup(state, scenario, terms, setup, [terms.durationYears], withCity, withPartner, lens)[0]!;
   // As `flowsOf` counts it.
   const partnerCapitalEur = setup.builder === 'partner' ? setup.trueCostTotal - setup.capexTotal * setup.share : 0;
   return { city, cityAnnuity, partner, partnerAnnuity, partnerCapitalEur };
@@ -788,7 +846,7 @@ function pairKeyed<V>(): PairMemo<V> {
 }
 
 /** The part of a deal's projection that its length does not change. */
-function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext): DealSetup {
+function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers', view: 'private' | 'public' | 'evaluation', dealContext?: DealContext, keepYears = true): DealSetup {
   const context = contextFor(state, dealContext);
   const b = buildYearsOf(scenario, terms);
   const isProcurement = terms.form === 'procurement' || builder === 'suppliers';
@@ -843,7 +901,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
       energyEur += ben.energyEur * priceFactor;
       otherEur += ben.savingsEur - ben.energyEur;
       serviceValue += ben.serviceValueEur * (1 + t.synergyWithPlatform * state.alignment * platformShare(d)) + ben.carbonEur;
-      if (t.family === 'dataPlatform') serviceValue += (synergies ??= platformSynergyValues(state, scenario)).get(d) ?? 0;
+      if (t.family === 'dataPlatform') serviceValue += (synergies ??= synergiesOf(state, scenario, context)).get(d) ?? 0;
     }
     capexTotal += capex;
     // The builder bears the overruns of its works (projects.ts; the events' too, but under a
@@ -863,7 +921,7 @@ function dealSetup(state: Readonly<SimState>, scenario: Scenario, terms: Contrac
     projects.push({ t, sigma: citySigma, cityRiskEnergy, cityRiskOther, priority, capex, energyEur, otherEur, serviceValue, trueCost, opex, life, shortfall, deadShortfall, muPartner: partnerMu, muCity: Math.max(0, muCity + shift) });
   }
   const expectedGrantsEur = expectedGrants(state, scenario, terms, capexTotal, share);
-  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null };
+  return { builder, isProcurement, b, share: paidShare, trueCostTotal, te, capexTotal, expectedGrantsEur, projects, shared: null, keepYears };
 }
 
 /**
@@ -1004,12 +1062,49 @@ export function cityPaymentAnnuity(state: Readonly<SimState>, scenario: Scenario
  * public discount rate alone (no present bias, no electoral hazard), euros.
  */
 export function valueForMoney(state: SimState, scenario: Scenario, terms: ContractTerms): { partnershipEur: number; procurementEur: number } {
-  const lens: CityLens = { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
-  const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+  const lens = evaluationLens(scenario);
   // Both options at the same expected performance (a generic builder's), the partnership credited
   // only with what its terms guarantee (review 9d, item 1).
-  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation'), lens);
-  return { partnershipEur, procurementEur: evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public'), lens) };
+  const partnershipEur = evaluationValue(scenario, terms, dealSetup(state, scenario, terms, 'partner', 'evaluation', undefined, false), lens);
+  return { partnershipEur, procurementEur: procurementEvaluation(state, scenario, terms, lens, undefined) };
+}
+
+/** The lens of a prior evaluation: the public discount rate alone (no present bias, no electoral hazard). */
+function evaluationLens(scenario: Scenario): CityLens {
+  return { rate: scenario.city.discountRate, presentBias: 1, electoralHazard: 0, yearsToElection: 0 };
+}
+
+/** The procurement side of `valueForMoney`: the same works bought by the city and run by it (it reads the terms' projects, districts, pilot flag and calls only). */
+function procurementEvaluation(state: SimState, scenario: Scenario, terms: ContractTerms, lens: CityLens, context: DealContext | undefined): number {
+  const alone: ContractTerms = { ...terms, form: 'procurement', cityCapitalShare: 1, annualPaymentEur: 0, durationYears: 0, guaranteedSavingShare: 0, penaltyRate: 0, savingsShareToPartner: 0, terminationCompensation: 0 };
+  return evaluationValue(scenario, alone, dealSetup(state, scenario, alone, 'suppliers', 'public', context, false), lens);
+}
+
+/**
+ * `valueForMoney` of many partnership terms of one scope on one state, the same numbers: terms with
+ * the same projects, districts, calls, pilot flag, form and capital share (all that the procurement
+ * side and the partnership's setup read, but its guarantee and penalty), which differ in their
+ * length, payment, compensation, savings share, guarantee or penalty (a negotiator's variants, each
+ * checked by `termsLawfulChecker`). The procurement side is valued once, and the partnership's
+ * setup once per guarantee and penalty (as `dealValuesOfVariants` keeps it); only the years are
+ * summed for each. Made for one scope and one state, and dropped with them (never kept across
+ * states: the values read the state). `context`: what the deployments say for any deal on this
+ * state (`dealContext`), shared with the caller's other valuations.
+ */
+export function valueForMoneyOfScope(state: SimState, scenario: Scenario, context?: DealContext): (terms: ContractTerms) => { partnershipEur: number; procurementEur: number } {
+  const lens = evaluationLens(scenario);
+  const setups = pairKeyed<DealSetup>();
+  let procurementEur: number | null = null;
+  return (terms) => {
+    let setup = setups.get(terms.guaranteedSavingShare, terms.penaltyRate);
+    if (setup === undefined) {
+      setup = dealSetup(state, scenario, terms, 'partner', 'evaluation', context);
+      setups.set(terms.guaranteedSavingShare, terms.penaltyRate, setup);
+    }
+    const partnershipEur = evaluationValue(scenario, terms, setup, lens);
+    procurementEur ??= procurementEvaluation(state, scenario, terms, lens, context);
+    return { partnershipEur, procurementEur };
+  };
 }
 
 /**
