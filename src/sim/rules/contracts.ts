@@ -124,6 +124,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     }
     if (!terms.pilot) markPilotScaled(state, p);
   }
+  if (builder === 'partner' && !terms.pilot && terms.form !== 'procurement') phaseWorks(state, contract);
   if (builder === 'partner') state.counters.contractsSigned += 1;
   const grants = applyForGrants(state, scenario, contract);
   // The city's own capital this year comes out of its smart-city envelope.
@@ -144,6 +145,30 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
+}
+
+/**
+ * A contract that runs what it builds (performance, partnership, concession) starts its clock when
+ * its last works end (`stepContracts`), and both lenses value every project of the deal as opening
+ * then (valuation.ts `buildYearsOf`): so the builder phases the works of its scope to be delivered
+ * together, each starting as late as lets it open with the slowest (the *réception* of the whole
+ * opens the operating period of a *marché global de performance*, CCP L2171-3; a citizen app is
+ * launched with the control centre that feeds it). Before, quicker works opened first and their
+ * equipment aged from then, so a short-lived one could end inside the contract while the city still
+ * paid for it (MODEL §13.2, §18: 88 deployments on seeds 1–32, about 13 months each). A replacement
+ * waiting for the equipment it replaces (`replacementOf`) sets the common opening when it is later.
+ */
+function phaseWorks(state: SimState, c: Contract): void {
+  let opening = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    opening = Math.max(opening, (d.worksStartTick ?? state.tick) + d.buildMonthsLeft);
+  }
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    const start = opening - d.buildMonthsLeft;
+    if (start > (d.worksStartTick ?? state.tick)) d.worksStartTick = start;
+  }
 }
 
 /**
