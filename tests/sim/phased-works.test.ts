@@ -58,3 +58,29 @@ describe('a partner bundle is built to open together', () => {
     }
   });
 });
+
+describe('equipment at its end of life runs on while its replacement is under works', () => {
+  it('a replacement phased with slower works opens after the old equipment’s life, and the service never goes dark', () => {
+    const sc = dijon();
+    const state = freshState(sc);
+    const own = signContract(state, sc, terms({ form: 'procurement', projects: ['mobilityServices'], districts: [0], annualPaymentEur: 0, cityCapitalShare: 1, durationYears: 0 }), 'suppliers');
+    const old = state.deployments[own.deployments[0]! - 1]!;
+    while (old.stage !== 'operating') advance(state, sc, 1);
+    // Three months of life left: its replacement, bundled with 24 months of works, opens about 21 months after it.
+    old.ageMonths = old.lifetimeMonths - 3;
+    const c = signContract(state, sc, terms({ projects: ['mobilityServices', 'dataPlatform'], districts: [0], annualPaymentEur: 300_000, durationYears: 8 }), 'partner');
+    const repl = c.deployments.map((uid) => state.deployments[uid - 1]!).find((d) => d.family === 'mobilityServices')!;
+    expect(repl.replaces).toBe(old.uid);
+    let dark = 0;
+    let ranPastLife = 0;
+    const running = (d: { stage: string }) => d.stage === 'operating';
+    while (repl.stage === 'building') {
+      advance(state, sc, 1);
+      if (!running(old) && !running(repl)) dark++;
+      if (old.stage === 'operating' && old.ageMonths > old.lifetimeMonths) ranPastLife++;
+    }
+    expect(dark, 'months with neither running').toBe(0);
+    expect(ranPastLife).toBeGreaterThan(12);
+    expect(old.stage).toBe('ended');
+  });
+});

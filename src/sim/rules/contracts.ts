@@ -124,7 +124,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     }
     if (!terms.pilot) markPilotScaled(state, p);
   }
-  if (builder === 'partner' && !terms.pilot && terms.form !== 'procurement') phaseWorks(state, contract);
+  if (builder === 'partner' && !terms.pilot && (terms.form === 'performance' || terms.form === 'partnership')) phaseWorks(state, contract);
   if (builder === 'partner') state.counters.contractsSigned += 1;
   const grants = applyForGrants(state, scenario, contract);
   // The city's own capital this year comes out of its smart-city envelope.
@@ -148,15 +148,18 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
 }
 
 /**
- * A contract that runs what it builds (performance, partnership, concession) starts its clock when
- * its last works end (`stepContracts`), and both lenses value every project of the deal as opening
- * then (valuation.ts `buildYearsOf`): so the builder phases the works of its scope to be delivered
- * together, each starting as late as lets it open with the slowest (the *réception* of the whole
- * opens the operating period of a *marché global de performance*, CCP L2171-3; a citizen app is
- * launched with the control centre that feeds it). Before, quicker works opened first and their
- * equipment aged from then, so a short-lived one could end inside the contract while the city still
- * paid for it (MODEL §13.2, §18: 88 deployments on seeds 1–32, about 13 months each). A replacement
- * waiting for the equipment it replaces (`replacementOf`) sets the common opening when it is later.
+ * A performance or partnership contract starts its clock when its last works end (`stepContracts`)
+ * and may not outlive the shortest life in its scope (terms.ts `outlivesEquipment`); both lenses
+ * value every project of the deal as opening then (valuation.ts `buildYearsOf`). So the model has
+ * the builder phase the quicker works to open with the slowest, each starting as late as lets it:
+ * a convention of the model, not a rule of law (a buyer may accept pieces as delivered, CCAG-Travaux
+ * art. 42, and have the holder renew them), MODEL §8, §18. Before, quicker works opened first and
+ * their equipment aged from then, so a short-lived one could end inside the contract while the city
+ * still paid for it (88 deployments on seeds 1–32, about 13 months each). A replacement in the
+ * bundle opens with the rest too: when that is later than the end of the equipment it replaces,
+ * that equipment runs on until it opens (projects.ts `awaitsReplacement`: the service is not
+ * interrupted, *continuité du service public*); when the replacement's own wait (`replacementOf`)
+ * is the latest, the others wait for it.
  */
 function phaseWorks(state: SimState, c: Contract): void {
   let opening = 0;
