@@ -14,7 +14,12 @@
  * month a deal the rule signs is lost. Seed 20: the street-lighting performance deal opened in
  * month 144 is signed in month 157; with `aloneFits` broken its city buys the mobility services
  * alone in month 156, beside that deal still under negotiation, and walks away from it that month:
- * the test fails. A whole-run test: the broken run departs from this one years before, so it reads
+ * the test fails. Since a partner bundle's works are phased to open together (contracts.ts
+ * `phaseWorks`, the audit of MODEL §18) seed 20's path no longer meets the case, and it was looked
+ * for again on seeds 1–32 the same way: seed 17, the street-lighting deal opened in month 53 is
+ * signed in month 65; with `aloneFits` broken its city signs a purchase alone while that deal is
+ * under negotiation and the deal fails in month 62 (so do seeds 1, 13, 21 and 28's street-lighting
+ * or building deals, not all beside a purchase). A whole-run test: the broken run departs from this one years before, so it reads
  * the path, not the rule alone (city-planning.test.ts sets the rule's premise up directly; no run of
  * seeds 1–32 has a purchase beside an open deal leave it over its envelope, with the rule or without).
  */
@@ -23,12 +28,12 @@ import { runSimulation } from '../../src/sim';
 import { dijon } from './helpers';
 
 describe('the computer city buys alone beside a deal only what leaves the deal lawful', () => {
-  it('cancel-everything-city, seed 20: the street-lighting deal opened in month 144 is signed, not lost for want of envelope', () => {
+  it('cancel-everything-city, seed 17: the street-lighting deal opened in month 53 is signed, not lost for want of envelope', () => {
     const sc = dijon();
-    const r = runSimulation(sc, { seed: 20, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
-    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 144 ? [e.data.projects] : []));
+    const r = runSimulation(sc, { seed: 17, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
+    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 53 ? [e.data.projects] : []));
     expect(opened).toEqual(['streetLighting']);
-    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 144 ? [e.data.outcome] : []));
+    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 53 ? [e.data.outcome] : []));
     expect(outcomes).toEqual(['signed']);
     expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
   });

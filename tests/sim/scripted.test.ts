@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { POLICY_NAMES_BY_SIDE, resolvePolicy, runSimulation, type Action, type Policy, type RunResult } from '../../src/sim';
 import type { Observation } from '../../src/sim/types';
 import { scriptedStrategies } from '../../src/sim/agents/scripted';
-import { termsLawful } from '../../src/sim/rules/terms';
+import { shortestLife, termsLawful } from '../../src/sim/rules/terms';
 import { dijon, variant } from './helpers';
 import { newGame } from '../state/game-helpers';
 
@@ -136,10 +136,17 @@ describe('each does what its name says', () => {
     // Where the longest is not lawful (a partnership's value for money, its budget), it plays the steady mayor.
     expect(signed.filter((c) => c.terms.durationYears >= Math.min(25, lifeOf(c)) - 1e-9).length).toBeGreaterThanOrEqual(signed.length / 2);
     for (const c of signed) expect(c.terms.durationYears, `contract ${c.id}`).toBeLessThanOrEqual(lifeOf(c) + 1e-9);
-    // The steady mayor's own contracts on the same seed are shorter.
-    const own = runSimulation(sc, { seed: 2, years: 18, agents: AGENTS }).state.contracts.filter((c) => c.builder === 'partner' && !c.terms.pilot);
-    const years = (cs: { terms: { durationYears: number } }[]) => cs.reduce((t, c) => t + c.terms.durationYears, 0) / cs.length;
-    expect(years(signed)).toBeGreaterThan(years(own));
+    // What it does of its own: once the bids are in, each of its answers asks or accepts the
+    // longest length the rules allow for the scope. (Compared with the steady mayor's contracts on
+    // one seed, the lengths were a path's accident: the partner asks the longest lawful length for
+    // both, MODEL §18, so the two differ by which deals they sign, not by their lengths.)
+    const { policy, taken } = recorded('long-contract-city', 'city', (obs, a) =>
+      (a.type === 'propose' || a.type === 'accept') && a.by === 'city' && a.reason?.startsWith('long-contract-city') ? { asked: a.type === 'propose' ? a.terms.durationYears : obs.state.negotiation!.offer.durationYears, longest: Math.min(25, shortestLife(obs.scenario, obs.state.negotiation!.offer.projects).years) } : null,
+    );
+    runSimulation(sc, { seed: 2, years: 18, agents: AGENTS, city: policy });
+    const own = taken.filter((t) => t !== null);
+    expect(own.length).toBeGreaterThan(0);
+    for (const t of own) expect(t.asked).toBe(t.longest);
   });
 
   it('tax-cut-city votes the steady mayor\u2019s budgets with the rates cut as far as the rules allow', () => {

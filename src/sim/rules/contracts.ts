@@ -124,6 +124,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     }
     if (!terms.pilot) markPilotScaled(state, p);
   }
+  if (builder === 'partner' && !terms.pilot && (terms.form === 'performance' || terms.form === 'partnership')) phaseWorks(state, contract);
   if (builder === 'partner') state.counters.contractsSigned += 1;
   const grants = applyForGrants(state, scenario, contract);
   // The city's own capital this year comes out of its smart-city envelope.
@@ -144,6 +145,33 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;
+}
+
+/**
+ * A performance or partnership contract starts its clock when its last works end (`stepContracts`)
+ * and may not outlive the shortest life in its scope (terms.ts `outlivesEquipment`); both lenses
+ * value every project of the deal as opening then (valuation.ts `buildYearsOf`). So the model has
+ * the builder phase the quicker works to open with the slowest, each starting as late as lets it:
+ * a convention of the model, not a rule of law (a buyer may accept pieces as delivered, CCAG-Travaux
+ * art. 42, and have the holder renew them), MODEL §8, §18. Before, quicker works opened first and
+ * their equipment aged from then, so a short-lived one could end inside the contract while the city
+ * still paid for it (88 deployments on seeds 1–32, about 13 months each). A replacement in the
+ * bundle opens with the rest too: when that is later than the end of the equipment it replaces,
+ * that equipment runs on until it opens (projects.ts `awaitsReplacement`: the service is not
+ * interrupted, *continuité du service public*); when the replacement's own wait (`replacementOf`)
+ * is the latest, the others wait for it.
+ */
+function phaseWorks(state: SimState, c: Contract): void {
+  let opening = 0;
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    opening = Math.max(opening, (d.worksStartTick ?? state.tick) + d.buildMonthsLeft);
+  }
+  for (const uid of c.deployments) {
+    const d = state.deployments[uid - 1]!;
+    const start = opening - d.buildMonthsLeft;
+    if (start > (d.worksStartTick ?? state.tick)) d.worksStartTick = start;
+  }
 }
 
 /**

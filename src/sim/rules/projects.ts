@@ -423,6 +423,19 @@ function retireReplaced(state: SimState, scenario: Scenario, replacement: Deploy
   if (old && old.stage === 'operating') retire(state, scenario, old);
 }
 
+/**
+ * Does equipment at the end of its life wait for a replacement under works? A replacement phased to
+ * open with the rest of its bundle (contracts.ts `phaseWorks`) may open after the equipment it
+ * replaces reaches its catalogue life; that equipment then runs on, its running cost and repairs
+ * paid as after its contract, until the replacement opens and retires it (`retireReplaced`): a
+ * catalogue life is a rating, not a cliff, and a city keeps its lights on while their replacement
+ * is installed (*continuité du service public*). At most the bundle's longest works (24 months).
+ */
+function awaitsReplacement(state: Readonly<SimState>, old: Deployment): boolean {
+  for (const d of state.deployments) if (d.replaces === old.uid && d.stage === 'building') return true;
+  return false;
+}
+
 /** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */
 const COVERED = slotScratch();
 
@@ -514,7 +527,7 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);
         }
       }
-      if (d.ageMonths >= d.lifetimeMonths) {
+      if (d.ageMonths >= d.lifetimeMonths && !awaitsReplacement(state, d)) {
         d.stage = 'ended';
         state.log.push({ tick: state.tick, kind: 'deploymentEnded', data: { type: d.type, district: state.districts[d.district]!.id, pilot: d.pilot } });
       }
