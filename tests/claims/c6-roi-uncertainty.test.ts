@@ -152,6 +152,8 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // 0.13; with the city pricing no risk (riskAversion 0), −0.16 ± 0.15; without the pilot for
   // risk, +0.19 ± 0.12 — all fail. Without the guarantee's mean gain (GUARANTEE_MEAN_GAIN 0) +0.28
   // ± 0.14 (passes): the restoring is the transfer of risk, not a better mean.
+  // Twelfth round: +0.28 ± 0.14 (1–32, at exactly two SE), +0.50 ± 0.14 (9001–9032). Thirteenth
+  // round, a bundle's works phased to open together (MODEL §8): +0.38 ± 0.13, +0.56 ± 0.13.
   it('allowing performance guarantees restores those deals', () => {
     expect(mean(g) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(g, u)));
   });
