@@ -30,6 +30,7 @@ import { hexToNumber, MAP_COLOURS } from './palette';
 import { FlowSet, flowSpecs } from './project-flows';
 import { projectViews, type ProjectView } from './project-views';
 import { iconKey } from './textures';
+import { months } from '../ui/words/numbers';
 
 /** Where `mount.ts` leaves the game's store for the scenes (Phaser's registry). */
 export const GAME_REGISTRY_KEY = 'horizons.game';
@@ -332,7 +333,9 @@ export class CityViewScene extends Phaser.Scene {
     const pct = (share: number) => t('city.unit.percent', { value: new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 0 }).format(share * 100) });
     const stage =
       v.stage === 'building'
-        ? t('city.stage.building', { percent: pct(v.progress) })
+        ? v.worksStartsIn > 0
+          ? t('city.stage.scheduled', { months: months(v.worksStartsIn) })
+          : t('city.stage.building', { percent: pct(v.progress) })
         : v.stage === 'operating'
           ? t('city.stage.operating')
           : v.stage === 'down'

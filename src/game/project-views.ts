@@ -22,6 +22,10 @@ export interface ProjectView {
   stage: ProjectStage;
   /** Share of the works done, 0–1 (1 once it runs). */
   progress: number;
+  /** Months before its works start, when signed and waiting (a purchase's award procedure, a
+   *  bundle's quicker works phased to open with its slowest, a replacement's scheduled start); 0
+   *  once they run. */
+  worksStartsIn: number;
   /** Share of the district reached now: the scale running, or the scale times the works done. */
   coverage: number;
   pilot: boolean;
@@ -64,6 +68,7 @@ export function projectViews(sim: SimState): ProjectView[] {
     const key = `${d.district}:${d.family}`;
     const progress = stage === 'building' ? (d.buildMonths > 0 ? Math.min(1, Math.max(0, 1 - d.buildMonthsLeft / d.buildMonths)) : 0) : 1;
     const reach = stage === 'operating' ? d.scale : stage === 'building' ? d.scale * progress : 0;
+    const worksStartsIn = stage === 'building' && d.worksStartTick !== undefined ? Math.max(0, d.worksStartTick - sim.tick) : 0;
     const r = rank(stage, d.pilot);
     const held = best.get(key);
     if (held) held.view.coverage = Math.max(held.view.coverage, reach);
@@ -74,6 +79,7 @@ export function projectViews(sim: SimState): ProjectView[] {
       family: d.family,
       stage,
       progress,
+      worksStartsIn,
       coverage: Math.max(reach, held?.view.coverage ?? 0),
       pilot: d.pilot,
       scale: d.scale,

@@ -32,6 +32,7 @@ export const enCity: Record<keyof typeof frCity, string> = {
   'city.family.greenInfrastructure': 'Green infrastructure (trees, permeable soil)',
   'city.family.pedestrianPriority': 'Pedestrian priority',
   'city.stage.building': 'Being built: {percent} done',
+  'city.stage.scheduled': 'Signed: works start in {months}',
   'city.stage.operating': 'Running',
   'city.stage.down': 'Broken down, being repaired',
   'city.stage.failed': 'Failed: abandoned',

@@ -30,6 +30,7 @@ export const frCity = {
   'city.family.greenInfrastructure': 'Végétalisation (arbres, sols perméables)',
   'city.family.pedestrianPriority': 'Priorité aux piétons',
   'city.stage.building': 'En travaux : {percent} réalisés',
+  'city.stage.scheduled': 'Signé : travaux dans {months}',
   'city.stage.operating': 'En service',
   'city.stage.down': 'En panne, en réparation',
   'city.stage.failed': 'Échec : abandonné',
