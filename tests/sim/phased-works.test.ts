@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSimulation } from '../../src/sim';
 import { signContract } from '../../src/sim/rules/contracts';
+import { pastLifeCondition } from '../../src/sim/rules/projects';
 import { shortestLife } from '../../src/sim/rules/terms';
 import { advance, dijon, freshState, terms } from './helpers';
 
@@ -80,7 +81,31 @@ describe('equipment at its end of life runs on while its replacement is under wo
       if (old.stage === 'operating' && old.ageMonths > old.lifetimeMonths) ranPastLife++;
     }
     expect(dark, 'months with neither running').toBe(0);
+    // Running on, it wears as the legacy does: half its output lost over a further life.
+    expect(pastLifeCondition({ ...old, ageMonths: old.lifetimeMonths })).toBe(1);
+    expect(pastLifeCondition({ ...old, ageMonths: old.lifetimeMonths + 12 })).toBeCloseTo(1 - 0.5 * (12 / old.lifetimeMonths), 12);
     expect(ranPastLife).toBeGreaterThan(12);
     expect(old.stage).toBe('ended');
+  });
+});
+
+describe('equipment running on past its life gives less', () => {
+  it('an LED network awaiting its replacement saves less energy each month past its life', () => {
+    const sc = dijon();
+    const state = freshState(sc);
+    const own = signContract(state, sc, terms({ form: 'procurement', projects: ['streetLighting'], districts: [0], annualPaymentEur: 0, cityCapitalShare: 1, durationYears: 0 }), 'suppliers');
+    const old = state.deployments[own.deployments[0]! - 1]!;
+    while (old.stage !== 'operating') advance(state, sc, 1);
+    old.ageMonths = old.lifetimeMonths - 1;
+    // Its replacement, bundled with the control centre (24 months of works each), opens about two years on.
+    signContract(state, sc, terms({ projects: ['streetLighting', 'dataPlatform'], districts: [0], annualPaymentEur: 300_000, durationYears: 12 }), 'partner');
+    const energy: number[] = [];
+    for (let month = 0; month < 12; month++) {
+      advance(state, sc, 1);
+      expect(old.stage).toBe('operating');
+      energy.push(state.districts[0]!.energyMWh);
+    }
+    // Past its life its output falls month by month, so the district's energy rises.
+    for (let i = 2; i < energy.length; i++) expect(energy[i]!).toBeGreaterThan(energy[i - 1]!);
   });
 });

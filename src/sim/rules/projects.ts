@@ -24,7 +24,7 @@ import { deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, pr
 import { clamp } from './discount';
 import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
-import { legacyServices, serviceSlot, slotScratch } from './services';
+import { legacyServices, PAST_LIFE_LOSS, serviceSlot, slotScratch } from './services';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -424,12 +424,25 @@ function retireReplaced(state: SimState, scenario: Scenario, replacement: Deploy
 }
 
 /**
+ * What equipment past its catalogue life still gives, as a share of its output: 1 − PAST_LIFE_LOSS
+ * × (months past its life ÷ its life), the legacy stocks' wear (services.ts `legacyCondition`): units
+ * past their service life fail more and give less. Reached only while it runs on awaiting its
+ * replacement (`awaitsReplacement`); 1 before its end.
+ */
+export function pastLifeCondition(d: Readonly<Deployment>): number {
+  if (d.ageMonths <= d.lifetimeMonths) return 1;
+  return 1 - PAST_LIFE_LOSS * Math.min(1, (d.ageMonths - d.lifetimeMonths) / d.lifetimeMonths);
+}
+
+/**
  * Does equipment at the end of its life wait for a replacement under works? A replacement phased to
  * open with the rest of its bundle (contracts.ts `phaseWorks`) may open after the equipment it
  * replaces reaches its catalogue life; that equipment then runs on, its running cost and repairs
  * paid as after its contract, until the replacement opens and retires it (`retireReplaced`): a
  * catalogue life is a rating, not a cliff, and a city keeps its lights on while their replacement
- * is installed (*continuité du service public*). At most the bundle's longest works (24 months).
+ * is installed (*continuité du service public*); it gives less as it ages (`pastLifeCondition`).
+ * At most the replacement's procedure and works (a control centre bought alone in its last month:
+ * 5 months of open procedure and 24 of works), or a bundle's longest works.
  */
 function awaitsReplacement(state: Readonly<SimState>, old: Deployment): boolean {
   for (const d of state.deployments) if (d.replaces === old.uid && d.stage === 'building') return true;
@@ -509,19 +522,21 @@ export function operationPhase(state: SimState, scenario: Scenario, scratch: Tic
           state.log.push({ tick: state.tick, kind: 'failure', data: { type: d.type, district: state.districts[d.district]!.id } });
         } else {
           const slot = serviceSlot(d.family, d.district);
+          // Past its life (running on while its replacement is built), it gives less, as the legacy does.
+          const output = d.realisation * pastLifeCondition(d);
           const used = covered[slot]!;
           const scale = Math.max(0, Math.min(d.scale, 1 - used));
           covered[slot] = used + scale;
-          const units = unitsIn(type, scenario.territory.districts[d.district]!) * scale * d.realisation;
+          const units = unitsIn(type, scenario.territory.districts[d.district]!) * scale * output;
           const mwh = (type.benefits.energyMWhPerUnit * units) / 12;
           savedMWh += mwh;
           otherSavings += (type.benefits.savingsEurPerUnit * units) / 12;
           co2 += mwh * scenario.energy.co2TPerMWh + (type.benefits.co2TPerUnit * units) / 12;
           const dist = state.districts[d.district]!;
           const synergy = 1 + type.synergyWithPlatform * state.alignment * platform[d.district]!;
-          dist.services[type.domain] = Math.min(1, dist.services[type.domain] + type.benefits.serviceQuality * scale * d.realisation * synergy);
-          dist.environment = Math.min(1, dist.environment + type.benefits.environment * scale * d.realisation);
-          dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * scale * d.realisation);
+          dist.services[type.domain] = Math.min(1, dist.services[type.domain] + type.benefits.serviceQuality * scale * output * synergy);
+          dist.environment = Math.min(1, dist.environment + type.benefits.environment * scale * output);
+          dist.heatProtection = Math.min(1, dist.heatProtection + type.benefits.heatProtection * scale * output);
           savedByDistrict[d.district]! += mwh;
           if (d.family === 'streetLighting') lightSavedByDistrict[d.district]! += mwh;
           if (contract !== null) savingsByContract.set(contract.id, (savingsByContract.get(contract.id) ?? 0) + mwh);

@@ -280,7 +280,7 @@ export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario
  * it is not a service in `servicesDelivered` (that counts what was bought), and where a project
  * replaced it, only the project serves.
  */
-const PAST_LIFE_LOSS = 0.5;
+export const PAST_LIFE_LOSS = 0.5;
 
 /** The domain a family serves (the catalogue's first project of that family), or null if none. */
 function familyDomain(scenario: Scenario, family: ProjectFamily): Domain | null {
