@@ -85,6 +85,10 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // (20001–20032, fails its 2-SE floor), +0.38 ± 0.13 (30001–30032) — real, about a fifth to two
   // fifths of a deal a run, and under its floor on two blocks of four, the tests' own among them.
   // Skipped again (docs/CLAIMS.md); the guarantees' leg below holds on the four blocks.
+  // Twelfth and thirteenth rounds: −0.06 ± 0.13 (1–32) at 3c72323, +0.00 ± 0.15 / +0.03 ± 0.18 /
+  // −0.06 ± 0.18 (1–32 / 9001 / 20001) now; lost with the renewal before the end (bisected to
+  // dd3e400): the certain city's control-centre renewal takes the slot its retrofits used, one
+  // partner negotiation at a time (MODEL §18, docs/CLAIMS.md).
   // oxlint-disable-next-line vitest/no-disabled-tests -- a leg of C6 too small for 32 seeds on every block (issue 9); its figures are above
   it.skip('with uncertain benefits and no guarantee, fewer energy-saving deals are signed', () => {
     expect(mean(c) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(c, u)));
