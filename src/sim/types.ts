@@ -88,7 +88,9 @@ export interface Deployment {
   startTick: number;
   /** The month its works may start: after the award procedure of a purchase the city makes itself
    *  (rules/procedure.ts), and for a replacement not before the equipment it replaces is about to
-   *  end (rules/services.ts `replacementOf`); absent or ≤ the signature month otherwise. */
+   *  end (rules/services.ts `replacementOf`), and for the quicker pieces of a performance or
+   *  partnership bundle, phased to open with its slowest (rules/contracts.ts `phaseWorks`); absent
+   *  or ≤ the signature month otherwise. */
   worksStartTick?: number;
   /** The equipment it replaces (a deployment's uid, rules/services.ts): retired when this one opens. */
   replaces?: number;

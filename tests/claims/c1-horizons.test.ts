@@ -101,7 +101,7 @@ describe('C1 through present bias alone (electoral hazard at the scenario\u2019s
   // threshold; asserted because it holds on the tests' block (docs/CLAIMS.md).
   // Thirteenth round, a bundle's works phased to open together (MODEL §8): +1.13 ± 0.30 (1–32),
   // +1.22 ± 0.26 (9001–9032). Traced: the unbiased city's contracts do not move; the biased one's
-  // first deal, a quick-service bundle β makes it pick, is now paid in year 4 when its pieces open,
+  // first deal, a quick-service bundle β makes it pick, is now paid in year 4, before its pieces open,
   // which empties that year's envelope and delays its LED deal and the sensors' renewal: quick wins
   // crowding out long commitments, not a lens that prefers short lengths. Phasing off: +0.59 / +0.44.
   it('fewer long contracts', () => {

@@ -9,7 +9,8 @@
  * turn it is may accept the other's last offer, counter with its own, or walk away to its outside
  * option; every offer obeys the competitive bound (procedure.ts). A negotiation lasts at most
  * `maxRoundsPerYear` rounds (one a month), then fails. An accepted offer goes through the award
- * (the council's decision) and the standstill before signature. Veto players (DESIGN C4): with
+ * (the council's decision) and the standstill before signature. The council's majority (DESIGN C4;
+ * its groups, `vetoPlayers` in the scenario, follow their communes; none holds a veto): with
  * alignment a, the city side needs R = 1 + round(vetoPlayers × (1 − a)) rounds of internal
  * agreement; an acceptance before round R adds R − round months of ratification to the award, and
  * each award month may break the deal with probability 0.1 × (1 − a), less when co-funders pay part of
@@ -40,7 +41,7 @@ function note(n: MoveNote | string): MoveNote {
   return typeof n === 'string' ? { reason: n } : n;
 }
 
-/** The monthly chance of a veto during the award when the territory pays the whole deal itself (an assumption: MODEL §13.2). */
+/** The monthly chance that the council's majority splits during the award when the territory pays the whole deal itself (an assumption: MODEL §13.2). */
 const VETO_PER_AWARD_MONTH = 0.1;
 
 /**
@@ -61,14 +62,14 @@ export function vetoChance(state: SimState, scenario: Scenario, terms: ContractT
   return base * (1 - Math.min(1, expectedGrantsEur / capexEur));
 }
 
-/** Rounds of internal agreement the city side needs before it can sign (C4 veto players). */
+/** Rounds of internal agreement the city side needs before it can sign (C4: the groups of the council's majority). */
 export function roundsNeeded(state: SimState, scenario: Scenario): number {
   return vetoRounds(scenario, state.alignment);
 }
 
 /**
  * Months of the award, the council's decision, for an offer accepted at round `round`: the
- * procedure's award months plus one month for each round of internal agreement the veto players
+ * procedure's award months plus one month for each round of internal agreement the council.s majority
  * still need (R − round). A partner deal and a purchase alone above the EU threshold both count them
  * so (`ratifyPurchase`).
  */
@@ -76,7 +77,7 @@ export function ratificationMonths(scenario: Scenario, kind: ProcedureKind, roun
   return scenario.procurement.months[kind].award + Math.max(0, rounds - round);
 }
 
-/** Whether a veto player breaks the deal in one month of its award (`vetoChance`, drawn on the city's stream). */
+/** Whether the council's majority splits over the deal in one month of its award (`vetoChance`, drawn on the city's stream). */
 function vetoedThisMonth(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): boolean {
   return withStream(state, 'city', (rng) => rng.chance(vetoChance(state, scenario, terms, builder)));
 }
@@ -303,7 +304,7 @@ function concludeDeal(state: SimState, scenario: Scenario): void {
   closeProcedure(state, n, { outcome: 'signed', scenario, contractId: contract.id });
 }
 
-/** Each month: the fixed phases of the procedure run down, the veto players ratify, and the round limit holds. */
+/** Each month: the fixed phases of the procedure run down, the council's majority ratifies, and the round limit holds. */
 export function negotiationTick(state: SimState, scenario: Scenario): void {
   const n = state.negotiation;
   if (!n) return;

@@ -442,7 +442,7 @@ export function pastLifeCondition(d: Readonly<Deployment>): number {
  * catalogue life is a rating, not a cliff, and a city keeps its lights on while their replacement
  * is installed (*continuité du service public*); it gives less as it ages (`pastLifeCondition`).
  * At most the replacement's procedure and works (a control centre bought alone in its last month:
- * 5 months of open procedure and 24 of works), or a bundle's longest works.
+ * 5 months of open procedure, the council's extra months, 24 of works), or a bundle's longest works.
  */
 function awaitsReplacement(state: Readonly<SimState>, old: Deployment): boolean {
   for (const d of state.deployments) if (d.replaces === old.uid && d.stage === 'building') return true;

@@ -424,8 +424,12 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     }
     row(t('negotiation.term.cityCapitalShare'), pct(k.form === 'procurement' ? 1 : k.cityCapitalShare));
     if (k.grantCalls.length > 0) row(t('negotiation.term.grantCalls'), k.grantCalls.map((id) => callName(id)).join(', '));
-    // The service runs once the last of its works is built.
-    const worksLeft = Math.max(0, ...c.deployments.map((uid) => s.sim.deployments[uid - 1]?.buildMonthsLeft ?? 0));
+    // The service runs once the last of its works is built, counting works that wait for their start
+    // (a bundle's quicker pieces phased to open with its slowest, a replacement's scheduled start).
+    const worksLeft = Math.max(0, ...c.deployments.map((uid) => {
+      const d = s.sim.deployments[uid - 1];
+      return d ? Math.max(0, (d.worksStartTick ?? s.sim.tick) - s.sim.tick) + d.buildMonthsLeft : 0;
+    }));
     card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, Math.max(s.sim.tick, c.operationStartTick, s.sim.tick + worksLeft), 'short') })));
     return card;
   }
