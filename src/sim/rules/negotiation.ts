@@ -69,7 +69,7 @@ export function roundsNeeded(state: SimState, scenario: Scenario): number {
 
 /**
  * Months of the award, the council's decision, for an offer accepted at round `round`: the
- * procedure's award months plus one month for each round of internal agreement the council.s majority
+ * procedure's award months plus one month for each round of internal agreement the council's majority
  * still need (R − round). A partner deal and a purchase alone above the EU threshold both count them
  * so (`ratifyPurchase`).
  */
