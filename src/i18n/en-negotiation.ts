@@ -106,7 +106,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.status.yourTurn': 'Your move: accept the offer, counter it or walk away.',
   'negotiation.status.waiting': 'Offer sent: {side} answers this month.',
   'negotiation.status.ratification': 'Deal accepted, being ratified: {months} to go.',
-  'negotiation.status.signed': 'Contract signed: the works begin.',
+  'negotiation.status.signed': 'Contract signed: the works are scheduled.',
   'negotiation.status.failedBy': 'Negotiation broken off: {side} walked away.',
   'negotiation.answer.heading': 'Last answer',
   'negotiation.answer.none': 'No answer from the other side yet.',

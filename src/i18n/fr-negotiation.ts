@@ -104,7 +104,7 @@ export const frNegotiation = {
   'negotiation.status.yourTurn': 'À vous : acceptez l’offre, faites une contre-offre ou rompez.',
   'negotiation.status.waiting': 'Offre envoyée : {side} répond ce mois-ci.',
   'negotiation.status.ratification': 'Accord accepté, en ratification : encore {months}.',
-  'negotiation.status.signed': 'Contrat signé : les travaux commencent.',
+  'negotiation.status.signed': 'Contrat signé : les travaux sont programmés.',
   'negotiation.status.failedBy': 'Négociation rompue : {side} l’a quittée.',
   'negotiation.answer.heading': 'Dernière réponse',
   'negotiation.answer.none': 'Pas encore de réponse de l’autre partie.',
