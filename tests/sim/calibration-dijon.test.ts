@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { contractRecords, median as medianOf, type ContractRecord } from '../../src/sim/contract-records';
-import { procedureMonths } from '../../src/sim/rules/procedure';
+import { procedureMonths } from '../../src/sim/rules/lead-times';
 import { runSimulation } from '../../src/sim/run';
 import { dijon } from './helpers';
 

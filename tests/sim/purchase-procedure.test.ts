@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyAction } from '../../src/sim/actions';
-import { awardProcedure, estimatedValueEur, procedureMonths } from '../../src/sim/rules/procedure';
+import { awardProcedure, estimatedValueEur } from '../../src/sim/rules/procedure';
+import { procedureMonths } from '../../src/sim/rules/lead-times';
 import { stepInPlace } from '../../src/sim/step';
 import { dijon, freshState, movedCents, NO_POLICIES, scratch, terms, variant } from './helpers';
 

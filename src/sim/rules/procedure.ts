@@ -47,12 +47,8 @@ import { partnerFit } from './partner';
 import { expectedOverrun } from './projects';
 import { partnerValuesOfVariants, type PartnerValues } from './valuation';
 
-/** The months of a procedure of each kind (moved to lead-times.ts, which services.ts reads too). */
-export { procedureMonths } from './lead-times';
-
 /** Payments are offered on a grid of €1,000 (the computer players' grid): the bound is rounded up to it. */
 const PAYMENT_GRID_EUR = 1000;
-
 
 /** What the contract buys, by its main (dearest) project: works, or supplies and services (CCP L1111-2 to -4). */
 export function contractObject(scenario: Scenario, terms: Pick<ContractTerms, 'projects' | 'districts' | 'pilot'>): 'works' | 'suppliesServices' {

@@ -31,8 +31,10 @@
  * scheduled so that it enters service in the old equipment's last month (`replacementOf`,
  * read at signature by contracts.ts; a *date de commencement* set in the contract), and the old
  * equipment retires when its replacement opens (projects.ts `retireReplaced`): it runs its life
- * but that last month, the two never run together, and the service does not lapse when the
- * award comes within the lead (later, it lapses from the old equipment's end to the opening).
+ * but that last month and the two never run together. A replacement signed while the old
+ * equipment still runs but opening after its end (awarded late in the lead, or phased with a slower
+ * bundle, contracts.ts `phaseWorks`) finds it still running (projects.ts `awaitsReplacement`); only
+ * one signed after the old equipment ended leaves a gap.
  * French procurement law has the buyer define its needs before it buys (CCP L2111-1) and value one
  * need as a whole, whoever supplies it (R2121-1); splitting one need into several purchases to
  * escape the procedure its value requires is banned by R2121-4 (with R2121-5 and R2121-6 on how
@@ -162,9 +164,9 @@ function renewableWithin(state: Readonly<SimState>, scenario: Scenario, d: Reado
   // scale's own `buildMonths` is its type's) and the decision rhythm: most equipment is far from its
   // end, and this bound spares pricing its replacement (the same answer, faster: the held checks
   // run on every candidate the computer players weigh).
+  // A partner deal's lead is that bound itself (`renewalLeadMonths`).
   if (left > longest + d.buildMonths + DECISION_RHYTHM_MONTHS) return false;
-  if (builder !== 'suppliers') return left <= longest + projectType(scenario, d.type)!.buildMonths + DECISION_RHYTHM_MONTHS;
-  return left <= renewalLeadMonths(state, scenario, d, builder);
+  return builder !== 'suppliers' || left <= renewalLeadMonths(state, scenario, d, builder);
 }
 
 /**
