@@ -39,7 +39,7 @@ function fractionalFields(state: SimState): void {
   storeAsFractions(state.partner, ['npvEur', 'transferableExperience', 'reputation', 'trueCostFactor']);
   storeAsFractions(state.scores, ['serviceYears', 'serviceValuePvEur', 'carbonValuePvEur', 'savingsValuePvEur', 'cityMoneyPvEur', 'publicFundsEur', 'publicFundsPvEur', 'partnerMoneyPvEur', 'satisfactionGainPv']);
   for (const d of state.districts) {
-    storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'taxFreeGap', 'satisfactionAtTermStart', 'energyMWh']);
+    storeAsFractions(d, ['nuisance', 'environment', 'satisfaction', 'voteIntention', 'visibleThisTerm', 'heatProtection', 'serviceExpectation', 'satisfactionTaxFree', 'satisfactionAtTermStart', 'energyMWh']);
     storeAsFractions(d.services, Object.keys(d.services) as (keyof typeof d.services)[]);
   }
 }
@@ -63,7 +63,6 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     prefEnvironment: new Float32Array(agents),
     prefPrivacy: new Float32Array(agents),
     satisfaction: new Float64Array(agents),
-    satisfactionTaxFree: new Float64Array(agents),
   };
   const profile = scenario.politics.mayors.find((m) => m.id === scenario.city.mayor)!;
   const districts: DistrictState[] = districtsSpec.map((d) => ({
@@ -76,7 +75,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     visibleThisTerm: 0,
     heatProtection: 0,
     serviceExpectation: serviceLevelAtStart(scenario),
-    taxFreeGap: 0,
+    satisfactionTaxFree: scenario.citizens.initialSatisfaction,
     legacyLeft: scenario.territory.legacy.map(() => 1),
     satisfactionAtTermStart: scenario.citizens.initialSatisfaction,
     energyMWh: d.lightingPoints * scenario.energy.lightingMWhPerPoint + d.buildingsEnergyMWh,
@@ -195,6 +194,7 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
     let i = 0;
     let j = 0;
     counts.forEach((n, d) => {
+      let sum = 0;
       for (let k = 0; k < n; k++, i++, j += 6) {
         citizens.district[i] = d;
         const u = draws[j]!;
@@ -204,8 +204,10 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
         citizens.prefEnvironment[i] = 0.5 + draws[j + 3]!;
         citizens.prefPrivacy[i] = 0.5 + draws[j + 4]!;
         citizens.satisfaction[i] = Math.min(1, Math.max(0, scenario.citizens.initialSatisfaction + 0.1 * (draws[j + 5]! - 0.5)));
-        citizens.satisfactionTaxFree[i] = citizens.satisfaction[i]!;
+        sum += citizens.satisfaction[i]!;
       }
+      // The district's mean satisfaction is its agents' mean from the start; the tax-free one starts there too (rules/citizens.ts).
+      if (n > 0) districts[d]!.satisfaction = districts[d]!.satisfactionTaxFree = sum / n;
     });
   });
   // How each project type performs on this territory: hidden, common to its pilots and roll-outs.

@@ -41,9 +41,6 @@ export interface CitizenArrays {
   prefEnvironment: Float32Array;
   prefPrivacy: Float32Array;
   satisfaction: Float64Array;
-  /** The satisfaction each agent would have had with the tax rates left at their start (the same
-   *  dynamics without the tax term): what the scores read, since a tax is a transfer (scores.ts). */
-  satisfactionTaxFree: Float64Array;
 }
 
 export interface DistrictState {
@@ -66,8 +63,8 @@ export interface DistrictState {
   satisfactionAtTermStart: number;
   /** The service level the district's citizens have come to expect, 0–1. */
   serviceExpectation: number;
-  /** Σ over the district's citizens of (tax-free satisfaction − satisfaction) after last month's update: citizens.ts sums it as it writes both, for next month's tax-free neighbours' opinion (0 at the start, when they are equal). */
-  taxFreeGap: number;
+  /** The mean satisfaction the district's citizens would have with the tax rates left at their start and the debt no higher (the same dynamics without the fiscal term, citizens.ts): what the scores read, since a tax is a transfer (scores.ts). */
+  satisfactionTaxFree: number;
   /** Share of each of the territory's legacy stocks (`territory.legacy`, in order) still in place here, 0–1 (rules/services.ts). */
   legacyLeft: number[];
   energyMWh: number;
@@ -441,7 +438,7 @@ export interface ScoreAccumulators {
   publicFundsPvEur: number;
   /** The partner's net outlay (what it paid less what it received). */
   partnerMoneyPvEur: number;
-  /** Σ (mean tax-free satisfaction − the scenario's initial satisfaction) ÷ 12 (citizens.ts `satisfactionTaxFree`). */
+  /** Σ (mean tax-free satisfaction − the scenario's initial satisfaction) ÷ 12 (citizens.ts, districts' `satisfactionTaxFree`). */
   satisfactionGainPv: number;
   /** Months with the debt-capacity ratio above the reference ceiling or the budget settled by the prefect. */
   budgetStrainMonths: number;
@@ -466,7 +463,7 @@ export interface SimState {
   citizenDistrictStart: number[];
   /** Mean satisfaction of the citizen agents, as of the last month. */
   satisfactionMean: number;
-  /** Mean of `citizens.satisfactionTaxFree`, as of the last month (the scores read it). */
+  /** Mean over all agents of the districts' `satisfactionTaxFree`, as of the last month (the scores read it). */
   satisfactionTaxFreeMean: number;
   city: CityState;
   partner: PartnerState;

@@ -36,11 +36,15 @@
  * next election. The loop runs over typed arrays:
  * it is the model's hot path (10,000 agents × 360 months).
  *
- * Beside it each agent carries a tax-free satisfaction (`satisfactionTaxFree`): the same update
- * with the fiscal term left out, both its parts (the rates as at the start, and the debt no
- * higher), and its own district means. The vote reads the satisfaction; the scores read the
- * tax-free one, because a tax is a transfer between the city and its residents, and a debt a tax
- * deferred, which the scores already count as money (scores.ts, MODEL.md §15).
+ * Beside it each district carries a tax-free satisfaction (`satisfactionTaxFree`): the mean its
+ * agents would have if the same update ran without the fiscal term, both its parts (the rates as at
+ * the start, and the debt no higher). The update is linear in the satisfaction and the neighbours'
+ * term sums to nothing over the district (Σ μ (s̄_d − s_i) = 0), so that mean follows
+ *   f̄_d ← f̄_d + λ (mean of the tax-free targets − f̄_d)
+ * exactly: only the targets are needed, agent by agent, not an agent's own tax-free value. The
+ * vote reads the satisfaction; the scores read the tax-free one, because a tax is a transfer
+ * between the city and its residents, and a debt a tax deferred, which the scores already count as
+ * money (scores.ts, MODEL.md §15).
  */
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
@@ -105,44 +109,36 @@ function preferencesOf(c: CitizenArrays): Float64Array {
 // The two loops below are the model's hot path. Each takes one district's range and terms as
 // positional arguments, so that V8 holds them all in registers (an object argument, even
 // destructured at the top, made the loop about 15 % slower), and writes the district's sums into
-// `out`: Σ satisfaction, Σ tax-free satisfaction, Σ (tax-free − satisfaction), each summed in the
-// agents' order.
+// `out`: Σ satisfaction and Σ tax-free target, each summed in the agents' order.
 
-/** One month of the agents of [begin, end) when the fiscal term is nil (both satisfactions share z and the target). */
+/** One month of the agents of [begin, end) when the fiscal term is nil (the tax-free target is the target). */
 function moveUntaxed(
-  begin: number, end: number, cd: number, ad: number, ed: number, md: number, mf: number, privacy: number, lambda: number, mu: number,
-  prefs: Float64Array, satisfaction: Float64Array, satisfactionTaxFree: Float64Array, out: Float64Array,
+  begin: number, end: number, cd: number, ad: number, ed: number, md: number, privacy: number, lambda: number, mu: number,
+  prefs: Float64Array, satisfaction: Float64Array, out: Float64Array,
 ): void {
   let sum = 0;
-  let sumFree = 0;
-  let gap = 0;
+  let sumTarget = 0;
   for (let i = begin; i < end; i++) {
     const j = 4 * i;
     const z = cd + prefs[j]! * ad + prefs[j + 1]! * ed - prefs[j + 2]! * privacy;
     const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
+    sumTarget += target;
     const s = satisfaction[i]!;
     const next = s + lambda * (target - s) + mu * (md - s);
     satisfaction[i] = next;
     sum += next;
-    const f = satisfactionTaxFree[i]!;
-    const nextFree = f + lambda * (target - f) + mu * (mf - f);
-    satisfactionTaxFree[i] = nextFree;
-    sumFree += nextFree;
-    gap += nextFree - next;
   }
   out[0] = sum;
-  out[1] = sumFree;
-  out[2] = gap;
+  out[1] = sumTarget;
 }
 
 /** One month of the agents of [begin, end) with the fiscal term (`taxByBand`, by income band): two targets. */
 function moveTaxed(
-  begin: number, end: number, cd: number, ad: number, ed: number, md: number, mf: number, privacy: number, lambda: number, mu: number,
-  prefs: Float64Array, income: Uint8Array, taxByBand: Float64Array, satisfaction: Float64Array, satisfactionTaxFree: Float64Array, out: Float64Array,
+  begin: number, end: number, cd: number, ad: number, ed: number, md: number, privacy: number, lambda: number, mu: number,
+  prefs: Float64Array, income: Uint8Array, taxByBand: Float64Array, satisfaction: Float64Array, out: Float64Array,
 ): void {
   let sum = 0;
-  let sumFree = 0;
-  let gap = 0;
+  let sumTarget = 0;
   for (let i = begin; i < end; i++) {
     const j = 4 * i;
     // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
@@ -157,16 +153,10 @@ function moveTaxed(
     const next = s + lambda * (target - s) + mu * (md - s);
     satisfaction[i] = next;
     sum += next;
-    const targetFree = 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
-    const f = satisfactionTaxFree[i]!;
-    const nextFree = f + lambda * (targetFree - f) + mu * (mf - f);
-    satisfactionTaxFree[i] = nextFree;
-    sumFree += nextFree;
-    gap += nextFree - next;
+    sumTarget += 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
   }
   out[0] = sum;
-  out[1] = sumFree;
-  out[2] = gap;
+  out[1] = sumTarget;
 }
 
 export function citizensPhase(state: SimState, scenario: Scenario): void {
@@ -178,9 +168,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   const env = new Float64Array(nd);
   const heat = new Float64Array(nd);
   const mean = new Float64Array(nd);
-  const meanFree = new Float64Array(nd);
   const sums = new Float64Array(nd);
-  const sumsFree = new Float64Array(nd);
   const counts = new Float64Array(nd);
   const relief = 1 - c.concertationRelief * state.city.concertation;
   const q0 = serviceFelt(serviceLevelAtStart(scenario), c.serviceSaturation);
@@ -214,40 +202,32 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   }
   const lambda = c.adjustmentRate;
   const mu = c.neighbourInfluence;
-  const { income, satisfaction, satisfactionTaxFree } = state.citizens;
+  const { income, satisfaction } = state.citizens;
   const prefs = preferencesOf(state.citizens);
   const n = satisfaction.length;
   // Agents are stored district by district (init.ts): loop over each district's range, with the
   // district's terms held in locals.
   const start = state.citizenDistrictStart;
-  // The tax-free satisfaction's neighbours' opinion: the district's mean of last month moved by the
-  // mean gap between the two satisfactions (exactly the same mean while the rates never moved). The
-  // gap, Σ (tax-free − satisfaction) over the district, was summed by last month's loop as it
-  // wrote both (`taxFreeGap`): the same terms in the same order as a pass over the arrays now.
-  for (let d = 0; d < nd; d++) {
-    meanFree[d] = mean[d]! + (start[d + 1]! > start[d]! ? state.districts[d]!.taxFreeGap / (start[d + 1]! - start[d]!) : 0);
-  }
-  const out = new Float64Array(3);
+  const out = new Float64Array(2);
+  let totalFree = 0;
   for (let d = 0; d < nd; d++) {
     const begin = start[d]!;
     const end = start[d + 1]!;
     if (taxGap === 0) {
       // With the rates where they started (and as citizens take them) and the debt no higher, the two z are equal, bit for bit: one division.
-      moveUntaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, satisfaction, satisfactionTaxFree, out);
+      moveUntaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, privacy, lambda, mu, prefs, satisfaction, out);
     } else {
-      moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, meanFree[d]!, privacy, lambda, mu, prefs, income, taxByBand, satisfaction, satisfactionTaxFree, out);
+      moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, privacy, lambda, mu, prefs, income, taxByBand, satisfaction, out);
     }
     sums[d] = out[0]!;
-    sumsFree[d] = out[1]!;
-    state.districts[d]!.taxFreeGap = out[2]!;
     counts[d] = end - begin;
+    const dist = state.districts[d]!;
+    // The district's tax-free mean moves toward its agents' mean tax-free target (no neighbours' term: it sums to nothing).
+    if (end > begin) dist.satisfactionTaxFree += lambda * (out[1]! / (end - begin) - dist.satisfactionTaxFree);
+    totalFree += (end - begin) * dist.satisfactionTaxFree;
   }
   let total = 0;
-  let totalFree = 0;
-  for (let d = 0; d < nd; d++) {
-    total += sums[d]!;
-    totalFree += sumsFree[d]!;
-  }
+  for (let d = 0; d < nd; d++) total += sums[d]!;
   state.satisfactionMean = n > 0 ? total / n : 0;
   state.satisfactionTaxFreeMean = n > 0 ? totalFree / n : 0;
   const p = scenario.politics;
