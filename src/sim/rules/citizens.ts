@@ -83,9 +83,11 @@ export function debtAsTaxRise(state: Readonly<SimState>, scenario: Scenario): nu
 }
 
 /**
- * The agents' four preferences as doubles, interleaved agent by agent (services, environment,
- * privacy, taxes at 4i … 4i + 3): the same values as the state's Float32Arrays (a float widens to a
- * double exactly), read by the monthly loop from one array without a conversion per read. Made
+ * The agents' preferences as doubles, interleaved agent by agent (services, environment, privacy
+ * at 4i … 4i + 2: the same values as the state's Float32Arrays, a float widening to a double
+ * exactly), and at 4i + 3 how strongly the agent feels the fiscal term, p_T · k_b (its taste for
+ * low taxes times its income band's sensitivity): read by the monthly loop from one array, without
+ * a conversion or a lookup of the band per read. Made
  * once per set of arrays and kept beside them (the preferences are drawn at the start and never
  * written again: init.ts); a state with other arrays (a copy, a restored save) gets its own.
  */
@@ -93,14 +95,14 @@ const PREFERENCES = new WeakMap<Float32Array, { from: CitizenArrays; prefs: Floa
 
 function preferencesOf(c: CitizenArrays): Float64Array {
   const known = PREFERENCES.get(c.prefServices);
-  if (known && known.from.prefEnvironment === c.prefEnvironment && known.from.prefPrivacy === c.prefPrivacy && known.from.prefTaxes === c.prefTaxes) return known.prefs;
+  if (known && known.from.prefEnvironment === c.prefEnvironment && known.from.prefPrivacy === c.prefPrivacy && known.from.prefTaxes === c.prefTaxes && known.from.income === c.income) return known.prefs;
   const n = c.prefServices.length;
   const prefs = new Float64Array(4 * n);
   for (let i = 0; i < n; i++) {
     prefs[4 * i] = c.prefServices[i]!;
     prefs[4 * i + 1] = c.prefEnvironment[i]!;
     prefs[4 * i + 2] = c.prefPrivacy[i]!;
-    prefs[4 * i + 3] = c.prefTaxes[i]!;
+    prefs[4 * i + 3] = c.prefTaxes[i]! * INCOME_TAX_SENSITIVITY[c.income[i]!]!;
   }
   PREFERENCES.set(c.prefServices, { from: { ...c }, prefs });
   return prefs;
@@ -132,20 +134,20 @@ function moveUntaxed(
   out[1] = sumTarget;
 }
 
-/** One month of the agents of [begin, end) with the fiscal term (`taxByBand`, by income band): two targets. */
+/** One month of the agents of [begin, end) with the fiscal term (`taxGap`, felt p_T · k_b by each agent): two targets. */
 function moveTaxed(
   begin: number, end: number, cd: number, ad: number, ed: number, md: number, privacy: number, lambda: number, mu: number,
-  prefs: Float64Array, income: Uint8Array, taxByBand: Float64Array, satisfaction: Float64Array, out: Float64Array,
+  prefs: Float64Array, taxGap: number, satisfaction: Float64Array, out: Float64Array,
 ): void {
   let sum = 0;
-  let sumTarget = 0;
+  // Σ of the tax-free softsigns z ÷ (1 + |z|); the targets' sum is n ÷ 2 plus half of it.
+  let sumSoft = 0;
   for (let i = begin; i < end; i++) {
     const j = 4 * i;
-    // Branch-free: the band's tax term by lookup and |z| by Math.abs (agents' bands are in random
-    // order, so a branch on them is mispredicted about half the time). Same values.
+    // Branch-free: |z| by Math.abs. Same values.
     const common = cd + prefs[j]! * ad + prefs[j + 1]! * ed;
     const pp = prefs[j + 2]! * privacy;
-    const z = common - prefs[j + 3]! * taxByBand[income[i]!]! - pp;
+    const z = common - prefs[j + 3]! * taxGap - pp;
     const zFree = common - pp;
     const target = 0.5 + (0.5 * z) / (1 + Math.abs(z));
     const s = satisfaction[i]!;
@@ -153,10 +155,10 @@ function moveTaxed(
     const next = s + lambda * (target - s) + mu * (md - s);
     satisfaction[i] = next;
     sum += next;
-    sumTarget += 0.5 + (0.5 * zFree) / (1 + Math.abs(zFree));
+    sumSoft += zFree / (1 + Math.abs(zFree));
   }
   out[0] = sum;
-  out[1] = sumTarget;
+  out[1] = 0.5 * (end - begin) + 0.5 * sumSoft;
 }
 
 export function citizensPhase(state: SimState, scenario: Scenario): void {
@@ -187,9 +189,6 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   const taxGap = 3 * (w.taxLevel * (city.taxLevel - 1 + w.debt * debtAsTaxRise(state, scenario)) + w.taxes * (city.taxLevel - city.taxReference)) * 4;
   // The rise read, it ages: the reference closes its share of the gap (nothing while the rate never moved).
   city.taxReference += (city.taxLevel - city.taxReference) / c.taxNewsMonths;
-  // Set entry by entry: a typed array built from a list goes through the iteration protocol.
-  const taxByBand = new Float64Array(3);
-  for (let b = 0; b < 3; b++) taxByBand[b] = taxGap * INCOME_TAX_SENSITIVITY[b]!;
   const privacy = 3 * w.privacy * state.city.privacyShock;
   const s0 = Math.min(0.99, Math.max(0.01, c.initialSatisfaction));
   const base = detLog(s0 / (1 - s0)) - 3 * 0.15 * state.city.protest;
@@ -202,7 +201,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   }
   const lambda = c.adjustmentRate;
   const mu = c.neighbourInfluence;
-  const { income, satisfaction } = state.citizens;
+  const { satisfaction } = state.citizens;
   const prefs = preferencesOf(state.citizens);
   const n = satisfaction.length;
   // Agents are stored district by district (init.ts): loop over each district's range, with the
@@ -217,7 +216,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
       // With the rates where they started (and as citizens take them) and the debt no higher, the two z are equal, bit for bit: one division.
       moveUntaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, privacy, lambda, mu, prefs, satisfaction, out);
     } else {
-      moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, privacy, lambda, mu, prefs, income, taxByBand, satisfaction, out);
+      moveTaxed(begin, end, constant[d]!, svc[d]!, env[d]!, mean[d]!, privacy, lambda, mu, prefs, taxGap, satisfaction, out);
     }
     sums[d] = out[0]!;
     counts[d] = end - begin;
