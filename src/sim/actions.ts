@@ -110,6 +110,14 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
     case 'setConcertation': {
       const p = num(a.level, 'level', 0, 1);
       if (p) return refuseWith(p);
+      // An effort above the usual one is paid for, like a governance measure: the budget must carry its rise.
+      const annualEur = concertationCostEur(scenario, a.level) - concertationCostEur(scenario, state.city.concertation);
+      if (annualEur > 0) {
+        const unaffordable = commitmentProblem(state, scenario, { kind: 'upkeep', annualEur, what: 'concertation' });
+        if (unaffordable) return refuseWith(unaffordable);
+        state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
+        state.city.newUpkeep.push({ tick: state.tick, annualEur });
+      }
       state.city.concertation = a.level;
       return OK;
     }
@@ -249,8 +257,20 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
   }
 }
 
-/** Governance measures cost money every month they are kept (operating section). */
+/**
+ * What a concertation effort costs the city a year beyond its usual one (`city.concertation`, whose
+ * cost is in its running costs): `city.concertationCostEur` per unit of effort above it (MODEL.md
+ * §10). An effort below the usual one saves nothing: part of it is the law's (a métropole's
+ * development council, CGCT L5211-10-1; a large commune's district councils, L2143-1).
+ */
+export function concertationCostEur(scenario: Scenario, level: number): number {
+  return scenario.city.concertationCostEur * Math.max(0, level - scenario.city.concertation);
+}
+
+/** Governance measures, and a concertation effort above the usual one, cost money every month they are kept (operating section). */
 export function governanceUpkeep(state: SimState, scenario: Scenario, scratch: TickScratch): void {
+  const concertation = concertationCostEur(scenario, state.city.concertation);
+  if (concertation > 0) cityPays(state, scratch, { to: 'suppliers', eur: concertation / 12, reason: 'concertation', section: 'operating', smart: true });
   const m = scenario.coordination.measures;
   const g = state.city.governance;
   if (g.smartCityOffice) cityPays(state, scratch, { to: 'suppliers', eur: m.smartCityOffice.costEur / 12, reason: 'smart-city office', section: 'operating', smart: true });

@@ -8,7 +8,7 @@ export { runSimulation, createRun, actionsByTick, groupByTick,   type RunResult,
 export { SUMMARY_KEYS, REPORTERS,  } from './metrics';
 export { contractRecords, type ContractRecord } from './contract-records';
 export { stateHash } from './hash';
-export { tryAction, actorOf, inPlayableYears } from './actions';
+export { tryAction, actorOf, inPlayableYears, concertationCostEur } from './actions';
 export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, projectedDebtYears, answerDue } from './queries';
 export { termsProblem } from './rules/terms';
 export { launchAlonePrice } from './rules/alone-price';

@@ -363,7 +363,11 @@ export const scenarioSchema = z
       investmentPlanYears: positiveInt(30),
       /** Annual envelope for smart-city investment (city money), euros. */
       smartCityEnvelopeEur: eur(),
+      /** The city's usual concertation effort, 0–1 (its cost is in its running costs). */
       concertation: share(),
+      /** What a concertation effort above the usual one costs a year, per unit of effort (a team,
+       *  facilitators, garants, meetings: MODEL.md §10), euros; €700,000 when absent. */
+      concertationCostEur: z._default(eur(), 700_000),
       maxTaxChange: z.number().check(z.minimum(0), z.maximum(0.2)),
       /** Starting mayor profile id (see politics.mayors). */
       mayor: z.string().check(z.minLength(1)),

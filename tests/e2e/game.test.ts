@@ -49,6 +49,10 @@ describeE2E('the game (Chromium)', () => {
     await click(page, 'continue');
     await waitScreen(page, 'decisions');
     await shot('decisions');
+    // Concertation beyond the usual effort is paid for (MODEL §10): the block says what it costs.
+    await expect.poll(() => page.locator(byId('concertation-cost')).innerText(), { timeout: STEP_TIMEOUT }).toMatch(/L’effort habituel \(40\s%\).*10 points au-delà coûte 70\sk€ par an.*Aujourd’hui : 0\s€ par an/s);
+    await page.locator(byId('concertation-cost')).scrollIntoViewIfNeeded();
+    await shot('decisions-concertation');
     // The calendar of the grant calls, unfolded by the player, stays open through a change of language.
     const calendar = page.locator(byId('news-calendar'));
     await calendar.locator('summary').click();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyAction, tryAction } from '../../src/sim/actions';
 import { newScratch } from '../../src/sim/money';
+import { totalEur } from '../../src/sim/ledger';
 import { REFUSAL_CODES } from '../../src/sim/refusal';
 import { annualPrincipalEur } from '../../src/sim/rules/budget';
 import { signContract } from '../../src/sim/rules/contracts';
@@ -119,6 +120,30 @@ describe('governance and the budget vote', () => {
     expect(codeOf(r)).toBe('goldenRule');
     // Switching a measure off is always allowed.
     expect(codeOf(act(s, { type: 'governance', measure: 'smartCityOffice', on: false }))).toBe('ok');
+  });
+
+  it('a concertation effort above the usual one is paid for like a measure: its rise must fit in net savings, and it is booked each month; the usual effort and less cost nothing', () => {
+    const usual = sc.city.concertation;
+    const perUnit = sc.city.concertationCostEur;
+    expect(perUnit).toBeGreaterThan(0);
+    const s = freshState();
+    // Room for the rise to 0.7, not to 1.
+    s.city.grossSavingsEur = annualPrincipalEur(s, sc) + perUnit * (0.7 - usual) + 1000;
+    expect(codeOf(act(s, { type: 'setConcertation', level: 1 }))).toBe('goldenRule');
+    expect(s.city.concertation).toBe(usual);
+    expect(codeOf(act(s, { type: 'setConcertation', level: 0.7 }))).toBe('ok');
+    // Lowering it, or going back to the usual level, is always allowed.
+    expect(codeOf(act(s, { type: 'setConcertation', level: 0 }))).toBe('ok');
+    const booked = (state: SimState) => totalEur(state.ledger, (_from, _to, reason) => reason === 'concertation');
+    const year = (level: number) => {
+      const t = freshState();
+      t.city.concertation = level;
+      for (let m = 0; m < 12; m++) stepInPlace(t, sc, [], NO_POLICIES);
+      return booked(t);
+    };
+    expect(year(1)).toBeCloseTo(perUnit * (1 - usual), -1);
+    expect(year(usual)).toBe(0);
+    expect(year(0)).toBe(0);
   });
 
   it('setBudget: the envelope must be financeable, a tax cut may not unbalance the budget, and works signed come out of the envelope', () => {

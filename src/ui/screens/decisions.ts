@@ -13,7 +13,7 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
-import { amendableContracts, servicesToGiveUp, grantRepaymentNowEur, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
+import { amendableContracts, concertationCostEur, servicesToGiveUp, grantRepaymentNowEur, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
@@ -142,7 +142,10 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
 }
 
 function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
+  const sc = session.scenario;
   const current = session.sim.city.concertation;
+  // What an effort costs a year beyond the usual one (MODEL §10).
+  const costOf = (level: number) => concertationCostEur(sc, level);
   return section(
     t('dec.concertation'),
     'users',
@@ -159,6 +162,7 @@ function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
       ),
     ),
     h('p', { class: 'help' }, t('dec.concertation.now', { pct: pct(current) })),
+    h('p', { class: 'help', testid: 'concertation-cost' }, t('dec.concertation.cost', { usual: pct(sc.city.concertation), perTen: eur(sc.city.concertationCostEur / 10), now: eur(costOf(current)) })),
     statusFor(ctx, 'concertation'),
   );
 }
