@@ -213,7 +213,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'dec.concertation.veryHigh': 'Very high {pct}',
   'dec.concertation.now': 'Current effort: {pct} of the strongest concertation effort.',
   'dec.concertation.ok': 'Concertation set to {pct}.',
-  'dec.concertation.cost': 'The usual effort ({usual}) is in the budget already; each 10 points above it cost {perTen} a year (a team, facilitators, public meetings). Now: {now} a year.',
+  'dec.concertation.cost': 'The usual effort ({usual}) is in the budget already; each 10 points above it costs {perTen} a year (a team, facilitators, public meetings). Now: {now} a year.',
   'dec.governance': 'Governance',
   'dec.governance.help': 'Coordinating costs money every year, but gives more services per euro and better grant files.',
   'dec.gov.alignment': 'Alignment now:',

@@ -219,7 +219,7 @@ export const frScreens = {
   'dec.concertation.veryHigh': 'Très forte {pct}',
   'dec.concertation.now': 'Effort actuel : {pct} de l’effort de concertation le plus fort.',
   'dec.concertation.ok': 'Concertation portée à {pct}.',
-  'dec.concertation.cost': 'L’effort habituel ({usual}) est déjà au budget ; chaque tranche de 10 points au-delà coûte {perTen} par an (une équipe, des animateurs, des réunions publiques). Aujourd’hui : {now} par an.',
+  'dec.concertation.cost': 'L’effort habituel ({usual}) est déjà inscrit au budget ; chaque tranche de 10 points au-delà coûte {perTen} par an (une équipe, des animateurs, des réunions publiques). Aujourd’hui : {now} par an.',
   'dec.governance': 'La gouvernance',
   'dec.governance.help': 'Se coordonner coûte chaque année, mais fait plus de services par euro et de meilleurs dossiers de subvention.',
   'dec.gov.alignment': 'Alignement actuel :',

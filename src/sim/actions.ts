@@ -115,6 +115,10 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       if (annualEur > 0) {
         const unaffordable = commitmentProblem(state, scenario, { kind: 'upkeep', annualEur, what: 'concertation' });
         if (unaffordable) return refuseWith(unaffordable);
+      }
+      // A fall is recorded too (a negative upkeep), so that a rise and a fall within the year cancel
+      // in the net savings to come instead of counting the same cost twice.
+      if (annualEur !== 0) {
         state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
         state.city.newUpkeep.push({ tick: state.tick, annualEur });
       }
@@ -260,8 +264,8 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
 /**
  * What a concertation effort costs the city a year beyond its usual one (`city.concertation`, whose
  * cost is in its running costs): `city.concertationCostEur` per unit of effort above it (MODEL.md
- * §10). An effort below the usual one saves nothing: part of it is the law's (a métropole's
- * development council, CGCT L5211-10-1; a large commune's district councils, L2143-1).
+ * §10). An effort below the usual one saves nothing: the usual effort's cost is not itemised in the
+ * scenario's running costs, and most of it is staff the city keeps.
  */
 export function concertationCostEur(scenario: Scenario, level: number): number {
   return scenario.city.concertationCostEur * Math.max(0, level - scenario.city.concertation);

@@ -298,7 +298,7 @@ export interface CityState {
   // --- the budget (rules/budget.ts, rules/legality.ts) ---
   /** Money owed to the city and not yet paid (FCTVA, EU grants on justified spending), by due month. */
   receivables: Receivable[];
-  /** Operating commitments taken in the last 12 months (governance upkeep), not yet fully in gross savings. */
+  /** Operating commitments taken in the last 12 months (governance upkeep; concertation above the usual effort, a fall as a negative entry), not yet fully in gross savings. */
   newUpkeep: { tick: number; annualEur: number }[];
   /** Share of the baseline capital programme cut by the prefect's settlement, 0–1. */
   baselineCut: number;

@@ -134,6 +134,12 @@ describe('governance and the budget vote', () => {
     expect(codeOf(act(s, { type: 'setConcertation', level: 0.7 }))).toBe('ok');
     // Lowering it, or going back to the usual level, is always allowed.
     expect(codeOf(act(s, { type: 'setConcertation', level: 0 }))).toBe('ok');
+    // A rise and a fall in the same year cancel in the net savings to come: raised again, the cost counts once.
+    const once = freshState();
+    once.city.grossSavingsEur = s.city.grossSavingsEur;
+    act(once, { type: 'setConcertation', level: 0.7 });
+    expect(codeOf(act(s, { type: 'setConcertation', level: 0.7 }))).toBe('ok');
+    expect(netSavingsForecastEur(s, sc)).toBeCloseTo(netSavingsForecastEur(once, sc), 3);
     const booked = (state: SimState) => totalEur(state.ledger, (_from, _to, reason) => reason === 'concertation');
     const year = (level: number) => {
       const t = freshState();
