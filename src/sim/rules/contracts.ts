@@ -38,7 +38,7 @@ import type { Amendment, Contract, ContractTerms, Deployment, ProcedureKind, Sim
 import { MAX_CONTRACT_YEARS } from './terms';
 import { deploymentBenefits, networkUpkeepEur, projectType } from './catalogue';
 import { applyForGrants } from './funding';
-import { addDeployment } from './projects';
+import { addDeployment, openingTick } from './projects';
 import { heldDistricts, replacementOf } from './services';
 import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
@@ -163,10 +163,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
  */
 function phaseWorks(state: SimState, c: Contract): void {
   let opening = 0;
-  for (const uid of c.deployments) {
-    const d = state.deployments[uid - 1]!;
-    opening = Math.max(opening, (d.worksStartTick ?? state.tick) + d.buildMonthsLeft);
-  }
+  for (const uid of c.deployments) opening = Math.max(opening, openingTick(state.deployments[uid - 1]!, state.tick));
   for (const uid of c.deployments) {
     const d = state.deployments[uid - 1]!;
     const start = opening - d.buildMonthsLeft;

@@ -24,7 +24,7 @@ import { deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, pr
 import { clamp } from './discount';
 import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
-import { legacyServices, PAST_LIFE_LOSS, serviceSlot, slotScratch } from './services';
+import { legacyServices, serviceSlot, slotScratch, wornCondition } from './services';
 
 /** Creates a deployment in the building stage and returns it (uid = index + 1). */
 export function addDeployment(
@@ -424,14 +424,14 @@ function retireReplaced(state: SimState, scenario: Scenario, replacement: Deploy
 }
 
 /**
- * What equipment past its catalogue life still gives, as a share of its output: 1 − PAST_LIFE_LOSS
- * × (months past its life ÷ its life), the legacy stocks' wear (services.ts `legacyCondition`): units
+ * What equipment past its catalogue life still gives, as a share of its output: the legacy stocks'
+ * wear (services.ts `wornCondition`) of the months past its life ÷ its life: units
  * past their service life fail more and give less. Reached only while it runs on awaiting its
  * replacement (`awaitsReplacement`); 1 before its end.
  */
 export function pastLifeCondition(d: Readonly<Deployment>): number {
   if (d.ageMonths <= d.lifetimeMonths) return 1;
-  return 1 - PAST_LIFE_LOSS * Math.min(1, (d.ageMonths - d.lifetimeMonths) / d.lifetimeMonths);
+  return wornCondition((d.ageMonths - d.lifetimeMonths) / d.lifetimeMonths);
 }
 
 /**
@@ -447,6 +447,11 @@ export function pastLifeCondition(d: Readonly<Deployment>): number {
 function awaitsReplacement(state: Readonly<SimState>, old: Deployment): boolean {
   for (const d of state.deployments) if (d.replaces === old.uid && d.stage === 'building') return true;
   return false;
+}
+
+/** The month a deployment under works opens: its works' start (not before this month) and the months of works left. */
+export function openingTick(d: Readonly<Deployment>, tick: number): number {
+  return Math.max(tick, d.worksStartTick ?? tick) + d.buildMonthsLeft;
 }
 
 /** Each family × district's coverage so far this month (the operation phase's, cleared at each call). */

@@ -282,7 +282,12 @@ export function serviceHeldProblem(state: Readonly<SimState>, scenario: Scenario
  * it is not a service in `servicesDelivered` (that counts what was bought), and where a project
  * replaced it, only the project serves.
  */
-export const PAST_LIFE_LOSS = 0.5;
+const PAST_LIFE_LOSS = 0.5;
+
+/** What equipment gives, per unit, once this share of its life is past its end (0: at its end): 1 − PAST_LIFE_LOSS × the share, at most the whole loss. */
+export function wornCondition(sharePastLife: number): number {
+  return 1 - PAST_LIFE_LOSS * Math.min(1, sharePastLife);
+}
 
 /** The domain a family serves (the catalogue's first project of that family), or null if none. */
 function familyDomain(scenario: Scenario, family: ProjectFamily): Domain | null {
@@ -294,7 +299,7 @@ function familyDomain(scenario: Scenario, family: ProjectFamily): Domain | null 
 
 /** Quality per unit of a legacy stock in place, at a tick (1 − PAST_LIFE_LOSS × the share past its life). */
 function legacyCondition(stock: Scenario['territory']['legacy'][number], tick: number): number {
-  return 1 - PAST_LIFE_LOSS * Math.min(1, stock.shareOverLife + tick / (12 * stock.lifetimeYears));
+  return wornCondition(stock.shareOverLife + tick / (12 * stock.lifetimeYears));
 }
 
 /** The district service level the legacy stocks give at the start, before any project (citizens' expectations start there). */

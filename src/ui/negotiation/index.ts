@@ -19,7 +19,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Problem, Scenario, SimState } from '../../sim';
-import { advice, answerDue, competitiveCapEur, openGrantCalls, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
+import { advice, answerDue, competitiveCapEur, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h, restoreScrolls, scrollsOf } from '../dom';
@@ -428,7 +428,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     // (a bundle's quicker pieces phased to open with its slowest, a replacement's scheduled start).
     const worksLeft = Math.max(0, ...c.deployments.map((uid) => {
       const d = s.sim.deployments[uid - 1];
-      return d ? Math.max(0, (d.worksStartTick ?? s.sim.tick) - s.sim.tick) + d.buildMonthsLeft : 0;
+      return d ? openingTick(d, s.sim.tick) - s.sim.tick : 0;
     }));
     card.append(list, h('p', { class: 'neg-muted' }, t('negotiation.signed.next', { start: monthYear(s.scenario, Math.max(s.sim.tick, c.operationStartTick, s.sim.tick + worksLeft), 'short') })));
     return card;
