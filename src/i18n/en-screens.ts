@@ -327,7 +327,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
 
   'epi.eyebrow': 'After the game',
   'epi.title': '{year} — until {horizon}',
-  'epi.text': 'The {years} years of decisions are over. The model runs on without new decisions to show the late effects of the contracts signed.',
+  'epi.text': 'The {years} years of decisions are over. The model runs on without new decisions to show the late effects of the contracts signed; the governance measures and the concertation effort, choices no one takes any more, leave the simulation with their costs.',
   'epi.progress': 'Progress to the horizon',
   'epi.resume': 'Resume',
 

@@ -71,6 +71,8 @@ export const en: Record<MessageKey, string> = {
     "A grant call needs several communes: we sign an inter-communal agreement (alignment {alignmentPct} %).",
   "explain.city.sharedDataPlatform":
     "The data platform runs: we adopt a shared data policy (alignment {alignmentPct} %).",
+  "explain.playEnd.standingChoices":
+    "The playable years are over: the governance measures ({kept} kept) and the concertation effort ({concertationPct} %, usual {usualPct} %) leave the simulation with their costs; the contracts and services signed run on.",
   "explain.city.pilotAlone":
     "We start a {project} pilot on our own: €{costM} M of city money, to learn before deploying.",
   "explain.city.buysAlone":

@@ -74,6 +74,8 @@ export const fr = {
     "Un appel à projets demande plusieurs communes : nous signons un accord intercommunal (alignement {alignmentPct} %).",
   "explain.city.sharedDataPlatform":
     "La plateforme de données fonctionne : nous adoptons une politique de données partagées (alignement {alignmentPct} %).",
+  "explain.playEnd.standingChoices":
+    "Les années jouables sont finies : les mesures de gouvernance ({kept} en place) et l'effort de concertation ({concertationPct} %, habituel {usualPct} %) sortent de la simulation avec leurs coûts ; les contrats et services signés continuent.",
   "explain.city.pilotAlone":
     "Nous lançons seuls une expérimentation {project} : {costM} M€ pour la ville, pour apprendre avant de déployer.",
   "explain.city.buysAlone":

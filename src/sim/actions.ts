@@ -271,6 +271,24 @@ export function concertationCostEur(scenario: Scenario, level: number): number {
   return scenario.city.concertationCostEur * Math.max(0, level - scenario.city.concertation);
 }
 
+/**
+ * The month after the playable years (MODEL.md §10, "After the playable years"): the city's
+ * standing choices leave the simulation with their costs — no governance measure, the usual
+ * concertation effort (whose cost the scenario's running costs carry). The years that follow show
+ * the late effects of what the mandates signed and built (contracts, equipment, services, debt),
+ * not of recurring choices no one takes any more: the alignment a measure buys serves procedures,
+ * grant files and pilots, and none comes after, so a measure kept to the horizon was paid for
+ * nothing, and switching every one off at the last playable budget gained its whole cost.
+ */
+export function standingChoicesLeave(state: SimState, scenario: Scenario): void {
+  const g = state.city.governance;
+  const kept = GOVERNANCE_MEASURES.filter((m) => g[m]).length;
+  const concertationPct = Math.round(state.city.concertation * 100);
+  for (const m of GOVERNANCE_MEASURES) g[m] = false;
+  state.city.concertation = scenario.city.concertation;
+  state.log.push({ tick: state.tick, kind: 'decision', data: { action: 'playEnd', key: 'playEnd.standingChoices', kept, concertationPct, usualPct: Math.round(scenario.city.concertation * 100) } });
+}
+
 /** Governance measures, and a concertation effort above the usual one, cost money every month they are kept (operating section). */
 export function governanceUpkeep(state: SimState, scenario: Scenario, scratch: TickScratch): void {
   const concertation = concertationCostEur(scenario, state.city.concertation);

@@ -7,11 +7,12 @@
  * `decisions` opens the grant calls due, applies the actions given from outside for this tick (a
  * person's, or a save's), then asks the computer policies: the city at the start of each year and
  * when a grant call opens, and whichever side must answer in an open negotiation (one round a
- * month). `operation` includes the execution of contracts
+ * month); in the month after the playable years, the city's standing choices (governance measures,
+ * concertation) leave the simulation (actions.ts `standingChoicesLeave`). `operation` includes the execution of contracts
  * (payments, guarantees, ends). `metrics` records the month and, at the end of a year, the year.
  * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
  */
-import { applyAction, governanceUpkeep, inPlayableYears } from './actions';
+import { applyAction, governanceUpkeep, inPlayableYears, standingChoicesLeave } from './actions';
 import { newScratch, type TickScratch } from './money';
 import { report } from './metrics';
 import { servicesDelivered } from './rules/services';
@@ -102,8 +103,10 @@ function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }
       }
     }
     negotiationTick(state, scenario);
-  } else if (state.negotiation) {
-    walkAway(state, state.negotiation.turn, 'the playable years are over');
+  } else {
+    if (state.negotiation) walkAway(state, state.negotiation.turn, 'the playable years are over');
+    // The governance measures and the concertation effort leave with the playable years.
+    if (state.tick === scenario.playableYears * 12) standingChoicesLeave(state, scenario);
   }
 }
 

@@ -11,6 +11,9 @@
  *   rules allow) beats it on neither score: a tax cut is a transfer, not a gain.
  * - The steady mayor with concertation at its strongest from the first month does not beat it on
  *   both: a concertation effort above the usual one is paid for (MODEL.md §10).
+ * - The default city switching every governance measure off at the last playable budget gains
+ *   less than a point: the measures leave the simulation with the playable years, with their
+ *   costs (MODEL.md §10, "After the playable years"). Its small gain is a bound, not a tie.
  * A strategy "beats" the default on a score when its mean exceeds the default's by more than two
  * paired standard errors (t ≥ 2, the claims' threshold): a tie or noise is not a win.
  */
@@ -89,6 +92,45 @@ describe('no cheap win: no rule of thumb beats the computer players', () => {
     const onCity = beats(r.city, byDefault.city);
     const onTerritory = beats(r.territory, byDefault.territory);
     expect({ onCity, onTerritory }).not.toEqual({ onCity: true, onTerritory: true });
+  });
+
+  // Issue 9, fifteenth round (the game's end, a greedy player's probe of the fourteenth): no decision
+  // follows the playable years, so the measures a player left on were paid for to year 30 while the
+  // alignment they buy served almost nothing there, and switching every one off at the last
+  // playable budget gained their whole cost on both scores: +2.11 ± 0.12 (seeds 1–32, 300 agents).
+  // The governance measures and the concertation effort now leave the simulation with the playable
+  // years, with their costs (actions.ts `standingChoicesLeave`, MODEL.md §10 "After the playable
+  // years"). What is left, +0.25 ± 0.01 on both (seeds 1–16), is the measures' cost in the last
+  // playable year less what their alignment does for that year's few procedures: their net cost
+  // during play, an open finding (MODEL.md §18, "What the governance measures are worth", and the
+  // skipped test below). The bound is one point, about €7 M of city money in default play.
+  const defaultCity = resolvePolicy('steady-mayor', 'city')!;
+  const measuresOffAtEnd: Policy = (obs) => {
+    const own = defaultCity(obs);
+    if (obs.state.tick < (obs.scenario.playableYears - 1) * 12) return own;
+    const g = obs.state.city.governance;
+    const offs = (Object.keys(g) as (keyof typeof g)[]).filter((m) => g[m]).map((measure) => ({ type: 'governance' as const, measure, on: false }));
+    return [...own.filter((a) => a.type !== 'governance'), ...offs];
+  };
+  it('switching every governance measure off at the last playable budget gains less than a point on either score', () => {
+    const r = runs({ city: measuresOffAtEnd }, 'measures off at the end');
+    for (const score of ['city', 'territory'] as const) {
+      const d = r[score].map((x, i) => x - byDefault[score][i]!);
+      expect(mean(d) + 2 * sePaired(r[score], byDefault[score]), score).toBeLessThan(1);
+    }
+  });
+
+  // Not met (issue 9, fifteenth round; a review's greedy probe, helper 131): the steady mayor who
+  // never sets up a governance measure beats the default city on both scores, +2.39 ± 1.05 (city)
+  // and +3.04 ± 1.01 (territory) on seeds 1–32, +2.49 ± 1.21 and +3.18 ± 1.11 on 9001–9032: the
+  // three measures cost €1.2 M a year and the alignment they add buys less than that as the scores
+  // count it (MODEL.md §18, "What the governance measures are worth"). Skipped until the measures'
+  // costs are sourced or what a team buys beyond alignment is modelled.
+  const noMeasures: Policy = (obs) => defaultCity(obs).filter((a) => a.type !== 'governance');
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a cheap win not closed yet (issue 9); its figures are above
+  it.skip('never setting up a governance measure does not beat the default city on both scores', () => {
+    const r = runs({ city: noMeasures }, 'no measures');
+    expect({ onCity: beats(r.city, byDefault.city), onTerritory: beats(r.territory, byDefault.territory) }).not.toEqual({ onCity: true, onTerritory: true });
   });
 
   const partners = [...scriptedStrategies().filter((s) => s.side === 'partner').map((s) => s.id), 'rule-based'];
