@@ -327,7 +327,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
 
   'epi.eyebrow': 'After the game',
   'epi.title': '{year} — until {horizon}',
-  'epi.text': 'The {years} years of decisions are over. The model runs on without new decisions to show the late effects of the contracts signed; the governance measures and the concertation effort, choices no one takes any more, leave the simulation with their costs.',
+  'epi.text': 'The {years} years of decisions are over. The model runs on without new decisions to show the late effects of the contracts signed. It stops counting the governance measures and the concertation effort: neither their cost nor the decisions they would serve.',
   'epi.progress': 'Progress to the horizon',
   'epi.resume': 'Resume',
 

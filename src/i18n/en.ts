@@ -72,7 +72,7 @@ export const en: Record<MessageKey, string> = {
   "explain.city.sharedDataPlatform":
     "The data platform runs: we adopt a shared data policy (alignment {alignmentPct} %).",
   "explain.playEnd.standingChoices":
-    "The playable years are over: the governance measures ({kept} kept) and the concertation effort ({concertationPct} %, usual {usualPct} %) leave the simulation with their costs; the contracts and services signed run on.",
+    "The playable years are over: the model stops counting the governance measures ({kept} in place) and the concertation effort ({concertationPct} %, usual {usualPct} %), neither their cost nor the decisions they would serve; the contracts and the equipment run on.",
   "explain.city.pilotAlone":
     "We start a {project} pilot on our own: €{costM} M of city money, to learn before deploying.",
   "explain.city.buysAlone":

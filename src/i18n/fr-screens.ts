@@ -337,7 +337,7 @@ export const frScreens = {
   // ------------------------------------------------------------ epilogue
   'epi.eyebrow': 'Après la partie',
   'epi.title': '{year} — jusqu’en {horizon}',
-  'epi.text': 'Les {years} années de décisions sont finies. Le modèle continue sans nouvelle décision pour montrer les effets tardifs des contrats signés ; les mesures de gouvernance et l’effort de concertation, des choix que plus personne ne prend, sortent de la simulation avec leurs coûts.',
+  'epi.text': 'Les {years} années de décisions sont finies. Le modèle continue sans nouvelle décision pour montrer les effets tardifs des contrats signés. Il cesse de compter les mesures de gouvernance et l’effort de concertation : ni leur coût, ni les décisions qu’ils serviraient.',
   'epi.progress': 'Avancement jusqu’à l’horizon',
   'epi.resume': 'Reprendre',
 

@@ -75,7 +75,7 @@ export const fr = {
   "explain.city.sharedDataPlatform":
     "La plateforme de données fonctionne : nous adoptons une politique de données partagées (alignement {alignmentPct} %).",
   "explain.playEnd.standingChoices":
-    "Les années jouables sont finies : les mesures de gouvernance ({kept} en place) et l'effort de concertation ({concertationPct} %, habituel {usualPct} %) sortent de la simulation avec leurs coûts ; les contrats et services signés continuent.",
+    "Les années jouables sont finies : le modèle cesse de compter les mesures de gouvernance ({kept} en place) et l’effort de concertation ({concertationPct} %, habituel {usualPct} %), ni leur coût, ni les décisions qu’ils serviraient ; les contrats et les équipements continuent.",
   "explain.city.pilotAlone":
     "Nous lançons seuls une expérimentation {project} : {costM} M€ pour la ville, pour apprendre avant de déployer.",
   "explain.city.buysAlone":

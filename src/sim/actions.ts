@@ -273,8 +273,8 @@ export function concertationCostEur(scenario: Scenario, level: number): number {
 
 /**
  * The month after the playable years (MODEL.md §10, "After the playable years"): the city's
- * standing choices leave the simulation with their costs — no governance measure, the usual
- * concertation effort (whose cost the scenario's running costs carry). The years that follow show
+ * standing choices are no longer counted, neither their cost nor the decisions they would serve —
+ * no governance measure (its cost stops), the usual concertation effort (whose cost the scenario's running costs carry). The years that follow show
  * the late effects of what the mandates signed and built (contracts, equipment, services, debt),
  * not of recurring choices no one takes any more: the alignment a measure buys serves procedures,
  * grant files and pilots, and none comes after, so a measure kept to the horizon was paid for
@@ -284,6 +284,7 @@ export function standingChoicesLeave(state: SimState, scenario: Scenario): void 
   const g = state.city.governance;
   const kept = GOVERNANCE_MEASURES.filter((m) => g[m]).length;
   const concertationPct = Math.round(state.city.concertation * 100);
+  if (kept === 0 && state.city.concertation === scenario.city.concertation) return;
   for (const m of GOVERNANCE_MEASURES) g[m] = false;
   state.city.concertation = scenario.city.concertation;
   state.log.push({ tick: state.tick, kind: 'decision', data: { action: 'playEnd', key: 'playEnd.standingChoices', kept, concertationPct, usualPct: Math.round(scenario.city.concertation * 100) } });

@@ -1,7 +1,7 @@
 /**
  * After the playable years (actions.ts `standingChoicesLeave`, MODEL.md §10 "After the playable
- * years"): no player decides, and the city's standing choices leave the simulation with their
- * costs — no governance measure, the usual concertation effort — in the month after the last
+ * years"): no player decides, and the model stops counting the city's standing choices, neither
+ * their cost nor the decisions they would serve — no governance measure, the usual concertation effort — in the month after the last
  * playable one. The switches a player leaves at the last playable budget are no longer paid for to
  * the horizon.
  */
@@ -31,7 +31,7 @@ const months = (s: SimState, n: number) => {
 /** What the city has paid so far for its measures and its concertation above the usual effort, cents. */
 const upkeepCents = (s: SimState) => UPKEEP.reduce((a, reason) => a + movedCents(s, `city>suppliers:${reason}`), 0);
 
-describe('after the playable years, the standing choices leave the simulation with their costs', () => {
+describe('after the playable years, the standing choices are no longer counted', () => {
   it('kept through every playable month, paid for in each; in the month after, no measure, the usual concertation, and nothing more to pay', () => {
     const s = playedCity();
     months(s, sc.playableYears * 12);
@@ -49,6 +49,12 @@ describe('after the playable years, the standing choices leave the simulation wi
     expect(said).toHaveLength(1);
     expect(said[0]!.tick).toBe(sc.playableYears * 12);
     expect(said[0]!.kind === 'decision' && said[0]!.data).toMatchObject({ key: 'playEnd.standingChoices', kept: 3, concertationPct: 100, usualPct: 40 });
+  });
+
+  it('nothing kept and the usual effort: nothing changes, and no line is written', () => {
+    const s = freshState(sc, 7);
+    months(s, sc.playableYears * 12 + 1);
+    expect(s.log.some((l) => l.kind === 'decision' && l.data.action === 'playEnd')).toBe(false);
   });
 
   it('a player\u2019s action after the playable years is refused: the choices cannot come back', () => {
