@@ -274,11 +274,12 @@ export function concertationCostEur(scenario: Scenario, level: number): number {
 /**
  * The month after the playable years (MODEL.md §10, "After the playable years"): the city's
  * standing choices are no longer counted, neither their cost nor the decisions they would serve —
- * no governance measure (its cost stops), the usual concertation effort (whose cost the scenario's running costs carry). The years that follow show
- * the late effects of what the mandates signed and built (contracts, equipment, services, debt),
- * not of recurring choices no one takes any more: the alignment a measure buys serves procedures,
- * grant files and pilots, and none comes after, so a measure kept to the horizon was paid for
- * nothing, and switching every one off at the last playable budget gained its whole cost.
+ * no governance measure (its cost stops), the usual concertation effort (whose cost the scenario's
+ * running costs carry). The years that follow show the late effects of what the mandates signed
+ * and built (contracts, equipment, services, debt), not of recurring choices no one makes any
+ * more: the alignment a measure buys serves procedures, grant files and pilots, and none comes
+ * after, so a measure kept to the horizon was paid for nothing, and switching every one off at the
+ * last playable budget gained its whole cost. A log line says so when something changes.
  */
 export function standingChoicesLeave(state: SimState, scenario: Scenario): void {
   const g = state.city.governance;

@@ -8,8 +8,8 @@
  * person's, or a save's), then asks the computer policies: the city at the start of each year and
  * when a grant call opens, and whichever side must answer in an open negotiation (one round a
  * month); in the month after the playable years, the city's standing choices (governance measures,
- * concertation) stop being counted (actions.ts `standingChoicesLeave`). `operation` includes the execution of contracts
- * (payments, guarantees, ends). `metrics` records the month and, at the end of a year, the year.
+ * concertation) stop being counted (actions.ts `standingChoicesLeave`). `operation` includes the
+ * execution of contracts (payments, guarantees, ends). `metrics` records the month and, at the end of a year, the year.
  * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
  */
 import { applyAction, governanceUpkeep, inPlayableYears, standingChoicesLeave } from './actions';
@@ -105,7 +105,7 @@ function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }
     negotiationTick(state, scenario);
   } else {
     if (state.negotiation) walkAway(state, state.negotiation.turn, 'the playable years are over');
-    // The governance measures and the concertation effort leave with the playable years.
+    // The governance measures and the concertation effort are no longer counted after the playable years.
     if (state.tick === scenario.playableYears * 12) standingChoicesLeave(state, scenario);
   }
 }
