@@ -333,5 +333,15 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
   // After the last round the side to answer has one month to accept or walk away.
   if (p.phase === 'negotiation' && n.round >= n.maxRounds && state.tick - n.lastMoveTick >= 2) {
     walkAway(state, n.turn, 'no answer to the last offer: the negotiation ends');
+    return;
+  }
+  // An offer binds for its validity (délai de validité des offres, set by the buyer in the
+  // consultation documents, customarily 90 to 120 days); unanswered for that long it lapses, and
+  // the procedure ends without a contract (MODEL.md §13.1, "An offer's validity").
+  if (p.phase === 'negotiation' && state.tick - n.lastMoveTick > OFFER_VALIDITY_MONTHS) {
+    walkAway(state, n.turn, 'no answer within the offer\u2019s validity: the offer lapsed and the procedure ends');
   }
 }
+
+/** Months an offer binds unanswered (120 days, the customary délai de validité des offres). */
+export const OFFER_VALIDITY_MONTHS = 4;

@@ -19,7 +19,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Problem, Scenario, SimState } from '../../sim';
-import { advice, answerDue, competitiveCapEur, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
+import { advice, answerDue, competitiveCapEur, OFFER_VALIDITY_MONTHS, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h, restoreScrolls, scrollsOf } from '../dom';
@@ -97,6 +97,7 @@ function ruleReason(reason: string): string | null {
   if (reason.startsWith('the deal can no longer be signed')) return t('negotiation.ended.unsignable');
   if (reason.startsWith('a commune or department vetoed')) return t('negotiation.ended.veto');
   if (reason.startsWith('no answer to the last offer')) return t('negotiation.ended.noAnswer');
+  if (reason.startsWith('no answer within the offer')) return t('negotiation.ended.lapsed');
   if (reason.startsWith('the playable years are over')) return t('negotiation.ended.over');
   return null;
 }
@@ -590,6 +591,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     if (stale && myTurn) lines.append(h('p', { class: 'neg-stale', testid: 'neg-stale' }, t('negotiation.accept.stale', { reason: refusalCause(stale, s.scenario) })));
     // Veto rounds, where they count: accepting before the rounds the veto players require.
     else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
+    // The offer binds for its validity: unanswered past this month, it lapses (rules/negotiation.ts).
+    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity' }, t('negotiation.validity', { month: monthYear(s.scenario, neg.lastMoveTick + OFFER_VALIDITY_MONTHS) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
       if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });

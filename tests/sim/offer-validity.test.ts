@@ -1,0 +1,48 @@
+/**
+ * An offer's validity (rules/negotiation.ts, MODEL.md §13.1 "An offer's validity"): an offer binds
+ * for four months (the customary 120 days of the délai de validité des offres); unanswered for
+ * longer, it lapses and the procedure ends without a contract, so a side that stops answering no
+ * longer holds the other's procedure open until the playable years end.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRun, OFFER_VALIDITY_MONTHS } from '../../src/sim';
+import type { SimState } from '../../src/sim/types';
+import { dijon } from './helpers';
+
+const sc = dijon();
+
+/** Runs a computer city against a silent partner (nobody answers for it) until its first procedure ends. */
+function silentPartner(seed: number, extra: (state: SimState) => unknown[] = () => []) {
+  const run = createRun(sc, { seed, agents: 300, city: 'steady-mayor', partner: 'none' });
+  let lastOffer = -1;
+  while (run.state.tick < sc.playableYears * 12) {
+    const n = run.state.negotiation;
+    if (n && n.procedure.phase === 'negotiation') lastOffer = n.lastMoveTick;
+    const results = run.advanceTick(extra(run.state));
+    const failed = run.state.log.find((l) => l.kind === 'negotiationFailed' || (l.kind === 'procedureClosed' && l.data.outcome === 'signed'));
+    if (failed) return { run, failed, lastOffer, results };
+  }
+  return { run, failed: null, lastOffer, results: [] };
+}
+
+describe('an offer binds for its validity, then lapses', () => {
+  it.each([1, 2, 3])('seed %i: a partner who never answers lets the city\u2019s offer lapse after four months, and the procedure ends there', (seed) => {
+    const { failed, lastOffer } = silentPartner(seed);
+    expect(failed).not.toBeNull();
+    expect(failed!.kind).toBe('negotiationFailed');
+    expect(failed!.kind === 'negotiationFailed' && failed!.data.by).toBe('partner');
+    // Four whole months to answer (lastOffer + 1 … lastOffer + 4), the lapse in the fifth.
+    expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS + 1);
+  });
+
+  it('an answer in the fourth month is still taken', () => {
+    const { failed, lastOffer, results } = silentPartner(1, (state) => {
+      const n = state.negotiation;
+      return n && n.procedure.phase === 'negotiation' && n.turn === 'partner' && state.tick === n.lastMoveTick + OFFER_VALIDITY_MONTHS ? [{ type: 'walkAway', by: 'partner' }] : [];
+    });
+    // The partner's own walk-away, taken in the offer's last month of validity, ends it there.
+    expect(results).toHaveLength(1);
+    expect(results[0]!.ok).toBe(true);
+    expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS);
+  });
+});
