@@ -71,6 +71,7 @@ describeE2E('the negotiation table (Chromium)', () => {
     // To the signature: each time the table waits for the city, an offer; its answer comes in the same month.
     let answeredInMonth = 0;
     let vetoShown = 0;
+    let validityShown = 0;
     const isSigned = () => page.evaluate(() => window.horizons!.getState()!.contracts.some((c) => c.builder === 'partner'));
     for (let step = 0; step < 80 && !(await isSigned()); step++) {
       const screen = await screenOf(page);
@@ -79,6 +80,11 @@ describeE2E('the negotiation table (Chromium)', () => {
         const myMove = !now.n || (now.n.turn === 'city' && !now.n.ratifying && now.n.phase === 'negotiation' && now.n.lastMoveTick < now.tick);
         const canAccept = await page.locator(`${byId('neg-accept')}:not([disabled])`).count();
         // Veto rounds, where they count: accepting before the rounds the veto holders require says what it costs.
+        // The partner's offer on the table binds for four months: the table says until when (MODEL §13.1).
+        if (now.n && myMove) {
+          expect(await page.locator(byId('neg-validity')).innerText()).toContain('quatre mois');
+          validityShown += 1;
+        }
         if (now.n && myMove && canAccept && now.n.round < now.n.roundsNeeded) {
           expect(await page.locator(byId('neg-veto')).innerText()).toContain(`${now.n.round}`);
           vetoShown += 1;
@@ -111,6 +117,7 @@ describeE2E('the negotiation table (Chromium)', () => {
     expect(await isSigned()).toBe(true);
     expect(answeredInMonth).toBeGreaterThan(0);
     expect(vetoShown).toBeGreaterThan(0);
+    expect(validityShown).toBeGreaterThan(0);
     // The table closes on the signed contract: what was signed.
     if ((await screenOf(page)) !== 'negotiation') {
       if ((await screenOf(page)) === 'months') await page.evaluate(() => window.horizons!.dispatch({ type: 'pause' }));
