@@ -202,7 +202,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.signed.next': 'The works are scheduled; the service runs from {start}. A new offer opens another negotiation.',
   'negotiation.ended.unsignable': 'The deal could no longer be signed: the budget had moved since it was accepted (the envelope, the real balance or the lenders).',
   'negotiation.ended.veto': 'The council did not authorise the deal during ratification: its majority split.',
-  'negotiation.validity': 'An offer binds for four months (the customary 120 days of an offer’s validity): without an answer by the end of {month}, it lapses and the procedure ends without a contract.',
+  'negotiation.validity': 'An offer binds for four months (the customary 120 days): unanswered by the end of {month}, it lapses and the procedure ends.',
   'negotiation.ended.lapsed': 'The offer went unanswered for four months and lapsed: the procedure ends without a contract.',
   'negotiation.ended.noAnswer': 'The last offer went unanswered: the negotiation ends.',
   'negotiation.ended.over': 'The playable years are over.',

@@ -203,7 +203,7 @@ export const frNegotiation = {
   'negotiation.signed.next': 'Les travaux sont programmés ; le service tourne à partir de {start}. Une nouvelle offre ouvre une autre négociation.',
   'negotiation.ended.unsignable': 'L’accord ne pouvait plus être signé : le budget avait changé depuis qu’il avait été accepté (l’enveloppe, l’équilibre réel ou les prêteurs).',
   'negotiation.ended.veto': 'Le conseil n’a pas autorisé l’accord pendant la ratification : sa majorité s’est divisée.',
-  'negotiation.validity': 'Une offre engage pendant quatre mois (les 120 jours habituels de validité des offres) : sans réponse d’ici fin {month}, elle devient caduque et la procédure s’arrête sans contrat.',
+  'negotiation.validity': 'Une offre engage quatre mois (les 120 jours habituels) : sans réponse d’ici fin {month}, elle devient caduque et la procédure s’arrête.',
   'negotiation.ended.lapsed': 'L’offre est restée quatre mois sans réponse et est devenue caduque : la procédure s’arrête sans contrat.',
   'negotiation.ended.noAnswer': 'La dernière offre est restée sans réponse : la négociation s’arrête.',
   'negotiation.ended.over': 'Les années de jeu sont terminées.',
