@@ -146,6 +146,19 @@ describe('no cheap win: no rule of thumb beats the computer players', () => {
     expect({ onCity: beats(r.city, byDefault.city), onTerritory: beats(r.territory, byDefault.territory) }).not.toEqual({ onCity: true, onTerritory: true });
   });
 
+  // Not met (issue 9, fifteenth round; a greedy probe, helper 133): the steady mayor voting twice
+  // the envelope it would have voted beats it on both scores, +8.81 ± 1.5 / +7.48 ± 1.6 on seeds 1–32
+  // (this test, unskipped), +8.03 ± 0.99 / +7.26 ± 1.35 on 9001–9016 (twice only at the first budget +7.78 / +6.74 and
+  // +5.30 / +4.98): the catalogue's projects are worth more than their cost and nothing in the model
+  // limits how many a city runs at once, nor puts its other needs against them (MODEL.md §18, "The
+  // computer city's envelope is the scenario's"). Skipped until the city's vote has a price.
+  const doubleEnvelope: Policy = (obs) => defaultCity(obs).map((a) => (a.type === 'setBudget' ? { ...a, envelopeEur: 2 * a.envelopeEur } : a));
+  // oxlint-disable-next-line vitest/no-disabled-tests -- a cheap win not closed yet (issue 9); its figures are above
+  it.skip('voting twice the envelope does not beat the default city on both scores', () => {
+    const r = runs({ city: doubleEnvelope }, 'double envelope');
+    expect({ onCity: beats(r.city, byDefault.city), onTerritory: beats(r.territory, byDefault.territory) }).not.toEqual({ onCity: true, onTerritory: true });
+  });
+
   const partners = [...scriptedStrategies().filter((s) => s.side === 'partner').map((s) => s.id), 'rule-based'];
   it.each(partners)('the partner %s does not beat the default computer partner on its own score', (partner) => {
     const r = runs({ partner });
