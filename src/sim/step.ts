@@ -4,7 +4,7 @@
  *
  *   events → decisions → construction → operation → finance → citizens → politics → coordination → metrics
  *
- * `decisions` opens the grant calls due, applies the actions given from outside for this tick (a
+ * `decisions` lets an offer unanswered through its validity lapse, opens the grant calls due, applies the actions given from outside for this tick (a
  * person's, or a save's), then asks the computer policies: the city at the start of each year and
  * when a grant call opens, and whichever side must answer in an open negotiation (one round a
  * month); in the month after the playable years, the city's standing choices (governance measures,
@@ -23,7 +23,7 @@ import { contractsPhase } from './rules/contracts';
 import { coordinationPhase } from './rules/coordination';
 import { eventsPhase } from './rules/events';
 import { updateGrantCalls } from './rules/funding';
-import { negotiationTick, walkAway } from './rules/negotiation';
+import { lapseUnansweredOffer, negotiationTick, walkAway } from './rules/negotiation';
 import { updatePartnerNpv } from './rules/partner';
 import { politicsPhase } from './rules/politics';
 import { constructionPhase, operationPhase, type OperationResult } from './rules/projects';
@@ -68,12 +68,13 @@ function operated(m: Month): OperationResult {
   return m.op;
 }
 
-/** The phases that open a month, in order: the events, then the first part of decisions (the grant calls due). */
+/** The phases that open a month, in order: the events, then the first part of decisions (an offer unanswered through its validity lapses; the grant calls due). */
 export const OPEN_PHASES: readonly Phase[] = [
   { name: 'events', run: (m) => eventsPhase(m.state, m.scenario) },
   {
     name: 'decisions',
     run: (m) => {
+      lapseUnansweredOffer(m.state);
       updateGrantCalls(m.state, m.scenario);
       m.newGrantCalls = m.state.grantCalls.filter((c) => c.openTick === m.state.tick).map((c) => c.id);
     },

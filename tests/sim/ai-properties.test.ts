@@ -119,7 +119,7 @@ const caseArb = fc
       person: fc.constant(person),
       computer: fc.constant(person === 'city' ? PARTNER_PERSONALITIES[personality % PARTNER_PERSONALITIES.length]!.id : CITY_PERSONALITIES[personality % CITY_PERSONALITIES.length]!.id),
       seed: fc.constant(seed),
-      moves: fc.array(moveArb(person), { minLength: 16, maxLength: 60 }),
+      moves: fc.array(moveArb(person), { minLength: 24, maxLength: 72 }),
     }),
   );
 
@@ -194,9 +194,9 @@ describe('a person against a computer personality: random offers and answers', (
     );
     // The generator reaches every kind of refusal and signs contracts.
     // Since an offer lapses after four months unanswered (rules/negotiation.ts), a person moving at
-    // random months lets most negotiations lapse: 16 to 60 moves a run (8 to 40 before) keep ten
-    // signatures in the 30 runs (seven with 8 to 40).
-    expect(tally.signed, JSON.stringify(tally)).toBeGreaterThanOrEqual(10);
+    // random months lets most negotiations lapse: with 24 to 72 moves a run (8 to 40 before) the 30
+    // runs sign 12 contracts (7 with 8 to 40).
+    expect(tally.signed, JSON.stringify(tally)).toBeGreaterThan(10);
     expect(tally.outOfRange, JSON.stringify(tally)).toBeGreaterThan(20);
     expect(tally.outOfTurn, JSON.stringify(tally)).toBeGreaterThan(50);
     expect(tally.ratification, JSON.stringify(tally)).toBeGreaterThan(5);

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRun, OFFER_VALIDITY_MONTHS } from '../../src/sim';
 import type { SimState } from '../../src/sim/types';
-import { dijon } from './helpers';
+import { dijon, terms } from './helpers';
 
 const sc = dijon();
 
@@ -35,6 +35,18 @@ describe('an offer binds for its validity, then lapses', () => {
     expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS + 1);
   });
 
+  it('an answer in the month after the fourth is refused: the offer lapsed as that month opened', () => {
+    const { failed, lastOffer } = silentPartner(1);
+    const late = lastOffer + OFFER_VALIDITY_MONTHS + 1;
+    expect(failed!.tick).toBe(late);
+    // The same game again, the partner answering in that month: too late.
+    const run = createRun(sc, { seed: 1, agents: 300, city: 'steady-mayor', partner: 'none' });
+    while (run.state.tick < late) run.advanceTick();
+    const [answer] = run.advanceTick([{ type: 'accept', by: 'partner' }]);
+    expect(answer!.ok).toBe(false);
+    expect(run.state.contracts.filter((c) => c.builder === 'partner')).toHaveLength(0);
+  });
+
   it('an answer in the fourth month is still taken', () => {
     const { failed, lastOffer, results } = silentPartner(1, (state) => {
       const n = state.negotiation;
@@ -44,5 +56,22 @@ describe('an offer binds for its validity, then lapses', () => {
     expect(results).toHaveLength(1);
     expect(results[0]!.ok).toBe(true);
     expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS);
+  });
+});
+
+describe('a city that stops answering', () => {
+  it('lets the partner\u2019s offer lapse: the procedure ends as the city\u2019s walk-away, the lapse its reason', () => {
+    const run = createRun(sc, { seed: 4, agents: 300, city: 'none', partner: sc.policies.partner });
+    const opened = run.advanceTick([{ type: 'propose', by: 'city', terms: terms() }]);
+    expect(opened[0]!.ok, JSON.stringify(opened[0])).toBe(true);
+    let lastOffer = -1;
+    while (run.state.tick < sc.playableYears * 12 && !run.state.log.some((l) => l.kind === 'negotiationFailed')) {
+      const n = run.state.negotiation;
+      if (n && n.procedure.phase === 'negotiation') lastOffer = n.lastMoveTick;
+      run.advanceTick();
+    }
+    const failed = run.state.log.find((l) => l.kind === 'negotiationFailed');
+    expect(failed && failed.kind === 'negotiationFailed' && failed.data.by).toBe('city');
+    expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS + 1);
   });
 });

@@ -333,15 +333,22 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
   // After the last round the side to answer has one month to accept or walk away.
   if (p.phase === 'negotiation' && n.round >= n.maxRounds && state.tick - n.lastMoveTick >= 2) {
     walkAway(state, n.turn, 'no answer to the last offer: the negotiation ends');
-    return;
-  }
-  // An offer binds for its validity (délai de validité des offres, set by the buyer in the
-  // consultation documents, customarily 90 to 120 days); unanswered for that long it lapses, and
-  // the procedure ends without a contract (MODEL.md §13.1, "An offer's validity").
-  if (p.phase === 'negotiation' && state.tick - n.lastMoveTick > OFFER_VALIDITY_MONTHS) {
-    walkAway(state, n.turn, 'no answer within the offer\u2019s validity: the offer lapsed and the procedure ends');
   }
 }
 
-/** Months an offer binds unanswered (120 days, the customary délai de validité des offres). */
+/** Months an offer stays valid unanswered in the model (offers customarily bind for 90 to 120 days). */
 export const OFFER_VALIDITY_MONTHS = 4;
+
+/**
+ * As a month opens, before anyone moves: an offer of the negotiation phase left unanswered through
+ * its validity (the months after the one it was made in, OFFER_VALIDITY_MONTHS of them) lapses,
+ * and the procedure ends without a contract, as the silent side's walk-away (MODEL.md §13.1, "An
+ * offer's validity"). Checked at the month's opening so that the last month a table names is the
+ * last month an answer is taken.
+ */
+export function lapseUnansweredOffer(state: SimState): void {
+  const n = state.negotiation;
+  if (n && n.procedure.phase === 'negotiation' && n.ratificationMonthsLeft === 0 && state.tick - n.lastMoveTick > OFFER_VALIDITY_MONTHS) {
+    walkAway(state, n.turn, 'no answer within the offer\u2019s validity: the offer lapsed and the procedure ends');
+  }
+}

@@ -3,8 +3,9 @@
  *
  * A partner procedure whose negotiation ends without a contract — the only bidder the city
  * negotiated with walks away (its floor above what a rival would take, or the city's terms worth
- * nothing to it), the city walks away (the price asked is worth more than the deal to it), or the
- * rounds run out — is recorded as its notice described it (`FailedNotice`). A buyer whose
+ * nothing to it), the city walks away (the price asked is worth more than the deal to it), the
+ * rounds run out, or an offer lapses unanswered (negotiation.ts `lapseUnansweredOffer`, the silent
+ * side's walk-away) — is recorded as its notice described it (`FailedNotice`). A buyer whose
  * consultation failed does not publish the identical one again while nothing it failed on has
  * changed: it revises the scope or the form, or waits for the facts to change. This is the model's
  * assumption about buyers' conduct, not a rule of law (CCP R2185-1 lets a buyer close a procedure
