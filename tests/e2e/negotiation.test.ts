@@ -82,13 +82,29 @@ describeE2E('the negotiation table (Chromium)', () => {
         // Veto rounds, where they count: accepting before the rounds the veto holders require says what it costs.
         // The partner's offer on the table binds for four months: the table says until when (MODEL §13.1).
         if (now.n && myMove) {
-          expect(await page.locator(byId('neg-validity')).innerText()).toContain('quatre mois');
+          expect(await page.locator(byId('neg-validity')).innerText()).toMatch(/^Offre valable jusqu’à fin \S+ \d{4}/);
           validityShown += 1;
         }
         if (now.n && myMove && canAccept && now.n.round < now.n.roundsNeeded) {
           expect(await page.locator(byId('neg-veto')).innerText()).toContain(`${now.n.round}`);
           vetoShown += 1;
-          if (vetoShown === 1) await shot('veto');
+          if (vetoShown === 1) {
+            await shot('veto');
+            // The fullest bar (the legal line, the veto's cost, the offer's validity) on the projector:
+            // 1024×768 in large type, the validity line and the buttons whole.
+            const size = page.viewportSize()!;
+            await page.setViewportSize({ width: 1024, height: 768 });
+            await page.evaluate(() => window.horizons!.dispatch({ type: 'setLargeType', on: true }));
+            await settled(page);
+            for (const id of ['neg-validity', 'neg-send', 'neg-accept']) {
+              const seen = await wholeAndVisible(page, id);
+              expect(seen.clipped, `${id} clipped at 1024×768 in large type: ${seen.text}`).toBe(false);
+            }
+            await shot('veto-1024-large');
+            await page.evaluate(() => window.horizons!.dispatch({ type: 'setLargeType', on: false }));
+            await page.setViewportSize(size);
+            await settled(page);
+          }
         }
         if (now.n && myMove && canAccept && answeredInMonth > 0) {
           await click(page, 'neg-accept');

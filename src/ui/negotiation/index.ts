@@ -592,7 +592,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     // Veto rounds, where they count: accepting before the rounds the veto players require.
     else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
     // The offer binds for its validity: unanswered past this month, it lapses (rules/negotiation.ts).
-    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity' }, t('negotiation.validity', { month: monthYear(s.scenario, neg.lastMoveTick + OFFER_VALIDITY_MONTHS) })));
+    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, neg.lastMoveTick + OFFER_VALIDITY_MONTHS) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
       if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
