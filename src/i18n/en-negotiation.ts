@@ -203,7 +203,7 @@ export const enNegotiation: Record<keyof typeof frNegotiation, string> = {
   'negotiation.ended.unsignable': 'The deal could no longer be signed: the budget had moved since it was accepted (the envelope, the real balance or the lenders).',
   'negotiation.ended.veto': 'The council did not authorise the deal during ratification: its majority split.',
   'negotiation.validity': 'Offer valid until the end of {month}; unanswered, it then lapses.',
-  'negotiation.validityTip': 'In the model an offer stays valid for four months (French offers customarily bind for 90 to 120 days): unanswered by the end of its fourth month, it lapses and the procedure ends without a contract.',
+  'negotiation.validityTip': 'In the model an offer stays valid for four months (French offers customarily bind for 90 to 120 days): unanswered by the end of its fourth month, it lapses and the procedure ends without a contract. After the last round, the answer must come within the round limit’s month.',
   'negotiation.ended.lapsed': 'The offer was not answered within its four months of validity and lapsed: the procedure ends without a contract.',
   'negotiation.ended.noAnswer': 'The last offer went unanswered: the negotiation ends.',
   'negotiation.ended.over': 'The playable years are over.',

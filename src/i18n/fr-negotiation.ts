@@ -204,7 +204,7 @@ export const frNegotiation = {
   'negotiation.ended.unsignable': 'L’accord ne pouvait plus être signé : le budget avait changé depuis qu’il avait été accepté (l’enveloppe, l’équilibre réel ou les prêteurs).',
   'negotiation.ended.veto': 'Le conseil n’a pas autorisé l’accord pendant la ratification : sa majorité s’est divisée.',
   'negotiation.validity': 'Offre valable jusqu’à fin {month} ; sans réponse, elle devient ensuite caduque.',
-  'negotiation.validityTip': 'Dans le modèle, une offre reste valable quatre mois (les offres engagent d’ordinaire 90 à 120 jours) : sans réponse à la fin de son quatrième mois, elle devient caduque et la procédure s’arrête sans contrat.',
+  'negotiation.validityTip': 'Dans le modèle, une offre reste valable quatre mois (les offres engagent d’ordinaire 90 à 120 jours) : sans réponse à la fin de son quatrième mois, elle devient caduque et la procédure s’arrête sans contrat. Après le dernier tour, la réponse doit venir dans le mois que laisse la limite des tours.',
   'negotiation.ended.lapsed': 'L’offre n’a pas reçu de réponse pendant ses quatre mois de validité et est devenue caduque : la procédure s’arrête sans contrat.',
   'negotiation.ended.noAnswer': 'La dernière offre est restée sans réponse : la négociation s’arrête.',
   'negotiation.ended.over': 'Les années de jeu sont terminées.',

@@ -1,13 +1,13 @@
 /**
- * An offer's validity (rules/negotiation.ts, MODEL.md §13.1 "An offer's validity"): an offer binds
- * for four months (the customary 120 days of the délai de validité des offres); unanswered for
+ * An offer's validity (rules/negotiation.ts, MODEL.md §13.1 "An offer's validity"): in the model an
+ * offer stays valid four months (offers customarily bind for 90 to 120 days); unanswered for
  * longer, it lapses and the procedure ends without a contract, so a side that stops answering no
  * longer holds the other's procedure open until the playable years end.
  */
 import { describe, expect, it } from 'vitest';
-import { createRun, OFFER_VALIDITY_MONTHS } from '../../src/sim';
+import { answerDeadlineTick, createRun, OFFER_VALIDITY_MONTHS } from '../../src/sim';
 import type { SimState } from '../../src/sim/types';
-import { dijon, terms } from './helpers';
+import { dijon, terms, variant } from './helpers';
 
 const sc = dijon();
 
@@ -47,12 +47,13 @@ describe('an offer binds for its validity, then lapses', () => {
     expect(run.state.contracts.filter((c) => c.builder === 'partner')).toHaveLength(0);
   });
 
-  it('an answer in the fourth month is still taken', () => {
+  it('a walk-away in the fourth month is still taken', () => {
     const { failed, lastOffer, results } = silentPartner(1, (state) => {
       const n = state.negotiation;
       return n && n.procedure.phase === 'negotiation' && n.turn === 'partner' && state.tick === n.lastMoveTick + OFFER_VALIDITY_MONTHS ? [{ type: 'walkAway', by: 'partner' }] : [];
     });
-    // The partner's own walk-away, taken in the offer's last month of validity, ends it there.
+    // The partner's own walk-away, taken in the offer's last month of validity, ends it there (an
+    // acceptance in that month is checked below, 'the last month the table names').
     expect(results).toHaveLength(1);
     expect(results[0]!.ok).toBe(true);
     expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS);
@@ -73,5 +74,42 @@ describe('a city that stops answering', () => {
     const failed = run.state.log.find((l) => l.kind === 'negotiationFailed');
     expect(failed && failed.kind === 'negotiationFailed' && failed.data.by).toBe('city');
     expect(failed!.tick).toBe(lastOffer + OFFER_VALIDITY_MONTHS + 1);
+  });
+});
+
+describe('the last month the table names (answerDeadlineTick)', () => {
+  /** A person's city against the scenario's partner, `maxRoundsPerYear` rounds: the game when the city must first answer a counter. */
+  function atCityAnswer(seed: number, rounds: number) {
+    const scenario = variant({ 'negotiation.maxRoundsPerYear': rounds });
+    const run = createRun(scenario, { seed, agents: 300, city: 'none', partner: scenario.policies.partner });
+    if (!run.advanceTick([{ type: 'propose', by: 'city', terms: terms() }])[0]!.ok) return null;
+    while (run.state.tick < 60) {
+      const n = run.state.negotiation;
+      if (!n) return null;
+      if (n.procedure.phase === 'negotiation' && n.turn === 'city' && n.lastMoveTick < run.state.tick && n.history.at(-1)!.kind === 'offer') return { run, n };
+      run.advanceTick();
+    }
+    return null;
+  }
+
+  it.each([
+    ['the offer\u2019s validity', 8],
+    ['the round limit', 2],
+  ])('under %s: an acceptance in that month is taken, and one in the next is refused', (_what, rounds) => {
+    let tested = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const a = atCityAnswer(seed, rounds);
+      const b = atCityAnswer(seed, rounds);
+      if (!a || !b) continue;
+      const deadline = answerDeadlineTick(a.n);
+      expect(deadline).toBe(a.n.lastMoveTick + (rounds === 2 ? 2 : OFFER_VALIDITY_MONTHS));
+      while (a.run.state.tick < deadline) a.run.advanceTick();
+      expect(a.run.advanceTick([{ type: 'accept', by: 'city' }])[0]!.ok).toBe(true);
+      while (b.run.state.tick < deadline + 1) b.run.advanceTick();
+      expect(b.run.advanceTick([{ type: 'accept', by: 'city' }])[0]!.ok).toBe(false);
+      expect(b.run.state.contracts).toHaveLength(0);
+      tested++;
+    }
+    expect(tested).toBeGreaterThan(0);
   });
 });

@@ -340,6 +340,15 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
 export const OFFER_VALIDITY_MONTHS = 4;
 
 /**
+ * The last month in which the side to answer may still answer the offer on the table: the offer's
+ * validity, or after the last round the month the round limit leaves (`negotiationTick`), whichever
+ * the negotiation is under. What the negotiation table tells a person.
+ */
+export function answerDeadlineTick(n: Readonly<Negotiation>): number {
+  return n.lastMoveTick + (n.round >= n.maxRounds ? 2 : OFFER_VALIDITY_MONTHS);
+}
+
+/**
  * As a month opens, before anyone moves: an offer of the negotiation phase left unanswered through
  * its validity (the months after the one it was made in, OFFER_VALIDITY_MONTHS of them) lapses,
  * and the procedure ends without a contract, as the silent side's walk-away (MODEL.md §13.1, "An

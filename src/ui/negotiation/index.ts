@@ -19,7 +19,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Problem, Scenario, SimState } from '../../sim';
-import { advice, answerDue, competitiveCapEur, OFFER_VALIDITY_MONTHS, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
+import { advice, answerDeadlineTick, answerDue, competitiveCapEur, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h, restoreScrolls, scrollsOf } from '../dom';
@@ -591,8 +591,8 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     if (stale && myTurn) lines.append(h('p', { class: 'neg-stale', testid: 'neg-stale' }, t('negotiation.accept.stale', { reason: refusalCause(stale, s.scenario) })));
     // Veto rounds, where they count: accepting before the rounds the veto players require.
     else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
-    // The offer binds for its validity: unanswered past this month, it lapses (rules/negotiation.ts).
-    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, neg.lastMoveTick + OFFER_VALIDITY_MONTHS) })));
+    // The last month an answer is taken: the offer's validity, or the round limit's month (rules/negotiation.ts).
+    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
       if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
