@@ -118,10 +118,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
       }
       // A fall is recorded too (a negative upkeep), so that a rise and a fall within the year cancel
       // in the net savings to come instead of counting the same cost twice.
-      if (annualEur !== 0) {
-        state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
-        state.city.newUpkeep.push({ tick: state.tick, annualEur });
-      }
+      if (annualEur !== 0) recordNewUpkeep(state, annualEur);
       state.city.concertation = a.level;
       return OK;
     }
@@ -133,8 +130,7 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
         const annualEur = scenario.coordination.measures[a.measure].costEur;
         const unaffordable = commitmentProblem(state, scenario, { kind: 'upkeep', annualEur, what: a.measure });
         if (unaffordable) return refuseWith(unaffordable);
-        state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
-        state.city.newUpkeep.push({ tick: state.tick, annualEur });
+        recordNewUpkeep(state, annualEur);
       }
       state.city.governance[a.measure] = a.on;
       return OK;
@@ -262,10 +258,20 @@ function apply(state: SimState, scenario: Scenario, scratch: TickScratch, action
 }
 
 /**
+ * An operating commitment taken this month (a measure's upkeep, a change of concertation effort, a
+ * fall as a negative entry), kept for the 12 months it is not yet fully in gross savings
+ * (legality.ts reads them in the net savings to come).
+ */
+function recordNewUpkeep(state: SimState, annualEur: number): void {
+  state.city.newUpkeep = state.city.newUpkeep.filter((u) => state.tick - u.tick < 12);
+  state.city.newUpkeep.push({ tick: state.tick, annualEur });
+}
+
+/**
  * What a concertation effort costs the city a year beyond its usual one (`city.concertation`, whose
  * cost is in its running costs): `city.concertationCostEur` per unit of effort above it (MODEL.md
- * §10). An effort below the usual one saves nothing: the usual effort's cost is not itemised in the
- * scenario's running costs, and most of it is staff the city keeps.
+ * §10). An effort below the usual one saves nothing: the usual effort's cost is in the scenario's
+ * running costs without a line of its own, and most of it is staff the city keeps.
  */
 export function concertationCostEur(scenario: Scenario, level: number): number {
   return scenario.city.concertationCostEur * Math.max(0, level - scenario.city.concertation);

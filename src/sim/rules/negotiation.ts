@@ -331,7 +331,7 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
     return;
   }
   // After the last round the side to answer has one month to accept or walk away.
-  if (p.phase === 'negotiation' && n.round >= n.maxRounds && state.tick - n.lastMoveTick >= 2) {
+  if (p.phase === 'negotiation' && n.round >= n.maxRounds && state.tick >= answerDeadlineTick(n)) {
     walkAway(state, n.turn, 'no answer to the last offer: the negotiation ends');
   }
 }
@@ -357,7 +357,7 @@ export function answerDeadlineTick(n: Readonly<Negotiation>): number {
  */
 export function lapseUnansweredOffer(state: SimState): void {
   const n = state.negotiation;
-  if (n && n.procedure.phase === 'negotiation' && n.ratificationMonthsLeft === 0 && state.tick - n.lastMoveTick > OFFER_VALIDITY_MONTHS) {
+  if (n && n.procedure.phase === 'negotiation' && n.ratificationMonthsLeft === 0 && state.tick > answerDeadlineTick(n)) {
     walkAway(state, n.turn, 'no answer within the offer\u2019s validity: the offer lapsed and the procedure ends');
   }
 }

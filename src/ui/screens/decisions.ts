@@ -144,8 +144,6 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
 function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
   const sc = session.scenario;
   const current = session.sim.city.concertation;
-  // What an effort costs a year beyond the usual one (MODEL §10).
-  const costOf = (level: number) => concertationCostEur(sc, level);
   return section(
     t('dec.concertation'),
     'users',
@@ -162,7 +160,7 @@ function concertationBlock(ctx: ScreenContext, session: Session): HTMLElement {
       ),
     ),
     h('p', { class: 'help' }, t('dec.concertation.now', { pct: pct(current) })),
-    h('p', { class: 'help', testid: 'concertation-cost' }, t('dec.concertation.cost', { usual: pct(sc.city.concertation), perTen: eur(sc.city.concertationCostEur / 10), now: eur(costOf(current)) })),
+    h('p', { class: 'help', testid: 'concertation-cost' }, t('dec.concertation.cost', { usual: pct(sc.city.concertation), perTen: eur(sc.city.concertationCostEur / 10), now: eur(concertationCostEur(sc, current)) })),
     statusFor(ctx, 'concertation'),
   );
 }
