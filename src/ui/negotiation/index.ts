@@ -564,8 +564,23 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     lensCard.setAttribute('aria-label', t('negotiation.lenses.heading'));
     lensCard.append(chartTitle, chartLegend, chartBox);
     const ended = !neg ? endedCard(s) : null;
+    const canAct = s.actingSide !== null && s.tickOpen;
+    // Its turn: an answer due since last month, or this month to the other group's offer (two groups, game-store.ts).
+    const myTurn = answerDue(s.sim, side);
+    // The offer on the table may no longer be acceptable (the budget moved since it was made): the
+    // button is disabled and the reason shown, rather than a refusal after the click.
+    const stale = neg && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 ? termsProblem(s.sim, s.scenario, neg.offer, { atAcceptance: true }) : null;
+    const acceptable = canAct && myTurn && neg?.offeredBy !== side && stale === null;
     // A table opened after the close has no last answer to show: the closing card says how it ended.
-    right.append(...(ended ? [ended] : []), ...(ended && !seen ? [] : [answerCard(s, neg)]), lensCard, historyCard(s, neg));
+    const answer = ended && !seen ? null : answerCard(s, neg);
+    // What an answer to the offer on the table must know, with that offer (not in the bar below, which
+    // a projector's short screen in large type cannot spare, issue 9): the last month an answer is
+    // taken — the offer's validity, or the round limit's month (rules/negotiation.ts) — and, where the
+    // veto rounds count, what accepting now costs.
+    // The validity under the offer's date, read before its words; the veto's cost after them.
+    if (answer && neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') answer.firstElementChild!.after(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
+    if (answer && neg && acceptable && neg.round < neg.roundsNeeded) answer.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
+    right.append(...(ended ? [ended] : []), ...(answer ? [answer] : []), lensCard, historyCard(s, neg));
 
     // ---- bottom: lawfulness and the moves
     const bar = h('footer', { class: 'neg-bar' });
@@ -576,23 +591,13 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     errorLine = h('p', { class: 'neg-error', testid: 'neg-error' }, error() ?? '');
     errorLine.setAttribute('role', 'alert');
     lines.append(legalLine, errorLine);
-    const canAct = s.actingSide !== null && s.tickOpen;
-    // Its turn: an answer due since last month, or this month to the other group's offer (two groups, game-store.ts).
-    const myTurn = answerDue(s.sim, side);
     const buttons = h('div', { class: 'neg-buttons' });
     const walk = button(t('negotiation.walk'), t('negotiation.walkTip'), 'neg-walk', 'neg-btn-danger', () => act({ type: 'walkAway', by: side }));
     walk.disabled = !canAct || !neg;
     const wait = button(t('negotiation.nextMonth'), t('negotiation.nextMonthTip'), 'neg-next-month', 'neg-btn-quiet', () => act({ type: 'advance' }));
     const accept = button(t('negotiation.accept'), t('negotiation.acceptTip'), 'neg-accept', 'neg-btn-secondary', () => act({ type: 'accept', by: side }));
-    // The offer on the table may no longer be acceptable (the budget moved since it was made): the
-    // button is disabled and the reason shown, rather than a refusal after the click.
-    const stale = neg && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 ? termsProblem(s.sim, s.scenario, neg.offer, { atAcceptance: true }) : null;
-    accept.disabled = !canAct || !myTurn || neg?.offeredBy === side || stale !== null;
+    accept.disabled = !acceptable;
     if (stale && myTurn) lines.append(h('p', { class: 'neg-stale', testid: 'neg-stale' }, t('negotiation.accept.stale', { reason: refusalCause(stale, s.scenario) })));
-    // Veto rounds, where they count: accepting before the rounds the veto players require.
-    else if (neg && myTurn && !accept.disabled && neg.round < neg.roundsNeeded) lines.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
-    // The last month an answer is taken: the offer's validity, or the round limit's month (rules/negotiation.ts).
-    if (neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') lines.append(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
     const send = button(t('negotiation.send'), t('negotiation.sendTip'), 'neg-send', 'neg-btn-primary', () => {
       if (draft) act({ type: 'propose', by: side, terms: draft }, untilAnswer);
     });
