@@ -18,7 +18,13 @@ import { byId, click, clickTowardTable, gameServer, screenOf, sendRefusedOffer, 
 async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
   return page.locator(byId(id)).evaluate((el) => {
     const r = el.getBoundingClientRect();
-    const inside = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    let inside = r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth;
+    // Within every box that scrolls or clips it (a column of the table), as it stands: seen without scrolling.
+    for (let box = el.parentElement; box && inside; box = box.parentElement) {
+      if (getComputedStyle(box).overflowY === 'visible') continue;
+      const b = box.getBoundingClientRect();
+      inside = r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+    }
     const overflow = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1;
     return { clipped: !inside || overflow || r.height === 0, text: el.textContent ?? '' };
   });
@@ -100,6 +106,10 @@ describeE2E('the negotiation table (Chromium)', () => {
               const seen = await wholeAndVisible(page, id);
               expect(seen.clipped, `${id} clipped at 1024×768 in large type: ${seen.text}`).toBe(false);
             }
+            // And the columns keep room to read the offer and its answer (~80 px when the bar carried
+            // the validity and the veto's cost, ~190 px since they moved to the answer card).
+            const columns = await page.locator('.neg-col').evaluateAll((cols) => cols.map((c) => c.clientHeight));
+            expect(Math.min(...columns), 'the columns at 1024×768 in large type').toBeGreaterThanOrEqual(150);
             await shot('veto-1024-large');
             await page.evaluate(() => window.horizons!.dispatch({ type: 'setLargeType', on: false }));
             await page.setViewportSize(size);
