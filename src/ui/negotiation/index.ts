@@ -573,11 +573,10 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     const acceptable = canAct && myTurn && neg?.offeredBy !== side && stale === null;
     // A table opened after the close has no last answer to show: the closing card says how it ended.
     const answer = ended && !seen ? null : answerCard(s, neg);
-    // What an answer to the offer on the table must know, with that offer (not in the bar below, which
-    // a projector's short screen in large type cannot spare, issue 9): the last month an answer is
-    // taken — the offer's validity, or the round limit's month (rules/negotiation.ts) — and, where the
-    // veto rounds count, what accepting now costs.
-    // The validity under the offer's date, read before its words; the veto's cost after them.
+    // What an answer to the offer on the table must know, in that offer's card (not in the bar below,
+    // which a projector's short screen in large type cannot spare, issue 9): under the offer's date,
+    // the last month an answer is taken — the offer's validity, or the round limit's month
+    // (rules/negotiation.ts); after its words, where the veto rounds count, what accepting now costs.
     if (answer && neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') answer.firstElementChild!.after(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
     if (answer && neg && acceptable && neg.round < neg.roundsNeeded) answer.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
     right.append(...(ended ? [ended] : []), ...(answer ? [answer] : []), lensCard, historyCard(s, neg));
