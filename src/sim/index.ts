@@ -12,7 +12,7 @@ export { tryAction, actorOf, inPlayableYears, concertationCostEur } from './acti
 export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, projectedDebtYears, answerDue } from './queries';
 export { termsProblem } from './rules/terms';
 export { openingTick } from './rules/projects';
-export { OFFER_VALIDITY_MONTHS, answerDeadlineTick } from './rules/negotiation';
+export { OFFER_VALIDITY_MONTHS, answerDeadlineTick, offerAwaitsAnswer } from './rules/negotiation';
 export { launchAlonePrice } from './rules/alone-price';
 export { governanceEffect } from './rules/coordination';
 export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';

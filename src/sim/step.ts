@@ -7,10 +7,10 @@
  * `decisions` lets an offer unanswered through its validity lapse, opens the grant calls due,
  * applies the actions given from outside for this tick (a person's, or a save's), then asks the
  * computer policies: the city at the start of each year and when a grant call opens, and whichever
- * side must answer in an open negotiation (one round a month); in the month after the playable years, the city's standing choices (governance measures,
- * concertation) stop being counted (actions.ts `standingChoicesLeave`). `operation` includes the
- * execution of contracts (payments, guarantees, ends). `metrics` records the month and, at the end
- * of a year, the year.
+ * side must answer in an open negotiation (one round a month); in the month after the playable
+ * years, the city's standing choices (governance measures, concertation) stop being counted
+ * (actions.ts `standingChoicesLeave`). `operation` includes the execution of contracts (payments,
+ * guarantees, ends). `metrics` records the month and, at the end of a year, the year.
  * `stepInPlace` mutates the state it is given (the runner owns its state); `step` copies first.
  */
 import { applyAction, governanceUpkeep, inPlayableYears, standingChoicesLeave } from './actions';

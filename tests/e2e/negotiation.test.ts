@@ -107,7 +107,7 @@ describeE2E('the negotiation table (Chromium)', () => {
               expect(seen.clipped, `${id} clipped at 1024×768 in large type: ${seen.text}`).toBe(false);
             }
             // And the columns keep room to read the offer and its answer (~80 px when the bar carried
-            // the validity and the veto's cost, ~190 px since they moved to the answer card).
+            // the validity and the veto's cost, 178 px since they moved to the answer card).
             const columns = await page.locator('.neg-col').evaluateAll((cols) => cols.map((c) => c.clientHeight));
             expect(Math.min(...columns), 'the columns at 1024×768 in large type').toBeGreaterThanOrEqual(150);
             await shot('veto-1024-large');

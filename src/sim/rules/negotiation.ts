@@ -339,6 +339,11 @@ export function negotiationTick(state: SimState, scenario: Scenario): void {
 /** Months an offer stays valid unanswered in the model (offers customarily bind for 90 to 120 days). */
 export const OFFER_VALIDITY_MONTHS = 4;
 
+/** Whether the offer on the table awaits an answer, under its validity: the negotiation phase, no acceptance being ratified. */
+export function offerAwaitsAnswer(n: Readonly<Negotiation>): boolean {
+  return n.procedure.phase === 'negotiation' && n.ratificationMonthsLeft === 0;
+}
+
 /**
  * The last month in which the side to answer may still answer the offer on the table: the offer's
  * validity, or after the last round the month the round limit leaves (`negotiationTick`), whichever
@@ -357,7 +362,7 @@ export function answerDeadlineTick(n: Readonly<Negotiation>): number {
  */
 export function lapseUnansweredOffer(state: SimState): void {
   const n = state.negotiation;
-  if (n && n.procedure.phase === 'negotiation' && n.ratificationMonthsLeft === 0 && state.tick > answerDeadlineTick(n)) {
+  if (n && offerAwaitsAnswer(n) && state.tick > answerDeadlineTick(n)) {
     walkAway(state, n.turn, 'no answer within the offer\u2019s validity: the offer lapsed and the procedure ends');
   }
 }

@@ -19,7 +19,7 @@ import './negotiation.css';
 import { explain, onLangChange, t } from '../../i18n';
 import { refusalCause, refusalText } from '../words/names';
 import type { ActionResult, Actor, ContractTerms, Negotiation, NegotiationMove, Problem, Scenario, SimState } from '../../sim';
-import { advice, answerDeadlineTick, answerDue, competitiveCapEur, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
+import { advice, answerDeadlineTick, answerDue, competitiveCapEur, offerAwaitsAnswer, openGrantCalls, openingTick, PROCEDURE_PHASES, termsProblem, type LogEntryOf } from '../../sim';
 import type { Contract } from '../../sim';
 import type { Game, Session } from '../../state/game-types';
 import { h, restoreScrolls, scrollsOf } from '../dom';
@@ -577,7 +577,7 @@ export function mountNegotiationTable(host: HTMLElement, game: Game, local = new
     // which a projector's short screen in large type cannot spare, issue 9): under the offer's date,
     // the last month an answer is taken — the offer's validity, or the round limit's month
     // (rules/negotiation.ts); after its words, where the veto rounds count, what accepting now costs.
-    if (answer && neg && myTurn && neg.offeredBy !== side && neg.ratificationMonthsLeft === 0 && neg.procedure.phase === 'negotiation') answer.firstElementChild!.after(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
+    if (answer && neg && myTurn && neg.offeredBy !== side && offerAwaitsAnswer(neg)) answer.firstElementChild!.after(h('p', { class: 'neg-validity', testid: 'neg-validity', title: t('negotiation.validityTip') }, t('negotiation.validity', { month: monthYear(s.scenario, answerDeadlineTick(neg)) })));
     if (answer && neg && acceptable && neg.round < neg.roundsNeeded) answer.append(h('p', { class: 'neg-veto', testid: 'neg-veto' }, t('negotiation.veto.early', { round: neg.round, needed: neg.roundsNeeded, months: months(neg.roundsNeeded - neg.round) })));
     right.append(...(ended ? [ended] : []), ...(answer ? [answer] : []), lensCard, historyCard(s, neg));
 
