@@ -322,7 +322,7 @@ const FR: Templates = {
   envelopeExceeded: (p, w) =>
     `Engagement refusé par l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${w.money(p.neededEur)} nets des subventions attendues, dépasse les ${w.money(p.envelopeLeftEur)} qui restent de l’enveloppe votée.`,
   envelopeUnfinanceable: (p, w) =>
-    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant et les travaux déjà signés.`,
+    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant, pour les travaux déjà signés comme pour les nouveaux.`,
   realBalance: (p, w) =>
     `Budget refusé par l’équilibre réel (art. L1612-4 du CGCT) : une baisse d’impôts de ${w.money(p.taxCutEur)} par an laisserait une épargne nette à venir de ${w.money(p.netSavingsEur)}, insuffisante pour rembourser la dette.`,
   lendersRefuse: (p, w) =>
@@ -443,7 +443,7 @@ const EN: Templates = {
   envelopeExceeded: (p, w) =>
     `Commitment refused by the smart-city envelope: the city's share of these works this year, ${w.money(p.neededEur)} net of expected grants, exceeds the ${w.money(p.envelopeLeftEur)} left in the envelope the council voted.`,
   envelopeUnfinanceable: (p, w) =>
-    `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme and the works already signed.`,
+    `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme, for the works already signed and new ones alike.`,
   realBalance: (p, w) =>
     `Budget refused by the real balance (art. L1612-4 of the CGCT): a tax cut of ${w.money(p.taxCutEur)} a year would leave net savings to come of ${w.money(p.netSavingsEur)}, not enough to repay the debt.`,
   lendersRefuse: (p, w) =>

@@ -78,7 +78,26 @@ describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit
     expect(codeOf(act(s, { type: 'setBudget', envelopeEur: cap0, taxChange: 0 }))).toBe('ok');
     signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: [0, 1] }), form: 'procurement' }, 'suppliers');
     expect(s.city.yearCommittedEur).toBeGreaterThan(0);
-    expect(envelopeCapacityEur(s, sc)).toBeLessThanOrEqual(cap0 - s.city.yearCommittedEur + 1e5);
+    // The largest second vote leaves no more than the first left, less what was committed since.
+    expect(codeOf(act(s, { type: 'setBudget', envelopeEur: maxEnvelope(s), taxChange: 0 }))).toBe('ok');
+    expect(s.city.envelopeLeftEur).toBeLessThanOrEqual(cap0 - s.city.yearCommittedEur + 1e5);
+  });
+
+  it('works already signed are deducted once: from the envelope voted, not also from what the year can vote', () => {
+    // Issue 9, seventeenth round: the capacity deducted the works signed (earlier years' payable in
+    // the next 12 months, and this year's commitments), and the vote deducted them again from the
+    // envelope, so that a year after a large signature could vote almost nothing for new works.
+    const s = freshState(sc);
+    const cap0 = envelopeCapacityEur(s, sc);
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: [0, 1, 2] }), form: 'procurement' }, 'suppliers');
+    const committed = s.city.yearCommittedEur;
+    expect(committed).toBeGreaterThan(1e6);
+    // What the year can finance is unchanged by a signature (the borrowing room takes the works'
+    // capital over the plan's years only): the whole capacity can still be voted…
+    expect(maxEnvelope(s)).toBeGreaterThan(cap0 - committed / sc.city.investmentPlanYears - 1e5);
+    // …and the works come out of it once, as the vote books them.
+    expect(codeOf(act(s, { type: 'setBudget', envelopeEur: maxEnvelope(s), taxChange: 0 }))).toBe('ok');
+    expect(s.city.envelopeLeftEur).toBeGreaterThan(cap0 - committed - committed / sc.city.investmentPlanYears - 1e5);
   });
 
   // Issue 9 (flagship): the services comparison at year 3 no longer holds and is only logged. The

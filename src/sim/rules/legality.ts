@@ -125,23 +125,27 @@ export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): numbe
   return room / c.investmentPlanYears;
 }
 
-/** The largest envelope the city can commit this budget year: net savings and the year's share of
- *  the borrowing room, after the baseline programme, works signed in earlier years and those
- *  already committed this year (so a second vote in the year cannot open the room again). */
+/** The largest envelope the city can vote this budget year: net savings and the year's share of
+ *  the borrowing room, after the baseline programme. The envelope is the year's smart-city payment
+ *  credits in all: the works signed in earlier years payable in the next 12 months and what the
+ *  year already committed come out of it (`envelopeLeftAfterVoteEur`), so a second vote in the
+ *  year cannot open the room again. Until issue 9's seventeenth round they were deducted from this
+ *  capacity as well, twice in all: a year after a large signature could vote almost nothing. */
 export function envelopeCapacityEur(state: Readonly<SimState>, scenario: Scenario): number {
   return Math.max(0, investmentMarginEur(state, scenario, 0));
 }
 
-/** The year's investment margin after a cut of the voted taxes of `taxCutEur` a year (negative when
- *  the baseline programme and the works signed cannot be financed: the budget would not be sincere). */
+/** The year's investment margin after a cut of the voted taxes of `taxCutEur` a year: what net
+ *  savings and the year's loans finance beyond the baseline programme, for the smart-city works
+ *  signed and new alike (negative when the baseline programme cannot be financed: the budget would
+ *  not be sincere). */
 function investmentMarginEur(state: SimState, scenario: Scenario, taxCutEur: number): number {
   const c = scenario.city;
   const f = scenario.funding;
   const baselineNet = c.baselineInvestmentEur * (1 - state.city.baselineCut) * Math.max(0, 1 - c.baselineGrantShare - f.fctvaRate);
-  const pending = pendingCapitalEur(state);
   // A cut lowers net savings by itself and the borrowing room by the reference × itself, spread over the plan.
   const room = Math.max(0, yearBorrowingRoomEur(state, scenario) - (taxCutEur * scenario.funding.lendersRefuseYears) / c.investmentPlanYears);
-  return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet - pending.earlierNext12Eur - state.city.yearCommittedEur;
+  return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet;
 }
 
 /** What is left of an envelope voted now: the envelope less works signed in earlier years still to pay in the next 12 months and what this year already committed. */
@@ -267,7 +271,7 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     const capacity = envelopeCapacityEur(state, scenario);
     if (commitment.envelopeEur > capacity + 1) {
       if (!explain) return false;
-      return problem('envelopeUnfinanceable', { envelopeEur: commitment.envelopeEur, capacityEur: capacity }, `an envelope of ${fmtM(commitment.envelopeEur)} cannot be financed this year: net savings and what banks would lend leave ${fmtM(capacity)} after the baseline programme and the works already signed`);
+      return problem('envelopeUnfinanceable', { envelopeEur: commitment.envelopeEur, capacityEur: capacity }, `an envelope of ${fmtM(commitment.envelopeEur)} cannot be financed this year: net savings and what banks would lend leave ${fmtM(capacity)} after the baseline programme, for the works already signed and new ones alike`);
     }
     return null;
   }
