@@ -162,9 +162,10 @@ describe('no cheap win: no rule of thumb beats the computer players', () => {
   // agents): this test's vote, +6.77 ± 1.55 / +5.72 ± 1.68 on 1–32 and +4.94 ± 0.92 / +3.78 ± 1.03
   // on 9001–9032; capped at the year's capacity +8.81 ± 1.52 / +7.12 ± 1.51 and +6.29 ± 0.95 /
   // +5.36 ± 0.94; the whole capacity whenever the default votes, +8.08 ± 1.65 / +5.91 ± 1.55 and
-  // +5.79 ± 1.26 / +3.65 ± 1.26 (helper 142; +5.15 / +2.22 and +3.34 / +1.12 before the fix). The credits checked at signature with the city's planning fitted to it close it
-  // (+1.67 ± 1.46 / +1.47 ± 1.29 and −0.32 ± 1.04 / +0.07 ± 1.14, capped) but break other legs
-  // (docs/CLAIMS.md, "Issue 9's seventeenth round"; branch issue9-r17-credits-at-signature).
+  // +5.79 ± 1.26 / +3.65 ± 1.26 (helper 142; +5.15 / +2.22 and +3.34 / +1.12 before the fix).
+  // The credits checked at signature with the city's planning fitted to it close it (+1.67 ± 1.46
+  // / +1.47 ± 1.29 and −0.32 ± 1.04 / +0.07 ± 1.14, capped) but break other legs (docs/CLAIMS.md,
+  // "Issue 9's seventeenth round"; branch issue9-r17-credits-at-signature).
   const doubleEnvelope: Policy = (obs) => defaultCity(obs).map((a) => (a.type === 'setBudget' ? { ...a, envelopeEur: 2 * a.envelopeEur } : a));
   // oxlint-disable-next-line vitest/no-disabled-tests -- a cheap win not closed yet (issue 9); its figures are above
   it.skip('voting twice the envelope does not beat the default city on both scores', () => {

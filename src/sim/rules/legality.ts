@@ -129,8 +129,10 @@ export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): numbe
  *  the borrowing room, after the baseline programme. The envelope is the year's smart-city payment
  *  credits in all: the works signed in earlier years payable in the next 12 months and what the
  *  year already committed come out of it (`envelopeLeftAfterVoteEur`), so a second vote in the
- *  year cannot open the room again. Until issue 9's seventeenth round they were deducted from this
- *  capacity as well, twice in all: a year after a large signature could vote almost nothing. */
+ *  year cannot open the room again (a signature books its whole net capital in its year, a
+ *  simplification: MODEL §18). Until issue 9's seventeenth round the works signed were deducted
+ *  from this capacity as well, twice in all: a year after a large signature could vote almost
+ *  nothing. */
 export function envelopeCapacityEur(state: Readonly<SimState>, scenario: Scenario): number {
   return Math.max(0, investmentMarginEur(state, scenario, 0));
 }
