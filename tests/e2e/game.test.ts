@@ -358,6 +358,13 @@ describeE2E('the game (Chromium)', () => {
     expect(await page.locator(byId('dec-tax-levers')).innerText()).toMatch(/taxe foncière sur le bâti .* cotisation foncière des entreprises .* TEOM .* versement mobilité .* fraction de TVA/);
     expect(await page.locator(byId('dec-debt-reference')).innerText()).toMatch(/alerte à 12\s?ans .*pas un plafond légal.* 15\s?ans/);
     await shot('city-decisions');
+    // An envelope beyond what net savings and loans finance is refused, in French, with the year's
+    // capacity (for the works already signed and new ones alike, MODEL §5).
+    await page.locator('#dec-envelope').fill('900');
+    await click(page, 'set-budget');
+    await expect.poll(() => page.locator('[data-testid="screen-decisions"] .status-refused').first().innerText(), { timeout: STEP_TIMEOUT }).toMatch(/Budget refusé : une enveloppe de 900\s?M€ ne peut pas être financée cette année ; .* laissent [\d,]+\s?M€ après le programme courant, pour les travaux déjà signés comme pour les nouveaux/);
+    await page.locator('[data-testid="screen-decisions"] .status-refused').first().scrollIntoViewIfNeeded();
+    await shot('city-budget-refused');
     // The council votes a larger envelope (the year's is spent), so that a new offer is lawful later.
     await page.locator('#dec-envelope').fill('16');
     await click(page, 'set-budget');
