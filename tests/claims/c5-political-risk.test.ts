@@ -34,7 +34,9 @@
  * 30001, t ≥ 2.6), chosen on those blocks, and held afterwards on 40001–40032 (docs/CLAIMS.md,
  * sixteenth round). The legs also rest on
  * the model checking a deal's credits when it is proposed rather than at signature, as the law
- * does (MODEL §18): under a check at signature they fail even there.
+ * does (MODEL §18): under the sixteenth round's check at signature they failed even there; with the
+ * computer city's planning fitted to that check (seventeenth round, branch
+ * issue9-r17-credits-at-signature, not merged) they hold on 1–32 and 9001–9032 (docs/CLAIMS.md).
  */
 import { describe, expect, it } from 'vitest';
 import type { RunResult, Scenario } from '../../src/sim';
