@@ -12,7 +12,7 @@ import { expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { projectedDebtYears, type Scenario, type SimState } from '../../src/sim';
 import { describeE2E, screenshot } from './browser';
-import { byId, click, clickTowardTable, gameServer, screenOf, sendRefusedOffer, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
+import { byId, click, clickTowardTable, framePainted, gameServer, screenOf, sendRefusedOffer, settled, STEP_TIMEOUT, waitScreen, startToDecisions } from './play';
 
 /** Is the element wholly visible: no text overflowing its box, and its box inside the window? */
 async function wholeAndVisible(page: Page, id: string): Promise<{ clipped: boolean; text: string }> {
@@ -110,6 +110,9 @@ describeE2E('the negotiation table (Chromium)', () => {
             // the validity and the veto's cost, 178 px since they moved to the answer card).
             const columns = await page.locator('.neg-col').evaluateAll((cols) => cols.map((c) => c.clientHeight));
             expect(Math.min(...columns), 'the columns at 1024×768 in large type').toBeGreaterThanOrEqual(150);
+            // A frame painted at the new size first: once in a CI run the capture right after the
+            // resize hung past its 30 s (Chromium with SwiftShader; not reproduced in seven reruns).
+            await framePainted(page);
             await shot('veto-1024-large');
             await page.evaluate(() => window.horizons!.dispatch({ type: 'setLargeType', on: false }));
             await page.setViewportSize(size);

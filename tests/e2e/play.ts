@@ -33,10 +33,15 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector(`[data-testid="screen-${window.horizons!.getGame().screen}"]`) !== null, undefined, { timeout: STEP_TIMEOUT });
 }
 
+/** Waits until the page has painted a frame since now (two animation frames): after a resize, before a screenshot. */
+export async function framePainted(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+}
+
 /** Waits until the city view has drawn (its canvas is labelled when the scene is created) and a frame has been painted since, for a screenshot. */
 export async function painted(page: Page): Promise<void> {
   await page.locator('#city canvas[role="img"]').waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
-  await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+  await framePainted(page);
 }
 
 export async function click(page: Page, id: string): Promise<void> {
