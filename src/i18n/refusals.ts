@@ -323,6 +323,8 @@ const FR: Templates = {
     `Engagement refusé par l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${w.money(p.neededEur)} nets des subventions attendues, dépasse les ${w.money(p.envelopeLeftEur)} qui restent de l’enveloppe votée.`,
   envelopeUnfinanceable: (p, w) =>
     `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant, pour les travaux déjà signés comme pour les nouveaux.`,
+  programmeUnfinanceable: (p, w) =>
+    `Engagement refusé par le plan pluriannuel d’investissement : dans ${w.num(p.yearsAhead, 0)} an(s), ces travaux (${w.money(p.worksEur)}) et ceux déjà signés appelleraient ${w.money(p.neededEur)} de crédits de paiement, plus que les ${w.money(p.capacityEur)} par an que le budget peut financer après le programme courant.`,
   realBalance: (p, w) =>
     `Budget refusé par l’équilibre réel (art. L1612-4 du CGCT) : une baisse d’impôts de ${w.money(p.taxCutEur)} par an laisserait une épargne nette à venir de ${w.money(p.netSavingsEur)}, insuffisante pour rembourser la dette.`,
   lendersRefuse: (p, w) =>
@@ -444,6 +446,8 @@ const EN: Templates = {
     `Commitment refused by the smart-city envelope: the city's share of these works this year, ${w.money(p.neededEur)} net of expected grants, exceeds the ${w.money(p.envelopeLeftEur)} left in the envelope the council voted.`,
   envelopeUnfinanceable: (p, w) =>
     `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme, for the works already signed and new ones alike.`,
+  programmeUnfinanceable: (p, w) =>
+    `Commitment refused by the multi-year investment plan: ${w.num(p.yearsAhead, 0)} year(s) from now these works (${w.money(p.worksEur)}) and those already signed would call for ${w.money(p.neededEur)} of payment credits, more than the ${w.money(p.capacityEur)} a year the budget can finance after the baseline programme.`,
   realBalance: (p, w) =>
     `Budget refused by the real balance (art. L1612-4 of the CGCT): a tax cut of ${w.money(p.taxCutEur)} a year would leave net savings to come of ${w.money(p.netSavingsEur)}, not enough to repay the debt.`,
   lendersRefuse: (p, w) =>

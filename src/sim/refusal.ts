@@ -111,6 +111,7 @@ export const REFUSAL_CODES = [
   'budgetSettled',
   'envelopeExceeded',
   'envelopeUnfinanceable',
+  'programmeUnfinanceable',
   'realBalance',
   'lendersRefuse',
   // taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies): rules/legality.ts

@@ -1,4 +1,5 @@
 /** The computer adviser of a side played by people: its name, its plain default offer and its suggestion. */
+import { worksCapitalEur } from '../../src/sim/rules/legality';
 import { describe, expect, it } from 'vitest';
 import { advice, adviserName, defaultOffer, suggestedOffer } from '../../src/sim/agents/adviser';
 import { publicPartnerFloor } from '../../src/sim/agents/negotiator';
@@ -56,6 +57,9 @@ describe('the adviser', () => {
     while (!run.state.negotiation && run.state.tick < 24) run.advanceTick();
     const s = structuredClone(run.state);
     expect(applyAction(s, bare, newScratch(s), { type: 'launchAlone', project: 'mobilityServices', districts: s.districts.map((_, i) => i), pilot: false }).ok).toBe(true);
+    // The purchase books only the works it pays before the next budget (AP/CP): what is left is
+    // brought just short of the offer's own year, as a dearer purchase would leave it.
+    s.city.envelopeLeftEur = Math.min(s.city.envelopeLeftEur, worksCapitalEur(s, bare, s.negotiation!.offer, 'partner').byBudgetYear[0]! - 1e5);
     expect(termsProblem(s, bare, s.negotiation!.offer, { atAcceptance: true })?.code).toBe('envelopeExceeded');
     const a = advice({ state: s, scenario: bare, by: 'partner' });
     expect(a.why).toBeNull();

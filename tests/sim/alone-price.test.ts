@@ -6,11 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { governanceEffect, launchAlonePrice, openGrantCalls } from '../../src/sim';
+import { pendingCapitalByBudgetYearEur, pendingCapitalEur } from '../../src/sim/rules/legality';
 import { applyAction } from '../../src/sim/actions';
 import { advance, dijon, freshState, scratch, variant } from './helpers';
 
 describe('the price of launching a project alone', () => {
-  it('is what the purchase takes from the envelope (no grant, no cost overrun drawn), for one district and for three', () => {
+  it('is what the purchase costs the city (no grant, no cost overrun drawn), of which the envelope pays the year’s part, for one district and for three', () => {
     // The quote is the catalogue price; the overrun the works then draw is the city's too (MODEL §7).
     const sc = variant({ 'projects.costUncertainty': 0 });
     for (const districts of [[0], [0, 2, 4]]) {
@@ -21,7 +22,13 @@ describe('the price of launching a project alone', () => {
       expect(price.worksEur).toBeGreaterThan(0);
       const before = s.city.envelopeLeftEur;
       expect(applyAction(s, sc, scratch(s), { type: 'launchAlone', ...a }).ok).toBe(true);
-      expect(before - s.city.envelopeLeftEur).toBeCloseTo(price.cityEur, 0);
+      // The envelope pays the works due before the next budget (AP/CP), later budgets the rest.
+      expect(price.thisYearEur).toBeGreaterThan(0);
+      expect(price.thisYearEur).toBeLessThan(price.cityEur);
+      expect(before - s.city.envelopeLeftEur).toBeGreaterThan(0);
+      expect(before - s.city.envelopeLeftEur).toBeLessThanOrEqual(price.thisYearEur + 1);
+      expect(before - s.city.envelopeLeftEur).toBeCloseTo(pendingCapitalByBudgetYearEur(s)[0]!, 0);
+      expect(pendingCapitalEur(s).totalEur).toBeCloseTo(price.cityEur, 0);
     }
   });
 

@@ -9,7 +9,7 @@ import { applyAction, tryAction } from '../../src/sim/actions';
 import { cityPays, newScratch } from '../../src/sim/money';
 import { annualPrincipalEur, debtCapacity, financePhase, totalDebtEur } from '../../src/sim/rules/budget';
 import { contractsPhase, partnershipDebtEur, partnershipPrincipalEur, signContract } from '../../src/sim/rules/contracts';
-import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, yearBorrowingRoomEur } from '../../src/sim/rules/legality';
+import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, pendingCapitalByBudgetYearEur, pendingCapitalEur, yearBorrowingRoomEur } from '../../src/sim/rules/legality';
 import { createRun } from '../../src/sim/run';
 import { report } from '../../src/sim/metrics';
 import type { ActionResult, SimState } from '../../src/sim/types';
@@ -91,13 +91,17 @@ describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit
     const cap0 = envelopeCapacityEur(s, sc);
     signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: [0, 1, 2] }), form: 'procurement' }, 'suppliers');
     const committed = s.city.yearCommittedEur;
+    const whole = pendingCapitalEur(s).totalEur;
     expect(committed).toBeGreaterThan(1e6);
+    // The signature books only the works payable before the next budget (AP/CP, eighteenth round).
+    expect(committed).toBeCloseTo(pendingCapitalByBudgetYearEur(s)[0]!, 0);
+    expect(committed).toBeLessThan(whole);
     // What the year can finance is unchanged by a signature (the borrowing room takes the works'
     // capital over the plan's years only): the whole capacity can still be voted…
-    expect(maxEnvelope(s)).toBeGreaterThan(cap0 - committed / sc.city.investmentPlanYears - 1e5);
+    expect(maxEnvelope(s)).toBeGreaterThan(cap0 - whole / sc.city.investmentPlanYears - 1e5);
     // …and the works come out of it once, as the vote books them.
     expect(codeOf(act(s, { type: 'setBudget', envelopeEur: maxEnvelope(s), taxChange: 0 }))).toBe('ok');
-    expect(s.city.envelopeLeftEur).toBeGreaterThan(cap0 - committed - committed / sc.city.investmentPlanYears - 1e5);
+    expect(s.city.envelopeLeftEur).toBeGreaterThan(cap0 - committed - whole / sc.city.investmentPlanYears - 1e5);
   });
 
   // Issue 9 (flagship): the services comparison at year 3 no longer holds and is only logged. The

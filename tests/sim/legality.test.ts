@@ -6,7 +6,8 @@ import { totalEur } from '../../src/sim/ledger';
 import { REFUSAL_CODES } from '../../src/sim/refusal';
 import { annualPrincipalEur } from '../../src/sim/rules/budget';
 import { signContract } from '../../src/sim/rules/contracts';
-import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, pendingCapitalEur } from '../../src/sim/rules/legality';
+import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, pendingCapitalByBudgetYearEur, pendingCapitalEur, worksCapitalEur } from '../../src/sim/rules/legality';
+import { launchAloneTerms } from '../../src/sim/rules/alone-price';
 import { termsProblem } from '../../src/sim/rules/terms';
 import { stepInPlace } from '../../src/sim/step';
 import { resolvePolicy } from '../../src/sim/agents';
@@ -18,7 +19,7 @@ import { dijonLed1200, freshState, invariantViolations, NO_POLICIES, terms } fro
 const sc = dijonLed1200();
 const act = (s: SimState, a: unknown): ActionResult => applyAction(s, sc, newScratch(s), a);
 const codeOf = (r: ActionResult) => (r.ok ? 'ok' : r.code);
-const BUDGET_CODES = ['envelopeExceeded', 'envelopeUnfinanceable', 'goldenRule', 'realBalance', 'lendersRefuse', 'budgetSettled'];
+const BUDGET_CODES = ['envelopeExceeded', 'envelopeUnfinanceable', 'programmeUnfinanceable', 'goldenRule', 'realBalance', 'lendersRefuse', 'budgetSettled'];
 
 describe('the codes', () => {
   it('are in the refusal vocabulary', () => {
@@ -27,22 +28,32 @@ describe('the codes', () => {
 });
 
 describe('launching alone', () => {
-  it('must fit in the envelope left, counting what was launched earlier the same month', () => {
+  it('must fit in the envelope left, counting what was launched earlier the same month: the works payable before the next budget, not the later years’', () => {
     const s = freshState();
-    s.city.envelopeLeftEur = 3e6;
-    // A lighting programme in district 0 (about €5 M of works over 12 months) exceeds €3 M.
-    const r = act(s, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false });
+    const lighting = (d: number) => ({ type: 'launchAlone', project: 'streetLighting', districts: [d], pilot: false });
+    // A lighting programme in district 0 (€6.2 M of works over 24 months, after its award
+    // procedure): this budget year pays its first months only (AP/CP, CGCT L2311-3, R2311-9).
+    const works = worksCapitalEur(s, sc, launchAloneTerms(sc, { project: 'streetLighting', districts: [0], pilot: false }), 'suppliers');
+    expect(works.byBudgetYear[0]!).toBeGreaterThan(0);
+    expect(works.byBudgetYear[0]!).toBeLessThan(works.net / 2);
+    s.city.envelopeLeftEur = works.byBudgetYear[0]! - 1e5;
+    const r = act(s, lighting(0));
     expect(codeOf(r)).toBe('envelopeExceeded');
     if (!r.ok) {
-      expect(r.params.envelopeLeftEur).toBe(3e6);
-      expect(r.params.neededEur as number).toBeGreaterThan(3e6);
+      expect(r.params.neededEur as number).toBeCloseTo(works.byBudgetYear[0]!, 0);
       expect(r.reason).toMatch(/^the smart-city envelope/);
     }
-    // With the usual €8 M, one district passes, then the envelope is spent: the next is refused.
+    // With the usual €8 M it passes, and the envelope falls by what the year pays, not the whole.
     s.city.envelopeLeftEur = sc.city.smartCityEnvelopeEur;
-    expect(codeOf(act(s, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }))).toBe('ok');
-    expect(s.city.envelopeLeftEur).toBeLessThan(sc.city.smartCityEnvelopeEur);
-    expect(codeOf(act(s, { type: 'launchAlone', project: 'streetLighting', districts: [1], pilot: false }))).toBe('envelopeExceeded');
+    expect(codeOf(act(s, lighting(0)))).toBe('ok');
+    const booked = sc.city.smartCityEnvelopeEur - s.city.envelopeLeftEur;
+    expect(booked).toBeGreaterThan(0);
+    expect(booked).toBeLessThanOrEqual(works.byBudgetYear[0]! + 1);
+    expect(booked).toBeCloseTo(pendingCapitalByBudgetYearEur(s)[0]!, 0);
+    // What was launched earlier the same month counts: an envelope left short of the next one's year is refused.
+    const next = worksCapitalEur(s, sc, launchAloneTerms(sc, { project: 'streetLighting', districts: [1], pilot: false }), 'suppliers').byBudgetYear[0]!;
+    s.city.envelopeLeftEur = next - 1e5;
+    expect(codeOf(act(s, lighting(1)))).toBe('envelopeExceeded');
   });
 
   it('is checked the same way by tryAction (what the game lists)', () => {
@@ -65,7 +76,14 @@ describe('the exploit of v1: every project alone in every district in month 1', 
     for (const r of refused) if (!r.ok) expect(BUDGET_CODES).toContain(r.code);
     let spent = 0;
     for (const c of s.contracts) for (const uid of c.deployments) spent += s.deployments[uid - 1]!.capexEur;
-    expect(spent).toBeLessThan(3 * sc.city.smartCityEnvelopeEur); // v1: about €170 M
+    // v1: about €170 M. Under AP/CP (eighteenth round) the year books only what it pays before the
+    // next budget, within the envelope, and each later year's payments fit what a year can finance.
+    expect(spent).toBeLessThan(170e6 / 2);
+    // (The check reads the works at their catalogue price, the booking at the overrun drawn at
+    // signature, rules/projects.ts: seed 7 books 6.5 % above the envelope.)
+    expect(s.city.yearCommittedEur).toBeLessThanOrEqual(1.1 * sc.city.smartCityEnvelopeEur);
+    const byYear = pendingCapitalByBudgetYearEur(s);
+    for (let k = 1; k < byYear.length; k++) expect(byYear[k]!).toBeLessThanOrEqual(envelopeCapacityEur(s, sc) + 1);
     // Asking for a huge envelope first does not open the door either.
     const t = freshState(sc, 7, 300);
     const big = act(t, { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 });
@@ -98,6 +116,9 @@ describe('signing a contract (termsProblem)', () => {
   it('the lenders: capital that would take debt ÷ gross savings past lendersRefuseYears is refused, counting works signed and unpaid', () => {
     const s = freshState();
     s.city.envelopeLeftEur = 1e9;
+    // The baseline programme put off, so that the works' later years fit what a year can finance
+    // (the programme check) and only the lenders judge.
+    s.city.baselineCut = 1;
     s.city.debtEur = sc.funding.lendersRefuseYears * s.city.grossSavingsEur - 1e5;
     const p = termsProblem(s, sc, terms({ annualPaymentEur: 0 }));
     expect(p?.code).toBe('lendersRefuse');

@@ -20,19 +20,26 @@ const WINDOW = 24;
  * bought every service in every district (the adviser's `nothingLeft`) has no deal left to make,
  * for anyone: it is counted apart, not as a stuck month.
  */
-function partnerCanMove(state: SimState): boolean | 'nothingLeft' {
+function partnerCanMove(state: SimState): boolean | 'nothingLeft' | 'procedure' {
   if (pendingAmendments(state).length > 0) return true;
   const n = state.negotiation;
   if (n && n.offeredBy === 'city' && tryAction(state, sc, { type: 'accept', by: 'partner' }).ok) return true;
   const a = advice({ state, scenario: sc, by: 'partner' });
-  return a.why === null ? true : a.why.code === 'nothingLeft' ? 'nothingLeft' : false;
+  if (a.why === null) return true;
+  if (a.why.code === 'nothingLeft') return 'nothingLeft';
+  // A fixed phase of the award procedure (publication, bids: MODEL §13.1) is no refusal of the
+  // model's: the group is preparing its bid, and the screen says when the next move comes. Since
+  // a signature books only its year's works (issue 9's eighteenth round) the computer city opens
+  // larger bundles, whose dialogue runs up to two years (seed 4: seven families, from month 18
+  // to 41); those months are counted apart, as is a catalogue bought out.
+  return a.why.code === 'notNow' && a.why.cause.code === 'procedurePhase' ? 'procedure' : false;
 }
 
 /** One game: the months in which the partner could move lawfully, and what it did. */
-function play(seed: number): { movable: (boolean | 'nothingLeft')[]; moves: number } {
+function play(seed: number): { movable: (boolean | 'nothingLeft' | 'procedure')[]; moves: number } {
   const months = sc.playableYears * 12;
   const run = createRun(sc, { seed, years: sc.playableYears, agents: 50, partner: 'none' });
-  const movable: (boolean | 'nothingLeft')[] = [];
+  const movable: (boolean | 'nothingLeft' | 'procedure')[] = [];
   let moves = 0;
   while (run.state.tick < months) {
     run.openTick();

@@ -19,7 +19,10 @@
  * for again on seeds 1–32 the same way: seed 17, the street-lighting deal opened in month 53 is
  * signed in month 65; with `aloneFits` broken its city signs a purchase alone while that deal is
  * under negotiation and the deal fails in month 62 (so do seeds 1, 13, 21 and 28's street-lighting
- * or building deals, not all beside a purchase). A whole-run test: the broken run departs from this one years before, so it reads
+ * or building deals, not all beside a purchase). Since a signature books only its year's works
+ * (AP/CP, issue 9's eighteenth round) it was looked for again on seeds 1–32 the same way: seed 3,
+ * the street-lighting deal opened in month 121 is signed; with `aloneFits` broken it fails (so do
+ * seed 26's solar-roofs deal of month 161 and seed 32's green-infrastructure deal of month 69). A whole-run test: the broken run departs from this one years before, so it reads
  * the path, not the rule alone (city-planning.test.ts sets the rule's premise up directly; no run of
  * seeds 1–32 has a purchase beside an open deal leave it over its envelope, with the rule or without).
  */
@@ -28,12 +31,12 @@ import { runSimulation } from '../../src/sim';
 import { dijon } from './helpers';
 
 describe('the computer city buys alone beside a deal only what leaves the deal lawful', () => {
-  it('cancel-everything-city, seed 17: the street-lighting deal opened in month 53 is signed, not lost for want of envelope', () => {
+  it('cancel-everything-city, seed 3: the street-lighting deal opened in month 121 is signed, not lost for want of envelope', () => {
     const sc = dijon();
-    const r = runSimulation(sc, { seed: 17, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
-    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 53 ? [e.data.projects] : []));
+    const r = runSimulation(sc, { seed: 3, years: 18, agents: 200, city: 'cancel-everything-city', partner: sc.policies.partner });
+    const opened = r.state.log.flatMap((e) => (e.kind === 'negotiationOpened' && e.tick === 121 ? [e.data.projects] : []));
     expect(opened).toEqual(['streetLighting']);
-    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 53 ? [e.data.outcome] : []));
+    const outcomes = r.state.log.flatMap((e) => (e.kind === 'procedureClosed' && e.data.openedTick === 121 ? [e.data.outcome] : []));
     expect(outcomes).toEqual(['signed']);
     expect(r.state.log.filter((e) => e.kind === 'refused')).toEqual([]);
   });

@@ -142,6 +142,17 @@ const CASES: Case[] = [
   { code: 'realBalance', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 7e8 }) },
   { code: 'envelopeExceeded', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false }) },
   { code: 'lendersRefuse', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 6e8 }) },
+  // AP/CP: a year's part of the works fits the envelope voted, but the next budget year's payments,
+  // with those of the purchases launched before, would pass what a year can finance (€44 M here).
+  {
+    code: 'programmeUnfinanceable',
+    before: [
+      at(0, { type: 'setBudget', envelopeEur: 43e6, taxChange: 0 }),
+      ...['streetLighting', 'buildingEnergy', 'dataPlatform'].map((project) => at(0, { type: 'launchAlone', project, districts: ALL, pilot: false })),
+    ],
+    refused: at(0, { type: 'launchAlone', project: 'smartTraffic', districts: ALL, pilot: false }),
+    scenario: () => bareProcedure(dijon(), { 'city.debtEur': 3e8 }),
+  },
   { code: 'budgetSettled', refused: at(12, { type: 'governance', measure: 'smartCityOffice', on: true }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 1e9 }), years: 2 },
   // Taxes voted once a year with the budget, within their legal cap (CGI 1639 A, 1636 B septies).
   { code: 'taxOutsideBudget', refused: at(2, { type: 'setBudget', envelopeEur: 0, taxChange: 0.01 }) },

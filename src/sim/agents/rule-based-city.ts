@@ -424,7 +424,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
     const alone: ContractTerms = { ...baseTerms([id], aloneDistricts), form: 'procurement', durationYears: 0, cityCapitalShare: 1, terminationCompensation: 0 };
     alone.grantCalls = callsBeside(openEligibleCalls(state, scenario, [id], false), kept);
     const aloneValue = aloneDistricts.length > 0 ? suppliersValue(state, scenario, alone, memo) : null;
-    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && lawful(alone)) {
+    if (aloneValue && aloneFits(state, scenario, type, aloneValue, envelope, kept) && lawful(alone, undefined, 'suppliers')) {
       out.push({ kind: 'alone', terms: alone, value: aloneCity(scenario, aloneValue), cityMoney: aloneValue.capexEur - aloneValue.expectedGrantsEur });
     }
     // A pilot, when a pilot-only grant is open or the benefits are very uncertain.
@@ -451,7 +451,7 @@ function candidates(state: Readonly<SimState>, scenario: Scenario, memo: Decisio
         // A pilot is worth what it teaches: a share of the full deal's value, at little cost.
         if (full === undefined && partnerOk) full = partnerCandidate(state, scenario, [id], remaining, room, memo, lawful);
         const learning = full ? 0.05 * Math.abs(full.value) : 0;
-        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && lawful({ ...pilot, form: 'pilot' })) {
+        if (aloneFits(state, scenario, type, pilotValue, envelope, kept) && lawful({ ...pilot, form: 'pilot' }, undefined, 'suppliers')) {
           out.push({ kind: 'alone', terms: pilot, value: aloneCity(scenario, pilotValue) + learning + (pilotOnlyGrant ? pilotValue.expectedGrantsEur : 0), cityMoney: Math.max(money, 1) });
         }
       }

@@ -12,6 +12,7 @@ import type { Action, ContractTerms, SimState } from '../types';
 import { cityPaidTerms } from './terms';
 import { dealCapital } from './valuation';
 import { projectType } from './catalogue';
+import { worksCapitalEur } from './legality';
 
 type LaunchAlone = Omit<Extract<Action, { type: 'launchAlone' }>, 'type' | 'explanation'>;
 
@@ -29,10 +30,17 @@ export function launchAloneTerms(scenario: Scenario, a: Pick<LaunchAlone, 'proje
 
 /**
  * What launching a project alone would cost the city now: the works, the grants it may expect
- * (probability-weighted), and the difference, in euros; null for an unknown project or no district.
+ * (probability-weighted), and the difference, in euros; and the part of that difference the works
+ * pay before the next budget (`thisYearEur`), which is what the launch takes from this year's
+ * envelope (AP/CP: later years' budgets carry the rest, legality.ts `worksCapitalEur`). Null for
+ * an unknown project or no district.
  */
-export function launchAlonePrice(state: SimState, scenario: Scenario, a: Pick<LaunchAlone, 'project' | 'districts' | 'pilot' | 'grantCalls'>): { worksEur: number; expectedGrantsEur: number; cityEur: number } | null {
+export function launchAlonePrice(state: SimState, scenario: Scenario, a: Pick<LaunchAlone, 'project' | 'districts' | 'pilot' | 'grantCalls'>): { worksEur: number; expectedGrantsEur: number; cityEur: number; thisYearEur: number } | null {
   if (!projectType(scenario, a.project) || a.districts.length === 0) return null;
-  const { capexEur, expectedGrantsEur } = dealCapital(state, scenario, launchAloneTerms(scenario, a), 'suppliers');
-  return { worksEur: capexEur, expectedGrantsEur, cityEur: capexEur - expectedGrantsEur };
+  const terms = launchAloneTerms(scenario, a);
+  const { capexEur, expectedGrantsEur } = dealCapital(state, scenario, terms, 'suppliers');
+  const cityEur = capexEur - expectedGrantsEur;
+  // The budget check's own figure (its grants capped at the funders' ceiling, its start after the award procedure).
+  const thisYearEur = worksCapitalEur(state, scenario, terms, 'suppliers').byBudgetYear[0]!;
+  return { worksEur: capexEur, expectedGrantsEur, cityEur, thisYearEur };
 }

@@ -94,6 +94,26 @@ function maintainedByOthers(state: SimState, scenario: Scenario, terms: Contract
   return out;
 }
 
+/** The share of a contract's works (at catalogue price) payable before the next budget: each
+ *  deployment's months of works from its start (now, or when its award procedure or the equipment
+ *  it replaces lets it start) to the budget year's end, over its build months. */
+function payableThisBudgetYearShare(state: SimState, contract: Contract): number {
+  const yearEnd = state.tick - (state.tick % 12) + 12;
+  let all = 0;
+  let thisYear = 0;
+  for (const uid of contract.deployments) {
+    const d = state.deployments[uid - 1]!;
+    all += d.capexEur;
+    if (d.buildMonths <= 0) {
+      thisYear += d.capexEur;
+      continue;
+    }
+    const start = Math.max(state.tick, d.worksStartTick ?? state.tick);
+    thisYear += (d.capexEur * Math.max(0, Math.min(start + d.buildMonthsLeft, yearEnd) - start)) / d.buildMonths;
+  }
+  return all > 0 ? thisYear / all : 1;
+}
+
 /** Signs a contract: creates its deployments and applies for its grants. A purchase the city makes
  *  itself (builder 'suppliers') is signed now but its works wait for its award procedure.
  *  `award.openedTick`: when its procedure opened (a negotiation's notice; default: now);
@@ -138,10 +158,16 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
     contract.financedCapitalEur = capex * (1 - terms.cityCapitalShare);
     contract.capitalOutstandingEur = contract.financedCapitalEur;
   }
-  state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - Math.max(0, capex * share - grants));
+  // The year's payment credits (AP/CP, CGCT L2311-3, R2311-9): only the part of the works payable
+  // before the next budget comes out of this year's envelope; each later year's budget carries its
+  // own part (legality.ts `pendingCapitalEur`, deducted at its vote). Until issue 9's seventeenth
+  // round the whole net capital was booked here and its later parts charged again at their year's
+  // vote: a euro of works not paid in its signature year counted against two years.
+  const booked = Math.max(0, capex * share - grants) * payableThisBudgetYearShare(state, contract);
+  state.city.envelopeLeftEur = Math.max(0, state.city.envelopeLeftEur - booked);
   contract.initialValueEur = capex * share + terms.annualPaymentEur * terms.durationYears;
   contract.amendedValueEur = 0;
-  state.city.yearCommittedEur += Math.max(0, capex * share - grants);
+  state.city.yearCommittedEur += booked;
   if (terms.pilot) duplicatePilots(state, scenario, terms);
   state.log.push({ tick: state.tick, kind: 'contractSigned', data: { id: contract.id, form: terms.form, builder, projects: terms.projects.join('+'), years: terms.durationYears } });
   return contract;

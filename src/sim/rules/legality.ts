@@ -33,6 +33,8 @@ import { problem, type Problem, type Verdict } from '../refusal';
 import { annualPrincipalEur, taxVotesPendingEur, totalDebtEur, votedTaxBaseEur } from './budget';
 import { contractRentYear, partnerMonthlyRate, rentYear } from './contracts';
 import { dealCapital } from './valuation';
+import { procedureMonths } from './lead-times';
+import { awardProcedure } from './procedure';
 
 /** What an action would commit the city to. */
 export type Commitment =
@@ -73,6 +75,39 @@ export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number
     if (!c || c.signedTick < yearStart) earlier += monthly * within12;
   }
   return { totalEur: total, next12Eur: next12, earlierNext12Eur: earlier };
+}
+
+/** City capital still to pay on works signed and under way, net of the grants still to come, by
+ *  budget year (index 0: the months left before the next budget; index k: the k-th budget year
+ *  after it): the payment credits (CP) the works signed already call for in each year (CGCT
+ *  L2311-3, R2311-9: the schedule of an authorisation's payments). */
+export function pendingCapitalByBudgetYearEur(state: Readonly<SimState>): number[] {
+  const out: number[] = [];
+  const left = 12 - (state.tick % 12);
+  for (const d of state.deployments) {
+    if (d.stage !== 'building' || d.buildMonths <= 0) continue;
+    const c = d.contractId === null ? null : state.contracts[d.contractId - 1];
+    const share = c ? cityShareOf(c.terms, c.builder) : 1;
+    const grantShare = c && c.grantsEur > 0 ? c.grantsEur / Math.max(1, contractWorks(state, c.deployments)) : 0;
+    const monthly = (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
+    if (monthly <= 0) continue;
+    const from = Math.max(0, (d.worksStartTick ?? state.tick) - state.tick);
+    addByBudgetYear(out, left, from, from + d.buildMonthsLeft, monthly);
+  }
+  return out;
+}
+
+/** Adds `monthly` euros for each month of [from, to) (months from now) to the budget year it falls
+ *  in (`left`: the months before the next budget, index 0). */
+function addByBudgetYear(out: number[], left: number, from: number, to: number, monthly: number): void {
+  for (let k = from < left ? 0 : 1 + Math.floor((from - left) / 12); ; k++) {
+    const lo = k === 0 ? 0 : left + 12 * (k - 1);
+    const hi = k === 0 ? left : left + 12 * k;
+    if (lo >= to) break;
+    const months = Math.min(to, hi) - Math.max(from, lo);
+    while (out.length <= k) out.push(0);
+    if (months > 0) out[k]! += monthly * months;
+  }
 }
 
 function contractWorks(state: SimState, uids: number[]): number {
@@ -129,8 +164,8 @@ export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): numbe
  *  the borrowing room, after the baseline programme. The envelope is the year's smart-city payment
  *  credits in all: the works signed in earlier years payable in the next 12 months and what the
  *  year already committed come out of it (`envelopeLeftAfterVoteEur`), so a second vote in the
- *  year cannot open the room again (a signature books its whole net capital in its year, a
- *  simplification: MODEL §18). Until issue 9's seventeenth round the works signed were deducted
+ *  year cannot open the room again (a signature books the works it pays before the next budget,
+ *  the later years' parts coming out of their own votes: MODEL §5). Until issue 9's seventeenth round the works signed were deducted
  *  from this capacity as well, twice in all: a year after a large signature could vote almost
  *  nothing. */
 export function envelopeCapacityEur(state: Readonly<SimState>, scenario: Scenario): number {
@@ -158,14 +193,25 @@ export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): 
 /** What `worksCapitalEur` returns (the budget check's figures for a deal's works). */
 export interface WorksCapital {
   net: number;
+  /** The net capital paid in the first 12 months from now (the computer city's planning figure). */
   firstYear: number;
   financedEur: number;
+  /** The net capital paid in each budget year (index 0: before the next budget; index k: the k-th
+   *  budget year after it): the payment credits the works call for, year by year (AP/CP). */
+  byBudgetYear: number[];
 }
 
 /**
- * The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, and
- * paid in the first 12 months. It reads neither the contract's length nor its annual payment (the
- * works come first, whatever the length; the rows only grow longer with zeros).
+ * The city's capital in these works net of expected grants (capped at `maxGrantShare`): in all, paid
+ * in the first 12 months, and by budget year. It reads neither the contract's length nor its annual
+ * payment (the works come first, whatever the length; the rows only grow longer with zeros).
+ *
+ * By budget year, the works are laid out as a signature lays out its deployments (contracts.ts):
+ * each project's works spread evenly over its build months, a bundle's projects ending together
+ * (`phaseWorks`), and a purchase the city makes itself starting once its award procedure ends
+ * (`awardProcedure` without the same need bought earlier, nor the council's deliberation, nor the
+ * wait for equipment a renewal replaces: each would only move payments to a later year, so the
+ * year's part read here is never smaller than what the signature books).
  */
 export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers'): WorksCapital {
   // The capital row alone (dealFlows' own numbers): this check runs for every candidate deal.
@@ -176,7 +222,20 @@ export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, t
   const net = Math.max(0, capital - grants);
   // In a partnership the partner finances the rest of the capital: a debt of the city (CGCT L1414-1 ff.).
   const financedEur = builder === 'partner' && terms.form === 'partnership' ? flows.capexEur * (1 - share) : 0;
-  return { net, firstYear: capital > 0 ? net * (-flows.capital[0]! / capital) : 0, financedEur };
+  const byBudgetYear: number[] = [0];
+  if (capital > 0) {
+    const offset = builder === 'suppliers' ? procedureMonths(scenario, awardProcedure(scenario, terms, 'suppliers')) : 0;
+    const left = 12 - (state.tick % 12);
+    let longest = 0;
+    for (const w of flows.works) longest = Math.max(longest, w.buildMonths);
+    for (const w of flows.works) {
+      const part = (w.cityEur / capital) * net;
+      const start = offset + longest - w.buildMonths;
+      if (w.buildMonths > 0) addByBudgetYear(byBudgetYear, left, start, start + w.buildMonths, part / w.buildMonths);
+      else addByBudgetYear(byBudgetYear, left, start, start + 1, part);
+    }
+  }
+  return { net, firstYear: capital > 0 ? net * (-flows.capital[0]! / capital) : 0, financedEur, byBudgetYear };
 }
 
 /**
@@ -203,6 +262,9 @@ export interface BudgetFigures {
   pendingOperatingEur?: number;
   debtAndPendingEur?: number;
   netSavingsEur?: number;
+  /** `pendingCapitalByBudgetYearEur` and `investmentMarginEur` (the programme check's figures). */
+  pendingByBudgetYearEur?: number[];
+  investmentMarginEur?: number;
 }
 
 /** Figures not yet made, for one state's checks (`BudgetFigures`). */
@@ -279,10 +341,13 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
   }
   const { terms, builder } = commitment;
   const figures = commitment.figures ?? budgetFigures();
-  const { net, firstYear, financedEur } = commitment.capital ?? worksCapitalEur(state, scenario, terms, builder);
-  if (firstYear > city.envelopeLeftEur + 1) {
+  const { net, financedEur, byBudgetYear } = commitment.capital ?? worksCapitalEur(state, scenario, terms, builder);
+  // The year's payment credits (AP/CP, CGCT L2311-3, R2311-9): the works payable before the next
+  // budget, the part the signature books (contracts.ts), must fit what is left of the envelope.
+  const thisYear = byBudgetYear[0]!;
+  if (thisYear > city.envelopeLeftEur + 1) {
     if (!explain) return false;
-    return problem('envelopeExceeded', { neededEur: firstYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(firstYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
+    return problem('envelopeExceeded', { neededEur: thisYear, envelopeLeftEur: city.envelopeLeftEur }, `the smart-city envelope: the city's share of these works this year, ${fmtM(thisYear)} net of expected grants, exceeds the ${fmtM(city.envelopeLeftEur)} left in the envelope the council voted`);
   }
   if (terms.annualPaymentEur > 0) {
     const margin = (figures.netSavingsEur ??= netSavingsForecastEur(state, scenario));
@@ -301,6 +366,25 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
       { borrowEur: net + financedEur, ratioYears: shown, signedYears: Number.isFinite(signed) ? Math.min(signed, 99) : 99, limitYears: limit, referenceYears: scenario.city.debtCeilingYears },
       `no bank would lend: ${fmtM(net + financedEur)} of new debt (loans and partnership capital) would raise debt ÷ gross savings to ${shown.toFixed(1)} years, past the ${limit} years lenders accept (the ${scenario.city.debtCeilingYears}-year reference is already an alarm)`,
     );
+  }
+  // The schedule of payment credits (R2311-9 asks an AP to carry it): a signature books only the
+  // year's credits (contracts.ts); each later budget year's payments — works already signed due
+  // then and these works' part — must be financeable in that year, read from this year's
+  // investment margin as a forecast. A prudential rule of the model (the multi-year investment
+  // plan, L2312-1, and the lenders read it), not a balance rule: L2311-3 judges the investment
+  // section's balance on the year's payment credits alone.
+  if (byBudgetYear.length > 1) {
+    const pending = (figures.pendingByBudgetYearEur ??= pendingCapitalByBudgetYearEur(state));
+    const margin = (figures.investmentMarginEur ??= Math.max(0, investmentMarginEur(state, scenario, 0)));
+    for (let k = 1; k < byBudgetYear.length; k++) {
+      const works = byBudgetYear[k]!;
+      if (!(works > 0)) continue;
+      const needed = works + (pending[k] ?? 0);
+      if (needed > margin + 1) {
+        if (!explain) return false;
+        return problem('programmeUnfinanceable', { yearsAhead: k, neededEur: needed, worksEur: works, capacityEur: margin }, `the multi-year investment plan: in the budget ${k} year(s) from now these works and those already signed call for ${fmtM(needed)} of payment credits, more than the ${fmtM(margin)} a year the budget can finance after the baseline programme`);
+      }
+    }
   }
   return null;
 }

@@ -214,12 +214,12 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * budget check, which read neither the length, the payment, the compensation nor the guarantee —
  * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
  * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
- * with other lists are checked afresh. `checker(terms, capEur)` answers as `termsLawful(state,
- * scenario, terms, { capEur })`. The state's budget figures are made once for all the terms
+ * with other lists are checked afresh. `checker(terms, capEur, builder)` answers as `termsLawful(state,
+ * scenario, terms, { capEur, builder })` (builder 'partner' unless given). The state's budget figures are made once for all the terms
  * (`BudgetFigures`), and a partnership's prior evaluation once per scope (`valueForMoneyOfScope`,
  * through `context`, the caller's `dealContext` of this state, or one made for the checker).
  */
-export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null) => boolean {
+export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null, builder?: 'partner' | 'suppliers') => boolean {
   // Per scope seen, by its projects list (the same array, as `sameScope` asks), in the order seen:
   // the works' capital, or null when a service is already held in it, and a partnership's prior
   // evaluation of its terms (`valueForMoneyOfScope`, made when first asked).
@@ -228,22 +228,22 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
   const figures = budgetFigures();
   // What the deployments say for the prior evaluations' deals (`dealContext`): the caller's, or made when first asked.
   let deals = context;
-  return (terms, capEur) => {
+  return (terms, capEur, builder = 'partner') => {
     // Each check answers yes or no and changes nothing, so their order does not change the answer:
     // the payment above its competitive bound, a comparison, is tried first (it turns down most of
     // the negotiators' best-ranked variants, before the budget check).
     if (capEur !== undefined && capEur !== null && Number.isFinite(terms.annualPaymentEur) && terms.annualPaymentEur > 0 && terms.annualPaymentEur > capEur) return false;
-    if (shapeCheck(state, scenario, terms, {}, false) !== null) return false;
+    if (shapeCheck(state, scenario, terms, { builder }, false) !== null) return false;
     let group = scopes.get(terms.projects);
     let scope: CheckedScope | undefined;
-    if (group !== undefined) for (let i = 0; scope === undefined && i < group.length; i++) if (sameScope(group[i]!.terms, terms)) scope = group[i];
+    if (group !== undefined) for (let i = 0; scope === undefined && i < group.length; i++) if (group[i]!.builder === builder && sameScope(group[i]!.terms, terms)) scope = group[i];
     if (scope === undefined) {
-      scope = { terms, capital: serviceHeldProblem(state, scenario, terms, 'partner') !== null ? null : worksCapitalEur(state, scenario, terms, 'partner'), valueOf: null };
+      scope = { terms, builder, capital: serviceHeldProblem(state, scenario, terms, builder) !== null ? null : worksCapitalEur(state, scenario, terms, builder), valueOf: null };
       if (group === undefined) scopes.set(terms.projects, (group = []));
       group.push(scope);
     }
     if (scope.capital === null) return false;
-    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder: 'partner', capital: scope.capital, figures })) return false;
+    if (!commitmentAllowed(state, scenario, { kind: 'works', terms, builder, capital: scope.capital, figures })) return false;
     // With a bound given (checked above), the competition's own check is not run.
     if (capEur === undefined && competitionProblem(state, scenario, terms) !== null) return false;
     // A scope holds one form: a partnership's variants share their prior evaluation's setups.
@@ -255,6 +255,8 @@ export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario
 /** A scope `termsLawfulChecker` has checked: its first terms, the works' capital (null: a service is held in it), its prior evaluation when asked. */
 interface CheckedScope {
   terms: ContractTerms;
+  /** Who builds: the partner, or the suppliers of a purchase the city makes itself (`launchAlone`). */
+  builder: 'partner' | 'suppliers';
   capital: WorksCapital | null;
   valueOf: ValueForMoneyOf | null;
 }

@@ -362,18 +362,21 @@ export function dealCapexEur(scenario: Scenario, terms: ContractTerms): number {
  * as `dealFlows(…).city.capital`, `.capexEur` and `.expectedGrantsEur`, without the rest of the
  * projection (the budget check asks for these alone, for every candidate deal).
  */
-export function dealCapital(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): { capital: number[]; capexEur: number; expectedGrantsEur: number } {
+export function dealCapital(state: SimState, scenario: Scenario, terms: ContractTerms, builder: 'partner' | 'suppliers' = 'partner'): { capital: number[]; capexEur: number; expectedGrantsEur: number; works: { cityEur: number; buildMonths: number }[] } {
   const b = buildYearsOf(scenario, terms);
   const capital = zeros(flowYears(scenario, terms, b));
   const share = terms.form === 'procurement' || builder === 'suppliers' ? 1 : terms.cityCapitalShare;
   const price = builder === 'partner' ? awardedWorksFactor(state) : 1;
   let capexTotal = 0;
+  const works: { cityEur: number; buildMonths: number }[] = [];
   for (const p of terms.projects) {
-    const capex = projectCapexEur(scenario, projectType(scenario, p)!, terms);
+    const t = projectType(scenario, p)!;
+    const capex = projectCapexEur(scenario, t, terms);
     capexTotal += capex;
     subtractWorks(capital, share * capex * price, b);
+    works.push({ cityEur: share * capex * price, buildMonths: terms.pilot ? t.pilot.months : t.buildMonths });
   }
-  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal, share) };
+  return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal, share), works };
 }
 
 /** What a deal's projection needs that does not depend on its length: per project and for the deal. */

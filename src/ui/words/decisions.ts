@@ -25,6 +25,6 @@ export function alonePriceWords(sim: SimState, scenario: Scenario, a: Omit<Extra
   const price = launchAlonePrice(sim, scenario, a);
   if (!price) return t('words.alone.pickDistrict');
   return price.expectedGrantsEur >= 1
-    ? t('words.alone.price', { city: eur(price.cityEur), works: eur(price.worksEur), grants: eur(price.expectedGrantsEur) })
-    : t('words.alone.priceNoGrant', { city: eur(price.cityEur) });
+    ? t('words.alone.price', { city: eur(price.cityEur), works: eur(price.worksEur), grants: eur(price.expectedGrantsEur), thisYear: eur(price.thisYearEur) })
+    : t('words.alone.priceNoGrant', { city: eur(price.cityEur), thisYear: eur(price.thisYearEur) });
 }
