@@ -28,7 +28,10 @@ const CASES: { code: RefusalCode; action: object }[] = [
   { code: 'deferredPayment', action: { type: 'propose', by: 'city', terms: terms({ cityCapitalShare: 0.5 }) } },
   { code: 'partnershipNotStudied', action: { type: 'propose', by: 'city', terms: terms({ form: 'partnership', districts: ALL, cityCapitalShare: 0.2, annualPaymentEur: 3e6, durationYears: 15 }) } },
   { code: 'concessionNoOperatingRisk', action: { type: 'propose', by: 'city', terms: terms({ form: 'concession', districts: ALL, cityCapitalShare: 0.3, annualPaymentEur: 8e6, durationYears: 10 }) } },
-  { code: 'envelopeExceeded', action: { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false } },
+  // Solar roofs everywhere: their works this budget year alone pass the €8 M envelope (since issue 9's
+  // eighteenth round the check reads the year's part only, and LED everywhere, its works starting
+  // after a five-month award, fits).
+  { code: 'envelopeExceeded', action: { type: 'launchAlone', project: 'solarRoofs', districts: ALL, pilot: false } },
   { code: 'envelopeUnfinanceable', action: { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 } },
   // A retired action (RETIRED_ACTIONS): no longer an Action, still refused by name for old saves.
   { code: 'scalePilotByContract', action: { type: 'scalePilot', deployment: 0 } },
