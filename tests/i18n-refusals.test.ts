@@ -60,6 +60,7 @@ const EXAMPLES: Record<RefusalCode, RefusalParams> = {
   budgetSettled: { untilTick: 23 },
   envelopeExceeded: { neededEur: 12_000_000, envelopeLeftEur: 8_000_000 },
   envelopeUnfinanceable: { envelopeEur: 60_000_000, capacityEur: 21_000_000 },
+  paymentsDueNotCarried: { envelopeEur: 2_000_000, dueEur: 9_000_000 },
   programmeUnfinanceable: { yearsAhead: 2, neededEur: 40_000_000, worksEur: 20_000_000, capacityEur: 30_000_000 },
   realBalance: { taxCutEur: 4_000_000, netSavingsEur: 1_500_000 },
   taxOutsideBudget: { month: 3, nextBudgetTick: 12 },

@@ -323,6 +323,8 @@ const FR: Templates = {
     `Engagement refusé par l’enveloppe smart city : la part de la ville dans ces travaux cette année, ${w.money(p.neededEur)} nets des subventions attendues, dépasse les ${w.money(p.envelopeLeftEur)} qui restent de l’enveloppe votée.`,
   envelopeUnfinanceable: (p, w) =>
     `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant, pour les travaux déjà signés comme pour les nouveaux.`,
+  paymentsDueNotCarried: (p, w) =>
+    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} laisse de côté les ${w.money(p.dueEur)} à payer cette année sur les travaux déjà signés, des dépenses obligatoires que le budget doit porter (art. L1612-15 du CGCT).`,
   programmeUnfinanceable: (p, w) =>
     `Engagement refusé par le plan pluriannuel d’investissement : dans ${w.num(p.yearsAhead, 0)} an(s), ces travaux (${w.money(p.worksEur)}) et ceux déjà signés appelleraient ${w.money(p.neededEur)} de crédits de paiement, plus que les ${w.money(p.capacityEur)} par an que le budget peut financer après le programme courant.`,
   realBalance: (p, w) =>
@@ -446,6 +448,8 @@ const EN: Templates = {
     `Commitment refused by the smart-city envelope: the city's share of these works this year, ${w.money(p.neededEur)} net of expected grants, exceeds the ${w.money(p.envelopeLeftEur)} left in the envelope the council voted.`,
   envelopeUnfinanceable: (p, w) =>
     `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme, for the works already signed and new ones alike.`,
+  paymentsDueNotCarried: (p, w) =>
+    `Budget refused: an envelope of ${w.money(p.envelopeEur)} leaves out the ${w.money(p.dueEur)} due this year on works already signed, compulsory spending the budget must carry (art. L1612-15 of the CGCT).`,
   programmeUnfinanceable: (p, w) =>
     `Commitment refused by the multi-year investment plan: ${w.num(p.yearsAhead, 0)} year(s) from now these works (${w.money(p.worksEur)}) and those already signed would call for ${w.money(p.neededEur)} of payment credits, more than the ${w.money(p.capacityEur)} a year the budget can finance after the baseline programme.`,
   realBalance: (p, w) =>

@@ -14,6 +14,7 @@ export { termsProblem } from './rules/terms';
 export { openingTick } from './rules/projects';
 export { OFFER_VALIDITY_MONTHS, answerDeadlineTick, offerAwaitsAnswer } from './rules/negotiation';
 export { launchAlonePrice } from './rules/alone-price';
+export { paymentsDueEur } from './rules/legality';
 export { governanceEffect } from './rules/coordination';
 export { REFUSAL_CODES, GAME_FLOW_REFUSALS, RETIRED_REFUSALS, found, type RefusalCode, type RefusalParams, type Refusal, type Problem } from './refusal';
 ;

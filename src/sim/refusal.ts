@@ -111,6 +111,7 @@ export const REFUSAL_CODES = [
   'budgetSettled',
   'envelopeExceeded',
   'envelopeUnfinanceable',
+  'paymentsDueNotCarried',
   'programmeUnfinanceable',
   'realBalance',
   'lendersRefuse',

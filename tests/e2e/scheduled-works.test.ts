@@ -7,7 +7,7 @@
  */
 import { expect, it } from 'vitest';
 import { describeE2E, screenshot } from './browser';
-import { gameServer, painted, startToDecisions } from './play';
+import { gameServer, painted, startToDecisions, STEP_TIMEOUT, waitScreen } from './play';
 
 describeE2E('signed works that wait (Chromium)', () => {
   const { open } = gameServer();
@@ -41,5 +41,28 @@ describeE2E('signed works that wait (Chromium)', () => {
     expect(found).toContain(`Signé : travaux dans ${waiting[0]} mois`);
     expect(found).not.toMatch(/En travaux : 0/);
     await screenshot(page, 'scheduled-works-tooltip-fr');
+    // The next year's budget: the payments due on those works are shown, and the envelope starts at
+    // them (compulsory spending, CGCT L1612-15; issue 9's eighteenth round).
+    const due = await page.evaluate(() => {
+      const h = window.horizons!;
+      h.dispatch({ type: 'setPlaying', playing: false });
+      for (let guard = 0; guard < 500 && !(h.getGame().screen === 'decisions' && h.getState()!.tick >= 12); guard++) {
+        const list = h.actions();
+        const pick = list.find((a) => ['continue', 'endDecisions', 'advance', 'leaveNegotiation'].includes(a.type)) ?? list[0]!;
+        const r = h.dispatch(pick);
+        if (!r.ok) throw new Error(`refused ${JSON.stringify(pick)}: ${r.reason}`);
+      }
+      return h.getState()!.tick;
+    });
+    expect(due).toBe(12);
+    await waitScreen(page, 'decisions');
+    const line = page.locator('[data-testid="dec-payments-due"]');
+    await line.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    expect(await line.textContent()).toMatch(/^Paiements dus cette année sur les travaux déjà signés\s:\s\d[\d\s,]*\sM€\. L’enveloppe doit les porter/);
+    const envelopeM = Number((await page.locator('#dec-envelope').inputValue()).replace(',', '.'));
+    expect(envelopeM).toBeGreaterThan(8);
+    await line.scrollIntoViewIfNeeded();
+    await painted(page);
+    await screenshot(page, 'decisions-payments-due-fr');
   }, 240_000);
 });

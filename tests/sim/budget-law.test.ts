@@ -9,11 +9,13 @@ import { applyAction, tryAction } from '../../src/sim/actions';
 import { cityPays, newScratch } from '../../src/sim/money';
 import { annualPrincipalEur, debtCapacity, financePhase, totalDebtEur } from '../../src/sim/rules/budget';
 import { contractsPhase, partnershipDebtEur, partnershipPrincipalEur, signContract } from '../../src/sim/rules/contracts';
-import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, pendingCapitalByBudgetYearEur, pendingCapitalEur, yearBorrowingRoomEur } from '../../src/sim/rules/legality';
+import { commitmentProblem, envelopeCapacityEur, netSavingsForecastEur, paymentsDueEur, pendingCapitalByBudgetYearEur, pendingCapitalEur, yearBorrowingRoomEur } from '../../src/sim/rules/legality';
+import { resolvePolicy } from '../../src/sim/agents';
+import { runSimulation } from '../../src/sim';
 import { createRun } from '../../src/sim/run';
 import { report } from '../../src/sim/metrics';
 import type { ActionResult, SimState } from '../../src/sim/types';
-import { dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
+import { advance, dijon, freshState, movedCents, scratch, terms, variant } from './helpers';
 
 const sc = dijon();
 const act = (s: SimState, a: unknown): ActionResult => applyAction(s, sc, newScratch(s), a);
@@ -102,6 +104,39 @@ describe('A1: what a budget year may commit (AP/CP below the lenders\u2019 limit
     // …and the works come out of it once, as the vote books them.
     expect(codeOf(act(s, { type: 'setBudget', envelopeEur: maxEnvelope(s), taxChange: 0 }))).toBe('ok');
     expect(s.city.envelopeLeftEur).toBeGreaterThan(cap0 - committed - whole / sc.city.investmentPlanYears - 1e5);
+  });
+
+  it('the payments due on works signed are compulsory spending: a vote below them is refused, and the computer city carries them', () => {
+    // Issue 9's eighteenth round (review 145): a later vote could leave out the payments due, which
+    // were then made all the same. CGCT L1612-15: the budget must carry them.
+    const s = freshState(sc);
+    signContract(s, sc, { ...terms({ annualPaymentEur: 0, projects: ['streetLighting'], districts: [0, 1, 2] }), form: 'procurement' }, 'suppliers');
+    advance(s, sc, 12);
+    expect(s.tick % 12).toBe(0);
+    const due = paymentsDueEur(s);
+    expect(due).toBeGreaterThan(1e6);
+    const below = act(s, { type: 'setBudget', envelopeEur: due - 1e5, taxChange: 0 });
+    expect(codeOf(below)).toBe('paymentsDueNotCarried');
+    if (!below.ok) expect(below.params.dueEur).toBeCloseTo(due, 0);
+    expect(codeOf(act(s, { type: 'setBudget', envelopeEur: Math.ceil(due), taxChange: 0 }))).toBe('ok');
+    expect(s.city.envelopeLeftEur).toBeLessThan(2);
+    // The computer city's every vote carries what is due (seeds 1–2, 18 years).
+    for (const seed of [1, 2]) {
+      const votes: { tick: number; envelopeEur: number; dueEur: number }[] = [];
+      const base = resolvePolicy('steady-mayor', 'city')!;
+      runSimulation(sc, {
+        seed,
+        years: 18,
+        agents: 200,
+        city: (obs) => {
+          const actions = base(obs);
+          for (const a of actions) if (a.type === 'setBudget') votes.push({ tick: obs.state.tick, envelopeEur: a.envelopeEur, dueEur: paymentsDueEur(obs.state) });
+          return actions;
+        },
+      });
+      expect(votes.filter((v) => v.dueEur > 1e6).length).toBeGreaterThan(0);
+      expect(votes.filter((v) => v.envelopeEur + 1 < v.dueEur)).toEqual([]);
+    }
   });
 
   // Issue 9 (flagship): the services comparison at year 3 no longer holds and is only logged. The

@@ -21,7 +21,9 @@ const ACTIONS: TimedAction[] = [
   // Month 0, before the computer city's own purchases: by month 2 they have spent the year's
   // envelope (it buys leak detection everywhere in month 0), and launching alone is refused.
   { tick: 0, action: { type: 'launchAlone', project: 'wasteSensors', districts: [3], pilot: false } },
-  { tick: 96, action: { type: 'setBudget', envelopeEur: 5e6, taxChange: 0.01 } }, // a budget month: rates move once a year
+  // A budget month: rates move once a year. The envelope carries the payments due that year on
+  // works signed (compulsory spending, L1612-15: €5 M and €10 M are refused on this path).
+  { tick: 96, action: { type: 'setBudget', envelopeEur: 20e6, taxChange: 0.01 } },
 ];
 
 describe('determinism', () => {

@@ -139,6 +139,8 @@ const CASES: Case[] = [
   { code: 'goldenRule', refused: at(0, propose('city', { annualPaymentEur: 9e8 })) },
   // The budget (rules/legality.ts).
   { code: 'envelopeUnfinanceable', refused: at(0, { type: 'setBudget', envelopeEur: 1e9, taxChange: 0 }) },
+  // Compulsory spending (L1612-15): LED bought in two districts in year 1 is paid in year 2 too; a vote of nothing leaves it out.
+  { code: 'paymentsDueNotCarried', before: [at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0, 1], pilot: false })], refused: at(12, { type: 'setBudget', envelopeEur: 0, taxChange: 0 }), years: 2 },
   { code: 'realBalance', refused: at(0, { type: 'setBudget', envelopeEur: 0, taxChange: -0.03 }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 7e8 }) },
   { code: 'envelopeExceeded', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: ALL, pilot: false }) },
   { code: 'lendersRefuse', refused: at(0, { type: 'launchAlone', project: 'streetLighting', districts: [0], pilot: false }), scenario: () => bareProcedure(dijon(), { 'city.debtEur': 6e8 }) },

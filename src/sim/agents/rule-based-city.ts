@@ -38,7 +38,7 @@ import { heldDistricts, heldDistrictsByFamily } from '../rules/services';
 import { grantIneligibility } from '../rules/funding';
 import { cityPaidTerms, partnershipStudyFor, partnershipThreshold, shortestLife, termsKey, termsLawful, termsLawfulChecker } from '../rules/terms';
 import { annualPrincipalEur, taxRevenueEur } from '../rules/budget';
-import { envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
+import { commitmentAllowed, envelopeCapacityEur, lendersRatioYears, netSavingsForecastEur, pendingCapitalEur, rentOperatingEur, underSettlement, worksCapitalEur, type WorksCapital } from '../rules/legality';
 import { meanOverrunFactor, spreadBorneAtScale } from '../rules/projects';
 import { buildYearsOf, cityPaymentAnnuity, dealCapexEur, dealCityPrice, dealCityValueOfPrice, dealContext, dealFlows, dealValuesOverDurations, valueForCity, yearsToElection, type DealCityPrice, type DealContext } from '../rules/valuation';
 import type { Action, ContractTerms, Explanation, Observation, ProjectFamily, SimState } from '../types';
@@ -522,6 +522,11 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   const projects = projectDecisions(state, scenario, Math.max(0, envelope - pending.next12Eur), opening, programme);
   // The vote carries the programme's payment credits on top of what is already committed.
   if (projects.reserveEur > 0) envelope = Math.min(capacity, Math.max(envelope, committedBefore + left) + projects.reserveEur);
+  // The payments due this year on works signed are compulsory spending (CGCT L1612-15,
+  // `paymentsDueEur`): the vote carries them, even where it leaves nothing for new works.
+  if (!underSettlement(state)) envelope = Math.max(envelope, Math.ceil(committedBefore));
+  // A tax cut the year's investment, those payments included, would leave unfinanced is put off (L1612-4).
+  if (taxChange < 0 && !commitmentAllowed(state, scenario, { kind: 'budget', envelopeEur: envelope, taxChange })) taxChange = 0;
   actions.splice(budgetAt, 0, {
     type: 'setBudget',
     envelopeEur: envelope,

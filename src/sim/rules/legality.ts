@@ -185,6 +185,13 @@ function investmentMarginEur(state: SimState, scenario: Scenario, taxCutEur: num
   return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet;
 }
 
+/** The payments the year's smart-city credits must carry whatever the vote (CGCT L1612-15: the
+ *  payments due on works signed are compulsory spending): the works signed in earlier years
+ *  payable in the next 12 months, and what this budget year already committed. */
+export function paymentsDueEur(state: Readonly<SimState>): number {
+  return pendingCapitalEur(state).earlierNext12Eur + state.city.yearCommittedEur;
+}
+
 /** What is left of an envelope voted now: the envelope less works signed in earlier years still to pay in the next 12 months and what this year already committed. */
 export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): number {
   return Math.max(0, envelopeEur - pendingCapitalEur(state).earlierNext12Eur - state.city.yearCommittedEur);
@@ -332,8 +339,17 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
       if (!explain) return false;
       return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin, investmentMarginEur: after }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): the year's investment could no longer be financed by net savings and the loans the debt's trajectory allows (${fmtM(after)} left)`);
     }
+    // Compulsory spending (L1612-15): the payments due this year on works signed are in the year's
+    // credits whatever the vote, and a budget that leaves them out is not sincere (L1612-4). Under
+    // the prefect's settlement his budget carries them (the envelope 0 allowed above).
+    const dueEur = underSettlement(state) ? 0 : paymentsDueEur(state);
+    if (commitment.envelopeEur + 1 < dueEur) {
+      if (!explain) return false;
+      return problem('paymentsDueNotCarried', { envelopeEur: commitment.envelopeEur, dueEur }, `an envelope of ${fmtM(commitment.envelopeEur)} leaves out payments due this year on works already signed, ${fmtM(dueEur)}: compulsory spending the budget must carry (CGCT L1612-15)`);
+    }
+    // What is due is voted even beyond what the year can finance (the year end's balance, L1612-14, then judges it).
     const capacity = envelopeCapacityEur(state, scenario);
-    if (commitment.envelopeEur > capacity + 1) {
+    if (commitment.envelopeEur > Math.max(capacity, dueEur) + 1) {
       if (!explain) return false;
       return problem('envelopeUnfinanceable', { envelopeEur: commitment.envelopeEur, capacityEur: capacity }, `an envelope of ${fmtM(commitment.envelopeEur)} cannot be financed this year: net savings and what banks would lend leave ${fmtM(capacity)} after the baseline programme, for the works already signed and new ones alike`);
     }

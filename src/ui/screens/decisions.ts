@@ -13,7 +13,7 @@
  */
 import { t } from '../../i18n';
 import type { Action, Actor, Contract } from '../../sim';
-import { amendableContracts, concertationCostEur, servicesToGiveUp, grantRepaymentNowEur, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments } from '../../sim';
+import { amendableContracts, concertationCostEur, servicesToGiveUp, grantRepaymentNowEur, amendmentAnswerDeadline, GOVERNANCE_MEASURES, openGrantCalls, partnershipStudies, pendingAmendments, paymentsDueEur } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { debtGauge } from '../hud';
 import { icon } from '../icons';
@@ -83,6 +83,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
     ),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('savings')), fig(ctx, session, 'savings')),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label', testid: 'dec-envelope-label' }, t('words.envelope.label', { year: String(gameYear(sc, session.sim.tick)) })), fig(ctx, session, 'envelope')),
+    voted || paymentsDueEur(session.sim) < 1 ? null : h('p', { class: 'help', testid: 'dec-payments-due' }, t('dec.budget.due', { due: eur(paymentsDueEur(session.sim)) })),
     voted ? null : h('p', { class: 'help', testid: 'dec-envelope-not-voted' }, t(session.sim.tick < 12 ? 'words.envelope.notVotedFirst' : 'words.envelope.notVoted', { year: String(gameYear(sc, session.sim.tick)) })),
   );
   // Under the prefect's settlement (L1612-5) nothing new may be committed: say so first.
@@ -99,6 +100,11 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
       h('p', { class: 'help' }, t('dec.budget.once')),
     );
   }
+  // The field never starts below the payments due this year on works signed (the vote must carry
+  // them, L1612-15); a smaller figure typed is refused with its reason.
+  const dueM = Math.ceil(paymentsDueEur(session.sim) / 1e5) / 10;
+  const typed = Number(form.envelopeText.replace(',', '.'));
+  if (dueM > 0 && form.envelopeText.trim() !== '' && Number.isFinite(typed) && typed < dueM) form.envelopeText = String(dueM);
   const envelope = h('input', { focus: 'dec-envelope', attrs: { id: 'dec-envelope', type: 'number', min: '0', step: '0.5', inputmode: 'decimal' } });
   envelope.value = form.envelopeText;
   envelope.addEventListener('input', () => (form.envelopeText = envelope.value));
