@@ -205,7 +205,7 @@ export const enScreens: Record<keyof typeof frScreens, string> = {
   'dec.budget.ok': 'Budget voted.',
   'dec.budget.voted': 'Budget voted: an envelope of {envelope}, {taxes}.',
   'dec.budget.once': 'The budget is voted once a year.',
-  'dec.budget.due': 'Payments due this year on works already signed: {due}. The envelope must carry them (compulsory spending, art. L1612-15 of the CGCT); only what it holds beyond them pays for new works.',
+  'dec.budget.due': 'Payment credits falling due this year on works already signed: {due}. The budget must include them (sincerity, art. L1612-4 of the CGCT; otherwise the prefect writes them in, art. L1612-15); only what the envelope holds beyond them pays for new works.',
   'dec.concertation': 'Concertation',
   'dec.concertation.help': 'Consulting residents eases the nuisance of works and protests, and brings departments and communes together.',
   'dec.concertation.low': 'Low {pct}',

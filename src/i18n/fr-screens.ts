@@ -211,7 +211,7 @@ export const frScreens = {
   'dec.budget.ok': 'Budget voté.',
   'dec.budget.voted': 'Budget voté : enveloppe de {envelope}, {taxes}.',
   'dec.budget.once': 'Le budget se vote une fois par an.',
-  'dec.budget.due': 'Paiements dus cette année sur les travaux déjà signés : {due}. L’enveloppe doit les porter (dépenses obligatoires, art. L1612-15 du CGCT) ; seul ce qu’elle contient au-delà paie de nouveaux travaux.',
+  'dec.budget.due': 'Crédits de paiement dus cette année sur les travaux déjà signés : {due}. Le budget doit les inscrire (sincérité, art. L1612-4 du CGCT ; sinon le préfet les inscrit d’office, art. L1612-15) ; seul ce que l’enveloppe contient au-delà paie de nouveaux travaux.',
   'dec.concertation': 'La concertation',
   'dec.concertation.help': 'Consulter les habitants apaise les nuisances des chantiers et les mobilisations, et rapproche services et communes.',
   'dec.concertation.low': 'Faible {pct}',

@@ -324,7 +324,7 @@ const FR: Templates = {
   envelopeUnfinanceable: (p, w) =>
     `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} ne peut pas être financée cette année ; l’épargne nette et ce que les banques prêteraient laissent ${w.money(p.capacityEur)} après le programme courant, pour les travaux déjà signés comme pour les nouveaux.`,
   paymentsDueNotCarried: (p, w) =>
-    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} laisse de côté les ${w.money(p.dueEur)} à payer cette année sur les travaux déjà signés, des dépenses obligatoires que le budget doit porter (art. L1612-15 du CGCT).`,
+    `Budget refusé : une enveloppe de ${w.money(p.envelopeEur)} n’inscrit pas les ${w.money(p.dueEur)} de crédits de paiement dus cette année sur les travaux déjà signés ; un budget qui les omet n’est pas sincère (art. L1612-4 du CGCT), et le préfet les inscrirait d’office (art. L1612-15).`,
   programmeUnfinanceable: (p, w) =>
     `Engagement refusé par le plan pluriannuel d’investissement : dans ${w.num(p.yearsAhead, 0)} an(s), ces travaux (${w.money(p.worksEur)}) et ceux déjà signés appelleraient ${w.money(p.neededEur)} de crédits de paiement, plus que les ${w.money(p.capacityEur)} par an que le budget peut financer après le programme courant.`,
   realBalance: (p, w) =>
@@ -449,7 +449,7 @@ const EN: Templates = {
   envelopeUnfinanceable: (p, w) =>
     `Budget refused: an envelope of ${w.money(p.envelopeEur)} cannot be financed this year; net savings and what banks would lend leave ${w.money(p.capacityEur)} after the baseline programme, for the works already signed and new ones alike.`,
   paymentsDueNotCarried: (p, w) =>
-    `Budget refused: an envelope of ${w.money(p.envelopeEur)} leaves out the ${w.money(p.dueEur)} due this year on works already signed, compulsory spending the budget must carry (art. L1612-15 of the CGCT).`,
+    `Budget refused: an envelope of ${w.money(p.envelopeEur)} leaves out the ${w.money(p.dueEur)} of payment credits falling due this year on works already signed; a budget that omits them is not sincere (art. L1612-4 of the CGCT), and the prefect would write them in (art. L1612-15).`,
   programmeUnfinanceable: (p, w) =>
     `Commitment refused by the multi-year investment plan: ${w.num(p.yearsAhead, 0)} year(s) from now these works (${w.money(p.worksEur)}) and those already signed would call for ${w.money(p.neededEur)} of payment credits, more than the ${w.money(p.capacityEur)} a year the budget can finance after the baseline programme.`,
   realBalance: (p, w) =>

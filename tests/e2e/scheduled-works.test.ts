@@ -58,7 +58,7 @@ describeE2E('signed works that wait (Chromium)', () => {
     await waitScreen(page, 'decisions');
     const line = page.locator('[data-testid="dec-payments-due"]');
     await line.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-    expect(await line.textContent()).toMatch(/^Paiements dus cette année sur les travaux déjà signés\s:\s\d[\d\s,]*\sM€\. L’enveloppe doit les porter/);
+    expect(await line.textContent()).toMatch(/^Crédits de paiement dus cette année sur les travaux déjà signés\s:\s\d[\d\s,]*\sM€\. Le budget doit les inscrire/);
     const envelopeM = Number((await page.locator('#dec-envelope').inputValue()).replace(',', '.'));
     expect(envelopeM).toBeGreaterThan(8);
     await line.scrollIntoViewIfNeeded();

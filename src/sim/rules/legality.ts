@@ -339,15 +339,18 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
       if (!explain) return false;
       return problem('realBalance', { taxCutEur: cut, netSavingsEur: margin, investmentMarginEur: after }, `a tax cut of ${fmtM(cut)} a year would leave the budget out of real balance (CGCT L1612-4): the year's investment could no longer be financed by net savings and the loans the debt's trajectory allows (${fmtM(after)} left)`);
     }
-    // Compulsory spending (L1612-15): the payments due this year on works signed are in the year's
-    // credits whatever the vote, and a budget that leaves them out is not sincere (L1612-4). Under
-    // the prefect's settlement his budget carries them (the envelope 0 allowed above).
+    // The payment credits falling due this year on works signed (AP/CP, L2311-3, R2311-9): a budget
+    // that leaves them out is not sincere (L1612-4), and the prefect would write them in (L1612-15:
+    // refusing the vote is the model's shortcut for that procedure). Under the prefect's settlement
+    // his budget carries them (the envelope 0 allowed above).
     const dueEur = underSettlement(state) ? 0 : paymentsDueEur(state);
     if (commitment.envelopeEur + 1 < dueEur) {
       if (!explain) return false;
       return problem('paymentsDueNotCarried', { envelopeEur: commitment.envelopeEur, dueEur }, `an envelope of ${fmtM(commitment.envelopeEur)} leaves out payments due this year on works already signed, ${fmtM(dueEur)}: compulsory spending the budget must carry (CGCT L1612-15)`);
     }
-    // What is due is voted even beyond what the year can finance (the year end's balance, L1612-14, then judges it).
+    // What is due may be voted beyond the capacity: that capacity is the model's prudential bound (the
+    // borrowing room spread over the plan's years), not the legal balance; the year end's real
+    // balance (L1612-4, L1612-14) then judges the year's figures.
     const capacity = envelopeCapacityEur(state, scenario);
     if (commitment.envelopeEur > Math.max(capacity, dueEur) + 1) {
       if (!explain) return false;
