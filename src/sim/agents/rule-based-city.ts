@@ -522,8 +522,8 @@ export function yearlyDecisions(state: Readonly<SimState>, scenario: Scenario, y
   const projects = projectDecisions(state, scenario, Math.max(0, envelope - pending.next12Eur), opening, programme);
   // The vote carries the programme's payment credits on top of what is already committed.
   if (projects.reserveEur > 0) envelope = Math.min(capacity, Math.max(envelope, committedBefore + left) + projects.reserveEur);
-  // The payments due this year on works signed are compulsory spending (CGCT L1612-15,
-  // `paymentsDueEur`): the vote carries them, even where it leaves nothing for new works.
+  // The payment credits falling due this year on works signed (`paymentsDueEur`; CGCT L1612-4,
+  // L1612-15): the vote includes them, even where it leaves nothing for new works.
   if (!underSettlement(state)) envelope = Math.max(envelope, Math.ceil(committedBefore));
   // A tax cut the year's investment, those payments included, would leave unfinanced is put off (L1612-4).
   if (taxChange < 0 && !commitmentAllowed(state, scenario, { kind: 'budget', envelopeEur: envelope, taxChange })) taxChange = 0;

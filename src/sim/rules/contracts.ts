@@ -160,7 +160,7 @@ export function signContract(state: SimState, scenario: Scenario, terms: Contrac
   }
   // The year's payment credits (AP/CP, CGCT L2311-3, R2311-9): only the part of the works payable
   // before the next budget comes out of this year's envelope; each later year's budget carries its
-  // own part (legality.ts `pendingCapitalEur`, deducted at its vote). Until issue 9's seventeenth
+  // own part (legality.ts `pendingCapitalEur`, deducted at its vote). Until issue 9's eighteenth
   // round the whole net capital was booked here and its later parts charged again at their year's
   // vote: a euro of works not paid in its signature year counted against two years.
   const booked = Math.max(0, capex * share - grants) * payableThisBudgetYearShare(state, contract);

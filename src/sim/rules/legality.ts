@@ -165,9 +165,9 @@ export function yearBorrowingRoomEur(state: SimState, scenario: Scenario): numbe
  *  credits in all: the works signed in earlier years payable in the next 12 months and what the
  *  year already committed come out of it (`envelopeLeftAfterVoteEur`), so a second vote in the
  *  year cannot open the room again (a signature books the works it pays before the next budget,
- *  the later years' parts coming out of their own votes: MODEL §5). Until issue 9's seventeenth round the works signed were deducted
- *  from this capacity as well, twice in all: a year after a large signature could vote almost
- *  nothing. */
+ *  the later years' parts coming out of their own votes: MODEL §5). Until issue 9's seventeenth
+ *  round the works signed were deducted from this capacity as well, twice in all: a year after a
+ *  large signature could vote almost nothing. */
 export function envelopeCapacityEur(state: Readonly<SimState>, scenario: Scenario): number {
   return Math.max(0, investmentMarginEur(state, scenario, 0));
 }
@@ -185,9 +185,10 @@ function investmentMarginEur(state: SimState, scenario: Scenario, taxCutEur: num
   return Math.max(0, netSavingsForecastEur(state, scenario) - taxCutEur) + room - baselineNet;
 }
 
-/** The payments the year's smart-city credits must carry whatever the vote (CGCT L1612-15: the
- *  payments due on works signed are compulsory spending): the works signed in earlier years
- *  payable in the next 12 months, and what this budget year already committed. */
+/** The payment credits falling due this year on works signed, which the year's smart-city credits
+ *  must include whatever the vote (sincerity, CGCT L1612-4; the prefect's inscription, L1612-15):
+ *  the works signed in earlier years payable in the next 12 months, and what this budget year
+ *  already committed. */
 export function paymentsDueEur(state: Readonly<SimState>): number {
   return pendingCapitalEur(state).earlierNext12Eur + state.city.yearCommittedEur;
 }
@@ -346,7 +347,7 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
     const dueEur = underSettlement(state) ? 0 : paymentsDueEur(state);
     if (commitment.envelopeEur + 1 < dueEur) {
       if (!explain) return false;
-      return problem('paymentsDueNotCarried', { envelopeEur: commitment.envelopeEur, dueEur }, `an envelope of ${fmtM(commitment.envelopeEur)} leaves out payments due this year on works already signed, ${fmtM(dueEur)}: compulsory spending the budget must carry (CGCT L1612-15)`);
+      return problem('paymentsDueNotCarried', { envelopeEur: commitment.envelopeEur, dueEur }, `an envelope of ${fmtM(commitment.envelopeEur)} leaves out the ${fmtM(dueEur)} of payment credits falling due this year on works already signed: a budget that omits them is not sincere (CGCT L1612-4), and the prefect would write them in (L1612-15)`);
     }
     // What is due may be voted beyond the capacity: that capacity is the model's prudential bound (the
     // borrowing room spread over the plan's years), not the legal balance; the year end's real

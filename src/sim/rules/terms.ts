@@ -214,9 +214,9 @@ function sameScope(a: ContractTerms, b: ContractTerms): boolean {
  * budget check, which read neither the length, the payment, the compensation nor the guarantee —
  * run once per scope. The scope is the terms' own lists (projects, districts, calls: the same
  * arrays, as `{ ...base, durationYears }` shares them), form, capital share and pilot flag; terms
- * with other lists are checked afresh. `checker(terms, capEur, builder)` answers as `termsLawful(state,
- * scenario, terms, { capEur, builder })` (builder 'partner' unless given). The state's budget figures are made once for all the terms
- * (`BudgetFigures`), and a partnership's prior evaluation once per scope (`valueForMoneyOfScope`,
+ * with other lists are checked afresh. `checker(terms, capEur, builder)` answers as
+ * `termsLawful(state, scenario, terms, { capEur, builder })` (builder 'partner' unless given). The
+ * state's budget figures are made once for all the terms (`BudgetFigures`), and a partnership's prior evaluation once per scope (`valueForMoneyOfScope`,
  * through `context`, the caller's `dealContext` of this state, or one made for the checker).
  */
 export function termsLawfulChecker(state: Readonly<SimState>, scenario: Scenario, context?: DealContext): (terms: ContractTerms, capEur?: number | null, builder?: 'partner' | 'suppliers') => boolean {
