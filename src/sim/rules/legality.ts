@@ -51,6 +51,14 @@ function cityShareOf(terms: ContractTerms, builder: 'partner' | 'suppliers'): nu
   return builder === 'suppliers' || terms.form === 'procurement' ? 1 : terms.cityCapitalShare;
 }
 
+/** The city's capital a month of a deployment's works costs, net of its contract's grants (its
+ *  share of the price less the grants' share of the contract's works); `c`: its contract, if any. */
+function cityMonthlyCapitalEur(state: Readonly<SimState>, d: Readonly<SimState>['deployments'][number], c: Readonly<SimState>['contracts'][number] | null | undefined): number {
+  const share = c ? cityShareOf(c.terms, c.builder) : 1;
+  const grantShare = c && c.grantsEur > 0 ? c.grantsEur / Math.max(1, contractWorks(state, c.deployments)) : 0;
+  return (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
+}
+
 /** City capital still to pay on works signed and under way, net of the grants still to come: in all,
  *  in the next 12 months, and the part of those 12 months signed in earlier budget years. Of works
  *  that wait for their start (a purchase in its award procedure, a replacement scheduled to open
@@ -65,9 +73,7 @@ export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number
   for (const d of state.deployments) {
     if (d.stage !== 'building' || d.buildMonths <= 0) continue;
     const c = d.contractId === null ? null : state.contracts[d.contractId - 1];
-    const share = c ? cityShareOf(c.terms, c.builder) : 1;
-    const grantShare = c && c.grantsEur > 0 ? c.grantsEur / Math.max(1, contractWorks(state, c.deployments)) : 0;
-    const monthly = (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
+    const monthly = cityMonthlyCapitalEur(state, d, c);
     const wait = Math.max(0, (d.worksStartTick ?? state.tick) - state.tick);
     const within12 = Math.max(0, Math.min(12 - wait, d.buildMonthsLeft));
     total += monthly * d.buildMonthsLeft;
@@ -86,10 +92,7 @@ export function pendingCapitalByBudgetYearEur(state: Readonly<SimState>): number
   const left = 12 - (state.tick % 12);
   for (const d of state.deployments) {
     if (d.stage !== 'building' || d.buildMonths <= 0) continue;
-    const c = d.contractId === null ? null : state.contracts[d.contractId - 1];
-    const share = c ? cityShareOf(c.terms, c.builder) : 1;
-    const grantShare = c && c.grantsEur > 0 ? c.grantsEur / Math.max(1, contractWorks(state, c.deployments)) : 0;
-    const monthly = (d.capexEur / d.buildMonths) * Math.max(0, share - grantShare);
+    const monthly = cityMonthlyCapitalEur(state, d, d.contractId === null ? null : state.contracts[d.contractId - 1]!);
     if (monthly <= 0) continue;
     const from = Math.max(0, (d.worksStartTick ?? state.tick) - state.tick);
     addByBudgetYear(out, left, from, from + d.buildMonthsLeft, monthly);
@@ -193,9 +196,9 @@ export function paymentsDueEur(state: Readonly<SimState>): number {
   return pendingCapitalEur(state).earlierNext12Eur + state.city.yearCommittedEur;
 }
 
-/** What is left of an envelope voted now: the envelope less works signed in earlier years still to pay in the next 12 months and what this year already committed. */
+/** What is left of an envelope voted now: the envelope less the payments due this year on works signed (`paymentsDueEur`). */
 export function envelopeLeftAfterVoteEur(state: SimState, envelopeEur: number): number {
-  return Math.max(0, envelopeEur - pendingCapitalEur(state).earlierNext12Eur - state.city.yearCommittedEur);
+  return Math.max(0, envelopeEur - paymentsDueEur(state));
 }
 
 /** What `worksCapitalEur` returns (the budget check's figures for a deal's works). */
