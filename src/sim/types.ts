@@ -16,8 +16,14 @@ export interface RngState {
   s2: number;
 }
 
-/** Streams are split by subsystem so that a change in one does not shift the others. */
-export const STREAMS = ['events', 'citizens', 'projects', 'politics', 'funding', 'city', 'partner', 'procurement'] as const;
+/**
+ * Streams are split by subsystem so that a change in one does not shift the others. `events` draws
+ * only whether each of the scenario's events happens, one draw per event a month whatever the
+ * state, so that two runs of one seed meet the same shocks (common random numbers: a paired
+ * comparison of two settings sees the same world); what an event does (which works overrun, by how
+ * much; which equipment breaks down) depends on the state and is drawn from `eventDetails`.
+ */
+export const STREAMS = ['events', 'eventDetails', 'citizens', 'projects', 'politics', 'funding', 'city', 'partner', 'procurement'] as const;
 export type StreamName = (typeof STREAMS)[number];
 
 /** Accounts of the ledger: every euro paid leaves one and enters another. */

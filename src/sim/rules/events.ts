@@ -1,5 +1,8 @@
 /**
- * Events: the scenario's table of random shocks, drawn each month from the events stream.
+ * Events: the scenario's table of random shocks. Each month the events stream draws, for each event
+ * in the table's order, whether it happens (one draw each, whatever the state: two runs of a seed
+ * meet the same shocks, however their players differ); what it does to the state (which works
+ * overrun and by how much, which equipment breaks down) is drawn from the eventDetails stream.
  *
  * An event with yearly probability p happens in a month with probability 1 − (1 − p)^(1/12).
  * Magnitudes, by kind: energyPriceShock — the price rises by that share, then eases back by 5 % of
@@ -28,10 +31,11 @@ export function eventsPhase(state: SimState, scenario: Scenario): void {
   city.privacyShock *= 0.9;
   city.heatStress = 0;
   city.protest *= 0.7;
-  withStream(state, 'events', (rng) => {
-    for (const ev of scenario.events) {
-      const p = monthlyProbability(ev.probPerYear);
-      if (!rng.chance(p)) continue;
+  // Whether each event happens: one draw per event, whatever the state (common random numbers, types.ts `STREAMS`).
+  const draws = withStream(state, 'events', (rng) => scenario.events.map(() => rng.next()));
+  withStream(state, 'eventDetails', (rng) => {
+    for (const [i, ev] of scenario.events.entries()) {
+      if (draws[i]! >= monthlyProbability(ev.probPerYear)) continue;
       const m = ev.magnitude;
       let happened = true;
       switch (ev.kind) {
