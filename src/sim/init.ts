@@ -10,6 +10,7 @@ import { storeAsFractions } from './shape';
 import { seedStreams, withStream } from './rng';
 import { governanceSimilarity } from './rules/catalogue';
 import { serviceLevelAtStart } from './rules/services';
+import { voteIntention } from './rules/citizens';
 import { territoryGaps } from './rules/projects';
 import { baselineOperatingMonth, debtCapacity } from './rules/budget';
 import { DOMAINS, type Domain, type Scenario } from './scenario-schema';
@@ -210,6 +211,9 @@ export function createInitialState(scenario: Scenario, seed: number, agentsOverr
       if (n > 0) districts[d]!.satisfaction = districts[d]!.satisfactionTaxFree = sum / n;
     });
   });
+  // The eve's vote intentions, by the model's own rule (before issue 9's nineteenth round a flat ½,
+  // which the first month then moved by σ(incumbencyBias − costOfRuling) − ½ with no cause to name).
+  for (const d of districts) d.voteIntention = voteIntention(state, scenario.politics, d);
   // How each project type performs on this territory: hidden, common to its pilots and roll-outs.
   state.territoryGaps = withStream(state, 'projects', (rng) => territoryGaps(scenario, rng));
   return state;

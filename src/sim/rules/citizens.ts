@@ -49,7 +49,7 @@
 import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import { DOMAINS } from '../scenario-schema';
-import type { CitizenArrays, SimState } from '../types';
+import type { CitizenArrays, DistrictState, SimState } from '../types';
 import { incumbentShift } from './politics';
 import { serviceLevelAtStart } from './services';
 
@@ -229,13 +229,17 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
   for (let d = 0; d < nd; d++) total += sums[d]!;
   state.satisfactionMean = n > 0 ? total / n : 0;
   state.satisfactionTaxFreeMean = n > 0 ? totalFree / n : 0;
-  const p = scenario.politics;
   for (let d = 0; d < nd; d++) {
     const dist = state.districts[d]!;
     if (counts[d]! > 0) dist.satisfaction = sums[d]! / counts[d]!;
-    const logit = incumbentShift(state, p, dist.visibleThisTerm) + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart);
-    dist.voteIntention = 1 / (1 + detExp(-logit));
+    dist.voteIntention = voteIntention(state, scenario.politics, dist);
   }
+}
+
+/** A district's vote intention for the incumbent: σ(incumbentShift + voteSensitivity × (s̄_d − s̄_d⁰)), no swing (MODEL §3). */
+export function voteIntention(state: Readonly<SimState>, p: Scenario['politics'], dist: Readonly<DistrictState>): number {
+  const logit = incumbentShift(state, p, dist.visibleThisTerm) + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart);
+  return 1 / (1 + detExp(-logit));
 }
 
 /** Mean satisfaction of all citizens (every agent has the same weight), as of the last month. */
