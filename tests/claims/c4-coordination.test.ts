@@ -60,7 +60,7 @@ function grantSuccess(r: RunResult): number {
 
 const metrics = {
   servicesPerMillion: (r: RunResult) => r.yearly[YEARS - 1]!.servicesPerMillionEur!,
-  services: (r: RunResult) => r.yearly[YEARS - 1]!.servicesDelivered!,
+  serviceYears: (r: RunResult) => r.summary.serviceYears!,
   orphans: (r: RunResult) => r.yearly[YEARS - 1]!.orphanPilots!,
   procedureMonths: (r: RunResult) => r.yearly[YEARS - 1]!.procedureMonthsMedian!,
   grants: grantSuccess,
@@ -97,8 +97,18 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // more services at about their mean cost each; this leg reads the count.
   // Ninth round (contracts at whole-year lengths, MODEL §13.6): +4.50 ± 1.70 (1–32), +5.25 ± 1.80
   // (9001–9032), +6.50 ± 2.00 (20001–20032); eighth: +5.5 / +8.5 / +7.0.
-  it('more services at 18 years: low alignment disperses the effort', () => {
-    expect(mean(high.services) - mean(low.services)).toBeGreaterThan(Math.max(3, 2 * sePaired(high.services, low.services)));
+  // Nineteenth round: the services over the 18 years (service-years, what the scores count), no
+  // longer those running in year 18 alone. A count in one year reads which contracts happen to be
+  // in their works that year: seed 20028's aligned city had a €62 M bundle signed in month 200
+  // still in its works in month 215 (24 services against 88, −64 of the block's +3.8 ± 3.1 at the
+  // eighteenth round's end, failing; 30001–30032 read +2.3 ± 1.7, failing too). With the events
+  // drawn as common random numbers (MODEL §14; a probe of these runs' settings) the year-18 count
+  // read +6.3 ± 2.2 (1–32), +6.0 ± 2.7 (9001–9032), +6.1 ± 2.4 (20001–20032), +3.5 ± 1.9
+  // (30001–30032: under its floor of max(3, 2 SE)); the service-years +105 ± 26, +59 ± 17, +78 ±
+  // 17, +72 ± 19. With the incumbency bias at 0.2 too (this test): +110 ± 27, +52 ± 17, +77 ± 16,
+  // +79 ± 19. The floor, 30 service-years, is two services over the 15 years after the first works.
+  it('more services over the 18 years (service-years): low alignment disperses the effort', () => {
+    expect(mean(high.serviceYears) - mean(low.serviceYears)).toBeGreaterThan(Math.max(30, 2 * sePaired(high.serviceYears, low.serviceYears)));
   });
 
   it('fewer orphan pilots', () => {
