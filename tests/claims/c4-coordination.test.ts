@@ -107,6 +107,9 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // (30001–30032: under its floor of max(3, 2 SE)); the service-years +105 ± 26, +59 ± 17, +78 ±
   // 17, +72 ± 19. With the incumbency bias at 0.2 too (this test): +110 ± 27, +52 ± 17, +77 ± 16,
   // +79 ± 19. The floor, 30 service-years, is two services over the 15 years after the first works.
+  // Mutation check (1–32, bias 0.2): the vetoes held at a = 0.55 (negotiation.ts `vetoChance` and
+  // `roundsNeeded`), −30 ± 21: fails (the year-18 count still read +4.5 ± 2.2 and passed: it did
+  // not catch the loss of the channel).
   it('more services over the 18 years (service-years): low alignment disperses the effort', () => {
     expect(mean(high.serviceYears) - mean(low.serviceYears)).toBeGreaterThan(Math.max(30, 2 * sePaired(high.serviceYears, low.serviceYears)));
   });
