@@ -105,8 +105,9 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // drawn as common random numbers (MODEL §14; a probe of these runs' settings) the year-18 count
   // read +6.3 ± 2.2 (1–32), +6.0 ± 2.7 (9001–9032), +6.1 ± 2.4 (20001–20032), +3.5 ± 1.9
   // (30001–30032: under its floor of max(3, 2 SE)); the service-years +105 ± 26, +59 ± 17, +78 ±
-  // 17, +72 ± 19. With the incumbency bias at 0.2 too (this test): +110 ± 27, +52 ± 17, +77 ± 16,
-  // +79 ± 19. The floor, 30 service-years, is two services over the 15 years after the first works.
+  // 17, +72 ± 19. With the incumbency bias at 0.2 too: +110 ± 27, +52 ± 17, +77 ± 16, +79 ± 19;
+  // with the elections' swing drawn in common as well (the round's final model, this test): +109 ±
+  // 25, +55 ± 18, +65 ± 15, +78 ± 19. The floor, 30 service-years, is two services over the 15 years after the first works.
   // Mutation check (1–32, bias 0.2): the vetoes held at a = 0.55 (negotiation.ts `vetoChance` and
   // `roundsNeeded`), −30 ± 21: fails (the year-18 count still read +4.5 ± 2.2 and passed: it did
   // not catch the loss of the channel).

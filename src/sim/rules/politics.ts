@@ -94,16 +94,21 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
       state.counters.incumbentReelections += 1;
       state.city.mayor.terms += 1;
     } else {
-      const others = p.mayors.filter((m) => m.id !== state.city.mayor.profile.id);
-      const next = others[rng.int(others.length)]!;
-      state.city.mayor = { profile: structuredClone(next), sinceTick: state.tick, terms: 1 };
-      state.city.newMayorTick = state.tick;
-      state.alignment *= 1 - scenario.coordination.electionReset;
-      const g = state.city.governance;
-      g.smartCityOffice = g.smartCityOffice && rng.chance(0.5);
-      g.interCommunalAgreement = g.interCommunalAgreement && rng.chance(0.5);
-      g.sharedDataPlatform = g.sharedDataPlatform && rng.chance(0.5);
-      state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
+      // What a defeat brings is drawn from its own stream, so that the politics stream draws the
+      // same at every election whatever the results before (the swing and the votes: common random
+      // numbers, types.ts `STREAMS`).
+      withStream(state, 'politicsDetails', (after) => {
+        const others = p.mayors.filter((m) => m.id !== state.city.mayor.profile.id);
+        const next = others[after.int(others.length)]!;
+        state.city.mayor = { profile: structuredClone(next), sinceTick: state.tick, terms: 1 };
+        state.city.newMayorTick = state.tick;
+        state.alignment *= 1 - scenario.coordination.electionReset;
+        const g = state.city.governance;
+        g.smartCityOffice = g.smartCityOffice && after.chance(0.5);
+        g.interCommunalAgreement = g.interCommunalAgreement && after.chance(0.5);
+        g.sharedDataPlatform = g.sharedDataPlatform && after.chance(0.5);
+        state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
+      });
     }
   });
   for (const d of state.districts) {
