@@ -111,8 +111,9 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // Since a signature books only its year's works (AP/CP, MODEL §5, eighteenth round) the slot and
   // the envelope no longer hand the removed deal's place to another energy-saving one.
   // Unskipped. Mutation check (1–32): the city pricing no risk (`city.riskAversion` 0), −0.09 ±
-  // 0.15, fails. The round's final model (the elections' swing drawn in common too): +0.97 ± 0.15,
-  // +0.97 ± 0.16, +1.06 ± 0.24, +1.03 ± 0.18 (1–32, 9001, 20001, 30001).
+  // 0.15, fails (−0.03 ± 0.15 on the final model). The round's final model (the elections' swing
+  // drawn in common too): +0.97 ± 0.15, +0.97 ± 0.16, +1.06 ± 0.24, +1.03 ± 0.18 (1–32, 9001,
+  // 20001, 30001).
   it('with uncertain benefits and no guarantee, fewer energy-saving deals are signed', () => {
     expect(mean(certain.energyDeals) - mean(u)).toBeGreaterThan(Math.max(0.25, 2 * sePaired(certain.energyDeals, u)));
   });
