@@ -211,7 +211,7 @@ describe('C5: a defeat mid-contract, priced by termination law (the scenario\u20
     // event, MODEL §14) in one run of the pair and not the other, −€12.2 M and +€24.0 M. With the
     // events drawn as common random numbers (nineteenth round, MODEL §14) both runs of a seed meet
     // the same failures: €0.84 M ± 0.22 M; with the incumbency bias at 0.2 too (this test),
-    // €1.63 M ± 0.37 M (1–32), €1.67 M ± 0.41 M (9001–9032), €0.66 M ± 0.23 M (20001–20032),
+    // €1.62 M ± 0.37 M (1–32), €1.67 M ± 0.41 M (9001–9032), €0.66 M ± 0.23 M (20001–20032),
     // €1.46 M ± 0.36 M (30001–30032).
     expect(mean(sw0.signedBefore0) - mean(sw.signedBefore0)).toBeGreaterThan(2 * sePaired(sw0.signedBefore0, sw.signedBefore0));
   });

@@ -101,7 +101,8 @@ describe('C6: a moderate benefit uncertainty lowers the deal rate; performance g
   // deal takes the place of the one the risk price removes. What it removes is the control centre:
   // signed with the LED in 31 runs of 32 with certain benefits, alone at 25 years in 32 of 32 at 2×.
   // Still skipped (its figures above).
-  // Nineteenth round: the count falls again, measured when the skipped legs were run again: +1.03 ±
+  // Nineteenth round: the count falls again, measured when the skipped legs were run again (events
+  // in common, incumbency bias 0.2, before the swing change; the final model's figures below): +1.03 ±
   // 0.15 (1–32), +1.00 ± 0.19 (9001–9032), +1.31 ± 0.23 (20001–20032), +0.94 ± 0.18 (30001–30032),
   // +0.63 ± 0.19 (40001–40032); already +1.25 ± 0.19 on 1–32 at the eighteenth round's end
   // (3cb46d5, not measured then). What uncertainty takes, summed over seeds 1–32 (certain /
