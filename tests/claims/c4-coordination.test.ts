@@ -108,9 +108,10 @@ describe('C4: alignment raises services per euro, cuts orphan pilots, raises gra
   // 17, +72 ± 19. With the incumbency bias at 0.2 too: +110 ± 27, +52 ± 17, +77 ± 16, +79 ± 19;
   // with the elections' swing drawn in common as well (the round's final model, this test): +109 ±
   // 25, +55 ± 18, +65 ± 15, +78 ± 19. The floor, 30 service-years, is two services over the 15 years after the first works.
-  // Mutation check (1–32, bias 0.2): the vetoes held at a = 0.55 (negotiation.ts `vetoChance` and
-  // `roundsNeeded`), −30 ± 21: fails (the year-18 count still read +4.5 ± 2.2 and passed: it did
-  // not catch the loss of the channel).
+  // Mutation check (1–32): the vetoes held at a = 0.55 (negotiation.ts `vetoChance` and
+  // `roundsNeeded`), −30 ± 21 with bias 0.2 before the swing change, −26 ± 20 on the final model:
+  // fails (the year-18 count still read +4.5 ± 2.2 and +4.75 ± 2.1 and passed: it did not catch the
+  // loss of the channel).
   it('more services over the 18 years (service-years): low alignment disperses the effort', () => {
     expect(mean(high.serviceYears) - mean(low.serviceYears)).toBeGreaterThan(Math.max(30, 2 * sePaired(high.serviceYears, low.serviceYears)));
   });
