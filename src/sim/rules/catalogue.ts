@@ -73,6 +73,11 @@ export function projectType(scenario: Scenario, id: string): ProjectType | undef
   return Object.prototype.hasOwnProperty.call(scenario.projects.catalogue, id) ? scenario.projects.catalogue[id] : undefined;
 }
 
+/** Months a project type's works take: a pilot's `pilot.months`, a deployment at scale its `buildMonths`. */
+export function buildMonthsOf(type: ProjectType, pilot: boolean): number {
+  return pilot ? type.pilot.months : type.buildMonths;
+}
+
 /** Similarity of two governance profiles, 0–1 (1 = identical): what lets experience transfer (C8). */
 export function governanceSimilarity(
   a: { unifiedMetropole: number; inHouseServices: number; openData: number },

@@ -20,7 +20,7 @@ import { withStream, type Stream } from '../rng';
 import { storeAsFractions } from '../shape';
 import type { ProjectType, Scenario } from '../scenario-schema';
 import type { Contract, ContractTerms, Deployment, SimState } from '../types';
-import { deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, projectType, totalUnits, unitsIn } from './catalogue';
+import { buildMonthsOf, deploymentBenefits, deploymentCapexEur, deploymentCapexWithTotalEur, projectType, totalUnits, unitsIn } from './catalogue';
 import { clamp } from './discount';
 import { detPow, monthlyProbability } from '../det-math';
 import { bookPartnerFlow, partnerCostFactor, partnerFit } from './partner';
@@ -51,7 +51,7 @@ export function addDeployment(
   const capexEur = deploymentCapexEur(type, scenario, district, scale);
   const byPartner = contractId !== null && state.contracts[contractId - 1]!.builder === 'partner';
   const builderFactor = byPartner ? partnerCostFactor(state, scenario) : 1;
-  const buildMonths = pilot ? type.pilot.months : type.buildMonths;
+  const buildMonths = buildMonthsOf(type, pilot);
   // Cost overrun: the works cost more than quoted by a draw of the catalogue's spread (× the
   // scenario's costUncertainty), never less; the builder bears it (the partner under a contract,
   // the city when it buys alone).
@@ -116,7 +116,7 @@ export function meanOverrunFactor(scenario: Scenario, type: ProjectType, { withE
  * rivals' bids (procedure.ts) both read it, so the works price awarded and the bidders' costs agree.
  */
 export function dealOverrunFactor(scenario: Scenario, type: ProjectType, terms: ContractTerms): number {
-  return meanOverrunFactor(scenario, type, { withEvents: terms.form !== 'procurement', buildMonths: terms.pilot ? type.pilot.months : type.buildMonths, deployments: terms.projects.length * terms.districts.length });
+  return meanOverrunFactor(scenario, type, { withEvents: terms.form !== 'procurement', buildMonths: buildMonthsOf(type, terms.pilot), deployments: terms.projects.length * terms.districts.length });
 }
 
 /** The mean overrun factor of a deal's works, weighted by their catalogue prices (the rival bidders' expected cost, procedure.ts). */

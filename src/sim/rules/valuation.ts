@@ -24,7 +24,7 @@
  */
 import type { ProjectType, Scenario } from '../scenario-schema';
 import type { ContractTerms, Deployment, SimState } from '../types';
-import { deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
+import { buildMonthsOf, deploymentBenefits, deploymentCapexWithTotalEur, projectType, totalUnits } from './catalogue';
 import { cityCostWeights, cityWeights, clamp, expectedShortfall, partnerWeights, presentValueWith, type CityLens, type PartnerLens } from './discount';
 import { applicationValid, grantIneligibility, successProbability } from './funding';
 import { partnerCostFactor, partnerFit } from './partner';
@@ -197,7 +197,7 @@ export function buildYearsOf(scenario: Scenario, terms: ContractTerms): number {
   let b = 0;
   for (const p of terms.projects) {
     const t = projectType(scenario, p);
-    if (t) b = Math.max(b, (terms.pilot ? t.pilot.months : t.buildMonths) / 12);
+    if (t) b = Math.max(b, buildMonthsOf(t, terms.pilot) / 12);
   }
   return b;
 }
@@ -374,7 +374,7 @@ export function dealCapital(state: SimState, scenario: Scenario, terms: Contract
     const capex = projectCapexEur(scenario, t, terms);
     capexTotal += capex;
     subtractWorks(capital, share * capex * price, b);
-    works.push({ cityEur: share * capex * price, buildMonths: terms.pilot ? t.pilot.months : t.buildMonths });
+    works.push({ cityEur: share * capex * price, buildMonths: buildMonthsOf(t, terms.pilot) });
   }
   return { capital, capexEur: capexTotal, expectedGrantsEur: expectedGrants(state, scenario, terms, capexTotal, share), works };
 }

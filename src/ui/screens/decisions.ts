@@ -72,6 +72,8 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
   const voted = session.actions.filter((a) => a.tick >= from && a.action.type === 'setBudget').pop()?.action as Extract<Action, { type: 'setBudget' }> | undefined;
   const max = sc.city.maxTaxChange;
   const settledNow = city.settledUntilTick > session.sim.tick;
+  // The payment credits falling due this year on works signed (none to carry under the prefect's settlement).
+  const dueEur = settledNow ? 0 : paymentsDueEur(session.sim);
   const context = h(
     'div',
     { class: 'block-figures' },
@@ -84,7 +86,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
     ),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label' }, figureLabel('savings')), fig(ctx, session, 'savings')),
     h('div', { class: 'mini-fig' }, h('span', { class: 'mini-label', testid: 'dec-envelope-label' }, t('words.envelope.label', { year: String(gameYear(sc, session.sim.tick)) })), fig(ctx, session, 'envelope')),
-    voted || settledNow || paymentsDueEur(session.sim) < 1 ? null : h('p', { class: 'help', testid: 'dec-payments-due' }, t('dec.budget.due', { due: eur(paymentsDueEur(session.sim)) })),
+    voted || dueEur < 1 ? null : h('p', { class: 'help', testid: 'dec-payments-due' }, t('dec.budget.due', { due: eur(dueEur) })),
     voted ? null : h('p', { class: 'help', testid: 'dec-envelope-not-voted' }, t(session.sim.tick < 12 ? 'words.envelope.notVotedFirst' : 'words.envelope.notVoted', { year: String(gameYear(sc, session.sim.tick)) })),
   );
   // Under the prefect's settlement (L1612-5) nothing new may be committed: say so first.
@@ -104,7 +106,7 @@ function budgetBlock(ctx: ScreenContext, session: Session, form: CityForm): HTML
   // The field is raised to the payments due this year on works signed when it shows less (the vote
   // must include them, L1612-4): at each drawing of the block, a figure typed and not yet voted
   // included. Not under the prefect's settlement, where only 0 may be voted.
-  const dueM = settledNow ? 0 : Math.ceil(paymentsDueEur(session.sim) / 1e5) / 10;
+  const dueM = Math.ceil(dueEur / 1e5) / 10;
   const typed = Number(form.envelopeText.replace(',', '.'));
   if (dueM > 0 && form.envelopeText.trim() !== '' && Number.isFinite(typed) && typed < dueM) form.envelopeText = String(dueM);
   const envelope = h('input', { focus: 'dec-envelope', attrs: { id: 'dec-envelope', type: 'number', min: '0', step: '0.5', inputmode: 'decimal' } });
