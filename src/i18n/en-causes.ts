@@ -39,7 +39,7 @@ export const enCauses: Record<keyof typeof frCauses, string> = {
   'causes.electionHeld': 'Municipal elections: the result opens the year’s summary.',
   'elec.byDistrict.votes': 'The incumbent’s share of the vote in each district; the orange mark is the vote intention on the eve, the black line 50 %.',
   'elec.districtVoteTip': '{district}: {share} of the vote for the incumbent, {eve} intending to on the eve; {weight} of the city’s voters.',
-  'elec.adds': 'On the eve, {eve} of residents intended to vote for the incumbent. On the day, the national mood and the campaign (the swing, the same in every district) and each voter’s own choice moved that by {swing}: {share}. The result is the districts’ average weighted by their voters.',
+  'elec.adds': 'On the eve, {eve} of residents intended to vote for the incumbent. On the day, the national mood and the campaign (the swing, the same in every district) moved that by {swing}: {share}. The result is the districts’ average weighted by their voters.',
   'elec.addsOld': 'This game comes from an older save: the bars show the vote intention on the eve, before the swing of the day.',
   'sum.voteAfterElection': 'After the vote: the vote intention for the mayor in office, {who}; the term starts afresh, so the change from last year does not read.',
   'sum.voteAfterElection.reelected': 'the re-elected mayor',

@@ -37,7 +37,7 @@ export const frCauses = {
   'causes.electionHeld': 'Élections municipales\u00a0: le résultat ouvre le bilan de l\u2019année.',
   'elec.byDistrict.votes': 'Part des voix du maire sortant dans chaque quartier\u00a0; le trait orange marque l\u2019intention de vote la veille, le trait noir 50\u00a0%.',
   'elec.districtVoteTip': '{district}\u00a0: {share} des voix pour le maire sortant, {eve} d\u2019intentions la veille\u00a0; {weight} des électeurs de la ville.',
-  'elec.adds': 'La veille, {eve} des habitants comptaient voter pour le maire sortant. Le jour du vote, l\u2019humeur nationale et la campagne (le «\u00a0swing\u00a0», le même dans tous les quartiers) et le choix de chaque électeur ont déplacé ce score de {swing}\u00a0: {share}. Le résultat est la moyenne des quartiers pondérée par leurs électeurs.',
+  'elec.adds': 'La veille, {eve} des habitants comptaient voter pour le maire sortant. Le jour du vote, l\u2019humeur nationale et la campagne (le «\u00a0swing\u00a0», le même dans tous les quartiers) ont déplacé ce score de {swing}\u00a0: {share}. Le résultat est la moyenne des quartiers pondérée par leurs électeurs.',
   'elec.addsOld': 'Cette partie vient d\u2019une sauvegarde plus ancienne\u00a0: les barres montrent l\u2019intention de vote la veille, avant le swing du jour.',
   'sum.voteAfterElection': 'Après le vote : l’intention de vote pour le maire en place, {who} ; le mandat repart de zéro, l’écart avec l’an dernier ne se lit pas.',
   'sum.voteAfterElection.reelected': 'le maire réélu',

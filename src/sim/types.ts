@@ -22,7 +22,7 @@ export interface RngState {
  * state, so that two runs of one seed meet the same shocks (common random numbers: a paired
  * comparison of two settings sees the same world); what an event does (which works overrun, by how
  * much; which equipment breaks down) depends on the state and is drawn from `eventDetails`. Likewise
- * `politics` draws the same at every election (the swing, one draw per citizen's vote), and what a
+ * `politics` draws the same at every election (the swing; the citizens cast their probabilities, no draw), and what a
  * defeat brings (the new mayor, the measures that survive) comes from `politicsDetails`.
  */
 export const STREAMS = ['events', 'eventDetails', 'citizens', 'projects', 'politics', 'politicsDetails', 'funding', 'city', 'partner', 'procurement'] as const;

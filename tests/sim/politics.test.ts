@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { signContract, contractsPhase } from '../../src/sim/rules/contracts';
 import { reviewContracts } from '../../src/sim/agents/contract-review';
-import { incumbentShift, politicsPhase } from '../../src/sim/rules/politics';
+import { incumbentShift, politicsPhase, voteProbability } from '../../src/sim/rules/politics';
 import type { Scenario } from '../../src/sim/scenario-schema';
 import type { SimState } from '../../src/sim/types';
 import { advance, dijon, freshState, scratch, terms } from './helpers';
@@ -10,8 +10,8 @@ import { advance, dijon, freshState, scratch, terms } from './helpers';
 const sc = dijon();
 
 /** A state on election day whose citizens feel `now` after starting the term at `before`. */
-function electionDay(now: number, before: number, seed = 1, scenario: Scenario = sc): SimState {
-  const s = freshState(scenario, seed, 400);
+function electionDay(now: number, before: number, seed = 1, scenario: Scenario = sc, agents = 400): SimState {
+  const s = freshState(scenario, seed, agents);
   s.tick = s.nextElectionTick;
   s.citizens.satisfaction.fill(now);
   for (const d of s.districts) {
@@ -69,6 +69,23 @@ describe('elections', () => {
       expect(s.city.newMayorTick).toBe(s.tick);
       expect(s.alignment).toBeCloseTo(a * (1 - sc.coordination.electionReset), 12);
     }
+  });
+
+  // MODEL §4: each agent casts its probability of voting for the incumbent, not a draw, so a
+  // city's result has no sampling noise and does not depend on how many agents stand for its voters.
+  it('the share is the citizens\u2019 expected vote: no sampling noise, whatever the number of agents', () => {
+    const swingOf = (s: SimState) => (s.log.find((e) => e.kind === 'election')!.data as { swing: number }).swing;
+    const results = [300, 1000, 3000].map((agents) => {
+      const s = electionDay(0.6, 0.5, 7, sc, agents);
+      // Every district alike: each citizen's logit is the shift (taken before the vote) + β Δs + the swing.
+      const logit = incumbentShift(s, sc.politics, 0) + sc.politics.voteSensitivity * (0.6 - 0.5);
+      politicsPhase(s, sc, scratch(s));
+      return { share: s.lastVoteShare, expected: voteProbability(logit + swingOf(s)) };
+    });
+    // Same seed, same swing: the same share with 300, 1,000 and 3,000 agents of the same satisfaction...
+    for (const r of results) expect(r.share).toBeCloseTo(results[0]!.share, 12);
+    // ...and it is each citizen's probability (the swing logged to 0.001).
+    expect(results[0]!.share).toBeCloseTo(results[0]!.expected, 3);
   });
 
   it('a new term starts: visible services are forgotten, satisfaction is the new reference', () => {

@@ -50,7 +50,7 @@ import { detExp, detLog } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import { DOMAINS } from '../scenario-schema';
 import type { CitizenArrays, DistrictState, SimState } from '../types';
-import { incumbentShift } from './politics';
+import { incumbentShift, voteProbability } from './politics';
 import { serviceLevelAtStart } from './services';
 
 export const INCOME_TAX_SENSITIVITY = [1.3, 1, 0.7] as const;
@@ -239,7 +239,7 @@ export function citizensPhase(state: SimState, scenario: Scenario): void {
 /** A district's vote intention for the incumbent: σ(incumbentShift + voteSensitivity × (s̄_d − s̄_d⁰)), no swing (MODEL §3). */
 export function voteIntention(state: Readonly<SimState>, p: Scenario['politics'], dist: Readonly<DistrictState>): number {
   const logit = incumbentShift(state, p, dist.visibleThisTerm) + p.voteSensitivity * (dist.satisfaction - dist.satisfactionAtTermStart);
-  return 1 / (1 + detExp(-logit));
+  return voteProbability(logit);
 }
 
 /** Mean satisfaction of all citizens (every agent has the same weight), as of the last month. */

@@ -1,12 +1,13 @@
 /**
  * Politics: municipal elections every `termYears`, in the scenario's election month.
  *
- * Voting is retrospective: each citizen agent votes for the incumbent with probability
- *   σ(incumbencyBias + voteSensitivity · (s_i − s̄_d⁰) + visibilityWeight · V_d + swing)
- * where s_i is its satisfaction, s̄_d⁰ its district's mean satisfaction when the term began (did
- * things get better?), V_d the visible new services delivered in its district during the term, and
- * swing ~ Normal(0, swingSd) one draw per election (national mood, the campaign). Every agent has
- * the same weight. Over half → re-elected. Otherwise a new
+ * Voting is retrospective: each citizen agent casts for the incumbent its probability
+ *   σ(B + voteSensitivity · (s_i − s̄_d⁰) + swing)
+ * where B is `incumbentShift` (the incumbency bias, the visible new services of the term with
+ * diminishing returns, less the cost of ruling), s_i its satisfaction, s̄_d⁰ its district's mean
+ * satisfaction when the term began (did things get better?), and swing ~ Normal(0, swingSd) one
+ * draw per election (national mood, the campaign). Every agent has the same weight. Over half →
+ * re-elected. Otherwise a new
  * mayor takes office, drawn from the other profiles of `politics.mayors`: new priorities, a new
  * horizon; alignment loses `electionReset` of its value; each governance measure survives with
  * probability ½. What the new majority does with the contracts it inherits is its decision, not a
@@ -16,7 +17,7 @@
  * priorities: a green mayor dislikes digital projects, a digital mayor low-tech ones).
  */
 import type { TickScratch } from '../money';
-import { withStream, type Stream } from '../rng';
+import { withStream } from '../rng';
 import { detExp } from '../det-math';
 import type { Scenario } from '../scenario-schema';
 import type { CitizenArrays, SimState } from '../types';
@@ -39,29 +40,26 @@ export function incumbentShift(state: Readonly<SimState>, p: Scenario['politics'
   return p.incumbencyBias + p.visibilityWeight * v - p.costOfRuling * state.city.mayor.terms;
 }
 
+/** A citizen's probability of voting for the incumbent: σ(L), L its log-odds (the district's shift, `voteSensitivity × (s_i − s̄_d⁰)` and the swing). */
+export function voteProbability(logit: number): number {
+  return 1 / (1 + detExp(-logit));
+}
+
 /**
- * Each citizen's vote: one draw u per citizen, for the incumbent when u < σ(logit), logit = the
- * district's shift + voteSensitivity × its satisfaction. σ(logit) = 1 ÷ (1 + detExp(−logit)) is at
- * least ½ when logit ≥ 0 and at most ½ when logit ≤ 0, exactly (detExp(x) ≤ 1 for x ≤ 0 and ≥ 1
- * for x ≥ 0, det-math test): a draw on the far side of ½ is decided without the exponential. Same
- * draws, same votes. `byDistrict` receives each district's votes for the incumbent (for the log).
+ * The incumbent's votes: each citizen agent stands for a few hundred voters, so it casts its
+ * probability (`voteProbability`), not a draw: the result of a city of 160,000 people has no
+ * sampling noise (the law of large numbers over the voters an agent stands for), and so does not
+ * depend on how many agents the run has. `byDistrict` receives each district's votes (for the log).
  */
-function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, rng: Stream, byDistrict: Float64Array): number {
+function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, byDistrict: Float64Array): number {
   const { district, satisfaction } = cit;
   const n = satisfaction.length;
   let votes = 0;
-  // One draw per citizen, in the citizens' order (drawn at once: the same numbers).
-  const draws = new Float64Array(n);
-  rng.fill(draws);
   for (let i = 0; i < n; i++) {
     const k = district[i]!;
-    const logit = shift[k]! + sensitivity * satisfaction[i]!;
-    const u = draws[i]!;
-    const vote = u < 0.5 ? logit >= 0 || u < 1 / (1 + detExp(-logit)) : logit > 0 && u < 1 / (1 + detExp(-logit));
-    if (vote) {
-      votes += 1;
-      byDistrict[k]! += 1;
-    }
+    const vote = voteProbability(shift[k]! + sensitivity * satisfaction[i]!);
+    votes += vote;
+    byDistrict[k]! += vote;
   }
   return votes;
 }
@@ -77,7 +75,7 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
     const shift = new Float64Array(state.districts.length);
     state.districts.forEach((d, k) => (shift[k] = incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart));
     const byDistrict = new Float64Array(state.districts.length);
-    votesFor = countVotes(cit, shift, p.voteSensitivity, rng, byDistrict);
+    votesFor = countVotes(cit, shift, p.voteSensitivity, byDistrict);
     const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
     state.lastVoteShare = share;
     state.counters.elections += 1;
