@@ -48,8 +48,8 @@ export function voteProbability(logit: number): number {
 /**
  * The incumbent's votes: each citizen agent stands for a few hundred voters, so it casts its
  * probability (`voteProbability`), not a draw: the result of a city of 160,000 people has no
- * sampling noise (the law of large numbers over the voters an agent stands for), and so does not
- * depend on how many agents the run has. `byDistrict` receives each district's votes (for the log).
+ * sampling noise (the law of large numbers over the voters an agent stands for): the agent count
+ * moves it only through the citizens it draws. `byDistrict` receives each district's votes (for the log).
  */
 function countVotes(cit: Readonly<CitizenArrays>, shift: Float64Array, sensitivity: number, byDistrict: Float64Array): number {
   const { district, satisfaction } = cit;
