@@ -8,6 +8,7 @@ export { runSimulation, createRun, actionsByTick, groupByTick,   type RunResult,
 export { SUMMARY_KEYS, REPORTERS,  } from './metrics';
 export { contractRecords, type ContractRecord } from './contract-records';
 export { stateHash } from './hash';
+export { isBudgetMonth } from './calendar';
 export { tryAction, actorOf, inPlayableYears, concertationCostEur } from './actions';
 export { GOVERNANCE_MEASURES, sideToAnswer, mustAnswerNow, openGrantCalls,  amendableContracts, servicesToGiveUp, grantRepaymentNowEur, pendingAmendments, amendmentAnswerDeadline, partnershipStudies, PROCEDURE_PHASES, competitiveCapEur, projectedDebtYears, answerDue } from './queries';
 export { termsProblem } from './rules/terms';

@@ -13,6 +13,7 @@ import { report, type Summary } from './metrics';
 import type { Scenario } from './scenario-schema';
 import { actInTick, closeTick, openTick, stepInPlace, type OpenTick, type Policies } from './step';
 import type { ActionResult, Actor, MetricRow, Policy, SimState, TimedAction } from './types';
+import { isBudgetMonth } from './calendar';
 
 export interface RunOptions {
   seed: number;
@@ -135,7 +136,7 @@ export function playThrough(run: Run, opts: { actions: readonly TimedAction[]; u
   while (run.state.tick < until) {
     // One by one: spreading a month of many actions into push() would overflow the call stack.
     for (const r of run.advanceTick(actionsAt(run.state.tick))) results.push(r);
-    if (run.state.tick % 12 === 0 && opts.onYearEnd?.(run.state.tick / 12) === false) break;
+    if (isBudgetMonth(run.state.tick) && opts.onYearEnd?.(run.state.tick / 12) === false) break;
   }
   return results;
 }

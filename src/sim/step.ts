@@ -32,6 +32,7 @@ import { answerDue, mustAnswerNow } from './queries';
 import type { Scenario } from './scenario-schema';
 import { cloneState } from './serialize';
 import type { Action, ActionResult, Actor, Policy, SimState } from './types';
+import { isBudgetMonth, monthOfYear } from './calendar';
 
 /** Computer policies per side; null where a person plays that side. */
 export type Policies = Record<Actor, Policy | null>;
@@ -92,7 +93,7 @@ function computerDecisions({ state, scenario, scratch, newGrantCalls, policies }
     for (const actor of ['city', 'partner'] as const) {
       const policy = policies[actor];
       if (!policy) continue;
-      const yearStart = actor === 'city' && state.tick % 12 === 0;
+      const yearStart = actor === 'city' && isBudgetMonth(state.tick);
       const calls = actor === 'city' ? newGrantCalls : [];
       // The partner also answers the amendments (avenants) the city proposed (rules/contracts.ts).
       const amendment = actor === 'partner' && state.contracts.some((c) => c.amendment !== null);
@@ -118,7 +119,7 @@ function metricsPhase(m: Month): void {
   const op = operated(m);
   state.counters.energySavedMWh += op.energySavedMWh;
   state.counters.co2AvoidedT += op.co2AvoidedT;
-  state.lightingMWhMonths[state.tick % 12] = op.lightingMWh;
+  state.lightingMWhMonths[monthOfYear(state.tick)] = op.lightingMWh;
   updatePartnerNpv(state, scenario, scratch.partnerBalanceStart);
   scoreMonth(state, scenario, scratch, op, servicesDelivered(state));
   state.monthly.push({
@@ -130,7 +131,7 @@ function metricsPhase(m: Month): void {
     energyPriceFactor: state.energyPriceFactor,
   });
   state.tick += 1;
-  if (state.tick % 12 === 0) {
+  if (isBudgetMonth(state.tick)) {
     const yearIndex = state.tick / 12;
     // A simulated year is named after the calendar year it starts in (April 2026–March 2027: 2026).
     state.yearly.push({ year: scenario.start.year + yearIndex - 1, yearIndex, ...report(state, scenario) });

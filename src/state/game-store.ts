@@ -21,7 +21,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { answerDue, inPlayableYears, isAgentCount, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Refusal, type Run, type SaveFile, type Scenario } from '../sim';
+import { answerDue, inPlayableYears, isAgentCount, isBudgetMonth, MAX_AGENTS, MIN_AGENTS, restoreRun, createRun, sideToAnswer, stateHash, suggestedOffer, termBounds, termsProblem, tryAction, twoLenses, type ActionResult, type Refusal, type Run, type SaveFile, type Scenario } from '../sim';
 import { listActions } from './action-list';
 import { AUTOSAVE_KEY, readAutosave, setAsideAutosave, writeAutosave, type KeyValueStorage } from './autosave';
 import { humanSidesOf, nextFlow, type Flow, type FlowEvent, type YearFacts } from './flow';
@@ -223,7 +223,7 @@ export function createGame(opts: GameOptions): Game {
     else r.advanceTick([]);
     const tick = s.sim.tick;
     const over = r.isOver();
-    const yearEnd = tick % 12 === 0;
+    const yearEnd = isBudgetMonth(tick);
     const playable = tick <= s.scenario.playableYears * 12;
     const elections = [...s.elections, ...electionsIn(s.sim.log, logFrom, intentions)];
     const yearlyHashes = yearEnd ? [...s.yearlyHashes, stateHash(s.sim)] : s.yearlyHashes;

@@ -39,6 +39,7 @@ import { transfer } from '../ledger';
 import { partnershipDebtEur, partnershipPrincipalEur } from './contracts';
 import type { Scenario } from '../scenario-schema';
 import type { SimState } from '../types';
+import { isBudgetMonth, monthOfYear, monthsLeftInYear } from '../calendar';
 
 export const DEBT_CAPACITY_CAP_YEARS = 99;
 /** Days the regional audit chamber has to propose its measures (CGCT L1612-5). */
@@ -164,7 +165,7 @@ export function financePhase(
   city.debtEur -= principal;
   if (city.advanceEur > 0) {
     // In whole cents, the rest in the year's last month: the advance is repaid exactly.
-    const repay = Math.min(city.advanceEur, state.tick % 12 === 11 ? city.advanceEur : Math.round((city.advanceEur / (12 - (state.tick % 12))) * 100) / 100);
+    const repay = Math.min(city.advanceEur, monthsLeftInYear(state.tick) === 1 ? city.advanceEur : Math.round((city.advanceEur / monthsLeftInYear(state.tick)) * 100) / 100);
     transfer(state.ledger, 'city', 'state', repay, 'State advance repaid');
     city.advanceEur -= repay;
   }
@@ -176,7 +177,7 @@ export function financePhase(
   }
   collectReceivables(state, scratch);
 
-  const month = state.tick % 12;
+  const month = monthOfYear(state.tick);
   city.revenueMonths[month] = scratch.operatingRevenue;
   city.spendingMonths[month] = scratch.operatingSpending;
   let rev = 0;
@@ -281,7 +282,7 @@ function yearEnd(state: SimState, scenario: Scenario, revenueEur: number): void 
 
 /** At the start of a budget year after a settlement, the baseline programme's cut eases back. */
 function easeSettlement(state: SimState): void {
-  if (state.tick % 12 === 0 && state.tick >= state.city.settledUntilTick && state.city.baselineCut > 0) {
+  if (isBudgetMonth(state.tick) && state.tick >= state.city.settledUntilTick && state.city.baselineCut > 0) {
     state.city.baselineCut = Math.max(0, state.city.baselineCut - 0.25);
   }
 }

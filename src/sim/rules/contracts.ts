@@ -44,6 +44,7 @@ import { bookPartnerFlow } from './partner';
 import { problem, type Problem } from '../refusal';
 import { procedureMonths } from './lead-times';
 import { awardProcedure, contractObject, estimatedValueEur, sameNeedEur } from './procedure';
+import { nextBudgetTick } from '../calendar';
 
 /** A new contract under works, added to the state (its deployments come next). */
 function newContract(state: SimState, terms: ContractTerms, builder: 'partner' | 'suppliers', openedTick = state.tick): Contract {
@@ -98,7 +99,7 @@ function maintainedByOthers(state: SimState, scenario: Scenario, terms: Contract
  *  deployment's months of works from its start (now, or when its award procedure or the equipment
  *  it replaces lets it start) to the budget year's end, over its build months. */
 function payableThisBudgetYearShare(state: SimState, contract: Contract): number {
-  const yearEnd = state.tick - (state.tick % 12) + 12;
+  const yearEnd = nextBudgetTick(state.tick);
   let all = 0;
   let thisYear = 0;
   for (const uid of contract.deployments) {

@@ -35,6 +35,7 @@ import { contractRentYear, partnerMonthlyRate, rentYear } from './contracts';
 import { dealCapital } from './valuation';
 import { procedureMonths } from './lead-times';
 import { awardProcedure } from './procedure';
+import { budgetYearStart, isBudgetMonth, monthOfYear, monthsLeftInYear, nextBudgetTick } from '../calendar';
 
 /** What an action would commit the city to. */
 export type Commitment =
@@ -69,7 +70,7 @@ export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number
   let total = 0;
   let next12 = 0;
   let earlier = 0;
-  const yearStart = state.tick - (state.tick % 12);
+  const yearStart = budgetYearStart(state.tick);
   for (const d of state.deployments) {
     if (d.stage !== 'building' || d.buildMonths <= 0) continue;
     const c = d.contractId === null ? null : state.contracts[d.contractId - 1];
@@ -89,7 +90,7 @@ export function pendingCapitalEur(state: Readonly<SimState>): { totalEur: number
  *  L2311-3, R2311-9: the schedule of an authorisation's payments). */
 export function pendingCapitalByBudgetYearEur(state: Readonly<SimState>): number[] {
   const out: number[] = [];
-  const left = 12 - (state.tick % 12);
+  const left = monthsLeftInYear(state.tick);
   for (const d of state.deployments) {
     if (d.stage !== 'building' || d.buildMonths <= 0) continue;
     const monthly = cityMonthlyCapitalEur(state, d, d.contractId === null ? null : state.contracts[d.contractId - 1]!);
@@ -236,7 +237,7 @@ export function worksCapitalEur(state: Readonly<SimState>, scenario: Scenario, t
   const byBudgetYear: number[] = [0];
   if (capital > 0) {
     const offset = builder === 'suppliers' ? procedureMonths(scenario, awardProcedure(scenario, terms, 'suppliers')) : 0;
-    const left = 12 - (state.tick % 12);
+    const left = monthsLeftInYear(state.tick);
     let longest = 0;
     for (const w of flows.works) longest = Math.max(longest, w.buildMonths);
     for (const w of flows.works) {
@@ -415,13 +416,13 @@ function commitmentCheck(state: SimState, scenario: Scenario, commitment: Commit
 /** Tax rates are voted once a year, in the budget's first month (CGI 1639 A), within their legal cap (CGI 1636 B septies). */
 function taxVoteProblem(state: SimState, scenario: Scenario, change: number): Problem | null {
   if (change === 0) return null;
-  const nextBudgetTick = state.tick - (state.tick % 12) + 12;
-  if (state.tick % 12 !== 0) {
-    return problem('taxOutsideBudget', { month: state.tick % 12, nextBudgetTick }, `a change of tax rates: the rates are voted once a year, with the budget (CGI 1639 A); the next vote is in month ${nextBudgetTick}`);
+  const nextBudget = nextBudgetTick(state.tick);
+  if (!isBudgetMonth(state.tick)) {
+    return problem('taxOutsideBudget', { month: monthOfYear(state.tick), nextBudgetTick: nextBudget }, `a change of tax rates: the rates are voted once a year, with the budget (CGI 1639 A); the next vote is in month ${nextBudget}`);
   }
   const voted = state.city.taxVotes.find((v) => v.tick === state.tick);
   if (voted) {
-    return problem('taxAlreadyVoted', { votedTick: voted.tick, nextBudgetTick }, `a second change of tax rates: this year's rates were voted in month ${voted.tick} (CGI 1639 A); the next vote is in month ${nextBudgetTick}`);
+    return problem('taxAlreadyVoted', { votedTick: voted.tick, nextBudgetTick: nextBudget }, `a second change of tax rates: this year's rates were voted in month ${voted.tick} (CGI 1639 A); the next vote is in month ${nextBudget}`);
   }
   const level = state.city.taxLevel;
   const cap = scenario.city.maxTaxLevel;

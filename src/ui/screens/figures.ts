@@ -12,7 +12,7 @@
  * (and the players' own decisions) that act on it, told in plain words.
  */
 import { t } from '../../i18n';
-import { driverSnapshot, explainChange, REPORTERS, type Action, type CauseId, type DriverSnapshot, type LogEntry } from '../../sim';
+import { driverSnapshot, explainChange, isBudgetMonth, REPORTERS, type Action, type CauseId, type DriverSnapshot, type LogEntry } from '../../sim';
 import type { Session } from '../../state/game-types';
 import { eur, num, pct, points, signed, signedEur, years } from '../words/numbers';
 import { logLines, type LogView } from '../words/log';
@@ -109,7 +109,7 @@ export class YearStarts {
       this.drivers.clear();
     }
     const tick = session.sim.tick;
-    if (tick % 12 === 0 && !this.snaps.has(tick)) this.snaps.set(tick, liveFigures(session));
+    if (isBudgetMonth(tick) && !this.snaps.has(tick)) this.snaps.set(tick, liveFigures(session));
     if (!this.drivers.has(tick)) {
       this.drivers.set(tick, driverSnapshot(session.sim, session.scenario));
       this.explained.clear();
@@ -151,7 +151,7 @@ export class YearStarts {
 /** The tick at which the year being played (or just ended, on its summary) began. */
 export function yearStartTick(session: Session): number {
   const tick = session.sim.tick;
-  return session.tickOpen || tick % 12 !== 0 ? Math.floor(tick / 12) * 12 : Math.max(0, tick - 12);
+  return session.tickOpen || !isBudgetMonth(tick) ? Math.floor(tick / 12) * 12 : Math.max(0, tick - 12);
 }
 
 /** This year's log entries (since the year's first month). */
