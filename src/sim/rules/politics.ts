@@ -47,7 +47,7 @@ export function voteProbability(logit: number): number {
 
 /**
  * The incumbent's votes: each citizen agent stands for a few hundred voters, so it casts its
- * probability (`voteProbability`), not a draw: the result of a city of 160,000 people has no
+ * probability (`voteProbability`), not a draw: the result of a metropole of 255,000 people has no
  * sampling noise (the law of large numbers over the voters an agent stands for): the agent count
  * moves it only through the citizens it draws. `byDistrict` receives each district's votes (for the log).
  */
@@ -69,46 +69,44 @@ export function politicsPhase(state: SimState, scenario: Scenario, _scratch: Tic
   if (state.tick !== state.nextElectionTick) return;
   const p = scenario.politics;
   const cit = state.citizens;
-  let votesFor = 0;
-  withStream(state, 'politics', (rng) => {
-    const swing = p.swingSd * rng.normal();
-    const shift = new Float64Array(state.districts.length);
-    state.districts.forEach((d, k) => (shift[k] = incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart));
-    const byDistrict = new Float64Array(state.districts.length);
-    votesFor = countVotes(cit, shift, p.voteSensitivity, byDistrict);
-    const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
-    state.lastVoteShare = share;
-    state.counters.elections += 1;
-    const reelected = share > 0.5;
-    // Each district's share of its own citizens' votes, and the swing, rounded as the share is:
-    // what the election screen shows (the shares weighted by the districts' citizens give the result).
-    const starts = state.citizenDistrictStart;
-    const districtShares = state.districts.map((_, k) => {
-      const voters = starts[k + 1]! - starts[k]!;
-      return voters > 0 ? Math.round((byDistrict[k]! / voters) * 1000) / 1000 : 0;
-    });
-    state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id, districtShares, swing: Math.round(swing * 1000) / 1000 } });
-    if (reelected) {
-      state.counters.incumbentReelections += 1;
-      state.city.mayor.terms += 1;
-    } else {
-      // What a defeat brings is drawn from its own stream, so that the politics stream draws the
-      // same at every election whatever the results before (the swing and the votes: common random
-      // numbers, types.ts `STREAMS`).
-      withStream(state, 'politicsDetails', (after) => {
-        const others = p.mayors.filter((m) => m.id !== state.city.mayor.profile.id);
-        const next = others[after.int(others.length)]!;
-        state.city.mayor = { profile: structuredClone(next), sinceTick: state.tick, terms: 1 };
-        state.city.newMayorTick = state.tick;
-        state.alignment *= 1 - scenario.coordination.electionReset;
-        const g = state.city.governance;
-        g.smartCityOffice = g.smartCityOffice && after.chance(0.5);
-        g.interCommunalAgreement = g.interCommunalAgreement && after.chance(0.5);
-        g.sharedDataPlatform = g.sharedDataPlatform && after.chance(0.5);
-        state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
-      });
-    }
+  // The politics stream draws the swing alone: the same draw at every election whatever the results
+  // before (common random numbers, types.ts `STREAMS`); the citizens cast probabilities, no draw.
+  const swing = withStream(state, 'politics', (rng) => p.swingSd * rng.normal());
+  const shift = new Float64Array(state.districts.length);
+  state.districts.forEach((d, k) => (shift[k] = incumbentShift(state, p, d.visibleThisTerm) + swing - p.voteSensitivity * d.satisfactionAtTermStart));
+  const byDistrict = new Float64Array(state.districts.length);
+  const votesFor = countVotes(cit, shift, p.voteSensitivity, byDistrict);
+  const share = cit.satisfaction.length > 0 ? votesFor / cit.satisfaction.length : 0;
+  state.lastVoteShare = share;
+  state.counters.elections += 1;
+  const reelected = share > 0.5;
+  // Each district's share of its own citizens' votes, and the swing, rounded as the share is:
+  // what the election screen shows (the shares weighted by the districts' citizens give the result).
+  const starts = state.citizenDistrictStart;
+  const districtShares = state.districts.map((_, k) => {
+    const voters = starts[k + 1]! - starts[k]!;
+    return voters > 0 ? Math.round((byDistrict[k]! / voters) * 1000) / 1000 : 0;
   });
+  state.log.push({ tick: state.tick, kind: 'election', data: { voteShare: Math.round(share * 1000) / 1000, reelected, mayor: state.city.mayor.profile.id, districtShares, swing: Math.round(swing * 1000) / 1000 } });
+  if (reelected) {
+    state.counters.incumbentReelections += 1;
+    state.city.mayor.terms += 1;
+  } else {
+    // What a defeat brings is drawn from its own stream, so that the politics stream's swings do
+    // not depend on the results before.
+    withStream(state, 'politicsDetails', (after) => {
+      const others = p.mayors.filter((m) => m.id !== state.city.mayor.profile.id);
+      const next = others[after.int(others.length)]!;
+      state.city.mayor = { profile: structuredClone(next), sinceTick: state.tick, terms: 1 };
+      state.city.newMayorTick = state.tick;
+      state.alignment *= 1 - scenario.coordination.electionReset;
+      const g = state.city.governance;
+      g.smartCityOffice = g.smartCityOffice && after.chance(0.5);
+      g.interCommunalAgreement = g.interCommunalAgreement && after.chance(0.5);
+      g.sharedDataPlatform = g.sharedDataPlatform && after.chance(0.5);
+      state.log.push({ tick: state.tick, kind: 'newMayor', data: { mayor: next.id } });
+    });
+  }
   for (const d of state.districts) {
     d.visibleThisTerm = 0;
     d.satisfactionAtTermStart = d.satisfaction;
